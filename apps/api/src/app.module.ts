@@ -1,0 +1,15 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from '@probity/config';
+import { HealthModule } from '@probity/health';
+import { CoreModule } from '@probity/runtime';
+
+/** The HTTP process. In zero-setup mode it also runs every job in-process. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(config, { consumeJobs: false }), HealthModule],
+    };
+  }
+}

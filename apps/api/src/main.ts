@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { loadConfigOrExit } from '@probity/runtime';
+import { createApp } from './create-app';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const app = await createApp(config);
+  await app.listen(config.port);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`probity api failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,15 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from '@probity/config';
+import { HealthModule } from '@probity/health';
+import { CoreModule } from '@probity/runtime';
+
+/** The queue-consuming process: no HTTP server, one BullMQ worker per queue. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [CoreModule.forRoot(config, { consumeJobs: true }), HealthModule],
+    };
+  }
+}

@@ -1,0 +1,101 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+export type RuntimeMode = 'zero-setup' | 'services';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const urlWithProtocols = (protocols: string[]) =>
+  optionalString.refine(
+    (value) => {
+      if (value === undefined) return true;
+      try {
+        return protocols.includes(new URL(value).protocol.replace(/:$/, ''));
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}` },
+  );
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: urlWithProtocols(['postgres', 'postgresql']),
+  REDIS_URL: urlWithProtocols(['redis', 'rediss']),
+  DATA_DIR: z.string().trim().min(1).default('.data'),
+  PUBLIC_BASE_URL: z.url({ message: 'must be an absolute http(s) URL' }).optional(),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/i, { message: 'may contain only letters, digits, "-" and "_"' })
+    .default('probity'),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  JOB_LOCK_DURATION_MS: z.coerce.number().int().min(1000).max(600000).default(30000),
+  PUPPETEER_EXECUTABLE_PATH: optionalString,
+  SMTP_URL: urlWithProtocols(['smtp', 'smtps']),
+  MAIL_FROM: z.string().default('Probity <no-reply@probity.local>'),
+});
+
+/** The validated configuration; also the injection token for it. */
+export abstract class AppConfig {
+  declare readonly mode: RuntimeMode;
+  declare readonly nodeEnv: 'development' | 'production' | 'test';
+  declare readonly port: number;
+  declare readonly logLevel: string;
+  declare readonly databaseUrl?: string;
+  declare readonly redisUrl?: string;
+  declare readonly dataDir: string;
+  declare readonly publicBaseUrl: string;
+  declare readonly queuePrefix: string;
+  declare readonly workerConcurrency: number;
+  declare readonly jobLockDurationMs: number;
+  declare readonly browserExecutablePath?: string;
+  declare readonly smtpUrl?: string;
+  declare readonly mailFrom: string;
+}
+
+/**
+ * Reads and validates the environment once. Either both DATABASE_URL and REDIS_URL are set (services
+ * mode, separate api and worker processes) or neither (zero-setup mode: embedded PostgreSQL and
+ * in-process jobs), because half of each would split one tender's data across two stores.
+ */
+export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  }
+  const env = parsed.data;
+  if (Boolean(env.DATABASE_URL) !== Boolean(env.REDIS_URL)) {
+    throw new ConfigError([
+      'DATABASE_URL and REDIS_URL must be set together (services mode) or both left unset (zero-setup mode)',
+    ]);
+  }
+  return {
+    mode: env.DATABASE_URL ? 'services' : 'zero-setup',
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    dataDir: resolve(env.DATA_DIR),
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    queuePrefix: env.QUEUE_PREFIX,
+    workerConcurrency: env.WORKER_CONCURRENCY,
+    jobLockDurationMs: env.JOB_LOCK_DURATION_MS,
+    browserExecutablePath: env.PUPPETEER_EXECUTABLE_PATH,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+  };
+}

@@ -1,0 +1,3 @@
+export { buildDataSourceOptions } from './lib/data-source-options';
+export { DatabaseModule } from './lib/database.module';
+export { MIGRATIONS } from './migrations';

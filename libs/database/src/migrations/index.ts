@@ -1,0 +1,4 @@
+import { Heartbeats1763800000000 } from './1763800000000-heartbeats';
+
+/** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
+export const MIGRATIONS = [Heartbeats1763800000000];

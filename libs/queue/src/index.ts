@@ -1,0 +1,6 @@
+export { ALL_JOB_NAMES, JOB_CONTRACTS, JobName, JobPayload, ParsedJobPayload, QueueName, queueOf } from './lib/job-contracts';
+export { EnqueueOptions, JobQueue } from './lib/job-queue';
+export { JobContext, JobHandler, JobProcessor } from './lib/job-handler';
+export { InvalidJobPayloadError, JobHandlerRegistry, MissingJobHandlersError } from './lib/job-handler.registry';
+export { QueueModule } from './lib/queue.module';
+export { InlineJobQueue } from './lib/inline-job-queue';

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/**
+ * The single list of queues, jobs and their payloads. Producers and processors both import from
+ * here, so a payload shape cannot drift between the api and the worker.
+ */
+export enum QueueName {
+  System = 'system',
+}
+
+export const JOB_CONTRACTS = {
+  /** Round trip through the queue into the database; used by the demo, readiness drills and tests. */
+  'system.heartbeat': {
+    queue: QueueName.System,
+    payload: z.object({
+      heartbeatId: z.uuid(),
+      message: z.string().min(1).max(500),
+      /** Simulated work, so operators can rehearse a worker crash in the middle of a job. */
+      workMs: z.number().int().min(0).max(120000).default(0),
+    }),
+  },
+} as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
+
+export type JobName = keyof typeof JOB_CONTRACTS;
+
+export type JobPayload<N extends JobName> = z.input<(typeof JOB_CONTRACTS)[N]['payload']>;
+export type ParsedJobPayload<N extends JobName> = z.output<(typeof JOB_CONTRACTS)[N]['payload']>;
+
+export const ALL_JOB_NAMES = Object.keys(JOB_CONTRACTS) as JobName[];
+
+export function queueOf(name: JobName): QueueName {
+  return JOB_CONTRACTS[name].queue;
+}
+
+export function isJobName(name: string): name is JobName {
+  return Object.prototype.hasOwnProperty.call(JOB_CONTRACTS, name);
+}

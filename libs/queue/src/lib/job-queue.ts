@@ -1,0 +1,18 @@
+import type { JobName, JobPayload } from './job-contracts';
+
+export interface EnqueueOptions {
+  /** A stable id makes enqueueing idempotent: a second job with the same id is ignored. */
+  jobId?: string;
+  delayMs?: number;
+}
+
+/** Where producers send work. BullMQ in services mode, in-process in zero-setup mode. */
+export abstract class JobQueue {
+  abstract enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options?: EnqueueOptions): Promise<string>;
+
+  /** Throws when the transport cannot take jobs; used by readiness checks. */
+  abstract ping(): Promise<{ transport: 'redis' | 'in-process' }>;
+}
+
+export const DEFAULT_JOB_ATTEMPTS = 5;
+export const DEFAULT_BACKOFF_MS = 1000;

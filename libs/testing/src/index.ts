@@ -1,0 +1,3 @@
+export { createTestDatabase, TestDatabase } from './lib/test-database';
+export { servicesTestConfig, testRedisUrl, uniqueQueuePrefix } from './lib/test-config';
+export { adminDatabaseUrl } from './lib/test-database';
