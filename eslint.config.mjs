@@ -18,12 +18,19 @@ export default [
             // Apps wire modules; libs never reach back into apps.
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
-            // Domain libraries stay free of infrastructure: no Puppeteer, BullMQ or Redis clients.
+            // Pure domain logic (questionnaires, scoring): no framework, no I/O, unit-tested in milliseconds.
             {
               sourceTag: 'layer:domain',
               onlyDependOnLibsWithTags: ['layer:domain'],
+              bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'puppeteer', 'puppeteer-core', 'bullmq', 'ioredis'],
+            },
+            // NestJS feature modules use infrastructure only through the infra libs' abstractions.
+            {
+              sourceTag: 'layer:feature',
+              onlyDependOnLibsWithTags: ['layer:domain', 'layer:infra', 'layer:feature'],
               bannedExternalImports: ['puppeteer', 'puppeteer-core', 'bullmq', '@nestjs/bullmq', 'ioredis'],
             },
+            { sourceTag: 'layer:infra', onlyDependOnLibsWithTags: ['layer:domain', 'layer:infra'] },
           ],
         },
       ],
