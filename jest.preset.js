@@ -28,5 +28,4 @@ module.exports = {
   },
   testMatch: ['**/?(*.)+(spec|int-spec|e2e-spec).ts'],
   setupFiles: [path.join(workspaceRoot, 'jest.setup.js')],
-  testTimeout: 30000,
 };

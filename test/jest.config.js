@@ -2,5 +2,6 @@ module.exports = {
   displayName: 'e2e',
   preset: '../jest.preset.js',
   rootDir: '.',
-  testTimeout: 120000,
+  globalSetup: '<rootDir>/global-setup.js',
+  setupFilesAfterEnv: ['<rootDir>/support/long-timeout.js'],
 };

@@ -1,0 +1,76 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { HeartbeatService } from '@probity/health';
+import { createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/testing';
+import { WorkerModule } from './worker.module';
+
+async function waitFor<T>(probe: () => Promise<T | null | undefined>, timeoutMs = 15000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value) return value;
+    await sleep(100);
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms`);
+}
+
+describe('worker (real Redis and PostgreSQL)', () => {
+  let database: TestDatabase;
+  let worker: INestApplicationContext;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(servicesTestConfig(database.url)), {
+      logger: false,
+    });
+    await worker.init();
+  });
+
+  afterAll(async () => {
+    const queue = worker.get<Queue>(getQueueToken('system'), { strict: false });
+    await queue.obliterate({ force: true });
+    await worker.close();
+    await database.drop();
+  });
+
+  it('carries a job through Redis to the processor and lands its result in PostgreSQL', async () => {
+    const heartbeats = worker.get(HeartbeatService);
+    const heartbeatId = await heartbeats.send('through redis');
+
+    const queue = worker.get<Queue>(getQueueToken('system'), { strict: false });
+    const job = await queue.getJob(`heartbeat-${heartbeatId}`);
+    expect(job?.name).toBe('system.heartbeat');
+
+    const row = await waitFor(() => heartbeats.find(heartbeatId));
+    expect(row.message).toBe('through redis');
+    expect(row.attempt).toBe(1);
+    expect(await waitFor(async () => (await queue.getJob(`heartbeat-${heartbeatId}`))?.finishedOn)).toBeGreaterThan(0);
+  });
+
+  it('fails a job with an invalid payload once, without retrying, and says why', async () => {
+    const queue = worker.get<Queue>(getQueueToken('system'), { strict: false });
+    await queue.add('system.heartbeat', { heartbeatId: 'not-a-uuid', message: 'x' }, { jobId: 'invalid-1' });
+
+    const failed = await waitFor(async () => {
+      const job = await queue.getJob('invalid-1');
+      return job?.failedReason ? job : null;
+    });
+    expect(failed.failedReason).toMatch(/invalid payload: heartbeatId/);
+    expect(failed.attemptsMade).toBe(1);
+  });
+
+  it('processes a duplicated job id only once', async () => {
+    const queue = worker.get<Queue>(getQueueToken('system'), { strict: false });
+    const heartbeatId = '6d3c8d1e-3b1f-4a3e-9f44-0d6b6a1e2c11';
+    await queue.add('system.heartbeat', { heartbeatId, message: 'first' }, { jobId: 'dup-1' });
+    await queue.add('system.heartbeat', { heartbeatId, message: 'second' }, { jobId: 'dup-1' });
+
+    const row = await waitFor(() => worker.get(HeartbeatService).find(heartbeatId));
+    expect(row.message).toBe('first');
+    const count = await database.dataSource.query(`SELECT count(*)::int AS n FROM heartbeats WHERE id = $1`, [heartbeatId]);
+    expect(count[0].n).toBe(1);
+  });
+});

@@ -1,0 +1,46 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { childEnvironment, startBuilt } from './support/processes';
+
+const run = promisify(execFile);
+
+describe('process start-up', () => {
+  it('stops with one clear line and a non-zero exit code when DATABASE_URL is malformed', async () => {
+    const api = startBuilt(
+      'apps/api/src/main.js',
+      childEnvironment({ DATABASE_URL: 'nonsense', REDIS_URL: 'redis://127.0.0.1:6379' }),
+    );
+    const { code } = await api.exited;
+    expect(code).not.toBe(0);
+    const lines = api.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/DATABASE_URL must be a URL starting with postgres:\/\//);
+  });
+
+  it('refuses to start a worker in zero-setup mode, where the api runs jobs itself', async () => {
+    const worker = startBuilt('apps/worker/src/main.js', childEnvironment({}));
+    const { code } = await worker.exited;
+    expect(code).not.toBe(0);
+    expect(worker.output()).toMatch(/needs DATABASE_URL and REDIS_URL/);
+  });
+
+  it('runs the demo end to end on the zero-setup default and writes a real PDF', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'probity-demo-'));
+    try {
+      const demo = startBuilt('apps/api/src/demo.js', childEnvironment({ DATA_DIR: dataDir }));
+      const { code } = await demo.exited;
+      expect(demo.output()).toMatch(/zero-setup mode/);
+      expect(code).toBe(0);
+      const pdfPath = demo.output().match(/PDF written to (\S+\.pdf)/)?.[1];
+      expect(pdfPath).toBeDefined();
+      const { stdout } = await run('pdfinfo', [pdfPath!]);
+      expect(stdout).toMatch(/Pages:\s+[1-9]/);
+      expect(stdout).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,2 @@
+// End-to-end suites start real processes and browsers.
+jest.setTimeout(180000);
