@@ -1,4 +1,8 @@
 import { Heartbeats1763800000000 } from './1763800000000-heartbeats';
+import { JobOutbox1763800000001 } from './1763800000001-job-outbox';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS = [Heartbeats1763800000000];
+export const MIGRATIONS = [
+  Heartbeats1763800000000,
+  JobOutbox1763800000001,
+];
