@@ -4,3 +4,5 @@ export { JobContext, JobHandler, JobProcessor } from './lib/job-handler';
 export { InvalidJobPayloadError, JobHandlerRegistry, MissingJobHandlersError } from './lib/job-handler.registry';
 export { QueueModule } from './lib/queue.module';
 export { InlineJobQueue } from './lib/inline-job-queue';
+export { JobOutbox, OutboxRelay } from './lib/job-outbox';
+export { OutboxEntry } from './lib/outbox-entry.entity';

@@ -1,11 +1,14 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '@probity/config';
 import { BullJobQueue } from './bull-job-queue';
 import { InlineJobQueue } from './inline-job-queue';
 import { QueueName } from './job-contracts';
 import { JobHandlerRegistry } from './job-handler.registry';
+import { JobOutbox, OutboxRelay } from './job-outbox';
+import { OutboxEntry } from './outbox-entry.entity';
 import { DEFAULT_BACKOFF_MS, DEFAULT_JOB_ATTEMPTS, JobQueue } from './job-queue';
 import { createQueueProcessor, QUEUE_PROCESSORS, QueueConsumers } from './queue-consumers';
 
@@ -24,15 +27,17 @@ export class QueueModule {
     return {
       module: QueueModule,
       global: true,
-      imports: [DiscoveryModule],
+      imports: [DiscoveryModule, TypeOrmModule.forFeature([OutboxEntry])],
       providers: [
         JobHandlerRegistry,
+        JobOutbox,
+        OutboxRelay,
         InlineJobQueue,
         { provide: JobQueue, useExisting: InlineJobQueue },
         { provide: QUEUE_PROCESSORS, useValue: [] },
         QueueConsumers,
       ],
-      exports: [JobQueue, InlineJobQueue, JobHandlerRegistry],
+      exports: [JobQueue, InlineJobQueue, JobHandlerRegistry, JobOutbox, OutboxRelay],
     };
   }
 
@@ -59,6 +64,7 @@ export class QueueModule {
       global: true,
       imports: [
         DiscoveryModule,
+        TypeOrmModule.forFeature([OutboxEntry]),
         BullModule.forRoot({
           // Blocking worker connections must never give up on a command.
           connection: { url: config.redisUrl, maxRetriesPerRequest: null },
@@ -72,8 +78,15 @@ export class QueueModule {
         }),
         BullModule.registerQueue(...queueNames.map((name) => ({ name }))),
       ],
-      providers: [JobHandlerRegistry, BullJobQueue, { provide: JobQueue, useExisting: BullJobQueue }, ...consumerProviders],
-      exports: [JobQueue, JobHandlerRegistry, BullModule],
+      providers: [
+        JobHandlerRegistry,
+        JobOutbox,
+        OutboxRelay,
+        BullJobQueue,
+        { provide: JobQueue, useExisting: BullJobQueue },
+        ...consumerProviders,
+      ],
+      exports: [JobQueue, JobHandlerRegistry, JobOutbox, OutboxRelay, BullModule],
     };
   }
 }
