@@ -4,6 +4,8 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HeartbeatService } from '@probity/health';
+import { JobQueue } from '@probity/queue';
+import { randomUUID } from 'node:crypto';
 import { createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/testing';
 import { WorkerModule } from './worker.module';
 
@@ -72,5 +74,23 @@ describe('worker (real Redis and PostgreSQL)', () => {
     expect(row.message).toBe('first');
     const count = await database.dataSource.query(`SELECT count(*)::int AS n FROM heartbeats WHERE id = $1`, [heartbeatId]);
     expect(count[0].n).toBe(1);
+  });
+
+  it('runs the parent of a flow only after every child completed', async () => {
+    const [childA, childB, parent] = [randomUUID(), randomUUID(), randomUUID()];
+    await worker.get(JobQueue).enqueueFlow({
+      parent: { name: 'system.heartbeat', payload: { heartbeatId: parent, message: 'parent' }, jobId: `flow-${parent}` },
+      children: [
+        { name: 'system.heartbeat', payload: { heartbeatId: childA, message: 'child', workMs: 300 }, jobId: `flow-${childA}` },
+        { name: 'system.heartbeat', payload: { heartbeatId: childB, message: 'child', workMs: 600 }, jobId: `flow-${childB}` },
+      ],
+    });
+    const heartbeats = worker.get(HeartbeatService);
+    const parentRow = await waitFor(() => heartbeats.find(parent));
+    const childRows = await Promise.all([heartbeats.find(childA), heartbeats.find(childB)]);
+    for (const child of childRows) {
+      expect(child).not.toBeNull();
+      expect(child!.completedAt.getTime()).toBeLessThanOrEqual(parentRow.completedAt.getTime());
+    }
   });
 });

@@ -1,5 +1,5 @@
 export { ALL_JOB_NAMES, JOB_CONTRACTS, JobName, JobPayload, ParsedJobPayload, QueueName, queueOf } from './lib/job-contracts';
-export { EnqueueOptions, JobQueue } from './lib/job-queue';
+export { EnqueueOptions, FlowJob, JobFlow, JobQueue } from './lib/job-queue';
 export { JobContext, JobHandler, JobProcessor } from './lib/job-handler';
 export { InvalidJobPayloadError, JobHandlerRegistry, MissingJobHandlersError } from './lib/job-handler.registry';
 export { QueueModule } from './lib/queue.module';

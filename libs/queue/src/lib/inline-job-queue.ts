@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { JobName, JobPayload, queueOf, QueueName } from './job-contracts';
 import { InvalidJobPayloadError, JobHandlerRegistry } from './job-handler.registry';
-import { DEFAULT_BACKOFF_MS, DEFAULT_JOB_ATTEMPTS, EnqueueOptions, JobQueue } from './job-queue';
+import { DEFAULT_BACKOFF_MS, DEFAULT_JOB_ATTEMPTS, EnqueueOptions, JobFlow, JobQueue } from './job-queue';
 
 /**
  * Zero-setup transport: runs jobs in this process through the same handler registry the BullMQ
@@ -41,6 +41,24 @@ export class InlineJobQueue extends JobQueue implements OnApplicationShutdown {
     return jobId;
   }
 
+  async enqueueFlow(flow: JobFlow): Promise<string> {
+    if (this.stopping) throw new Error('The job queue is shutting down');
+    if (this.knownJobIds.has(flow.parent.jobId)) return flow.parent.jobId;
+    this.knownJobIds.add(flow.parent.jobId);
+    const parentData = this.registry.parsePayload(flow.parent.name, flow.parent.payload);
+    const childData = flow.children.map((child) => this.registry.parsePayload(child.name, child.payload));
+    const run = (async () => {
+      const outcomes = await Promise.all(
+        flow.children.map((child, index) => this.runWithRetries(child.name, childData[index], child.jobId)),
+      );
+      // As in BullMQ, the parent waits for children that completed; a failed child blocks it.
+      if (outcomes.every(Boolean)) await this.runWithRetries(flow.parent.name, parentData, flow.parent.jobId);
+    })();
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run));
+    return flow.parent.jobId;
+  }
+
   async ping(): Promise<{ transport: 'in-process' }> {
     if (this.stopping) throw new Error('The job queue is shutting down');
     return { transport: 'in-process' };
@@ -56,17 +74,19 @@ export class InlineJobQueue extends JobQueue implements OnApplicationShutdown {
     await this.whenIdle();
   }
 
-  private async runWithRetries(name: JobName, data: unknown, jobId: string): Promise<void> {
+  /** Resolves true when the job completed, false when it finally failed. */
+  private async runWithRetries(name: JobName, data: unknown, jobId: string): Promise<boolean> {
     for (let attempt = 1; attempt <= DEFAULT_JOB_ATTEMPTS; attempt++) {
       try {
         await this.registry.run(name, data, { jobId, attempt, updateProgress: async () => undefined });
-        return;
+        return true;
       } catch (error) {
         const final = error instanceof InvalidJobPayloadError || attempt === DEFAULT_JOB_ATTEMPTS;
         this.logger.error({ err: error, jobId, jobName: name, attempt }, final ? 'job failed' : 'job failed, retrying');
-        if (final) return;
+        if (final) return false;
         await sleep(DEFAULT_BACKOFF_MS * 2 ** (attempt - 1));
       }
     }
+    return false;
   }
 }

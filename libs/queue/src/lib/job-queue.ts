@@ -6,9 +6,24 @@ export interface EnqueueOptions {
   delayMs?: number;
 }
 
+export interface FlowJob<N extends JobName = JobName> {
+  name: N;
+  payload: JobPayload<N>;
+  jobId: string;
+}
+
+/** A parent job that runs once every child job has completed (a BullMQ flow). */
+export interface JobFlow {
+  parent: FlowJob;
+  children: FlowJob[];
+}
+
 /** Where producers send work. BullMQ in services mode, in-process in zero-setup mode. */
 export abstract class JobQueue {
   abstract enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options?: EnqueueOptions): Promise<string>;
+
+  /** Enqueues children and a parent that waits for all of them; idempotent through the job ids. */
+  abstract enqueueFlow(flow: JobFlow): Promise<string>;
 
   /** Throws when the transport cannot take jobs; used by readiness checks. */
   abstract ping(): Promise<{ transport: 'redis' | 'in-process' }>;

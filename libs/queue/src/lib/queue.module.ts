@@ -3,7 +3,7 @@ import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '@probity/config';
-import { BullJobQueue } from './bull-job-queue';
+import { BullJobQueue, FLOW_PRODUCER } from './bull-job-queue';
 import { InlineJobQueue } from './inline-job-queue';
 import { QueueName } from './job-contracts';
 import { JobHandlerRegistry } from './job-handler.registry';
@@ -77,6 +77,7 @@ export class QueueModule {
           },
         }),
         BullModule.registerQueue(...queueNames.map((name) => ({ name }))),
+        BullModule.registerFlowProducer({ name: FLOW_PRODUCER }),
       ],
       providers: [
         JobHandlerRegistry,
