@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A job recorded in the same transaction as the state change that caused it. */
 @Entity('job_outbox')
+@Index('job_outbox_pending', ['createdAt'], { where: '"dispatched_at" IS NULL' })
 export class OutboxEntry {
   @PrimaryColumn('uuid')
   id: string;
