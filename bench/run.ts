@@ -1,23 +1,24 @@
 import { execFileSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, type } from 'node:os';
 import { join } from 'node:path';
+import * as queueBench from './queue';
 
 export interface BenchResult {
   name: string;
   lines: string[];
 }
 
-type Bench = { name: string; load: () => Promise<{ run: () => Promise<BenchResult> }> };
+type Bench = { name: string; run: () => Promise<BenchResult> };
 
 /** Every benchmark; `npm run bench -- <name>` runs one. Results go to bench/RESULTS.md. */
-const BENCHES: Bench[] = [];
+const BENCHES: Bench[] = [{ name: 'queue', run: queueBench.run }];
 
 function machine(): string[] {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   let chromium = 'not found';
   try {
-    chromium = execFileSync('chromium', ['--version']).toString().trim();
+    chromium = execFileSync('chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
   } catch {
     // Benchmarks that need a browser say so themselves.
   }
@@ -28,26 +29,33 @@ function machine(): string[] {
   ];
 }
 
+const BENCH_DIR = join(__dirname, '..', '..', 'bench');
+
+/** Each benchmark keeps its latest section in bench/results/<name>.md; RESULTS.md joins them all. */
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const selected = only.length ? BENCHES.filter((bench) => only.includes(bench.name)) : BENCHES;
-  const sections: string[] = [];
+  const resultsDir = join(BENCH_DIR, 'results');
+  await mkdir(resultsDir, { recursive: true });
   for (const bench of selected) {
     process.stdout.write(`running ${bench.name}…\n`);
-    const result = await (await bench.load()).run();
-    sections.push(`## ${result.name}\n\n${result.lines.join('\n')}\n`);
+    const result = await bench.run();
+    const section = [`## ${result.name}`, '', ...machine(), '', ...result.lines, ''].join('\n');
+    await writeFile(join(resultsDir, `${bench.name}.md`), section);
     process.stdout.write(`${result.lines.join('\n')}\n\n`);
   }
+  const sections = await Promise.all(
+    BENCHES.map((bench) => readFile(join(resultsDir, `${bench.name}.md`), 'utf8').catch(() => '')),
+  );
   const report = [
     '# Benchmark results',
     '',
-    'Produced by `npm run bench` (see bench/run.ts); numbers are from one run on the machine below.',
+    'Produced by `npm run bench` (all) or `npm run bench -- <name>` (one); see bench/run.ts. Each',
+    'section says when and on which machine it was measured.',
     '',
-    ...machine(),
-    '',
-    ...sections,
+    ...sections.filter(Boolean),
   ].join('\n');
-  await writeFile(join(__dirname, '..', '..', 'bench', 'RESULTS.md'), report);
+  await writeFile(join(BENCH_DIR, 'RESULTS.md'), report);
 }
 
 main().catch((error: unknown) => {
