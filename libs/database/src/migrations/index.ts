@@ -1,8 +1,10 @@
 import { Heartbeats1763800000000 } from './1763800000000-heartbeats';
 import { JobOutbox1763800000001 } from './1763800000001-job-outbox';
+import { Evaluation1763800000002 } from './1763800000002-evaluation';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
   Heartbeats1763800000000,
   JobOutbox1763800000001,
+  Evaluation1763800000002,
 ];

@@ -1,0 +1,163 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
+
+@Entity('conflict_declarations')
+@Unique('conflict_declarations_once', ['caseId', 'evaluatorId'])
+export class ConflictDeclaration {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId: string;
+
+  @Column({ name: 'evaluator_id', type: 'uuid' })
+  evaluatorId: string;
+
+  @Column({ name: 'has_conflict', type: 'boolean' })
+  hasConflict: boolean;
+
+  @Column({ type: 'text' })
+  statement: string;
+
+  @CreateDateColumn({ name: 'declared_at', type: 'timestamptz' })
+  declaredAt: Date;
+}
+
+@Entity('panel_scores')
+@Unique('panel_scores_one_per_evaluator', ['responseId', 'questionName', 'evaluatorId'])
+export class PanelScoreEntry {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId: string;
+
+  @Column({ name: 'response_id', type: 'uuid' })
+  responseId: string;
+
+  @Column({ name: 'question_name', type: 'varchar', length: 200 })
+  questionName: string;
+
+  @Column({ name: 'evaluator_id', type: 'uuid' })
+  evaluatorId: string;
+
+  @Column({ type: 'smallint' })
+  score: number;
+
+  @Column({ type: 'text' })
+  justification: string;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+@Entity('panel_submissions')
+@Unique('panel_submissions_once', ['responseId', 'evaluatorId'])
+export class PanelSubmission {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId: string;
+
+  @Column({ name: 'response_id', type: 'uuid' })
+  responseId: string;
+
+  @Column({ name: 'evaluator_id', type: 'uuid' })
+  evaluatorId: string;
+
+  @CreateDateColumn({ name: 'submitted_at', type: 'timestamptz' })
+  submittedAt: Date;
+}
+
+@Entity('moderated_scores')
+@Unique('moderated_scores_once', ['responseId', 'questionName'])
+export class ModeratedScore {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId: string;
+
+  @Column({ name: 'response_id', type: 'uuid' })
+  responseId: string;
+
+  @Column({ name: 'question_name', type: 'varchar', length: 200 })
+  questionName: string;
+
+  @Column({ name: 'consensus_score', type: 'smallint' })
+  consensusScore: number;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  @Column({ name: 'moderated_by', type: 'uuid' })
+  moderatedBy: string;
+
+  @CreateDateColumn({ name: 'moderated_at', type: 'timestamptz' })
+  moderatedAt: Date;
+}
+
+/** One scoring of one response revision; never updated, a re-score adds a row. */
+@Entity('response_scores')
+@Unique('response_scores_once', ['responseId', 'responseRevision', 'scoringVersion', 'inputHash'])
+@Index('response_scores_by_case', ['caseId'])
+export class ResponseScore {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId: string;
+
+  @Column({ name: 'response_id', type: 'uuid' })
+  responseId: string;
+
+  @Column({ name: 'response_revision', type: 'integer' })
+  responseRevision: number;
+
+  @Column({ name: 'scoring_version', type: 'varchar', length: 40 })
+  scoringVersion: string;
+
+  /** Hash of everything the score depends on (answers, frozen questionnaire, weights, panel scores). */
+  @Column({ name: 'input_hash', type: 'varchar', length: 64 })
+  inputHash: string;
+
+  @Column({ type: 'double precision', nullable: true })
+  overall: number | null;
+
+  @Column({ type: 'jsonb' })
+  sheet: object;
+
+  @Column({ type: 'jsonb' })
+  findings: object;
+
+  @CreateDateColumn({ name: 'computed_at', type: 'timestamptz' })
+  computedAt: Date;
+}
+
+@Entity('case_comparisons')
+@Unique('case_comparisons_once', ['caseId', 'inputHash'])
+export class CaseComparison {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId: string;
+
+  @Column({ name: 'input_hash', type: 'varchar', length: 64 })
+  inputHash: string;
+
+  @Column({ type: 'jsonb' })
+  comparison: object;
+
+  @CreateDateColumn({ name: 'computed_at', type: 'timestamptz' })
+  computedAt: Date;
+}
+
+export const EVALUATION_ENTITIES = [
+  ConflictDeclaration,
+  PanelScoreEntry,
+  PanelSubmission,
+  ModeratedScore,
+  ResponseScore,
+  CaseComparison,
+];
