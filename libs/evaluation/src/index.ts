@@ -9,3 +9,14 @@ export {
   scoreSpread,
   ScoreSpread,
 } from './lib/panel-rules';
+export {
+  CaseComparison,
+  ConflictDeclaration,
+  EVALUATION_ENTITIES,
+  ModeratedScore,
+  PanelScoreEntry,
+  PanelSubmission,
+  ResponseScore,
+} from './lib/evaluation.entities';
+export { EvaluationModule } from './lib/evaluation.module';
+export { PanelScoreInput, PanelService, QuestionPanelView } from './lib/panel.service';

@@ -1,10 +1,4 @@
-import {
-  evaluationAccess,
-  isPanelScore,
-  mayViewOtherScores,
-  panelScoreToPoints,
-  scoreSpread,
-} from './panel-rules';
+import { evaluationAccess, isPanelScore, mayViewOtherScores, panelScoreToPoints, scoreSpread } from './panel-rules';
 
 describe('evaluation panel rules', () => {
   it('requires a declaration before access and recuses a declared conflict', () => {
@@ -21,7 +15,14 @@ describe('evaluation panel rules', () => {
 
   it('computes the spread and flags disagreements of two points or more', () => {
     expect(scoreSpread([])).toBeNull();
-    expect(scoreSpread([2, 3, 3])).toEqual({ scores: [2, 3, 3], min: 2, max: 3, mean: 8 / 3, spread: 1, largeDisagreement: false });
+    expect(scoreSpread([2, 3, 3])).toEqual({
+      scores: [2, 3, 3],
+      min: 2,
+      max: 3,
+      mean: 8 / 3,
+      spread: 1,
+      largeDisagreement: false,
+    });
     expect(scoreSpread([1, 3])?.largeDisagreement).toBe(true);
   });
 

@@ -4,10 +4,18 @@
  */
 export const EVALUATION_SCALE = [
   { score: 0, label: 'Unacceptable', descriptor: 'No answer, or an answer that shows the requirement is not met.' },
-  { score: 1, label: 'Poor', descriptor: 'Major gaps or unsupported claims; significant doubt that the requirement is met.' },
+  {
+    score: 1,
+    label: 'Poor',
+    descriptor: 'Major gaps or unsupported claims; significant doubt that the requirement is met.',
+  },
   { score: 2, label: 'Adequate', descriptor: 'Meets the requirement in part; some claims lack evidence or detail.' },
   { score: 3, label: 'Good', descriptor: 'Meets the requirement with credible detail and relevant evidence.' },
-  { score: 4, label: 'Excellent', descriptor: 'Fully meets the requirement with specific, verifiable evidence and no doubts left.' },
+  {
+    score: 4,
+    label: 'Excellent',
+    descriptor: 'Fully meets the requirement with specific, verifiable evidence and no doubts left.',
+  },
 ] as const;
 
 export type PanelScore = (typeof EVALUATION_SCALE)[number]['score'];
@@ -50,7 +58,9 @@ export interface ConflictDeclarationState {
  * An evaluator sees no submission before declaring no conflict of interest for the case, and a
  * declared conflict recuses them for good.
  */
-export function evaluationAccess(declaration: ConflictDeclarationState | null): 'allowed' | 'declare-first' | 'recused' {
+export function evaluationAccess(
+  declaration: ConflictDeclarationState | null,
+): 'allowed' | 'declare-first' | 'recused' {
   if (!declaration?.declared) return 'declare-first';
   return declaration.hasConflict ? 'recused' : 'allowed';
 }
