@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
 
 @Entity('conflict_declarations')
 @Unique('conflict_declarations_once', ['caseId', 'evaluatorId'])
@@ -23,6 +23,7 @@ export class ConflictDeclaration {
 }
 
 @Entity('panel_scores')
+@Check('panel_scores_score_check', '"score" BETWEEN 0 AND 4')
 @Unique('panel_scores_one_per_evaluator', ['responseId', 'questionName', 'evaluatorId'])
 export class PanelScoreEntry {
   @PrimaryColumn('uuid')
@@ -70,6 +71,7 @@ export class PanelSubmission {
 }
 
 @Entity('moderated_scores')
+@Check('moderated_scores_consensus_score_check', '"consensus_score" BETWEEN 0 AND 4')
 @Unique('moderated_scores_once', ['responseId', 'questionName'])
 export class ModeratedScore {
   @PrimaryColumn('uuid')
