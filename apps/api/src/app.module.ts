@@ -3,6 +3,7 @@ import type { AppConfig } from '@probity/config';
 import { EvaluationModule } from '@probity/evaluation';
 import { HealthModule } from '@probity/health';
 import { CoreModule } from '@probity/runtime';
+import { WebModule } from '@probity/web';
 
 /** The HTTP process. In zero-setup mode it also runs every job in-process. */
 @Module({})
@@ -10,7 +11,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, { consumeJobs: false }), HealthModule, EvaluationModule],
+      imports: [CoreModule.forRoot(config, { consumeJobs: false }), HealthModule, EvaluationModule, WebModule],
     };
   }
 }

@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { IsEmail, IsString, MinLength } from 'class-validator';
+import request from 'supertest';
+import { loadConfig } from '@probity/config';
+import { configureWebApp } from './configure-web-app';
+import { WebModule } from './web.module';
+
+class InviteDto {
+  @IsString()
+  @MinLength(2)
+  organisation: string;
+
+  @IsEmail()
+  email: string;
+}
+
+@Controller('api/v1/probe')
+class ProbeController {
+  @Post()
+  @HttpCode(201)
+  create(@Body() dto: InviteDto): InviteDto {
+    return dto;
+  }
+
+  @Get('boom')
+  boom(): never {
+    throw new Error('secret internal detail at /srv/db');
+  }
+}
+
+describe('configureWebApp', () => {
+  let app: NestExpressApplication;
+
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [WebModule], controllers: [ProbeController] }).compile();
+    app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+    configureWebApp(app, loadConfig({}));
+    await app.init();
+  });
+
+  afterAll(() => app.close());
+
+  it('serves pages with a strict content security policy and no framing', async () => {
+    const response = await request(app.getHttpServer()).get('/').expect(200);
+    expect(response.text).toContain('<html lang="en"');
+    const csp = response.headers['content-security-policy'];
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+  });
+
+  it('renders a 404 page in the product look for browsers and JSON for API clients', async () => {
+    const page = await request(app.getHttpServer()).get('/no-such-page').set('Accept', 'text/html').expect(404);
+    expect(page.text).toContain('Page not found');
+    expect(page.text).toContain('role="alert"');
+    const api = await request(app.getHttpServer()).get('/api/v1/no-such').expect(404);
+    expect(api.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+  });
+
+  it('answers invalid input with 400 and every message, malformed JSON included', async () => {
+    const invalid = await request(app.getHttpServer()).post('/api/v1/probe').send({ organisation: 'x', email: 'no', extra: 1 }).expect(400);
+    expect(invalid.body.statusCode).toBe(400);
+    expect(invalid.body.message).toEqual(
+      expect.arrayContaining([expect.stringMatching(/organisation/), expect.stringMatching(/email/), expect.stringMatching(/extra/)]),
+    );
+    const malformed = await request(app.getHttpServer())
+      .post('/api/v1/probe')
+      .set('Content-Type', 'application/json')
+      .send('{"organisation":')
+      .expect(400);
+    expect(malformed.body.statusCode).toBe(400);
+  });
+
+  it('hides internals of unexpected errors', async () => {
+    const response = await request(app.getHttpServer()).get('/api/v1/probe/boom').expect(500);
+    expect(response.body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'An unexpected error occurred. It has been logged.' });
+    expect(JSON.stringify(response.body)).not.toContain('/srv/db');
+  });
+});

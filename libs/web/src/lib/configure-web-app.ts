@@ -1,0 +1,60 @@
+import { ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import { create as createHandlebars } from 'express-handlebars';
+import helmet from 'helmet';
+import { join } from 'node:path';
+import type { AppConfig } from '@probity/config';
+import { HttpErrorFilter } from './http-error.filter';
+import { VIEW_HELPERS } from './view-helpers';
+import { templatesDir } from './templates-dir';
+
+/**
+ * Everything HTTP-wide: security headers, cookies, validation, the error shape, server-rendered
+ * views from templates/pages and static assets from templates/assets.
+ */
+export function configureWebApp(app: NestExpressApplication, config: AppConfig): void {
+  const behindTls = config.publicBaseUrl.startsWith('https://');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'none'"],
+          objectSrc: ["'none'"],
+          ...(behindTls ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      strictTransportSecurity: behindTls ? { maxAge: 31536000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: 'same-origin' },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(cookieParser());
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+  );
+  app.useGlobalFilters(new HttpErrorFilter());
+
+  const templates = templatesDir();
+  const handlebars = createHandlebars({
+    extname: '.hbs',
+    defaultLayout: 'main',
+    layoutsDir: join(templates, 'pages', 'layouts'),
+    partialsDir: join(templates, 'pages', 'partials'),
+    helpers: VIEW_HELPERS,
+  });
+  app.engine('hbs', handlebars.engine);
+  app.setViewEngine('hbs');
+  app.setBaseViewsDir(join(templates, 'pages'));
+  app.useStaticAssets(join(templates, 'assets'), { prefix: '/assets/', maxAge: '1h', index: false });
+}

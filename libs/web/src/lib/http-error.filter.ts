@@ -1,0 +1,71 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string | string[];
+}
+
+const PAGE_TITLES: Record<number, string> = {
+  400: 'Something in the request was not right',
+  401: 'Please sign in',
+  403: 'You do not have access to this page',
+  404: 'Page not found',
+  409: 'This changed in the meantime',
+  410: 'This link is no longer active',
+  413: 'The file is too large',
+  429: 'Too many requests',
+  500: 'Something went wrong on our side',
+};
+
+/**
+ * One error shape for the whole product: JSON `{statusCode, error, message}` for the API, a page in
+ * the product's own look for browsers. Unexpected errors are logged with the request id and shown
+ * without internals: no stack trace ever reaches a client.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error({ err: exception, path: request.path }, 'unhandled error');
+    if (response.headersSent) return;
+
+    const wantsPage = !request.path.startsWith('/api/') && (request.accepts(['json', 'html']) === 'html');
+    response.status(body.statusCode);
+    if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS) response.setHeader('Retry-After', '60');
+    if (wantsPage) {
+      response.render('error', {
+        title: PAGE_TITLES[body.statusCode] ?? body.error,
+        statusCode: body.statusCode,
+        messages: Array.isArray(body.message) ? body.message : [body.message],
+      });
+      return;
+    }
+    response.json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const raw = exception.getResponse();
+      const message =
+        typeof raw === 'string'
+          ? raw
+          : ((raw as { message?: string | string[] }).message ?? exception.message);
+      return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+    }
+    const status = (exception as { status?: number; statusCode?: number })?.status ?? (exception as { statusCode?: number })?.statusCode;
+    // Errors raised by Express middleware (body parser, multer) carry a 4xx status of their own.
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: (exception as Error).message };
+    }
+    return { statusCode: 500, error: STATUS_CODES[500]!, message: 'An unexpected error occurred. It has been logged.' };
+  }
+}
