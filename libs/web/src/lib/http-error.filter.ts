@@ -66,6 +66,6 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: (exception as Error).message };
     }
-    return { statusCode: 500, error: STATUS_CODES[500]!, message: 'An unexpected error occurred. It has been logged.' };
+    return { statusCode: 500, error: 'Internal Server Error', message: 'An unexpected error occurred. It has been logged.' };
   }
 }
