@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import * as queueBench from './queue';
+import * as questionnaireBench from './questionnaire';
 
 export interface BenchResult {
   name: string;
@@ -12,13 +13,18 @@ export interface BenchResult {
 type Bench = { name: string; run: () => Promise<BenchResult> };
 
 /** Every benchmark; `npm run bench -- <name>` runs one. Results go to bench/RESULTS.md. */
-const BENCHES: Bench[] = [{ name: 'queue', run: queueBench.run }];
+const BENCHES: Bench[] = [
+  { name: 'queue', run: queueBench.run },
+  { name: 'questionnaire', run: questionnaireBench.run },
+];
 
 function machine(): string[] {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   let chromium = 'not found';
   try {
-    chromium = execFileSync('chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    chromium = execFileSync('chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   } catch {
     // Benchmarks that need a browser say so themselves.
   }

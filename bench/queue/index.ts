@@ -13,7 +13,9 @@ export async function measureNoopThroughput(jobs = JOBS, concurrency = 4): Promi
   const prefix = `probity-bench-${randomBytes(4).toString('hex')}`;
   const queue = new Queue('noop', { connection, prefix });
   try {
-    await queue.addBulk(Array.from({ length: jobs }, (_, i) => ({ name: 'noop', data: { i }, opts: { removeOnComplete: true } })));
+    await queue.addBulk(
+      Array.from({ length: jobs }, (_, i) => ({ name: 'noop', data: { i }, opts: { removeOnComplete: true } })),
+    );
     let done = 0;
     let allDone: () => void = () => undefined;
     const finished = new Promise<void>((resolve) => (allDone = resolve));

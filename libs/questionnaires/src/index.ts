@@ -1,0 +1,36 @@
+export { canonicalJson, contentHash } from './lib/content-hash';
+export {
+  Answers,
+  ChoiceDefinition,
+  ElementDefinition,
+  LocalisedText,
+  PageDefinition,
+  QuestionnaireDefinition,
+  RuleDefinition,
+  RuleSeverity,
+  ScoreBand,
+} from './lib/definition';
+export {
+  exportQuestionnaire,
+  importQuestionnaire,
+  ImportProblem,
+  ImportResult,
+  questionNames,
+} from './lib/import-questionnaire';
+export { hasTranslation, isRightToLeft, localised } from './lib/localise';
+export { offlineWorkbook } from './lib/offline-workbook';
+export { toRubricItems } from './lib/rubric-items';
+export { evaluateRules, RuleFinding } from './lib/rules';
+export { evaluateLogic, QuestionState, registerProbityProperties } from './lib/survey-engine';
+export { AnswerProblem, isAnswered, validateAnswers, ValidationOptions } from './lib/validate-answers';
+export {
+  assertEditable,
+  draftVersion,
+  publishVersion,
+  PublishedVersionImmutableError,
+  QuestionnaireVersion,
+  reviseDefinition,
+} from './lib/versioning';
+export { LocatedQuestion, questionsOf } from './lib/walk';
+export { BUILT_IN_QUESTIONNAIRES, BuiltInQuestionnaire, describeBank } from './bank';
+export { generatedQuestionnaire } from './fixtures/generated-questionnaire';

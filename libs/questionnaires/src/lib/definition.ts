@@ -1,0 +1,115 @@
+import type { InstrumentalPrincipleId } from '@probity/rubric';
+
+/** A string shown to people, either plain or per locale: `{ "default": "…", "fr": "…" }`. */
+export type LocalisedText = string | ({ default: string } & Record<string, string>);
+
+export interface ChoiceDefinition {
+  value: string | number | boolean;
+  text?: LocalisedText;
+  /** Points (0–100) the choice earns. */
+  score?: number;
+  [property: string]: unknown;
+}
+
+export interface ScoreBand {
+  min?: number;
+  max?: number;
+  points: number;
+}
+
+/** A SurveyJS element (question or panel) with Probity's custom properties. */
+export interface ElementDefinition {
+  type: string;
+  name: string;
+  title?: LocalisedText;
+  description?: LocalisedText;
+  elements?: ElementDefinition[];
+  choices?: Array<ChoiceDefinition | string | number>;
+  columns?: Array<ChoiceDefinition | string>;
+  rows?: Array<ChoiceDefinition | string>;
+  isRequired?: boolean;
+  visibleIf?: string;
+  requiredIf?: string;
+  enableIf?: string;
+  inputType?: string;
+  min?: number | string;
+  max?: number | string;
+  unit?: string;
+  maxLength?: number;
+  weight?: number;
+  naAllowed?: boolean;
+  evidenceRequired?: boolean;
+  principle?: InstrumentalPrincipleId;
+  scoreBands?: ScoreBand[];
+  /** Points of a yes/no question; default 100 for yes, 0 for no. */
+  scoreTrue?: number;
+  scoreFalse?: number;
+  aiAct?: string;
+  mcc?: string;
+  nist?: string;
+  iso42001?: string;
+  [property: string]: unknown;
+}
+
+export interface PageDefinition {
+  name: string;
+  title?: LocalisedText;
+  description?: LocalisedText;
+  visibleIf?: string;
+  elements: ElementDefinition[];
+  [property: string]: unknown;
+}
+
+export type RuleSeverity = 'critical' | 'high' | 'medium' | 'low';
+
+/** A declarative knock-out or red-flag rule: a SurveyJS expression over the answers. */
+export interface RuleDefinition {
+  id: string;
+  title: LocalisedText;
+  explanation: LocalisedText;
+  expression: string;
+  severity: RuleSeverity;
+  aiAct?: string;
+  mcc?: string;
+}
+
+export interface QuestionnaireDefinition {
+  title?: LocalisedText;
+  description?: LocalisedText;
+  locale?: string;
+  pages: PageDefinition[];
+  knockouts?: RuleDefinition[];
+  redFlags?: RuleDefinition[];
+  [property: string]: unknown;
+}
+
+export type Answers = Record<string, unknown>;
+
+/** The question types SurveyJS defines; anything else is rejected at import. */
+export const SURVEYJS_TYPES = new Set([
+  'boolean',
+  'checkbox',
+  'comment',
+  'dropdown',
+  'expression',
+  'file',
+  'html',
+  'image',
+  'imagepicker',
+  'matrix',
+  'matrixdropdown',
+  'matrixdynamic',
+  'multipletext',
+  'panel',
+  'paneldynamic',
+  'radiogroup',
+  'ranking',
+  'rating',
+  'signaturepad',
+  'slider',
+  'tagbox',
+  'text',
+]);
+
+/** Types that hold no answer. */
+export const NON_INPUT_TYPES = new Set(['html', 'image', 'expression', 'panel']);

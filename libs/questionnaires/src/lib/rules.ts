@@ -1,0 +1,44 @@
+import type { Answers, QuestionnaireDefinition, RuleDefinition, RuleSeverity } from './definition';
+import { localised } from './localise';
+import { conditionHolds, evaluateLogic, parseExpression } from './survey-engine';
+
+export interface RuleFinding {
+  ruleId: string;
+  kind: 'knockout' | 'red-flag';
+  severity: RuleSeverity;
+  title: string;
+  explanation: string;
+  aiAct?: string;
+  mcc?: string;
+  /** The answers the rule's expression read: what made it fire. */
+  firedBy: Array<{ questionName: string; answer: unknown }>;
+}
+
+/**
+ * Runs the questionnaire's knock-out and red-flag rules over one response. Hidden questions count
+ * as unanswered, so a rule never fires on an answer the provider was not asked for.
+ */
+export function evaluateRules(definition: QuestionnaireDefinition, answers: Answers, locale?: string): RuleFinding[] {
+  const logic = evaluateLogic(definition, answers);
+  const visibleAnswers: Answers = {};
+  for (const [name, value] of Object.entries(answers))
+    if (logic.get(name)?.visible !== false) visibleAnswers[name] = value;
+  const run = (rules: RuleDefinition[] | undefined, kind: RuleFinding['kind']) =>
+    (rules ?? [])
+      .filter((rule) => conditionHolds(rule.expression, visibleAnswers))
+      .map((rule): RuleFinding => {
+        const parsed = parseExpression(rule.expression);
+        const variables = parsed.ok ? parsed.variables : [];
+        return {
+          ruleId: rule.id,
+          kind,
+          severity: rule.severity,
+          title: localised(rule.title, locale),
+          explanation: localised(rule.explanation, locale),
+          aiAct: rule.aiAct,
+          mcc: rule.mcc,
+          firedBy: variables.map((questionName) => ({ questionName, answer: visibleAnswers[questionName] ?? null })),
+        };
+      });
+  return [...run(definition.knockouts, 'knockout'), ...run(definition.redFlags, 'red-flag')];
+}

@@ -1,0 +1,97 @@
+import { ConditionRunner, ConditionsParser, Serializer } from 'survey-core';
+import type { Answers, ElementDefinition, QuestionnaireDefinition } from './definition';
+
+let registered = false;
+
+/**
+ * Probity's properties, registered the SurveyJS way so any SurveyJS tool keeps them and the same
+ * runtime the portal uses evaluates `visibleIf`/`requiredIf` on the server.
+ */
+export function registerProbityProperties(): void {
+  if (registered) return;
+  registered = true;
+  Serializer.addProperty('itemvalue', { name: 'score:number' });
+  Serializer.addProperty('question', { name: 'weight:number', default: 1 });
+  Serializer.addProperty('question', { name: 'naAllowed:boolean', default: false });
+  Serializer.addProperty('question', { name: 'evidenceRequired:boolean', default: false });
+  Serializer.addProperty('question', { name: 'principle' });
+  Serializer.addProperty('question', { name: 'scoreBands', type: 'array' });
+  Serializer.addProperty('question', { name: 'unit' });
+  Serializer.addProperty('boolean', { name: 'scoreTrue:number' });
+  Serializer.addProperty('boolean', { name: 'scoreFalse:number' });
+  for (const reference of ['aiAct', 'mcc', 'nist', 'iso42001']) Serializer.addProperty('question', { name: reference });
+  Serializer.addProperty('survey', { name: 'knockouts', type: 'array' });
+  Serializer.addProperty('survey', { name: 'redFlags', type: 'array' });
+}
+
+export interface QuestionState {
+  visible: boolean;
+  required: boolean;
+}
+
+const runners = new Map<string, ConditionRunner>();
+
+/** SurveyJS's own expression engine, with each expression parsed once. */
+export function conditionHolds(expression: string, answers: Answers): boolean {
+  let runner = runners.get(expression);
+  if (!runner) {
+    runner = new ConditionRunner(expression);
+    runners.set(expression, runner);
+  }
+  return runner.runValues(answers) === true;
+}
+
+/**
+ * Visibility and requiredness of every question for one set of answers, with SurveyJS's expression
+ * engine and semantics: a question is visible when its page, its panels and its own `visibleIf`
+ * are; answers to hidden questions take no part in the logic (as with `clearInvisibleValues:
+ * 'onHidden'` in the portal), so hiding a question also hides what depended on it.
+ */
+export function evaluateLogic(definition: QuestionnaireDefinition, answers: Answers): Map<string, QuestionState> {
+  let effective: Answers = { ...answers };
+  let states = new Map<string, QuestionState>();
+  for (let pass = 0; pass < 20; pass++) {
+    states = new Map();
+    const visit = (elements: ElementDefinition[] | undefined, parentVisible: boolean) => {
+      for (const element of elements ?? []) {
+        const visible = parentVisible && (!element.visibleIf || conditionHolds(element.visibleIf, effective));
+        if (element.type === 'panel') {
+          visit(element.elements, visible);
+          continue;
+        }
+        const required =
+          visible &&
+          (Boolean(element.isRequired) || (element.requiredIf ? conditionHolds(element.requiredIf, effective) : false));
+        states.set(element.name, { visible, required });
+        // Later questions in document order already see this one's answer removed.
+        if (!visible && element.name in effective) {
+          effective = { ...effective };
+          delete effective[element.name];
+        }
+      }
+    };
+    const before = Object.keys(effective).length;
+    for (const page of definition.pages)
+      visit(page.elements, !page.visibleIf || conditionHolds(page.visibleIf, effective));
+    // A condition may refer to a later question; repeat until nothing more is hidden.
+    if (Object.keys(effective).length === before) break;
+  }
+  return states;
+}
+
+export type ParsedExpression = { ok: true; variables: string[] } | { ok: false; error: string };
+
+export function parseExpression(expression: string): ParsedExpression {
+  const parser = new ConditionsParser();
+  const operand = parser.parseExpression(expression);
+  if (!operand) {
+    const error = parser.error as { at?: number; code?: string } | undefined;
+    return {
+      ok: false,
+      error: `cannot parse "${expression}"${error?.at !== undefined ? ` at character ${error.at}` : ''}`,
+    };
+  }
+  const variables: string[] = [];
+  operand.setVariables(variables);
+  return { ok: true, variables: [...new Set(variables.map((name) => name.split(/[.[]/)[0]))] };
+}
