@@ -4,6 +4,7 @@ import { cpus, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import * as queueBench from './queue';
 import * as questionnaireBench from './questionnaire';
+import * as scoringBench from './scoring';
 
 export interface BenchResult {
   name: string;
@@ -16,6 +17,7 @@ type Bench = { name: string; run: () => Promise<BenchResult> };
 const BENCHES: Bench[] = [
   { name: 'queue', run: queueBench.run },
   { name: 'questionnaire', run: questionnaireBench.run },
+  { name: 'scoring', run: scoringBench.run },
 ];
 
 function machine(): string[] {
