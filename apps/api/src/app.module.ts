@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@probity/config';
+import { CasesModule } from '@probity/cases';
 import { EvaluationModule } from '@probity/evaluation';
 import { HealthModule } from '@probity/health';
 import { CoreModule } from '@probity/runtime';
@@ -11,7 +12,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, { consumeJobs: false }), HealthModule, EvaluationModule, WebModule],
+      imports: [CoreModule.forRoot(config, { consumeJobs: false }), HealthModule, CasesModule, EvaluationModule, WebModule],
     };
   }
 }

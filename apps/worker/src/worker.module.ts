@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@probity/config';
+import { CasesModule } from '@probity/cases';
 import { EvaluationModule } from '@probity/evaluation';
 import { HealthModule } from '@probity/health';
 import { CoreModule } from '@probity/runtime';
@@ -10,7 +11,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, { consumeJobs: true }), HealthModule, EvaluationModule],
+      imports: [CoreModule.forRoot(config, { consumeJobs: true }), HealthModule, CasesModule, EvaluationModule],
     };
   }
 }

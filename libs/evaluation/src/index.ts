@@ -20,3 +20,5 @@ export {
 } from './lib/evaluation.entities';
 export { EvaluationModule } from './lib/evaluation.module';
 export { PanelScoreInput, PanelService, QuestionPanelView } from './lib/panel.service';
+export { EvaluationResultsService, ScoringProgress } from './lib/evaluation-results.service';
+export { StoredFindings } from './lib/scoring-jobs';

@@ -1,10 +1,12 @@
 import { Heartbeats1763800000000 } from './1763800000000-heartbeats';
 import { JobOutbox1763800000001 } from './1763800000001-job-outbox';
 import { Evaluation1763800000002 } from './1763800000002-evaluation';
+import { Cases1763800000003 } from './1763800000003-cases';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
   Heartbeats1763800000000,
   JobOutbox1763800000001,
   Evaluation1763800000002,
+  Cases1763800000003,
 ];

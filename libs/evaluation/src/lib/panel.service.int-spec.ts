@@ -2,7 +2,8 @@ import { ConflictException, ForbiddenException, UnprocessableEntityException } f
 import { Test, TestingModule } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase, typeOrmTestModule } from '@probity/testing';
-import { EvaluationModule } from './evaluation.module';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EVALUATION_ENTITIES } from './evaluation.entities';
 import { PanelService } from './panel.service';
 
 describe('PanelService (real PostgreSQL)', () => {
@@ -15,7 +16,10 @@ describe('PanelService (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    moduleRef = await Test.createTestingModule({ imports: [typeOrmTestModule(database.url), EvaluationModule] }).compile();
+    moduleRef = await Test.createTestingModule({
+      imports: [typeOrmTestModule(database.url), TypeOrmModule.forFeature(EVALUATION_ENTITIES)],
+      providers: [PanelService],
+    }).compile();
     panel = moduleRef.get(PanelService);
   });
 
@@ -30,24 +34,38 @@ describe('PanelService (real PostgreSQL)', () => {
 
     await panel.declareConflict(caseId, conflicted, true, 'I worked for this provider in 2024.');
     await expect(panel.recordScore(caseId, responseId, conflicted, score)).rejects.toThrow(/recused/);
-    await expect(panel.declareConflict(caseId, conflicted, false, 'Changed my mind')).rejects.toThrow(ConflictException);
+    await expect(panel.declareConflict(caseId, conflicted, false, 'Changed my mind')).rejects.toThrow(
+      ConflictException,
+    );
   });
 
   it('keeps scores independent until an evaluator has submitted their own', async () => {
     await panel.declareConflict(caseId, alice, false, 'I have no conflict of interest.');
     await panel.declareConflict(caseId, bob, false, 'I have no conflict of interest.');
-    await panel.recordScore(caseId, responseId, alice, { questionName: 'explain_outputs', score: 1, justification: 'Vague.' });
-    await panel.recordScore(caseId, responseId, bob, { questionName: 'explain_outputs', score: 3, justification: 'Solid.' });
+    await panel.recordScore(caseId, responseId, alice, {
+      questionName: 'explain_outputs',
+      score: 1,
+      justification: 'Vague.',
+    });
+    await panel.recordScore(caseId, responseId, bob, {
+      questionName: 'explain_outputs',
+      score: 3,
+      justification: 'Solid.',
+    });
 
     const before = await panel.view(responseId, alice, false);
     expect(before[0].own?.score).toBe(1);
     expect(before[0].others).toBeNull();
     expect(before[0].spread).toBeNull();
 
-    await expect(panel.submitScores(caseId, responseId, alice, ['explain_outputs', 'evidence_quality'])).rejects.toThrow(
-      /missing: evidence_quality/,
-    );
-    await panel.recordScore(caseId, responseId, alice, { questionName: 'evidence_quality', score: 2, justification: 'Partial.' });
+    await expect(
+      panel.submitScores(caseId, responseId, alice, ['explain_outputs', 'evidence_quality']),
+    ).rejects.toThrow(/missing: evidence_quality/);
+    await panel.recordScore(caseId, responseId, alice, {
+      questionName: 'evidence_quality',
+      score: 2,
+      justification: 'Partial.',
+    });
     await panel.submitScores(caseId, responseId, alice, ['explain_outputs', 'evidence_quality']);
 
     const after = await panel.view(responseId, alice, false);
@@ -56,7 +74,11 @@ describe('PanelService (real PostgreSQL)', () => {
     expect(explain.spread).toMatchObject({ min: 1, max: 3, spread: 2, largeDisagreement: true });
 
     await expect(
-      panel.recordScore(caseId, responseId, alice, { questionName: 'explain_outputs', score: 4, justification: 'Again' }),
+      panel.recordScore(caseId, responseId, alice, {
+        questionName: 'explain_outputs',
+        score: 4,
+        justification: 'Again',
+      }),
     ).rejects.toThrow(ConflictException);
   });
 
@@ -64,8 +86,17 @@ describe('PanelService (real PostgreSQL)', () => {
     await expect(panel.moderate(caseId, responseId, officer, 'explain_outputs', 2, ' ')).rejects.toThrow(
       UnprocessableEntityException,
     );
-    await panel.moderate(caseId, responseId, officer, 'explain_outputs', 2, 'Panel agreed the method is partly documented.');
-    await expect(panel.moderate(caseId, responseId, officer, 'explain_outputs', 3, 'Again')).rejects.toThrow(ConflictException);
+    await panel.moderate(
+      caseId,
+      responseId,
+      officer,
+      'explain_outputs',
+      2,
+      'Panel agreed the method is partly documented.',
+    );
+    await expect(panel.moderate(caseId, responseId, officer, 'explain_outputs', 3, 'Again')).rejects.toThrow(
+      ConflictException,
+    );
     expect(await panel.consensusScores(responseId)).toEqual({ explain_outputs: 2 });
   });
 });

@@ -6,6 +6,7 @@ import { z } from 'zod';
  */
 export enum QueueName {
   System = 'system',
+  Scoring = 'scoring',
 }
 
 export const JOB_CONTRACTS = {
@@ -18,6 +19,21 @@ export const JOB_CONTRACTS = {
       /** Simulated work, so operators can rehearse a worker crash in the middle of a job. */
       workMs: z.number().int().min(0).max(120000).default(0),
     }),
+  },
+  /** Scores one submitted response revision against the case's frozen questionnaire. */
+  'scoring.score-response': {
+    queue: QueueName.Scoring,
+    payload: z.object({ responseId: z.uuid(), revision: z.number().int().min(0) }),
+  },
+  /** Builds the side-by-side comparison of a case; the parent of a flow of score-response jobs. */
+  'scoring.compare-case': {
+    queue: QueueName.Scoring,
+    payload: z.object({ caseId: z.uuid() }),
+  },
+  /** Starts evaluation of a closed case: (re)scores every submission, then compares. */
+  'evaluation.start': {
+    queue: QueueName.Scoring,
+    payload: z.object({ caseId: z.uuid() }),
   },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 

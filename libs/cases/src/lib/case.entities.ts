@@ -1,0 +1,164 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  Unique,
+  VersionColumn,
+} from 'typeorm';
+import type { CaseStatus } from './case-lifecycle';
+
+const numeric = {
+  to: (value: number | null) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
+
+@Entity('procurement_cases')
+@Unique('procurement_cases_reference', ['agencyName', 'reference'])
+export class ProcurementCase {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'agency_name', type: 'varchar', length: 200 })
+  agencyName: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  reference: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ name: 'intended_use', type: 'text' })
+  intendedUse: string;
+
+  /** The scoping answers that decide which questionnaire sections apply. */
+  @Column({ name: 'ai_act_classification', type: 'jsonb' })
+  aiActClassification: Record<string, unknown>;
+
+  @Column({ name: 'estimated_value', type: 'numeric', precision: 16, scale: 2, nullable: true, transformer: numeric })
+  estimatedValue: number | null;
+
+  @Column({ type: 'char', length: 3, nullable: true })
+  currency: string | null;
+
+  @Column({ name: 'questions_due', type: 'timestamptz', nullable: true })
+  questionsDue: Date | null;
+
+  @Column({ name: 'responses_due', type: 'timestamptz' })
+  responsesDue: Date;
+
+  @Column({ type: 'varchar', length: 20, default: 'draft' })
+  status: CaseStatus;
+
+  @Column({ name: 'criteria_weights', type: 'jsonb' })
+  criteriaWeights: Record<string, number>;
+
+  @Column({ name: 'questionnaire_key', type: 'varchar', length: 100 })
+  questionnaireKey: string;
+
+  @Column({ name: 'questionnaire_version', type: 'integer' })
+  questionnaireVersion: number;
+
+  /** A copy frozen at publication: later template edits never change what providers answer. */
+  @Column({ name: 'questionnaire_definition', type: 'jsonb' })
+  questionnaireDefinition: object;
+
+  @Column({ name: 'questionnaire_hash', type: 'varchar', length: 64 })
+  questionnaireHash: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
+  @VersionColumn()
+  version: number;
+}
+
+export type ResponseStatus = 'invited' | 'in_progress' | 'submitted';
+
+@Entity('provider_responses')
+@Index('provider_responses_by_case', ['caseId'])
+export class ProviderResponse {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId: string;
+
+  @ManyToOne(() => ProcurementCase)
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'provider_responses_case_id_fkey' })
+  procurementCase?: ProcurementCase;
+
+  @Column({ name: 'organisation_name', type: 'varchar', length: 300 })
+  organisationName: string;
+
+  @Column({ type: 'char', length: 2 })
+  country: string;
+
+  @Column({ name: 'legal_identifiers', type: 'jsonb' })
+  legalIdentifiers: Record<string, string>;
+
+  @Column({ name: 'contact_email', type: 'varchar', length: 320 })
+  contactEmail: string;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  answers: Record<string, unknown>;
+
+  /** Bumped on every accepted save; a save that names an older revision is refused (409). */
+  @Column({ type: 'integer', default: 0 })
+  revision: number;
+
+  @Column({ type: 'varchar', length: 20, default: 'invited' })
+  status: ResponseStatus;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt: Date | null;
+
+  @Column({ name: 'submission_hash', type: 'varchar', length: 64, nullable: true })
+  submissionHash: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
+@Entity('evidence_files')
+@Index('evidence_files_by_response', ['responseId'])
+export class EvidenceFile {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'response_id', type: 'uuid' })
+  responseId: string;
+
+  @ManyToOne(() => ProviderResponse)
+  @JoinColumn({ name: 'response_id', foreignKeyConstraintName: 'evidence_files_response_id_fkey' })
+  response?: ProviderResponse;
+
+  @Column({ name: 'question_name', type: 'varchar', length: 200 })
+  questionName: string;
+
+  @Column({ name: 'file_name', type: 'varchar', length: 255 })
+  fileName: string;
+
+  @Column({ name: 'content_type', type: 'varchar', length: 100 })
+  contentType: string;
+
+  @Column({ name: 'size_bytes', type: 'integer' })
+  sizeBytes: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  sha256: string;
+
+  @CreateDateColumn({ name: 'uploaded_at', type: 'timestamptz' })
+  uploadedAt: Date;
+}
+
+export const CASE_ENTITIES = [ProcurementCase, ProviderResponse, EvidenceFile];

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CASE_ENTITIES } from './case.entities';
+import { CasesService } from './cases.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature(CASE_ENTITIES)],
+  providers: [CasesService],
+  exports: [CasesService],
+})
+export class CasesModule {}

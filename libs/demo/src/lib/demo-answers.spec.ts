@@ -1,0 +1,24 @@
+import { BUILT_IN_QUESTIONNAIRES, validateAnswers } from '@probity/questionnaires';
+import { answersAtQuality } from './demo-answers';
+import { DEMO_PROVIDERS, DEMO_SCOPE } from './demo-tender';
+
+describe('demo provider answers', () => {
+  const definition = BUILT_IN_QUESTIONNAIRES[0].definition;
+
+  it.each(DEMO_PROVIDERS.map((provider) => [provider.invite.organisationName, provider] as const))(
+    '%s answers every required question validly',
+    (_name, provider) => {
+      const answers = { ...DEMO_SCOPE, ...answersAtQuality(definition, provider.quality, provider.overrides) };
+      expect(validateAnswers(definition, answers, { forSubmit: true }).map((problem) => problem.message)).toEqual([]);
+    },
+  );
+
+  it('gives better answers at higher quality', () => {
+    const best = answersAtQuality(definition, 1);
+    const worst = answersAtQuality(definition, 0);
+    expect(best.aud_independent_audit).toBe('full');
+    expect(worst.aud_independent_audit).toBe('refuse');
+    expect(best.ho_stop).toBe(true);
+    expect(worst.fair_scraped_data).toBe(true);
+  });
+});

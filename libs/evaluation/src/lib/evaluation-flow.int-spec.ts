@@ -1,0 +1,124 @@
+import { INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
+import { CasesModule, CasesService } from '@probity/cases';
+import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, demoCase } from '@probity/demo';
+import { QuestionnaireDefinition } from '@probity/questionnaires';
+import { JobQueue, OutboxRelay } from '@probity/queue';
+import { HealthModule } from '@probity/health';
+import { CoreModule } from '@probity/runtime';
+import { ScoreSheet } from '@probity/scoring';
+import { createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/testing';
+import { ResponseScore } from './evaluation.entities';
+import { EvaluationModule } from './evaluation.module';
+import { EvaluationResultsService } from './evaluation-results.service';
+
+async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 30000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await sleep(100);
+  }
+}
+
+describe('scoring and comparison through Redis and the worker (real services)', () => {
+  let database: TestDatabase;
+  let app: INestApplicationContext;
+  let caseId: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    @Module({
+      imports: [
+        CoreModule.forRoot(servicesTestConfig(database.url), { consumeJobs: true }),
+        HealthModule,
+        CasesModule,
+        EvaluationModule,
+      ],
+    })
+    class TestWorkerModule {}
+    app = await NestFactory.createApplicationContext(TestWorkerModule, { logger: false });
+    await app.init();
+
+    const cases = app.get(CasesService);
+    const created = await cases.createCase(demoCase(new Date('2026-11-01T00:00:00Z')));
+    caseId = created.id;
+    await cases.transition(caseId, 'open');
+    const definition = created.questionnaireDefinition as QuestionnaireDefinition;
+    for (const provider of DEMO_PROVIDERS) {
+      const response = await cases.inviteProvider(caseId, provider.invite);
+      await cases.saveAnswers(
+        response.id,
+        { ...DEMO_SCOPE, ...answersAtQuality(definition, provider.quality, provider.overrides) },
+        0,
+      );
+      for (const file of provider.evidence)
+        await cases.addEvidence(
+          response.id,
+          file.questionName,
+          file.fileName,
+          'application/pdf',
+          Buffer.from(file.content),
+        );
+      await cases.submit(response.id);
+    }
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('scores every submission once and compares the providers after the case moves to evaluation', async () => {
+    const results = app.get(EvaluationResultsService);
+    await until(async () => (await results.progress(caseId)).scored === 3);
+
+    await app.get(CasesService).transition(caseId, 'closed');
+    await app.get(CasesService).transition(caseId, 'evaluation');
+    const stored = await until(() => results.latestComparison(caseId));
+    const { comparison } = stored;
+
+    expect(comparison.ranked.map((provider) => [provider.name, provider.rank])).toEqual([
+      ['Northwind Vision Analytics', 1],
+      ['Helios Forensic AI', 2],
+    ]);
+    expect(comparison.ranked[0].overall).toBeGreaterThan(comparison.ranked[1].overall as number);
+    expect(comparison.disqualified.map((provider) => provider.name)).toEqual(['Blackbox Surveillance Ltd']);
+    expect(comparison.disqualified[0].knockouts.map((finding) => finding.ruleId)).toEqual([
+      'ko-no-audit-access',
+      'ko-provenance-refused',
+    ]);
+    expect(comparison.ranked[1].redFlags.map((finding) => finding.ruleId)).toContain('rf-no-disaggregated-results');
+  });
+
+  it('stores a breakdown whose contributions add up to the overall score', async () => {
+    const scores = await app.get(DataSource).getRepository(ResponseScore).find();
+    expect(scores).toHaveLength(3);
+    for (const score of scores) {
+      const sheet = score.sheet as ScoreSheet;
+      const sum = sheet.questions.reduce((total, question) => total + question.contribution, 0);
+      expect(Math.abs(sum - (score.overall as number))).toBeLessThan(1e-9);
+    }
+  });
+
+  it('changes nothing when a scoring job is duplicated or retried', async () => {
+    const [response] = await app.get(CasesService).responsesOf(caseId);
+    const jobs = app.get(JobQueue);
+    await jobs.enqueue(
+      'scoring.score-response',
+      { responseId: response.id, revision: response.revision },
+      { jobId: `dup-a-${response.id}` },
+    );
+    await jobs.enqueue(
+      'scoring.score-response',
+      { responseId: response.id, revision: response.revision },
+      { jobId: `dup-b-${response.id}` },
+    );
+    await app.get(OutboxRelay).dispatchPending();
+    await sleep(1500);
+    expect(await app.get(DataSource).getRepository(ResponseScore).countBy({ responseId: response.id })).toBe(1);
+  });
+});

@@ -1,0 +1,203 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { CasesService, ProviderResponse } from '@probity/cases';
+import {
+  contentHash,
+  evaluateRules,
+  QuestionnaireDefinition,
+  RuleFinding,
+  toRubricItems,
+} from '@probity/questionnaires';
+import {
+  InvalidJobPayloadError,
+  JobContext,
+  JobHandler,
+  JobProcessor,
+  JobQueue,
+  ParsedJobPayload,
+} from '@probity/queue';
+import {
+  compareProviders,
+  CriteriaWeights,
+  EvidenceFinding,
+  missingEvidence,
+  ProviderResult,
+  ScoreSheet,
+  scoreResponse,
+  SCORING_VERSION,
+} from '@probity/scoring';
+import { CaseComparison, ResponseScore } from './evaluation.entities';
+import { PanelService } from './panel.service';
+
+export interface StoredFindings {
+  rules: RuleFinding[];
+  missingEvidence: EvidenceFinding[];
+  evidence: Array<{ questionName: string; fileName: string; sha256: string }>;
+}
+
+@JobProcessor('scoring.score-response')
+@Injectable()
+export class ScoreResponseJob implements JobHandler<'scoring.score-response'> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+    private readonly panel: PanelService,
+  ) {}
+
+  async handle(
+    { responseId, revision }: ParsedJobPayload<'scoring.score-response'>,
+    context: JobContext,
+  ): Promise<{ scoreId: string; created: boolean } | { skipped: string }> {
+    const response = await this.dataSource.getRepository(ProviderResponse).findOneBy({ id: responseId });
+    if (!response) throw new InvalidJobPayloadError('scoring.score-response', `response ${responseId} does not exist`);
+    if (response.status !== 'submitted')
+      throw new InvalidJobPayloadError('scoring.score-response', `response ${responseId} is not submitted`);
+    // A reopened and resubmitted response has its own job for the newer revision.
+    if (response.revision !== revision)
+      return { skipped: `revision ${revision} is superseded by ${response.revision}` };
+
+    const procurementCase = await this.cases.getCase(response.caseId);
+    const definition = procurementCase.questionnaireDefinition as QuestionnaireDefinition;
+    const weights = procurementCase.criteriaWeights as CriteriaWeights;
+    const panelScores = await this.panel.consensusScores(responseId);
+    const inputHash = contentHash({
+      revision,
+      answers: response.answers,
+      questionnaire: procurementCase.questionnaireHash,
+      weights,
+      panelScores,
+      scoringVersion: SCORING_VERSION,
+    });
+    const repository = this.dataSource.getRepository(ResponseScore);
+    const existing = await repository.findOneBy({
+      responseId,
+      responseRevision: revision,
+      scoringVersion: SCORING_VERSION,
+      inputHash,
+    });
+    if (existing) return { scoreId: existing.id, created: false };
+
+    const items = toRubricItems(definition, response.answers);
+    const sheet = scoreResponse(items, response.answers, { weights, panelScores });
+    const evidence = await this.cases.evidenceOf(responseId);
+    const evidenceCount: Record<string, number> = {};
+    for (const file of evidence) evidenceCount[file.questionName] = (evidenceCount[file.questionName] ?? 0) + 1;
+    const findings: StoredFindings = {
+      rules: evaluateRules(definition, response.answers),
+      missingEvidence: missingEvidence(items, response.answers, evidenceCount),
+      evidence: evidence.map((file) => ({
+        questionName: file.questionName,
+        fileName: file.fileName,
+        sha256: file.sha256,
+      })),
+    };
+    await context.updateProgress(80);
+    const id = randomUUID();
+    // The unique key makes a duplicated or retried job insert nothing the second time.
+    const result = await repository
+      .createQueryBuilder()
+      .insert()
+      .values({
+        id,
+        caseId: response.caseId,
+        responseId,
+        responseRevision: revision,
+        scoringVersion: SCORING_VERSION,
+        inputHash,
+        overall: sheet.overall,
+        sheet,
+        findings,
+      })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const created = Array.isArray(result.raw) && result.raw.length > 0;
+    return {
+      scoreId: created
+        ? id
+        : (
+            await repository.findOneByOrFail({
+              responseId,
+              responseRevision: revision,
+              scoringVersion: SCORING_VERSION,
+              inputHash,
+            })
+          ).id,
+      created,
+    };
+  }
+}
+
+@JobProcessor('scoring.compare-case')
+@Injectable()
+export class CompareCaseJob implements JobHandler<'scoring.compare-case'> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+  ) {}
+
+  async handle({ caseId }: ParsedJobPayload<'scoring.compare-case'>): Promise<{ comparisonId: string }> {
+    const procurementCase = await this.cases.getCase(caseId).catch(() => {
+      throw new InvalidJobPayloadError('scoring.compare-case', `case ${caseId} does not exist`);
+    });
+    const weights = procurementCase.criteriaWeights as CriteriaWeights;
+    const submitted = (await this.cases.responsesOf(caseId)).filter((response) => response.status === 'submitted');
+    const providers: ProviderResult[] = [];
+    const scoreIds: string[] = [];
+    for (const response of submitted) {
+      const score = await this.dataSource.getRepository(ResponseScore).findOne({
+        where: { responseId: response.id, responseRevision: response.revision, scoringVersion: SCORING_VERSION },
+        order: { computedAt: 'DESC' },
+      });
+      // Scoring jobs run first in the flow; a missing score means one is still due, so retry later.
+      if (!score) throw new Error(`response ${response.id} revision ${response.revision} is not scored yet`);
+      scoreIds.push(score.id);
+      const sheet = score.sheet as ScoreSheet;
+      const findings = score.findings as StoredFindings;
+      providers.push({
+        providerId: response.id,
+        name: response.organisationName,
+        sheet,
+        findings: findings.rules,
+        missingEvidence: findings.missingEvidence.map((finding) => finding.questionName),
+      });
+    }
+    const inputHash = contentHash({ scoreIds: [...scoreIds].sort(), weights });
+    const repository = this.dataSource.getRepository(CaseComparison);
+    const existing = await repository.findOneBy({ caseId, inputHash });
+    if (existing) return { comparisonId: existing.id };
+    const id = randomUUID();
+    await repository
+      .createQueryBuilder()
+      .insert()
+      .values({ id, caseId, inputHash, comparison: compareProviders(providers, weights) })
+      .orIgnore()
+      .execute();
+    return { comparisonId: (await repository.findOneByOrFail({ caseId, inputHash })).id };
+  }
+}
+
+@JobProcessor('evaluation.start')
+@Injectable()
+export class StartEvaluationJob implements JobHandler<'evaluation.start'> {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  async handle({ caseId }: ParsedJobPayload<'evaluation.start'>): Promise<{ flowId: string }> {
+    const submitted = (await this.cases.responsesOf(caseId)).filter((response) => response.status === 'submitted');
+    const round = contentHash(submitted.map((response) => [response.id, response.revision])).slice(0, 16);
+    const flowId = await this.jobs.enqueueFlow({
+      parent: { name: 'scoring.compare-case', payload: { caseId }, jobId: `compare-${caseId}-${round}` },
+      children: submitted.map((response) => ({
+        name: 'scoring.score-response' as const,
+        payload: { responseId: response.id, revision: response.revision },
+        jobId: `score-${response.id}-r${response.revision}-for-${round}`,
+      })),
+    });
+    return { flowId };
+  }
+}
