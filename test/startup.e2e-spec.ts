@@ -27,18 +27,26 @@ describe('process start-up', () => {
     expect(worker.output()).toMatch(/needs DATABASE_URL and REDIS_URL/);
   });
 
-  it('runs the demo end to end on the zero-setup default and writes a real PDF', async () => {
+  it('runs the demo tender end to end on the zero-setup default and writes a real dossier PDF', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'probity-demo-'));
     try {
       const demo = startBuilt('apps/api/src/demo.js', childEnvironment({ DATA_DIR: dataDir }));
       const { code } = await demo.exited;
-      expect(demo.output()).toMatch(/zero-setup mode/);
       expect(code).toBe(0);
+      expect(demo.output()).toMatch(/scoring 3\/3 responses/);
+      expect(demo.output()).toMatch(/rank 1: Northwind Vision Analytics/);
+      expect(demo.output()).toMatch(/knocked out: Blackbox Surveillance Ltd/);
       const pdfPath = demo.output().match(/PDF written to (\S+\.pdf)/)?.[1];
       expect(pdfPath).toBeDefined();
       const { stdout } = await run('pdfinfo', [pdfPath!]);
-      expect(stdout).toMatch(/Pages:\s+[1-9]/);
+      expect(Number(stdout.match(/Pages:\s+(\d+)/)?.[1])).toBeGreaterThan(10);
       expect(stdout).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+      expect(stdout).toMatch(/Tagged:\s+yes/);
+      const { stdout: text } = await run('pdftotext', [pdfPath!, '-']);
+      for (const provider of ['Northwind Vision Analytics', 'Helios Forensic AI', 'Blackbox Surveillance Ltd'])
+        expect(text).toContain(provider);
+      expect(text).toContain('Sign-off');
+      expect(text).toMatch(/Overall \(0–100\)/);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -39,7 +39,11 @@ describe('worker killed with SIGKILL in the middle of a job', () => {
     await first.waitForOutput(/consuming queue system/);
 
     const heartbeatId = randomUUID();
-    await queue.add('system.heartbeat', { heartbeatId, message: 'survives a crash', workMs: 4000 }, { jobId: `crash-${heartbeatId}` });
+    await queue.add(
+      'system.heartbeat',
+      { heartbeatId, message: 'survives a crash', workMs: 4000 },
+      { jobId: `crash-${heartbeatId}` },
+    );
     await waitFor(async () => (await queue.getJob(`crash-${heartbeatId}`))?.isActive());
 
     first.child.kill('SIGKILL');
@@ -61,7 +65,11 @@ describe('worker killed with SIGKILL in the middle of a job', () => {
     await worker.waitForOutput(/consuming queue system/);
 
     const heartbeatId = randomUUID();
-    await queue.add('system.heartbeat', { heartbeatId, message: 'graceful', workMs: 2500 }, { jobId: `term-${heartbeatId}` });
+    await queue.add(
+      'system.heartbeat',
+      { heartbeatId, message: 'graceful', workMs: 2500 },
+      { jobId: `term-${heartbeatId}` },
+    );
     await waitFor(async () => (await queue.getJob(`term-${heartbeatId}`))?.isActive());
 
     worker.child.kill('SIGTERM');

@@ -37,7 +37,9 @@ describe('transactional outbox when Redis is down', () => {
     await app
       .get(DataSource)
       .transaction(async (manager) => {
-        await app.get(JobOutbox).add(manager, 'system.heartbeat', { heartbeatId, message: 'outbox' }, { jobId: `outbox-${heartbeatId}` });
+        await app
+          .get(JobOutbox)
+          .add(manager, 'system.heartbeat', { heartbeatId, message: 'outbox' }, { jobId: `outbox-${heartbeatId}` });
         if (!commit) throw new Error('roll back');
       })
       .catch((error: Error) => {

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@probity/config';
 import { CasesModule } from '@probity/cases';
+import { DossierModule } from '@probity/dossier';
 import { EvaluationModule } from '@probity/evaluation';
 import { HealthModule } from '@probity/health';
 import { CoreModule } from '@probity/runtime';
@@ -12,7 +13,14 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, { consumeJobs: false }), HealthModule, CasesModule, EvaluationModule, WebModule],
+      imports: [
+        CoreModule.forRoot(config, { consumeJobs: false }),
+        HealthModule,
+        CasesModule,
+        EvaluationModule,
+        DossierModule,
+        WebModule,
+      ],
     };
   }
 }

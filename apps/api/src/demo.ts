@@ -1,53 +1,105 @@
 import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { HeartbeatService } from '@probity/health';
-import { BrowserPool, locateBrowser } from '@probity/pdf-rendering';
+import { CasesService } from '@probity/cases';
+import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, demoCase } from '@probity/demo';
+import { DossierService } from '@probity/dossier';
+import { EvaluationResultsService } from '@probity/evaluation';
+import { QuestionnaireDefinition } from '@probity/questionnaires';
 import { loadConfigOrExit } from '@probity/runtime';
 import { createApp } from './create-app';
 
 /**
- * The README's main command: boots Probity (zero-setup by default), sends a job through the queue
- * into the database, and renders a PDF with the real browser.
+ * The README's main command: a seeded demo tender end to end. It raises a case, three providers
+ * answer and submit, background jobs score and compare them, and the evaluation dossier is rendered
+ * to a PDF. Zero-setup by default; with DATABASE_URL and REDIS_URL set, a worker must be running.
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit({ LOG_LEVEL: 'warn', ...process.env });
   const app = await createApp(config);
   await app.init();
   try {
-    const heartbeats = app.get(HeartbeatService);
-    const heartbeatId = await heartbeats.send('demo');
-    let heartbeat = await heartbeats.find(heartbeatId);
-    for (let waited = 0; !heartbeat && waited < 30000; waited += 100) {
-      await sleep(100);
-      heartbeat = await heartbeats.find(heartbeatId);
-    }
-    if (!heartbeat) throw new Error('the demo job did not complete within 30 s');
-    log(`job ${heartbeatId} processed by ${heartbeat.processedBy} (${config.mode} mode)`);
-
-    const browser = locateBrowser(config.browserExecutablePath);
-    const pool = new BrowserPool({
-      executablePath: browser.executablePath,
-      maxConcurrentRenders: 1,
-      maxRendersPerBrowser: 10,
-      renderTimeoutMs: 60000,
-    });
-    try {
-      const pdf = await pool.renderPdf(
-        `<!doctype html><html lang="en"><head><title>Probity demo</title></head><body><h1>Probity</h1><p>Job ${heartbeatId} completed at ${heartbeat.completedAt.toISOString()}.</p></body></html>`,
-        { title: 'Probity demo' },
-      );
-      const outputDir = join(config.dataDir, 'demo');
-      await mkdir(outputDir, { recursive: true });
-      const file = join(outputDir, 'probity-demo.pdf');
-      await writeFile(file, pdf);
-      log(`PDF written to ${file} (${pdf.length} bytes, browser from ${browser.source})`);
-    } finally {
-      await pool.onModuleDestroy();
-    }
+    const pdfPath = await runDemoTender(app, config.dataDir);
+    log(`PDF written to ${pdfPath}`);
   } finally {
     await app.close();
+  }
+}
+
+async function runDemoTender(app: INestApplication, dataDir: string): Promise<string> {
+  const cases = app.get(CasesService);
+  const results = app.get(EvaluationResultsService);
+  const dossiers = app.get(DossierService);
+  const now = new Date();
+  const input = demoCase(now);
+  const created = await cases.createCase({
+    ...input,
+    reference: `${input.reference}-${now.toISOString().replace(/\D/g, '').slice(8, 14)}`,
+  });
+  await cases.transition(created.id, 'open');
+  log(`case ${created.reference} published: ${created.title}`);
+
+  const definition = created.questionnaireDefinition as QuestionnaireDefinition;
+  for (const provider of DEMO_PROVIDERS) {
+    const response = await cases.inviteProvider(created.id, provider.invite);
+    await cases.saveAnswers(
+      response.id,
+      { ...DEMO_SCOPE, ...answersAtQuality(definition, provider.quality, provider.overrides) },
+      0,
+    );
+    for (const file of provider.evidence) {
+      await cases.addEvidence(
+        response.id,
+        file.questionName,
+        file.fileName,
+        'application/pdf',
+        Buffer.from(file.content),
+      );
+    }
+    await cases.submit(response.id);
+    log(`${provider.invite.organisationName} submitted`);
+  }
+
+  await waitFor('scoring', async () => {
+    const progress = await results.progress(created.id);
+    log(`scoring ${progress.scored}/${progress.submitted} responses`);
+    return progress.scored === progress.submitted;
+  });
+  await cases.transition(created.id, 'closed');
+  await cases.transition(created.id, 'evaluation');
+  const stored = await waitFor('comparison', () => results.latestComparison(created.id));
+  for (const provider of stored.comparison.ranked)
+    log(`rank ${provider.rank}: ${provider.name} (${provider.overall?.toFixed(1)})`);
+  for (const provider of stored.comparison.disqualified)
+    log(`knocked out: ${provider.name} (${provider.knockouts.map((k) => k.title).join('; ')})`);
+
+  const requested = await dossiers.requestRender(created.id);
+  log(`rendering dossier version ${requested.version}`);
+  const rendered = await waitFor(
+    'dossier',
+    async () => ((await dossiers.get(requested.id)).pdfSha256 ? dossiers.get(requested.id) : null),
+    180000,
+  );
+  const pdf = await dossiers.pdf(rendered.id);
+  if (!pdf) throw new Error('the rendered dossier has no PDF');
+  const outputDir = join(dataDir, 'demo');
+  await mkdir(outputDir, { recursive: true });
+  const file = join(outputDir, `dossier-${created.reference}.pdf`);
+  await writeFile(file, pdf);
+  log(`dossier SHA-256 ${rendered.pdfSha256}`);
+  return file;
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | null | false>, timeoutMs = 60000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline)
+      throw new Error(`${what} did not finish within ${timeoutMs / 1000} s (is a worker running?)`);
+    await sleep(500);
   }
 }
 

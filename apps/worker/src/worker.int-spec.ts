@@ -72,17 +72,31 @@ describe('worker (real Redis and PostgreSQL)', () => {
 
     const row = await waitFor(() => worker.get(HeartbeatService).find(heartbeatId));
     expect(row.message).toBe('first');
-    const count = await database.dataSource.query(`SELECT count(*)::int AS n FROM heartbeats WHERE id = $1`, [heartbeatId]);
+    const count = await database.dataSource.query(`SELECT count(*)::int AS n FROM heartbeats WHERE id = $1`, [
+      heartbeatId,
+    ]);
     expect(count[0].n).toBe(1);
   });
 
   it('runs the parent of a flow only after every child completed', async () => {
     const [childA, childB, parent] = [randomUUID(), randomUUID(), randomUUID()];
     await worker.get(JobQueue).enqueueFlow({
-      parent: { name: 'system.heartbeat', payload: { heartbeatId: parent, message: 'parent' }, jobId: `flow-${parent}` },
+      parent: {
+        name: 'system.heartbeat',
+        payload: { heartbeatId: parent, message: 'parent' },
+        jobId: `flow-${parent}`,
+      },
       children: [
-        { name: 'system.heartbeat', payload: { heartbeatId: childA, message: 'child', workMs: 300 }, jobId: `flow-${childA}` },
-        { name: 'system.heartbeat', payload: { heartbeatId: childB, message: 'child', workMs: 600 }, jobId: `flow-${childB}` },
+        {
+          name: 'system.heartbeat',
+          payload: { heartbeatId: childA, message: 'child', workMs: 300 },
+          jobId: `flow-${childA}`,
+        },
+        {
+          name: 'system.heartbeat',
+          payload: { heartbeatId: childB, message: 'child', workMs: 600 },
+          jobId: `flow-${childB}`,
+        },
       ],
     });
     const heartbeats = worker.get(HeartbeatService);

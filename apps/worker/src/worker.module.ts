@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@probity/config';
 import { CasesModule } from '@probity/cases';
+import { DossierModule } from '@probity/dossier';
 import { EvaluationModule } from '@probity/evaluation';
 import { HealthModule } from '@probity/health';
 import { CoreModule } from '@probity/runtime';
@@ -11,7 +12,13 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, { consumeJobs: true }), HealthModule, CasesModule, EvaluationModule],
+      imports: [
+        CoreModule.forRoot(config, { consumeJobs: true }),
+        HealthModule,
+        CasesModule,
+        EvaluationModule,
+        DossierModule,
+      ],
     };
   }
 }

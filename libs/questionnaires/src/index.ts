@@ -31,6 +31,6 @@ export {
   QuestionnaireVersion,
   reviseDefinition,
 } from './lib/versioning';
-export { LocatedQuestion, questionsOf } from './lib/walk';
+export { choiceScore, choiceValue, LocatedQuestion, questionsOf } from './lib/walk';
 export { BUILT_IN_QUESTIONNAIRES, BuiltInQuestionnaire, describeBank } from './bank';
 export { generatedQuestionnaire } from './fixtures/generated-questionnaire';

@@ -1,4 +1,12 @@
-export { ALL_JOB_NAMES, JOB_CONTRACTS, JobName, JobPayload, ParsedJobPayload, QueueName, queueOf } from './lib/job-contracts';
+export {
+  ALL_JOB_NAMES,
+  JOB_CONTRACTS,
+  JobName,
+  JobPayload,
+  ParsedJobPayload,
+  QueueName,
+  queueOf,
+} from './lib/job-contracts';
 export { EnqueueOptions, FlowJob, JobFlow, JobQueue } from './lib/job-queue';
 export { JobContext, JobHandler, JobProcessor } from './lib/job-handler';
 export { InvalidJobPayloadError, JobHandlerRegistry, MissingJobHandlersError } from './lib/job-handler.registry';

@@ -9,7 +9,11 @@ describe('loadConfig', () => {
   });
 
   it('runs in services mode when both URLs are set', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/probity', REDIS_URL: 'redis://cache:6379', PORT: '8080' });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@db:5432/probity',
+      REDIS_URL: 'redis://cache:6379',
+      PORT: '8080',
+    });
     expect(config.mode).toBe('services');
     expect(config.port).toBe(8080);
   });

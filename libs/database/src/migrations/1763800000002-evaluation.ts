@@ -74,7 +74,14 @@ export class Evaluation1763800000002 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['case_comparisons', 'response_scores', 'moderated_scores', 'panel_submissions', 'panel_scores', 'conflict_declarations']) {
+    for (const table of [
+      'case_comparisons',
+      'response_scores',
+      'moderated_scores',
+      'panel_submissions',
+      'panel_scores',
+      'conflict_declarations',
+    ]) {
       await queryRunner.query(`DROP TABLE "${table}"`);
     }
   }

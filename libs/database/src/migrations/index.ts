@@ -2,6 +2,7 @@ import { Heartbeats1763800000000 } from './1763800000000-heartbeats';
 import { JobOutbox1763800000001 } from './1763800000001-job-outbox';
 import { Evaluation1763800000002 } from './1763800000002-evaluation';
 import { Cases1763800000003 } from './1763800000003-cases';
+import { Dossiers1763800000004 } from './1763800000004-dossiers';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   JobOutbox1763800000001,
   Evaluation1763800000002,
   Cases1763800000003,
+  Dossiers1763800000004,
 ];

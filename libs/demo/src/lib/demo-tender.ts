@@ -53,7 +53,7 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
       legalIdentifiers: { VAT: 'NL004495445B01', LEI: '724500Y6DUVHQD6OXN55' },
       contactEmail: 'tenders@northwind.example',
     },
-    quality: 0.95,
+    quality: 0.85,
     overrides: { scope_deployment: 'on-premises', acc_fpr: 0.6, acc_fnr: 3.1 },
     evidence: [
       {

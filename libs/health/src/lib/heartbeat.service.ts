@@ -16,7 +16,11 @@ export class HeartbeatService {
 
   async send(message: string, workMs = 0): Promise<string> {
     const heartbeatId = randomUUID();
-    await this.jobs.enqueue('system.heartbeat', { heartbeatId, message, workMs }, { jobId: `heartbeat-${heartbeatId}` });
+    await this.jobs.enqueue(
+      'system.heartbeat',
+      { heartbeatId, message, workMs },
+      { jobId: `heartbeat-${heartbeatId}` },
+    );
     return heartbeatId;
   }
 
@@ -36,7 +40,12 @@ export class HeartbeatJobHandler implements JobHandler<'system.heartbeat'> {
     const result = await this.heartbeats
       .createQueryBuilder()
       .insert()
-      .values({ id: payload.heartbeatId, message: payload.message, processedBy: `${hostname()}:${process.pid}`, attempt: context.attempt })
+      .values({
+        id: payload.heartbeatId,
+        message: payload.message,
+        processedBy: `${hostname()}:${process.pid}`,
+        attempt: context.attempt,
+      })
       .orIgnore()
       .execute();
     await context.updateProgress(100);

@@ -29,7 +29,8 @@ const SYSTEM_BROWSERS = [
 /** An explicit path wins, then a browser installed on the system, then the one Puppeteer downloaded. */
 export function locateBrowser(explicitPath?: string, candidates: string[] = SYSTEM_BROWSERS): BrowserLocation {
   if (explicitPath) {
-    if (!existsSync(explicitPath)) throw new BrowserNotFoundError(`PUPPETEER_EXECUTABLE_PATH=${explicitPath} does not exist`);
+    if (!existsSync(explicitPath))
+      throw new BrowserNotFoundError(`PUPPETEER_EXECUTABLE_PATH=${explicitPath} does not exist`);
     return { executablePath: explicitPath, source: 'PUPPETEER_EXECUTABLE_PATH' };
   }
   const system = candidates.find((path) => existsSync(path));

@@ -7,6 +7,7 @@ import { z } from 'zod';
 export enum QueueName {
   System = 'system',
   Scoring = 'scoring',
+  Dossiers = 'dossiers',
 }
 
 export const JOB_CONTRACTS = {
@@ -34,6 +35,11 @@ export const JOB_CONTRACTS = {
   'evaluation.start': {
     queue: QueueName.Scoring,
     payload: z.object({ caseId: z.uuid() }),
+  },
+  /** Renders one requested dossier version from its stored snapshot. */
+  'dossier.render': {
+    queue: QueueName.Dossiers,
+    payload: z.object({ dossierId: z.uuid() }),
   },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 

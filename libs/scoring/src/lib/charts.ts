@@ -55,13 +55,16 @@ export function principleBarChart(series: ChartSeries[], title: string): string 
 
 /** One provider's scores on the five core principles as a radar (spider) chart. */
 export function principleRadarChart(values: Record<string, number | null>, title: string): string {
-  const size = 360;
-  const center = size / 2;
+  // Wide enough for the longest principle name on either side of the chart.
+  const width = 600;
+  const height = 330;
+  const centerX = width / 2;
+  const centerY = height / 2;
   const radius = 120;
   const count = CORE_PRINCIPLES.length;
   const point = (index: number, value: number) => {
     const angle = -Math.PI / 2 + (2 * Math.PI * index) / count;
-    return [center + Math.cos(angle) * radius * (value / 100), center + Math.sin(angle) * radius * (value / 100)];
+    return [centerX + Math.cos(angle) * radius * (value / 100), centerY + Math.sin(angle) * radius * (value / 100)];
   };
   const parts: string[] = [];
   for (const ring of [25, 50, 75, 100]) {
@@ -80,13 +83,13 @@ export function principleRadarChart(values: Record<string, number | null>, title
   parts.push(`<polygon points="${shape}" fill="#0b4f8a" fill-opacity="0.25" stroke="#0b4f8a" stroke-width="2"/>`);
   CORE_PRINCIPLES.forEach((p, i) => {
     const [x, y] = point(i, 118);
-    const anchor = Math.abs(x - center) < 5 ? 'middle' : x > center ? 'start' : 'end';
+    const anchor = Math.abs(x - centerX) < 5 ? 'middle' : x > centerX ? 'start' : 'end';
     parts.push(
       `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-size="11" text-anchor="${anchor}">${escapeXml(p.name)} ${format(values[p.id] ?? null)}</text>`,
     );
   });
   const description = CORE_PRINCIPLES.map((p) => `${p.name} ${format(values[p.id] ?? null)}`).join(', ');
-  return svg(size, size, title, description, parts);
+  return svg(width, height, title, description, parts);
 }
 
 /** Providers × principles, each cell shaded by score and printed with its value. */

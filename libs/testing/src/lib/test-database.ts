@@ -32,7 +32,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const dataSource = new DataSource(buildDataSourceOptions({ mode: 'services', databaseUrl: url.toString(), dataDir: '' }));
+  const dataSource = new DataSource(
+    buildDataSourceOptions({ mode: 'services', databaseUrl: url.toString(), dataDir: '' }),
+  );
   await dataSource.initialize();
   await dataSource.runMigrations();
   return {

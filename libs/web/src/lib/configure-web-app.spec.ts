@@ -34,7 +34,10 @@ describe('configureWebApp', () => {
   let app: NestExpressApplication;
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [WebModule], controllers: [ProbeController] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [WebModule],
+      controllers: [ProbeController],
+    }).compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
     configureWebApp(app, loadConfig({}));
     await app.init();
@@ -60,10 +63,17 @@ describe('configureWebApp', () => {
   });
 
   it('answers invalid input with 400 and every message, malformed JSON included', async () => {
-    const invalid = await request(app.getHttpServer()).post('/api/v1/probe').send({ organisation: 'x', email: 'no', extra: 1 }).expect(400);
+    const invalid = await request(app.getHttpServer())
+      .post('/api/v1/probe')
+      .send({ organisation: 'x', email: 'no', extra: 1 })
+      .expect(400);
     expect(invalid.body.statusCode).toBe(400);
     expect(invalid.body.message).toEqual(
-      expect.arrayContaining([expect.stringMatching(/organisation/), expect.stringMatching(/email/), expect.stringMatching(/extra/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/organisation/),
+        expect.stringMatching(/email/),
+        expect.stringMatching(/extra/),
+      ]),
     );
     const malformed = await request(app.getHttpServer())
       .post('/api/v1/probe')
@@ -75,7 +85,11 @@ describe('configureWebApp', () => {
 
   it('hides internals of unexpected errors', async () => {
     const response = await request(app.getHttpServer()).get('/api/v1/probe/boom').expect(500);
-    expect(response.body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'An unexpected error occurred. It has been logged.' });
+    expect(response.body).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'An unexpected error occurred. It has been logged.',
+    });
     expect(JSON.stringify(response.body)).not.toContain('/srv/db');
   });
 });

@@ -37,7 +37,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500) this.logger.error({ err: exception, path: request.path }, 'unhandled error');
     if (response.headersSent) return;
 
-    const wantsPage = !request.path.startsWith('/api/') && (request.accepts(['json', 'html']) === 'html');
+    const wantsPage = !request.path.startsWith('/api/') && request.accepts(['json', 'html']) === 'html';
     response.status(body.statusCode);
     if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS) response.setHeader('Retry-After', '60');
     if (wantsPage) {
@@ -56,16 +56,20 @@ export class HttpErrorFilter implements ExceptionFilter {
       const statusCode = exception.getStatus();
       const raw = exception.getResponse();
       const message =
-        typeof raw === 'string'
-          ? raw
-          : ((raw as { message?: string | string[] }).message ?? exception.message);
+        typeof raw === 'string' ? raw : ((raw as { message?: string | string[] }).message ?? exception.message);
       return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
     }
-    const status = (exception as { status?: number; statusCode?: number })?.status ?? (exception as { statusCode?: number })?.statusCode;
+    const status =
+      (exception as { status?: number; statusCode?: number })?.status ??
+      (exception as { statusCode?: number })?.statusCode;
     // Errors raised by Express middleware (body parser, multer) carry a 4xx status of their own.
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: (exception as Error).message };
     }
-    return { statusCode: 500, error: 'Internal Server Error', message: 'An unexpected error occurred. It has been logged.' };
+    return {
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'An unexpected error occurred. It has been logged.',
+    };
   }
 }

@@ -1,18 +1,16 @@
-import { INestApplicationContext, Module } from '@nestjs/common';
+import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
-import { CasesModule, CasesService } from '@probity/cases';
+import { CasesService } from '@probity/cases';
 import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, demoCase } from '@probity/demo';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
 import { JobQueue, OutboxRelay } from '@probity/queue';
-import { HealthModule } from '@probity/health';
-import { CoreModule } from '@probity/runtime';
 import { ScoreSheet } from '@probity/scoring';
 import { createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/testing';
-import { ResponseScore } from './evaluation.entities';
-import { EvaluationModule } from './evaluation.module';
-import { EvaluationResultsService } from './evaluation-results.service';
+import { DossierService } from '@probity/dossier';
+import { EvaluationResultsService, ResponseScore } from '@probity/evaluation';
+import { WorkerModule } from '../apps/worker/src/worker.module';
 
 async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 30000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -31,16 +29,9 @@ describe('scoring and comparison through Redis and the worker (real services)', 
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    @Module({
-      imports: [
-        CoreModule.forRoot(servicesTestConfig(database.url), { consumeJobs: true }),
-        HealthModule,
-        CasesModule,
-        EvaluationModule,
-      ],
-    })
-    class TestWorkerModule {}
-    app = await NestFactory.createApplicationContext(TestWorkerModule, { logger: false });
+    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(servicesTestConfig(database.url)), {
+      logger: false,
+    });
     await app.init();
 
     const cases = app.get(CasesService);
@@ -120,5 +111,24 @@ describe('scoring and comparison through Redis and the worker (real services)', 
     await app.get(OutboxRelay).dispatchPending();
     await sleep(1500);
     expect(await app.get(DataSource).getRepository(ResponseScore).countBy({ responseId: response.id })).toBe(1);
+  });
+
+  it('renders the dossier once per snapshot, however often it is requested or the job repeats', async () => {
+    const dossiers = app.get(DossierService);
+    const first = await dossiers.requestRender(caseId);
+    const second = await dossiers.requestRender(caseId);
+    expect(second.id).toBe(first.id);
+    expect(first.version).toBe(1);
+    const rendered = await until(async () => {
+      await app.get(OutboxRelay).dispatchPending();
+      const current = await dossiers.get(first.id);
+      return current.pdfSha256 ? current : null;
+    }, 90000);
+    const pdf = await dossiers.pdf(first.id);
+    expect(pdf?.subarray(0, 5).toString()).toBe('%PDF-');
+
+    await app.get(JobQueue).enqueue('dossier.render', { dossierId: first.id }, { jobId: `again-${first.id}` });
+    await sleep(1500);
+    expect((await dossiers.get(first.id)).pdfSha256).toBe(rendered.pdfSha256);
   });
 });
