@@ -4,6 +4,7 @@ import { CasesModule } from '@probity/cases';
 import { DossierModule } from '@probity/dossier';
 import { EvaluationModule } from '@probity/evaluation';
 import { HealthModule } from '@probity/health';
+import { QuestionBankModule } from '@probity/question-bank';
 import { CoreModule } from '@probity/runtime';
 import { WebModule } from '@probity/web';
 
@@ -19,6 +20,7 @@ export class AppModule {
         CasesModule,
         EvaluationModule,
         DossierModule,
+        QuestionBankModule,
         WebModule,
       ],
     };

@@ -1,0 +1,1 @@
+export { QuestionBankModule } from './lib/question-bank.module';

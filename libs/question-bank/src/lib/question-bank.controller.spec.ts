@@ -1,0 +1,43 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { loadConfig } from '@probity/config';
+import { importQuestionnaire } from '@probity/questionnaires';
+import { configureWebApp } from '@probity/web';
+import { QuestionBankModule } from './question-bank.module';
+
+describe('question bank pages', () => {
+  let app: NestExpressApplication;
+
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [QuestionBankModule] }).compile();
+    app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+    configureWebApp(app, loadConfig({}));
+    await app.init();
+  });
+
+  afterAll(() => app.close());
+
+  it('lists principles → questions with their references', async () => {
+    const page = await request(app.getHttpServer()).get('/question-bank/responsible-ai-high-risk').expect(200);
+    expect(page.text).toContain('<h2 id="core-human-autonomy">Human autonomy</h2>');
+    expect(page.text).toContain('Can an authorised person stop the system safely at any time?');
+    expect(page.text).toContain('Art. 14(4)(e)');
+    expect(page.text).toContain('Refuses independent audit access');
+  });
+
+  it('exports SurveyJS JSON that imports again, and the offline spreadsheet', async () => {
+    const json = await request(app.getHttpServer()).get('/api/v1/question-bank/responsible-ai-light').expect(200);
+    expect(importQuestionnaire(json.body).ok).toBe(true);
+    const xlsx = await request(app.getHttpServer())
+      .get('/question-bank/responsible-ai-light/offline.xlsx')
+      .buffer(true)
+      .expect(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.headers['content-disposition']).toContain('responsible-ai-light-v1.xlsx');
+  });
+
+  it('answers an unknown questionnaire with 404', async () => {
+    await request(app.getHttpServer()).get('/api/v1/question-bank/nope').expect(404);
+  });
+});

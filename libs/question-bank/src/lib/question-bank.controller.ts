@@ -1,0 +1,64 @@
+import { Controller, Get, Header, NotFoundException, Param, Render, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { BUILT_IN_QUESTIONNAIRES, BuiltInQuestionnaire, describeBank, offlineWorkbook } from '@probity/questionnaires';
+
+function find(key: string): BuiltInQuestionnaire {
+  const found = BUILT_IN_QUESTIONNAIRES.find((questionnaire) => questionnaire.key === key);
+  if (!found) throw new NotFoundException(`There is no built-in questionnaire "${key}".`);
+  return found;
+}
+
+/**
+ * The built-in responsible-AI questionnaires are published material: officers review them here,
+ * providers may download them to prepare offline, and any SurveyJS tool can import the JSON.
+ */
+@ApiTags('question bank')
+@Controller()
+export class QuestionBankController {
+  @Get('question-bank')
+  @Render('question-bank/index')
+  index() {
+    return {
+      title: 'Question bank',
+      questionnaires: BUILT_IN_QUESTIONNAIRES.map((q) => ({
+        key: q.key,
+        title: q.title,
+        version: q.version,
+        questions: describeBank(q.definition).core.reduce(
+          (sum, core) => sum + core.instrumental.reduce((n, p) => n + p.questions.length, 0),
+          0,
+        ),
+        knockouts: q.definition.knockouts?.length ?? 0,
+        redFlags: q.definition.redFlags?.length ?? 0,
+      })),
+    };
+  }
+
+  @Get('question-bank/:key')
+  @Render('question-bank/questionnaire')
+  questionnaire(@Param('key') key: string) {
+    const found = find(key);
+    return {
+      title: found.title,
+      questionnaire: found,
+      bank: describeBank(found.definition),
+      knockouts: found.definition.knockouts ?? [],
+      redFlags: found.definition.redFlags ?? [],
+    };
+  }
+
+  @Get('api/v1/question-bank/:key')
+  @ApiOkResponse({ description: 'The questionnaire as SurveyJS JSON with Probity’s custom properties.' })
+  json(@Param('key') key: string) {
+    return find(key).definition;
+  }
+
+  @Get('question-bank/:key/offline.xlsx')
+  @Header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async workbook(@Param('key') key: string, @Res() response: Response): Promise<void> {
+    const found = find(key);
+    response.setHeader('Content-Disposition', `attachment; filename="${found.key}-v${found.version}.xlsx"`);
+    response.send(await offlineWorkbook(found.definition));
+  }
+}
