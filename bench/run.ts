@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as queueBench from './queue';
 import * as questionnaireBench from './questionnaire';
 import * as scoringBench from './scoring';
+import * as dossierBench from './dossier';
 
 export interface BenchResult {
   name: string;
@@ -18,6 +19,7 @@ const BENCHES: Bench[] = [
   { name: 'queue', run: queueBench.run },
   { name: 'questionnaire', run: questionnaireBench.run },
   { name: 'scoring', run: scoringBench.run },
+  { name: 'dossier', run: dossierBench.run },
 ];
 
 function machine(): string[] {

@@ -1,0 +1,58 @@
+import { NestFactory } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
+import { CasesService, ProviderResponse } from '@probity/cases';
+import { answersAtQuality, DEMO_SCOPE, demoCase } from '@probity/demo';
+import { ResponseScore } from '@probity/evaluation';
+import { QuestionnaireDefinition } from '@probity/questionnaires';
+import { JobQueue } from '@probity/queue';
+import { createTestDatabase, servicesTestConfig } from '@probity/testing';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+
+/**
+ * Scores `count` submitted responses of the built-in questionnaire through real Redis and one
+ * in-process worker (concurrency 4) against real PostgreSQL; returns responses per second.
+ */
+export async function measureScoringThroughRedis(count: number): Promise<number> {
+  const database = await createTestDatabase();
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot(servicesTestConfig(database.url, { LOG_LEVEL: 'silent' })),
+    {
+      logger: false,
+    },
+  );
+  await app.init();
+  try {
+    const cases = app.get(CasesService);
+    const created = await cases.createCase(demoCase(new Date()));
+    await cases.transition(created.id, 'open');
+    const definition = created.questionnaireDefinition as QuestionnaireDefinition;
+    const rows = Array.from({ length: count }, (_, i) => ({
+      id: randomUUID(),
+      caseId: created.id,
+      organisationName: `Provider ${i}`,
+      country: 'NL',
+      legalIdentifiers: {},
+      contactEmail: `p${i}@example.test`,
+      answers: { ...DEMO_SCOPE, scope_deployment: 'agency-cloud', ...answersAtQuality(definition, (i % 10) / 10) },
+      revision: 1,
+      status: 'submitted' as const,
+      submittedAt: new Date(),
+      submissionHash: 'bench',
+    }));
+    const repository = app.get(DataSource).getRepository(ProviderResponse);
+    for (let i = 0; i < rows.length; i += 500) await repository.insert(rows.slice(i, i + 500) as never);
+
+    const jobs = app.get(JobQueue);
+    const started = performance.now();
+    for (const row of rows)
+      await jobs.enqueue('scoring.score-response', { responseId: row.id, revision: 1 }, { jobId: `bench-${row.id}` });
+    const scores = app.get(DataSource).getRepository(ResponseScore);
+    while ((await scores.countBy({ caseId: created.id })) < count) await sleep(200);
+    return count / ((performance.now() - started) / 1000);
+  } finally {
+    await app.close();
+    await database.drop();
+  }
+}
