@@ -1,7 +1,13 @@
 import { Controller, Get, Header, NotFoundException, Param, Render, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { BUILT_IN_QUESTIONNAIRES, BuiltInQuestionnaire, describeBank, offlineWorkbook } from '@probity/questionnaires';
+import {
+  BUILT_IN_QUESTIONNAIRES,
+  BuiltInQuestionnaire,
+  describeBank,
+  offlineWorkbook,
+  publishedView,
+} from '@probity/questionnaires';
 
 function find(key: string): BuiltInQuestionnaire {
   const found = BUILT_IN_QUESTIONNAIRES.find((questionnaire) => questionnaire.key === key);
@@ -10,8 +16,8 @@ function find(key: string): BuiltInQuestionnaire {
 }
 
 /**
- * The built-in responsible-AI questionnaires are published material: officers review them here,
- * providers may download them to prepare offline, and any SurveyJS tool can import the JSON.
+ * The built-in responsible-AI questionnaires as published to providers: questions, weights and
+ * knock-out rules, never per-choice points or red-flag rules. Any SurveyJS tool can import the JSON.
  */
 @ApiTags('question bank')
 @Controller()
@@ -49,9 +55,11 @@ export class QuestionBankController {
   }
 
   @Get('api/v1/question-bank/:key')
-  @ApiOkResponse({ description: 'The questionnaire as SurveyJS JSON with Probity’s custom properties.' })
+  @ApiOkResponse({
+    description: 'The questionnaire as providers see it: SurveyJS JSON without per-choice points or red-flag rules.',
+  })
   json(@Param('key') key: string) {
-    return find(key).definition;
+    return publishedView(find(key).definition);
   }
 
   @Get('question-bank/:key/offline.xlsx')
