@@ -7,20 +7,10 @@ import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, demoCase } from '@probity
 import { QuestionnaireDefinition } from '@probity/questionnaires';
 import { JobQueue, OutboxRelay } from '@probity/queue';
 import { ScoreSheet } from '@probity/scoring';
-import { createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/testing';
+import { createTestDatabase, servicesTestConfig, TestDatabase, waitFor } from '@probity/testing';
 import { DossierService } from '@probity/dossier';
 import { EvaluationResultsService, ResponseScore } from '@probity/evaluation';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 30000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await sleep(100);
-  }
-}
 
 describe('scoring and comparison through Redis and the worker (real services)', () => {
   let database: TestDatabase;
@@ -65,11 +55,11 @@ describe('scoring and comparison through Redis and the worker (real services)', 
 
   it('scores every submission once and compares the providers after the case moves to evaluation', async () => {
     const results = app.get(EvaluationResultsService);
-    await until(async () => (await results.progress(caseId)).scored === 3);
+    await waitFor(async () => (await results.progress(caseId)).scored === 3);
 
     await app.get(CasesService).transition(caseId, 'closed');
     await app.get(CasesService).transition(caseId, 'evaluation');
-    const stored = await until(() => results.latestComparison(caseId));
+    const stored = await waitFor(() => results.latestComparison(caseId));
     const { comparison } = stored;
 
     expect(comparison.ranked.map((provider) => [provider.name, provider.rank])).toEqual([
@@ -119,7 +109,7 @@ describe('scoring and comparison through Redis and the worker (real services)', 
     const second = await dossiers.requestRender(caseId);
     expect(second.id).toBe(first.id);
     expect(first.version).toBe(1);
-    const rendered = await until(async () => {
+    const rendered = await waitFor(async () => {
       await app.get(OutboxRelay).dispatchPending();
       const current = await dossiers.get(first.id);
       return current.pdfSha256 ? current : null;

@@ -2,22 +2,11 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { HeartbeatService } from '@probity/health';
 import { JobQueue } from '@probity/queue';
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/testing';
+import { createTestDatabase, servicesTestConfig, TestDatabase, waitFor } from '@probity/testing';
 import { WorkerModule } from './worker.module';
-
-async function waitFor<T>(probe: () => Promise<T | null | undefined>, timeoutMs = 15000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value) return value;
-    await sleep(100);
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms`);
-}
 
 describe('worker (real Redis and PostgreSQL)', () => {
   let database: TestDatabase;

@@ -2,3 +2,4 @@ export { createTestDatabase, TestDatabase } from './lib/test-database';
 export { servicesTestConfig, testRedisUrl, uniqueQueuePrefix } from './lib/test-config';
 export { adminDatabaseUrl } from './lib/test-database';
 export { typeOrmTestModule } from './lib/test-modules';
+export { waitFor } from './lib/wait-for';
