@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CasesService, ProviderResponse } from '@probity/cases';
+import { CasesService, ProcurementCase, ProviderResponse } from '@probity/cases';
 import {
   contentHash,
   evaluateRules,
@@ -40,11 +40,26 @@ export interface StoredFindings {
 @JobProcessor('scoring.score-response')
 @Injectable()
 export class ScoreResponseJob implements JobHandler<'scoring.score-response'> {
+  /** Frozen questionnaires by content hash: immutable, so caching them is always correct. */
+  private readonly questionnaires = new Map<string, QuestionnaireDefinition>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly panel: PanelService,
   ) {}
+
+  private async frozenQuestionnaire(caseId: string, hash: string): Promise<QuestionnaireDefinition> {
+    const cached = this.questionnaires.get(hash);
+    if (cached) return cached;
+    const { questionnaireDefinition } = await this.dataSource.getRepository(ProcurementCase).findOneOrFail({
+      where: { id: caseId },
+      select: { id: true, questionnaireDefinition: true },
+    });
+    if (this.questionnaires.size >= 50) this.questionnaires.delete(this.questionnaires.keys().next().value as string);
+    this.questionnaires.set(hash, questionnaireDefinition as QuestionnaireDefinition);
+    return questionnaireDefinition as QuestionnaireDefinition;
+  }
 
   async handle(
     { responseId, revision }: ParsedJobPayload<'scoring.score-response'>,
@@ -58,8 +73,11 @@ export class ScoreResponseJob implements JobHandler<'scoring.score-response'> {
     if (response.revision !== revision)
       return { skipped: `revision ${revision} is superseded by ${response.revision}` };
 
-    const procurementCase = await this.cases.getCase(response.caseId);
-    const definition = procurementCase.questionnaireDefinition as QuestionnaireDefinition;
+    const procurementCase = await this.dataSource.getRepository(ProcurementCase).findOneOrFail({
+      where: { id: response.caseId },
+      select: { id: true, criteriaWeights: true, questionnaireHash: true },
+    });
+    const definition = await this.frozenQuestionnaire(procurementCase.id, procurementCase.questionnaireHash);
     const weights = procurementCase.criteriaWeights as CriteriaWeights;
     const panelScores = await this.panel.consensusScores(responseId);
     const inputHash = contentHash({
