@@ -1,22 +1,53 @@
-export { ChartSeries, escapeXml, heatMap, principleBarChart, principleRadarChart } from './lib/charts';
+export {
+  ChartSeries,
+  escapeXml,
+  formatScore,
+  heatMap,
+  PrincipleLevel,
+  principleBarChart,
+  principleRadarChart,
+} from './lib/charts';
 export {
   Comparison,
+  ComparisonOptions,
   compareProviders,
   DisqualifiedProvider,
   ProviderFinding,
   ProviderResult,
   RankedProvider,
+  recompareWithWeights,
   SensitivityCase,
+  UnscoredProvider,
 } from './lib/compare-providers';
+export { ScoringInputError } from './lib/errors';
 export {
+  checkEvidence,
+  EvidenceCheck,
+  EvidenceFile,
   EvidenceFinding,
+  ListedEvidence,
   missingEvidence,
+} from './lib/evidence';
+export {
+  coreScores,
   overallUnder,
+  PANEL_SCALE_MAX,
+  PanelScoreInput,
   QuestionScore,
   QuestionStatus,
+  reweighScoreSheet,
   ScoreOptions,
   scoreResponse,
   ScoreSheet,
   SCORING_VERSION,
 } from './lib/score-response';
-export { CriteriaWeights, EQUAL_WEIGHTS, shiftWeight, validateCriteriaWeights } from './lib/weights';
+export {
+  assertCriteriaWeights,
+  CriteriaWeights,
+  EQUAL_WEIGHTS,
+  PrincipleWeights,
+  resolvePrincipleWeights,
+  shiftWeight,
+  validateCriteriaWeights,
+  validatePrincipleWeights,
+} from './lib/weights';

@@ -1,7 +1,16 @@
 import { CORE_PRINCIPLES, CorePrincipleId, INSTRUMENTAL_PRINCIPLES, InstrumentalPrincipleId } from '@probity/rubric';
-import { overallUnder, ScoreSheet } from './score-response';
-import { CriteriaWeights, shiftWeight } from './weights';
+import { ScoringInputError } from './errors';
+import { compareText } from './evidence';
+import { coreScores, overallUnder, QuestionScore, ScoreSheet, SCORING_VERSION } from './score-response';
+import {
+  assertCriteriaWeights,
+  CriteriaWeights,
+  PrincipleWeights,
+  resolvePrincipleWeights,
+  shiftWeight,
+} from './weights';
 
+/** A knock-out or red-flag rule that fired, as the questionnaire's rule engine reports it. */
 export interface ProviderFinding {
   ruleId: string;
   kind: 'knockout' | 'red-flag';
@@ -10,25 +19,58 @@ export interface ProviderFinding {
   firedBy: Array<{ questionName: string; answer: unknown }>;
 }
 
+/** One provider's stored results: the comparison never reads answers. */
 export interface ProviderResult {
   providerId: string;
   name: string;
-  sheet: Pick<ScoreSheet, 'core' | 'instrumental' | 'overall'>;
+  /** A stored ScoreSheet fits; `questions` is only read to list answers still awaiting the panel. */
+  sheet: Pick<ScoreSheet, 'core' | 'instrumental' | 'overall'> & {
+    questions?: Array<Pick<QuestionScore, 'questionName' | 'status'>>;
+  };
   findings: ProviderFinding[];
+  /** Names of questions whose required evidence is missing. */
   missingEvidence: string[];
+}
+
+export interface ComparisonOptions {
+  /** Points each criterion weight moves in the sensitivity check (default 10). */
+  shift?: number;
+  /** Ranked providers at most this many points apart are reported as close (default 2). */
+  margin?: number;
+  /**
+   * Instrumental principle weights to apply instead of the ones the sheets were scored with: core
+   * scores are then recomputed from the stored instrumental scores.
+   */
+  principleWeights?: PrincipleWeights;
 }
 
 export interface RankedProvider {
   providerId: string;
   name: string;
+  /** Competition ranking: equal scores share a rank and the next rank is skipped (1, 1, 3). */
   rank: number;
-  overall: number | null;
+  overall: number;
   core: Record<CorePrincipleId, number | null>;
   instrumental: Record<InstrumentalPrincipleId, number | null>;
   redFlags: ProviderFinding[];
   missingEvidence: string[];
+  /** Up to two best instrumental principles, best first; only those above the provider's lowest. */
   strongest: InstrumentalPrincipleId[];
+  /** Up to two worst instrumental principles, worst first; only those below the provider's highest. */
   weakest: InstrumentalPrincipleId[];
+  /** Criteria with nothing scorable, left out of this provider's overall (their weight renormalised). */
+  unscoredCriteria: CorePrincipleId[];
+  /** Answers still waiting for a moderated panel score: the score is provisional while any remain. */
+  awaitingPanel: string[];
+}
+
+/** An eligible provider with nothing scorable: not ranked, because no score is not a zero score. */
+export interface UnscoredProvider {
+  providerId: string;
+  name: string;
+  redFlags: ProviderFinding[];
+  missingEvidence: string[];
+  awaitingPanel: string[];
 }
 
 export interface DisqualifiedProvider {
@@ -36,128 +78,290 @@ export interface DisqualifiedProvider {
   name: string;
   knockouts: ProviderFinding[];
   redFlags: ProviderFinding[];
+  missingEvidence: string[];
+  /** Shown for information only: a knocked-out provider is never ranked. */
   overall: number | null;
 }
 
 export interface SensitivityCase {
   principle: CorePrincipleId;
+  /** The move asked for (±shift). */
   delta: number;
+  /** The move made: less when the weight would leave 0–100. */
+  appliedDelta: number;
   weights: CriteriaWeights;
+  /** Provider ids in the order this weighting gives. */
   ranking: string[];
+  /** True when any provider's rank differs from the published weighting's. */
   changed: boolean;
-  /** Pairs of provider ids whose order flips under this weighting. */
+  /** Pairs [was ahead, is now ahead] whose strict order flips under this weighting. */
   swaps: Array<[string, string]>;
+  /** Provider ids ranked first under this weighting. */
+  leader: string[];
+  leaderChanged: boolean;
 }
 
 export interface Comparison {
+  scoringVersion: string;
   weights: CriteriaWeights;
+  /** Present when the comparison re-weighed instrumental principles (see ComparisonOptions). */
+  principleWeights?: Record<InstrumentalPrincipleId, number>;
   ranked: RankedProvider[];
+  unscored: UnscoredProvider[];
   disqualified: DisqualifiedProvider[];
   sensitivity: {
     shift: number;
     margin: number;
     cases: SensitivityCase[];
     rankingStable: boolean;
-    /** Pairs of ranked providers whose overall scores are within the margin. */
+    /** Pairs of ranked providers at most `margin` points apart, higher first. */
     closePairs: Array<{ a: string; b: string; difference: number }>;
   };
 }
 
-function orderOf(providers: Array<{ providerId: string; name: string; overall: number | null }>): string[] {
-  return [...providers]
-    .sort(
-      (a, b) =>
-        (b.overall ?? -1) - (a.overall ?? -1) ||
-        a.name.localeCompare(b.name) ||
-        a.providerId.localeCompare(b.providerId),
-    )
-    .map((p) => p.providerId);
+/**
+ * Scores are compared at a millionth of a point, so floating-point noise (80 vs 80.00000000001)
+ * never separates providers the weighting treats as equal.
+ */
+const SCORE_RESOLUTION = 1e6;
+const rankKey = (overall: number) => Math.round(overall * SCORE_RESOLUTION);
+
+interface Eligible {
+  provider: ProviderResult;
+  core: Record<CorePrincipleId, number | null>;
+  overall: number;
 }
 
+/** Higher score first; equal scores in name order, then id, so the output never depends on input order. */
+function byScoreThenName(keys: number[], entries: Eligible[]) {
+  return (a: number, b: number) =>
+    keys[b] - keys[a] ||
+    compareText(entries[a].provider.name, entries[b].provider.name) ||
+    compareText(entries[a].provider.providerId, entries[b].provider.providerId);
+}
+
+function competitionRanks(order: number[], keys: number[]): number[] {
+  const ranks: number[] = new Array(order.length);
+  order.forEach((entry, position) => {
+    const previous = order[position - 1];
+    ranks[entry] = position > 0 && keys[previous] === keys[entry] ? ranks[previous] : position + 1;
+  });
+  return ranks;
+}
+
+function strongestAndWeakest(instrumental: Record<InstrumentalPrincipleId, number | null>) {
+  const scored = INSTRUMENTAL_PRINCIPLES.map((p) => p.id).filter(
+    (id) => instrumental[id] !== null && instrumental[id] !== undefined,
+  );
+  const score = (id: InstrumentalPrincipleId) => instrumental[id] as number;
+  // Stable sorts: equal scores keep the Toolkit's order of principles.
+  const descending = [...scored].sort((a, b) => score(b) - score(a));
+  const ascending = [...scored].sort((a, b) => score(a) - score(b));
+  // With fewer than four scored principles the two lists would overlap.
+  const count = Math.min(2, Math.floor(scored.length / 2));
+  if (count === 0) return { strongest: [], weakest: [] };
+  const highest = score(descending[0]);
+  const lowest = score(ascending[0]);
+  return {
+    strongest: descending.slice(0, count).filter((id) => score(id) > lowest),
+    weakest: ascending.slice(0, count).filter((id) => score(id) < highest),
+  };
+}
+
+function optionProblems(shift: number, margin: number, providers: ProviderResult[]): string[] {
+  const problems: string[] = [];
+  if (!Number.isFinite(shift) || shift <= 0 || shift > 100) problems.push('shift must be between 0 and 100 points');
+  if (!Number.isFinite(margin) || margin < 0) problems.push('margin must be 0 or more points');
+  const seen = new Set<string>();
+  for (const provider of providers) {
+    if (seen.has(provider.providerId)) problems.push(`provider ${provider.providerId} appears twice`);
+    seen.add(provider.providerId);
+  }
+  return problems;
+}
+
+const awaitingPanelOf = (provider: ProviderResult) =>
+  (provider.sheet.questions ?? []).filter((q) => q.status === 'awaiting-panel').map((q) => q.questionName);
+
+const byName = (a: { name: string; providerId: string }, b: { name: string; providerId: string }) =>
+  compareText(a.name, b.name) || compareText(a.providerId, b.providerId);
+
 /**
- * Side-by-side comparison of one case's providers. Knocked-out providers are listed with their
- * reasons and never ranked; equal scores share a rank (1, 1, 3). The sensitivity check moves each
- * criterion weight by ±shift points and reports whether the order changes.
+ * Side-by-side comparison of one case's providers from their stored sheets and rule findings, so
+ * a weight change re-runs it without rescoring. Knocked-out providers are listed with their
+ * reasons and never ranked; providers with nothing scorable are listed, not ranked. The
+ * sensitivity check moves each criterion weight by ±shift points (the others rescaled to keep
+ * 100) and reports rank changes, swapped pairs and a change of leader.
+ *
+ * Cost: O(n log n + k) for n providers and k reported pairs (swaps and close pairs), i.e. near
+ * linear unless many providers are within a few points of each other.
  */
 export function compareProviders(
   providers: ProviderResult[],
   weights: CriteriaWeights,
-  options: { shift?: number; margin?: number } = {},
+  options: ComparisonOptions = {},
 ): Comparison {
   const shift = options.shift ?? 10;
   const margin = options.margin ?? 2;
-  const knockedOut = (p: ProviderResult) => p.findings.some((f) => f.kind === 'knockout');
-  const eligible = providers
-    .filter((p) => !knockedOut(p))
-    .map((p) => ({ ...p, overall: overallUnder(p.sheet, weights) }));
-  const order = orderOf(eligible);
+  assertCriteriaWeights(weights);
+  const problems = optionProblems(shift, margin, providers);
+  if (problems.length) throw new ScoringInputError(problems);
+  const principleWeights =
+    options.principleWeights === undefined ? undefined : resolvePrincipleWeights(options.principleWeights);
+  const coreOf = (provider: ProviderResult) =>
+    principleWeights ? coreScores(provider.sheet.instrumental, principleWeights).core : provider.sheet.core;
 
-  const ranked: RankedProvider[] = [];
-  order.forEach((providerId, index) => {
-    const provider = eligible.find((p) => p.providerId === providerId) as (typeof eligible)[number];
-    const previous = ranked[index - 1];
-    const rank =
-      previous &&
-      previous.overall !== null &&
-      provider.overall !== null &&
-      Math.abs(previous.overall - provider.overall) < 1e-9
-        ? previous.rank
-        : index + 1;
-    const scoredPrinciples = INSTRUMENTAL_PRINCIPLES.map((p) => p.id)
-      .filter((id) => provider.sheet.instrumental[id] !== null)
-      .sort(
-        (a, b) =>
-          (provider.sheet.instrumental[b] as number) - (provider.sheet.instrumental[a] as number) || a.localeCompare(b),
-      );
-    ranked.push({
-      providerId,
+  const knockedOut = (p: ProviderResult) => p.findings.some((f) => f.kind === 'knockout');
+  const redFlagsOf = (p: ProviderResult) => p.findings.filter((f) => f.kind === 'red-flag');
+  const eligible: Eligible[] = [];
+  const unscored: UnscoredProvider[] = [];
+  for (const provider of providers) {
+    if (knockedOut(provider)) continue;
+    const core = coreOf(provider);
+    const overall = overallUnder({ core }, weights);
+    if (overall === null)
+      unscored.push({
+        providerId: provider.providerId,
+        name: provider.name,
+        redFlags: redFlagsOf(provider),
+        missingEvidence: provider.missingEvidence,
+        awaitingPanel: awaitingPanelOf(provider),
+      });
+    else eligible.push({ provider, core, overall });
+  }
+
+  const keys = eligible.map((entry) => rankKey(entry.overall));
+  const order = eligible.map((_, index) => index).sort(byScoreThenName(keys, eligible));
+  const ranks = competitionRanks(order, keys);
+  const ranked: RankedProvider[] = order.map((index) => {
+    const { provider, core, overall } = eligible[index];
+    return {
+      providerId: provider.providerId,
       name: provider.name,
-      rank,
-      overall: provider.overall,
-      core: provider.sheet.core,
+      rank: ranks[index],
+      overall,
+      core,
       instrumental: provider.sheet.instrumental,
-      redFlags: provider.findings.filter((f) => f.kind === 'red-flag'),
+      redFlags: redFlagsOf(provider),
       missingEvidence: provider.missingEvidence,
-      strongest: scoredPrinciples.slice(0, 2),
-      weakest: scoredPrinciples.slice(-2).reverse(),
-    });
+      ...strongestAndWeakest(provider.sheet.instrumental),
+      unscoredCriteria: CORE_PRINCIPLES.filter((p) => core[p.id] === null).map((p) => p.id),
+      awaitingPanel: awaitingPanelOf(provider),
+    };
   });
 
   const cases: SensitivityCase[] = [];
   for (const principle of CORE_PRINCIPLES) {
     for (const delta of [-shift, shift]) {
       const shifted = shiftWeight(weights, principle.id, delta);
-      const ranking = orderOf(eligible.map((p) => ({ ...p, overall: overallUnder(p.sheet, shifted) })));
-      const swaps: Array<[string, string]> = [];
-      for (let i = 0; i < order.length; i++) {
-        for (let j = i + 1; j < order.length; j++) {
-          if (ranking.indexOf(order[i]) > ranking.indexOf(order[j])) swaps.push([order[i], order[j]]);
-        }
-      }
-      cases.push({ principle: principle.id, delta, weights: shifted, ranking, changed: swaps.length > 0, swaps });
-    }
-  }
-
-  const closePairs: Comparison['sensitivity']['closePairs'] = [];
-  for (let i = 0; i < ranked.length; i++) {
-    for (let j = i + 1; j < ranked.length; j++) {
-      const a = ranked[i].overall;
-      const b = ranked[j].overall;
-      if (a !== null && b !== null && Math.abs(a - b) < margin)
-        closePairs.push({ a: ranked[i].providerId, b: ranked[j].providerId, difference: Math.abs(a - b) });
+      cases.push(sensitivityCase(eligible, order, keys, ranks, principle.id, delta, weights, shifted));
     }
   }
 
   return {
-    weights,
+    scoringVersion: SCORING_VERSION,
+    weights: { ...weights },
+    ...(principleWeights ? { principleWeights } : {}),
     ranked,
-    disqualified: providers.filter(knockedOut).map((p) => ({
-      providerId: p.providerId,
-      name: p.name,
-      knockouts: p.findings.filter((f) => f.kind === 'knockout'),
-      redFlags: p.findings.filter((f) => f.kind === 'red-flag'),
-      overall: overallUnder(p.sheet, weights),
-    })),
-    sensitivity: { shift, margin, cases, rankingStable: cases.every((c) => !c.changed), closePairs },
+    unscored: unscored.sort(byName),
+    disqualified: providers
+      .filter(knockedOut)
+      .map((p) => ({
+        providerId: p.providerId,
+        name: p.name,
+        knockouts: p.findings.filter((f) => f.kind === 'knockout'),
+        redFlags: redFlagsOf(p),
+        missingEvidence: p.missingEvidence,
+        overall: overallUnder({ core: coreOf(p) }, weights),
+      }))
+      .sort(byName),
+    sensitivity: {
+      shift,
+      margin,
+      cases,
+      rankingStable: cases.every((c) => !c.changed),
+      closePairs: closePairs(ranked, margin),
+    },
   };
+}
+
+/**
+ * Re-ranks under shifted weights by insertion-sorting the published order: every step moves one
+ * provider past one other, so the steps are exactly the pairs whose order flips, found in
+ * O(n + flipped pairs) without comparing every pair.
+ */
+function sensitivityCase(
+  eligible: Eligible[],
+  baseOrder: number[],
+  baseKeys: number[],
+  baseRanks: number[],
+  principle: CorePrincipleId,
+  delta: number,
+  weights: CriteriaWeights,
+  shifted: CriteriaWeights,
+): SensitivityCase {
+  const keys = eligible.map((entry) => rankKey(overallUnder({ core: entry.core }, shifted) as number));
+  const comesBefore = byScoreThenName(keys, eligible);
+  const order = [...baseOrder];
+  const flipped: Array<[number, number]> = [];
+  for (let i = 1; i < order.length; i++) {
+    const moving = order[i];
+    let j = i - 1;
+    while (j >= 0 && comesBefore(order[j], moving) > 0) {
+      const passed = order[j];
+      // A pair tied before or after is a rank change, not a swap.
+      if (baseKeys[passed] > baseKeys[moving] && keys[moving] > keys[passed]) flipped.push([passed, moving]);
+      order[j + 1] = passed;
+      j--;
+    }
+    order[j + 1] = moving;
+  }
+  const ranks = competitionRanks(order, keys);
+  const basePosition = new Map(baseOrder.map((entry, position) => [entry, position]));
+  flipped.sort(
+    ([a1, b1], [a2, b2]) =>
+      (basePosition.get(a1) as number) - (basePosition.get(a2) as number) ||
+      (basePosition.get(b1) as number) - (basePosition.get(b2) as number),
+  );
+  const idOf = (index: number) => eligible[index].provider.providerId;
+  const leadersOf = (sequence: number[], rankOf: number[]) => sequence.filter((entry) => rankOf[entry] === 1).map(idOf);
+  const leader = leadersOf(order, ranks);
+  const baseLeader = leadersOf(baseOrder, baseRanks);
+  return {
+    principle,
+    delta,
+    appliedDelta: shifted[principle] - weights[principle],
+    weights: shifted,
+    ranking: order.map(idOf),
+    changed: eligible.some((_, index) => ranks[index] !== baseRanks[index]),
+    swaps: flipped.map(([a, b]) => [idOf(a), idOf(b)]),
+    leader,
+    leaderChanged: leader.length !== baseLeader.length || leader.some((id, i) => id !== baseLeader[i]),
+  };
+}
+
+/** Ranked providers are in score order, so the close pairs of each are the ones right after it. */
+function closePairs(ranked: RankedProvider[], margin: number): Comparison['sensitivity']['closePairs'] {
+  const pairs: Comparison['sensitivity']['closePairs'] = [];
+  for (let i = 0; i < ranked.length; i++) {
+    for (let j = i + 1; j < ranked.length; j++) {
+      const difference = Math.abs(ranked[i].overall - ranked[j].overall);
+      if (difference > margin + 1 / SCORE_RESOLUTION) break;
+      pairs.push({ a: ranked[i].providerId, b: ranked[j].providerId, difference });
+    }
+  }
+  return pairs;
+}
+
+/**
+ * Re-runs a comparison after the officer changes weights (before evaluation is locked), from the
+ * stored sheets alone. Throws ScoringInputError with every problem when the new weights are invalid.
+ */
+export function recompareWithWeights(
+  providers: ProviderResult[],
+  weights: unknown,
+  options: ComparisonOptions = {},
+): Comparison {
+  assertCriteriaWeights(weights);
+  return compareProviders(providers, weights, options);
 }

@@ -1,24 +1,39 @@
 import {
   CORE_PRINCIPLES,
   CorePrincipleId,
-  corePrincipleOf,
   INSTRUMENTAL_PRINCIPLES,
   InstrumentalPrincipleId,
+  isInstrumentalPrincipleId,
   NOT_APPLICABLE,
   RubricItem,
 } from '@probity/rubric';
-import type { CriteriaWeights } from './weights';
+import { ScoringInputError } from './errors';
+import { assertCriteriaWeights, CriteriaWeights, PrincipleWeights, resolvePrincipleWeights } from './weights';
 
-/** Bump when the scoring rules change; stored sheets record the version they were computed with. */
-export const SCORING_VERSION = '2026.11-1';
+/**
+ * Bump when the scoring rules or the sheet's shape change. Stored sheets record the version they
+ * were computed with, so a stored score is compared with its own rules and never silently redone.
+ */
+export const SCORING_VERSION = '2026.11-2';
+
+/** The published panel scale is 0–4; its top step is worth the same 100 points as the best choice. */
+export const PANEL_SCALE_MAX = 4;
+const POINTS_PER_PANEL_STEP = 100 / PANEL_SCALE_MAX;
 
 export type QuestionStatus =
+  /** Points from the answer, or from the moderated panel score. */
   | 'scored'
+  /** Required, visible and not answered: counts as the worst answer (0 points). */
   | 'unanswered-required'
+  /** Optional and not answered: left out of both sums, because the agency did not demand it. */
   | 'unanswered-optional'
+  /** Answered N/A where allowed (or judged N/A by the panel): left out of both sums. */
   | 'not-applicable'
+  /** Hidden by conditional logic for this response: never scored. */
   | 'hidden'
+  /** Weight 0: asked for information only. */
   | 'informative'
+  /** Needs human judgement and has no moderated panel score yet: left out until it has one. */
   | 'awaiting-panel';
 
 export interface QuestionScore {
@@ -30,6 +45,11 @@ export interface QuestionScore {
   status: QuestionStatus;
   /** 0–100, or null when the question does not count. */
   points: number | null;
+  /**
+   * This question's share of its instrumental principle's score; they add up to that score. Always
+   * set by scoreResponse; optional only so hand-made fixtures of the older shape still type-check.
+   */
+  principleContribution?: number;
   /** This question's share of the overall score; the contributions add up to the overall. */
   contribution: number;
   source: 'automatic' | 'panel' | null;
@@ -38,17 +58,29 @@ export interface QuestionScore {
 export interface ScoreSheet {
   scoringVersion: string;
   weights: CriteriaWeights;
+  /** Every instrumental principle's weight inside its core principle (1 unless configured). */
+  principleWeights: Record<InstrumentalPrincipleId, number>;
   questions: QuestionScore[];
   instrumental: Record<InstrumentalPrincipleId, number | null>;
   core: Record<CorePrincipleId, number | null>;
   /** Null when nothing was scorable: "no evidence" is not the same as zero. */
   overall: number | null;
+  /** Questions that need a moderated panel score before the sheet is final, in rubric order. */
+  awaitingPanel: string[];
 }
+
+/** A moderated panel score on the published 0–4 scale, or N/A when the panel judged it so. */
+export type PanelScoreInput = number | typeof NOT_APPLICABLE;
 
 export interface ScoreOptions {
   weights: CriteriaWeights;
-  /** Moderated panel scores (0–4) for questions that need judgement, by question name. */
-  panelScores?: Record<string, number>;
+  /** Weights of instrumental principles inside their core principle; missing ones weigh 1. */
+  principleWeights?: PrincipleWeights;
+  /**
+   * Moderated panel scores (0–4, fractions allowed for an agreed average) by question name. Only
+   * questions that need judgement (manual scoring) use them; automatic questions ignore them.
+   */
+  panelScores?: Record<string, PanelScoreInput>;
 }
 
 function isAnswered(value: unknown): boolean {
@@ -59,21 +91,23 @@ function isAnswered(value: unknown): boolean {
   return true;
 }
 
-function automaticPoints(item: RubricItem, answer: unknown): number | null {
+/**
+ * Points for an answered automatic question. A value the rubric gives no points for (an "other"
+ * choice, a number outside every band, a malformed answer) scores 0: silence is not assurance.
+ */
+function automaticPoints(item: RubricItem, answer: unknown): number {
   const scoring = item.scoring;
   switch (scoring.kind) {
     case 'single-choice':
-      return scoring.points[String(answer)] ?? 0;
-    case 'multiple-choice':
-      return Math.min(
-        100,
-        (Array.isArray(answer) ? answer : [answer]).reduce<number>(
-          (sum, value) => sum + (scoring.points[String(value)] ?? 0),
-          0,
-        ),
-      );
+      return pointsFor(scoring.points, answer);
+    case 'multiple-choice': {
+      const chosen = Array.isArray(answer) ? new Set(answer.map(String)) : new Set([String(answer)]);
+      let sum = 0;
+      for (const value of chosen) sum += pointsFor(scoring.points, value);
+      return Math.min(100, sum);
+    }
     case 'numeric-bands': {
-      const value = typeof answer === 'number' ? answer : Number(answer);
+      const value = typeof answer === 'number' ? answer : typeof answer === 'string' ? Number(answer) : NaN;
       if (!Number.isFinite(value)) return 0;
       const band = scoring.bands.find(
         (b) => (b.min === undefined || value >= b.min) && (b.max === undefined || value < b.max),
@@ -81,133 +115,222 @@ function automaticPoints(item: RubricItem, answer: unknown): number | null {
       return band?.points ?? 0;
     }
     case 'matrix': {
-      const cells = Object.values(answer as Record<string, unknown>);
-      return cells.length
-        ? cells.reduce<number>((sum, cell) => sum + (scoring.points[String(cell)] ?? 0), 0) / cells.length
-        : null;
+      if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) return 0;
+      const cells = Object.values(answer);
+      return cells.reduce<number>((sum, cell) => sum + pointsFor(scoring.points, cell), 0) / cells.length;
     }
     case 'manual':
-      return null;
+      throw new Error('manual questions are never scored automatically');
   }
 }
 
+function pointsFor(points: Record<string, number>, value: unknown): number {
+  const key = String(value);
+  return Object.prototype.hasOwnProperty.call(points, key) ? points[key] : 0;
+}
+
+/** Catches a malformed rubric before it produces a plausible-looking but wrong score. */
+function rubricProblems(items: RubricItem[]): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const badPoints = (points: number) => typeof points !== 'number' || !(points >= 0 && points <= 100);
+  for (const item of items) {
+    const name = item.questionName;
+    if (seen.has(name)) problems.push(`question ${name} appears twice in the rubric`);
+    seen.add(name);
+    if (!isInstrumentalPrincipleId(item.principle))
+      problems.push(`question ${name}: unknown instrumental principle ${String(item.principle)}`);
+    if (typeof item.weight !== 'number' || !Number.isFinite(item.weight) || item.weight < 0)
+      problems.push(`question ${name}: weight must be a number of 0 or more`);
+    const scoring = item.scoring;
+    if (scoring.kind === 'numeric-bands') {
+      if (scoring.bands.some((band) => badPoints(band.points)))
+        problems.push(`question ${name}: band points must be between 0 and 100`);
+    } else if (scoring.kind !== 'manual') {
+      if (Object.values(scoring.points).some(badPoints))
+        problems.push(`question ${name}: choice points must be between 0 and 100`);
+    }
+  }
+  return problems;
+}
+
+function panelProblems(panelScores: Record<string, PanelScoreInput> | undefined): string[] {
+  return Object.entries(panelScores ?? {})
+    .filter(
+      ([, score]) => score !== NOT_APPLICABLE && !(typeof score === 'number' && score >= 0 && score <= PANEL_SCALE_MAX),
+    )
+    .map(([name, score]) => `panel score for ${name} must be between 0 and ${PANEL_SCALE_MAX} (got ${String(score)})`);
+}
+
+type Judged = Pick<QuestionScore, 'status' | 'points' | 'source'>;
+
+const NOT_COUNTED = (status: QuestionStatus): Judged => ({ status, points: null, source: null });
+const WORST: Judged = { status: 'unanswered-required', points: 0, source: 'automatic' };
+
 /**
- * Scores one response. Per question: points from the answer (or the moderated panel score for
- * questions that need judgement); N/A leaves both numerator and denominator; an unanswered
- * required question counts as the worst answer; hidden, informative and unanswered optional
- * questions do not count. Then weighted means per instrumental principle, per core principle
- * (instrumental principles equally) and overall (core principles by the published weights).
+ * One question's status and points. The order of the checks is the policy: hidden beats
+ * everything (a question the provider was not asked cannot count); weight 0 is informative; a
+ * provider's allowed N/A stands even against a panel score; a moderated panel score decides
+ * questions that need judgement; an unanswered required question is the worst answer.
+ */
+function judge(item: RubricItem, answer: unknown, panel: PanelScoreInput | undefined): Judged {
+  if (!item.visible) return NOT_COUNTED('hidden');
+  if (item.weight === 0) return NOT_COUNTED('informative');
+  if (answer === NOT_APPLICABLE && item.naAllowed) return NOT_COUNTED('not-applicable');
+  // N/A where the question does not allow it is no answer at all.
+  const answered = isAnswered(answer) && answer !== NOT_APPLICABLE;
+  if (item.scoring.kind === 'manual') {
+    if (panel === NOT_APPLICABLE) return { status: 'not-applicable', points: null, source: 'panel' };
+    if (panel !== undefined) return { status: 'scored', points: panel * POINTS_PER_PANEL_STEP, source: 'panel' };
+    if (answered) return NOT_COUNTED('awaiting-panel');
+    return item.required ? WORST : NOT_COUNTED('unanswered-optional');
+  }
+  if (!answered) return item.required ? WORST : NOT_COUNTED('unanswered-optional');
+  return { status: 'scored', points: automaticPoints(item, answer), source: 'automatic' };
+}
+
+/**
+ * Scores one response. Per question see `judge`; then weighted means: per instrumental principle
+ * (question weights), per core principle (instrumental principle weights, over the principles that
+ * have a score) and overall (criteria weights, over the core principles that have a score, so a
+ * criterion with nothing scorable is left out rather than counted as 0). Pure and deterministic.
+ *
+ * Throws ScoringInputError for a malformed rubric, invalid weights or a panel score off the scale.
  */
 export function scoreResponse(
   items: RubricItem[],
   answers: Record<string, unknown>,
   options: ScoreOptions,
 ): ScoreSheet {
-  const questions: QuestionScore[] = items.map((item) => {
-    const base = {
-      questionName: item.questionName,
-      title: item.title,
-      principle: item.principle,
-      core: corePrincipleOf(item.principle),
-      weight: item.weight,
-      contribution: 0,
-    };
-    const answer = answers[item.questionName];
-    if (!item.visible) return { ...base, status: 'hidden', points: null, source: null };
-    if (item.weight <= 0) return { ...base, status: 'informative', points: null, source: null };
-    if (answer === NOT_APPLICABLE && item.naAllowed)
-      return { ...base, status: 'not-applicable', points: null, source: null };
-    if (item.scoring.kind === 'manual') {
-      const panel = options.panelScores?.[item.questionName];
-      if (panel !== undefined) return { ...base, status: 'scored', points: panel * 25, source: 'panel' };
-      if (!isAnswered(answer) && item.required)
-        return { ...base, status: 'unanswered-required', points: 0, source: 'automatic' };
-      return {
-        ...base,
-        status: isAnswered(answer) ? 'awaiting-panel' : 'unanswered-optional',
-        points: null,
-        source: null,
-      };
-    }
-    if (!isAnswered(answer) || answer === NOT_APPLICABLE) {
-      return item.required
-        ? { ...base, status: 'unanswered-required', points: 0, source: 'automatic' }
-        : { ...base, status: 'unanswered-optional', points: null, source: null };
-    }
-    const points = automaticPoints(item, answer);
-    return points === null
-      ? { ...base, status: 'unanswered-optional', points: null, source: null }
-      : { ...base, status: 'scored', points, source: 'automatic' };
-  });
+  assertCriteriaWeights(options.weights);
+  const principleWeights = resolvePrincipleWeights(options.principleWeights);
+  const problems = [...rubricProblems(items), ...panelProblems(options.panelScores)];
+  if (problems.length) throw new ScoringInputError(problems);
 
-  const counted = questions.filter((q) => q.points !== null);
+  const questions: QuestionScore[] = items.map((item) => ({
+    questionName: item.questionName,
+    title: item.title,
+    principle: item.principle,
+    core: CORE_OF[item.principle],
+    weight: item.weight,
+    ...judge(item, answers[item.questionName], options.panelScores?.[item.questionName]),
+    principleContribution: 0,
+    contribution: 0,
+  }));
+  return aggregate(questions, { ...options.weights }, principleWeights);
+}
+
+/**
+ * The same sheet under other weights, from its stored per-question points: answers are not read
+ * again, so a weight change before evaluation is locked re-runs in microseconds. Only sheets of the
+ * current scoring version can be re-weighed; older ones must be rescored from their answers.
+ */
+export function reweighScoreSheet(
+  sheet: ScoreSheet,
+  weights: { weights: CriteriaWeights; principleWeights?: PrincipleWeights },
+): ScoreSheet {
+  if (sheet.scoringVersion !== SCORING_VERSION)
+    throw new ScoringInputError([
+      `the sheet was scored with rules ${sheet.scoringVersion}; rescore its answers with ${SCORING_VERSION} instead`,
+    ]);
+  assertCriteriaWeights(weights.weights);
+  const principleWeights = resolvePrincipleWeights(weights.principleWeights ?? sheet.principleWeights);
+  const questions = sheet.questions.map((question) => ({ ...question, principleContribution: 0, contribution: 0 }));
+  return aggregate(questions, { ...weights.weights }, principleWeights);
+}
+
+const CORE_OF = Object.fromEntries(INSTRUMENTAL_PRINCIPLES.map((p) => [p.id, p.core])) as Record<
+  InstrumentalPrincipleId,
+  CorePrincipleId
+>;
+
+/** Weighted means bottom-up, then each counted question's exact share of every level above it. */
+function aggregate(
+  questions: QuestionScore[],
+  weights: CriteriaWeights,
+  principleWeights: Record<InstrumentalPrincipleId, number>,
+): ScoreSheet {
+  const questionWeightTotal: Partial<Record<InstrumentalPrincipleId, number>> = {};
+  const weightedPoints: Partial<Record<InstrumentalPrincipleId, number>> = {};
+  for (const question of questions) {
+    if (question.points === null) continue;
+    questionWeightTotal[question.principle] = (questionWeightTotal[question.principle] ?? 0) + question.weight;
+    weightedPoints[question.principle] = (weightedPoints[question.principle] ?? 0) + question.weight * question.points;
+  }
   const instrumental = {} as Record<InstrumentalPrincipleId, number | null>;
-  const instrumentalWeightTotal = {} as Record<string, number>;
   for (const principle of INSTRUMENTAL_PRINCIPLES) {
-    const own = counted.filter((q) => q.principle === principle.id);
-    const total = own.reduce((sum, q) => sum + q.weight, 0);
-    instrumentalWeightTotal[principle.id] = total;
-    instrumental[principle.id] =
-      total > 0 ? own.reduce((sum, q) => sum + q.weight * (q.points as number), 0) / total : null;
+    const total = questionWeightTotal[principle.id] ?? 0;
+    instrumental[principle.id] = total > 0 ? (weightedPoints[principle.id] as number) / total : null;
   }
-  const core = {} as Record<CorePrincipleId, number | null>;
-  const scoredInstrumentalCount = {} as Record<string, number>;
-  for (const principle of CORE_PRINCIPLES) {
-    const values = INSTRUMENTAL_PRINCIPLES.filter((p) => p.core === principle.id)
-      .map((p) => instrumental[p.id])
-      .filter((value): value is number => value !== null);
-    scoredInstrumentalCount[principle.id] = values.length;
-    core[principle.id] = values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null;
-  }
-  const countedCoreWeight = CORE_PRINCIPLES.filter((p) => core[p.id] !== null).reduce(
-    (sum, p) => sum + options.weights[p.id],
-    0,
-  );
-  const overall =
-    countedCoreWeight > 0
-      ? CORE_PRINCIPLES.reduce(
-          (sum, p) => sum + (core[p.id] === null ? 0 : options.weights[p.id] * (core[p.id] as number)),
-          0,
-        ) / countedCoreWeight
-      : null;
+  const { core, principleWeightTotal } = coreScores(instrumental, principleWeights);
+  const countedCriteriaWeight = CORE_PRINCIPLES.reduce((sum, p) => sum + (core[p.id] === null ? 0 : weights[p.id]), 0);
+  const overall = overallFrom(core, weights, countedCriteriaWeight);
 
   for (const question of questions) {
-    if (question.points === null || overall === null) continue;
+    if (question.points === null) continue;
+    const principleShare = question.weight / (questionWeightTotal[question.principle] as number);
+    question.principleContribution = principleShare * question.points;
+    const principleWeightInCore = principleWeightTotal[question.core];
     question.contribution =
-      (options.weights[question.core] / countedCoreWeight) *
-      (1 / scoredInstrumentalCount[question.core]) *
-      (question.weight / instrumentalWeightTotal[question.principle]) *
-      question.points;
+      overall === null || principleWeightInCore === 0 || core[question.core] === null
+        ? 0
+        : (weights[question.core] / countedCriteriaWeight) *
+          (principleWeights[question.principle] / principleWeightInCore) *
+          question.principleContribution;
   }
-  return { scoringVersion: SCORING_VERSION, weights: { ...options.weights }, questions, instrumental, core, overall };
+  return {
+    scoringVersion: SCORING_VERSION,
+    weights,
+    principleWeights,
+    questions,
+    instrumental,
+    core,
+    overall,
+    awaitingPanel: questions.filter((q) => q.status === 'awaiting-panel').map((q) => q.questionName),
+  };
 }
 
-/** Recomputes the overall score of a stored sheet under other criteria weights, without rescoring answers. */
+/**
+ * Core principle scores from instrumental ones. Instrumental principles without a score, or
+ * weighing 0, are left out; a core principle with none left has no score.
+ */
+export function coreScores(
+  instrumental: Record<InstrumentalPrincipleId, number | null>,
+  principleWeights: Record<InstrumentalPrincipleId, number>,
+): { core: Record<CorePrincipleId, number | null>; principleWeightTotal: Record<CorePrincipleId, number> } {
+  const core = {} as Record<CorePrincipleId, number | null>;
+  const principleWeightTotal = {} as Record<CorePrincipleId, number>;
+  for (const principle of CORE_PRINCIPLES) {
+    let total = 0;
+    let weighted = 0;
+    for (const member of INSTRUMENTAL_PRINCIPLES) {
+      const score = instrumental[member.id];
+      if (member.core !== principle.id || score === null || score === undefined) continue;
+      total += principleWeights[member.id];
+      weighted += principleWeights[member.id] * score;
+    }
+    principleWeightTotal[principle.id] = total;
+    core[principle.id] = total > 0 ? weighted / total : null;
+  }
+  return { core, principleWeightTotal };
+}
+
+function overallFrom(
+  core: Record<CorePrincipleId, number | null>,
+  weights: CriteriaWeights,
+  countedCriteriaWeight: number,
+): number | null {
+  if (countedCriteriaWeight <= 0) return null;
+  let weighted = 0;
+  for (const principle of CORE_PRINCIPLES) {
+    const score = core[principle.id];
+    if (score !== null) weighted += weights[principle.id] * score;
+  }
+  return weighted / countedCriteriaWeight;
+}
+
+/** The overall score of stored core scores under other criteria weights, without rescoring answers. */
 export function overallUnder(sheet: Pick<ScoreSheet, 'core'>, weights: CriteriaWeights): number | null {
-  const counted = CORE_PRINCIPLES.filter((p) => sheet.core[p.id] !== null);
-  const total = counted.reduce((sum, p) => sum + weights[p.id], 0);
-  return total > 0 ? counted.reduce((sum, p) => sum + weights[p.id] * (sheet.core[p.id] as number), 0) / total : null;
-}
-
-export interface EvidenceFinding {
-  questionName: string;
-  title: string;
-}
-
-/** Visible, answered questions that ask for evidence but have none attached. */
-export function missingEvidence(
-  items: RubricItem[],
-  answers: Record<string, unknown>,
-  evidenceCount: Record<string, number>,
-): EvidenceFinding[] {
-  return items
-    .filter(
-      (item) =>
-        item.visible &&
-        item.evidenceRequired &&
-        isAnswered(answers[item.questionName]) &&
-        answers[item.questionName] !== NOT_APPLICABLE,
-    )
-    .filter((item) => (evidenceCount[item.questionName] ?? 0) === 0)
-    .map((item) => ({ questionName: item.questionName, title: item.title }));
+  const counted = CORE_PRINCIPLES.reduce((sum, p) => sum + (sheet.core[p.id] === null ? 0 : weights[p.id]), 0);
+  return overallFrom(sheet.core, weights, counted);
 }
