@@ -12,8 +12,10 @@ const FONT = 'Noto Sans, Noto Sans Arabic, DejaVu Sans, sans-serif';
 
 // Characters XML 1.0 forbids (controls, lone surrogates, U+FFFE/U+FFFF): one of them in a provider
 // name would make the whole SVG unparseable, so they become U+FFFD.
+/* eslint-disable no-control-regex -- matching control characters is this pattern's purpose */
 const XML_INVALID =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/* eslint-enable no-control-regex */
 
 const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' };
 
