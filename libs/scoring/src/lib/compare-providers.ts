@@ -150,21 +150,28 @@ function competitionRanks(order: number[], keys: number[]): number[] {
 }
 
 function strongestAndWeakest(instrumental: Record<InstrumentalPrincipleId, number | null>) {
-  const scored = INSTRUMENTAL_PRINCIPLES.map((p) => p.id).filter(
-    (id) => instrumental[id] !== null && instrumental[id] !== undefined,
-  );
-  const score = (id: InstrumentalPrincipleId) => instrumental[id] as number;
-  // Stable sorts: equal scores keep the Toolkit's order of principles.
-  const descending = [...scored].sort((a, b) => score(b) - score(a));
-  const ascending = [...scored].sort((a, b) => score(a) - score(b));
+  const scored: Array<{ id: InstrumentalPrincipleId; value: number; order: number }> = [];
+  INSTRUMENTAL_PRINCIPLES.forEach((principle, order) => {
+    const value = instrumental[principle.id];
+    if (value !== null && value !== undefined) scored.push({ id: principle.id, value, order });
+  });
+  // Equal scores keep the Toolkit's order of principles.
+  const descending = [...scored].sort((a, b) => b.value - a.value || a.order - b.order);
+  const ascending = [...scored].sort((a, b) => a.value - b.value || a.order - b.order);
   // With fewer than four scored principles the two lists would overlap.
   const count = Math.min(2, Math.floor(scored.length / 2));
   if (count === 0) return { strongest: [], weakest: [] };
-  const highest = score(descending[0]);
-  const lowest = score(ascending[0]);
+  const highest = descending[0].value;
+  const lowest = ascending[0].value;
   return {
-    strongest: descending.slice(0, count).filter((id) => score(id) > lowest),
-    weakest: ascending.slice(0, count).filter((id) => score(id) < highest),
+    strongest: descending
+      .slice(0, count)
+      .filter((entry) => entry.value > lowest)
+      .map((entry) => entry.id),
+    weakest: ascending
+      .slice(0, count)
+      .filter((entry) => entry.value < highest)
+      .map((entry) => entry.id),
   };
 }
 

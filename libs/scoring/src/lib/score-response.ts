@@ -147,8 +147,12 @@ function rubricProblems(items: RubricItem[]): string[] {
       if (scoring.bands.some((band) => badPoints(band.points)))
         problems.push(`question ${name}: band points must be between 0 and 100`);
     } else if (scoring.kind !== 'manual') {
-      if (Object.values(scoring.points).some(badPoints))
-        problems.push(`question ${name}: choice points must be between 0 and 100`);
+      for (const value in scoring.points) {
+        if (badPoints(scoring.points[value])) {
+          problems.push(`question ${name}: choice points must be between 0 and 100`);
+          break;
+        }
+      }
     }
   }
   return problems;
@@ -207,16 +211,21 @@ export function scoreResponse(
   const problems = [...rubricProblems(items), ...panelProblems(options.panelScores)];
   if (problems.length) throw new ScoringInputError(problems);
 
-  const questions: QuestionScore[] = items.map((item) => ({
-    questionName: item.questionName,
-    title: item.title,
-    principle: item.principle,
-    core: CORE_OF[item.principle],
-    weight: item.weight,
-    ...judge(item, answers[item.questionName], options.panelScores?.[item.questionName]),
-    principleContribution: 0,
-    contribution: 0,
-  }));
+  const questions: QuestionScore[] = items.map((item) => {
+    const judged = judge(item, answers[item.questionName], options.panelScores?.[item.questionName]);
+    return {
+      questionName: item.questionName,
+      title: item.title,
+      principle: item.principle,
+      core: CORE_OF[item.principle],
+      weight: item.weight,
+      status: judged.status,
+      points: judged.points,
+      source: judged.source,
+      principleContribution: 0,
+      contribution: 0,
+    };
+  });
   return aggregate(questions, { ...options.weights }, principleWeights);
 }
 
@@ -243,6 +252,10 @@ const CORE_OF = Object.fromEntries(INSTRUMENTAL_PRINCIPLES.map((p) => [p.id, p.c
   InstrumentalPrincipleId,
   CorePrincipleId
 >;
+const PRINCIPLE_INDEX = Object.fromEntries(INSTRUMENTAL_PRINCIPLES.map((p, index) => [p.id, index])) as Record<
+  InstrumentalPrincipleId,
+  number
+>;
 
 /** Weighted means bottom-up, then each counted question's exact share of every level above it. */
 function aggregate(
@@ -250,25 +263,26 @@ function aggregate(
   weights: CriteriaWeights,
   principleWeights: Record<InstrumentalPrincipleId, number>,
 ): ScoreSheet {
-  const questionWeightTotal: Partial<Record<InstrumentalPrincipleId, number>> = {};
-  const weightedPoints: Partial<Record<InstrumentalPrincipleId, number>> = {};
+  const questionWeightTotal = new Float64Array(INSTRUMENTAL_PRINCIPLES.length);
+  const weightedPoints = new Float64Array(INSTRUMENTAL_PRINCIPLES.length);
   for (const question of questions) {
     if (question.points === null) continue;
-    questionWeightTotal[question.principle] = (questionWeightTotal[question.principle] ?? 0) + question.weight;
-    weightedPoints[question.principle] = (weightedPoints[question.principle] ?? 0) + question.weight * question.points;
+    const index = PRINCIPLE_INDEX[question.principle];
+    questionWeightTotal[index] += question.weight;
+    weightedPoints[index] += question.weight * question.points;
   }
   const instrumental = {} as Record<InstrumentalPrincipleId, number | null>;
-  for (const principle of INSTRUMENTAL_PRINCIPLES) {
-    const total = questionWeightTotal[principle.id] ?? 0;
-    instrumental[principle.id] = total > 0 ? (weightedPoints[principle.id] as number) / total : null;
-  }
+  INSTRUMENTAL_PRINCIPLES.forEach((principle, index) => {
+    const total = questionWeightTotal[index];
+    instrumental[principle.id] = total > 0 ? weightedPoints[index] / total : null;
+  });
   const { core, principleWeightTotal } = coreScores(instrumental, principleWeights);
   const countedCriteriaWeight = CORE_PRINCIPLES.reduce((sum, p) => sum + (core[p.id] === null ? 0 : weights[p.id]), 0);
   const overall = overallFrom(core, weights, countedCriteriaWeight);
 
   for (const question of questions) {
     if (question.points === null) continue;
-    const principleShare = question.weight / (questionWeightTotal[question.principle] as number);
+    const principleShare = question.weight / questionWeightTotal[PRINCIPLE_INDEX[question.principle]];
     question.principleContribution = principleShare * question.points;
     const principleWeightInCore = principleWeightTotal[question.core];
     question.contribution =
