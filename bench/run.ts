@@ -6,6 +6,7 @@ import * as queueBench from './queue';
 import * as questionnaireBench from './questionnaire';
 import * as scoringBench from './scoring';
 import * as dossierBench from './dossier';
+import * as comparisonBench from './comparison';
 
 export interface BenchResult {
   name: string;
@@ -19,6 +20,7 @@ const BENCHES: Bench[] = [
   { name: 'queue', run: queueBench.run },
   { name: 'questionnaire', run: questionnaireBench.run },
   { name: 'scoring', run: scoringBench.run },
+  { name: 'comparison', run: comparisonBench.run },
   { name: 'dossier', run: dossierBench.run },
 ];
 

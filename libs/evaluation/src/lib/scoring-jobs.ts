@@ -27,9 +27,20 @@ import {
   ScoreSheet,
   scoreResponse,
   SCORING_VERSION,
+  ScoringInputError,
 } from '@probity/scoring';
 import { CaseComparison, ResponseScore } from './evaluation.entities';
 import { PanelService } from './panel.service';
+
+/** Input the scorer rejects (bad rubric or weights) can never succeed: fail the job without retrying. */
+function asInvalidPayload<T>(jobName: 'scoring.score-response' | 'scoring.compare-case', compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof ScoringInputError) throw new InvalidJobPayloadError(jobName, error.problems.join('; '));
+    throw error;
+  }
+}
 
 export interface StoredFindings {
   rules: RuleFinding[];
@@ -98,7 +109,9 @@ export class ScoreResponseJob implements JobHandler<'scoring.score-response'> {
     if (existing) return { scoreId: existing.id, created: false };
 
     const items = toRubricItems(definition, response.answers);
-    const sheet = scoreResponse(items, response.answers, { weights, panelScores });
+    const sheet = asInvalidPayload('scoring.score-response', () =>
+      scoreResponse(items, response.answers, { weights, panelScores }),
+    );
     const evidence = await this.cases.evidenceOf(responseId);
     const evidenceCount: Record<string, number> = {};
     for (const file of evidence) evidenceCount[file.questionName] = (evidenceCount[file.questionName] ?? 0) + 1;
@@ -190,7 +203,12 @@ export class CompareCaseJob implements JobHandler<'scoring.compare-case'> {
     await repository
       .createQueryBuilder()
       .insert()
-      .values({ id, caseId, inputHash, comparison: compareProviders(providers, weights) })
+      .values({
+        id,
+        caseId,
+        inputHash,
+        comparison: asInvalidPayload('scoring.compare-case', () => compareProviders(providers, weights)),
+      })
       .orIgnore()
       .execute();
     return { comparisonId: (await repository.findOneByOrFail({ caseId, inputHash })).id };
