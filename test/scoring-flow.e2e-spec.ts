@@ -117,6 +117,17 @@ describe('scoring and comparison through Redis and the worker (real services)', 
     const pdf = await dossiers.pdf(first.id);
     expect(pdf?.subarray(0, 5).toString()).toBe('%PDF-');
 
+    const verified = await dossiers.verify(pdf!);
+    expect(verified).toMatchObject({
+      valid: true,
+      version: 1,
+      caseReference: expect.stringMatching(/^PROC-/),
+      signed: false,
+    });
+    const tampered = Buffer.from(pdf!);
+    tampered[tampered.length - 100] ^= 0x01;
+    expect(await dossiers.verify(tampered)).toMatchObject({ valid: false, reason: expect.stringMatching(/altered/) });
+
     await app.get(JobQueue).enqueue('dossier.render', { dossierId: first.id }, { jobId: `again-${first.id}` });
     await sleep(1500);
     expect((await dossiers.get(first.id)).pdfSha256).toBe(rendered.pdfSha256);

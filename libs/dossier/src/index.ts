@@ -5,5 +5,5 @@ export { DossierSnapshot } from './lib/dossier-snapshot';
 export { DossierMeta, dossierView, DossierView } from './lib/dossier-view';
 export { sampleSnapshot } from './fixtures/sample-snapshot';
 export { DossierModule } from './lib/dossier.module';
-export { DossierService, RenderDossierJob } from './lib/dossier.service';
+export { DossierService, DossierVerification, RenderDossierJob } from './lib/dossier.service';
 export { DossierStatus, DossierVersion } from './lib/dossier-version.entity';

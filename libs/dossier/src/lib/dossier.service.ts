@@ -19,6 +19,19 @@ import { DossierRenderer } from './dossier-renderer';
 import type { DossierSnapshot } from './dossier-snapshot';
 import { DossierVersion } from './dossier-version.entity';
 
+export type DossierVerification =
+  | {
+      valid: true;
+      caseReference: string;
+      caseTitle: string;
+      version: number;
+      status: string;
+      renderedAt: string | null;
+      pdfSha256: string;
+      signed: false;
+    }
+  | { valid: false; reason: string; pdfSha256: string };
+
 @Injectable()
 export class DossierService {
   constructor(
@@ -113,6 +126,34 @@ export class DossierService {
     const found = await this.dataSource.getRepository(DossierVersion).findOneBy({ id: dossierId });
     if (!found) throw new NotFoundException('No such dossier.');
     return found;
+  }
+
+  /**
+   * Whether these exact bytes are a dossier Probity rendered. Sign-off is not built yet, so a match
+   * is reported as an unsigned render of its version.
+   */
+  async verify(pdf: Buffer): Promise<DossierVerification> {
+    const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
+    const found = await this.dataSource
+      .getRepository(DossierVersion)
+      .findOne({ where: { pdfSha256 }, relations: { procurementCase: true } });
+    if (!found?.procurementCase) {
+      return {
+        valid: false,
+        pdfSha256,
+        reason: 'These bytes match no dossier Probity rendered: the file was altered or does not come from Probity.',
+      };
+    }
+    return {
+      valid: true,
+      caseReference: found.procurementCase.reference,
+      caseTitle: found.procurementCase.title,
+      version: found.version,
+      status: found.status,
+      renderedAt: found.renderedAt?.toISOString() ?? null,
+      pdfSha256,
+      signed: false,
+    };
   }
 
   async pdf(dossierId: string): Promise<Buffer | null> {
