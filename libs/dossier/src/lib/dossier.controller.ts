@@ -21,8 +21,8 @@ import { DossierService } from './dossier.service';
 import { DossierReviewService } from './review.service';
 
 /**
- * Dossier versions, review and sign-off. No guard yet: accounts and agency scoping come with issue 3,
- * and the integrator puts staff/reviewer guards and case-ownership checks on every route here.
+ * Dossier versions, review and sign-off. Not registered in DossierModule yet: these are staff routes,
+ * and they go live only with the accounts, role guards and agency scoping of issue 3.
  */
 @ApiTags('dossiers')
 @Controller(API_PREFIX)

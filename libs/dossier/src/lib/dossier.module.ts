@@ -4,7 +4,6 @@ import { CasesModule } from '@probity/cases';
 import { EvaluationModule } from '@probity/evaluation';
 import { PdfRenderingModule } from '@probity/pdf-rendering';
 import { CaseDossierInputSource, DossierInputSource } from './case-dossier-source';
-import { DossierController } from './dossier.controller';
 import { RenderDossierJob, SignDossierJob } from './dossier-jobs';
 import { DossierRenderer } from './dossier-renderer';
 import { DossierVerificationController } from './dossier-verification.controller';
@@ -22,7 +21,8 @@ import { DossierSigningKey } from './signing-key';
     EvaluationModule,
     PdfRenderingModule,
   ],
-  controllers: [DossierController, DossierVerificationController],
+  // DossierController (staff routes) waits for the guards of issue 3; verification is public by design.
+  controllers: [DossierVerificationController],
   providers: [
     DossierRenderer,
     DossierService,
