@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createDossierTemplate, sampleSnapshot } from '@probity/dossier';
+import { createDossierTemplate, dossierContentHash, sampleDossierInput } from '@probity/dossier';
 import { BrowserPool, locateBrowser } from '@probity/pdf-rendering';
 import type { BenchResult } from '../run';
 
@@ -23,16 +23,18 @@ async function timed<T>(action: () => Promise<T>): Promise<number> {
 }
 
 /**
- * Renders the demo dossier (the built-in questionnaire, ~90 questions, 3 providers here) through
- * the pool, against a fresh browser per render and against Chromium's own --print-to-pdf.
+ * Renders a 5-provider, 100-question dossier (the built-in bank padded with free-text questions)
+ * through the pool, against a fresh browser per render and against Chromium's own --print-to-pdf of
+ * the same HTML written to a temporary file.
  */
 export async function run(): Promise<BenchResult> {
   const executablePath = locateBrowser().executablePath;
-  const html = createDossierTemplate()(sampleSnapshot(), {
+  const input = sampleDossierInput({ providers: 5, minimumQuestions: 100 });
+  const html = createDossierTemplate()(input, {
     version: 1,
     status: 'draft',
-    snapshotHash: '0'.repeat(64),
-    generatedAt: 'bench',
+    contentHash: dossierContentHash(input),
+    generatedAt: new Date().toISOString(),
   });
   const options = { title: 'bench' };
   const poolOptions = { executablePath, maxConcurrentRenders: 2, maxRendersPerBrowser: 1000, renderTimeoutMs: 120000 };
@@ -89,7 +91,7 @@ export async function run(): Promise<BenchResult> {
   return {
     name: 'Dossier rendering (Puppeteer pool vs fresh browser vs chromium --print-to-pdf)',
     lines: [
-      `- HTML: ${(html.length / 1024).toFixed(0)} KiB (3 providers, the built-in ~90-question questionnaire, embedded fonts, SVG charts)`,
+      `- HTML: ${(html.length / 1024).toFixed(0)} KiB (${input.providers.length} providers × ${input.case.questionnaire.questionCount} questions, embedded fonts, SVG charts)`,
       `- pool, cold first render (browser launch included): **${cold.toFixed(0)} ms**`,
       `- pool, warm median over ${WARM_RUNS}: **${warmMedian.toFixed(0)} ms**`,
       `- pool, ${batch} renders at concurrency 2: ${batchMs.toFixed(0)} ms → **${((batch / batchMs) * 60000).toFixed(1)} dossiers/minute**`,

@@ -1,9 +1,40 @@
-export { aiActCoverage, articlesCited, OBLIGATIONS, ObligationStatus } from './lib/ai-act-view';
-export { assembleSnapshot, SnapshotInput, SnapshotProviderInput } from './lib/assemble-snapshot';
-export { createDossierTemplate, DossierRenderer, RenderedDossier, withMetadata } from './lib/dossier-renderer';
-export { DossierSnapshot } from './lib/dossier-snapshot';
-export { DossierMeta, dossierView, DossierView } from './lib/dossier-view';
-export { sampleSnapshot } from './fixtures/sample-snapshot';
+// Input contract and pure parts (no NestJS, no I/O).
+export * from './model/dossier-input';
+export { dossierContentHash } from './model/content-hash';
+export {
+  aiActCoverage,
+  articlesCited,
+  clauseChecklist,
+  ClauseToInclude,
+  CoverageStatus,
+  OBLIGATIONS,
+  ObligationStatus,
+} from './model/ai-act';
+export { friaAnnex, FriaSection } from './model/fria';
+export { sanitiseSvg } from './model/svg-sanitizer';
+export {
+  buildDossierView,
+  DossierMeta,
+  dossierSections,
+  DossierSection,
+  DossierStatus,
+  DossierView,
+} from './model/dossier-view';
+export { isSignedStatement, keyId, SignedStatement, signStatement, verifyStatement } from './model/signature';
+export { dossierInputFromScoring, ScoredCaseSource, ScoredProviderSource } from './adapters/from-scoring';
+export { OCDS_EXTENSIONS, OcdsExportOptions, OcdsReleasePackage, toOcdsReleasePackage } from './ocds/ocds-export';
+export { createOcdsValidator, OCDS_SCHEMA_FILES, OcdsSchemaMissingError, OcdsValidation, validatorFor } from './ocds/ocds-validator';
+// Rendering.
+export { createDossierTemplate, DossierTemplate } from './render/dossier-template';
+export { readEmbeddedSignature, withMetadata } from './render/pdf-metadata';
+export { sampleDossierInput, SampleOptions } from './fixtures/sample-dossier-input';
+// NestJS feature module.
 export { DossierModule } from './lib/dossier.module';
-export { DossierService, DossierVerification, RenderDossierJob } from './lib/dossier.service';
-export { DossierStatus, DossierVersion } from './lib/dossier-version.entity';
+export { CaseDossierInputSource, DossierInputSource } from './lib/case-dossier-source';
+export { DossierRenderer, RenderedDossier } from './lib/dossier-renderer';
+export { DossierService, DossierVerification } from './lib/dossier.service';
+export { DossierReviewService, ReviewerIdentity, ReviewState } from './lib/review.service';
+export { RenderDossierJob, SignDossierJob } from './lib/dossier-jobs';
+export { DossierVersion, DossierVersionStatus } from './lib/dossier-version.entity';
+export { DossierReviewComment, DossierReviewDecision, DossierReviewer, SignedDossier } from './lib/review.entities';
+export { DossierSigningKey, loadOrCreateSigningKey } from './lib/signing-key';

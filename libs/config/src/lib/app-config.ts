@@ -46,6 +46,8 @@ const environmentSchema = z.object({
   PUPPETEER_EXECUTABLE_PATH: optionalString,
   SMTP_URL: urlWithProtocols(['smtp', 'smtps']),
   MAIL_FROM: z.string().default('Probity <no-reply@probity.local>'),
+  /** PEM (PKCS#8) Ed25519 private key that signs dossiers; unset: generated once under DATA_DIR/keys. */
+  DOSSIER_SIGNING_KEY_FILE: optionalString,
 });
 
 /** The validated configuration; also the injection token for it. */
@@ -64,6 +66,7 @@ export abstract class AppConfig {
   declare readonly browserExecutablePath?: string;
   declare readonly smtpUrl?: string;
   declare readonly mailFrom: string;
+  declare readonly dossierSigningKeyFile?: string;
 }
 
 /**
@@ -97,5 +100,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
     browserExecutablePath: env.PUPPETEER_EXECUTABLE_PATH,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
+    dossierSigningKeyFile: env.DOSSIER_SIGNING_KEY_FILE ? resolve(env.DOSSIER_SIGNING_KEY_FILE) : undefined,
   };
 }

@@ -3,6 +3,7 @@ import { JobOutbox1763800000001 } from './1763800000001-job-outbox';
 import { Evaluation1763800000002 } from './1763800000002-evaluation';
 import { Cases1763800000003 } from './1763800000003-cases';
 import { Dossiers1763800000004 } from './1763800000004-dossiers';
+import { DossierReview1764000000000 } from './1764000000000-dossier-review';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Evaluation1763800000002,
   Cases1763800000003,
   Dossiers1763800000004,
+  DossierReview1764000000000,
 ];

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { BrowserPool, locateBrowser } from '@probity/pdf-rendering';
-import { sampleSnapshot } from '../fixtures/sample-snapshot';
+import { sampleDossierInput } from '../fixtures/sample-dossier-input';
 import { DossierRenderer } from './dossier-renderer';
 
 const run = promisify(execFile);
@@ -52,12 +52,12 @@ describe('dossier rendering with real Chromium', () => {
   }
 
   it('renders an A4, tagged, multi-page dossier with providers, scores and the sign-off block', async () => {
-    const snapshot = sampleSnapshot();
+    const snapshot = sampleDossierInput();
     const { pdf } = await renderer.render(snapshot, {
       version: 1,
       status: 'draft',
-      snapshotHash: 'a'.repeat(64),
-      generatedAt: '2026-11-22',
+      contentHash: 'a'.repeat(64),
+      generatedAt: '2026-11-22T10:00:00Z',
     });
     const { text, info } = await pdfText(pdf, 'dossier.pdf');
     for (const provider of snapshot.providers) expect(text).toContain(provider.name);
@@ -83,15 +83,15 @@ describe('dossier rendering with real Chromium', () => {
       `<img src="file:///etc/passwd">`,
       `<script>document.title='pwned';fetch('${base}/script')</script>`,
     ].join(' ');
-    const snapshot = sampleSnapshot({
+    const snapshot = sampleDossierInput({
       providerNameSuffix: ` <script>alert(1)</script>`,
       answerOverrides: { law_misuse: payload },
     });
     const { pdf } = await renderer.render(snapshot, {
       version: 1,
       status: 'draft',
-      snapshotHash: 'b'.repeat(64),
-      generatedAt: '2026-11-22',
+      contentHash: 'b'.repeat(64),
+      generatedAt: '2026-11-22T10:00:00Z',
     });
     const { text } = await pdfText(pdf, 'hostile.pdf');
     expect(canaryHits).toEqual([]);

@@ -1,23 +1,15 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { CasesService } from '@probity/cases';
-import { EvaluationResultsService, StoredFindings } from '@probity/evaluation';
-import { BUILT_IN_QUESTIONNAIRES, contentHash, QuestionnaireDefinition } from '@probity/questionnaires';
-import {
-  InvalidJobPayloadError,
-  JobContext,
-  JobHandler,
-  JobOutbox,
-  JobProcessor,
-  ParsedJobPayload,
-} from '@probity/queue';
-import type { CriteriaWeights, ScoreSheet } from '@probity/scoring';
-import { assembleSnapshot } from './assemble-snapshot';
-import { DossierRenderer } from './dossier-renderer';
-import type { DossierSnapshot } from './dossier-snapshot';
+import { createHash, createPublicKey, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { JobOutbox } from '@probity/queue';
+import { dossierContentHash } from '../model/content-hash';
+import type { DossierInput } from '../model/dossier-input';
+import { isSignedStatement, verifyStatement } from '../model/signature';
+import { readEmbeddedSignature } from '../render/pdf-metadata';
+import { DossierInputSource } from './case-dossier-source';
 import { DossierVersion } from './dossier-version.entity';
+import { SignedDossier } from './review.entities';
 
 export type DossierVerification =
   | {
@@ -28,98 +20,88 @@ export type DossierVerification =
       status: string;
       renderedAt: string | null;
       pdfSha256: string;
+      /** False for a review copy: genuine bytes, but not the signed dossier. */
       signed: false;
+    }
+  | {
+      valid: true;
+      caseReference: string;
+      caseTitle: string;
+      version: number;
+      status: 'signed';
+      pdfSha256: string;
+      signed: true;
+      signedAt: string;
+      signers: Array<{ name: string; role: string; decision: string; decidedAt: string }>;
+      keyId: string;
     }
   | { valid: false; reason: string; pdfSha256: string };
 
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Dossier versions: one per distinct input, rendered once, never replaced. */
 @Injectable()
 export class DossierService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly cases: CasesService,
-    private readonly results: EvaluationResultsService,
+    private readonly source: DossierInputSource,
     private readonly outbox: JobOutbox,
   ) {}
 
-  /** Everything the dossier depends on, read from stored scores: nothing is recomputed here. */
-  async buildSnapshot(caseId: string): Promise<DossierSnapshot> {
-    const procurementCase = await this.cases.getCase(caseId);
-    const stored = await this.results.latestComparison(caseId);
-    if (!stored)
-      throw new ConflictException('The case has no comparison yet: start the evaluation and let scoring finish.');
-    const submitted = (await this.cases.responsesOf(caseId)).filter((response) => response.status === 'submitted');
-    const providers = [];
-    for (const response of submitted) {
-      const score = await this.results.latestScore(response.id);
-      if (!score) throw new ConflictException(`${response.organisationName} is not scored yet.`);
-      const findings = score.findings as StoredFindings;
-      providers.push({
-        id: response.id,
-        name: response.organisationName,
-        country: response.country,
-        legalIdentifiers: response.legalIdentifiers,
-        submittedAt: response.submittedAt,
-        submissionHash: response.submissionHash,
-        answers: response.answers,
-        sheet: score.sheet as ScoreSheet,
-        findings: findings.rules,
-        missingEvidence: findings.missingEvidence,
-        evidence: findings.evidence,
-      });
-    }
-    const template = BUILT_IN_QUESTIONNAIRES.find((q) => q.key === procurementCase.questionnaireKey);
-    return assembleSnapshot({
-      agencyName: procurementCase.agencyName,
-      case: {
-        id: procurementCase.id,
-        reference: procurementCase.reference,
-        title: procurementCase.title,
-        description: procurementCase.description,
-        intendedUse: procurementCase.intendedUse,
-        aiActClassification: procurementCase.aiActClassification,
-        estimatedValue: procurementCase.estimatedValue,
-        currency: procurementCase.currency,
-        status: procurementCase.status,
-        publishedAt: procurementCase.publishedAt,
-        questionsDue: procurementCase.questionsDue,
-        responsesDue: procurementCase.responsesDue,
-        questionnaireTitle: template?.title ?? procurementCase.questionnaireKey,
-        questionnaireHash: procurementCase.questionnaireHash,
-      },
-      definition: procurementCase.questionnaireDefinition as QuestionnaireDefinition,
-      weights: procurementCase.criteriaWeights as CriteriaWeights,
-      providers,
-      comparison: stored.comparison,
-    });
+  /** The render job's id: the same case and content always give the same job. */
+  static renderJobId(caseId: string, snapshotHash: string): string {
+    return `dossier-render-${caseId}-${snapshotHash}`;
   }
 
   /**
-   * A dossier version per distinct snapshot: asking again with nothing changed returns the same
-   * version; any change to what the dossier depends on makes the next version.
+   * A dossier version per distinct input: asking again with nothing changed returns the same version;
+   * any change makes the next version and supersedes the earlier unsigned ones, whose decisions then
+   * stop counting. A case whose dossier is signed gets no new version.
    */
   async requestRender(caseId: string): Promise<DossierVersion> {
-    const snapshot = await this.buildSnapshot(caseId);
-    const snapshotHash = contentHash(snapshot);
-    return this.dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(DossierVersion);
-      const existing = await repository.findOneBy({ caseId, snapshotHash });
-      if (existing) return existing;
-      const latest = await repository.findOne({ where: { caseId }, order: { version: 'DESC' } });
-      const created = repository.create({
-        id: randomUUID(),
-        caseId,
-        version: (latest?.version ?? 0) + 1,
-        status: 'pending',
-        snapshot,
-        snapshotHash,
-        pdf: null,
-        pdfSha256: null,
-        renderedAt: null,
-      });
-      await repository.save(created);
-      await this.outbox.add(manager, 'dossier.render', { dossierId: created.id }, { jobId: `dossier-${created.id}` });
-      return created;
+    const input = await this.source.inputFor(caseId);
+    return this.dataSource.transaction((manager) => this.versionFor(manager, caseId, input));
+  }
+
+  /** Same as requestRender, with an input the caller already built (in the caller's transaction). */
+  async versionFor(manager: EntityManager, caseId: string, input: DossierInput): Promise<DossierVersion> {
+    const snapshotHash = dossierContentHash(input);
+    const repository = manager.getRepository(DossierVersion);
+    // One writer per case at a time: concurrent requests must not both claim the next number.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`dossier:${caseId}`]);
+    if (await manager.getRepository(SignedDossier).existsBy({ caseId }))
+      throw new ConflictException('The dossier of this case is signed: it can no longer change.');
+    const existing = await repository.findOneBy({ caseId, snapshotHash });
+    if (existing && !existing.supersededAt) return existing;
+    await repository.update({ caseId, supersededAt: IsNull(), snapshotHash: Not(snapshotHash) }, { supersededAt: new Date() });
+    if (existing) {
+      // The data went back to what an earlier version shows: that version (same bytes) is current again.
+      await repository.update({ id: existing.id }, { supersededAt: null });
+      return repository.findOneByOrFail({ id: existing.id });
+    }
+    const latest = await repository.findOne({ where: { caseId }, order: { version: 'DESC' } });
+    const created = repository.create({
+      id: randomUUID(),
+      caseId,
+      version: (latest?.version ?? 0) + 1,
+      status: 'pending',
+      snapshot: input,
+      snapshotHash,
+      pdf: null,
+      pdfSha256: null,
+      printStatus: null,
+      renderProgress: 0,
+      renderedAt: null,
+      supersededAt: null,
     });
+    await repository.save(created);
+    await this.outbox.add(
+      manager,
+      'dossier.render',
+      { dossierId: created.id },
+      { jobId: DossierService.renderJobId(caseId, snapshotHash) },
+    );
+    return created;
   }
 
   async get(dossierId: string): Promise<DossierVersion> {
@@ -128,34 +110,11 @@ export class DossierService {
     return found;
   }
 
-  /**
-   * Whether these exact bytes are a dossier Probity rendered. Sign-off is not built yet, so a match
-   * is reported as an unsigned render of its version.
-   */
-  async verify(pdf: Buffer): Promise<DossierVerification> {
-    const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
-    const found = await this.dataSource
-      .getRepository(DossierVersion)
-      .findOne({ where: { pdfSha256 }, relations: { procurementCase: true } });
-    if (!found?.procurementCase) {
-      return {
-        valid: false,
-        pdfSha256,
-        reason: 'These bytes match no dossier Probity rendered: the file was altered or does not come from Probity.',
-      };
-    }
-    return {
-      valid: true,
-      caseReference: found.procurementCase.reference,
-      caseTitle: found.procurementCase.title,
-      version: found.version,
-      status: found.status,
-      renderedAt: found.renderedAt?.toISOString() ?? null,
-      pdfSha256,
-      signed: false,
-    };
+  async versionsOf(caseId: string): Promise<DossierVersion[]> {
+    return this.dataSource.getRepository(DossierVersion).find({ where: { caseId }, order: { version: 'DESC' } });
   }
 
+  /** The review copy of a version, or null while it is being rendered. */
   async pdf(dossierId: string): Promise<Buffer | null> {
     const found = await this.dataSource
       .getRepository(DossierVersion)
@@ -165,41 +124,92 @@ export class DossierService {
       .getOne();
     return found?.pdf ?? null;
   }
-}
 
-@JobProcessor('dossier.render')
-@Injectable()
-export class RenderDossierJob implements JobHandler<'dossier.render'> {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly renderer: DossierRenderer,
-  ) {}
+  async signed(dossierId: string): Promise<SignedDossier | null> {
+    return this.dataSource.getRepository(SignedDossier).findOneBy({ dossierId });
+  }
 
-  async handle(
-    { dossierId }: ParsedJobPayload<'dossier.render'>,
-    context: JobContext,
-  ): Promise<{ pdfSha256: string; rendered: boolean }> {
-    const repository = this.dataSource.getRepository(DossierVersion);
-    const dossier = await repository.findOneBy({ id: dossierId });
-    if (!dossier) throw new InvalidJobPayloadError('dossier.render', `dossier ${dossierId} does not exist`);
-    if (dossier.pdfSha256) return { pdfSha256: dossier.pdfSha256, rendered: false };
-    await context.updateProgress(10);
-    const { pdf } = await this.renderer.render(dossier.snapshot as DossierSnapshot, {
-      version: dossier.version,
-      status: 'draft',
-      snapshotHash: dossier.snapshotHash,
-      generatedAt: dossier.requestedAt.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
-    });
-    await context.updateProgress(90);
-    const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
-    // Only the first completed render is kept: a stored PDF is never replaced.
-    await repository
-      .createQueryBuilder()
-      .update()
-      .set({ pdf, pdfSha256, status: 'rendered', renderedAt: new Date() })
-      .where('id = :id AND pdf_sha256 IS NULL', { id: dossierId })
-      .execute();
-    const stored = await repository.findOneByOrFail({ id: dossierId });
-    return { pdfSha256: stored.pdfSha256 as string, rendered: stored.pdfSha256 === pdfSha256 };
+  async signedPdf(dossierId: string): Promise<Buffer | null> {
+    const found = await this.dataSource
+      .getRepository(SignedDossier)
+      .createQueryBuilder('s')
+      .addSelect('s.pdf')
+      .where('s.dossier_id = :id', { id: dossierId })
+      .getOne();
+    return found?.pdf ?? null;
+  }
+
+  /** Public keys that have signed dossiers, for verifying statements outside Probity. */
+  async signingKeys(): Promise<Array<{ keyId: string; publicKeyPem: string }>> {
+    const rows: Array<{ key_id: string; public_key: string }> = await this.dataSource.query(
+      `SELECT DISTINCT key_id, public_key FROM signed_dossiers ORDER BY key_id`,
+    );
+    return rows.map((row) => ({ keyId: row.key_id, publicKeyPem: row.public_key }));
+  }
+
+  /**
+   * Whether these exact bytes are a dossier Probity produced: the signed dossier (its recorded
+   * SHA-256 matches and its embedded Ed25519 statement verifies) or a review copy. Any other bytes
+   * are not, and when they carry a genuine Probity statement the answer says they were altered.
+   */
+  async verify(pdf: Buffer): Promise<DossierVerification> {
+    const pdfSha256 = sha256(pdf);
+    const signed = await this.dataSource.getRepository(SignedDossier).findOneBy({ pdfSha256 });
+    const embedded = await readEmbeddedSignature(pdf);
+    if (signed) {
+      const statement = embedded?.statement;
+      const genuine =
+        embedded !== null &&
+        isSignedStatement(statement) &&
+        verifyStatement(statement, embedded.signature, createPublicKey(signed.publicKey));
+      if (!genuine || !isSignedStatement(statement))
+        return { valid: false, pdfSha256, reason: 'The file matches a signed dossier but its signature does not verify.' };
+      const snapshot = signed.snapshot as DossierInput;
+      return {
+        valid: true,
+        caseReference: statement.caseReference,
+        caseTitle: snapshot.case.title,
+        version: statement.version,
+        status: 'signed',
+        pdfSha256,
+        signed: true,
+        signedAt: statement.signedAt,
+        signers: statement.signers,
+        keyId: signed.keyId,
+      };
+    }
+    const review = await this.dataSource.getRepository(DossierVersion).findOneBy({ pdfSha256 });
+    if (review) {
+      return {
+        valid: true,
+        caseReference: (review.snapshot as DossierInput).case.reference,
+        caseTitle: (review.snapshot as DossierInput).case.title,
+        version: review.version,
+        status: review.status === 'signed' ? 'review copy of a signed dossier' : review.status,
+        renderedAt: review.renderedAt?.toISOString() ?? null,
+        pdfSha256,
+        signed: false,
+      };
+    }
+    if (embedded && isSignedStatement(embedded.statement)) {
+      const claimed = embedded.statement;
+      const keys = await this.dataSource
+        .getRepository(SignedDossier)
+        .find({ where: { keyId: embedded.keyId, caseReference: In([claimed.caseReference]) }, take: 1 });
+      const genuine =
+        keys.length > 0 && verifyStatement(claimed, embedded.signature, createPublicKey(keys[0].publicKey));
+      return {
+        valid: false,
+        pdfSha256,
+        reason: genuine
+          ? `The file carries Probity's signature for case ${claimed.caseReference} version ${claimed.version}, but its bytes differ from the signed PDF: it was altered after signing.`
+          : 'The file claims a Probity signature that does not verify: it was altered or forged.',
+      };
+    }
+    return {
+      valid: false,
+      pdfSha256,
+      reason: 'These bytes match no dossier Probity rendered: the file was altered or does not come from Probity.',
+    };
   }
 }

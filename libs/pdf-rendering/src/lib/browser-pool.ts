@@ -7,8 +7,12 @@ export interface BrowserPoolOptions {
   maxConcurrentRenders: number;
   /** Chromium grows over time; a fresh process after this many renders keeps memory flat. */
   maxRendersPerBrowser: number;
-  /** Upper bound for loading the content and for printing it, each. */
+  /** Default upper bound for loading the content and for printing it, each. */
   renderTimeoutMs: number;
+  /** Upper bound for loading the content (defaults to renderTimeoutMs). */
+  contentTimeoutMs?: number;
+  /** Upper bound for printing (defaults to renderTimeoutMs). */
+  printTimeoutMs?: number;
 }
 
 export interface PdfRenderOptions {
@@ -29,24 +33,42 @@ const CHROMIUM_ARGS = [
   '--font-render-hinting=none',
 ];
 
+/** One Chromium process and the renders it has served or is serving. */
+interface Generation {
+  browser: Promise<Browser>;
+  active: number;
+  renders: number;
+  /** No new render goes to a retired generation; it closes when its last render ends. */
+  retired: boolean;
+}
+
 /**
- * One Chromium, a fresh incognito context per render, bounded concurrency, recycled after N renders
- * or any crash. Untrusted HTML is printed with JavaScript disabled and every request except inline
- * `data:` URLs aborted, so a provider's `<img src="http://…">` or `<script>` does nothing.
+ * One Chromium, a fresh incognito context per render, bounded concurrency. The browser is retired
+ * after N renders, after a render fails (timeout) and when it crashes; a retired browser finishes
+ * the renders it already has and then closes, so one bad render does not fail its neighbours.
+ * Untrusted HTML is printed with JavaScript disabled and every request except inline `data:` URLs
+ * aborted, so a provider's `<img src="http://…">` or `<script>` does nothing.
  */
 @Injectable()
 export class BrowserPool implements OnModuleDestroy {
   private readonly logger = new Logger(BrowserPool.name);
-  private browser?: Promise<Browser>;
-  private rendersOnBrowser = 0;
+  private current?: Generation;
+  private readonly generations = new Set<Generation>();
   private active = 0;
+  private launches = 0;
   private readonly waiting: Array<() => void> = [];
   private closed = false;
 
   constructor(private readonly options: BrowserPoolOptions) {}
 
-  get stats(): { active: number; waiting: number; rendersOnBrowser: number } {
-    return { active: this.active, waiting: this.waiting.length, rendersOnBrowser: this.rendersOnBrowser };
+  get stats(): { active: number; waiting: number; rendersOnBrowser: number; launches: number; browsers: number } {
+    return {
+      active: this.active,
+      waiting: this.waiting.length,
+      rendersOnBrowser: this.current?.renders ?? 0,
+      launches: this.launches,
+      browsers: this.generations.size,
+    };
   }
 
   async renderPdf(html: string, options: PdfRenderOptions): Promise<Buffer> {
@@ -60,77 +82,94 @@ export class BrowserPool implements OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     this.closed = true;
-    await this.closeBrowser();
+    await Promise.all([...this.generations].map((generation) => this.close(generation)));
   }
 
   private async renderOnce(html: string, options: PdfRenderOptions): Promise<Buffer> {
-    const browser = await this.getBrowser();
-    const context = await browser.createBrowserContext();
+    const generation = this.generation();
+    generation.active++;
+    let failed = false;
     try {
-      const page = await context.newPage();
-      await page.setJavaScriptEnabled(false);
-      await page.setRequestInterception(true);
-      page.on('request', (request) => {
-        if (request.isInterceptResolutionHandled()) return;
-        if (request.url().startsWith('data:')) void request.continue();
-        else void request.abort('blockedbyclient');
-      });
-      await page.setContent(html, { waitUntil: 'load', timeout: this.options.renderTimeoutMs });
-      const pdfOptions: PDFOptions = {
-        format: 'A4',
-        printBackground: true,
-        preferCSSPageSize: false,
-        margin: { top: '22mm', bottom: '20mm', left: '16mm', right: '16mm' },
-        displayHeaderFooter: Boolean(options.headerHtml || options.footerHtml),
-        headerTemplate: options.headerHtml ?? '<span></span>',
-        footerTemplate: options.footerHtml ?? '<span></span>',
-        tagged: true,
-        outline: true,
-        timeout: this.options.renderTimeoutMs,
-      };
-      const pdf = Buffer.from(await page.pdf(pdfOptions));
-      this.rendersOnBrowser++;
-      return pdf;
+      const browser = await generation.browser;
+      const context = await browser.createBrowserContext();
+      try {
+        const page = await context.newPage();
+        await page.setJavaScriptEnabled(false);
+        await page.setRequestInterception(true);
+        page.on('request', (request) => {
+          if (request.isInterceptResolutionHandled()) return;
+          if (request.url().startsWith('data:')) void request.continue();
+          else void request.abort('blockedbyclient');
+        });
+        await page.setContent(html, {
+          waitUntil: 'load',
+          timeout: this.options.contentTimeoutMs ?? this.options.renderTimeoutMs,
+        });
+        const pdfOptions: PDFOptions = {
+          format: 'A4',
+          printBackground: true,
+          preferCSSPageSize: false,
+          margin: { top: '22mm', bottom: '20mm', left: '16mm', right: '16mm' },
+          displayHeaderFooter: Boolean(options.headerHtml || options.footerHtml),
+          headerTemplate: options.headerHtml ?? '<span></span>',
+          footerTemplate: options.footerHtml ?? '<span></span>',
+          tagged: true,
+          outline: true,
+          timeout: this.options.printTimeoutMs ?? this.options.renderTimeoutMs,
+        };
+        return Buffer.from(await page.pdf(pdfOptions));
+      } finally {
+        await context.close().catch(() => undefined);
+      }
     } catch (error) {
-      // A timeout or crash may leave Chromium wedged; the next render starts a fresh one.
-      this.logger.warn({ err: error }, 'render failed; recycling the browser');
-      await this.closeBrowser();
+      // A timeout or crash may leave Chromium wedged: new renders go to a fresh one.
+      failed = true;
+      this.logger.warn({ err: error }, 'render failed; retiring the browser');
       throw error;
     } finally {
-      await context.close().catch(() => undefined);
-      if (this.rendersOnBrowser >= this.options.maxRendersPerBrowser && this.active <= 1) await this.closeBrowser();
+      generation.active--;
+      generation.renders++;
+      if (failed || generation.renders >= this.options.maxRendersPerBrowser) this.retire(generation);
+      if (generation.retired && generation.active === 0) void this.close(generation);
     }
   }
 
-  private getBrowser(): Promise<Browser> {
-    if (this.closed) return Promise.reject(new Error('The browser pool is shut down'));
-    if (!this.browser) {
-      const launching = puppeteer.launch({
-        executablePath: this.options.executablePath,
-        headless: true,
-        args: [...CHROMIUM_ARGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-        protocolTimeout: this.options.renderTimeoutMs * 2,
-      });
-      this.browser = launching;
-      this.rendersOnBrowser = 0;
-      launching.then(
-        (browser) =>
-          browser.on('disconnected', () => {
-            if (this.browser === launching) this.browser = undefined;
-          }),
-        () => {
-          if (this.browser === launching) this.browser = undefined;
-        },
-      );
-    }
-    return this.browser;
+  private generation(): Generation {
+    if (this.closed) throw new Error('The browser pool is shut down');
+    if (this.current && !this.current.retired) return this.current;
+    const browser = puppeteer.launch({
+      executablePath: this.options.executablePath,
+      headless: true,
+      args: [...CHROMIUM_ARGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+      protocolTimeout: Math.max(this.options.contentTimeoutMs ?? 0, this.options.printTimeoutMs ?? 0, this.options.renderTimeoutMs) * 2,
+    });
+    const generation: Generation = { browser, active: 0, renders: 0, retired: false };
+    this.launches++;
+    this.current = generation;
+    this.generations.add(generation);
+    browser.then(
+      (launched) =>
+        launched.on('disconnected', () => {
+          this.retire(generation);
+          this.generations.delete(generation);
+        }),
+      () => {
+        this.retire(generation);
+        this.generations.delete(generation);
+      },
+    );
+    return generation;
   }
 
-  private async closeBrowser(): Promise<void> {
-    const current = this.browser;
-    this.browser = undefined;
-    if (!current) return;
-    const browser = await current.catch(() => undefined);
+  private retire(generation: Generation): void {
+    generation.retired = true;
+    if (this.current === generation) this.current = undefined;
+  }
+
+  private async close(generation: Generation): Promise<void> {
+    this.retire(generation);
+    this.generations.delete(generation);
+    const browser = await generation.browser.catch(() => undefined);
     await browser?.close().catch(() => browser.process()?.kill('SIGKILL'));
   }
 

@@ -41,6 +41,11 @@ export const JOB_CONTRACTS = {
     queue: QueueName.Dossiers,
     payload: z.object({ dossierId: z.uuid() }),
   },
+  /** Renders the final dossier with its sign-off page, signs it and stores it once all reviewers approved. */
+  'dossier.sign': {
+    queue: QueueName.Dossiers,
+    payload: z.object({ dossierId: z.uuid() }),
+  },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOB_CONTRACTS;

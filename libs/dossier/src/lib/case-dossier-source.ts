@@ -1,0 +1,144 @@
+import { ConflictException, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CasesService } from '@probity/cases';
+import {
+  ConflictDeclaration,
+  EvaluationResultsService,
+  ModeratedScore,
+  PanelScoreEntry,
+  StoredFindings,
+} from '@probity/evaluation';
+import { BUILT_IN_QUESTIONNAIRES, QuestionnaireDefinition } from '@probity/questionnaires';
+import type { CriteriaWeights, ScoreSheet } from '@probity/scoring';
+import { dossierInputFromScoring, ScoredProviderSource } from '../adapters/from-scoring';
+import type { DossierInput } from '../model/dossier-input';
+
+/**
+ * Where a case's dossier input comes from. The dossier's services only talk to this class, so the
+ * rest of the dossier does not depend on how cases, scores and panels are stored; tests and other
+ * callers can provide their own implementation under this token.
+ */
+export abstract class DossierInputSource {
+  /** The input as of now; throws ConflictException when the case is not ready for a dossier. */
+  abstract inputFor(caseId: string): Promise<DossierInput>;
+  /** Called once the dossier is signed, to move the case to signed_off. */
+  abstract markSignedOff(caseId: string): Promise<void>;
+}
+
+/** Reads stored cases, score sheets, the latest comparison and the panel's records; computes nothing. */
+@Injectable()
+export class CaseDossierInputSource extends DossierInputSource {
+  private readonly logger = new Logger(CaseDossierInputSource.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+    private readonly results: EvaluationResultsService,
+  ) {
+    super();
+  }
+
+  async inputFor(caseId: string): Promise<DossierInput> {
+    const procurementCase = await this.cases.getCase(caseId);
+    const stored = await this.results.latestComparison(caseId);
+    if (!stored)
+      throw new ConflictException('The case has no comparison yet: start the evaluation and let scoring finish.');
+    const declarations = await this.dataSource
+      .getRepository(ConflictDeclaration)
+      .find({ where: { caseId }, order: { declaredAt: 'ASC' } });
+    // Names live with accounts (not built yet): panel members are numbered in order of declaration.
+    const label = new Map(declarations.map((d, i) => [d.evaluatorId, `Panel member ${i + 1}`]));
+    const labelOf = (id: string) => label.get(id) ?? `Panel member ${id.slice(0, 8)}`;
+    const submitted = (await this.cases.responsesOf(caseId)).filter((response) => response.status === 'submitted');
+    const providers: ScoredProviderSource[] = [];
+    for (const response of submitted) {
+      const score = await this.results.latestScore(response.id);
+      if (!score) throw new ConflictException(`${response.organisationName} is not scored yet.`);
+      const findings = score.findings as StoredFindings;
+      const sheet = score.sheet as ScoreSheet;
+      const titleOf = (name: string) => sheet.questions.find((q) => q.questionName === name)?.title ?? name;
+      const [panelScores, moderated] = await Promise.all([
+        this.dataSource.getRepository(PanelScoreEntry).find({ where: { responseId: response.id } }),
+        this.dataSource.getRepository(ModeratedScore).find({ where: { responseId: response.id } }),
+      ]);
+      providers.push({
+        id: response.id,
+        name: response.organisationName,
+        country: response.country,
+        legalIdentifiers: response.legalIdentifiers,
+        submittedAt: response.submittedAt,
+        submissionHash: response.submissionHash,
+        answers: response.answers,
+        sheet,
+        findings: findings.rules,
+        missingEvidence: findings.missingEvidence,
+        evidence: findings.evidence,
+        justifications: panelScores
+          .sort((a, b) => a.questionName.localeCompare(b.questionName) || labelOf(a.evaluatorId).localeCompare(labelOf(b.evaluatorId)))
+          .map((entry) => ({
+            questionName: entry.questionName,
+            questionTitle: titleOf(entry.questionName),
+            evaluator: labelOf(entry.evaluatorId),
+            score: entry.score,
+            text: entry.justification,
+          })),
+        moderation: moderated
+          .sort((a, b) => a.questionName.localeCompare(b.questionName))
+          .map((entry) => ({
+            questionName: entry.questionName,
+            questionTitle: titleOf(entry.questionName),
+            consensusScore: entry.consensusScore,
+            reason: entry.reason,
+            moderatedBy: labelOf(entry.moderatedBy),
+            moderatedAt: entry.moderatedAt.toISOString(),
+          })),
+      });
+    }
+    const template = BUILT_IN_QUESTIONNAIRES.find((q) => q.key === procurementCase.questionnaireKey);
+    return dossierInputFromScoring({
+      agency: { name: procurementCase.agencyName },
+      case: {
+        id: procurementCase.id,
+        reference: procurementCase.reference,
+        title: procurementCase.title,
+        description: procurementCase.description,
+        intendedUse: procurementCase.intendedUse,
+        aiActClassification: procurementCase.aiActClassification,
+        estimatedValue: procurementCase.estimatedValue,
+        currency: procurementCase.currency,
+        status: procurementCase.status,
+        publishedAt: procurementCase.publishedAt,
+        questionsDue: procurementCase.questionsDue,
+        responsesDue: procurementCase.responsesDue,
+        questionnaireTitle: template?.title ?? procurementCase.questionnaireKey,
+        questionnaireHash: procurementCase.questionnaireHash,
+      },
+      definition: procurementCase.questionnaireDefinition as QuestionnaireDefinition,
+      weights: procurementCase.criteriaWeights as CriteriaWeights,
+      providers,
+      comparison: stored.comparison,
+      panel: declarations.map((d) => ({
+        name: labelOf(d.evaluatorId),
+        role: 'Evaluator',
+        voting: !d.hasConflict,
+        conflictOfInterest: {
+          declared: d.hasConflict,
+          statement: d.statement,
+          declaredAt: d.declaredAt.toISOString(),
+          recused: d.hasConflict,
+        },
+      })),
+    });
+  }
+
+  async markSignedOff(caseId: string): Promise<void> {
+    const procurementCase = await this.cases.getCase(caseId);
+    if (procurementCase.status === 'dossier_review') await this.cases.transition(caseId, 'signed_off');
+    else
+      this.logger.warn(
+        { caseId, status: procurementCase.status },
+        'dossier signed while the case is not in dossier_review; case status left unchanged',
+      );
+  }
+}

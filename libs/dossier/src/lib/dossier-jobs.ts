@@ -1,0 +1,164 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { InvalidJobPayloadError, JobContext, JobHandler, JobProcessor, ParsedJobPayload } from '@probity/queue';
+import { DOSSIER_INPUT_SCHEMA_VERSION, DossierInput } from '../model/dossier-input';
+import { signStatement, SignedStatement } from '../model/signature';
+import { DossierInputSource } from './case-dossier-source';
+import { DossierRenderer } from './dossier-renderer';
+import { DossierVersion } from './dossier-version.entity';
+import { DossierReviewer, SignedDossier } from './review.entities';
+import { DossierReviewService } from './review.service';
+import { DossierSigningKey } from './signing-key';
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+function storedInput(version: DossierVersion, job: string): DossierInput {
+  const input = version.snapshot as DossierInput;
+  if (input.schemaVersion !== DOSSIER_INPUT_SCHEMA_VERSION)
+    throw new InvalidJobPayloadError(
+      job as 'dossier.render',
+      `dossier ${version.id} was stored with input shape ${String(input.schemaVersion)}; request a new version`,
+    );
+  return input;
+}
+
+/** Renders a version's review copy from its stored input. Runs once per version: a stored PDF is never replaced. */
+@JobProcessor('dossier.render')
+@Injectable()
+export class RenderDossierJob implements JobHandler<'dossier.render'> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly renderer: DossierRenderer,
+  ) {}
+
+  async handle(
+    { dossierId }: ParsedJobPayload<'dossier.render'>,
+    context: JobContext,
+  ): Promise<{ pdfSha256: string; rendered: boolean }> {
+    const repository = this.dataSource.getRepository(DossierVersion);
+    const dossier = await repository.findOneBy({ id: dossierId });
+    if (!dossier) throw new InvalidJobPayloadError('dossier.render', `dossier ${dossierId} does not exist`);
+    if (dossier.pdfSha256) return { pdfSha256: dossier.pdfSha256, rendered: false };
+    const input = storedInput(dossier, 'dossier.render');
+    const progress = async (percent: number) => {
+      await context.updateProgress(percent);
+      await repository.update({ id: dossierId }, { renderProgress: percent });
+    };
+    await progress(10);
+    const underReview = await this.dataSource.getRepository(DossierReviewer).existsBy({ caseId: dossier.caseId });
+    const printStatus = underReview ? 'under review' : 'draft';
+    const { pdf } = await this.renderer.render(input, {
+      version: dossier.version,
+      status: printStatus,
+      contentHash: dossier.snapshotHash,
+      generatedAt: dossier.requestedAt.toISOString(),
+    });
+    await progress(90);
+    const pdfSha256 = sha256(pdf);
+    // Only the first completed render is kept: a concurrent or retried run never replaces it.
+    await repository
+      .createQueryBuilder()
+      .update()
+      .set({ pdf, pdfSha256, printStatus, status: 'rendered', renderProgress: 100, renderedAt: new Date() })
+      .where('id = :id AND pdf_sha256 IS NULL', { id: dossierId })
+      .execute();
+    const stored = await repository.findOneByOrFail({ id: dossierId });
+    await context.updateProgress(100);
+    return { pdfSha256: stored.pdfSha256 as string, rendered: stored.pdfSha256 === pdfSha256 };
+  }
+}
+
+/**
+ * Renders the final dossier with its sign-off page, puts Probity's Ed25519 statement into the PDF's
+ * document information, records the final PDF's SHA-256 and stores it once (the table refuses
+ * updates). Idempotent: a version already signed returns the stored result.
+ */
+@JobProcessor('dossier.sign')
+@Injectable()
+export class SignDossierJob implements JobHandler<'dossier.sign'> {
+  private readonly logger = new Logger(SignDossierJob.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly renderer: DossierRenderer,
+    private readonly reviews: DossierReviewService,
+    private readonly key: DossierSigningKey,
+    private readonly source: DossierInputSource,
+  ) {}
+
+  async handle(
+    { dossierId }: ParsedJobPayload<'dossier.sign'>,
+    context: JobContext,
+  ): Promise<{ signed: boolean; pdfSha256?: string; reason?: string }> {
+    const existing = await this.dataSource.getRepository(SignedDossier).findOneBy({ dossierId });
+    if (existing) return { signed: true, pdfSha256: existing.pdfSha256 };
+    const version = await this.dataSource.getRepository(DossierVersion).findOneBy({ id: dossierId });
+    if (!version) throw new InvalidJobPayloadError('dossier.sign', `dossier ${dossierId} does not exist`);
+    if (version.supersededAt || !version.pdfSha256)
+      return { signed: false, reason: 'the version is superseded or not rendered' };
+    const { signOff, approved, approvals } = await this.reviews.signOffFor(this.dataSource.manager, version);
+    // A reviewer may have changed their mind between the last approval and this job.
+    if (!approved) return { signed: false, reason: 'not every required reviewer approves this version' };
+    await context.updateProgress(10);
+
+    const input = storedInput(version, 'dossier.sign');
+    const signedAt = new Date();
+    const finalInput: DossierInput = { ...input, signOff: { ...signOff, signedAt: signedAt.toISOString() } };
+    const statement: SignedStatement = {
+      issuer: 'Probity',
+      caseId: version.caseId,
+      caseReference: input.case.reference,
+      version: version.version,
+      snapshotHash: version.snapshotHash,
+      reviewedPdfSha256: version.pdfSha256,
+      signers: approvals.map((d) => ({
+        name: d.reviewerName,
+        role: d.reviewerRole,
+        decision: d.decision,
+        decidedAt: d.decidedAt.toISOString(),
+      })),
+      signedAt: signedAt.toISOString(),
+    };
+    const key = this.key.get();
+    const signature = signStatement(statement, key.privateKey);
+    const { pdf } = await this.renderer.render(
+      finalInput,
+      { version: version.version, status: 'signed', contentHash: version.snapshotHash, generatedAt: statement.signedAt },
+      { statement, signature, keyId: key.keyId },
+    );
+    await context.updateProgress(90);
+    const pdfSha256 = sha256(pdf);
+    const stored = await this.dataSource.transaction(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(SignedDossier)
+        .values({
+          id: randomUUID(),
+          dossierId,
+          caseId: version.caseId,
+          caseReference: input.case.reference,
+          version: version.version,
+          snapshotHash: version.snapshotHash,
+          reviewedPdfSha256: version.pdfSha256 as string,
+          snapshot: finalInput,
+          statement,
+          signature,
+          keyId: key.keyId,
+          publicKey: key.publicKeyPem,
+          pdf,
+          pdfSha256,
+          signedAt,
+        })
+        .orIgnore()
+        .execute();
+      await manager.update(DossierVersion, { id: dossierId }, { status: 'signed' });
+      return manager.findOneByOrFail(SignedDossier, { dossierId });
+    });
+    await this.source.markSignedOff(version.caseId);
+    this.logger.log({ dossierId, pdfSha256: stored.pdfSha256 }, 'dossier signed');
+    return { signed: true, pdfSha256: stored.pdfSha256 };
+  }
+}

@@ -1,0 +1,256 @@
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { JobOutbox } from '@probity/queue';
+import { dossierContentHash } from '../model/content-hash';
+import type { DossierInput, DossierSignOff, ReviewDecisionKind } from '../model/dossier-input';
+import { dossierSections } from '../model/dossier-view';
+import { DossierInputSource } from './case-dossier-source';
+import { DossierService } from './dossier.service';
+import { DossierVersion } from './dossier-version.entity';
+import { DossierReviewComment, DossierReviewDecision, DossierReviewer, SignedDossier } from './review.entities';
+
+export interface ReviewerIdentity {
+  id: string;
+  name: string;
+  role: string;
+}
+
+export interface DecisionInput {
+  decision: ReviewDecisionKind;
+  conditions?: string;
+  reason?: string;
+  /** SHA-256 of the review copy the reviewer read: a decision is bound to these exact bytes. */
+  pdfSha256: string;
+}
+
+export interface ReviewState {
+  dossierId: string;
+  caseId: string;
+  version: number;
+  status: string;
+  current: boolean;
+  pdfSha256: string | null;
+  renderProgress: number;
+  sections: Array<{ key: string; title: string }>;
+  reviewers: Array<ReviewerIdentity & { decision: ReviewDecisionKind | null; decidedAt: string | null }>;
+  decisions: DossierReviewDecision[];
+  comments: DossierReviewComment[];
+  signed: { pdfSha256: string; signedAt: string } | null;
+}
+
+const APPROVING: ReadonlySet<ReviewDecisionKind> = new Set(['approve', 'approve-with-conditions']);
+
+/** Latest decision per reviewer, in the order given (oldest first). */
+function latestByReviewer(decisions: DossierReviewDecision[]): Map<string, DossierReviewDecision> {
+  const latest = new Map<string, DossierReviewDecision>();
+  for (const decision of decisions) latest.set(decision.reviewerId, decision);
+  return latest;
+}
+
+/**
+ * Legal review of dossier versions: comments per section, decisions bound to the review copy's
+ * hash (append-only), and the hand-over to signing once every required reviewer approved.
+ */
+@Injectable()
+export class DossierReviewService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dossiers: DossierService,
+    private readonly source: DossierInputSource,
+    private readonly outbox: JobOutbox,
+  ) {}
+
+  /** Sets the reviewers whose approval the case's dossier needs (replacing the previous list). */
+  async assignReviewers(caseId: string, reviewers: ReviewerIdentity[]): Promise<DossierReviewer[]> {
+    if (reviewers.length === 0) throw new BadRequestException('Name at least one reviewer.');
+    if (new Set(reviewers.map((r) => r.id)).size !== reviewers.length)
+      throw new BadRequestException('A reviewer is listed twice.');
+    return this.dataSource.transaction(async (manager) => {
+      if (await manager.getRepository(SignedDossier).existsBy({ caseId }))
+        throw new ConflictException('The dossier of this case is signed: its reviewers can no longer change.');
+      await manager.delete(DossierReviewer, { caseId });
+      const rows = reviewers.map((r) =>
+        manager.create(DossierReviewer, { caseId, reviewerId: r.id, name: r.name, role: r.role }),
+      );
+      return manager.save(rows);
+    });
+  }
+
+  async state(dossierId: string): Promise<ReviewState> {
+    const version = await this.dossiers.get(dossierId);
+    const [reviewers, decisions, comments, signed] = await Promise.all([
+      this.dataSource.getRepository(DossierReviewer).find({ where: { caseId: version.caseId }, order: { name: 'ASC' } }),
+      this.decisionsOn(this.dataSource.manager, dossierId),
+      this.dataSource.getRepository(DossierReviewComment).find({ where: { dossierId }, order: { createdAt: 'ASC' } }),
+      this.dossiers.signed(dossierId),
+    ]);
+    const latest = latestByReviewer(decisions.filter((d) => d.pdfSha256 === version.pdfSha256));
+    return {
+      dossierId,
+      caseId: version.caseId,
+      version: version.version,
+      status: version.supersededAt ? 'superseded' : version.status,
+      current: !version.supersededAt,
+      pdfSha256: version.pdfSha256,
+      renderProgress: version.renderProgress,
+      sections: dossierSections(version.snapshot as DossierInput),
+      reviewers: reviewers.map((r) => ({
+        id: r.reviewerId,
+        name: r.name,
+        role: r.role,
+        decision: latest.get(r.reviewerId)?.decision ?? null,
+        decidedAt: latest.get(r.reviewerId)?.decidedAt.toISOString() ?? null,
+      })),
+      decisions,
+      comments,
+      signed: signed ? { pdfSha256: signed.pdfSha256, signedAt: signed.signedAt.toISOString() } : null,
+    };
+  }
+
+  async comment(
+    dossierId: string,
+    author: Pick<ReviewerIdentity, 'id' | 'name'>,
+    input: { section: string; body: string },
+  ): Promise<DossierReviewComment> {
+    const version = await this.reviewable(dossierId);
+    const sections = dossierSections(version.snapshot as DossierInput).map((s) => s.key);
+    if (!sections.includes(input.section))
+      throw new BadRequestException(`Unknown section "${input.section}". Sections: ${sections.join(', ')}.`);
+    const comment = this.dataSource.getRepository(DossierReviewComment).create({
+      id: randomUUID(),
+      dossierId,
+      pdfSha256: version.pdfSha256 as string,
+      section: input.section,
+      authorId: author.id,
+      authorName: author.name,
+      body: input.body,
+    });
+    return this.dataSource.getRepository(DossierReviewComment).save(comment);
+  }
+
+  /**
+   * Records a decision on the current review copy. Refused with 409 when the version is stale (a newer
+   * version exists, or the data changed since it was rendered: a new version is then requested), when
+   * the reviewer read other bytes than the current copy, or when the dossier is already signed.
+   * The last required approval hands the version to the signing job in the same transaction.
+   */
+  async decide(dossierId: string, reviewer: ReviewerIdentity, input: DecisionInput): Promise<DossierReviewDecision> {
+    if (input.decision === 'approve-with-conditions' && !input.conditions?.trim())
+      throw new BadRequestException('An approval with conditions needs the conditions.');
+    if (input.decision === 'request-changes' && !input.reason?.trim())
+      throw new BadRequestException('A request for changes needs a reason.');
+    const version = await this.reviewable(dossierId);
+    if (input.pdfSha256 !== version.pdfSha256)
+      throw new ConflictException(
+        'You reviewed other bytes than the current review copy of this version: download it again and decide on that.',
+      );
+    return this.dataSource.transaction(async (manager) => {
+      // Decisions on one version are taken one at a time, so exactly one of them is the last approval.
+      const locked = await manager.findOne(DossierVersion, {
+        where: { id: dossierId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!locked || locked.supersededAt || locked.status === 'signed')
+        throw new ConflictException('This version is no longer open for decisions.');
+      const reviewers = await manager.find(DossierReviewer, { where: { caseId: version.caseId } });
+      if (reviewers.length === 0)
+        throw new ConflictException('No reviewers are assigned to this case yet: assign them before deciding.');
+      if (!reviewers.some((r) => r.reviewerId === reviewer.id))
+        throw new ForbiddenException('You are not a reviewer of this dossier.');
+      const decision = await manager.save(
+        manager.create(DossierReviewDecision, {
+          id: randomUUID(),
+          dossierId,
+          caseId: version.caseId,
+          pdfSha256: version.pdfSha256 as string,
+          reviewerId: reviewer.id,
+          reviewerName: reviewer.name,
+          reviewerRole: reviewer.role,
+          decision: input.decision,
+          conditions: input.decision === 'approve-with-conditions' ? input.conditions!.trim() : null,
+          reason: input.decision === 'request-changes' ? input.reason!.trim() : null,
+        }),
+      );
+      const latest = latestByReviewer(
+        (await this.decisionsOn(manager, dossierId)).filter((d) => d.pdfSha256 === version.pdfSha256),
+      );
+      if (reviewers.every((r) => APPROVING.has(latest.get(r.reviewerId)?.decision as ReviewDecisionKind)))
+        await this.outbox.add(manager, 'dossier.sign', { dossierId }, { jobId: `dossier-sign-${dossierId}` });
+      return decision;
+    });
+  }
+
+  /** The sign-off records printed on the final dossier; `approved` is false unless every reviewer approved. */
+  async signOffFor(
+    manager: EntityManager,
+    version: DossierVersion,
+  ): Promise<{ signOff: DossierSignOff; approved: boolean; approvals: DossierReviewDecision[] }> {
+    const reviewers = await manager.find(DossierReviewer, { where: { caseId: version.caseId }, order: { name: 'ASC' } });
+    const decisions = (await this.decisionsOn(manager, version.id)).filter((d) => d.pdfSha256 === version.pdfSha256);
+    const comments = await manager.find(DossierReviewComment, {
+      where: { dossierId: version.id },
+      order: { createdAt: 'ASC' },
+    });
+    const latest = latestByReviewer(decisions);
+    const approvals = reviewers.map((r) => latest.get(r.reviewerId)).filter((d) => d !== undefined);
+    const approved =
+      reviewers.length > 0 &&
+      approvals.length === reviewers.length &&
+      approvals.every((d) => APPROVING.has(d.decision));
+    return {
+      approved,
+      approvals,
+      signOff: {
+        requiredReviewers: reviewers.map((r) => ({ name: r.name, role: r.role })),
+        decisions: decisions.map((d) => ({
+          reviewer: d.reviewerName,
+          role: d.reviewerRole,
+          decision: d.decision,
+          text: d.conditions ?? d.reason,
+          decidedAt: d.decidedAt.toISOString(),
+          pdfSha256: d.pdfSha256,
+        })),
+        comments: comments.map((c) => ({
+          section: c.section,
+          author: c.authorName,
+          text: c.body,
+          createdAt: c.createdAt.toISOString(),
+        })),
+      },
+    };
+  }
+
+  private decisionsOn(manager: EntityManager, dossierId: string): Promise<DossierReviewDecision[]> {
+    return manager.find(DossierReviewDecision, { where: { dossierId }, order: { decidedAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The version, if it is the current, rendered, unsigned one and still shows today's data. */
+  private async reviewable(dossierId: string): Promise<DossierVersion> {
+    const version = await this.dossiers.get(dossierId);
+    if (version.status === 'signed') throw new ConflictException('This dossier is signed: it can no longer change.');
+    if (version.supersededAt) {
+      const newer = await this.dataSource
+        .getRepository(DossierVersion)
+        .findOne({ where: { caseId: version.caseId }, order: { version: 'DESC' } });
+      throw new ConflictException(
+        `Version ${version.version} is stale: version ${newer?.version ?? '?'} replaced it. Review the new version.`,
+      );
+    }
+    if (!version.pdfSha256) throw new ConflictException('This version is still being rendered.');
+    const input = await this.source.inputFor(version.caseId);
+    if (dossierContentHash(input) !== version.snapshotHash) {
+      const next = await this.dossiers.requestRender(version.caseId);
+      throw new ConflictException(
+        `The data behind version ${version.version} changed since it was rendered: version ${next.version} is being rendered. Review the new version.`,
+      );
+    }
+    return version;
+  }
+}
