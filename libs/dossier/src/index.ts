@@ -23,7 +23,13 @@ export {
 export { isSignedStatement, keyId, SignedStatement, signStatement, verifyStatement } from './model/signature';
 export { dossierInputFromScoring, ScoredCaseSource, ScoredProviderSource } from './adapters/from-scoring';
 export { OCDS_EXTENSIONS, OcdsExportOptions, OcdsReleasePackage, toOcdsReleasePackage } from './ocds/ocds-export';
-export { createOcdsValidator, OCDS_SCHEMA_FILES, OcdsSchemaMissingError, OcdsValidation, validatorFor } from './ocds/ocds-validator';
+export {
+  createOcdsValidator,
+  OCDS_SCHEMA_FILES,
+  OcdsSchemaMissingError,
+  OcdsValidation,
+  validatorFor,
+} from './ocds/ocds-validator';
 // Rendering.
 export { createDossierTemplate, DossierTemplate } from './render/dossier-template';
 export { readEmbeddedSignature, withMetadata } from './render/pdf-metadata';

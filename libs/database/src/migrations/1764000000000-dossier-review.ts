@@ -11,7 +11,7 @@ export class DossierReview1764000000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "dossier_versions" ADD COLUMN "superseded_at" timestamptz`);
     await queryRunner.query(
-      `ALTER TABLE "dossier_versions" ADD COLUMN "render_progress" smallint NOT NULL DEFAULT 0 CHECK ("render_progress" BETWEEN 0 AND 100)`,
+      `ALTER TABLE "dossier_versions" ADD COLUMN "render_progress" smallint NOT NULL DEFAULT 0 CONSTRAINT "dossier_versions_render_progress_check" CHECK ("render_progress" BETWEEN 0 AND 100)`,
     );
     await queryRunner.query(`ALTER TABLE "dossier_versions" ADD COLUMN "print_status" varchar(20)`);
     await queryRunner.query(`
@@ -34,7 +34,9 @@ export class DossierReview1764000000000 implements MigrationInterface {
         "body" text NOT NULL,
         "created_at" timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX "dossier_review_comments_by_dossier" ON "dossier_review_comments" ("dossier_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "dossier_review_comments_by_dossier" ON "dossier_review_comments" ("dossier_id")`,
+    );
     await queryRunner.query(`
       CREATE TABLE "dossier_review_decisions" (
         "id" uuid PRIMARY KEY,

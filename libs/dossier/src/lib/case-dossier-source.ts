@@ -75,7 +75,11 @@ export class CaseDossierInputSource extends DossierInputSource {
         missingEvidence: findings.missingEvidence,
         evidence: findings.evidence,
         justifications: panelScores
-          .sort((a, b) => a.questionName.localeCompare(b.questionName) || labelOf(a.evaluatorId).localeCompare(labelOf(b.evaluatorId)))
+          .sort(
+            (a, b) =>
+              a.questionName.localeCompare(b.questionName) ||
+              labelOf(a.evaluatorId).localeCompare(labelOf(b.evaluatorId)),
+          )
           .map((entry) => ({
             questionName: entry.questionName,
             questionTitle: titleOf(entry.questionName),

@@ -125,7 +125,12 @@ export class SignDossierJob implements JobHandler<'dossier.sign'> {
     const signature = signStatement(statement, key.privateKey);
     const { pdf } = await this.renderer.render(
       finalInput,
-      { version: version.version, status: 'signed', contentHash: version.snapshotHash, generatedAt: statement.signedAt },
+      {
+        version: version.version,
+        status: 'signed',
+        contentHash: version.snapshotHash,
+        generatedAt: statement.signedAt,
+      },
       { statement, signature, keyId: key.keyId },
     );
     await context.updateProgress(90);

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import { ProcurementCase } from '@probity/cases';
 
 /** pending → rendered → signed; an unsigned version is superseded when the data it shows changes. */
@@ -6,6 +6,7 @@ export type DossierVersionStatus = 'pending' | 'rendered' | 'signed';
 
 /** One dossier version: the exact input it came from, and the review copy PDF with its hash. */
 @Entity('dossier_versions')
+@Check('dossier_versions_render_progress_check', `"render_progress" BETWEEN 0 AND 100`)
 @Unique('dossier_versions_snapshot', ['caseId', 'snapshotHash'])
 @Unique('dossier_versions_number', ['caseId', 'version'])
 export class DossierVersion {

@@ -73,7 +73,10 @@ export class DossierService {
       throw new ConflictException('The dossier of this case is signed: it can no longer change.');
     const existing = await repository.findOneBy({ caseId, snapshotHash });
     if (existing && !existing.supersededAt) return existing;
-    await repository.update({ caseId, supersededAt: IsNull(), snapshotHash: Not(snapshotHash) }, { supersededAt: new Date() });
+    await repository.update(
+      { caseId, supersededAt: IsNull(), snapshotHash: Not(snapshotHash) },
+      { supersededAt: new Date() },
+    );
     if (existing) {
       // The data went back to what an earlier version shows: that version (same bytes) is current again.
       await repository.update({ id: existing.id }, { supersededAt: null });
@@ -163,7 +166,11 @@ export class DossierService {
         isSignedStatement(statement) &&
         verifyStatement(statement, embedded.signature, createPublicKey(signed.publicKey));
       if (!genuine || !isSignedStatement(statement))
-        return { valid: false, pdfSha256, reason: 'The file matches a signed dossier but its signature does not verify.' };
+        return {
+          valid: false,
+          pdfSha256,
+          reason: 'The file matches a signed dossier but its signature does not verify.',
+        };
       const snapshot = signed.snapshot as DossierInput;
       return {
         valid: true,

@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { DossierVersion } from './dossier-version.entity';
 import type { ReviewDecisionKind } from '../model/dossier-input';
 
 /** A legal reviewer whose approval a case's dossier needs before it is signed. */
@@ -22,12 +23,17 @@ export class DossierReviewer {
 
 /** A reviewer's comment on one section of one review copy. Append-only. */
 @Entity('dossier_review_comments')
+@Index('dossier_review_comments_by_dossier', ['dossierId'])
 export class DossierReviewComment {
   @PrimaryColumn('uuid')
   id: string;
 
   @Column({ name: 'dossier_id', type: 'uuid' })
   dossierId: string;
+
+  @ManyToOne(() => DossierVersion)
+  @JoinColumn({ name: 'dossier_id', foreignKeyConstraintName: 'dossier_review_comments_dossier_id_fkey' })
+  dossier?: DossierVersion;
 
   @Column({ name: 'pdf_sha256', type: 'varchar', length: 64 })
   pdfSha256: string;
@@ -53,12 +59,20 @@ export class DossierReviewComment {
  * their mind adds a newer decision; the latest one per reviewer counts.
  */
 @Entity('dossier_review_decisions')
+@Index('dossier_review_decisions_by_dossier', ['dossierId', 'reviewerId', 'decidedAt'])
+@Check('dossier_review_decisions_kind', `"decision" IN ('approve', 'approve-with-conditions', 'request-changes')`)
+@Check('dossier_review_decisions_conditions', `("decision" = 'approve-with-conditions') = ("conditions" IS NOT NULL)`)
+@Check('dossier_review_decisions_reason', `("decision" = 'request-changes') = ("reason" IS NOT NULL)`)
 export class DossierReviewDecision {
   @PrimaryColumn('uuid')
   id: string;
 
   @Column({ name: 'dossier_id', type: 'uuid' })
   dossierId: string;
+
+  @ManyToOne(() => DossierVersion)
+  @JoinColumn({ name: 'dossier_id', foreignKeyConstraintName: 'dossier_review_decisions_dossier_id_fkey' })
+  dossier?: DossierVersion;
 
   @Column({ name: 'case_id', type: 'uuid' })
   caseId: string;
@@ -90,12 +104,18 @@ export class DossierReviewDecision {
 
 /** The signed, final dossier: stored once, never updated or deleted (a database trigger refuses both). */
 @Entity('signed_dossiers')
+@Unique('signed_dossiers_once', ['dossierId'])
+@Unique('signed_dossiers_pdf', ['pdfSha256'])
 export class SignedDossier {
   @PrimaryColumn('uuid')
   id: string;
 
   @Column({ name: 'dossier_id', type: 'uuid' })
   dossierId: string;
+
+  @ManyToOne(() => DossierVersion)
+  @JoinColumn({ name: 'dossier_id', foreignKeyConstraintName: 'signed_dossiers_dossier_id_fkey' })
+  dossier?: DossierVersion;
 
   @Column({ name: 'case_id', type: 'uuid' })
   caseId: string;

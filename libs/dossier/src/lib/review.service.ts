@@ -1,9 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -86,7 +81,9 @@ export class DossierReviewService {
   async state(dossierId: string): Promise<ReviewState> {
     const version = await this.dossiers.get(dossierId);
     const [reviewers, decisions, comments, signed] = await Promise.all([
-      this.dataSource.getRepository(DossierReviewer).find({ where: { caseId: version.caseId }, order: { name: 'ASC' } }),
+      this.dataSource
+        .getRepository(DossierReviewer)
+        .find({ where: { caseId: version.caseId }, order: { name: 'ASC' } }),
       this.decisionsOn(this.dataSource.manager, dossierId),
       this.dataSource.getRepository(DossierReviewComment).find({ where: { dossierId }, order: { createdAt: 'ASC' } }),
       this.dossiers.signed(dossierId),
@@ -192,7 +189,10 @@ export class DossierReviewService {
     manager: EntityManager,
     version: DossierVersion,
   ): Promise<{ signOff: DossierSignOff; approved: boolean; approvals: DossierReviewDecision[] }> {
-    const reviewers = await manager.find(DossierReviewer, { where: { caseId: version.caseId }, order: { name: 'ASC' } });
+    const reviewers = await manager.find(DossierReviewer, {
+      where: { caseId: version.caseId },
+      order: { name: 'ASC' },
+    });
     const decisions = (await this.decisionsOn(manager, version.id)).filter((d) => d.pdfSha256 === version.pdfSha256);
     const comments = await manager.find(DossierReviewComment, {
       where: { dossierId: version.id },

@@ -54,10 +54,14 @@ export class DossierSigningKey {
 
   get(): SigningKey {
     if (!this.key) {
-      const path = this.config.dossierSigningKeyFile ?? join(this.config.dataDir, 'keys', 'dossier-signing-ed25519.pem');
+      const path =
+        this.config.dossierSigningKeyFile ?? join(this.config.dataDir, 'keys', 'dossier-signing-ed25519.pem');
       this.key = loadOrCreateSigningKey(path);
       if (!this.config.dossierSigningKeyFile && this.config.mode === 'services')
-        this.logger.warn({ path }, 'signing dossiers with a key generated under DATA_DIR; set DOSSIER_SIGNING_KEY_FILE');
+        this.logger.warn(
+          { path },
+          'signing dossiers with a key generated under DATA_DIR; set DOSSIER_SIGNING_KEY_FILE',
+        );
     }
     return this.key;
   }

@@ -121,7 +121,13 @@ export interface DossierProvider {
   /** Titles of answers still awaiting a moderated panel score (not counted yet). */
   awaitingPanel: string[];
   /** Each evaluator's own score (0–4) and written reason, kept after moderation. */
-  justifications: Array<{ questionName: string; questionTitle: string; evaluator: string; score: number | null; text: string }>;
+  justifications: Array<{
+    questionName: string;
+    questionTitle: string;
+    evaluator: string;
+    score: number | null;
+    text: string;
+  }>;
   /** The moderated (consensus) score of each judged answer and why. */
   moderation: Array<{
     questionName: string;

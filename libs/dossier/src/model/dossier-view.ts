@@ -47,8 +47,7 @@ export const score = (value: number | null | undefined): string =>
   value === null || value === undefined || !Number.isFinite(value) ? 'n/a' : value.toFixed(1);
 
 const day = (iso: string | null | undefined): string => (iso ? iso.slice(0, 10) : '—');
-const minute = (iso: string | null | undefined): string =>
-  iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—';
+const minute = (iso: string | null | undefined): string => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—');
 
 function standingText(provider: DossierProvider): string {
   switch (provider.standing.kind) {
@@ -90,7 +89,10 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
 
   const providers = input.providers.map((provider, index) => {
     const coverage: ObligationStatus[] = aiActCoverage(provider.answers);
-    const justificationsByQuestion = new Map<string, { questionTitle: string; entries: DossierProvider['justifications'] }>();
+    const justificationsByQuestion = new Map<
+      string,
+      { questionTitle: string; entries: DossierProvider['justifications'] }
+    >();
     for (const j of provider.justifications) {
       const entry = justificationsByQuestion.get(j.questionName) ?? { questionTitle: j.questionTitle, entries: [] };
       entry.entries.push(j);

@@ -6,7 +6,13 @@ import type { DossierInput } from './dossier-input';
  * pre-filled with what providers supplied: answers to the named questions of the built-in bank, or
  * to any question citing the listed articles. The agency completes and owns the assessment.
  */
-const HEADINGS: Array<{ key: string; heading: string; questionNames: string[]; articles: string[]; fromCase?: 'intendedUse' }> = [
+const HEADINGS: Array<{
+  key: string;
+  heading: string;
+  questionNames: string[];
+  articles: string[];
+  fromCase?: 'intendedUse';
+}> = [
   {
     key: 'a',
     heading: '(a) The deployer’s processes in which the system will be used, in line with its intended purpose',
@@ -28,7 +34,8 @@ const HEADINGS: Array<{ key: string; heading: string; questionNames: string[]; a
   },
   {
     key: 'd',
-    heading: '(d) The specific risks of harm likely to affect those persons or groups, using the provider’s Art. 13 information',
+    heading:
+      '(d) The specific risks of harm likely to affect those persons or groups, using the provider’s Art. 13 information',
     questionNames: ['law_misuse', 'fair_bias_testing', 'fair_mitigation'],
     articles: ['Art. 9'],
   },
@@ -40,7 +47,8 @@ const HEADINGS: Array<{ key: string; heading: string; questionNames: string[]; a
   },
   {
     key: 'f',
-    heading: '(f) The measures to be taken if those risks materialise, including internal governance and complaint mechanisms',
+    heading:
+      '(f) The measures to be taken if those risks materialise, including internal governance and complaint mechanisms',
     questionNames: ['harm_incidents', 'red_contest', 'red_correction'],
     articles: ['Art. 73', 'Art. 86'],
   },

@@ -38,9 +38,7 @@ function partyId(provider: Pick<DossierProvider, 'id'>): string {
 function identifierOf(provider: DossierProvider) {
   const entries = Object.entries(provider.legalIdentifiers);
   const lei = entries.find(([scheme]) => scheme.toUpperCase() === 'LEI');
-  const identifier = lei
-    ? { scheme: 'XI-LEI', id: lei[1], legalName: provider.name }
-    : { legalName: provider.name };
+  const identifier = lei ? { scheme: 'XI-LEI', id: lei[1], legalName: provider.name } : { legalName: provider.name };
   const additionalIdentifiers = entries
     .filter(([scheme]) => scheme.toUpperCase() !== 'LEI')
     .map(([scheme, id]) => ({ scheme: `${provider.country}-${scheme.toUpperCase()}`, id, legalName: provider.name }));
@@ -84,7 +82,13 @@ export function toOcdsReleasePackage(input: DossierInput, options: OcdsExportOpt
         id: buyerId,
         name: input.agency.name,
         ...(input.agency.identifier
-          ? { identifier: { scheme: input.agency.identifier.scheme, id: input.agency.identifier.id, legalName: input.agency.name } }
+          ? {
+              identifier: {
+                scheme: input.agency.identifier.scheme,
+                id: input.agency.identifier.id,
+                legalName: input.agency.name,
+              },
+            }
           : {}),
         ...(input.agency.country ? { address: { countryName: input.agency.country } } : {}),
         roles: ['buyer', 'procuringEntity'],
@@ -112,7 +116,12 @@ export function toOcdsReleasePackage(input: DossierInput, options: OcdsExportOpt
         'Most economically advantageous tender on quality: a published responsible-AI questionnaire scored by published rules and a moderated panel, weighted by the five core principles of the INTERPOL–UNICRI Toolkit; knock-out rules exclude a tender.',
       submissionMethod: ['electronicSubmission'],
       ...(published || responsesDue
-        ? { tenderPeriod: { ...(published ? { startDate: published } : {}), ...(responsesDue ? { endDate: responsesDue } : {}) } }
+        ? {
+            tenderPeriod: {
+              ...(published ? { startDate: published } : {}),
+              ...(responsesDue ? { endDate: responsesDue } : {}),
+            },
+          }
         : {}),
       ...(questionsDue
         ? { enquiryPeriod: { ...(published ? { startDate: published } : {}), endDate: questionsDue } }
@@ -131,8 +140,7 @@ export function toOcdsReleasePackage(input: DossierInput, options: OcdsExportOpt
               type: 'quality',
               name: criterion.name,
               description:
-                criterion.description ??
-                `Sub-criteria: ${criterion.subCriteria.map((s) => s.name).join('; ')}.`,
+                criterion.description ?? `Sub-criteria: ${criterion.subCriteria.map((s) => s.name).join('; ')}.`,
               numbers: [{ number: criterion.weight, weight: 'percentageExact' }],
             })),
           },

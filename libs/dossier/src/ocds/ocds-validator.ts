@@ -9,11 +9,18 @@ export const OCDS_SCHEMA_FILES = {
   releasePackage: 'release-package-schema.json',
   release: 'release-schema.json',
   /** Each extension's release-schema.json, applied in this order (lots before the breakdown that needs it). */
-  extensions: ['extensions/lots/release-schema.json', 'extensions/bids/release-schema.json', 'extensions/awardCriteriaBreakdown/release-schema.json'],
+  extensions: [
+    'extensions/lots/release-schema.json',
+    'extensions/bids/release-schema.json',
+    'extensions/awardCriteriaBreakdown/release-schema.json',
+  ],
 } as const;
 
 export class OcdsSchemaMissingError extends Error {
-  constructor(readonly missing: string[], directory: string) {
+  constructor(
+    readonly missing: string[],
+    directory: string,
+  ) {
     super(
       `OCDS schema files missing in ${directory}: ${missing.join(', ')}. They are not bundled; see libs/dossier/src/ocds/schema/README.md.`,
     );

@@ -141,7 +141,9 @@ export class BrowserPool implements OnModuleDestroy {
       executablePath: this.options.executablePath,
       headless: true,
       args: [...CHROMIUM_ARGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-      protocolTimeout: Math.max(this.options.contentTimeoutMs ?? 0, this.options.printTimeoutMs ?? 0, this.options.renderTimeoutMs) * 2,
+      protocolTimeout:
+        Math.max(this.options.contentTimeoutMs ?? 0, this.options.printTimeoutMs ?? 0, this.options.renderTimeoutMs) *
+        2,
     });
     const generation: Generation = { browser, active: 0, renders: 0, retired: false };
     this.launches++;
