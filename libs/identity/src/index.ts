@@ -1,0 +1,9 @@
+export {
+  CurrentStaff,
+  STAFF_ROLES,
+  StaffGuard,
+  StaffOnly,
+  StaffPrincipal,
+  StaffRequest,
+  StaffRole,
+} from './lib/staff-principal';
