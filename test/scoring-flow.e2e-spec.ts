@@ -2,8 +2,9 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
+import { IdentityService } from '@probity/identity';
 import { CasesService } from '@probity/cases';
-import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, demoCase } from '@probity/demo';
+import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, DEMO_AGENCY_NAME, demoCase } from '@probity/demo';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
 import { JobQueue, OutboxRelay } from '@probity/queue';
 import { ScoreSheet } from '@probity/scoring';
@@ -25,7 +26,8 @@ describe('scoring and comparison through Redis and the worker (real services)', 
     await app.init();
 
     const cases = app.get(CasesService);
-    const created = await cases.createCase(demoCase(new Date('2026-11-01T00:00:00Z')));
+    const agency = await app.get(IdentityService).findOrCreateAgency(DEMO_AGENCY_NAME);
+    const created = await cases.createCase(agency.id, demoCase(new Date('2026-11-01T00:00:00Z')));
     caseId = created.id;
     await cases.transition(caseId, 'open');
     const definition = created.questionnaireDefinition as QuestionnaireDefinition;

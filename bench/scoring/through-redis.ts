@@ -2,8 +2,9 @@ import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
+import { IdentityService } from '@probity/identity';
 import { CasesService, ProviderResponse } from '@probity/cases';
-import { answersAtQuality, DEMO_SCOPE, demoCase } from '@probity/demo';
+import { answersAtQuality, DEMO_SCOPE, DEMO_AGENCY_NAME, demoCase } from '@probity/demo';
 import { ResponseScore } from '@probity/evaluation';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
 import { JobQueue } from '@probity/queue';
@@ -25,7 +26,8 @@ export async function measureScoringThroughRedis(count: number): Promise<number>
   await app.init();
   try {
     const cases = app.get(CasesService);
-    const created = await cases.createCase(demoCase(new Date()));
+    const agency = await app.get(IdentityService).findOrCreateAgency(DEMO_AGENCY_NAME);
+    const created = await cases.createCase(agency.id, demoCase(new Date()));
     await cases.transition(created.id, 'open');
     const definition = created.questionnaireDefinition as QuestionnaireDefinition;
     const rows = Array.from({ length: count }, (_, i) => ({
@@ -34,7 +36,7 @@ export async function measureScoringThroughRedis(count: number): Promise<number>
       organisationName: `Provider ${i}`,
       country: 'NL',
       legalIdentifiers: {},
-      contactEmail: `p${i}@example.test`,
+      contactEmails: [`p${i}@example.test`],
       answers: { ...DEMO_SCOPE, scope_deployment: 'agency-cloud', ...answersAtQuality(definition, (i % 10) / 10) },
       revision: 1,
       status: 'submitted' as const,

@@ -3,8 +3,9 @@ import { INestApplication } from '@nestjs/common';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { IdentityService } from '@probity/identity';
 import { CasesService } from '@probity/cases';
-import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, demoCase } from '@probity/demo';
+import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, DEMO_AGENCY_NAME, demoCase } from '@probity/demo';
 import { DossierService } from '@probity/dossier';
 import { EvaluationResultsService } from '@probity/evaluation';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
@@ -30,11 +31,12 @@ async function main(): Promise<void> {
 
 async function runDemoTender(app: INestApplication, dataDir: string): Promise<string> {
   const cases = app.get(CasesService);
+  const agency = await app.get(IdentityService).findOrCreateAgency(DEMO_AGENCY_NAME);
   const results = app.get(EvaluationResultsService);
   const dossiers = app.get(DossierService);
   const now = new Date();
   const input = demoCase(now);
-  const created = await cases.createCase({
+  const created = await cases.createCase(agency.id, {
     ...input,
     reference: `${input.reference}-${now.toISOString().replace(/\D/g, '').slice(8, 14)}`,
   });

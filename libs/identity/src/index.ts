@@ -7,3 +7,14 @@ export {
   StaffRequest,
   StaffRole,
 } from './lib/staff-principal';
+export { Agency, IDENTITY_ENTITIES, PasswordReset, StaffSession, StaffUser } from './lib/identity.entities';
+export {
+  IdentityService,
+  MIN_PASSWORD_LENGTH,
+  NewStaffUser,
+  normaliseEmail,
+  PASSWORD_RESET_LIFETIME_MS,
+  SESSION_LIFETIME_MS,
+} from './lib/identity.service';
+export { IdentityModule } from './lib/identity.module';
+export { looksLikeToken, newToken, tokenHash } from './lib/tokens';

@@ -9,6 +9,7 @@ import {
   Unique,
   VersionColumn,
 } from 'typeorm';
+import { Agency } from '@probity/identity';
 import type { CaseStatus } from './case-lifecycle';
 
 const numeric = {
@@ -17,13 +18,17 @@ const numeric = {
 };
 
 @Entity('procurement_cases')
-@Unique('procurement_cases_reference', ['agencyName', 'reference'])
+@Unique('procurement_cases_reference', ['agencyId', 'reference'])
 export class ProcurementCase {
   @PrimaryColumn('uuid')
   id: string;
 
-  @Column({ name: 'agency_name', type: 'varchar', length: 200 })
-  agencyName: string;
+  @Column({ name: 'agency_id', type: 'uuid' })
+  agencyId: string;
+
+  @ManyToOne(() => Agency)
+  @JoinColumn({ name: 'agency_id', foreignKeyConstraintName: 'procurement_cases_agency_id_fkey' })
+  agency?: Agency;
 
   @Column({ type: 'varchar', length: 100 })
   reference: string;
@@ -59,6 +64,10 @@ export class ProcurementCase {
   @Column({ name: 'criteria_weights', type: 'jsonb' })
   criteriaWeights: Record<string, number>;
 
+  /** The evaluators and legal reviewers on this case: staff of the same agency. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  panel: PanelMember[];
+
   @Column({ name: 'questionnaire_key', type: 'varchar', length: 100 })
   questionnaireKey: string;
 
@@ -80,6 +89,11 @@ export class ProcurementCase {
 
   @VersionColumn()
   version: number;
+}
+
+export interface PanelMember {
+  userId: string;
+  role: 'evaluator' | 'legal_reviewer';
 }
 
 export type ResponseStatus = 'invited' | 'in_progress' | 'submitted';
@@ -106,8 +120,12 @@ export class ProviderResponse {
   @Column({ name: 'legal_identifiers', type: 'jsonb' })
   legalIdentifiers: Record<string, string>;
 
-  @Column({ name: 'contact_email', type: 'varchar', length: 320 })
-  contactEmail: string;
+  @Column({ name: 'contact_emails', type: 'jsonb' })
+  contactEmails: string[];
+
+  /** When a provider first opened their invite link: the "opened" column of the progress table. */
+  @Column({ name: 'first_opened_at', type: 'timestamptz', nullable: true })
+  firstOpenedAt: Date | null;
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   answers: Record<string, unknown>;
@@ -161,4 +179,66 @@ export class EvidenceFile {
   uploadedAt: Date;
 }
 
-export const CASE_ENTITIES = [ProcurementCase, ProviderResponse, EvidenceFile];
+/**
+ * A provider's way into the portal. The token itself goes only into the e-mail; the database keeps its
+ * SHA-256. Re-issuing revokes every earlier link of the response.
+ */
+@Entity('invite_links')
+@Unique('invite_links_token', ['tokenHash'])
+@Index('invite_links_by_response', ['responseId'])
+export class InviteLink {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'response_id', type: 'uuid' })
+  responseId: string;
+
+  @ManyToOne(() => ProviderResponse)
+  @JoinColumn({ name: 'response_id', foreignKeyConstraintName: 'invite_links_response_id_fkey' })
+  response?: ProviderResponse;
+
+  @Column({ name: 'token_hash', type: 'varchar', length: 64 })
+  tokenHash: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+}
+
+/** A provider's question; its answer is published to every invited provider without the asker's name. */
+@Entity('clarifications')
+@Index('clarifications_by_case', ['caseId'])
+export class Clarification {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId: string;
+
+  @ManyToOne(() => ProcurementCase)
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'clarifications_case_id_fkey' })
+  procurementCase?: ProcurementCase;
+
+  @Column({ name: 'asked_by_response_id', type: 'uuid', nullable: true })
+  askedByResponseId: string | null;
+
+  @ManyToOne(() => ProviderResponse)
+  @JoinColumn({ name: 'asked_by_response_id', foreignKeyConstraintName: 'clarifications_asked_by_response_id_fkey' })
+  askedBy?: ProviderResponse;
+
+  @Column({ type: 'text' })
+  question: string;
+
+  @Column({ type: 'text', nullable: true })
+  answer: string | null;
+
+  @CreateDateColumn({ name: 'asked_at', type: 'timestamptz' })
+  askedAt: Date;
+
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+}
+
+export const CASE_ENTITIES = [ProcurementCase, ProviderResponse, EvidenceFile, InviteLink, Clarification];

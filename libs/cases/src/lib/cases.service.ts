@@ -14,7 +14,6 @@ import { CaseStatus, checkTransition } from './case-lifecycle';
 import { EvidenceFile, ProcurementCase, ProviderResponse } from './case.entities';
 
 export interface CreateCaseInput {
-  agencyName: string;
   reference: string;
   title: string;
   description: string;
@@ -32,7 +31,7 @@ export interface InviteProviderInput {
   organisationName: string;
   country: string;
   legalIdentifiers: Record<string, string>;
-  contactEmail: string;
+  contactEmails: string[];
 }
 
 export class AnswerValidationException extends UnprocessableEntityException {
@@ -52,18 +51,20 @@ export class CasesService {
     private readonly outbox: JobOutbox,
   ) {}
 
-  async createCase(input: CreateCaseInput): Promise<ProcurementCase> {
+  async createCase(agencyId: string, input: CreateCaseInput): Promise<ProcurementCase> {
     const problems = validateCriteriaWeights(input.criteriaWeights);
     if (problems.length) throw new UnprocessableEntityException(problems);
     const template = BUILT_IN_QUESTIONNAIRES.find((q) => q.key === input.questionnaireKey);
     if (!template) throw new UnprocessableEntityException(`Unknown questionnaire "${input.questionnaireKey}".`);
     const repository = this.dataSource.getRepository(ProcurementCase);
-    if (await repository.existsBy({ agencyName: input.agencyName, reference: input.reference })) {
+    if (await repository.existsBy({ agencyId, reference: input.reference })) {
       throw new ConflictException(`A case with reference ${input.reference} already exists.`);
     }
     const created = repository.create({
       ...input,
       id: randomUUID(),
+      agencyId,
+      panel: [],
       estimatedValue: input.estimatedValue ?? null,
       currency: input.currency ?? null,
       questionsDue: input.questionsDue ?? null,
@@ -117,6 +118,7 @@ export class CasesService {
       answers: {},
       revision: 0,
       status: 'invited',
+      firstOpenedAt: null,
       submittedAt: null,
       submissionHash: null,
     });

@@ -17,9 +17,10 @@ export const DEMO_SCOPE: Answers = {
   scope_personal_data: true,
 };
 
+export const DEMO_AGENCY_NAME = 'Metropolitan Police Service (demo)';
+
 export function demoCase(now: Date): CreateCaseInput {
   return {
-    agencyName: 'Metropolitan Police Service (demo)',
     reference: `PROC-${now.getUTCFullYear()}-0142`,
     title: 'Video analytics for post-event investigation of recorded footage',
     description: 'Procurement of a video analytics system to search recorded footage in serious-crime investigations.',
@@ -51,7 +52,7 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
       organisationName: 'Northwind Vision Analytics',
       country: 'NL',
       legalIdentifiers: { VAT: 'NL004495445B01', LEI: '724500Y6DUVHQD6OXN55' },
-      contactEmail: 'tenders@northwind.example',
+      contactEmails: ['tenders@northwind.example'],
     },
     quality: 0.85,
     overrides: { scope_deployment: 'on-premises', acc_fpr: 0.6, acc_fnr: 3.1 },
@@ -78,7 +79,7 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
       organisationName: 'Helios Forensic AI',
       country: 'FR',
       legalIdentifiers: { VAT: 'FR40303265045' },
-      contactEmail: 'bids@helios.example',
+      contactEmails: ['bids@helios.example'],
     },
     quality: 0.6,
     overrides: {
@@ -100,7 +101,7 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
       organisationName: 'Blackbox Surveillance Ltd',
       country: 'GB',
       legalIdentifiers: { CRN: '09876543' },
-      contactEmail: 'sales@blackbox.example',
+      contactEmails: ['sales@blackbox.example'],
     },
     quality: 0.45,
     overrides: {

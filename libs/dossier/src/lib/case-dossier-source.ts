@@ -2,6 +2,7 @@ import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CasesService } from '@probity/cases';
+import { Agency } from '@probity/identity';
 import {
   ConflictDeclaration,
   EvaluationResultsService,
@@ -101,7 +102,9 @@ export class CaseDossierInputSource extends DossierInputSource {
     }
     const template = BUILT_IN_QUESTIONNAIRES.find((q) => q.key === procurementCase.questionnaireKey);
     return dossierInputFromScoring({
-      agency: { name: procurementCase.agencyName },
+      agency: {
+        name: (await this.dataSource.getRepository(Agency).findOneByOrFail({ id: procurementCase.agencyId })).name,
+      },
       case: {
         id: procurementCase.id,
         reference: procurementCase.reference,

@@ -1,0 +1,178 @@
+import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import * as argon2 from 'argon2';
+import { randomUUID } from 'node:crypto';
+import { DataSource, IsNull, LessThan, MoreThan } from 'typeorm';
+import { Agency, PasswordReset, StaffSession, StaffUser } from './identity.entities';
+import { STAFF_ROLES, StaffPrincipal, StaffRole } from './staff-principal';
+import { looksLikeToken, newToken, tokenHash } from './tokens';
+
+export const SESSION_LIFETIME_MS = 8 * 60 * 60 * 1000;
+export const PASSWORD_RESET_LIFETIME_MS = 60 * 60 * 1000;
+export const MIN_PASSWORD_LENGTH = 12;
+
+export interface NewStaffUser {
+  agencyId: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  password: string;
+}
+
+// OWASP's argon2id baseline (19 MiB, 2 passes); verification reads the parameters from the hash.
+const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+/** Agencies, staff accounts, sign-in sessions and password resets. */
+@Injectable()
+export class IdentityService {
+  // Verifying against a real hash when the e-mail is unknown keeps response times from revealing accounts.
+  private readonly decoyHash = argon2.hash(newToken(), ARGON2_OPTIONS);
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async createAgency(name: string): Promise<Agency> {
+    const repository = this.dataSource.getRepository(Agency);
+    const trimmed = name.trim();
+    if (!trimmed) throw new UnprocessableEntityException('An agency needs a name.');
+    if (await repository.existsBy({ name: trimmed }))
+      throw new ConflictException(`An agency named "${trimmed}" already exists.`);
+    return repository.save(repository.create({ id: randomUUID(), name: trimmed }));
+  }
+
+  async findOrCreateAgency(name: string): Promise<Agency> {
+    return (await this.dataSource.getRepository(Agency).findOneBy({ name: name.trim() })) ?? this.createAgency(name);
+  }
+
+  async getAgency(agencyId: string): Promise<Agency> {
+    return this.dataSource.getRepository(Agency).findOneByOrFail({ id: agencyId });
+  }
+
+  async createStaffUser(input: NewStaffUser): Promise<StaffUser> {
+    if (!STAFF_ROLES.includes(input.role))
+      throw new UnprocessableEntityException(`Role must be one of ${STAFF_ROLES.join(', ')}.`);
+    assertPasswordStrength(input.password);
+    const repository = this.dataSource.getRepository(StaffUser);
+    const email = normaliseEmail(input.email);
+    if (await repository.existsBy({ email })) throw new ConflictException(`${email} already has an account.`);
+    const user = repository.create({
+      id: randomUUID(),
+      agencyId: input.agencyId,
+      email,
+      name: input.name.trim(),
+      role: input.role,
+      passwordHash: await argon2.hash(input.password, ARGON2_OPTIONS),
+      disabledAt: null,
+    });
+    await repository.insert(user);
+    return repository.findOneByOrFail({ id: user.id });
+  }
+
+  async staffOfAgency(agencyId: string): Promise<StaffUser[]> {
+    return this.dataSource.getRepository(StaffUser).find({ where: { agencyId }, order: { name: 'ASC' } });
+  }
+
+  async findStaffUser(agencyId: string, userId: string): Promise<StaffUser | null> {
+    return this.dataSource.getRepository(StaffUser).findOneBy({ id: userId, agencyId });
+  }
+
+  /** Returns a new session token for the right e-mail and password, `null` otherwise (never says which was wrong). */
+  async signIn(email: string, password: string): Promise<{ token: string; user: StaffUser } | null> {
+    const user = await this.dataSource
+      .getRepository(StaffUser)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.email = :email AND user.disabled_at IS NULL', { email: normaliseEmail(email) })
+      .getOne();
+    const valid = await argon2.verify(user?.passwordHash ?? (await this.decoyHash), password);
+    if (!user || !valid) return null;
+    const token = newToken();
+    await this.dataSource.getRepository(StaffSession).insert({
+      tokenHash: tokenHash(token),
+      userId: user.id,
+      expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
+    });
+    return { token, user };
+  }
+
+  async principalOf(sessionToken: unknown): Promise<StaffPrincipal | null> {
+    if (!looksLikeToken(sessionToken)) return null;
+    const hash = tokenHash(sessionToken);
+    const session = await this.dataSource.getRepository(StaffSession).findOne({
+      where: { tokenHash: hash, expiresAt: MoreThan(new Date()), user: { disabledAt: IsNull() } },
+      relations: { user: true },
+    });
+    if (!session?.user) return null;
+    const { user } = session;
+    return {
+      userId: user.id,
+      agencyId: user.agencyId,
+      role: user.role,
+      email: user.email,
+      name: user.name,
+      sessionId: hash,
+    };
+  }
+
+  async signOut(sessionToken: unknown): Promise<void> {
+    if (!looksLikeToken(sessionToken)) return;
+    await this.dataSource.getRepository(StaffSession).delete({ tokenHash: tokenHash(sessionToken) });
+  }
+
+  /** A one-time reset token for the account, or `null` for an unknown e-mail (the caller answers the same either way). */
+  async startPasswordReset(email: string): Promise<{ token: string; user: StaffUser } | null> {
+    const user = await this.dataSource
+      .getRepository(StaffUser)
+      .findOneBy({ email: normaliseEmail(email), disabledAt: IsNull() });
+    if (!user) return null;
+    const token = newToken();
+    await this.dataSource.getRepository(PasswordReset).insert({
+      tokenHash: tokenHash(token),
+      userId: user.id,
+      expiresAt: new Date(Date.now() + PASSWORD_RESET_LIFETIME_MS),
+      usedAt: null,
+    });
+    return { token, user };
+  }
+
+  async isPasswordResetUsable(token: unknown): Promise<boolean> {
+    if (!looksLikeToken(token)) return false;
+    return this.dataSource
+      .getRepository(PasswordReset)
+      .existsBy({ tokenHash: tokenHash(token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) });
+  }
+
+  /** Sets the new password, spends the token and signs the account out everywhere. */
+  async completePasswordReset(token: unknown, newPassword: string): Promise<boolean> {
+    if (!looksLikeToken(token)) return false;
+    assertPasswordStrength(newPassword);
+    const passwordHash = await argon2.hash(newPassword, ARGON2_OPTIONS);
+    return this.dataSource.transaction(async (manager) => {
+      const spent = await manager
+        .createQueryBuilder()
+        .update(PasswordReset)
+        .set({ usedAt: () => 'now()' })
+        .where('token_hash = :hash AND used_at IS NULL AND expires_at > now()', { hash: tokenHash(token) })
+        .returning(['userId'])
+        .execute();
+      const userId = (spent.raw as Array<{ user_id: string }>)[0]?.user_id;
+      if (!userId) return false;
+      await manager.update(StaffUser, { id: userId }, { passwordHash });
+      await manager.delete(StaffSession, { userId });
+      return true;
+    });
+  }
+
+  async purgeExpiredSessions(): Promise<number> {
+    const result = await this.dataSource.getRepository(StaffSession).delete({ expiresAt: LessThan(new Date()) });
+    return result.affected ?? 0;
+  }
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function assertPasswordStrength(password: string): void {
+  if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH)
+    throw new UnprocessableEntityException(`A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
+}
