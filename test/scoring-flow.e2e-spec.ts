@@ -4,7 +4,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { IdentityService } from '@probity/identity';
 import { CasesService } from '@probity/cases';
-import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, DEMO_AGENCY_NAME, demoCase } from '@probity/demo';
+import {
+  answersAtQuality,
+  DEMO_PROVIDERS,
+  DEMO_SCOPE,
+  DEMO_AGENCY_NAME,
+  demoCase,
+  demoEvidencePdf,
+} from '@probity/demo';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
 import { JobQueue, OutboxRelay } from '@probity/queue';
 import { ScoreSheet } from '@probity/scoring';
@@ -32,7 +39,7 @@ describe('scoring and comparison through Redis and the worker (real services)', 
     await cases.transition(caseId, 'open');
     const definition = created.questionnaireDefinition as QuestionnaireDefinition;
     for (const provider of DEMO_PROVIDERS) {
-      const response = await cases.inviteProvider(caseId, provider.invite);
+      const { response } = await cases.inviteProvider(caseId, provider.invite);
       await cases.saveAnswers(
         response.id,
         { ...DEMO_SCOPE, ...answersAtQuality(definition, provider.quality, provider.overrides) },
@@ -43,8 +50,7 @@ describe('scoring and comparison through Redis and the worker (real services)', 
           response.id,
           file.questionName,
           file.fileName,
-          'application/pdf',
-          Buffer.from(file.content),
+          await demoEvidencePdf(file.fileName, file.content),
         );
       await cases.submit(response.id);
     }

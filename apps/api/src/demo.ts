@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { IdentityService } from '@probity/identity';
 import { CasesService } from '@probity/cases';
-import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, DEMO_AGENCY_NAME, demoCase } from '@probity/demo';
+import {
+  answersAtQuality,
+  DEMO_PROVIDERS,
+  DEMO_SCOPE,
+  DEMO_AGENCY_NAME,
+  demoCase,
+  demoEvidencePdf,
+} from '@probity/demo';
 import { DossierService } from '@probity/dossier';
 import { EvaluationResultsService } from '@probity/evaluation';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
@@ -45,7 +52,7 @@ async function runDemoTender(app: INestApplication, dataDir: string): Promise<st
 
   const definition = created.questionnaireDefinition as QuestionnaireDefinition;
   for (const provider of DEMO_PROVIDERS) {
-    const response = await cases.inviteProvider(created.id, provider.invite);
+    const { response } = await cases.inviteProvider(created.id, provider.invite);
     await cases.saveAnswers(
       response.id,
       { ...DEMO_SCOPE, ...answersAtQuality(definition, provider.quality, provider.overrides) },
@@ -56,8 +63,7 @@ async function runDemoTender(app: INestApplication, dataDir: string): Promise<st
         response.id,
         file.questionName,
         file.fileName,
-        'application/pdf',
-        Buffer.from(file.content),
+        await demoEvidencePdf(file.fileName, file.content),
       );
     }
     await cases.submit(response.id);

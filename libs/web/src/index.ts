@@ -4,3 +4,5 @@ export { templatesDir } from './lib/templates-dir';
 export { VIEW_HELPERS } from './lib/view-helpers';
 export { API_PREFIX } from './lib/api-prefix';
 export { WebModule } from './lib/web.module';
+export { CsrfGuard, csrfTokenFor, SESSION_COOKIE } from './lib/csrf';
+export { loadOrCreateSecretFile } from './lib/secret-file';

@@ -175,6 +175,10 @@ export class EvidenceFile {
   @Column({ type: 'varchar', length: 64 })
   sha256: string;
 
+  /** The file itself; null only for files recorded before contents were kept. */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  content: Buffer | null;
+
   @CreateDateColumn({ name: 'uploaded_at', type: 'timestamptz' })
   uploadedAt: Date;
 }

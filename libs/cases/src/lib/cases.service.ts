@@ -1,17 +1,36 @@
-import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import {
+  ConflictException,
+  GoneException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { basename } from 'node:path';
 import {
   BUILT_IN_QUESTIONNAIRES,
   contentHash,
   QuestionnaireDefinition,
+  questionsOf,
   validateAnswers,
 } from '@probity/questionnaires';
 import { JobOutbox } from '@probity/queue';
 import { CriteriaWeights, validateCriteriaWeights } from '@probity/scoring';
 import { CaseStatus, checkTransition } from './case-lifecycle';
-import { EvidenceFile, ProcurementCase, ProviderResponse } from './case.entities';
+import {
+  Clarification,
+  EvidenceFile,
+  InviteLink,
+  PanelMember,
+  ProcurementCase,
+  ProviderResponse,
+} from './case.entities';
+import { checkEvidenceFile } from './evidence-policy';
+import { Agency, looksLikeToken, newToken, StaffUser, tokenHash } from '@probity/identity';
+import { IsNull } from 'typeorm';
 
 export interface CreateCaseInput {
   reference: string;
@@ -83,6 +102,71 @@ export class CasesService {
     return found;
   }
 
+  /** A case of the caller's agency; any other id, including another agency's, is 404. */
+  async caseOfAgency(agencyId: string, caseId: string): Promise<ProcurementCase> {
+    const found = isUuid(caseId)
+      ? await this.dataSource.getRepository(ProcurementCase).findOneBy({ id: caseId, agencyId })
+      : null;
+    if (!found) throw new NotFoundException('No such case.');
+    return found;
+  }
+
+  /** A response to a case of the caller's agency; 404 otherwise. */
+  async responseOfAgency(agencyId: string, responseId: string): Promise<ProviderResponse> {
+    const found = isUuid(responseId)
+      ? await this.dataSource
+          .getRepository(ProviderResponse)
+          .findOne({ where: { id: responseId, procurementCase: { agencyId } } })
+      : null;
+    if (!found) throw new NotFoundException('No such response.');
+    return found;
+  }
+
+  async listCases(
+    agencyId: string,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: ProcurementCase[]; total: number; page: number; pageSize: number }> {
+    const [items, total] = await this.dataSource.getRepository(ProcurementCase).findAndCount({
+      where: { agencyId },
+      order: { createdAt: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        reference: true,
+        title: true,
+        status: true,
+        responsesDue: true,
+        createdAt: true,
+        publishedAt: true,
+        agencyId: true,
+      },
+    });
+    return { items, total, page, pageSize };
+  }
+
+  /** Sets the evaluation panel: staff of the case's agency in the evaluator or legal reviewer role. */
+  async setPanel(agencyId: string, caseId: string, members: PanelMember[]): Promise<ProcurementCase> {
+    const found = await this.caseOfAgency(agencyId, caseId);
+    const users = await this.dataSource.getRepository(StaffUser).findBy({ agencyId });
+    const byId = new Map(users.map((user) => [user.id, user]));
+    const problems = members.flatMap((member) => {
+      const user = byId.get(member.userId);
+      if (!user) return [`${member.userId} is not a member of your agency's staff.`];
+      if (user.role !== member.role && user.role !== 'admin')
+        return [`${user.name} has the ${user.role.replace('_', ' ')} role, not ${member.role.replace('_', ' ')}.`];
+      return [];
+    });
+    if (problems.length) throw new UnprocessableEntityException(problems);
+    await this.dataSource.getRepository(ProcurementCase).update({ id: found.id }, { panel: members });
+    return this.caseOfAgency(agencyId, caseId);
+  }
+
+  async agencyName(agencyId: string): Promise<string> {
+    return (await this.dataSource.getRepository(Agency).findOneByOrFail({ id: agencyId })).name;
+  }
+
   async transition(caseId: string, to: CaseStatus): Promise<ProcurementCase> {
     return this.dataSource.transaction(async (manager) => {
       const current = await manager.findOne(ProcurementCase, {
@@ -106,23 +190,89 @@ export class CasesService {
     });
   }
 
-  async inviteProvider(caseId: string, input: InviteProviderInput): Promise<ProviderResponse> {
-    const found = await this.getCase(caseId);
-    if (!['draft', 'open'].includes(found.status))
-      throw new ConflictException('Providers can only be invited before the case closes.');
-    const repository = this.dataSource.getRepository(ProviderResponse);
-    const response = repository.create({
-      ...input,
-      id: randomUUID(),
-      caseId,
-      answers: {},
-      revision: 0,
-      status: 'invited',
-      firstOpenedAt: null,
-      submittedAt: null,
-      submissionHash: null,
+  /** Invites a provider to an open case; returns the invite link's token, which only the e-mail carries. */
+  async inviteProvider(
+    caseId: string,
+    input: InviteProviderInput,
+  ): Promise<{ response: ProviderResponse; token: string }> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await this.getCase(caseId, manager);
+      if (found.status !== 'open')
+        throw new ConflictException('Providers can be invited while the case is open for responses.');
+      const contactEmails = [...new Set(input.contactEmails.map((email) => email.trim().toLowerCase()))];
+      if (!contactEmails.length) throw new UnprocessableEntityException('An invite needs at least one contact e-mail.');
+      const response = manager.create(ProviderResponse, {
+        ...input,
+        contactEmails,
+        id: randomUUID(),
+        caseId,
+        answers: {},
+        revision: 0,
+        status: 'invited',
+        firstOpenedAt: null,
+        submittedAt: null,
+        submissionHash: null,
+      });
+      await manager.save(ProviderResponse, response);
+      const token = await this.issueLink(manager, response.id);
+      return { response: await manager.findOneByOrFail(ProviderResponse, { id: response.id }), token };
     });
-    return repository.save(response);
+  }
+
+  /** A new link for a provider; every earlier link of theirs stops working at once. */
+  async reissueInvite(responseId: string): Promise<{ response: ProviderResponse; token: string }> {
+    return this.dataSource.transaction(async (manager) => {
+      const response = await manager.findOneBy(ProviderResponse, { id: responseId });
+      if (!response) throw new NotFoundException('No such response.');
+      const found = await this.getCase(response.caseId, manager);
+      if (found.status !== 'open') throw new ConflictException('Links can be re-issued while the case is open.');
+      await this.revokeLinks(manager, responseId);
+      return { response, token: await this.issueLink(manager, responseId) };
+    });
+  }
+
+  async revokeInvite(responseId: string): Promise<void> {
+    await this.dataSource.transaction((manager) => this.revokeLinks(manager, responseId));
+  }
+
+  /**
+   * The response an invite token opens. Unknown tokens are 404; revoked links, and every link once the
+   * deadline has passed or the case has closed, are 410 with the reason.
+   */
+  async resolveInvite(token: unknown): Promise<{ response: ProviderResponse; procurementCase: ProcurementCase }> {
+    if (!looksLikeToken(token)) throw new NotFoundException('This link is not valid. Check that you copied all of it.');
+    const link = await this.dataSource.getRepository(InviteLink).findOneBy({ tokenHash: tokenHash(token) });
+    if (!link) throw new NotFoundException('This link is not valid. Check that you copied all of it.');
+    if (link.revokedAt)
+      throw new GoneException('This link has been replaced or withdrawn. Use the most recent invitation e-mail.');
+    const response = await this.getResponse(link.responseId);
+    const procurementCase = await this.getCase(response.caseId);
+    if (procurementCase.status !== 'open' || procurementCase.responsesDue.getTime() <= Date.now())
+      throw new GoneException(
+        `The response period for ${procurementCase.reference} closed on ${procurementCase.responsesDue.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+      );
+    if (!response.firstOpenedAt) {
+      await this.dataSource
+        .getRepository(ProviderResponse)
+        .update({ id: response.id, firstOpenedAt: IsNull() }, { firstOpenedAt: new Date() });
+    }
+    return { response, procurementCase };
+  }
+
+  async activeLinkOf(responseId: string): Promise<InviteLink | null> {
+    return this.dataSource
+      .getRepository(InviteLink)
+      .findOne({ where: { responseId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+  }
+
+  private async issueLink(manager: EntityManager, responseId: string): Promise<string> {
+    const token = newToken();
+    await manager.insert(InviteLink, { id: randomUUID(), responseId, tokenHash: tokenHash(token), revokedAt: null });
+    return token;
+  }
+
+  private async revokeLinks(manager: EntityManager, responseId: string): Promise<void> {
+    await manager.update(InviteLink, { responseId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
   async responsesOf(caseId: string): Promise<ProviderResponse[]> {
@@ -176,27 +326,81 @@ export class CasesService {
     });
   }
 
+  /** Stores an evidence file after checking its content type; 415 for anything not on the allow-list. */
   async addEvidence(
     responseId: string,
     questionName: string,
     fileName: string,
-    contentType: string,
     content: Buffer,
   ): Promise<EvidenceFile> {
     const response = await this.getResponse(responseId);
     if (response.status === 'submitted')
       throw new ConflictException('This response is submitted; its evidence is frozen.');
+    const found = await this.getCase(response.caseId);
+    const question = questionsOf(found.questionnaireDefinition as QuestionnaireDefinition).find(
+      (located) => located.question.name === questionName,
+    );
+    if (!question) throw new UnprocessableEntityException(`The questionnaire has no question "${questionName}".`);
+    const check = await checkEvidenceFile(fileName, content);
+    if (!check.accepted) throw new UnsupportedMediaTypeException(check.reason);
     const repository = this.dataSource.getRepository(EvidenceFile);
     const evidence = repository.create({
       id: randomUUID(),
       responseId,
       questionName,
-      fileName,
-      contentType,
+      fileName: basename(fileName).slice(0, 255),
+      contentType: check.contentType,
       sizeBytes: content.length,
       sha256: createHash('sha256').update(content).digest('hex'),
+      content,
     });
-    return repository.save(evidence);
+    await repository.save(evidence);
+    return repository.findOneByOrFail({ id: evidence.id });
+  }
+
+  async removeEvidence(responseId: string, evidenceId: string): Promise<void> {
+    const response = await this.getResponse(responseId);
+    if (response.status === 'submitted')
+      throw new ConflictException('This response is submitted; its evidence is frozen.');
+    const result = isUuid(evidenceId)
+      ? await this.dataSource.getRepository(EvidenceFile).delete({ id: evidenceId, responseId })
+      : { affected: 0 };
+    if (!result.affected) throw new NotFoundException('No such evidence file.');
+  }
+
+  async evidenceContent(responseId: string, evidenceId: string): Promise<EvidenceFile & { content: Buffer }> {
+    const found = isUuid(evidenceId)
+      ? await this.dataSource
+          .getRepository(EvidenceFile)
+          .createQueryBuilder('file')
+          .addSelect('file.content')
+          .where('file.id = :evidenceId AND file.response_id = :responseId', { evidenceId, responseId })
+          .getOne()
+      : null;
+    if (!found?.content) throw new NotFoundException('No such evidence file.');
+    return found as EvidenceFile & { content: Buffer };
+  }
+
+  /** Reopens a submitted response for corrections; the reason is required and recorded. */
+  async reopen(responseId: string, reason: string): Promise<ProviderResponse> {
+    if (!reason?.trim()) throw new UnprocessableEntityException('Reopening a submission needs a reason.');
+    return this.dataSource.transaction(async (manager) => {
+      const response = await manager.findOne(ProviderResponse, {
+        where: { id: responseId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!response) throw new NotFoundException('No such response.');
+      if (response.status !== 'submitted') throw new ConflictException('Only a submitted response can be reopened.');
+      const found = await this.getCase(response.caseId, manager);
+      if (found.status !== 'open') throw new ConflictException('A submission can be reopened while the case is open.');
+      return manager.save(ProviderResponse, {
+        ...response,
+        status: 'in_progress' as const,
+        submittedAt: null,
+        submissionHash: null,
+        revision: response.revision + 1,
+      });
+    });
   }
 
   async evidenceOf(responseId: string): Promise<EvidenceFile[]> {
@@ -240,4 +444,11 @@ export class CasesService {
       return submitted;
     });
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids in URLs are checked before they reach a uuid column, so a malformed one is a 404 and not a database error. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
 }

@@ -48,6 +48,10 @@ const environmentSchema = z.object({
   MAIL_FROM: z.string().default('Probity <no-reply@probity.local>'),
   /** PEM (PKCS#8) Ed25519 private key that signs dossiers; unset: generated once under DATA_DIR/keys. */
   DOSSIER_SIGNING_KEY_FILE: optionalString,
+  /** Secret for CSRF tokens (≥ 32 characters); unset: generated once under DATA_DIR/keys. Same value on every api instance. */
+  SESSION_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+  /** Requests per minute one client address may make; sign-in and provider links have stricter limits of their own. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1000000).default(600),
 });
 
 /** The validated configuration; also the injection token for it. */
@@ -67,6 +71,8 @@ export abstract class AppConfig {
   declare readonly smtpUrl?: string;
   declare readonly mailFrom: string;
   declare readonly dossierSigningKeyFile?: string;
+  declare readonly sessionSecret?: string;
+  declare readonly rateLimitPerMinute: number;
 }
 
 /**
@@ -101,5 +107,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     dossierSigningKeyFile: env.DOSSIER_SIGNING_KEY_FILE ? resolve(env.DOSSIER_SIGNING_KEY_FILE) : undefined,
+    sessionSecret: env.SESSION_SECRET,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
   };
 }

@@ -70,6 +70,7 @@ export class AgenciesStaffInvites1764300000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "provider_responses" ALTER COLUMN "contact_emails" SET NOT NULL`);
     await queryRunner.query(`ALTER TABLE "provider_responses" DROP COLUMN "contact_email"`);
     await queryRunner.query(`ALTER TABLE "provider_responses" ADD COLUMN "first_opened_at" timestamptz`);
+    await queryRunner.query(`ALTER TABLE "evidence_files" ADD COLUMN "content" bytea`);
 
     await queryRunner.query(`
       CREATE TABLE "invite_links" (
@@ -98,6 +99,7 @@ export class AgenciesStaffInvites1764300000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE "clarifications"`);
     await queryRunner.query(`DROP TABLE "invite_links"`);
+    await queryRunner.query(`ALTER TABLE "evidence_files" DROP COLUMN "content"`);
     await queryRunner.query(`ALTER TABLE "provider_responses" DROP COLUMN "first_opened_at"`);
     await queryRunner.query(`ALTER TABLE "provider_responses" ADD COLUMN "contact_email" varchar(320)`);
     await queryRunner.query(`UPDATE "provider_responses" SET "contact_email" = "contact_emails" ->> 0`);

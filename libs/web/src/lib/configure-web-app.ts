@@ -5,6 +5,7 @@ import { create as createHandlebars } from 'express-handlebars';
 import helmet from 'helmet';
 import { join } from 'node:path';
 import type { AppConfig } from '@probity/config';
+import { csrfTokenMiddleware } from './csrf';
 import { HttpErrorFilter } from './http-error.filter';
 import { VIEW_HELPERS } from './view-helpers';
 import { templatesDir } from './templates-dir';
@@ -40,6 +41,10 @@ export function configureWebApp(app: NestExpressApplication, config: AppConfig):
     }),
   );
   app.use(cookieParser());
+  // Parsed here, before the CSRF middleware, rather than later by Nest (which then skips its own).
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
+  app.use(csrfTokenMiddleware(config));
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
