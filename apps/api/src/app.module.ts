@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@probity/audit';
 import type { AppConfig } from '@probity/config';
 import { CasesModule } from '@probity/cases';
 import { DossierModule } from '@probity/dossier';
@@ -17,6 +18,7 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, { consumeJobs: false }),
         HealthModule,
+        AuditModule,
         CasesModule,
         EvaluationModule,
         DossierModule,

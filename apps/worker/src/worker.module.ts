@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@probity/audit';
 import type { AppConfig } from '@probity/config';
 import { CasesModule } from '@probity/cases';
 import { DossierModule } from '@probity/dossier';
@@ -15,6 +16,7 @@ export class WorkerModule {
       imports: [
         CoreModule.forRoot(config, { consumeJobs: true }),
         HealthModule,
+        AuditModule,
         CasesModule,
         EvaluationModule,
         DossierModule,

@@ -4,6 +4,7 @@ import { Evaluation1763800000002 } from './1763800000002-evaluation';
 import { Cases1763800000003 } from './1763800000003-cases';
 import { Dossiers1763800000004 } from './1763800000004-dossiers';
 import { DossierReview1764000000000 } from './1764000000000-dossier-review';
+import { Audit1764200000000 } from './1764200000000-audit';
 import { AgenciesStaffInvites1764300000000 } from './1764300000000-agencies-staff-invites';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   Cases1763800000003,
   Dossiers1763800000004,
   DossierReview1764000000000,
+  Audit1764200000000,
   AgenciesStaffInvites1764300000000,
 ];

@@ -1,0 +1,234 @@
+import fc from 'fast-check';
+import { createHash } from 'node:crypto';
+import {
+  ACTOR_TYPES,
+  AuditEntryContent,
+  canonicalEntry,
+  canonicalJson,
+  chainHash,
+  ChainedAuditEntry,
+  ChainVerifier,
+  JsonValue,
+  verifyChain,
+} from './audit-chain';
+
+const agencyId = '5f0c6a8e-3f42-4a4b-9f53-3b8f0f1c2d11';
+
+function content(overrides: Partial<AuditEntryContent> = {}): AuditEntryContent {
+  return {
+    agencyId,
+    actorType: 'staff',
+    actorId: 'user-1',
+    actorLabel: 'Ada Officer',
+    action: 'case.transition',
+    subjectType: 'case',
+    subjectId: 'case-1',
+    before: { status: 'draft' },
+    after: { status: 'published' },
+    occurredAt: new Date('2026-11-23T10:00:00.000Z'),
+    ...overrides,
+  };
+}
+
+/** Appends the way AuditTrail.record does: each entry hashes its predecessor's hash. */
+function chain(contents: AuditEntryContent[], seqs: number[] = contents.map((_, index) => index + 1)) {
+  const entries: ChainedAuditEntry[] = [];
+  contents.forEach((entry, index) => {
+    const previousHash = entries.at(-1)?.hash ?? null;
+    entries.push({ ...entry, seq: seqs[index], previousHash, hash: chainHash(previousHash, entry) });
+  });
+  return entries;
+}
+
+describe('canonicalEntry', () => {
+  it('does not depend on key order, at any depth', () => {
+    const a = content({ after: { status: 'published', meta: { b: 1, a: [{ y: 2, x: 1 }] } } });
+    const b = content({ after: { meta: { a: [{ x: 1, y: 2 }], b: 1 }, status: 'published' } });
+    expect(canonicalEntry(a)).toBe(canonicalEntry(b));
+    expect(canonicalEntry(a)).toContain('{"a":[{"x":1,"y":2}],"b":1}');
+  });
+
+  it('writes dates as ISO strings, whether given as Date or string', () => {
+    const asDate = content({ occurredAt: new Date('2026-11-23T10:00:00Z') });
+    const asString = content({ occurredAt: '2026-11-23T11:00:00+01:00' });
+    expect(canonicalEntry(asDate)).toBe(canonicalEntry(asString));
+    expect(canonicalEntry(asDate)).toContain('"occurredAt":"2026-11-23T10:00:00.000Z"');
+    expect(canonicalJson({ at: new Date('2026-01-02T03:04:05.006Z') })).toBe('{"at":"2026-01-02T03:04:05.006Z"}');
+  });
+
+  it('ignores the chain fields and keeps explicit nulls', () => {
+    const entry = content({ actorId: null, before: null });
+    const stored = { ...entry, seq: 7, previousHash: 'a'.repeat(64), hash: 'b'.repeat(64) };
+    expect(canonicalEntry(stored)).toBe(canonicalEntry(entry));
+    expect(canonicalEntry(entry)).toContain('"actorId":null');
+    expect(canonicalEntry(entry)).not.toContain('seq');
+  });
+
+  it('survives a JSON round trip, as through jsonb, unchanged', () => {
+    const entry = content({
+      after: { z: 1.5, a: ['x', null, true], nested: { '': 0, ['__proto__']: 'kept' } } as JsonValue,
+    });
+    const roundTripped = JSON.parse(JSON.stringify(entry)) as AuditEntryContent;
+    expect(canonicalEntry(roundTripped)).toBe(canonicalEntry(entry));
+    expect(canonicalEntry(entry)).toContain('"__proto__"');
+  });
+
+  it('refuses an invalid date rather than hashing "null"', () => {
+    expect(() => canonicalEntry(content({ occurredAt: 'not a date' }))).toThrow(/Not a valid date/);
+  });
+});
+
+describe('chainHash', () => {
+  it('is SHA-256 hex over the previous hash, a newline and the canonical entry', () => {
+    const entry = content();
+    const previous = 'c'.repeat(64);
+    const expected = createHash('sha256')
+      .update(`${previous}\n${canonicalEntry(entry)}`)
+      .digest('hex');
+    expect(chainHash(previous, entry)).toBe(expected);
+    expect(chainHash(null, entry)).toBe(
+      createHash('sha256')
+        .update(`\n${canonicalEntry(entry)}`)
+        .digest('hex'),
+    );
+    expect(chainHash(null, entry)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('changes with the previous hash, so identical entries at different places differ', () => {
+    const [first, second] = chain([content(), content()]);
+    expect(first.hash).not.toBe(second.hash);
+  });
+});
+
+describe('verifyChain', () => {
+  const entries = chain([
+    content(),
+    content({ action: 'response.viewed', subjectType: 'response', subjectId: 'r-1', before: null, after: null }),
+    content({ actorType: 'system', actorId: null, actorLabel: 'Scoring job', action: 'response.scored' }),
+    content({ action: 'case.transition', before: { status: 'published' }, after: { status: 'closed' } }),
+  ]);
+
+  it('accepts an intact chain, including an empty one and gaps in seq', () => {
+    expect(verifyChain(entries)).toEqual({ valid: true, checked: 4 });
+    expect(verifyChain([])).toEqual({ valid: true, checked: 0 });
+    const withGaps = chain([content(), content(), content()], [3, 10, 11]);
+    expect(verifyChain(withGaps)).toEqual({ valid: true, checked: 3 });
+  });
+
+  it('detects an edited field at the edited entry', () => {
+    const edited = entries.map((entry) => ({ ...entry }));
+    edited[2].after = { status: 'scored', score: 100 };
+    expect(verifyChain(edited)).toEqual({ valid: false, checked: 3, brokenAt: 3, reason: 'hash-mismatch' });
+  });
+
+  it('detects a deleted entry in the middle, at the start and as a seq gap with no link', () => {
+    expect(verifyChain([entries[0], entries[2], entries[3]])).toEqual({
+      valid: false,
+      checked: 2,
+      brokenAt: 3,
+      reason: 'previous-hash-mismatch',
+    });
+    expect(verifyChain(entries.slice(1))).toMatchObject({
+      valid: false,
+      brokenAt: 2,
+      reason: 'previous-hash-mismatch',
+    });
+  });
+
+  it('detects reordered entries, whether seq was kept or swapped along', () => {
+    expect(verifyChain([entries[0], entries[2], entries[1], entries[3]])).toMatchObject({
+      valid: false,
+      brokenAt: 3,
+      reason: 'previous-hash-mismatch',
+    });
+    // Contents swapped between two rows while seq stays in place.
+    const swapped = [entries[0], { ...entries[2], seq: 2 }, { ...entries[1], seq: 3 }, entries[3]];
+    expect(verifyChain(swapped)).toMatchObject({ valid: false, brokenAt: 2, reason: 'previous-hash-mismatch' });
+    // A row renumbered past its successor: the links still hold, but seq order no longer does.
+    const renumbered = [entries[0], { ...entries[1], seq: 5 }, entries[2], entries[3]];
+    expect(verifyChain(renumbered)).toMatchObject({ valid: false, brokenAt: 3, reason: 'seq-not-increasing' });
+  });
+
+  it('detects an entry re-hashed after an edit, because its successor still links to the old hash', () => {
+    const edited = entries.map((entry) => ({ ...entry }));
+    edited[1].actorLabel = 'Someone else';
+    edited[1].hash = chainHash(edited[1].previousHash, edited[1]);
+    expect(verifyChain(edited)).toMatchObject({ valid: false, brokenAt: 3, reason: 'previous-hash-mismatch' });
+  });
+
+  it('can be fed page by page and stops at the first break', () => {
+    const verifier = new ChainVerifier();
+    expect(verifier.push(entries[0])).toBe(true);
+    expect(verifier.push(entries[1])).toBe(true);
+    expect(verifier.push({ ...entries[3], previousHash: null })).toBe(false);
+    expect(verifier.push(entries[3])).toBe(false);
+    expect(verifier.result()).toEqual({ valid: false, checked: 3, brokenAt: 4, reason: 'previous-hash-mismatch' });
+  });
+});
+
+describe('verifyChain (property)', () => {
+  const json: fc.Arbitrary<JsonValue> = fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<JsonValue>;
+  const text = fc.string({ maxLength: 40 });
+  const date = fc.date({
+    min: new Date('2000-01-01T00:00:00Z'),
+    max: new Date('2100-01-01T00:00:00Z'),
+    noInvalidDate: true,
+  });
+  const hash = fc.stringMatching(/^[0-9a-f]{64}$/);
+
+  const contentArb: fc.Arbitrary<AuditEntryContent> = fc.record({
+    agencyId: fc.option(fc.uuid(), { nil: null }),
+    actorType: fc.constantFrom(...ACTOR_TYPES),
+    actorId: fc.option(text, { nil: null }),
+    actorLabel: text,
+    action: text,
+    subjectType: text,
+    subjectId: text,
+    before: fc.option(json, { nil: null }),
+    after: fc.option(json, { nil: null }),
+    occurredAt: date,
+  });
+
+  /** A replacement value for each stored field the hash covers (seq is the order, checked separately). */
+  const replacement: Record<Exclude<keyof ChainedAuditEntry, 'seq'>, fc.Arbitrary<unknown>> = {
+    agencyId: fc.option(fc.uuid(), { nil: null }),
+    actorType: fc.constantFrom(...ACTOR_TYPES),
+    actorId: fc.option(text, { nil: null }),
+    actorLabel: text,
+    action: text,
+    subjectType: text,
+    subjectId: text,
+    before: fc.option(json, { nil: null }),
+    after: fc.option(json, { nil: null }),
+    occurredAt: date,
+    previousHash: fc.option(hash, { nil: null }),
+    hash,
+  };
+  const edit = fc
+    .constantFrom(...(Object.keys(replacement) as (keyof typeof replacement)[]))
+    .chain((field) => replacement[field].map((value) => ({ field, value })));
+
+  it('detects any single-field edit in any entry, at that entry', () => {
+    fc.assert(
+      fc.property(
+        fc.array(contentArb, { minLength: 1, maxLength: 6 }),
+        fc.nat(),
+        edit,
+        (contents, position, { field, value }) => {
+          const entries = chain(contents);
+          expect(verifyChain(entries)).toEqual({ valid: true, checked: entries.length });
+
+          const index = position % entries.length;
+          const original = entries[index];
+          const tampered = { ...original, [field]: value } as ChainedAuditEntry;
+          // Only a real change counts: a Date and its ISO string, or -0 and 0, say the same thing.
+          fc.pre(canonicalJson(tampered[field]) !== canonicalJson(original[field]));
+
+          const result = verifyChain(entries.map((entry, at) => (at === index ? tampered : entry)));
+          expect(result).toMatchObject({ valid: false, brokenAt: original.seq, checked: index + 1 });
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The hash chain behind the audit trail. Pure (no NestJS, no database) so the construction can be
+ * re-implemented and checked by anyone holding an export of the table.
+ */
+
+export const ACTOR_TYPES = ['staff', 'provider', 'system'] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** What an entry says happened: everything that is hashed. */
+export interface AuditEntryContent {
+  /** null: a system-wide entry, on a chain of its own. */
+  agencyId: string | null;
+  actorType: ActorType;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  before: JsonValue | null;
+  after: JsonValue | null;
+  occurredAt: Date | string;
+}
+
+/** An entry as stored: its content plus its place in the chain. */
+export interface ChainedAuditEntry extends AuditEntryContent {
+  seq: number;
+  previousHash: string | null;
+  hash: string;
+}
+
+export type ChainBreak =
+  /** seq does not increase: the entries are not in the order they were appended. */
+  | 'seq-not-increasing'
+  /** previous_hash is not the hash of the entry before it: an entry was removed, inserted or moved. */
+  | 'previous-hash-mismatch'
+  /** The entry's content no longer produces its stored hash: a field was edited. */
+  | 'hash-mismatch';
+
+export type ChainVerification =
+  { valid: true; checked: number } | { valid: false; checked: number; brokenAt: number; reason: ChainBreak };
+
+/**
+ * Stable JSON: object keys sorted at every depth, dates as ISO strings, `undefined` members left out
+ * (as JSON.stringify does). The same content always gives the same string, whatever order the keys
+ * were built in and whether it went through PostgreSQL's jsonb (which reorders keys) or not.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(normalise(value));
+}
+
+/** The canonical text of an entry's content. seq, previous_hash and hash are not part of it. */
+export function canonicalEntry(entry: AuditEntryContent): string {
+  return canonicalJson({
+    agencyId: entry.agencyId,
+    actorType: entry.actorType,
+    actorId: entry.actorId,
+    actorLabel: entry.actorLabel,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId,
+    before: entry.before,
+    after: entry.after,
+    occurredAt: toIsoString(entry.occurredAt),
+  });
+}
+
+/**
+ * SHA-256 (hex) of the previous entry's hash, a newline, and the canonical entry. The first entry of a
+ * chain has no previous hash and hashes an empty string in its place.
+ */
+export function chainHash(previousHash: string | null, entry: AuditEntryContent): string {
+  return createHash('sha256')
+    .update(previousHash ?? '')
+    .update('\n')
+    .update(canonicalEntry(entry))
+    .digest('hex');
+}
+
+/**
+ * Checks a chain one entry at a time, so a long chain can be read from the database page by page
+ * without holding it in memory. Stops at the first break.
+ */
+export class ChainVerifier {
+  private checked = 0;
+  private lastSeq: number | null = null;
+  private lastHash: string | null = null;
+  private broken: Extract<ChainVerification, { valid: false }> | null = null;
+
+  /** Feeds the next entry (in seq order); returns false once the chain is broken. */
+  push(entry: ChainedAuditEntry): boolean {
+    if (this.broken) return false;
+    this.checked += 1;
+    const reason = this.check(entry);
+    if (reason) {
+      this.broken = { valid: false, checked: this.checked, brokenAt: entry.seq, reason };
+      return false;
+    }
+    this.lastSeq = entry.seq;
+    this.lastHash = entry.hash;
+    return true;
+  }
+
+  result(): ChainVerification {
+    return this.broken ?? { valid: true, checked: this.checked };
+  }
+
+  private check(entry: ChainedAuditEntry): ChainBreak | null {
+    if (this.lastSeq !== null && !(entry.seq > this.lastSeq)) return 'seq-not-increasing';
+    if (entry.previousHash !== this.lastHash) return 'previous-hash-mismatch';
+    if (chainHash(entry.previousHash, entry) !== entry.hash) return 'hash-mismatch';
+    return null;
+  }
+}
+
+/**
+ * Verifies a whole chain given in seq order. Gaps in seq are allowed: the sequence is shared by every
+ * agency's chain and skips numbers when a transaction rolls back, so a removed entry is detected by the
+ * broken previous_hash link instead.
+ */
+export function verifyChain(entries: Iterable<ChainedAuditEntry>): ChainVerification {
+  const verifier = new ChainVerifier();
+  for (const entry of entries) if (!verifier.push(entry)) break;
+  return verifier.result();
+}
+
+function toIsoString(value: Date | string): string {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) throw new TypeError(`Not a valid date: ${String(value)}`);
+  return date.toISOString();
+}
+
+function normalise(value: unknown): unknown {
+  if (value instanceof Date) return toIsoString(value);
+  if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : normalise(item)));
+  if (value !== null && typeof value === 'object') {
+    // No prototype, so a "__proto__" key (legal in JSON) stays an ordinary member.
+    const sorted: Record<string, unknown> = Object.create(null);
+    for (const key of Object.keys(value).sort()) {
+      const member = (value as Record<string, unknown>)[key];
+      if (member !== undefined) sorted[key] = normalise(member);
+    }
+    return sorted;
+  }
+  return value;
+}

@@ -1,0 +1,283 @@
+import { Test, TestingModule } from '@nestjs/testing';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, TestDatabase, typeOrmTestModule } from '@probity/testing';
+import { chainHash, AuditEntryContent } from './audit-chain';
+import { AuditEntry } from './audit-entry.entity';
+import { AuditRecordInput, AuditTrail, VERIFY_PAGE_SIZE } from './audit-trail.service';
+
+describe('AuditTrail (real PostgreSQL)', () => {
+  let database: TestDatabase;
+  let moduleRef: TestingModule;
+  let trail: AuditTrail;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    moduleRef = await Test.createTestingModule({
+      imports: [typeOrmTestModule(database.url), TypeOrmModule.forFeature([AuditEntry])],
+      providers: [AuditTrail],
+    }).compile();
+    trail = moduleRef.get(AuditTrail);
+    dataSource = moduleRef.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await moduleRef.close();
+    await database.drop();
+  });
+
+  function input(agencyId: string | null, overrides: Partial<AuditRecordInput> = {}): AuditRecordInput {
+    return {
+      agencyId,
+      actorType: 'staff',
+      actorId: 'user-1',
+      actorLabel: 'Ada Officer (admin)',
+      action: 'case.transition',
+      subjectType: 'case',
+      subjectId: 'case-1',
+      before: { status: 'draft' },
+      after: { status: 'published' },
+      ...overrides,
+    };
+  }
+
+  const record = (entry: AuditRecordInput) => dataSource.transaction((manager) => trail.record(manager, entry));
+
+  /** Edits a row the way only a superuser can: with the append-only trigger switched off. */
+  async function tamper(sql: string, parameters: unknown[]): Promise<void> {
+    await dataSource.transaction(async (manager) => {
+      await manager.query(`ALTER TABLE "audit_entries" DISABLE TRIGGER USER`);
+      await manager.query(sql, parameters);
+      await manager.query(`ALTER TABLE "audit_entries" ENABLE TRIGGER USER`);
+    });
+  }
+
+  it('chains entries and verifies them after a round trip through jsonb', async () => {
+    const agency = randomUUID();
+    const first = await record(
+      input(agency, {
+        // Keys out of order, a nested date and non-ASCII text: jsonb reorders keys and the read-back must still hash the same.
+        after: { z: 1, a: { when: new Date('2026-11-23T09:30:00.123Z'), note: 'Überprüfung ✓' }, list: [3, 1.5, null] },
+        occurredAt: new Date('2026-11-23T10:00:00.000Z'),
+      }),
+    );
+    const second = await record(input(agency, { action: 'response.viewed', before: undefined, after: null }));
+    const third = await record(input(agency, { actorType: 'system', actorId: null, actorLabel: 'Scoring job' }));
+
+    expect(first.previousHash).toBeNull();
+    expect(second.previousHash).toBe(first.hash);
+    expect(third.previousHash).toBe(second.hash);
+    expect(second.seq).toBeGreaterThan(first.seq);
+    expect(first.hash).toBe(chainHash(null, first));
+
+    expect(await trail.verify(agency)).toEqual({ valid: true, checked: 3 });
+
+    const [stored] = await dataSource.query(`SELECT "after", "before" FROM "audit_entries" WHERE "seq" = $1`, [
+      first.seq,
+    ]);
+    expect(stored.after).toEqual({
+      a: { note: 'Überprüfung ✓', when: '2026-11-23T09:30:00.123Z' },
+      list: [3, 1.5, null],
+      z: 1,
+    });
+    expect(stored.before).toEqual({ status: 'draft' });
+  });
+
+  it('verifies an agency with no entries as an empty, valid chain', async () => {
+    expect(await trail.verify(randomUUID())).toEqual({ valid: true, checked: 0 });
+  });
+
+  it('refuses UPDATE and DELETE on audit_entries', async () => {
+    const agency = randomUUID();
+    const entry = await record(input(agency));
+    await expect(
+      dataSource.query(`UPDATE "audit_entries" SET "actor_label" = 'Someone else' WHERE "seq" = $1`, [entry.seq]),
+    ).rejects.toThrow(/audit_entries is append-only/);
+    await expect(dataSource.query(`DELETE FROM "audit_entries" WHERE "seq" = $1`, [entry.seq])).rejects.toThrow(
+      /audit_entries is append-only/,
+    );
+    const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM "audit_entries" WHERE "seq" = $1`, [
+      entry.seq,
+    ]);
+    expect(count).toBe(1);
+    expect(await trail.verify(agency)).toEqual({ valid: true, checked: 1 });
+  });
+
+  it('reports the seq of a row edited behind the trigger', async () => {
+    const agency = randomUUID();
+    const entries = [];
+    for (let index = 0; index < 4; index += 1)
+      entries.push(await record(input(agency, { subjectId: `case-${index}` })));
+    await tamper(`UPDATE "audit_entries" SET "after" = $2::jsonb WHERE "seq" = $1`, [
+      entries[2].seq,
+      JSON.stringify({ status: 'awarded' }),
+    ]);
+    expect(await trail.verify(agency)).toEqual({
+      valid: false,
+      checked: 3,
+      brokenAt: entries[2].seq,
+      reason: 'hash-mismatch',
+    });
+  });
+
+  it('reports a row deleted behind the trigger at the entry that followed it', async () => {
+    const agency = randomUUID();
+    const entries = [];
+    for (let index = 0; index < 3; index += 1)
+      entries.push(await record(input(agency, { subjectId: `case-${index}` })));
+    await tamper(`DELETE FROM "audit_entries" WHERE "seq" = $1`, [entries[1].seq]);
+    expect(await trail.verify(agency)).toEqual({
+      valid: false,
+      checked: 2,
+      brokenAt: entries[2].seq,
+      reason: 'previous-hash-mismatch',
+    });
+  });
+
+  it('keeps 25 concurrent appends in separate transactions on one linear chain', async () => {
+    const agency = randomUUID();
+    const recorded = await Promise.all(
+      Array.from({ length: 25 }, (_, index) => record(input(agency, { subjectId: `case-${index}` }))),
+    );
+    expect(await trail.verify(agency)).toEqual({ valid: true, checked: 25 });
+
+    // Linear: exactly one genesis entry and no hash is the predecessor of two entries.
+    const previous = recorded.map((entry) => entry.previousHash);
+    expect(previous.filter((hash) => hash === null)).toHaveLength(1);
+    expect(new Set(previous).size).toBe(25);
+    const hashes = new Set(recorded.map((entry) => entry.hash));
+    expect(previous.filter((hash) => hash !== null && !hashes.has(hash))).toEqual([]);
+  });
+
+  it('keeps each agency, and the system, on an independent chain', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const systemBefore = await trail.verify(null);
+    const aEntries = [];
+    const bEntries = [];
+    for (let index = 0; index < 3; index += 1) {
+      aEntries.push(await record(input(a, { subjectId: `a-${index}` })));
+      bEntries.push(await record(input(b, { subjectId: `b-${index}` })));
+      await record(input(null, { actorType: 'system', actorId: null, actorLabel: 'Scheduler', action: 'system.tick' }));
+    }
+    expect(aEntries[0].previousHash).toBeNull();
+    expect(bEntries[0].previousHash).toBeNull();
+    expect(bEntries[1].previousHash).toBe(bEntries[0].hash);
+    expect(await trail.verify(null)).toEqual({ valid: true, checked: systemBefore.checked + 3 });
+
+    await tamper(`UPDATE "audit_entries" SET "actor_label" = 'Mallory' WHERE "seq" = $1`, [bEntries[0].seq]);
+    expect(await trail.verify(b)).toMatchObject({ valid: false, brokenAt: bEntries[0].seq });
+    expect(await trail.verify(a)).toEqual({ valid: true, checked: 3 });
+    expect(await trail.verify(null)).toMatchObject({ valid: true });
+  });
+
+  it('drops the entry with a rolled-back transaction and keeps the chain intact', async () => {
+    const agency = randomUUID();
+    const first = await record(input(agency));
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await trail.record(manager, input(agency, { action: 'case.deleted' }));
+        throw new Error('business rule failed');
+      }),
+    ).rejects.toThrow('business rule failed');
+    const next = await record(input(agency, { action: 'case.archived' }));
+    expect(next.previousHash).toBe(first.hash);
+    expect(await trail.verify(agency)).toEqual({ valid: true, checked: 2 });
+  });
+
+  it('refuses to append outside a transaction or under a snapshot that could miss the newest entry', async () => {
+    await expect(trail.record(dataSource.manager, input(randomUUID()))).rejects.toThrow(/open transaction/);
+    await expect(
+      dataSource.transaction('REPEATABLE READ', (manager) => trail.record(manager, input(randomUUID()))),
+    ).rejects.toThrow(/READ COMMITTED/);
+    await expect(record(input(randomUUID(), { action: 'x'.repeat(101) }))).rejects.toThrow(/action is longer/);
+  });
+
+  it('verifies a chain longer than one page and finds a break on a later page', async () => {
+    const agency = randomUUID();
+    const total = VERIFY_PAGE_SIZE * 2 + 10;
+    // Built directly (as record() would) so the test stays fast; verify() reads it back page by page.
+    let previousHash: string | null = null;
+    const rows: unknown[][] = [];
+    for (let index = 0; index < total; index += 1) {
+      const content: AuditEntryContent = {
+        agencyId: agency,
+        actorType: 'provider',
+        actorId: `p-${index % 7}`,
+        actorLabel: 'Provider',
+        action: 'response.saved',
+        subjectType: 'response',
+        subjectId: `r-${index}`,
+        before: null,
+        after: { index },
+        occurredAt: new Date(Date.UTC(2026, 10, 23, 0, 0, index)),
+      };
+      const hash = chainHash(previousHash, content);
+      rows.push([
+        agency,
+        content.actorId,
+        content.subjectId,
+        JSON.stringify(content.after),
+        content.occurredAt,
+        previousHash,
+        hash,
+      ]);
+      previousHash = hash;
+    }
+    for (let start = 0; start < rows.length; start += 500) {
+      const batch = rows.slice(start, start + 500);
+      const values = batch.map(
+        (_, row) => `(${[1, 2, 3, 4, 5, 6, 7].map((column) => `$${row * 7 + column}`).join(', ')})`,
+      );
+      await dataSource.query(
+        `INSERT INTO "audit_entries" ("agency_id", "actor_type", "actor_id", "actor_label", "action", "subject_type",
+           "subject_id", "before", "after", "occurred_at", "previous_hash", "hash")
+         SELECT v.a::uuid, 'provider', v.b, 'Provider', 'response.saved', 'response', v.c, NULL, v.d::jsonb, v.e::timestamptz, v.f, v.g
+         FROM (VALUES ${values.join(', ')}) AS v(a, b, c, d, e, f, g)`,
+        batch.flat(),
+      );
+    }
+    expect(await trail.verify(agency)).toEqual({ valid: true, checked: total });
+
+    const [{ seq }] = await dataSource.query(
+      `SELECT "seq" FROM "audit_entries" WHERE "agency_id" = $1 ORDER BY "seq" OFFSET $2 LIMIT 1`,
+      [agency, VERIFY_PAGE_SIZE * 2 + 3],
+    );
+    await tamper(`UPDATE "audit_entries" SET "occurred_at" = "occurred_at" + interval '1 second' WHERE "seq" = $1`, [
+      seq,
+    ]);
+    expect(await trail.verify(agency)).toEqual({
+      valid: false,
+      checked: VERIFY_PAGE_SIZE * 2 + 4,
+      brokenAt: Number(seq),
+      reason: 'hash-mismatch',
+    });
+  });
+
+  it('lists one agency newest first, filtered by subject and paginated', async () => {
+    const [agency, other] = [randomUUID(), randomUUID()];
+    for (let index = 0; index < 5; index += 1) {
+      await record(input(agency, { subjectType: 'case', subjectId: index % 2 === 0 ? 'case-even' : 'case-odd' }));
+    }
+    await record(input(agency, { subjectType: 'response', subjectId: 'case-even' }));
+    await record(input(other, { subjectType: 'case', subjectId: 'case-even' }));
+
+    const all = await trail.list(agency, { page: 1, pageSize: 10 });
+    expect(all.total).toBe(6);
+    expect(all.items.every((entry) => entry.agencyId === agency)).toBe(true);
+    const seqs = all.items.map((entry) => entry.seq);
+    expect(seqs).toEqual([...seqs].sort((x, y) => y - x));
+
+    const even = await trail.list(agency, { subjectType: 'case', subjectId: 'case-even', page: 1, pageSize: 2 });
+    expect(even.total).toBe(3);
+    expect(even.items).toHaveLength(2);
+    const secondPage = await trail.list(agency, { subjectType: 'case', subjectId: 'case-even', page: 2, pageSize: 2 });
+    expect(secondPage.items).toHaveLength(1);
+    expect(secondPage.items[0].seq).toBeLessThan(even.items[1].seq);
+    expect([...even.items, ...secondPage.items].every((entry) => entry.subjectId === 'case-even')).toBe(true);
+
+    const responses = await trail.list(agency, { subjectType: 'response', page: 1, pageSize: 10 });
+    expect(responses.items.map((entry) => entry.subjectType)).toEqual(['response']);
+  });
+});

@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, FindOptionsWhere, IsNull, MoreThan, Repository } from 'typeorm';
+import {
+  ActorType,
+  ACTOR_TYPES,
+  AuditEntryContent,
+  canonicalJson,
+  chainHash,
+  ChainedAuditEntry,
+  ChainVerification,
+  ChainVerifier,
+  JsonValue,
+} from './audit-chain';
+import { AuditEntry } from './audit-entry.entity';
+
+/** What a caller records; the trail adds seq, previous_hash and hash. */
+export interface AuditRecordInput {
+  /** null records a system-wide event on the system chain. */
+  agencyId: string | null;
+  actorType: ActorType;
+  actorId?: string | null;
+  /** Who acted, as a person would recognise them ("Ada Officer (admin)", "Scoring job"). */
+  actorLabel: string;
+  /** Dotted verb, e.g. 'case.transition', 'response.viewed'. */
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  /** Any JSON-serialisable value; stored as its canonical JSON (dates become ISO strings). */
+  before?: unknown;
+  after?: unknown;
+  occurredAt?: Date;
+}
+
+export interface AuditListQuery {
+  subjectType?: string;
+  subjectId?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** A stored entry as AuditTrail hands it out. */
+export type AuditRecord = ChainedAuditEntry & { occurredAt: Date };
+
+export interface AuditPage {
+  items: AuditRecord[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/** Entries read per query while verifying, so a chain of millions of rows never sits in memory. */
+export const VERIFY_PAGE_SIZE = 1000;
+
+const LIMITS: Partial<Record<keyof AuditRecordInput, number>> = {
+  actorId: 100,
+  actorLabel: 300,
+  action: 100,
+  subjectType: 50,
+  subjectId: 100,
+};
+
+/** Appends to, reads and verifies the per-agency hash chains in `audit_entries`. */
+@Injectable()
+export class AuditTrail {
+  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
+
+  /**
+   * Appends an entry inside the caller's transaction, so the entry exists exactly when the change it
+   * describes commits. The agency's chain stays locked until that transaction ends: record late.
+   */
+  async record(manager: EntityManager, input: AuditRecordInput): Promise<AuditRecord> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('AuditTrail.record needs the EntityManager of an open transaction');
+    }
+    const content = toContent(input);
+
+    // Serialises appends to one chain. The lock is transaction-scoped, so the next appender reads
+    // this entry's hash only once it has committed.
+    const [{ isolation }] = await manager.query<{ isolation: string }[]>(
+      `SELECT pg_advisory_xact_lock(hashtext($1)), current_setting('transaction_isolation') AS isolation`,
+      [`audit:${content.agencyId ?? 'system'}`],
+    );
+    // Under REPEATABLE READ or SERIALIZABLE the snapshot may predate the lock and miss the newest
+    // entry, which would fork the chain.
+    if (isolation !== 'read committed') {
+      throw new Error(`AuditTrail.record needs a READ COMMITTED transaction, not ${isolation.toUpperCase()}`);
+    }
+
+    const [last] = await manager.query<{ hash: string }[]>(
+      `SELECT "hash" FROM "audit_entries" WHERE ${agencyCondition(content.agencyId, '$1')} ORDER BY "seq" DESC LIMIT 1`,
+      content.agencyId === null ? [] : [content.agencyId],
+    );
+    const previousHash = last?.hash ?? null;
+    const hash = chainHash(previousHash, content);
+
+    const [{ seq }] = await manager.query<{ seq: string }[]>(
+      `INSERT INTO "audit_entries"
+         ("agency_id", "actor_type", "actor_id", "actor_label", "action", "subject_type", "subject_id",
+          "before", "after", "occurred_at", "previous_hash", "hash")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12)
+       RETURNING "seq"`,
+      [
+        content.agencyId,
+        content.actorType,
+        content.actorId,
+        content.actorLabel,
+        content.action,
+        content.subjectType,
+        content.subjectId,
+        content.before === null ? null : JSON.stringify(content.before),
+        content.after === null ? null : JSON.stringify(content.after),
+        content.occurredAt,
+        previousHash,
+        hash,
+      ],
+    );
+    return { ...content, occurredAt: content.occurredAt as Date, seq: Number(seq), previousHash, hash };
+  }
+
+  /** Recomputes the agency's whole chain (agency null: the system chain), VERIFY_PAGE_SIZE rows at a time. */
+  async verify(agencyId: string | null): Promise<ChainVerification> {
+    const verifier = new ChainVerifier();
+    let after = 0;
+    for (;;) {
+      const page = await this.entries.find({
+        where: { agencyId: agencyId ?? IsNull(), seq: MoreThan(String(after)) },
+        order: { seq: 'ASC' },
+        take: VERIFY_PAGE_SIZE,
+      });
+      for (const entry of page) if (!verifier.push(toRecord(entry))) return verifier.result();
+      if (page.length < VERIFY_PAGE_SIZE) return verifier.result();
+      after = Number(page[page.length - 1].seq);
+    }
+  }
+
+  /** One agency's entries, newest first, optionally about one subject type or subject. */
+  async list(agencyId: string | null, query: AuditListQuery): Promise<AuditPage> {
+    const where: FindOptionsWhere<AuditEntry> = { agencyId: agencyId ?? IsNull() };
+    if (query.subjectType !== undefined) where.subjectType = query.subjectType;
+    if (query.subjectId !== undefined) where.subjectId = query.subjectId;
+    const [items, total] = await this.entries.findAndCount({
+      where,
+      order: { seq: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return { items: items.map(toRecord), page: query.page, pageSize: query.pageSize, total };
+  }
+}
+
+function toRecord(entry: AuditEntry): AuditRecord {
+  return {
+    seq: Number(entry.seq),
+    agencyId: entry.agencyId,
+    actorType: entry.actorType,
+    actorId: entry.actorId,
+    actorLabel: entry.actorLabel,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId,
+    before: entry.before,
+    after: entry.after,
+    occurredAt: entry.occurredAt,
+    previousHash: entry.previousHash,
+    hash: entry.hash,
+  };
+}
+
+function agencyCondition(agencyId: string | null, parameter: string): string {
+  // Separate forms so both use the (agency_id, seq) index; IS NOT DISTINCT FROM would not.
+  return agencyId === null ? `"agency_id" IS NULL` : `"agency_id" = ${parameter}`;
+}
+
+/** Validates and normalises the input to exactly what is stored, so what is hashed is what is read back. */
+function toContent(input: AuditRecordInput): AuditEntryContent {
+  if (!ACTOR_TYPES.includes(input.actorType)) throw new Error(`Unknown audit actor type: ${String(input.actorType)}`);
+  for (const [field, max] of Object.entries(LIMITS) as [keyof AuditRecordInput, number][]) {
+    const value = input[field];
+    if (typeof value === 'string' && value.length > max) {
+      throw new Error(`Audit ${field} is longer than ${max} characters`);
+    }
+  }
+  for (const field of ['actorLabel', 'action', 'subjectType', 'subjectId'] as const) {
+    if (typeof input[field] !== 'string' || input[field].length === 0) throw new Error(`Audit ${field} is required`);
+  }
+  const occurredAt = input.occurredAt ?? new Date();
+  if (Number.isNaN(occurredAt.getTime())) throw new Error('Audit occurredAt is not a valid date');
+  return {
+    agencyId: input.agencyId,
+    actorType: input.actorType,
+    actorId: input.actorId ?? null,
+    actorLabel: input.actorLabel,
+    action: input.action,
+    subjectType: input.subjectType,
+    subjectId: input.subjectId,
+    before: toJson(input.before),
+    after: toJson(input.after),
+    occurredAt,
+  };
+}
+
+function toJson(value: unknown): JsonValue | null {
+  if (value === undefined || value === null) return null;
+  const text = canonicalJson(value);
+  // JSON.stringify gives undefined for functions and symbols: nothing storable.
+  if (text === undefined) return null;
+  return JSON.parse(text) as JsonValue;
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditEntry } from './audit-entry.entity';
+import { AuditTrail } from './audit-trail.service';
+import { AuditController } from './audit.controller';
+
+/** The append-only audit trail. Other modules import it and call AuditTrail.record in their transactions. */
+@Module({
+  imports: [TypeOrmModule.forFeature([AuditEntry])],
+  controllers: [AuditController],
+  providers: [AuditTrail],
+  exports: [AuditTrail],
+})
+export class AuditModule {}
