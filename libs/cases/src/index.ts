@@ -1,4 +1,22 @@
 export { CASE_STATUSES, CaseStatus, checkTransition } from './lib/case-lifecycle';
-export { CASE_ENTITIES, EvidenceFile, ProcurementCase, ProviderResponse, ResponseStatus } from './lib/case.entities';
-export { AnswerValidationException, CasesService, CreateCaseInput, InviteProviderInput } from './lib/cases.service';
+export {
+  CASE_ENTITIES,
+  Clarification,
+  EvidenceFile,
+  InviteLink,
+  PanelMember,
+  ProcurementCase,
+  ProviderResponse,
+  ResponseStatus,
+} from './lib/case.entities';
+export {
+  AnswerValidationException,
+  CasesService,
+  CreateCaseInput,
+  InviteProviderInput,
+  isUuid,
+} from './lib/cases.service';
+export { ClarificationsService, MAX_CLARIFICATION_LENGTH } from './lib/clarifications.service';
+export { Actor, SYSTEM_ACTOR } from './lib/actor';
+export { ALLOWED_EVIDENCE_DESCRIPTION, checkEvidenceFile, MAX_EVIDENCE_BYTES } from './lib/evidence-policy';
 export { CasesModule } from './lib/cases.module';

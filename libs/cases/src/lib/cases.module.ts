@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@probity/audit';
 import { IdentityModule } from '@probity/identity';
 import { CASE_ENTITIES } from './case.entities';
 import { CasesService } from './cases.service';
+import { ClarificationsService } from './clarifications.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(CASE_ENTITIES), IdentityModule],
-  providers: [CasesService],
-  exports: [CasesService],
+  imports: [TypeOrmModule.forFeature(CASE_ENTITIES), IdentityModule, AuditModule],
+  providers: [CasesService, ClarificationsService],
+  exports: [CasesService, ClarificationsService],
 })
 export class CasesModule {}

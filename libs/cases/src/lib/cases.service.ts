@@ -18,6 +18,8 @@ import {
   validateAnswers,
 } from '@probity/questionnaires';
 import { JobOutbox } from '@probity/queue';
+import { AuditTrail } from '@probity/audit';
+import { Actor, SYSTEM_ACTOR } from './actor';
 import { CriteriaWeights, validateCriteriaWeights } from '@probity/scoring';
 import { CaseStatus, checkTransition } from './case-lifecycle';
 import {
@@ -68,9 +70,32 @@ export class CasesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: JobOutbox,
+    private readonly audit: AuditTrail,
   ) {}
 
-  async createCase(agencyId: string, input: CreateCaseInput): Promise<ProcurementCase> {
+  private async record(
+    manager: EntityManager,
+    agencyId: string,
+    actor: Actor,
+    action: string,
+    subject: { type: string; id: string },
+    before: unknown,
+    after: unknown,
+  ): Promise<void> {
+    await this.audit.record(manager, {
+      agencyId,
+      actorType: actor.type,
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action,
+      subjectType: subject.type,
+      subjectId: subject.id,
+      before: before ?? null,
+      after: after ?? null,
+    });
+  }
+
+  async createCase(agencyId: string, input: CreateCaseInput, actor: Actor = SYSTEM_ACTOR): Promise<ProcurementCase> {
     const problems = validateCriteriaWeights(input.criteriaWeights);
     if (problems.length) throw new UnprocessableEntityException(problems);
     const template = BUILT_IN_QUESTIONNAIRES.find((q) => q.key === input.questionnaireKey);
@@ -93,7 +118,15 @@ export class CasesService {
       questionnaireHash: contentHash(template.definition),
       publishedAt: null,
     });
-    return repository.save(created);
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(ProcurementCase, created);
+      await this.record(manager, agencyId, actor, 'case.created', { type: 'case', id: saved.id }, null, {
+        reference: saved.reference,
+        title: saved.title,
+        questionnaire: `${saved.questionnaireKey}@${saved.questionnaireVersion}`,
+      });
+      return saved;
+    });
   }
 
   async getCase(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<ProcurementCase> {
@@ -122,6 +155,18 @@ export class CasesService {
     return found;
   }
 
+  /** A staff member reads a provider's submission: recorded in the audit trail before it is returned. */
+  async viewResponse(agencyId: string, responseId: string, actor: Actor): Promise<ProviderResponse> {
+    const response = await this.responseOfAgency(agencyId, responseId);
+    await this.dataSource.transaction((manager) =>
+      this.record(manager, agencyId, actor, 'response.viewed', { type: 'response', id: responseId }, null, {
+        revision: response.revision,
+        status: response.status,
+      }),
+    );
+    return response;
+  }
+
   async listCases(
     agencyId: string,
     page: number,
@@ -147,7 +192,12 @@ export class CasesService {
   }
 
   /** Sets the evaluation panel: staff of the case's agency in the evaluator or legal reviewer role. */
-  async setPanel(agencyId: string, caseId: string, members: PanelMember[]): Promise<ProcurementCase> {
+  async setPanel(
+    agencyId: string,
+    caseId: string,
+    members: PanelMember[],
+    actor: Actor = SYSTEM_ACTOR,
+  ): Promise<ProcurementCase> {
     const found = await this.caseOfAgency(agencyId, caseId);
     const users = await this.dataSource.getRepository(StaffUser).findBy({ agencyId });
     const byId = new Map(users.map((user) => [user.id, user]));
@@ -159,7 +209,18 @@ export class CasesService {
       return [];
     });
     if (problems.length) throw new UnprocessableEntityException(problems);
-    await this.dataSource.getRepository(ProcurementCase).update({ id: found.id }, { panel: members });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(ProcurementCase, { id: found.id }, { panel: members });
+      await this.record(
+        manager,
+        agencyId,
+        actor,
+        'case.panel-set',
+        { type: 'case', id: found.id },
+        found.panel,
+        members,
+      );
+    });
     return this.caseOfAgency(agencyId, caseId);
   }
 
@@ -167,7 +228,7 @@ export class CasesService {
     return (await this.dataSource.getRepository(Agency).findOneByOrFail({ id: agencyId })).name;
   }
 
-  async transition(caseId: string, to: CaseStatus): Promise<ProcurementCase> {
+  async transition(caseId: string, to: CaseStatus, actor: Actor = SYSTEM_ACTOR): Promise<ProcurementCase> {
     return this.dataSource.transaction(async (manager) => {
       const current = await manager.findOne(ProcurementCase, {
         where: { id: caseId },
@@ -179,6 +240,15 @@ export class CasesService {
       const changes: Partial<ProcurementCase> = { status: to };
       if (to === 'open') changes.publishedAt = new Date();
       await manager.save(ProcurementCase, { ...current, ...changes });
+      await this.record(
+        manager,
+        current.agencyId,
+        actor,
+        'case.transition',
+        { type: 'case', id: caseId },
+        { status: current.status },
+        { status: to },
+      );
       if (to === 'evaluation')
         await this.outbox.add(
           manager,
@@ -194,6 +264,7 @@ export class CasesService {
   async inviteProvider(
     caseId: string,
     input: InviteProviderInput,
+    actor: Actor = SYSTEM_ACTOR,
   ): Promise<{ response: ProviderResponse; token: string }> {
     return this.dataSource.transaction(async (manager) => {
       const found = await this.getCase(caseId, manager);
@@ -215,24 +286,57 @@ export class CasesService {
       });
       await manager.save(ProviderResponse, response);
       const token = await this.issueLink(manager, response.id);
+      await this.record(manager, found.agencyId, actor, 'invite.created', { type: 'response', id: response.id }, null, {
+        organisationName: response.organisationName,
+        country: response.country,
+        legalIdentifiers: response.legalIdentifiers,
+        contactEmails,
+      });
       return { response: await manager.findOneByOrFail(ProviderResponse, { id: response.id }), token };
     });
   }
 
   /** A new link for a provider; every earlier link of theirs stops working at once. */
-  async reissueInvite(responseId: string): Promise<{ response: ProviderResponse; token: string }> {
+  async reissueInvite(
+    responseId: string,
+    actor: Actor = SYSTEM_ACTOR,
+  ): Promise<{ response: ProviderResponse; token: string }> {
     return this.dataSource.transaction(async (manager) => {
       const response = await manager.findOneBy(ProviderResponse, { id: responseId });
       if (!response) throw new NotFoundException('No such response.');
       const found = await this.getCase(response.caseId, manager);
       if (found.status !== 'open') throw new ConflictException('Links can be re-issued while the case is open.');
       await this.revokeLinks(manager, responseId);
-      return { response, token: await this.issueLink(manager, responseId) };
+      const token = await this.issueLink(manager, responseId);
+      await this.record(
+        manager,
+        found.agencyId,
+        actor,
+        'invite.reissued',
+        { type: 'response', id: responseId },
+        null,
+        null,
+      );
+      return { response, token };
     });
   }
 
-  async revokeInvite(responseId: string): Promise<void> {
-    await this.dataSource.transaction((manager) => this.revokeLinks(manager, responseId));
+  async revokeInvite(responseId: string, actor: Actor = SYSTEM_ACTOR): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const response = await manager.findOneBy(ProviderResponse, { id: responseId });
+      if (!response) throw new NotFoundException('No such response.');
+      const found = await this.getCase(response.caseId, manager);
+      await this.revokeLinks(manager, responseId);
+      await this.record(
+        manager,
+        found.agencyId,
+        actor,
+        'invite.revoked',
+        { type: 'response', id: responseId },
+        null,
+        null,
+      );
+    });
   }
 
   /**
@@ -292,6 +396,7 @@ export class CasesService {
     responseId: string,
     changes: Record<string, unknown>,
     expectedRevision: number,
+    actor: Actor = SYSTEM_ACTOR,
   ): Promise<ProviderResponse> {
     return this.dataSource.transaction(async (manager) => {
       const response = await manager.findOne(ProviderResponse, {
@@ -317,12 +422,22 @@ export class CasesService {
         forSubmit: false,
       });
       if (problems.length) throw new AnswerValidationException(problems);
-      return manager.save(ProviderResponse, {
+      const saved = await manager.save(ProviderResponse, {
         ...response,
         answers,
         revision: response.revision + 1,
         status: 'in_progress' as const,
       });
+      await this.record(
+        manager,
+        found.agencyId,
+        actor,
+        'response.answers-saved',
+        { type: 'response', id: responseId },
+        { revision: response.revision, answers: pick(response.answers, Object.keys(changes)) },
+        { revision: saved.revision, answers: pick(answers, Object.keys(changes)) },
+      );
+      return saved;
     });
   }
 
@@ -332,6 +447,7 @@ export class CasesService {
     questionName: string,
     fileName: string,
     content: Buffer,
+    actor: Actor = SYSTEM_ACTOR,
   ): Promise<EvidenceFile> {
     const response = await this.getResponse(responseId);
     if (response.status === 'submitted')
@@ -354,18 +470,40 @@ export class CasesService {
       sha256: createHash('sha256').update(content).digest('hex'),
       content,
     });
-    await repository.save(evidence);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.save(EvidenceFile, evidence);
+      await this.record(manager, found.agencyId, actor, 'evidence.added', { type: 'response', id: responseId }, null, {
+        evidenceId: evidence.id,
+        questionName,
+        fileName: evidence.fileName,
+        sha256: evidence.sha256,
+        sizeBytes: evidence.sizeBytes,
+      });
+    });
     return repository.findOneByOrFail({ id: evidence.id });
   }
 
-  async removeEvidence(responseId: string, evidenceId: string): Promise<void> {
+  async removeEvidence(responseId: string, evidenceId: string, actor: Actor = SYSTEM_ACTOR): Promise<void> {
     const response = await this.getResponse(responseId);
     if (response.status === 'submitted')
       throw new ConflictException('This response is submitted; its evidence is frozen.');
-    const result = isUuid(evidenceId)
-      ? await this.dataSource.getRepository(EvidenceFile).delete({ id: evidenceId, responseId })
-      : { affected: 0 };
-    if (!result.affected) throw new NotFoundException('No such evidence file.');
+    const found = await this.getCase(response.caseId);
+    const evidence = isUuid(evidenceId)
+      ? await this.dataSource.getRepository(EvidenceFile).findOneBy({ id: evidenceId, responseId })
+      : null;
+    if (!evidence) throw new NotFoundException('No such evidence file.');
+    await this.dataSource.transaction(async (manager) => {
+      await manager.delete(EvidenceFile, { id: evidenceId, responseId });
+      await this.record(
+        manager,
+        found.agencyId,
+        actor,
+        'evidence.removed',
+        { type: 'response', id: responseId },
+        { evidenceId, questionName: evidence.questionName, fileName: evidence.fileName, sha256: evidence.sha256 },
+        null,
+      );
+    });
   }
 
   async evidenceContent(responseId: string, evidenceId: string): Promise<EvidenceFile & { content: Buffer }> {
@@ -382,7 +520,7 @@ export class CasesService {
   }
 
   /** Reopens a submitted response for corrections; the reason is required and recorded. */
-  async reopen(responseId: string, reason: string): Promise<ProviderResponse> {
+  async reopen(responseId: string, reason: string, actor: Actor = SYSTEM_ACTOR): Promise<ProviderResponse> {
     if (!reason?.trim()) throw new UnprocessableEntityException('Reopening a submission needs a reason.');
     return this.dataSource.transaction(async (manager) => {
       const response = await manager.findOne(ProviderResponse, {
@@ -393,13 +531,23 @@ export class CasesService {
       if (response.status !== 'submitted') throw new ConflictException('Only a submitted response can be reopened.');
       const found = await this.getCase(response.caseId, manager);
       if (found.status !== 'open') throw new ConflictException('A submission can be reopened while the case is open.');
-      return manager.save(ProviderResponse, {
+      const reopened = await manager.save(ProviderResponse, {
         ...response,
         status: 'in_progress' as const,
         submittedAt: null,
         submissionHash: null,
         revision: response.revision + 1,
       });
+      await this.record(
+        manager,
+        found.agencyId,
+        actor,
+        'response.reopened',
+        { type: 'response', id: responseId },
+        { status: 'submitted', submissionHash: response.submissionHash },
+        { status: 'in_progress', reason: reason.trim() },
+      );
+      return reopened;
     });
   }
 
@@ -408,7 +556,7 @@ export class CasesService {
   }
 
   /** Validates everything, freezes the answers, and records the scoring job in the same transaction. */
-  async submit(responseId: string): Promise<ProviderResponse> {
+  async submit(responseId: string, actor: Actor = SYSTEM_ACTOR): Promise<ProviderResponse> {
     return this.dataSource.transaction(async (manager) => {
       const response = await manager.findOne(ProviderResponse, {
         where: { id: responseId },
@@ -435,6 +583,15 @@ export class CasesService {
         submittedAt,
         submissionHash,
       });
+      await this.record(
+        manager,
+        found.agencyId,
+        actor,
+        'response.submitted',
+        { type: 'response', id: responseId },
+        { status: response.status },
+        { status: 'submitted', submissionHash, revision: response.revision },
+      );
       await this.outbox.add(
         manager,
         'scoring.score-response',
@@ -451,4 +608,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids in URLs are checked before they reach a uuid column, so a malformed one is a 404 and not a database error. */
 export function isUuid(value: string): boolean {
   return UUID.test(value);
+}
+
+function pick(answers: Record<string, unknown>, names: string[]): Record<string, unknown> {
+  return Object.fromEntries(names.filter((name) => name in answers).map((name) => [name, answers[name]]));
 }
