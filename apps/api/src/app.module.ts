@@ -5,6 +5,7 @@ import { CasesModule } from '@probity/cases';
 import { DossierModule } from '@probity/dossier';
 import { EvaluationModule } from '@probity/evaluation';
 import { HealthModule } from '@probity/health';
+import { NotificationsModule, ReminderSchedulingModule } from '@probity/notifications';
 import { QuestionBankModule } from '@probity/question-bank';
 import { CoreModule } from '@probity/runtime';
 import { WebModule } from '@probity/web';
@@ -23,6 +24,9 @@ export class AppModule {
         EvaluationModule,
         DossierModule,
         QuestionBankModule,
+        NotificationsModule,
+        // In zero-setup mode this process is also the job consumer, so it runs the reminder schedule.
+        ...(config.mode === 'zero-setup' ? [ReminderSchedulingModule] : []),
         WebModule,
       ],
     };

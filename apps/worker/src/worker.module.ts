@@ -5,6 +5,7 @@ import { CasesModule } from '@probity/cases';
 import { DossierModule } from '@probity/dossier';
 import { EvaluationModule } from '@probity/evaluation';
 import { HealthModule } from '@probity/health';
+import { NotificationsModule, ReminderSchedulingModule } from '@probity/notifications';
 import { CoreModule } from '@probity/runtime';
 
 /** The queue-consuming process: no HTTP server, one BullMQ worker per queue. */
@@ -20,6 +21,8 @@ export class WorkerModule {
         CasesModule,
         EvaluationModule,
         DossierModule,
+        NotificationsModule,
+        ReminderSchedulingModule,
       ],
     };
   }

@@ -4,6 +4,7 @@ export {
   JobName,
   JobPayload,
   ParsedJobPayload,
+  QUEUED_MAIL_TEMPLATES,
   QueueName,
   queueOf,
 } from './lib/job-contracts';

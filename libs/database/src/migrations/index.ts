@@ -6,6 +6,7 @@ import { Dossiers1763800000004 } from './1763800000004-dossiers';
 import { DossierReview1764000000000 } from './1764000000000-dossier-review';
 import { Audit1764200000000 } from './1764200000000-audit';
 import { AgenciesStaffInvites1764300000000 } from './1764300000000-agencies-staff-invites';
+import { Notifications1764100000000 } from './1764100000000-notifications';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   DossierReview1764000000000,
   Audit1764200000000,
   AgenciesStaffInvites1764300000000,
+  Notifications1764100000000,
 ];

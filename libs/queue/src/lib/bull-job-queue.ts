@@ -45,6 +45,13 @@ export class BullJobQueue extends JobQueue {
     return node.job.id ?? flow.parent.jobId;
   }
 
+  async scheduleRepeating<N extends JobName>(name: N, payload: JobPayload<N>, everyMs: number): Promise<void> {
+    const data = this.registry.parsePayload(name, payload);
+    const queue = this.moduleRef.get<Queue>(getQueueToken(queueOf(name)), { strict: false });
+    // One scheduler per job name: an upsert from every worker start-up keeps exactly one schedule.
+    await queue.upsertJobScheduler(name, { every: everyMs }, { name, data });
+  }
+
   async ping(): Promise<{ transport: 'redis' }> {
     const queue = this.moduleRef.get<Queue>(getQueueToken(QueueName.System), { strict: false });
     // Commands wait for Redis to come back instead of failing, so bound the wait here.

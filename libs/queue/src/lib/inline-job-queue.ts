@@ -16,6 +16,7 @@ export class InlineJobQueue extends JobQueue implements OnApplicationShutdown {
   private readonly tails = new Map<QueueName, Promise<void>>();
   private readonly knownJobIds = new Set<string>();
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly schedules = new Map<JobName, NodeJS.Timeout>();
   private stopping = false;
 
   constructor(private readonly registry: JobHandlerRegistry) {
@@ -59,6 +60,23 @@ export class InlineJobQueue extends JobQueue implements OnApplicationShutdown {
     return flow.parent.jobId;
   }
 
+  async scheduleRepeating<N extends JobName>(name: N, payload: JobPayload<N>, everyMs: number): Promise<void> {
+    this.registry.parsePayload(name, payload);
+    clearInterval(this.schedules.get(name));
+    const fire = () => {
+      if (this.stopping) return;
+      this.enqueue(name, payload).catch((error: unknown) =>
+        this.logger.error({ err: error, jobName: name }, 'scheduled job not enqueued'),
+      );
+    };
+    const timer = setInterval(fire, everyMs);
+    timer.unref();
+    this.schedules.set(name, timer);
+    this.logger.log(`scheduled ${name} every ${everyMs} ms in this process`);
+    // Like a BullMQ scheduler with `every`, the first run is now, not one interval later.
+    fire();
+  }
+
   async ping(): Promise<{ transport: 'in-process' }> {
     if (this.stopping) throw new Error('The job queue is shutting down');
     return { transport: 'in-process' };
@@ -71,6 +89,8 @@ export class InlineJobQueue extends JobQueue implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    for (const timer of this.schedules.values()) clearInterval(timer);
+    this.schedules.clear();
     await this.whenIdle();
   }
 

@@ -8,7 +8,19 @@ export enum QueueName {
   System = 'system',
   Scoring = 'scoring',
   Dossiers = 'dossiers',
+  Notifications = 'notifications',
 }
+
+/**
+ * Mail templates that may travel through the queue. `invite` and `password-reset` are deliberately
+ * absent: their links carry secret tokens, which must never be stored in the outbox or in Redis.
+ */
+export const QUEUED_MAIL_TEMPLATES = [
+  'reminder',
+  'clarification-published',
+  'submission-receipt',
+  'sign-off-request',
+] as const;
 
 export const JOB_CONTRACTS = {
   /** Round trip through the queue into the database; used by the demo, readiness drills and tests. */
@@ -45,6 +57,24 @@ export const JOB_CONTRACTS = {
   'dossier.sign': {
     queue: QueueName.Dossiers,
     payload: z.object({ dossierId: z.uuid() }),
+  },
+  /** Sends one non-secret e-mail; delivered at least once, deduplicated by its idempotency key. */
+  'mail.send': {
+    queue: QueueName.Notifications,
+    payload: z.object({
+      template: z.enum(QUEUED_MAIL_TEMPLATES),
+      to: z.array(z.email()).min(1).max(50),
+      context: z.record(z.string(), z.unknown()),
+      idempotencyKey: z.string().min(1).max(200),
+    }),
+  },
+  /** Queues the deadline reminders due now (7, 3 and 1 days before responses are due); scheduled hourly. */
+  'invites.send-reminders': {
+    queue: QueueName.Notifications,
+    payload: z.object({
+      /** Overrides the clock, for tests and for replaying a missed run. */
+      now: z.iso.datetime({ offset: true }).optional(),
+    }),
   },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 

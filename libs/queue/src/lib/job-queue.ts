@@ -25,6 +25,13 @@ export abstract class JobQueue {
   /** Enqueues children and a parent that waits for all of them; idempotent through the job ids. */
   abstract enqueueFlow(flow: JobFlow): Promise<string>;
 
+  /**
+   * Runs a job now and then every `everyMs`, from this process on. Calling it again (another start-up,
+   * another process) replaces the schedule instead of adding a second one. The job must be idempotent:
+   * a schedule survives restarts in Redis, and in-process it restarts with the process.
+   */
+  abstract scheduleRepeating<N extends JobName>(name: N, payload: JobPayload<N>, everyMs: number): Promise<void>;
+
   /** Throws when the transport cannot take jobs; used by readiness checks. */
   abstract ping(): Promise<{ transport: 'redis' | 'in-process' }>;
 }

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { QUEUED_MAIL_TEMPLATES } from '@probity/queue';
+
+/** What each e-mail template needs. Dates are ISO 8601 strings; URLs are absolute http(s). */
+export interface MailContexts {
+  invite: {
+    organisationName: string;
+    agencyName: string;
+    caseTitle: string;
+    caseReference: string;
+    portalUrl: string;
+    responsesDue: string;
+  };
+  reminder: {
+    organisationName: string;
+    agencyName: string;
+    caseTitle: string;
+    caseReference: string;
+    responsesDue: string;
+    daysLeft: number;
+  };
+  'clarification-published': {
+    agencyName: string;
+    caseTitle: string;
+    caseReference: string;
+    question: string;
+    answer: string;
+    publishedAt: string;
+  };
+  'submission-receipt': {
+    organisationName: string;
+    agencyName: string;
+    caseTitle: string;
+    caseReference: string;
+    submissionHash: string;
+    submittedAt: string;
+  };
+  'sign-off-request': {
+    reviewerName: string;
+    agencyName: string;
+    caseTitle: string;
+    caseReference: string;
+    reviewUrl: string;
+  };
+  'password-reset': { name: string; resetUrl: string; expiresInMinutes: number };
+}
+
+export type MailTemplate = keyof MailContexts;
+
+/** Mails whose links carry a secret token: sent only by MailService.send, never stored or queued. */
+export type SecretMailTemplate = 'invite' | 'password-reset';
+
+/** Mails that may go through the outbox and the queue (Notifier.queue). */
+export type QueuedMailTemplate = (typeof QUEUED_MAIL_TEMPLATES)[number];
+
+const name = z.string().trim().min(1).max(300);
+const reference = z.string().trim().min(1).max(100);
+const longText = z.string().trim().min(1).max(20000);
+const instant = z.iso.datetime({ offset: true });
+// A javascript: or data: URL in an href would survive HTML escaping, so only http(s) links are accepted.
+const link = z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' });
+
+const caseFields = { agencyName: name, caseTitle: name, caseReference: reference };
+
+export const MAIL_CONTEXT_SCHEMAS = {
+  invite: z.object({ ...caseFields, organisationName: name, portalUrl: link, responsesDue: instant }),
+  reminder: z.object({
+    ...caseFields,
+    organisationName: name,
+    responsesDue: instant,
+    daysLeft: z.number().int().min(0).max(366),
+  }),
+  'clarification-published': z.object({
+    ...caseFields,
+    question: longText,
+    answer: longText,
+    publishedAt: instant,
+  }),
+  'submission-receipt': z.object({
+    ...caseFields,
+    organisationName: name,
+    submissionHash: z.string().regex(/^[0-9a-f]{64}$/i, { message: 'must be a hex SHA-256 digest' }),
+    submittedAt: instant,
+  }),
+  'sign-off-request': z.object({ ...caseFields, reviewerName: name, reviewUrl: link }),
+  'password-reset': z.object({
+    name,
+    resetUrl: link,
+    expiresInMinutes: z.number().int().min(1).max(7 * 24 * 60),
+  }),
+} as const satisfies { [T in MailTemplate]: z.ZodType<MailContexts[T]> };
+
+export const MAIL_TEMPLATES = Object.keys(MAIL_CONTEXT_SCHEMAS) as MailTemplate[];
+
+export class MailContextError extends Error {
+  constructor(
+    readonly template: string,
+    readonly problems: string[],
+  ) {
+    super(`Mail ${template} has an invalid context: ${problems.join('; ')}`);
+    this.name = 'MailContextError';
+  }
+}
+
+export function isMailTemplate(value: string): value is MailTemplate {
+  return Object.prototype.hasOwnProperty.call(MAIL_CONTEXT_SCHEMAS, value);
+}
+
+/** Validates a context against its template; queued contexts arrive as untyped JSON. */
+export function parseMailContext<T extends MailTemplate>(template: T, context: unknown): MailContexts[T] {
+  if (!isMailTemplate(template)) throw new MailContextError(String(template), ['unknown template']);
+  const parsed = MAIL_CONTEXT_SCHEMAS[template].safeParse(context);
+  if (!parsed.success) {
+    throw new MailContextError(
+      template,
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(context)'} ${issue.message}`),
+    );
+  }
+  return parsed.data as MailContexts[T];
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { JobOutbox } from '@probity/queue';
+import { MailContexts, parseMailContext, QueuedMailTemplate } from './mail-contexts';
+
+export interface QueuedMail<T extends QueuedMailTemplate> {
+  template: T;
+  to: string[];
+  context: MailContexts[T];
+  /** Names the mail, not the attempt: the same key is sent at most once (e.g. `reminder:<id>:3`). */
+  idempotencyKey: string;
+}
+
+/** The job id BullMQ deduplicates on; hashed because keys may be long or contain ':' freely. */
+export function mailJobId(idempotencyKey: string): string {
+  return `mail-${createHash('sha256').update(idempotencyKey).digest('hex')}`;
+}
+
+/**
+ * Queues a non-secret e-mail in the caller's transaction, so the mail goes out if and only if the
+ * change that caused it commits. Invites and password resets are not accepted: their links carry
+ * tokens that must never be stored, so they are sent with MailService.send instead.
+ */
+@Injectable()
+export class Notifier {
+  constructor(private readonly outbox: JobOutbox) {}
+
+  async queue<T extends QueuedMailTemplate>(manager: EntityManager, mail: QueuedMail<T>): Promise<void> {
+    // A bad context fails the caller now, not a job hours later.
+    const context = parseMailContext(mail.template, mail.context) as unknown as Record<string, unknown>;
+    await this.outbox.add(
+      manager,
+      'mail.send',
+      { template: mail.template, to: mail.to, context, idempotencyKey: mail.idempotencyKey },
+      { jobId: mailJobId(mail.idempotencyKey) },
+    );
+  }
+}
