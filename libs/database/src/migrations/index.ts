@@ -16,7 +16,7 @@ export const MIGRATIONS = [
   Cases1763800000003,
   Dossiers1763800000004,
   DossierReview1764000000000,
+  Notifications1764100000000,
   Audit1764200000000,
   AgenciesStaffInvites1764300000000,
-  Notifications1764100000000,
 ];
