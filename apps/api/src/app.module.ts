@@ -8,6 +8,7 @@ import { HealthModule } from '@probity/health';
 import { NotificationsModule, ReminderSchedulingModule } from '@probity/notifications';
 import { QuestionBankModule } from '@probity/question-bank';
 import { CoreModule } from '@probity/runtime';
+import { TenderingModule } from '@probity/tendering';
 import { WebModule } from '@probity/web';
 
 /** The HTTP process. In zero-setup mode it also runs every job in-process. */
@@ -27,6 +28,7 @@ export class AppModule {
         NotificationsModule,
         // In zero-setup mode this process is also the job consumer, so it runs the reminder schedule.
         ...(config.mode === 'zero-setup' ? [ReminderSchedulingModule] : []),
+        TenderingModule,
         WebModule,
       ],
     };

@@ -22,14 +22,7 @@ import { AuditTrail } from '@probity/audit';
 import { Actor, SYSTEM_ACTOR } from './actor';
 import { CriteriaWeights, validateCriteriaWeights } from '@probity/scoring';
 import { CaseStatus, checkTransition } from './case-lifecycle';
-import {
-  Clarification,
-  EvidenceFile,
-  InviteLink,
-  PanelMember,
-  ProcurementCase,
-  ProviderResponse,
-} from './case.entities';
+import { EvidenceFile, InviteLink, PanelMember, ProcurementCase, ProviderResponse } from './case.entities';
 import { checkEvidenceFile } from './evidence-policy';
 import { Agency, looksLikeToken, newToken, StaffUser, tokenHash } from '@probity/identity';
 import { IsNull } from 'typeorm';
@@ -556,7 +549,16 @@ export class CasesService {
   }
 
   /** Validates everything, freezes the answers, and records the scoring job in the same transaction. */
-  async submit(responseId: string, actor: Actor = SYSTEM_ACTOR): Promise<ProviderResponse> {
+  async submit(
+    responseId: string,
+    actor: Actor = SYSTEM_ACTOR,
+    /** Runs in the submitting transaction, e.g. to queue the receipt e-mail. */
+    onSubmitted?: (
+      manager: EntityManager,
+      submitted: ProviderResponse,
+      procurementCase: ProcurementCase,
+    ) => Promise<void>,
+  ): Promise<ProviderResponse> {
     return this.dataSource.transaction(async (manager) => {
       const response = await manager.findOne(ProviderResponse, {
         where: { id: responseId },
@@ -598,6 +600,7 @@ export class CasesService {
         { responseId, revision: response.revision },
         { jobId: `score-${responseId}-r${response.revision}` },
       );
+      await onSubmitted?.(manager, submitted, found);
       return submitted;
     });
   }

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { AuditTrail } from '@probity/audit';
 import { Actor } from './actor';
 import { Clarification, ProcurementCase, ProviderResponse } from './case.entities';
@@ -86,6 +86,8 @@ export class ClarificationsService {
     clarificationId: string,
     input: { question?: string; answer: string },
     actor: Actor,
+    /** Runs in the publishing transaction, e.g. to queue the e-mails that announce it. */
+    onPublished?: (manager: EntityManager, published: Clarification) => Promise<void>,
   ): Promise<Clarification> {
     const answer = input.answer?.trim() ?? '';
     if (!answer) throw new UnprocessableEntityException('Write the answer before publishing it.');
@@ -111,7 +113,9 @@ export class ClarificationsService {
         before: { question: clarification.question },
         after: { question, answer },
       });
-      return manager.findOneByOrFail(Clarification, { id: clarification.id });
+      const published = await manager.findOneByOrFail(Clarification, { id: clarification.id });
+      await onPublished?.(manager, published);
+      return published;
     });
   }
 }

@@ -1,0 +1,167 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Actor, CasesService, ClarificationsService, ProcurementCase, ProviderResponse } from '@probity/cases';
+import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
+import type { CriteriaWeights } from '@probity/scoring';
+import { API_PREFIX } from '@probity/web';
+import {
+  AnswerClarificationDto,
+  CreateCaseDto,
+  InviteProviderDto,
+  PageQueryDto,
+  PanelDto,
+  ReopenDto,
+  TransitionDto,
+} from './cases.dto';
+import { InvitationsService } from './invitations.service';
+import { providerProgress } from './provider-progress';
+
+export function staffActor(staff: StaffPrincipal): Actor {
+  return { type: 'staff', id: staff.userId, label: `${staff.name} (${staff.role.replace('_', ' ')})` };
+}
+
+function caseSummary(found: ProcurementCase) {
+  const { questionnaireDefinition: _definition, ...summary } = found;
+  return summary;
+}
+
+function responseSummary(response: ProviderResponse) {
+  const { answers: _answers, ...summary } = response;
+  return summary;
+}
+
+/** Procurement cases of the signed-in staff member's agency; any other agency's id is 404. */
+@ApiTags('cases')
+@StaffOnly()
+@Controller(API_PREFIX)
+export class CasesController {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly invitations: InvitationsService,
+    private readonly clarifications: ClarificationsService,
+  ) {}
+
+  @Get('cases')
+  async list(@CurrentStaff() staff: StaffPrincipal, @Query() query: PageQueryDto) {
+    return this.cases.listCases(staff.agencyId, query.page, query.pageSize);
+  }
+
+  @Post('cases')
+  @StaffOnly('procurement_officer', 'admin')
+  async create(@CurrentStaff() staff: StaffPrincipal, @Body() body: CreateCaseDto) {
+    const created = await this.cases.createCase(
+      staff.agencyId,
+      {
+        ...body,
+        aiActClassification: { ...body.aiActClassification },
+        // Checked by createCase, which answers 422 naming each problem.
+        criteriaWeights: body.criteriaWeights as CriteriaWeights,
+        questionsDue: body.questionsDue ? new Date(body.questionsDue) : undefined,
+        responsesDue: new Date(body.responsesDue),
+      },
+      staffActor(staff),
+    );
+    return caseSummary(created);
+  }
+
+  @Get('cases/:caseId')
+  async get(@CurrentStaff() staff: StaffPrincipal, @Param('caseId') caseId: string) {
+    return caseSummary(await this.cases.caseOfAgency(staff.agencyId, caseId));
+  }
+
+  @Post('cases/:caseId/transitions')
+  @StaffOnly('procurement_officer', 'admin')
+  @HttpCode(200)
+  async transition(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('caseId') caseId: string,
+    @Body() body: TransitionDto,
+  ) {
+    await this.cases.caseOfAgency(staff.agencyId, caseId);
+    return caseSummary(await this.cases.transition(caseId, body.to, staffActor(staff)));
+  }
+
+  @Put('cases/:caseId/panel')
+  @StaffOnly('procurement_officer', 'admin')
+  async setPanel(@CurrentStaff() staff: StaffPrincipal, @Param('caseId') caseId: string, @Body() body: PanelDto) {
+    const updated = await this.cases.setPanel(staff.agencyId, caseId, body.members, staffActor(staff));
+    return { panel: updated.panel };
+  }
+
+  @Get('cases/:caseId/responses')
+  async responses(@CurrentStaff() staff: StaffPrincipal, @Param('caseId') caseId: string) {
+    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
+    return providerProgress(await this.cases.responsesOf(found.id));
+  }
+
+  @Post('cases/:caseId/invites')
+  @StaffOnly('procurement_officer', 'admin')
+  async invite(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('caseId') caseId: string,
+    @Body() body: InviteProviderDto,
+  ) {
+    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
+    return responseSummary(await this.invitations.invite(found, body, staffActor(staff)));
+  }
+
+  /** A provider's answers and evidence list; every read is recorded in the audit trail. */
+  @Get('responses/:responseId')
+  @StaffOnly('procurement_officer', 'admin', 'evaluator', 'legal_reviewer')
+  async response(@CurrentStaff() staff: StaffPrincipal, @Param('responseId') responseId: string) {
+    const response = await this.cases.viewResponse(staff.agencyId, responseId, staffActor(staff));
+    const evidence = await this.cases.evidenceOf(response.id);
+    return { ...response, evidence };
+  }
+
+  @Post('responses/:responseId/invite/reissue')
+  @StaffOnly('procurement_officer', 'admin')
+  @HttpCode(200)
+  async reissue(@CurrentStaff() staff: StaffPrincipal, @Param('responseId') responseId: string) {
+    const response = await this.cases.responseOfAgency(staff.agencyId, responseId);
+    const found = await this.cases.getCase(response.caseId);
+    return responseSummary(await this.invitations.reissue(found, responseId, staffActor(staff)));
+  }
+
+  @Post('responses/:responseId/invite/revoke')
+  @StaffOnly('procurement_officer', 'admin')
+  @HttpCode(204)
+  async revoke(@CurrentStaff() staff: StaffPrincipal, @Param('responseId') responseId: string): Promise<void> {
+    await this.cases.responseOfAgency(staff.agencyId, responseId);
+    await this.cases.revokeInvite(responseId, staffActor(staff));
+  }
+
+  @Post('responses/:responseId/reopen')
+  @StaffOnly('procurement_officer', 'admin')
+  @HttpCode(200)
+  async reopen(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('responseId') responseId: string,
+    @Body() body: ReopenDto,
+  ) {
+    await this.cases.responseOfAgency(staff.agencyId, responseId);
+    return responseSummary(await this.cases.reopen(responseId, body.reason, staffActor(staff)));
+  }
+
+  @Get('cases/:caseId/clarifications')
+  async clarificationsOf(@CurrentStaff() staff: StaffPrincipal, @Param('caseId') caseId: string) {
+    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
+    return (await this.clarifications.forCase(found.id)).map(({ askedBy, ...clarification }) => ({
+      ...clarification,
+      askedBy: askedBy?.organisationName ?? null,
+    }));
+  }
+
+  @Post('clarifications/:clarificationId/answer')
+  @StaffOnly('procurement_officer', 'admin')
+  @HttpCode(200)
+  async answer(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('clarificationId') clarificationId: string,
+    @Body() body: AnswerClarificationDto,
+  ) {
+    return this.clarifications.answer(staff.agencyId, clarificationId, body, staffActor(staff), (manager, published) =>
+      this.invitations.announceClarification(manager, published),
+    );
+  }
+}

@@ -1,0 +1,183 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsDateString,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO4217CurrencyCode,
+  IsISO31661Alpha2,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsPositive,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CASE_STATUSES, type CaseStatus } from '@probity/cases';
+
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize = 20;
+}
+
+export class AiActClassificationDto {
+  @ApiProperty({ description: 'The Annex III point the system falls under, or "none".', example: '6(d)' })
+  @IsString()
+  @MaxLength(200)
+  annexIII: string;
+
+  @ApiProperty()
+  @IsBoolean()
+  biometric: boolean;
+
+  @ApiProperty()
+  @IsBoolean()
+  riskAssessmentOfPersons: boolean;
+}
+
+export class CreateCaseDto {
+  @ApiProperty({ example: 'PROC-2026-0142' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  reference: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
+  description: string;
+
+  @ApiProperty({ description: 'What the AI system will be used for, by whom, and its limits.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
+  intendedUse: string;
+
+  @ApiProperty({ type: AiActClassificationDto })
+  @ValidateNested()
+  @Type(() => AiActClassificationDto)
+  aiActClassification: AiActClassificationDto;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsPositive()
+  estimatedValue?: number;
+
+  @ApiPropertyOptional({ example: 'EUR' })
+  @IsOptional()
+  @IsISO4217CurrencyCode()
+  currency?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  questionsDue?: string;
+
+  @ApiProperty({ format: 'date-time' })
+  @IsDateString({ strict: true })
+  responsesDue: string;
+
+  @ApiProperty({ description: 'Weight per core principle, summing to 100.', example: { lawfulness: 25 } })
+  @IsObject()
+  criteriaWeights: Record<string, number>;
+
+  @ApiProperty({ example: 'responsible-ai-high-risk' })
+  @IsString()
+  @MaxLength(100)
+  questionnaireKey: string;
+}
+
+export class TransitionDto {
+  @ApiProperty({ enum: CASE_STATUSES })
+  @IsIn(CASE_STATUSES, { message: `to must be one of ${CASE_STATUSES.join(', ')}` })
+  to: CaseStatus;
+}
+
+export class InviteProviderDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  organisationName: string;
+
+  @ApiProperty({ example: 'NL' })
+  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as NL' })
+  country: string;
+
+  @ApiProperty({ example: { VAT: 'NL004495445B01', LEI: '724500Y6DUVHQD6OXN55' } })
+  @IsObject()
+  legalIdentifiers: Record<string, string>;
+
+  @ApiProperty({ type: [String] })
+  @ArrayMinSize(1, { message: 'give at least one contact e-mail' })
+  @ArrayMaxSize(10)
+  @IsEmail({}, { each: true, message: 'each contact must be a valid e-mail address' })
+  contactEmails: string[];
+}
+
+export class ReopenDto {
+  @ApiProperty({ description: 'Why the submission is reopened; recorded in the audit trail.' })
+  @IsString()
+  @IsNotEmpty({ message: 'give the reason for reopening' })
+  @MaxLength(2000)
+  reason: string;
+}
+
+export class PanelMemberDto {
+  @ApiProperty()
+  @IsUUID()
+  userId: string;
+
+  @ApiProperty({ enum: ['evaluator', 'legal_reviewer'] })
+  @IsIn(['evaluator', 'legal_reviewer'])
+  role: 'evaluator' | 'legal_reviewer';
+}
+
+export class PanelDto {
+  @ApiProperty({ type: [PanelMemberDto] })
+  @ValidateNested({ each: true })
+  @Type(() => PanelMemberDto)
+  @ArrayMaxSize(50)
+  members: PanelMemberDto[];
+}
+
+export class AnswerClarificationDto {
+  @ApiPropertyOptional({ description: 'The question as published, reworded to remove anything identifying.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  question?: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty({ message: 'write the answer before publishing it' })
+  @MaxLength(10000)
+  answer: string;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '@probity/cases';
+import { IdentityModule } from '@probity/identity';
+import { NotificationsModule } from '@probity/notifications';
+import { CasesController } from './cases.controller';
+import { InvitationsService } from './invitations.service';
+
+/** The agency side of a tender: cases, panels, invites and clarifications, as API and pages. */
+@Module({
+  imports: [CasesModule, IdentityModule, NotificationsModule],
+  controllers: [CasesController],
+  providers: [InvitationsService],
+  exports: [InvitationsService],
+})
+export class TenderingModule {}
