@@ -8,6 +8,7 @@ import { HealthModule } from '@probity/health';
 import { NotificationsModule, ReminderSchedulingModule } from '@probity/notifications';
 import { QuestionBankModule } from '@probity/question-bank';
 import { CoreModule } from '@probity/runtime';
+import { PortalModule } from '@probity/portal';
 import { TenderingModule } from '@probity/tendering';
 import { WebModule } from '@probity/web';
 
@@ -29,6 +30,7 @@ export class AppModule {
         // In zero-setup mode this process is also the job consumer, so it runs the reminder schedule.
         ...(config.mode === 'zero-setup' ? [ReminderSchedulingModule] : []),
         TenderingModule,
+        PortalModule,
         WebModule,
       ],
     };

@@ -568,19 +568,26 @@ export class CasesService {
       if (response.status === 'submitted') throw new ConflictException('This response was already submitted.');
       const found = await this.getCase(response.caseId, manager);
       if (found.status !== 'open') throw new ConflictException('The case is not open for responses.');
-      const problems = validateAnswers(found.questionnaireDefinition as QuestionnaireDefinition, response.answers, {
-        forSubmit: true,
-      });
-      if (problems.length) throw new AnswerValidationException(problems);
       const evidence = await manager.find(EvidenceFile, { where: { responseId }, order: { id: 'ASC' } });
+      const definition = found.questionnaireDefinition as QuestionnaireDefinition;
+      // A file question is answered by the evidence uploaded for it.
+      const answers = { ...response.answers };
+      for (const { question } of questionsOf(definition).filter((located) => located.question.type === 'file')) {
+        const files = evidence.filter((file) => file.questionName === question.name);
+        if (files.length) answers[question.name] = files.map((file) => ({ name: file.fileName, sha256: file.sha256 }));
+        else delete answers[question.name];
+      }
+      const problems = validateAnswers(definition, answers, { forSubmit: true });
+      if (problems.length) throw new AnswerValidationException(problems);
       const submissionHash = contentHash({
         questionnaireHash: found.questionnaireHash,
-        answers: response.answers,
+        answers,
         evidence: evidence.map((file) => ({ question: file.questionName, sha256: file.sha256 })),
       });
       const submittedAt = new Date();
       const submitted = await manager.save(ProviderResponse, {
         ...response,
+        answers,
         status: 'submitted' as const,
         submittedAt,
         submissionHash,

@@ -1,0 +1,2 @@
+export { PortalModule } from './lib/portal.module';
+export { answersFromForm, buildPortalForm, FormQuestion, FormSection } from './lib/portal-form';

@@ -1,0 +1,271 @@
+import { NOT_APPLICABLE } from '@probity/rubric';
+import {
+  Answers,
+  AnswerProblem,
+  ElementDefinition,
+  evaluateLogic,
+  isAnswered,
+  localised,
+  QuestionnaireDefinition,
+} from '@probity/questionnaires';
+
+export type FormQuestionKind =
+  'boolean' | 'single' | 'multiple' | 'dropdown' | 'number' | 'date' | 'text' | 'comment' | 'matrix' | 'file';
+
+export interface FormChoice {
+  id: string;
+  value: string;
+  label: string;
+  checked: boolean;
+}
+
+export interface EvidenceListing {
+  id: string;
+  fileName: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+export interface FormQuestion {
+  id: string;
+  name: string;
+  kind: FormQuestionKind;
+  title: string;
+  description: string;
+  required: boolean;
+  naAllowed: boolean;
+  notApplicable: boolean;
+  evidenceRequested: boolean;
+  unit?: string;
+  min?: string;
+  max?: string;
+  maxLength?: number;
+  value: string;
+  answered: boolean;
+  choices: FormChoice[];
+  matrix?: {
+    columns: Array<{ value: string; label: string }>;
+    rows: Array<{ value: string; label: string; cells: FormChoice[] }>;
+  };
+  evidence: EvidenceListing[];
+  error?: string;
+}
+
+export interface FormSection {
+  index: number;
+  name: string;
+  title: string;
+  description: string;
+  questions: FormQuestion[];
+  answered: number;
+  required: number;
+  requiredAnswered: number;
+}
+
+const KIND_BY_TYPE: Record<string, FormQuestionKind> = {
+  boolean: 'boolean',
+  radiogroup: 'single',
+  checkbox: 'multiple',
+  tagbox: 'multiple',
+  dropdown: 'dropdown',
+  comment: 'comment',
+  matrix: 'matrix',
+  file: 'file',
+};
+
+function labelled(item: unknown, locale: string): { value: string; label: string } {
+  if (item !== null && typeof item === 'object' && 'value' in item) {
+    const choice = item as { value: unknown; text?: Parameters<typeof localised>[0] };
+    return { value: String(choice.value), label: localised(choice.text, locale) || String(choice.value) };
+  }
+  return { value: String(item), label: String(item) };
+}
+
+function kindOf(question: ElementDefinition): FormQuestionKind {
+  if (question.type === 'text') {
+    if (question.inputType === 'number' || question.inputType === 'range') return 'number';
+    if (question.inputType === 'date') return 'date';
+    return 'text';
+  }
+  return KIND_BY_TYPE[question.type] ?? 'text';
+}
+
+/**
+ * The provider portal's view of a questionnaire for the current answers: only visible sections and
+ * questions (the same SurveyJS logic the server validates and scores with), each with its answer,
+ * choices, evidence and — after a failed save or submit — its error.
+ */
+export function buildPortalForm(
+  definition: QuestionnaireDefinition,
+  answers: Answers,
+  options: { locale?: string; evidence?: Record<string, EvidenceListing[]>; problems?: Array<Pick<AnswerProblem, 'questionName' | 'message'>> } = {},
+): FormSection[] {
+  const locale = options.locale ?? 'default';
+  const logic = evaluateLogic(definition, answers);
+  const errors = new Map((options.problems ?? []).map((problem) => [problem.questionName, problem.message]));
+  const sections: FormSection[] = [];
+  definition.pages.forEach((page, index) => {
+    const questions: FormQuestion[] = [];
+    const visit = (elements: ElementDefinition[] | undefined) => {
+      for (const element of elements ?? []) {
+        if (element.type === 'panel') {
+          visit(element.elements);
+          continue;
+        }
+        if (['html', 'image', 'expression'].includes(element.type)) continue;
+        const state = logic.get(element.name);
+        if (!state?.visible) continue;
+        questions.push(toFormQuestion(element, answers[element.name], state.required, locale, options, errors));
+      }
+    };
+    visit(page.elements);
+    if (!questions.length) return;
+    const required = questions.filter((question) => question.required);
+    sections.push({
+      index,
+      name: page.name,
+      title: localised(page.title, locale) || `Section ${index + 1}`,
+      description: localised(page.description, locale),
+      questions,
+      answered: questions.filter((question) => question.answered).length,
+      required: required.length,
+      requiredAnswered: required.filter((question) => question.answered).length,
+    });
+  });
+  return sections;
+}
+
+function toFormQuestion(
+  element: ElementDefinition,
+  value: unknown,
+  required: boolean,
+  locale: string,
+  options: { evidence?: Record<string, EvidenceListing[]> },
+  errors: Map<string, string>,
+): FormQuestion {
+  const kind = kindOf(element);
+  const id = `q-${element.name}`;
+  const notApplicable = value === NOT_APPLICABLE;
+  const evidence = options.evidence?.[element.name] ?? [];
+  const selected = new Set(
+    Array.isArray(value) ? value.map(String) : value === undefined || value === null ? [] : [String(value)],
+  );
+  let choices: FormChoice[] = [];
+  if (kind === 'boolean') {
+    choices = [
+      {
+        id: `${id}-yes`,
+        value: 'true',
+        label: localised(element.labelTrue as never, locale) || 'Yes',
+        checked: value === true,
+      },
+      {
+        id: `${id}-no`,
+        value: 'false',
+        label: localised(element.labelFalse as never, locale) || 'No',
+        checked: value === false,
+      },
+    ];
+  } else if (kind === 'single' || kind === 'multiple' || kind === 'dropdown') {
+    const items = [...(element.choices ?? [])];
+    if (element.showNoneItem)
+      items.push({ value: 'none', text: localised(element.noneText as never, locale) || 'None' });
+    if (element.showOtherItem)
+      items.push({ value: 'other', text: localised(element.otherText as never, locale) || 'Other' });
+    choices = items.map((item, position) => {
+      const { value: choiceValue, label } = labelled(item, locale);
+      return { id: `${id}-${position}`, value: choiceValue, label, checked: selected.has(choiceValue) };
+    });
+  }
+  let matrix: FormQuestion['matrix'];
+  if (kind === 'matrix') {
+    const columns = (element.columns ?? []).map((column) => labelled(column, locale));
+    const cellsOf =
+      value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    matrix = {
+      columns,
+      rows: (element.rows ?? []).map((row, rowIndex) => {
+        const { value: rowValue, label } = labelled(row, locale);
+        return {
+          value: rowValue,
+          label,
+          cells: columns.map((column, columnIndex) => ({
+            id: `${id}-${rowIndex}-${columnIndex}`,
+            value: column.value,
+            label: column.label,
+            checked: String(cellsOf[rowValue]) === column.value,
+          })),
+        };
+      }),
+    };
+  }
+  const scalar = kind === 'number' || kind === 'date' || kind === 'text' || kind === 'comment';
+  return {
+    id,
+    name: element.name,
+    kind,
+    title: localised(element.title, locale) || element.name,
+    description: localised(element.description, locale),
+    required,
+    naAllowed: Boolean(element.naAllowed),
+    notApplicable,
+    evidenceRequested: Boolean(element.evidenceRequired) || kind === 'file',
+    unit: typeof element.unit === 'string' ? element.unit : undefined,
+    min: element.min === undefined ? undefined : String(element.min),
+    max: element.max === undefined ? undefined : String(element.max),
+    maxLength: typeof element.maxLength === 'number' ? element.maxLength : undefined,
+    value: scalar && !notApplicable && value !== undefined && value !== null ? String(value) : '',
+    answered: kind === 'file' ? evidence.length > 0 : isAnswered(value),
+    choices,
+    matrix,
+    evidence,
+    error: errors.get(element.name),
+  };
+}
+
+/**
+ * Turns a submitted HTML form of one section back into answers: strings to the types the
+ * questionnaire expects, empty fields to `null` (which clears an answer), "not applicable" boxes to
+ * the N/A marker. Fields that are not questions of the section are ignored.
+ */
+export function answersFromForm(section: FormSection, form: Record<string, unknown>): Answers {
+  const changes: Answers = {};
+  for (const question of section.questions) {
+    if (question.kind === 'file') continue;
+    if (question.naAllowed && form[`${question.name}__na`] !== undefined) {
+      changes[question.name] = NOT_APPLICABLE;
+      continue;
+    }
+    const raw = form[question.name];
+    switch (question.kind) {
+      case 'boolean':
+        changes[question.name] = raw === 'true' ? true : raw === 'false' ? false : null;
+        break;
+      case 'multiple': {
+        const values = raw === undefined ? [] : Array.isArray(raw) ? raw.map(String) : [String(raw)];
+        changes[question.name] = values.length ? values : null;
+        break;
+      }
+      case 'number': {
+        const text = typeof raw === 'string' ? raw.trim() : '';
+        const number = Number(text);
+        changes[question.name] = text === '' ? null : Number.isFinite(number) ? number : text;
+        break;
+      }
+      case 'matrix': {
+        const cells: Record<string, string> = {};
+        for (const row of question.matrix?.rows ?? []) {
+          const cell = form[`${question.name}__${row.value}`];
+          if (typeof cell === 'string' && cell !== '') cells[row.value] = cell;
+        }
+        changes[question.name] = Object.keys(cells).length ? cells : null;
+        break;
+      }
+      default: {
+        const text = typeof raw === 'string' ? raw : '';
+        changes[question.name] = text.trim() === '' ? null : text;
+      }
+    }
+  }
+  return changes;
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '@probity/cases';
+import { NotificationsModule } from '@probity/notifications';
+import { PortalController } from './portal.controller';
+import { PortalService } from './portal.service';
+
+@Module({
+  imports: [CasesModule, NotificationsModule],
+  controllers: [PortalController],
+  providers: [PortalService],
+})
+export class PortalModule {}

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import {
+  Actor,
+  CasesService,
+  ClarificationsService,
+  EvidenceFile,
+  ProcurementCase,
+  ProviderResponse,
+} from '@probity/cases';
+import { Notifier } from '@probity/notifications';
+import { CORE_PRINCIPLES } from '@probity/rubric';
+import { AnswerProblem, QuestionnaireDefinition, validateAnswers } from '@probity/questionnaires';
+import { buildPortalForm, EvidenceListing, FormSection } from './portal-form';
+
+type ProblemList = Array<Pick<AnswerProblem, 'questionName' | 'message'>>;
+
+export interface PortalState {
+  response: ProviderResponse;
+  procurementCase: ProcurementCase;
+  actor: Actor;
+}
+
+/** What the provider portal does with an invite token: resolve it, show the case, save, upload, submit. */
+@Injectable()
+export class PortalService {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly clarifications: ClarificationsService,
+    private readonly notifier: Notifier,
+  ) {}
+
+  async open(token: string): Promise<PortalState> {
+    const { response, procurementCase } = await this.cases.resolveInvite(token);
+    return {
+      response,
+      procurementCase,
+      actor: { type: 'provider', id: response.id, label: response.organisationName },
+    };
+  }
+
+  async sections(state: PortalState, locale: string, problems?: ProblemList): Promise<FormSection[]> {
+    const evidence = await this.cases.evidenceOf(state.response.id);
+    return buildPortalForm(
+      state.procurementCase.questionnaireDefinition as QuestionnaireDefinition,
+      state.response.answers,
+      {
+        locale,
+        evidence: groupEvidence(evidence),
+        problems,
+      },
+    );
+  }
+
+  async overview(state: PortalState, locale: string, problems?: ProblemList) {
+    const { procurementCase, response } = state;
+    const sections = await this.sections(state, locale, problems);
+    const weights = procurementCase.criteriaWeights;
+    return {
+      agencyName: await this.cases.agencyName(procurementCase.agencyId),
+      procurementCase: {
+        reference: procurementCase.reference,
+        title: procurementCase.title,
+        description: procurementCase.description,
+        intendedUse: procurementCase.intendedUse,
+        questionsDue: procurementCase.questionsDue,
+        responsesDue: procurementCase.responsesDue,
+      },
+      criteria: CORE_PRINCIPLES.map((principle) => ({ name: principle.name, weight: weights[principle.id] ?? 0 })),
+      response: {
+        organisationName: response.organisationName,
+        status: response.status,
+        submitted: response.status === 'submitted',
+        submittedAt: response.submittedAt,
+        submissionHash: response.submissionHash,
+        revision: response.revision,
+      },
+      sections,
+      problemsBySection: problems?.length ? problemLinks(sections, problems) : [],
+      clarifications: await this.clarifications.publishedFor(procurementCase.id),
+      pendingQuestions: await this.clarifications.pendingOf(response.id),
+    };
+  }
+
+  /** Every problem that blocks submission, each linked to its question. */
+  submissionProblems(state: PortalState): AnswerProblem[] {
+    return validateAnswers(
+      state.procurementCase.questionnaireDefinition as QuestionnaireDefinition,
+      state.response.answers,
+      { forSubmit: true },
+    );
+  }
+
+  async submit(state: PortalState): Promise<ProviderResponse> {
+    return this.cases.submit(state.response.id, state.actor, (manager, submitted, procurementCase) =>
+      this.queueReceipt(manager, submitted, procurementCase),
+    );
+  }
+
+  private async queueReceipt(
+    manager: EntityManager,
+    submitted: ProviderResponse,
+    procurementCase: ProcurementCase,
+  ): Promise<void> {
+    await this.notifier.queue(manager, {
+      template: 'submission-receipt',
+      to: submitted.contactEmails,
+      context: {
+        organisationName: submitted.organisationName,
+        agencyName: await this.cases.agencyName(procurementCase.agencyId),
+        caseTitle: procurementCase.title,
+        caseReference: procurementCase.reference,
+        submissionHash: submitted.submissionHash ?? '',
+        submittedAt: (submitted.submittedAt ?? new Date()).toISOString(),
+      },
+      idempotencyKey: `receipt:${submitted.id}:${submitted.submissionHash}`,
+    });
+  }
+}
+
+function groupEvidence(files: EvidenceFile[]): Record<string, EvidenceListing[]> {
+  const grouped: Record<string, EvidenceListing[]> = {};
+  for (const file of files)
+    (grouped[file.questionName] ??= []).push({
+      id: file.id,
+      fileName: file.fileName,
+      sizeBytes: file.sizeBytes,
+      sha256: file.sha256,
+    });
+  return grouped;
+}
+
+function problemLinks(sections: FormSection[], problems: ProblemList) {
+  const sectionOf = new Map<string, FormSection>();
+  for (const section of sections) for (const question of section.questions) sectionOf.set(question.name, section);
+  return problems.map((problem) => {
+    const section = sectionOf.get(problem.questionName);
+    return {
+      message: problem.message,
+      sectionIndex: section?.index,
+      sectionTitle: section?.title,
+      anchor: `q-${problem.questionName}`,
+    };
+  });
+}
