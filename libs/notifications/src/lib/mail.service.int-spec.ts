@@ -44,9 +44,7 @@ describe('MailService (real SMTP server, real files)', () => {
     const received = await waitFor(async () => sink.messages.find((m) => m.parsed.messageId === sent.messageId));
     expect(received.recipients.sort()).toEqual([...to].sort());
     expect(received.mailFrom).toBe('tenders@probity.test');
-    expect(received.parsed.subject).toBe(
-      'Invitation to respond: PROC-2026-0142 – Automated number-plate recognition',
-    );
+    expect(received.parsed.subject).toBe('Invitation to respond: PROC-2026-0142 – Automated number-plate recognition');
     expect(received.parsed.text).toContain(invite.portalUrl);
     expect(received.parsed.html).toContain(`href="${invite.portalUrl}"`);
     expect(received.parsed.html).toContain('<html lang="en"');
@@ -68,7 +66,11 @@ describe('MailService (real SMTP server, real files)', () => {
 
   it('without SMTP_URL writes each message as a parseable, owner-only .eml file under DATA_DIR/mail', async () => {
     const mail = new MailService(loadConfig({ DATA_DIR: dataDir }));
-    const reset = { name: 'Amira Haddad', resetUrl: 'https://probity.example/password-reset/tok_91bd', expiresInMinutes: 30 };
+    const reset = {
+      name: 'Amira Haddad',
+      resetUrl: 'https://probity.example/password-reset/tok_91bd',
+      expiresInMinutes: 30,
+    };
 
     const sent = await mail.send('password-reset', ['amira.haddad@met.example'], reset);
 

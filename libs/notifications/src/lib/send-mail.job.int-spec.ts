@@ -47,8 +47,8 @@ describe('Notifier and SendMailJob (real PostgreSQL and SMTP)', () => {
       idempotencyKey: 'receipt:twice',
     };
 
-    const first = await job.handle(payload, { ...context, jobId: 'a' });
-    const second = await job.handle(payload, { ...context, jobId: 'a', attempt: 2 });
+    const first = await job.handle(payload);
+    const second = await job.handle(payload);
 
     const delivered = sink.messages.filter((m) => m.parsed.messageId === first.messageId);
     expect(delivered).toHaveLength(1);
@@ -96,9 +96,7 @@ describe('Notifier and SendMailJob (real PostgreSQL and SMTP)', () => {
         throw new Error('the submission failed');
       }),
     ).rejects.toThrow('the submission failed');
-    expect(
-      await dataSource.getRepository(OutboxEntry).countBy({ jobId: mailJobId('receipt:rolled-back') }),
-    ).toBe(0);
+    expect(await dataSource.getRepository(OutboxEntry).countBy({ jobId: mailJobId('receipt:rolled-back') })).toBe(0);
   });
 
   it('refuses to queue a mail whose context is incomplete, and fails such a job without retrying', async () => {
@@ -114,10 +112,14 @@ describe('Notifier and SendMailJob (real PostgreSQL and SMTP)', () => {
       ),
     ).rejects.toThrow(/submissionHash/);
     await expect(
-      moduleRef.get(SendMailJob).handle(
-        { template: 'submission-receipt', to: ['bids@northwind.example'], context: incomplete, idempotencyKey: 'x' },
-        { ...context, jobId: 'x' },
-      ),
+      moduleRef
+        .get(SendMailJob)
+        .handle({
+          template: 'submission-receipt',
+          to: ['bids@northwind.example'],
+          context: incomplete,
+          idempotencyKey: 'x',
+        }),
     ).rejects.toThrow(InvalidJobPayloadError);
   });
 
