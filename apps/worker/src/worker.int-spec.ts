@@ -21,8 +21,9 @@ describe('worker (real Redis and PostgreSQL)', () => {
   });
 
   afterAll(async () => {
-    const queue = worker.get<Queue>(getQueueToken('system'), { strict: false });
-    await queue.obliterate({ force: true });
+    for (const name of ['system', 'notifications']) {
+      await worker.get<Queue>(getQueueToken(name), { strict: false }).obliterate({ force: true });
+    }
     await worker.close();
     await database.drop();
   });
@@ -39,6 +40,18 @@ describe('worker (real Redis and PostgreSQL)', () => {
     expect(row.message).toBe('through redis');
     expect(row.attempt).toBe(1);
     expect(await waitFor(async () => (await queue.getJob(`heartbeat-${heartbeatId}`))?.finishedOn)).toBeGreaterThan(0);
+  });
+
+  it('schedules the deadline reminders hourly at start-up and runs them once right away', async () => {
+    const queue = worker.get<Queue>(getQueueToken('notifications'), { strict: false });
+    const scheduler = await waitFor(() => queue.getJobScheduler('invites.send-reminders'));
+    expect(scheduler.every).toBe(3600000);
+    expect(scheduler.name).toBe('invites.send-reminders');
+    const completed = await waitFor(async () => {
+      const jobs = await queue.getJobs(['completed']);
+      return jobs.find((job) => job.name === 'invites.send-reminders');
+    });
+    expect(completed.returnvalue).toEqual({ queued: 0 });
   });
 
   it('fails a job with an invalid payload once, without retrying, and says why', async () => {

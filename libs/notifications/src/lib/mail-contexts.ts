@@ -86,7 +86,11 @@ export const MAIL_CONTEXT_SCHEMAS = {
   'password-reset': z.object({
     name,
     resetUrl: link,
-    expiresInMinutes: z.number().int().min(1).max(7 * 24 * 60),
+    expiresInMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
   }),
 } as const satisfies { [T in MailTemplate]: z.ZodType<MailContexts[T]> };
 

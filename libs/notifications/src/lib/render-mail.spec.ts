@@ -114,7 +114,11 @@ describe('renderMail', () => {
     const hostile = '<script>alert("x")</script>';
     const renders = [
       renderMail('invite', { ...SAMPLES.invite, organisationName: hostile, caseTitle: hostile, agencyName: hostile }),
-      renderMail('clarification-published', { ...SAMPLES['clarification-published'], question: hostile, answer: hostile }),
+      renderMail('clarification-published', {
+        ...SAMPLES['clarification-published'],
+        question: hostile,
+        answer: hostile,
+      }),
       renderMail('sign-off-request', { ...SAMPLES['sign-off-request'], reviewerName: hostile }),
       renderMail('password-reset', { ...SAMPLES['password-reset'], name: hostile }),
     ];
@@ -126,7 +130,10 @@ describe('renderMail', () => {
   });
 
   it('keeps a case title with line breaks out of the subject header', () => {
-    const { subject } = renderMail('reminder', { ...SAMPLES.reminder, caseTitle: 'Line one\r\nBcc: victim@example.com' });
+    const { subject } = renderMail('reminder', {
+      ...SAMPLES.reminder,
+      caseTitle: 'Line one\r\nBcc: victim@example.com',
+    });
     expect(subject).toBe('Reminder: response due within 3 days – PROC-2026-0142 Line one Bcc: victim@example.com');
   });
 

@@ -79,13 +79,11 @@ export function renderMail<T extends MailTemplate>(template: T, context: MailCon
   const templates = compiledTemplates()[template];
   // Header values must not carry line breaks, whatever a case title contains.
   const subject = templates.subject(values).replace(/\s+/g, ' ').trim();
-  const text = `${
-    templates
-      .text(values)
-      .replace(/[ \t]+$/gm, '')
-      .replace(/\n{3,}/g, '\n\n')
-      .trim()
-  }\n`;
+  const text = `${templates
+    .text(values)
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
   const html = templates.html({ ...values, mailSubject: subject });
   return { subject, text, html };
 }

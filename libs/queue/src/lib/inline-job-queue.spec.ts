@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { InlineJobQueue } from './inline-job-queue';
 import { ParsedJobPayload } from './job-contracts';
 import { JobContext, JobHandler, JobProcessor } from './job-handler';
@@ -83,6 +84,34 @@ describe('InlineJobQueue (zero-setup transport)', () => {
     await expect(queue.enqueue('system.heartbeat', { heartbeatId: 'not-a-uuid', message: 'x' })).rejects.toThrow(
       /heartbeatId/,
     );
+    await moduleRef.close();
+  });
+
+  it('runs a scheduled job at once and then every interval, until shutdown', async () => {
+    const moduleRef = await createQueue();
+    const queue = moduleRef.get(InlineJobQueue);
+    const handler = moduleRef.get(FlakyHeartbeatHandler);
+    const heartbeatId = randomUUID();
+
+    await queue.scheduleRepeating('system.heartbeat', { heartbeatId, message: 'tick' }, 50);
+    await queue.whenIdle();
+    expect(handler.calls).toHaveLength(1);
+    await sleep(400);
+    await queue.whenIdle();
+    expect(handler.calls.length).toBeGreaterThanOrEqual(3);
+
+    await moduleRef.close();
+    const afterShutdown = handler.calls.length;
+    await sleep(150);
+    expect(handler.calls).toHaveLength(afterShutdown);
+    expect(handler.calls.every((call) => call.heartbeatId === heartbeatId)).toBe(true);
+  });
+
+  it('refuses to schedule an invalid payload', async () => {
+    const moduleRef = await createQueue();
+    await expect(
+      moduleRef.get(InlineJobQueue).scheduleRepeating('system.heartbeat', { heartbeatId: 'nope', message: 'x' }, 50),
+    ).rejects.toThrow(InvalidJobPayloadError);
     await moduleRef.close();
   });
 
