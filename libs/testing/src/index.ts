@@ -3,3 +3,4 @@ export { servicesTestConfig, testRedisUrl, uniqueQueuePrefix } from './lib/test-
 export { adminDatabaseUrl } from './lib/test-database';
 export { typeOrmTestModule } from './lib/test-modules';
 export { waitFor } from './lib/wait-for';
+export { ReceivedMail, SmtpSink, startSmtpSink } from './lib/smtp-sink';

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { loadConfig } from '@probity/config';
-import { waitFor } from '@probity/testing';
-import { startSmtpSink, SmtpSink } from '../testing/smtp-sink';
+import { SmtpSink, startSmtpSink, waitFor } from '@probity/testing';
 import { MailService } from './mail.service';
 
 const invite = {

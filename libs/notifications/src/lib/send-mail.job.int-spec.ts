@@ -1,9 +1,8 @@
 import { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { InvalidJobPayloadError, JobHandlerRegistry, OutboxEntry } from '@probity/queue';
-import { createTestDatabase, TestDatabase } from '@probity/testing';
+import { createTestDatabase, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
 import { notificationsTestModule } from '../testing/notifications-test-module';
-import { startSmtpSink, SmtpSink } from '../testing/smtp-sink';
 import { MailDelivery } from './notification.entities';
 import { mailJobId, Notifier } from './notifier';
 import { SendMailJob } from './send-mail.job';
@@ -112,14 +111,12 @@ describe('Notifier and SendMailJob (real PostgreSQL and SMTP)', () => {
       ),
     ).rejects.toThrow(/submissionHash/);
     await expect(
-      moduleRef
-        .get(SendMailJob)
-        .handle({
-          template: 'submission-receipt',
-          to: ['bids@northwind.example'],
-          context: incomplete,
-          idempotencyKey: 'x',
-        }),
+      moduleRef.get(SendMailJob).handle({
+        template: 'submission-receipt',
+        to: ['bids@northwind.example'],
+        context: incomplete,
+        idempotencyKey: 'x',
+      }),
     ).rejects.toThrow(InvalidJobPayloadError);
   });
 

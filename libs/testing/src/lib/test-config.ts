@@ -17,6 +17,7 @@ export function servicesTestConfig(databaseUrl: string, overrides: Record<string
     DATABASE_URL: databaseUrl,
     REDIS_URL: testRedisUrl(),
     QUEUE_PREFIX: uniqueQueuePrefix(),
+    SESSION_SECRET: randomBytes(32).toString('hex'),
     ...overrides,
   });
 }
