@@ -98,7 +98,11 @@ function kindOf(question: ElementDefinition): FormQuestionKind {
 export function buildPortalForm(
   definition: QuestionnaireDefinition,
   answers: Answers,
-  options: { locale?: string; evidence?: Record<string, EvidenceListing[]>; problems?: Array<Pick<AnswerProblem, 'questionName' | 'message'>> } = {},
+  options: {
+    locale?: string;
+    evidence?: Record<string, EvidenceListing[]>;
+    problems?: Array<Pick<AnswerProblem, 'questionName' | 'message'>>;
+  } = {},
 ): FormSection[] {
   const locale = options.locale ?? 'default';
   const logic = evaluateLogic(definition, answers);

@@ -105,7 +105,7 @@ export class PortalController {
         state.actor,
       );
       if (wantsJson(request)) {
-        response.json({ revision: saved.revision, savedAt: new Date().toISOString() });
+        response.status(200).json({ revision: saved.revision, savedAt: new Date().toISOString() });
         return;
       }
       const next = (await this.portal.sections({ ...state, response: saved }, locale)).find(
@@ -206,7 +206,7 @@ export class PortalController {
       if (problems.length) throw new AnswerValidationException(problems);
       const submitted = await this.portal.submit(state);
       if (wantsJson(request)) {
-        response.json({
+        response.status(200).json({
           status: submitted.status,
           submissionHash: submitted.submissionHash,
           submittedAt: submitted.submittedAt,

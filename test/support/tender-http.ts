@@ -1,0 +1,94 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { NOT_APPLICABLE } from '@probity/rubric';
+import { Answers, BUILT_IN_QUESTIONNAIRES, QuestionnaireDefinition } from '@probity/questionnaires';
+import { buildPortalForm, FormSection } from '@probity/portal';
+
+export type Agent = ReturnType<typeof request.agent>;
+
+/** A signed-in staff browser: cookie jar plus the CSRF token bound to its session. */
+export async function signIn(
+  app: INestApplication,
+  email: string,
+  password: string,
+): Promise<{ agent: Agent; csrf: string }> {
+  const agent = request.agent(app.getHttpServer());
+  const anonymous = await agent.get('/api/v1/session').expect(200);
+  const signedIn = await agent
+    .post('/api/v1/session')
+    .set('x-csrf-token', anonymous.body.csrfToken)
+    .send({ email, password })
+    .expect(200);
+  return { agent, csrf: signedIn.body.csrfToken as string };
+}
+
+/** The hidden CSRF field of a rendered page. */
+export function csrfOf(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match) throw new Error('page has no CSRF field');
+  return match[1];
+}
+
+export function revisionOf(html: string): number {
+  const match = /name="_revision" value="(\d+)"/.exec(html);
+  if (!match) throw new Error('page has no revision field');
+  return Number(match[1]);
+}
+
+/** The fields a browser would post for these answers to one portal section. */
+export function sectionFields(section: FormSection, answers: Answers): Array<[string, string]> {
+  const fields: Array<[string, string]> = [];
+  for (const question of section.questions) {
+    const value = answers[question.name];
+    if (value === undefined || value === null || question.kind === 'file') continue;
+    if (value === NOT_APPLICABLE) fields.push([`${question.name}__na`, '1']);
+    else if (question.kind === 'matrix')
+      for (const [row, cell] of Object.entries(value as Record<string, unknown>))
+        fields.push([`${question.name}__${row}`, String(cell)]);
+    else if (Array.isArray(value)) for (const item of value) fields.push([question.name, String(item)]);
+    else fields.push([question.name, String(value)]);
+  }
+  return fields;
+}
+
+export function urlencoded(fields: Array<[string, string]>): string {
+  return new URLSearchParams(fields).toString();
+}
+
+export function builtInDefinition(key: string): QuestionnaireDefinition {
+  const found = BUILT_IN_QUESTIONNAIRES.find((questionnaire) => questionnaire.key === key);
+  if (!found) throw new Error(`no built-in questionnaire ${key}`);
+  return found.definition;
+}
+
+/** Posts every visible section of the questionnaire for these answers, as the portal's autosave does. */
+export async function answerThroughPortal(
+  agent: Agent,
+  token: string,
+  definition: QuestionnaireDefinition,
+  answers: Answers,
+): Promise<number> {
+  const page = await agent.get(`/portal/${token}/sections/0`).expect(200);
+  const csrf = csrfOf(page.text);
+  let revision = revisionOf(page.text);
+  // Visibility depends on earlier answers, so sections are recomputed as answers accumulate.
+  for (let pass = 0; pass < 3; pass++) {
+    for (const section of buildPortalForm(definition, answers)) {
+      const saved = await agent
+        .post(`/portal/${token}/sections/${section.index}`)
+        .set('Accept', 'application/json')
+        .type('form')
+        .send(urlencoded([['_csrf', csrf], ['_revision', String(revision)], ...sectionFields(section, answers)]));
+      if (saved.status !== 200)
+        throw new Error(`section ${section.index}: ${saved.status} ${JSON.stringify(saved.body)}`);
+      revision = saved.body.revision;
+    }
+  }
+  return revision;
+}
+
+export function linkIn(text: string | undefined): string {
+  const match = /\/portal\/([A-Za-z0-9_-]{43})/.exec(text ?? '');
+  if (!match) throw new Error(`no portal link in:\n${text}`);
+  return match[1];
+}
