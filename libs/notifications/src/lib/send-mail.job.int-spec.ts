@@ -112,14 +112,12 @@ describe('Notifier and SendMailJob (real PostgreSQL and SMTP)', () => {
       ),
     ).rejects.toThrow(/submissionHash/);
     await expect(
-      moduleRef
-        .get(SendMailJob)
-        .handle({
-          template: 'submission-receipt',
-          to: ['bids@northwind.example'],
-          context: incomplete,
-          idempotencyKey: 'x',
-        }),
+      moduleRef.get(SendMailJob).handle({
+        template: 'submission-receipt',
+        to: ['bids@northwind.example'],
+        context: incomplete,
+        idempotencyKey: 'x',
+      }),
     ).rejects.toThrow(InvalidJobPayloadError);
   });
 
