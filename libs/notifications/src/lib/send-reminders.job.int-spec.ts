@@ -17,7 +17,7 @@ describe('invites.send-reminders (real PostgreSQL and SMTP)', () => {
   let dataSource: DataSource;
   const agencyId = randomUUID();
   const [openCase, draftCase, farCase] = [randomUUID(), randomUUID(), randomUUID()];
-  const [pending, submitted, inDraftCase, farAway] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  const [pending, submitted, inDraftCase, farAway, noAddress, blankName] = [1, 2, 3, 4, 5, 6].map(() => randomUUID());
   const due = new Date(NOW.getTime() + 2.5 * DAY_MS);
 
   async function insertCase(id: string, reference: string, status: string, responsesDue: Date): Promise<void> {
@@ -66,6 +66,8 @@ describe('invites.send-reminders (real PostgreSQL and SMTP)', () => {
       'cto@contoso.example',
     ]);
     await insertResponse(submitted, openCase, 'Fabrikam Imaging', 'submitted', ['bids@fabrikam.example']);
+    await insertResponse(noAddress, openCase, 'Proseware Vision', 'invited', ['not an address']);
+    await insertResponse(blankName, openCase, '   ', 'invited', ['bids@blank.example']);
     await insertResponse(inDraftCase, draftCase, 'Litware Labs', 'invited', ['bids@litware.example']);
     await insertResponse(farAway, farCase, 'Tailspin Analytics', 'invited', ['bids@tailspin.example']);
   });
@@ -76,7 +78,7 @@ describe('invites.send-reminders (real PostgreSQL and SMTP)', () => {
     await database.drop();
   });
 
-  it('sends exactly one 3-day reminder, to the unsubmitted provider of the open case', async () => {
+  it('sends exactly one 3-day reminder, to the unsubmitted provider of the open case, skipping unusable rows', async () => {
     const result = await moduleRef.get(SendRemindersJob).handle({ now: NOW.toISOString() });
     expect(result).toEqual({ queued: 1 });
     const jobs = await dispatchOutbox();

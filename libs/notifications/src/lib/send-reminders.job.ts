@@ -7,7 +7,8 @@ import { Agency } from '@probity/identity';
 import { JobHandler, JobProcessor, ParsedJobPayload } from '@probity/queue';
 import { ReminderSent } from './notification.entities';
 import { Notifier } from './notifier';
-import { DAY_MS, dueReminder, REMINDER_DAYS } from './reminder-schedule';
+import { MailContextError } from './mail-contexts';
+import { DAY_MS, DueReminder, dueReminder, REMINDER_DAYS } from './reminder-schedule';
 
 export const REMINDER_SCHEDULE_EVERY_MS = 60 * 60 * 1000;
 
@@ -76,35 +77,45 @@ export class SendRemindersJob implements JobHandler<'invites.send-reminders'> {
         this.logger.warn({ responseId: candidate.responseId }, 'reminder skipped: no valid contact e-mail address');
         continue;
       }
-      const recorded = await this.dataSource.transaction(async (manager) => {
-        const insert = await manager
-          .createQueryBuilder()
-          .insert()
-          .into(ReminderSent)
-          .values({ responseId: candidate.responseId, daysBefore: due.daysBefore })
-          .orIgnore()
-          .returning(['responseId'])
-          .execute();
-        // Another run recorded this reminder first: it queued the mail too.
-        if (insert.raw.length === 0) return false;
-        await this.notifier.queue(manager, {
-          template: 'reminder',
-          to,
-          context: {
-            organisationName: candidate.organisationName,
-            agencyName: candidate.agencyName,
-            caseTitle: candidate.caseTitle,
-            caseReference: candidate.caseReference,
-            responsesDue: new Date(candidate.responsesDue).toISOString(),
-            daysLeft: due.daysLeft,
-          },
-          idempotencyKey: `reminder:${candidate.responseId}:${due.daysBefore}`,
-        });
-        return true;
+      const recorded = await this.recordAndQueue(candidate, due, to).catch((error: unknown) => {
+        // One unusable row (say, a blank organisation name) must not hold back every other reminder.
+        if (!(error instanceof MailContextError)) throw error;
+        this.logger.error({ responseId: candidate.responseId, err: error.message }, 'reminder skipped');
+        return false;
       });
       if (recorded) queued++;
     }
     if (queued > 0) this.logger.log({ queued }, 'deadline reminders queued');
     return { queued };
+  }
+
+  /** Records the reminder and queues its mail in one transaction; false when another run got there first. */
+  private recordAndQueue(candidate: Candidate, due: DueReminder, to: string[]): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const insert = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ReminderSent)
+        .values({ responseId: candidate.responseId, daysBefore: due.daysBefore })
+        .orIgnore()
+        .returning(['responseId'])
+        .execute();
+      // Another run recorded this reminder first: it queued the mail too.
+      if (insert.raw.length === 0) return false;
+      await this.notifier.queue(manager, {
+        template: 'reminder',
+        to,
+        context: {
+          organisationName: candidate.organisationName,
+          agencyName: candidate.agencyName,
+          caseTitle: candidate.caseTitle,
+          caseReference: candidate.caseReference,
+          responsesDue: new Date(candidate.responsesDue).toISOString(),
+          daysLeft: due.daysLeft,
+        },
+        idempotencyKey: `reminder:${candidate.responseId}:${due.daysBefore}`,
+      });
+      return true;
+    });
   }
 }

@@ -1,0 +1,94 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { simpleParser } from 'mailparser';
+import { childEnvironment, WORKSPACE_ROOT } from './support/processes';
+
+const run = promisify(execFile);
+
+/**
+ * Runs in a plain Node process on the built code: the embedded PostgreSQL (PGlite) cannot load inside
+ * Jest's module sandbox. Arranges one open case due in 12 hours with one unsubmitted response, then
+ * runs the reminders job twice and lets the outbox relay and the in-process queue deliver.
+ */
+const SCRIPT = `
+require('reflect-metadata');
+const { randomUUID } = require('node:crypto');
+const { DataSource } = require('typeorm');
+const { createApp } = require('./dist/apps/api/src/create-app');
+const { loadConfig } = require('./dist/libs/config/src');
+const { SendRemindersJob } = require('./dist/libs/notifications/src');
+const { InlineJobQueue, OutboxRelay } = require('./dist/libs/queue/src');
+
+(async () => {
+  const app = await createApp(loadConfig(process.env));
+  await app.init();
+  const db = app.get(DataSource);
+  const [agencyId, caseId, responseId] = [randomUUID(), randomUUID(), randomUUID()];
+  const now = new Date();
+  await db.query("INSERT INTO agencies (id, name) VALUES ($1, 'Police Scotland')", [agencyId]);
+  await db.query(
+    "INSERT INTO procurement_cases (id, agency_id, reference, title, description, intended_use, ai_act_classification, " +
+      "responses_due, status, criteria_weights, questionnaire_key, questionnaire_version, questionnaire_definition, " +
+      "questionnaire_hash, version) VALUES ($1, $2, 'PS-2026-031', 'Redaction of bodycam footage', 'Tender', " +
+      "'Disclosure', '{}', $3, 'open', '{}', 'responsible-ai', 1, '{}', $4, 1)",
+    [caseId, agencyId, new Date(now.getTime() + 12 * 3600 * 1000), 'e'.repeat(64)],
+  );
+  await db.query(
+    "INSERT INTO provider_responses (id, case_id, organisation_name, country, legal_identifiers, contact_emails) " +
+      "VALUES ($1, $2, 'Adatum Redact', 'GB', '{}', '[\\"bids@adatum.example\\"]')",
+    [responseId, caseId],
+  );
+  const job = app.get(SendRemindersJob);
+  const first = await job.handle({ now: now.toISOString() });
+  const second = await job.handle({ now: now.toISOString() });
+  await app.get(InlineJobQueue).whenIdle();
+  await app.get(OutboxRelay).dispatchPending();
+  await app.get(InlineJobQueue).whenIdle();
+  const deliveries = await db.query('SELECT status, recipients FROM mail_deliveries');
+  await app.close();
+  process.stdout.write('RESULT ' + JSON.stringify({ first, second, deliveries }) + '\\n');
+})().catch((error) => {
+  process.stderr.write(String(error && error.stack ? error.stack : error) + '\\n');
+  process.exit(1);
+});
+`;
+
+describe('deadline reminders in zero-setup mode (embedded PostgreSQL, in-process jobs, .eml files)', () => {
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'probity-zero-mail-'));
+  });
+
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('queues a due reminder through the outbox once and writes it as a parseable .eml file', async () => {
+    const { stdout } = await run(process.execPath, ['-e', SCRIPT], {
+      cwd: WORKSPACE_ROOT,
+      env: childEnvironment({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', SMTP_URL: undefined }),
+      timeout: 120000,
+    });
+    const result = JSON.parse(
+      stdout
+        .split('\n')
+        .find((line) => line.startsWith('RESULT '))!
+        .slice(7),
+    );
+    expect(result.first).toEqual({ queued: 1 });
+    expect(result.second).toEqual({ queued: 0 });
+    expect(result.deliveries).toEqual([{ status: 'sent', recipients: ['bids@adatum.example'] }]);
+
+    const files = await readdir(join(dataDir, 'mail'));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/-reminder-[0-9a-f]{8}\.eml$/);
+    const mail = await simpleParser(await readFile(join(dataDir, 'mail', files[0])));
+    expect(mail.subject).toBe('Reminder: response due within 1 day – PS-2026-031 Redaction of bodycam footage');
+    expect(mail.text).toContain('Dear Adatum Redact,');
+    expect(mail.text).toContain('issued by Police Scotland');
+  });
+});
