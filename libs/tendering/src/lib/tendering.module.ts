@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '@probity/cases';
 import { IdentityModule } from '@probity/identity';
 import { NotificationsModule } from '@probity/notifications';
+import { CasePagesController } from './case-pages.controller';
 import { CasesController } from './cases.controller';
 import { InvitationsService } from './invitations.service';
 
 /** The agency side of a tender: cases, panels, invites and clarifications, as API and pages. */
 @Module({
   imports: [CasesModule, IdentityModule, NotificationsModule],
-  controllers: [CasesController],
+  controllers: [CasesController, CasePagesController],
   providers: [InvitationsService],
   exports: [InvitationsService],
 })

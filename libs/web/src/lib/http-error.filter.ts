@@ -6,6 +6,7 @@ export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string | string[];
+  [detail: string]: unknown;
 }
 
 const PAGE_TITLES: Record<number, string> = {
@@ -40,6 +41,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     const wantsPage = !request.path.startsWith('/api/') && request.accepts(['json', 'html']) === 'html';
     response.status(body.statusCode);
     if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS) response.setHeader('Retry-After', '60');
+    if (wantsPage && body.statusCode === HttpStatus.UNAUTHORIZED && request.method === 'GET') {
+      response.redirect(303, '/login');
+      return;
+    }
     if (wantsPage) {
       response.render('error', {
         title: PAGE_TITLES[body.statusCode] ?? body.error,
@@ -55,9 +60,15 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const raw = exception.getResponse();
-      const message =
-        typeof raw === 'string' ? raw : ((raw as { message?: string | string[] }).message ?? exception.message);
-      return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+      if (typeof raw === 'string') return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message: raw };
+      // Details a handler chose to add (the current answers on a 409, the problems on a 422) stay in the body.
+      const { statusCode: _status, error: _error, message, ...details } = raw as Record<string, unknown>;
+      return {
+        ...details,
+        statusCode,
+        error: STATUS_CODES[statusCode] ?? 'Error',
+        message: (message as string | string[] | undefined) ?? exception.message,
+      };
     }
     const status =
       (exception as { status?: number; statusCode?: number })?.status ??

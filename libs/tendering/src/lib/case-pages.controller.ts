@@ -1,0 +1,333 @@
+import { Body, Controller, Get, HttpException, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { Response } from 'express';
+import { CASE_STATUSES, CasesService, ClarificationsService, checkTransition, ProcurementCase } from '@probity/cases';
+import { CurrentStaff, IdentityService, StaffOnly, StaffPrincipal } from '@probity/identity';
+import { BUILT_IN_QUESTIONNAIRES } from '@probity/questionnaires';
+import { CORE_PRINCIPLES } from '@probity/rubric';
+import type { CriteriaWeights } from '@probity/scoring';
+import { staffActor } from './cases.controller';
+import { CreateCaseDto, InviteProviderDto } from './cases.dto';
+import { InvitationsService } from './invitations.service';
+import { providerProgress } from './provider-progress';
+
+const STATUS_LABELS: Record<string, string> = {
+  draft: 'Draft',
+  open: 'Open for responses',
+  closed: 'Closed for responses',
+  evaluation: 'In evaluation',
+  dossier_review: 'Dossier in legal review',
+  signed_off: 'Signed off',
+  awarded: 'Awarded',
+  cancelled: 'Cancelled',
+};
+
+const ACTION_LABELS: Partial<Record<string, string>> = {
+  open: 'Publish and open for responses',
+  closed: 'Close for responses',
+  evaluation: 'Start evaluation',
+  dossier_review: 'Send the dossier to legal review',
+  signed_off: 'Record sign-off',
+  awarded: 'Record the award',
+  cancelled: 'Cancel the procurement',
+};
+
+const ANNEX_III_AREAS = [
+  { value: 'none', label: 'Not an Annex III use (no high-risk classification)' },
+  { value: '1(a) remote biometric identification', label: '1(a) Remote biometric identification' },
+  { value: '6(a) risk of becoming a victim', label: '6(a) Assessing the risk of a person becoming a victim' },
+  { value: '6(b) polygraph-like tools', label: '6(b) Polygraphs and similar tools' },
+  { value: '6(c) reliability of evidence', label: '6(c) Evaluating the reliability of evidence' },
+  { value: '6(d) risk of offending', label: '6(d) Assessing the risk of offending or re-offending' },
+  { value: '6(e) profiling', label: '6(e) Profiling in detection, investigation or prosecution' },
+];
+
+function fieldErrors(errors: Awaited<ReturnType<typeof validate>>): string[] {
+  return errors.flatMap((error) => [...Object.values(error.constraints ?? {}), ...fieldErrors(error.children ?? [])]);
+}
+
+function asList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === 'string' ? value.split(/[\s,;]+/).filter(Boolean) : [];
+}
+
+/** Server-rendered pages for agency staff. Forms post here and redirect back (post/redirect/get). */
+@ApiExcludeController()
+@StaffOnly()
+@Controller('cases')
+export class CasePagesController {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly clarifications: ClarificationsService,
+    private readonly invitations: InvitationsService,
+    private readonly identity: IdentityService,
+  ) {}
+
+  @Get()
+  async list(@CurrentStaff() staff: StaffPrincipal, @Query('page') pageParameter: string, @Res() response: Response) {
+    const page = Math.max(1, Number.parseInt(pageParameter ?? '1', 10) || 1);
+    const listed = await this.cases.listCases(staff.agencyId, page, 20);
+    response.render('cases/index', {
+      title: 'Procurement cases',
+      agencyName: await this.cases.agencyName(staff.agencyId),
+      cases: listed.items.map((found) => ({ ...found, statusLabel: STATUS_LABELS[found.status] })),
+      page,
+      previousPage: page > 1 ? page - 1 : null,
+      nextPage: page * 20 < listed.total ? page + 1 : null,
+      total: listed.total,
+      canCreate: ['procurement_officer', 'admin'].includes(staff.role),
+    });
+  }
+
+  @Get('new')
+  @StaffOnly('procurement_officer', 'admin')
+  newCase(@Res() response: Response) {
+    this.renderNewCase(response, {});
+  }
+
+  @Post()
+  @StaffOnly('procurement_officer', 'admin')
+  async create(@CurrentStaff() staff: StaffPrincipal, @Body() form: Record<string, string>, @Res() response: Response) {
+    const weights = Object.fromEntries(
+      CORE_PRINCIPLES.map((principle) => [principle.id, Number(form[`weight_${principle.id}`])]),
+    );
+    const dto = plainToInstance(CreateCaseDto, {
+      reference: form.reference?.trim(),
+      title: form.title?.trim(),
+      description: form.description?.trim(),
+      intendedUse: form.intendedUse?.trim(),
+      aiActClassification: {
+        annexIII: form.annexIII,
+        biometric: form.biometric === 'yes',
+        riskAssessmentOfPersons: form.riskAssessmentOfPersons === 'yes',
+      },
+      estimatedValue: form.estimatedValue ? Number(form.estimatedValue) : undefined,
+      currency: form.currency?.trim() || undefined,
+      questionsDue: form.questionsDue ? `${form.questionsDue}T23:59:59.000Z` : undefined,
+      responsesDue: form.responsesDue ? `${form.responsesDue}T23:59:59.000Z` : '',
+      criteriaWeights: weights,
+      questionnaireKey: form.questionnaireKey,
+    });
+    const problems = fieldErrors(await validate(dto));
+    if (problems.length) return this.renderNewCase(response, form, problems, 422);
+    try {
+      const created = await this.cases.createCase(
+        staff.agencyId,
+        {
+          ...dto,
+          aiActClassification: { ...dto.aiActClassification },
+          criteriaWeights: weights as CriteriaWeights,
+          questionsDue: dto.questionsDue ? new Date(dto.questionsDue) : undefined,
+          responsesDue: new Date(dto.responsesDue),
+        },
+        staffActor(staff),
+      );
+      response.redirect(303, `/cases/${created.id}?notice=created`);
+    } catch (error) {
+      if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
+      const message = (error.getResponse() as { message?: unknown }).message ?? error.message;
+      const messages = (Array.isArray(message) ? message : [message]).map((item) =>
+        typeof item === 'string' ? item : String((item as { message?: string }).message ?? item),
+      );
+      this.renderNewCase(response, form, messages, error.getStatus());
+    }
+  }
+
+  @Get(':caseId')
+  async detail(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('caseId') caseId: string,
+    @Query('notice') notice: string | undefined,
+    @Res() response: Response,
+  ) {
+    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
+    await this.renderDetail(staff, found, response, { notice });
+  }
+
+  @Post(':caseId/transitions')
+  @StaffOnly('procurement_officer', 'admin')
+  async transition(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('caseId') caseId: string,
+    @Body() form: Record<string, string>,
+    @Res() response: Response,
+  ) {
+    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
+    const to = CASE_STATUSES.find((status) => status === form.to);
+    const check = to ? checkTransition(found.status, to) : { allowed: false as const, reason: 'Choose a step.' };
+    if (!to || !check.allowed)
+      return this.renderDetail(staff, found, response, { errors: [check.allowed ? '' : check.reason] }, 409);
+    await this.cases.transition(caseId, to, staffActor(staff));
+    response.redirect(303, `/cases/${caseId}?notice=moved`);
+  }
+
+  @Post(':caseId/invites')
+  @StaffOnly('procurement_officer', 'admin')
+  async invite(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('caseId') caseId: string,
+    @Body() form: Record<string, string>,
+    @Res() response: Response,
+  ) {
+    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
+    const legalIdentifiers: Record<string, string> = {};
+    if (form.vat?.trim()) legalIdentifiers.VAT = form.vat.trim();
+    if (form.lei?.trim()) legalIdentifiers.LEI = form.lei.trim();
+    const dto = plainToInstance(InviteProviderDto, {
+      organisationName: form.organisationName?.trim(),
+      country: form.country?.trim().toUpperCase(),
+      legalIdentifiers,
+      contactEmails: asList(form.contactEmails),
+    });
+    const problems = fieldErrors(await validate(dto));
+    if (problems.length) return this.renderDetail(staff, found, response, { errors: problems, inviteForm: form }, 422);
+    try {
+      await this.invitations.invite(found, dto, staffActor(staff));
+    } catch (error) {
+      if (!(error instanceof HttpException) || (error.getStatus() >= 500 && error.getStatus() !== 503)) throw error;
+      return this.renderDetail(
+        staff,
+        found,
+        response,
+        { errors: [error.message], inviteForm: form },
+        error.getStatus(),
+      );
+    }
+    response.redirect(303, `/cases/${caseId}?notice=invited#providers`);
+  }
+
+  @Post(':caseId/responses/:responseId/:action')
+  @StaffOnly('procurement_officer', 'admin')
+  async manageInvite(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('caseId') caseId: string,
+    @Param('responseId') responseId: string,
+    @Param('action') action: string,
+    @Body() form: Record<string, string>,
+    @Res() response: Response,
+  ) {
+    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
+    const target = await this.cases.responseOfAgency(staff.agencyId, responseId);
+    if (target.caseId !== found.id)
+      return this.renderDetail(staff, found, response, { errors: ['No such provider.'] }, 404);
+    try {
+      if (action === 'reissue') await this.invitations.reissue(found, responseId, staffActor(staff));
+      else if (action === 'revoke') await this.cases.revokeInvite(responseId, staffActor(staff));
+      else if (action === 'reopen') await this.cases.reopen(responseId, form.reason ?? '', staffActor(staff));
+      else return this.renderDetail(staff, found, response, { errors: ['Unknown action.'] }, 404);
+    } catch (error) {
+      if (!(error instanceof HttpException) || (error.getStatus() >= 500 && error.getStatus() !== 503)) throw error;
+      return this.renderDetail(staff, found, response, { errors: [error.message] }, error.getStatus());
+    }
+    response.redirect(303, `/cases/${caseId}?notice=${action}#providers`);
+  }
+
+  @Get(':caseId/clarifications')
+  async clarificationsPage(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('caseId') caseId: string,
+    @Res() response: Response,
+  ) {
+    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
+    response.render('cases/clarifications', {
+      title: `Clarifications · ${found.reference}`,
+      procurementCase: found,
+      clarifications: (await this.clarifications.forCase(found.id)).map((item) => ({
+        ...item,
+        askedBy: item.askedBy?.organisationName,
+      })),
+      canAnswer: ['procurement_officer', 'admin'].includes(staff.role),
+    });
+  }
+
+  @Post(':caseId/clarifications/:clarificationId')
+  @StaffOnly('procurement_officer', 'admin')
+  async answerClarification(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('caseId') caseId: string,
+    @Param('clarificationId') clarificationId: string,
+    @Body() form: Record<string, string>,
+    @Res() response: Response,
+  ) {
+    await this.cases.caseOfAgency(staff.agencyId, caseId);
+    await this.clarifications.answer(
+      staff.agencyId,
+      clarificationId,
+      { question: form.question, answer: form.answer ?? '' },
+      staffActor(staff),
+      (manager, published) => this.invitations.announceClarification(manager, published),
+    );
+    response.redirect(303, `/cases/${caseId}/clarifications`);
+  }
+
+  private renderNewCase(response: Response, form: Record<string, string>, errors: string[] = [], status = 200) {
+    response.status(status).render('cases/new', {
+      title: 'New procurement case',
+      form,
+      errors,
+      annexAreas: ANNEX_III_AREAS.map((area) => ({ ...area, selected: form.annexIII === area.value })),
+      principles: CORE_PRINCIPLES.map((principle) => ({
+        id: principle.id,
+        name: principle.name,
+        weight: form[`weight_${principle.id}`] ?? '20',
+      })),
+      questionnaires: BUILT_IN_QUESTIONNAIRES.map((questionnaire) => ({
+        key: questionnaire.key,
+        title: questionnaire.title,
+        version: questionnaire.version,
+        selected: form.questionnaireKey === questionnaire.key,
+      })),
+    });
+  }
+
+  private async renderDetail(
+    staff: StaffPrincipal,
+    found: ProcurementCase,
+    response: Response,
+    extra: { notice?: string; errors?: string[]; inviteForm?: Record<string, string> },
+    status = 200,
+  ) {
+    const canManage = ['procurement_officer', 'admin'].includes(staff.role);
+    const progress = providerProgress(await this.cases.responsesOf(found.id));
+    const staffById = new Map((await this.identity.staffOfAgency(staff.agencyId)).map((user) => [user.id, user]));
+    const clarifications = await this.clarifications.forCase(found.id);
+    response.status(status).render('cases/detail', {
+      title: found.title,
+      procurementCase: found,
+      statusLabel: STATUS_LABELS[found.status],
+      weights: CORE_PRINCIPLES.map((principle) => ({
+        name: principle.name,
+        weight: found.criteriaWeights[principle.id],
+      })),
+      actions: canManage
+        ? CASE_STATUSES.filter((to) => checkTransition(found.status, to).allowed).map((to) => ({
+            to,
+            label: ACTION_LABELS[to] ?? to,
+            danger: to === 'cancelled',
+          }))
+        : [],
+      canManage,
+      canInvite: canManage && found.status === 'open',
+      progress,
+      panel: found.panel.map((member) => ({
+        ...member,
+        name: staffById.get(member.userId)?.name ?? 'Former staff member',
+      })),
+      unanswered: clarifications.filter((item) => !item.publishedAt).length,
+      flash: extra.notice ? NOTICES[extra.notice] : undefined,
+      errors: (extra.errors ?? []).filter(Boolean),
+      inviteForm: extra.inviteForm ?? {},
+    });
+  }
+}
+
+const NOTICES: Record<string, string> = {
+  created: 'The case was created as a draft.',
+  moved: 'The case moved to its next step.',
+  invited: 'The provider was invited; the invitation e-mail has been sent.',
+  reissue: 'A new link was sent; the previous link no longer works.',
+  revoke: 'The provider’s link was withdrawn.',
+  reopen: 'The submission was reopened for corrections; the reason is in the audit trail.',
+};
