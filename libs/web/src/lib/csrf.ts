@@ -49,7 +49,8 @@ function csrfUtilities(config: AppConfig): DoubleCsrfUtilities {
 export function csrfTokenMiddleware(config: AppConfig) {
   const { generateCsrfToken } = csrfUtilities(config);
   return (request: Request, response: Response, next: NextFunction): void => {
-    if (request.method === 'GET' && !request.path.startsWith('/assets/'))
+    // Every request, not only GET: a form re-rendered after a failed POST needs a token as well.
+    if (!request.path.startsWith('/assets/') && !request.path.startsWith('/health'))
       response.locals.csrfToken = generateCsrfToken(request, response);
     next();
   };

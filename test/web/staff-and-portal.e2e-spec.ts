@@ -1,0 +1,169 @@
+/// <reference lib="dom" />
+import AxeBuilder from '@axe-core/playwright';
+import { INestApplication } from '@nestjs/common';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { IdentityService } from '@probity/identity';
+import { locateBrowser } from '@probity/pdf-rendering';
+import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
+import { createApp } from '../../apps/api/src/create-app';
+import { linkIn } from '../support/tender-http';
+
+const PASSWORD = 'browser test passphrase';
+
+async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${page.url()} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`)).toEqual(
+    [],
+  );
+}
+
+/** An officer and a provider in a real browser (Chromium), with the page scripts and CSP in force. */
+describe('staff pages and the provider portal in a real browser', () => {
+  let database: TestDatabase;
+  let smtp: SmtpSink;
+  let app: INestApplication;
+  let browser: Browser;
+  let baseUrl: string;
+  let officer: BrowserContext;
+  let caseUrl: string;
+  let portalPath: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    smtp = await startSmtpSink();
+    app = await createApp(servicesTestConfig(database.url, { SMTP_URL: smtp.url }));
+    await app.listen(0, '127.0.0.1');
+    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const identity = app.get(IdentityService);
+    const agency = await identity.createAgency('Garda Síochána (test)');
+    await identity.createStaffUser({
+      agencyId: agency.id,
+      email: 'officer@garda.example',
+      name: 'Orla Officer',
+      role: 'procurement_officer',
+      password: PASSWORD,
+    });
+    browser = await chromium.launch({
+      executablePath: locateBrowser().executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    });
+    officer = await browser.newContext();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await smtp?.close();
+    await database?.drop();
+  });
+
+  it('a signed-out visitor is sent to the sign-in page; wrong passwords are refused with a message', async () => {
+    const page = await officer.newPage();
+    await page.goto(`${baseUrl}/cases`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await expectAccessible(page);
+    await page.getByLabel('E-mail address').fill('officer@garda.example');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByLabel('Password').press('Enter');
+    await page.waitForLoadState();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('not right');
+    await page.close();
+  });
+
+  it('the officer signs in with the keyboard, raises a case through the form and publishes it', async () => {
+    const page = await officer.newPage();
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel('E-mail address').fill('officer@garda.example');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Password').press('Enter');
+    await page.waitForURL(`${baseUrl}/cases`);
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Raise a new case' }).click();
+    await expectAccessible(page);
+    await page.getByLabel('Reference number').fill('GS-2026-7');
+    await page.getByLabel('Title').fill('Risk assessment support for domestic abuse cases');
+    await page.getByLabel('Description of the need').fill('A tool that helps officers prioritise follow-up visits.');
+    await page.getByLabel('Intended use of the AI system').fill('Decision support only; officers decide.');
+    await page
+      .getByLabel('Annex III area')
+      .selectOption({ label: '6(a) Assessing the risk of a person becoming a victim' });
+    await page.getByLabel('The system assesses risks posed by or to natural persons').check();
+    const due = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Responses due').fill(due);
+    await page.getByLabel('Lawfulness').fill('30');
+    await page.getByLabel('Minimization of harm').fill('20');
+    await page.getByLabel('Human autonomy').fill('20');
+    await page.getByLabel('Fairness').fill('20');
+    await page.getByLabel('Good governance').fill('20');
+    await page.getByRole('button', { name: 'Create the case as a draft' }).click();
+    await page.waitForLoadState();
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/100/);
+
+    await page.getByLabel('Lawfulness').fill('20');
+    await page.getByRole('button', { name: 'Create the case as a draft' }).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}\?notice=created/);
+    caseUrl = page.url().split('?')[0];
+    await expect(page.getByRole('status').textContent()).resolves.toContain('created as a draft');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Publish and open for responses' }).click();
+    await page.waitForURL(/notice=moved/);
+    await expect(page.getByText('Open for responses').count()).resolves.toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('the officer invites a provider from the case page; the e-mail carries the link', async () => {
+    const page = await officer.newPage();
+    await page.goto(caseUrl);
+    await page.getByLabel('Organisation name').fill('Ériu Analytics Teoranta');
+    await page.getByLabel('Country (ISO code, e.g. NL)').fill('IE');
+    await page.getByLabel('Contact e-mail addresses').fill('bids@eriu.example, cto@eriu.example');
+    await page.getByRole('button', { name: 'Send the invitation' }).click();
+    await page.waitForURL(/notice=invited/);
+    await expect(page.getByRole('table', { name: 'Progress per provider' }).textContent()).resolves.toContain(
+      'Ériu Analytics Teoranta',
+    );
+    await expectAccessible(page);
+    const mail = smtp.messages.at(-1);
+    expect(mail?.recipients).toEqual(['bids@eriu.example', 'cto@eriu.example']);
+    portalPath = `/portal/${linkIn(mail?.parsed.text)}`;
+    await page.close();
+  });
+
+  it('the provider answers; autosave keeps the answer across a reload; submit lists what is missing', async () => {
+    const provider = await browser.newContext();
+    const page = await provider.newPage();
+    await page.goto(baseUrl + portalPath);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Risk assessment support');
+    await expectAccessible(page);
+    await page.locator('ol.progress-list a').first().click();
+    await page.waitForLoadState();
+    await expectAccessible(page);
+    const firstText = page.locator('textarea').first();
+    await firstText.fill('Prioritising follow-up visits to reported victims; never used to decide on arrest.');
+    await page.waitForFunction(
+      () => document.getElementById('autosave-status')?.textContent?.includes('All changes saved'),
+      undefined,
+      { timeout: 15_000 },
+    );
+    await page.reload();
+    await expect(page.locator('textarea').first().inputValue()).resolves.toContain('never used to decide on arrest');
+
+    await page.goto(baseUrl + portalPath);
+    await page.getByRole('button', { name: 'Submit the response' }).click();
+    await page.waitForLoadState();
+    const summary = page.getByRole('alert');
+    await expect(summary.textContent()).resolves.toContain('cannot be submitted yet');
+    expect(await summary.getByRole('link').count()).toBeGreaterThan(3);
+    await expectAccessible(page);
+    await provider.close();
+  });
+
+  it('the officer sees the provider as in progress', async () => {
+    const page = await officer.newPage();
+    await page.goto(caseUrl);
+    await expect(page.getByText('in progress 1').count()).resolves.toBe(1);
+    await page.close();
+  });
+});
