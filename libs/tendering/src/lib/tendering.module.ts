@@ -5,11 +5,12 @@ import { NotificationsModule } from '@probity/notifications';
 import { CasePagesController } from './case-pages.controller';
 import { CasesController } from './cases.controller';
 import { InvitationsService } from './invitations.service';
+import { PasswordResetController } from './password-reset.controller';
 
 /** The agency side of a tender: cases, panels, invites and clarifications, as API and pages. */
 @Module({
   imports: [CasesModule, IdentityModule, NotificationsModule],
-  controllers: [CasesController, CasePagesController],
+  controllers: [CasesController, CasePagesController, PasswordResetController],
   providers: [InvitationsService],
   exports: [InvitationsService],
 })

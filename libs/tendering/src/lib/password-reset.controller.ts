@@ -1,0 +1,86 @@
+import { Body, Controller, Get, HttpCode, HttpException, Logger, Param, Post, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import type { Response } from 'express';
+import { AppConfig } from '@probity/config';
+import { IdentityService, MIN_PASSWORD_LENGTH, PASSWORD_RESET_LIFETIME_MS } from '@probity/identity';
+import { MailService } from '@probity/notifications';
+
+const RESET_LIMIT = { default: { limit: 5, ttl: 60_000 } };
+
+/** "Forgotten password": a one-time link by e-mail. The answer never reveals whether an account exists. */
+@ApiExcludeController()
+@Controller('password-reset')
+export class PasswordResetController {
+  private readonly logger = new Logger(PasswordResetController.name);
+
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly mail: MailService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  requestPage(@Res() response: Response): void {
+    response.render('auth/password-reset-request', { title: 'Reset your password' });
+  }
+
+  @Post()
+  @HttpCode(200)
+  @Throttle(RESET_LIMIT)
+  async request(@Body() form: Record<string, string>, @Res() response: Response): Promise<void> {
+    const started = typeof form.email === 'string' ? await this.identity.startPasswordReset(form.email) : null;
+    if (started) {
+      // Sent in the request: the link's token is never stored anywhere but in the e-mail.
+      await this.mail
+        .send('password-reset', [started.user.email], {
+          name: started.user.name,
+          resetUrl: `${this.config.publicBaseUrl}/password-reset/${started.token}`,
+          expiresInMinutes: PASSWORD_RESET_LIFETIME_MS / 60_000,
+        })
+        .catch((error: unknown) => this.logger.error({ err: error }, 'password reset e-mail not sent'));
+    }
+    response.render('auth/password-reset-request', {
+      title: 'Reset your password',
+      sent: true,
+      minutes: PASSWORD_RESET_LIFETIME_MS / 60_000,
+    });
+  }
+
+  @Get(':token')
+  async choosePage(@Param('token') token: string, @Res() response: Response): Promise<void> {
+    if (!(await this.identity.isPasswordResetUsable(token))) {
+      response.status(410).render('error', {
+        title: 'This link is no longer active',
+        statusCode: 410,
+        messages: ['Password reset links work once and expire after an hour. Ask for a new one.'],
+      });
+      return;
+    }
+    response.render('auth/password-reset', { title: 'Choose a new password', token, minLength: MIN_PASSWORD_LENGTH });
+  }
+
+  @Post(':token')
+  @Throttle(RESET_LIMIT)
+  async choose(@Param('token') token: string, @Body() form: Record<string, string>, @Res() response: Response) {
+    try {
+      if (await this.identity.completePasswordReset(token, form.password ?? '')) {
+        response.redirect(303, '/login');
+        return;
+      }
+      response.status(410).render('error', {
+        title: 'This link is no longer active',
+        statusCode: 410,
+        messages: ['Password reset links work once and expire after an hour. Ask for a new one.'],
+      });
+    } catch (error) {
+      if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
+      response.status(error.getStatus()).render('auth/password-reset', {
+        title: 'Choose a new password',
+        token,
+        minLength: MIN_PASSWORD_LENGTH,
+        error: error.message,
+      });
+    }
+  }
+}
