@@ -1,9 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { IsEmail, IsString, MinLength } from 'class-validator';
 import request from 'supertest';
-import { loadConfig } from '@probity/config';
+import type { Request, Response } from 'express';
+import { AppConfigModule, loadConfig } from '@probity/config';
+import { csrfTokenFor } from './csrf';
 import { configureWebApp } from './configure-web-app';
 import { WebModule } from './web.module';
 
@@ -16,8 +18,15 @@ class InviteDto {
   email: string;
 }
 
+const config = loadConfig({ SESSION_SECRET: 'a-test-secret-that-is-long-enough-0123456789' });
+
 @Controller('api/v1/probe')
 class ProbeController {
+  @Get('csrf')
+  csrf(@Req() request: Request, @Res({ passthrough: true }) response: Response): { csrfToken: string } {
+    return { csrfToken: csrfTokenFor(config, request, response) };
+  }
+
   @Post()
   @HttpCode(201)
   create(@Body() dto: InviteDto): InviteDto {
@@ -35,11 +44,11 @@ describe('configureWebApp', () => {
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [WebModule],
+      imports: [AppConfigModule.forRoot(config), WebModule],
       controllers: [ProbeController],
     }).compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-    configureWebApp(app, loadConfig({}));
+    configureWebApp(app, config);
     await app.init();
   });
 
@@ -62,9 +71,32 @@ describe('configureWebApp', () => {
     expect(api.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
   });
 
-  it('answers invalid input with 400 and every message, malformed JSON included', async () => {
-    const invalid = await request(app.getHttpServer())
+  it('refuses a state-changing request without a valid CSRF token (403)', async () => {
+    const refused = await request(app.getHttpServer())
       .post('/api/v1/probe')
+      .send({ organisation: 'Acme', email: 'a@acme.example' })
+      .expect(403);
+    expect(refused.body.message).toMatch(/form has expired/);
+    const agent = request.agent(app.getHttpServer());
+    const { csrfToken } = (await agent.get('/api/v1/probe/csrf').expect(200)).body;
+    await agent
+      .post('/api/v1/probe')
+      .set('x-csrf-token', csrfToken)
+      .send({ organisation: 'Acme', email: 'a@acme.example' })
+      .expect(201);
+    await agent
+      .post('/api/v1/probe')
+      .set('x-csrf-token', `${csrfToken}x`)
+      .send({ organisation: 'Acme', email: 'a@acme.example' })
+      .expect(403);
+  });
+
+  it('answers invalid input with 400 and every message, malformed JSON included', async () => {
+    const agent = request.agent(app.getHttpServer());
+    const { csrfToken } = (await agent.get('/api/v1/probe/csrf').expect(200)).body;
+    const invalid = await agent
+      .post('/api/v1/probe')
+      .set('x-csrf-token', csrfToken)
       .send({ organisation: 'x', email: 'no', extra: 1 })
       .expect(400);
     expect(invalid.body.statusCode).toBe(400);
@@ -75,8 +107,9 @@ describe('configureWebApp', () => {
         expect.stringMatching(/extra/),
       ]),
     );
-    const malformed = await request(app.getHttpServer())
+    const malformed = await agent
       .post('/api/v1/probe')
+      .set('x-csrf-token', csrfToken)
       .set('Content-Type', 'application/json')
       .send('{"organisation":')
       .expect(400);
