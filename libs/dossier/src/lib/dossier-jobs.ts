@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { InvalidJobPayloadError, JobContext, JobHandler, JobProcessor, ParsedJobPayload } from '@probity/queue';
 import { DOSSIER_INPUT_SCHEMA_VERSION, DossierInput } from '../model/dossier-input';
 import { signStatement, SignedStatement } from '../model/signature';
@@ -44,7 +44,8 @@ export class RenderDossierJob implements JobHandler<'dossier.render'> {
     const input = storedInput(dossier, 'dossier.render');
     const progress = async (percent: number) => {
       await context.updateProgress(percent);
-      await repository.update({ id: dossierId }, { renderProgress: percent });
+      // A concurrent run may have finished first: its 100 % must not go back to 90.
+      await repository.update({ id: dossierId, pdfSha256: IsNull() }, { renderProgress: percent });
     };
     await progress(10);
     const underReview = await this.dataSource.getRepository(DossierReviewer).existsBy({ caseId: dossier.caseId });
@@ -135,13 +136,22 @@ export class SignDossierJob implements JobHandler<'dossier.sign'> {
     );
     await context.updateProgress(90);
     const pdfSha256 = sha256(pdf);
+    const id = randomUUID();
     const stored = await this.dataSource.transaction(async (manager) => {
+      // Decisions take the same lock: none can slip in between this check and the insert, and once the
+      // version is signed, DossierReviewService refuses new ones.
+      await manager.findOne(DossierVersion, { where: { id: dossierId }, lock: { mode: 'pessimistic_write' } });
+      const now = await this.reviews.signOffFor(manager, version);
+      const same = (a: typeof approvals, b: typeof approvals) =>
+        a.length === b.length && a.every((decision, index) => decision.id === b[index].id);
+      if (!(await manager.existsBy(SignedDossier, { dossierId })) && (!now.approved || !same(now.approvals, approvals)))
+        return null;
       await manager
         .createQueryBuilder()
         .insert()
         .into(SignedDossier)
         .values({
-          id: randomUUID(),
+          id,
           dossierId,
           caseId: version.caseId,
           caseReference: input.case.reference,
@@ -162,7 +172,11 @@ export class SignDossierJob implements JobHandler<'dossier.sign'> {
       await manager.update(DossierVersion, { id: dossierId }, { status: 'signed' });
       return manager.findOneByOrFail(SignedDossier, { dossierId });
     });
-    await this.source.markSignedOff(version.caseId);
+    // A decision came in while the PDF was being printed; the decision that completes the approvals again
+    // enqueues a new signing job.
+    if (!stored) return { signed: false, reason: 'the decisions changed while signing' };
+    // Only the run that stored the signed dossier moves the case on; a concurrent run found it stored.
+    if (stored.id === id) await this.source.markSignedOff(version.caseId);
     this.logger.log({ dossierId, pdfSha256: stored.pdfSha256 }, 'dossier signed');
     return { signed: true, pdfSha256: stored.pdfSha256 };
   }

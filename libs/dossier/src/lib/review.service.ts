@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { JobOutbox } from '@probity/queue';
 import { dossierContentHash } from '../model/content-hash';
 import type { DossierInput, DossierSignOff, ReviewDecisionKind } from '../model/dossier-input';
@@ -111,11 +111,14 @@ export class DossierReviewService {
     };
   }
 
+  /** A comment by an assigned reviewer on one section of the current review copy. */
   async comment(
     dossierId: string,
     author: Pick<ReviewerIdentity, 'id' | 'name'>,
     input: { section: string; body: string },
   ): Promise<DossierReviewComment> {
+    if (!input.body?.trim()) throw new BadRequestException('A comment needs a text.');
+    await this.assertReviewer(await this.dossiers.get(dossierId), author.id);
     const version = await this.reviewable(dossierId);
     const sections = dossierSections(version.snapshot as DossierInput).map((s) => s.key);
     if (!sections.includes(input.section))
@@ -127,26 +130,29 @@ export class DossierReviewService {
       section: input.section,
       authorId: author.id,
       authorName: author.name,
-      body: input.body,
+      body: input.body.trim(),
     });
     return this.dataSource.getRepository(DossierReviewComment).save(comment);
   }
 
   /**
-   * Records a decision on the current review copy. Refused with 409 when the version is stale (a newer
-   * version exists, or the data changed since it was rendered: a new version is then requested), when
-   * the reviewer read other bytes than the current copy, or when the dossier is already signed.
-   * The last required approval hands the version to the signing job in the same transaction.
+   * Records a decision on the current review copy. Refused with 403 when the caller is not an assigned
+   * reviewer, and with 409 when the version is stale (a newer version exists, or the data changed since
+   * it was rendered: a new version is then requested), when the reviewer read other bytes than the
+   * current copy, or when the dossier is already signed. The decision that completes the approvals
+   * hands the version to the signing job in the same transaction.
    */
   async decide(dossierId: string, reviewer: ReviewerIdentity, input: DecisionInput): Promise<DossierReviewDecision> {
     if (input.decision === 'approve-with-conditions' && !input.conditions?.trim())
       throw new BadRequestException('An approval with conditions needs the conditions.');
     if (input.decision === 'request-changes' && !input.reason?.trim())
       throw new BadRequestException('A request for changes needs a reason.');
+    // Checked first, so someone who is not a reviewer learns nothing else and cannot trigger a new render.
+    await this.assertReviewer(await this.dossiers.get(dossierId), reviewer.id);
     const version = await this.reviewable(dossierId);
     if (input.pdfSha256 !== version.pdfSha256)
       throw new ConflictException(
-        'You reviewed other bytes than the current review copy of this version: download it again and decide on that.',
+        `You reviewed other bytes (SHA-256 ${input.pdfSha256}) than the current review copy of version ${version.version} (SHA-256 ${version.pdfSha256}): download it again and decide on that.`,
       );
     return this.dataSource.transaction(async (manager) => {
       // Decisions on one version are taken one at a time, so exactly one of them is the last approval.
@@ -161,9 +167,13 @@ export class DossierReviewService {
         throw new ConflictException('No reviewers are assigned to this case yet: assign them before deciding.');
       if (!reviewers.some((r) => r.reviewerId === reviewer.id))
         throw new ForbiddenException('You are not a reviewer of this dossier.');
-      const decision = await manager.save(
-        manager.create(DossierReviewDecision, {
-          id: randomUUID(),
+      const id = randomUUID();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(DossierReviewDecision)
+        .values({
+          id,
           dossierId,
           caseId: version.caseId,
           pdfSha256: version.pdfSha256 as string,
@@ -171,15 +181,21 @@ export class DossierReviewService {
           reviewerName: reviewer.name,
           reviewerRole: reviewer.role,
           decision: input.decision,
-          conditions: input.decision === 'approve-with-conditions' ? input.conditions!.trim() : null,
-          reason: input.decision === 'request-changes' ? input.reason!.trim() : null,
-        }),
-      );
+          conditions: input.decision === 'approve-with-conditions' ? (input.conditions as string).trim() : null,
+          reason: input.decision === 'request-changes' ? (input.reason as string).trim() : null,
+          // now() is when the transaction began, possibly before it waited for the lock above: the time
+          // the decision is recorded keeps "latest decision counts" in the order decisions were taken.
+          decidedAt: () => 'clock_timestamp()',
+        })
+        .execute();
+      const decision = await manager.findOneByOrFail(DossierReviewDecision, { id });
       const latest = latestByReviewer(
         (await this.decisionsOn(manager, dossierId)).filter((d) => d.pdfSha256 === version.pdfSha256),
       );
+      // One job per completing decision: a job id per version would be dropped by the queue as a duplicate
+      // when an earlier signing job already ran (and found a reviewer had changed their mind meanwhile).
       if (reviewers.every((r) => APPROVING.has(latest.get(r.reviewerId)?.decision as ReviewDecisionKind)))
-        await this.outbox.add(manager, 'dossier.sign', { dossierId }, { jobId: `dossier-sign-${dossierId}` });
+        await this.outbox.add(manager, 'dossier.sign', { dossierId }, { jobId: `dossier-sign-${dossierId}-${id}` });
       return decision;
     });
   }
@@ -227,6 +243,14 @@ export class DossierReviewService {
     };
   }
 
+  private async assertReviewer(version: DossierVersion, reviewerId: string): Promise<void> {
+    const reviewers = await this.dataSource.getRepository(DossierReviewer).findBy({ caseId: version.caseId });
+    if (reviewers.length === 0)
+      throw new ConflictException('No reviewers are assigned to this case yet: assign them before reviewing.');
+    if (!reviewers.some((r) => r.reviewerId === reviewerId))
+      throw new ForbiddenException('You are not a reviewer of this dossier.');
+  }
+
   private decisionsOn(manager: EntityManager, dossierId: string): Promise<DossierReviewDecision[]> {
     return manager.find(DossierReviewDecision, { where: { dossierId }, order: { decidedAt: 'ASC', id: 'ASC' } });
   }
@@ -236,11 +260,14 @@ export class DossierReviewService {
     const version = await this.dossiers.get(dossierId);
     if (version.status === 'signed') throw new ConflictException('This dossier is signed: it can no longer change.');
     if (version.supersededAt) {
-      const newer = await this.dataSource
+      // The current version is not always the highest number: data that went back makes an older one current.
+      const current = await this.dataSource
         .getRepository(DossierVersion)
-        .findOne({ where: { caseId: version.caseId }, order: { version: 'DESC' } });
+        .findOne({ where: { caseId: version.caseId, supersededAt: IsNull() }, order: { version: 'DESC' } });
       throw new ConflictException(
-        `Version ${version.version} is stale: version ${newer?.version ?? '?'} replaced it. Review the new version.`,
+        current
+          ? `Version ${version.version} is stale: version ${current.version} replaced it. Review the new version.`
+          : `Version ${version.version} is stale: the dossier is being rendered again.`,
       );
     }
     if (!version.pdfSha256) throw new ConflictException('This version is still being rendered.');
