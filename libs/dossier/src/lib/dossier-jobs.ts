@@ -59,7 +59,7 @@ export class RenderDossierJob implements JobHandler<'dossier.render'> {
     await progress(90);
     const pdfSha256 = sha256(pdf);
     // Only the first completed render is kept: a concurrent or retried run never replaces it.
-    await repository
+    const { affected } = await repository
       .createQueryBuilder()
       .update()
       .set({ pdf, pdfSha256, printStatus, status: 'rendered', renderProgress: 100, renderedAt: new Date() })
@@ -67,7 +67,8 @@ export class RenderDossierJob implements JobHandler<'dossier.render'> {
       .execute();
     const stored = await repository.findOneByOrFail({ id: dossierId });
     await context.updateProgress(100);
-    return { pdfSha256: stored.pdfSha256 as string, rendered: stored.pdfSha256 === pdfSha256 };
+    // Whether this run stored the PDF: comparing hashes would say so for both runs when they printed the same bytes.
+    return { pdfSha256: stored.pdfSha256 as string, rendered: affected === 1 };
   }
 }
 
@@ -142,10 +143,14 @@ export class SignDossierJob implements JobHandler<'dossier.sign'> {
       // version is signed, DossierReviewService refuses new ones.
       await manager.findOne(DossierVersion, { where: { id: dossierId }, lock: { mode: 'pessimistic_write' } });
       const now = await this.reviews.signOffFor(manager, version);
-      const same = (a: typeof approvals, b: typeof approvals) =>
-        a.length === b.length && a.every((decision, index) => decision.id === b[index].id);
-      if (!(await manager.existsBy(SignedDossier, { dossierId })) && (!now.approved || !same(now.approvals, approvals)))
-        return null;
+      // The printed sign-off page must be the record as it stands: same approvals, same comments.
+      const unchanged =
+        now.approved &&
+        now.approvals.length === approvals.length &&
+        now.approvals.every((decision, index) => decision.id === approvals[index].id) &&
+        now.signOff.comments.length === signOff.comments.length &&
+        now.signOff.decisions.length === signOff.decisions.length;
+      if (!unchanged && !(await manager.existsBy(SignedDossier, { dossierId }))) return null;
       await manager
         .createQueryBuilder()
         .insert()
@@ -172,9 +177,8 @@ export class SignDossierJob implements JobHandler<'dossier.sign'> {
       await manager.update(DossierVersion, { id: dossierId }, { status: 'signed' });
       return manager.findOneByOrFail(SignedDossier, { dossierId });
     });
-    // A decision came in while the PDF was being printed; the decision that completes the approvals again
-    // enqueues a new signing job.
-    if (!stored) return { signed: false, reason: 'the decisions changed while signing' };
+    // A decision or comment came in while the PDF was being printed: sign the record as it stands now.
+    if (!stored) return this.handle({ dossierId }, context);
     // Only the run that stored the signed dossier moves the case on; a concurrent run found it stored.
     if (stored.id === id) await this.source.markSignedOff(version.caseId);
     this.logger.log({ dossierId, pdfSha256: stored.pdfSha256 }, 'dossier signed');

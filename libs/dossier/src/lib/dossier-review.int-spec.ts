@@ -10,7 +10,8 @@ import { CasesModule, CasesService } from '@probity/cases';
 import { demoCase } from '@probity/demo';
 import { JobContext, OutboxEntry } from '@probity/queue';
 import { CoreModule } from '@probity/runtime';
-import { createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/testing';
+import { BrowserPool } from '@probity/pdf-rendering';
+import { createTestDatabase, servicesTestConfig, TestDatabase, waitFor } from '@probity/testing';
 import { sampleDossierInput } from '../fixtures/sample-dossier-input';
 import type { DossierInput } from '../model/dossier-input';
 import { readEmbeddedSignature } from '../render/pdf-metadata';
@@ -299,6 +300,19 @@ describe('dossier versions, review and sign-off (real PostgreSQL, Redis and Chro
       );
       expect(await dataSource.getRepository(DossierReviewDecision).countBy({ caseId })).toBe(0);
       expect((await reviews.state(v1.id)).status).toBe('superseded');
+
+      // Whoever holds the old copy learns it is genuine but no longer the dossier.
+      expect(await dossiers.verify((await dossiers.pdf(v1.id))!)).toMatchObject({
+        valid: true,
+        signed: false,
+        version: 1,
+        status: 'superseded',
+      });
+      expect(await dossiers.verify((await dossiers.pdf(v2.id))!)).toMatchObject({
+        valid: true,
+        version: 2,
+        status: 'rendered',
+      });
     });
 
     it('names the current version, not the highest number, when an older version became current again', async () => {
@@ -312,6 +326,65 @@ describe('dossier versions, review and sign-off (real PostgreSQL, Redis and Chro
       await expect(reviews.decide(v2.id, legal, { decision: 'approve', pdfSha256: v2.pdfSha256! })).rejects.toThrow(
         'Version 2 is stale: version 1 replaced it. Review the new version.',
       );
+    });
+  });
+
+  describe('reviewer list changes', () => {
+    it('hands the version to signing when the new list only names reviewers who already approved', async () => {
+      const caseId = await newCase();
+      await reviews.assignReviewers(caseId, [legal, officer]);
+      const version = await renderedVersion(caseId);
+      await reviews.decide(version.id, legal, { decision: 'approve', pdfSha256: version.pdfSha256! });
+      expect(await outbox('dossier.sign', version.id)).toHaveLength(0);
+
+      await reviews.assignReviewers(caseId, [legal, outsider]);
+      expect(await outbox('dossier.sign', version.id)).toHaveLength(0);
+      await reviews.assignReviewers(caseId, [legal]);
+      expect(await outbox('dossier.sign', version.id)).toHaveLength(1);
+
+      const result = await signJob.handle({ dossierId: version.id }, context('after-reassign'));
+      expect(result.signed).toBe(true);
+      const signed = await dataSource.getRepository(SignedDossier).findOneByOrFail({ dossierId: version.id });
+      expect((signed.statement as { signers: Array<{ name: string }> }).signers.map((s) => s.name)).toEqual([
+        'L. Reviewer',
+      ]);
+    });
+  });
+
+  describe('records that change while the signed PDF is printed', () => {
+    async function approvedVersion(): Promise<DossierVersion> {
+      const caseId = await newCase();
+      await reviews.assignReviewers(caseId, [legal, officer]);
+      const version = await renderedVersion(caseId);
+      await reviews.decide(version.id, legal, { decision: 'approve', pdfSha256: version.pdfSha256! });
+      await reviews.decide(version.id, officer, { decision: 'approve', pdfSha256: version.pdfSha256! });
+      return version;
+    }
+    // Once Chromium prints, the job has read the sign-off records it prints.
+    const printing = () => waitFor(async () => moduleRef.get(BrowserPool).stats.active > 0, 30000, 10);
+
+    it('prints a comment made meanwhile on the signed dossier', async () => {
+      const version = await approvedVersion();
+      const signing = signJob.handle({ dossierId: version.id }, context('sign-with-comment'));
+      await printing();
+      await reviews.comment(version.id, officer, { section: 'summary', body: 'Late but relevant.' });
+      expect((await signing).signed).toBe(true);
+      const signed = await dataSource.getRepository(SignedDossier).findOneByOrFail({ dossierId: version.id });
+      expect((signed.snapshot as DossierInput).signOff?.comments.map((c) => c.text)).toEqual(['Late but relevant.']);
+    });
+
+    it('does not sign when a reviewer requests changes meanwhile', async () => {
+      const version = await approvedVersion();
+      const signing = signJob.handle({ dossierId: version.id }, context('sign-with-change'));
+      await printing();
+      await reviews.decide(version.id, officer, {
+        decision: 'request-changes',
+        reason: 'Found a problem.',
+        pdfSha256: version.pdfSha256!,
+      });
+      expect(await signing).toMatchObject({ signed: false });
+      expect(await dossiers.signed(version.id)).toBeNull();
+      expect((await dossiers.get(version.id)).status).toBe('rendered');
     });
   });
 
@@ -352,7 +425,7 @@ describe('dossier versions, review and sign-off (real PostgreSQL, Redis and Chro
       });
       expect(signedPdf.equals(reviewCopy)).toBe(false);
       expect((await dossiers.get(version.id)).status).toBe('signed');
-      expect(source.signedOff).toEqual([caseId]);
+      expect(source.signedOff.filter((id) => id === caseId)).toEqual([caseId]);
     });
 
     it('embeds the signed statement naming the case, version, review copy and signers', async () => {

@@ -17,6 +17,7 @@ export type DossierVerification =
       caseReference: string;
       caseTitle: string;
       version: number;
+      /** rendered, superseded (a newer version replaced it) or "review copy of a signed dossier". */
       status: string;
       renderedAt: string | null;
       pdfSha256: string;
@@ -192,7 +193,13 @@ export class DossierService {
         caseReference: (review.snapshot as DossierInput).case.reference,
         caseTitle: (review.snapshot as DossierInput).case.title,
         version: review.version,
-        status: review.status === 'signed' ? 'review copy of a signed dossier' : review.status,
+        // A superseded copy is genuine, but whoever holds it must learn that it is no longer the dossier.
+        status:
+          review.status === 'signed'
+            ? 'review copy of a signed dossier'
+            : review.supersededAt
+              ? 'superseded'
+              : review.status,
         renderedAt: review.renderedAt?.toISOString() ?? null,
         pdfSha256,
         signed: false,

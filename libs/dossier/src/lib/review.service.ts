@@ -62,19 +62,30 @@ export class DossierReviewService {
     private readonly outbox: JobOutbox,
   ) {}
 
-  /** Sets the reviewers whose approval the case's dossier needs (replacing the previous list). */
+  /**
+   * Sets the reviewers whose approval the case's dossier needs (replacing the previous list). When every
+   * reviewer on the new list already approved the current review copy (a reviewer who had not decided
+   * was removed), the version goes to signing as it would after a last approval.
+   */
   async assignReviewers(caseId: string, reviewers: ReviewerIdentity[]): Promise<DossierReviewer[]> {
     if (reviewers.length === 0) throw new BadRequestException('Name at least one reviewer.');
     if (new Set(reviewers.map((r) => r.id)).size !== reviewers.length)
       throw new BadRequestException('A reviewer is listed twice.');
     return this.dataSource.transaction(async (manager) => {
+      // Same lock as decisions and signing: the list cannot change under a decision or a signature.
+      const current = await manager.findOne(DossierVersion, {
+        where: { caseId, supersededAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (await manager.getRepository(SignedDossier).existsBy({ caseId }))
         throw new ConflictException('The dossier of this case is signed: its reviewers can no longer change.');
       await manager.delete(DossierReviewer, { caseId });
       const rows = reviewers.map((r) =>
         manager.create(DossierReviewer, { caseId, reviewerId: r.id, name: r.name, role: r.role }),
       );
-      return manager.save(rows);
+      const saved = await manager.save(rows);
+      if (current?.pdfSha256) await this.handOverIfApproved(manager, current, `reviewers-${randomUUID()}`);
+      return saved;
     });
   }
 
@@ -123,16 +134,26 @@ export class DossierReviewService {
     const sections = dossierSections(version.snapshot as DossierInput).map((s) => s.key);
     if (!sections.includes(input.section))
       throw new BadRequestException(`Unknown section "${input.section}". Sections: ${sections.join(', ')}.`);
-    const comment = this.dataSource.getRepository(DossierReviewComment).create({
-      id: randomUUID(),
-      dossierId,
-      pdfSha256: version.pdfSha256 as string,
-      section: input.section,
-      authorId: author.id,
-      authorName: author.name,
-      body: input.body.trim(),
+    return this.dataSource.transaction(async (manager) => {
+      // A comment either makes it into the signed dossier's sign-off page or is refused: signing takes this lock.
+      const locked = await manager.findOne(DossierVersion, {
+        where: { id: dossierId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!locked || locked.supersededAt || locked.status === 'signed')
+        throw new ConflictException('This version is no longer open for comments.');
+      return manager.save(
+        manager.create(DossierReviewComment, {
+          id: randomUUID(),
+          dossierId,
+          pdfSha256: version.pdfSha256 as string,
+          section: input.section,
+          authorId: author.id,
+          authorName: author.name,
+          body: input.body.trim(),
+        }),
+      );
     });
-    return this.dataSource.getRepository(DossierReviewComment).save(comment);
   }
 
   /**
@@ -189,13 +210,7 @@ export class DossierReviewService {
         })
         .execute();
       const decision = await manager.findOneByOrFail(DossierReviewDecision, { id });
-      const latest = latestByReviewer(
-        (await this.decisionsOn(manager, dossierId)).filter((d) => d.pdfSha256 === version.pdfSha256),
-      );
-      // One job per completing decision: a job id per version would be dropped by the queue as a duplicate
-      // when an earlier signing job already ran (and found a reviewer had changed their mind meanwhile).
-      if (reviewers.every((r) => APPROVING.has(latest.get(r.reviewerId)?.decision as ReviewDecisionKind)))
-        await this.outbox.add(manager, 'dossier.sign', { dossierId }, { jobId: `dossier-sign-${dossierId}-${id}` });
+      await this.handOverIfApproved(manager, locked, id);
       return decision;
     });
   }
@@ -241,6 +256,22 @@ export class DossierReviewService {
         })),
       },
     };
+  }
+
+  /**
+   * Enqueues signing when every required reviewer approves the version's review copy. One job per
+   * triggering event: a job id per version would be dropped by the queue as a duplicate once an earlier
+   * signing job had run (and found that a reviewer had changed their mind meanwhile).
+   */
+  private async handOverIfApproved(manager: EntityManager, version: DossierVersion, trigger: string): Promise<void> {
+    const { approved } = await this.signOffFor(manager, version);
+    if (approved)
+      await this.outbox.add(
+        manager,
+        'dossier.sign',
+        { dossierId: version.id },
+        { jobId: `dossier-sign-${version.id}-${trigger}` },
+      );
   }
 
   private async assertReviewer(version: DossierVersion, reviewerId: string): Promise<void> {
