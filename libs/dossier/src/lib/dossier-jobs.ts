@@ -141,7 +141,11 @@ export class SignDossierJob implements JobHandler<'dossier.sign'> {
     const stored = await this.dataSource.transaction(async (manager) => {
       // Decisions take the same lock: none can slip in between this check and the insert, and once the
       // version is signed, DossierReviewService refuses new ones.
-      await manager.findOne(DossierVersion, { where: { id: dossierId }, lock: { mode: 'pessimistic_write' } });
+      const locked = await manager.findOne(DossierVersion, {
+        where: { id: dossierId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (locked?.supersededAt) return null;
       const now = await this.reviews.signOffFor(manager, version);
       // The printed sign-off page must be the record as it stands: same approvals, same comments.
       const unchanged =

@@ -388,6 +388,23 @@ describe('dossier versions, review and sign-off (real PostgreSQL, Redis and Chro
     });
   });
 
+  describe('data that changes while the signed PDF is printed', () => {
+    it('does not sign a version superseded meanwhile', async () => {
+      const caseId = await newCase();
+      await reviews.assignReviewers(caseId, [legal]);
+      const version = await renderedVersion(caseId);
+      await reviews.decide(version.id, legal, { decision: 'approve', pdfSha256: version.pdfSha256! });
+      const signing = signJob.handle({ dossierId: version.id }, context('sign-while-superseded'));
+      await waitFor(async () => moduleRef.get(BrowserPool).stats.active > 0, 30000, 10);
+      source.extra.set(caseId, 'New clarification during signing');
+      const next = await dossiers.requestRender(caseId);
+      expect(next.version).toBe(2);
+      expect(await signing).toMatchObject({ signed: false });
+      expect(await dataSource.getRepository(SignedDossier).countBy({ caseId })).toBe(0);
+      expect((await dossiers.get(version.id)).status).toBe('rendered');
+    });
+  });
+
   describe('sign-off and verification', () => {
     let caseId: string;
     let version: DossierVersion;

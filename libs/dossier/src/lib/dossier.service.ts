@@ -70,6 +70,9 @@ export class DossierService {
     const repository = manager.getRepository(DossierVersion);
     // One writer per case at a time: concurrent requests must not both claim the next number.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`dossier:${caseId}`]);
+    // Signing holds its version's row lock until the signed dossier is committed: waiting for it here
+    // means a version being signed is never superseded (and no new version follows a signature).
+    await manager.query(`SELECT id FROM dossier_versions WHERE case_id = $1 FOR UPDATE`, [caseId]);
     if (await manager.getRepository(SignedDossier).existsBy({ caseId }))
       throw new ConflictException('The dossier of this case is signed: it can no longer change.');
     const existing = await repository.findOneBy({ caseId, snapshotHash });
