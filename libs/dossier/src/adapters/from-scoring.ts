@@ -272,10 +272,16 @@ export function answerText(question: Question | undefined, value: unknown): stri
           : label(item),
       )
       .join('; ');
-  if (typeof value === 'object')
+  if (typeof value === 'object') {
+    // Matrix answers are keyed by row value; readers need the row's text ("Women", not "women").
+    const rowText = (row: string) => {
+      const found = (question?.rows ?? []).find((r) => choiceValue(r) === row);
+      return found && typeof found === 'object' ? localised(found.text) || row : row;
+    };
     return Object.entries(value)
-      .map(([row, cell]) => `${row}: ${label(cell)}`)
+      .map(([row, cell]) => `${rowText(row)}: ${label(cell)}`)
       .join('; ');
+  }
   if (typeof value === 'number') return `${value}${question?.unit ? ` ${question.unit}` : ''}`;
   return question && ['radiogroup', 'dropdown'].includes(question.type) ? label(value) : String(value);
 }

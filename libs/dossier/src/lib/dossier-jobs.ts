@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { InvalidJobPayloadError, JobContext, JobHandler, JobProcessor, ParsedJobPayload } from '@probity/queue';
 import { DOSSIER_INPUT_SCHEMA_VERSION, DossierInput } from '../model/dossier-input';
 import { signStatement, SignedStatement } from '../model/signature';
@@ -44,7 +44,8 @@ export class RenderDossierJob implements JobHandler<'dossier.render'> {
     const input = storedInput(dossier, 'dossier.render');
     const progress = async (percent: number) => {
       await context.updateProgress(percent);
-      await repository.update({ id: dossierId }, { renderProgress: percent });
+      // A concurrent run may have finished first: its 100 % must not go back to 90.
+      await repository.update({ id: dossierId, pdfSha256: IsNull() }, { renderProgress: percent });
     };
     await progress(10);
     const underReview = await this.dataSource.getRepository(DossierReviewer).existsBy({ caseId: dossier.caseId });
@@ -58,7 +59,7 @@ export class RenderDossierJob implements JobHandler<'dossier.render'> {
     await progress(90);
     const pdfSha256 = sha256(pdf);
     // Only the first completed render is kept: a concurrent or retried run never replaces it.
-    await repository
+    const { affected } = await repository
       .createQueryBuilder()
       .update()
       .set({ pdf, pdfSha256, printStatus, status: 'rendered', renderProgress: 100, renderedAt: new Date() })
@@ -66,7 +67,8 @@ export class RenderDossierJob implements JobHandler<'dossier.render'> {
       .execute();
     const stored = await repository.findOneByOrFail({ id: dossierId });
     await context.updateProgress(100);
-    return { pdfSha256: stored.pdfSha256 as string, rendered: stored.pdfSha256 === pdfSha256 };
+    // Whether this run stored the PDF: comparing hashes would say so for both runs when they printed the same bytes.
+    return { pdfSha256: stored.pdfSha256 as string, rendered: affected === 1 };
   }
 }
 
@@ -135,13 +137,30 @@ export class SignDossierJob implements JobHandler<'dossier.sign'> {
     );
     await context.updateProgress(90);
     const pdfSha256 = sha256(pdf);
+    const id = randomUUID();
     const stored = await this.dataSource.transaction(async (manager) => {
+      // Decisions take the same lock: none can slip in between this check and the insert, and once the
+      // version is signed, DossierReviewService refuses new ones.
+      const locked = await manager.findOne(DossierVersion, {
+        where: { id: dossierId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (locked?.supersededAt) return null;
+      const now = await this.reviews.signOffFor(manager, version);
+      // The printed sign-off page must be the record as it stands: same approvals, same comments.
+      const unchanged =
+        now.approved &&
+        now.approvals.length === approvals.length &&
+        now.approvals.every((decision, index) => decision.id === approvals[index].id) &&
+        now.signOff.comments.length === signOff.comments.length &&
+        now.signOff.decisions.length === signOff.decisions.length;
+      if (!unchanged && !(await manager.existsBy(SignedDossier, { dossierId }))) return null;
       await manager
         .createQueryBuilder()
         .insert()
         .into(SignedDossier)
         .values({
-          id: randomUUID(),
+          id,
           dossierId,
           caseId: version.caseId,
           caseReference: input.case.reference,
@@ -162,7 +181,10 @@ export class SignDossierJob implements JobHandler<'dossier.sign'> {
       await manager.update(DossierVersion, { id: dossierId }, { status: 'signed' });
       return manager.findOneByOrFail(SignedDossier, { dossierId });
     });
-    await this.source.markSignedOff(version.caseId);
+    // A decision or comment came in while the PDF was being printed: sign the record as it stands now.
+    if (!stored) return this.handle({ dossierId }, context);
+    // Only the run that stored the signed dossier moves the case on; a concurrent run found it stored.
+    if (stored.id === id) await this.source.markSignedOff(version.caseId);
     this.logger.log({ dossierId, pdfSha256: stored.pdfSha256 }, 'dossier signed');
     return { signed: true, pdfSha256: stored.pdfSha256 };
   }

@@ -59,10 +59,12 @@ export class DossierController {
     return saved.map((r) => ({ id: r.reviewerId, name: r.name, role: r.role }));
   }
 
-  /** OCDS 1.1 release package of the case, from its latest dossier version (the signed one once signed). */
+  /** OCDS 1.1 release package of the case, from its current dossier version (the signed one once signed). */
   @Get('cases/:caseId/ocds')
   async ocds(@Param('caseId', new ParseUUIDPipe()) caseId: string) {
-    const [latest] = await this.dossiers.versionsOf(caseId);
+    // The highest number is not always current: data that went back makes an earlier version current again.
+    const versions = await this.dossiers.versionsOf(caseId);
+    const latest = versions.find((v) => !v.supersededAt) ?? versions[0];
     if (!latest) throw new NotFoundException('The case has no dossier yet.');
     const signed = await this.dossiers.signed(latest.id);
     return toOcdsReleasePackage(latest.snapshot as DossierInput, {

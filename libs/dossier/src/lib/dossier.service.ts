@@ -17,6 +17,7 @@ export type DossierVerification =
       caseReference: string;
       caseTitle: string;
       version: number;
+      /** rendered, superseded (a newer version replaced it) or "review copy of a signed dossier". */
       status: string;
       renderedAt: string | null;
       pdfSha256: string;
@@ -69,6 +70,9 @@ export class DossierService {
     const repository = manager.getRepository(DossierVersion);
     // One writer per case at a time: concurrent requests must not both claim the next number.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`dossier:${caseId}`]);
+    // Signing holds its version's row lock until the signed dossier is committed: waiting for it here
+    // means a version being signed is never superseded (and no new version follows a signature).
+    await manager.query(`SELECT id FROM dossier_versions WHERE case_id = $1 FOR UPDATE`, [caseId]);
     if (await manager.getRepository(SignedDossier).existsBy({ caseId }))
       throw new ConflictException('The dossier of this case is signed: it can no longer change.');
     const existing = await repository.findOneBy({ caseId, snapshotHash });
@@ -192,7 +196,13 @@ export class DossierService {
         caseReference: (review.snapshot as DossierInput).case.reference,
         caseTitle: (review.snapshot as DossierInput).case.title,
         version: review.version,
-        status: review.status === 'signed' ? 'review copy of a signed dossier' : review.status,
+        // A superseded copy is genuine, but whoever holds it must learn that it is no longer the dossier.
+        status:
+          review.status === 'signed'
+            ? 'review copy of a signed dossier'
+            : review.supersededAt
+              ? 'superseded'
+              : review.status,
         renderedAt: review.renderedAt?.toISOString() ?? null,
         pdfSha256,
         signed: false,

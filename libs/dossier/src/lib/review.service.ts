@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { JobOutbox } from '@probity/queue';
 import { dossierContentHash } from '../model/content-hash';
 import type { DossierInput, DossierSignOff, ReviewDecisionKind } from '../model/dossier-input';
@@ -62,19 +62,30 @@ export class DossierReviewService {
     private readonly outbox: JobOutbox,
   ) {}
 
-  /** Sets the reviewers whose approval the case's dossier needs (replacing the previous list). */
+  /**
+   * Sets the reviewers whose approval the case's dossier needs (replacing the previous list). When every
+   * reviewer on the new list already approved the current review copy (a reviewer who had not decided
+   * was removed), the version goes to signing as it would after a last approval.
+   */
   async assignReviewers(caseId: string, reviewers: ReviewerIdentity[]): Promise<DossierReviewer[]> {
     if (reviewers.length === 0) throw new BadRequestException('Name at least one reviewer.');
     if (new Set(reviewers.map((r) => r.id)).size !== reviewers.length)
       throw new BadRequestException('A reviewer is listed twice.');
     return this.dataSource.transaction(async (manager) => {
+      // Same lock as decisions and signing: the list cannot change under a decision or a signature.
+      const current = await manager.findOne(DossierVersion, {
+        where: { caseId, supersededAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (await manager.getRepository(SignedDossier).existsBy({ caseId }))
         throw new ConflictException('The dossier of this case is signed: its reviewers can no longer change.');
       await manager.delete(DossierReviewer, { caseId });
       const rows = reviewers.map((r) =>
         manager.create(DossierReviewer, { caseId, reviewerId: r.id, name: r.name, role: r.role }),
       );
-      return manager.save(rows);
+      const saved = await manager.save(rows);
+      if (current?.pdfSha256) await this.handOverIfApproved(manager, current, `reviewers-${randomUUID()}`);
+      return saved;
     });
   }
 
@@ -111,42 +122,58 @@ export class DossierReviewService {
     };
   }
 
+  /** A comment by an assigned reviewer on one section of the current review copy. */
   async comment(
     dossierId: string,
     author: Pick<ReviewerIdentity, 'id' | 'name'>,
     input: { section: string; body: string },
   ): Promise<DossierReviewComment> {
+    if (!input.body?.trim()) throw new BadRequestException('A comment needs a text.');
+    await this.assertReviewer(await this.dossiers.get(dossierId), author.id);
     const version = await this.reviewable(dossierId);
     const sections = dossierSections(version.snapshot as DossierInput).map((s) => s.key);
     if (!sections.includes(input.section))
       throw new BadRequestException(`Unknown section "${input.section}". Sections: ${sections.join(', ')}.`);
-    const comment = this.dataSource.getRepository(DossierReviewComment).create({
-      id: randomUUID(),
-      dossierId,
-      pdfSha256: version.pdfSha256 as string,
-      section: input.section,
-      authorId: author.id,
-      authorName: author.name,
-      body: input.body,
+    return this.dataSource.transaction(async (manager) => {
+      // A comment either makes it into the signed dossier's sign-off page or is refused: signing takes this lock.
+      const locked = await manager.findOne(DossierVersion, {
+        where: { id: dossierId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!locked || locked.supersededAt || locked.status === 'signed')
+        throw new ConflictException('This version is no longer open for comments.');
+      return manager.save(
+        manager.create(DossierReviewComment, {
+          id: randomUUID(),
+          dossierId,
+          pdfSha256: version.pdfSha256 as string,
+          section: input.section,
+          authorId: author.id,
+          authorName: author.name,
+          body: input.body.trim(),
+        }),
+      );
     });
-    return this.dataSource.getRepository(DossierReviewComment).save(comment);
   }
 
   /**
-   * Records a decision on the current review copy. Refused with 409 when the version is stale (a newer
-   * version exists, or the data changed since it was rendered: a new version is then requested), when
-   * the reviewer read other bytes than the current copy, or when the dossier is already signed.
-   * The last required approval hands the version to the signing job in the same transaction.
+   * Records a decision on the current review copy. Refused with 403 when the caller is not an assigned
+   * reviewer, and with 409 when the version is stale (a newer version exists, or the data changed since
+   * it was rendered: a new version is then requested), when the reviewer read other bytes than the
+   * current copy, or when the dossier is already signed. The decision that completes the approvals
+   * hands the version to the signing job in the same transaction.
    */
   async decide(dossierId: string, reviewer: ReviewerIdentity, input: DecisionInput): Promise<DossierReviewDecision> {
     if (input.decision === 'approve-with-conditions' && !input.conditions?.trim())
       throw new BadRequestException('An approval with conditions needs the conditions.');
     if (input.decision === 'request-changes' && !input.reason?.trim())
       throw new BadRequestException('A request for changes needs a reason.');
+    // Checked first, so someone who is not a reviewer learns nothing else and cannot trigger a new render.
+    await this.assertReviewer(await this.dossiers.get(dossierId), reviewer.id);
     const version = await this.reviewable(dossierId);
     if (input.pdfSha256 !== version.pdfSha256)
       throw new ConflictException(
-        'You reviewed other bytes than the current review copy of this version: download it again and decide on that.',
+        `You reviewed other bytes (SHA-256 ${input.pdfSha256}) than the current review copy of version ${version.version} (SHA-256 ${version.pdfSha256}): download it again and decide on that.`,
       );
     return this.dataSource.transaction(async (manager) => {
       // Decisions on one version are taken one at a time, so exactly one of them is the last approval.
@@ -161,9 +188,13 @@ export class DossierReviewService {
         throw new ConflictException('No reviewers are assigned to this case yet: assign them before deciding.');
       if (!reviewers.some((r) => r.reviewerId === reviewer.id))
         throw new ForbiddenException('You are not a reviewer of this dossier.');
-      const decision = await manager.save(
-        manager.create(DossierReviewDecision, {
-          id: randomUUID(),
+      const id = randomUUID();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(DossierReviewDecision)
+        .values({
+          id,
           dossierId,
           caseId: version.caseId,
           pdfSha256: version.pdfSha256 as string,
@@ -171,15 +202,15 @@ export class DossierReviewService {
           reviewerName: reviewer.name,
           reviewerRole: reviewer.role,
           decision: input.decision,
-          conditions: input.decision === 'approve-with-conditions' ? input.conditions!.trim() : null,
-          reason: input.decision === 'request-changes' ? input.reason!.trim() : null,
-        }),
-      );
-      const latest = latestByReviewer(
-        (await this.decisionsOn(manager, dossierId)).filter((d) => d.pdfSha256 === version.pdfSha256),
-      );
-      if (reviewers.every((r) => APPROVING.has(latest.get(r.reviewerId)?.decision as ReviewDecisionKind)))
-        await this.outbox.add(manager, 'dossier.sign', { dossierId }, { jobId: `dossier-sign-${dossierId}` });
+          conditions: input.decision === 'approve-with-conditions' ? (input.conditions as string).trim() : null,
+          reason: input.decision === 'request-changes' ? (input.reason as string).trim() : null,
+          // now() is when the transaction began, possibly before it waited for the lock above: the time
+          // the decision is recorded keeps "latest decision counts" in the order decisions were taken.
+          decidedAt: () => 'clock_timestamp()',
+        })
+        .execute();
+      const decision = await manager.findOneByOrFail(DossierReviewDecision, { id });
+      await this.handOverIfApproved(manager, locked, id);
       return decision;
     });
   }
@@ -227,6 +258,30 @@ export class DossierReviewService {
     };
   }
 
+  /**
+   * Enqueues signing when every required reviewer approves the version's review copy. One job per
+   * triggering event: a job id per version would be dropped by the queue as a duplicate once an earlier
+   * signing job had run (and found that a reviewer had changed their mind meanwhile).
+   */
+  private async handOverIfApproved(manager: EntityManager, version: DossierVersion, trigger: string): Promise<void> {
+    const { approved } = await this.signOffFor(manager, version);
+    if (approved)
+      await this.outbox.add(
+        manager,
+        'dossier.sign',
+        { dossierId: version.id },
+        { jobId: `dossier-sign-${version.id}-${trigger}` },
+      );
+  }
+
+  private async assertReviewer(version: DossierVersion, reviewerId: string): Promise<void> {
+    const reviewers = await this.dataSource.getRepository(DossierReviewer).findBy({ caseId: version.caseId });
+    if (reviewers.length === 0)
+      throw new ConflictException('No reviewers are assigned to this case yet: assign them before reviewing.');
+    if (!reviewers.some((r) => r.reviewerId === reviewerId))
+      throw new ForbiddenException('You are not a reviewer of this dossier.');
+  }
+
   private decisionsOn(manager: EntityManager, dossierId: string): Promise<DossierReviewDecision[]> {
     return manager.find(DossierReviewDecision, { where: { dossierId }, order: { decidedAt: 'ASC', id: 'ASC' } });
   }
@@ -236,11 +291,14 @@ export class DossierReviewService {
     const version = await this.dossiers.get(dossierId);
     if (version.status === 'signed') throw new ConflictException('This dossier is signed: it can no longer change.');
     if (version.supersededAt) {
-      const newer = await this.dataSource
+      // The current version is not always the highest number: data that went back makes an older one current.
+      const current = await this.dataSource
         .getRepository(DossierVersion)
-        .findOne({ where: { caseId: version.caseId }, order: { version: 'DESC' } });
+        .findOne({ where: { caseId: version.caseId, supersededAt: IsNull() }, order: { version: 'DESC' } });
       throw new ConflictException(
-        `Version ${version.version} is stale: version ${newer?.version ?? '?'} replaced it. Review the new version.`,
+        current
+          ? `Version ${version.version} is stale: version ${current.version} replaced it. Review the new version.`
+          : `Version ${version.version} is stale: the dossier is being rendered again.`,
       );
     }
     if (!version.pdfSha256) throw new ConflictException('This version is still being rendered.');

@@ -109,7 +109,11 @@ export interface ClauseToInclude {
  * providers are left out: they will not be contracted.
  */
 export function clauseChecklist(
-  providers: Array<Pick<DossierProvider, 'id' | 'name' | 'standing' | 'redFlags'> & { coverage: ObligationStatus[] }>,
+  providers: Array<
+    Pick<DossierProvider, 'id' | 'name' | 'standing' | 'redFlags'> & {
+      coverage: Array<Pick<ObligationStatus, 'article' | 'title' | 'status' | 'clause'>>;
+    }
+  >,
   recommendedProviderId: string | null,
 ): ClauseToInclude[] {
   const eligible = providers

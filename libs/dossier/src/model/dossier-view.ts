@@ -129,7 +129,11 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
         entries: entry.entries.map((j) => ({ evaluator: j.evaluator, score: j.score ?? 'n/a', text: j.text })),
       })),
       moderation: provider.moderation.map((m) => ({ ...m, moderatedAt: minute(m.moderatedAt) })),
-      coverage,
+      // Points as printed: an unanswered required question has none, and Handlebars would print nothing.
+      coverage: coverage.map((c) => ({
+        ...c,
+        questions: c.questions.map((q) => ({ ...q, points: q.points === null ? 'unanswered' : score(q.points) })),
+      })),
       coveredCount: coverage.filter((c) => c.status === 'covered').length,
       answers: provider.answers.map((a) => ({
         ...a,

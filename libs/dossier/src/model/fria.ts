@@ -6,7 +6,7 @@ import type { DossierInput } from './dossier-input';
  * pre-filled with what providers supplied: answers to the named questions of the built-in bank, or
  * to any question citing the listed articles. The agency completes and owns the assessment.
  */
-const HEADINGS: Array<{
+export const FRIA_HEADINGS: Array<{
   key: string;
   heading: string;
   questionNames: string[];
@@ -23,13 +23,15 @@ const HEADINGS: Array<{
   {
     key: 'b',
     heading: '(b) The period of time within which, and the frequency with which, the system is intended to be used',
-    questionNames: ['scope_frequency', 'scope_volume'],
+    // The bank asks no direct question about frequency of use; the expected lifetime, update cadence and
+    // guaranteed support period bound the period of use.
+    questionNames: ['eff_resources', 'eff_support_years'],
     articles: [],
   },
   {
     key: 'c',
     heading: '(c) The categories of natural persons and groups likely to be affected in this context',
-    questionNames: ['wb_affected_people', 'vul_minors', 'vul_groups'],
+    questionNames: ['wb_affected_people', 'vul_minors', 'vul_scores_children'],
     articles: [],
   },
   {
@@ -65,7 +67,7 @@ export interface FriaSection {
 /** Only eligible providers' answers: a knocked-out provider's system will not be deployed. */
 export function friaAnnex(input: Pick<DossierInput, 'case' | 'providers'>): FriaSection[] {
   const eligible = input.providers.filter((p) => p.standing.kind !== 'disqualified');
-  return HEADINGS.map((heading) => ({
+  return FRIA_HEADINGS.map((heading) => ({
     key: heading.key,
     heading: heading.heading,
     agency: heading.fromCase ? input.case[heading.fromCase] : 'To be completed by the agency.',

@@ -25,8 +25,12 @@ export function signStatement(statement: SignedStatement, privateKey: KeyObject)
 }
 
 export function verifyStatement(statement: SignedStatement, signature: string, publicKey: KeyObject): boolean {
+  // Node's base64 decoder skips stray characters and ignores the unused bits of the last digit, so
+  // several strings decode to one signature: only the canonical spelling of a signature is accepted.
+  const bytes = Buffer.from(signature, 'base64');
+  if (bytes.toString('base64') !== signature) return false;
   try {
-    return verify(null, statementBytes(statement), publicKey, Buffer.from(signature, 'base64'));
+    return verify(null, statementBytes(statement), publicKey, bytes);
   } catch {
     return false;
   }
@@ -63,6 +67,14 @@ export function isSignedStatement(value: unknown): value is SignedStatement {
     typeof s['snapshotHash'] === 'string' &&
     typeof s['reviewedPdfSha256'] === 'string' &&
     typeof s['signedAt'] === 'string' &&
-    Array.isArray(s['signers'])
+    Array.isArray(s['signers']) &&
+    s['signers'].every(
+      (signer: unknown) =>
+        typeof signer === 'object' &&
+        signer !== null &&
+        ['name', 'role', 'decision', 'decidedAt'].every(
+          (key) => typeof (signer as Record<string, unknown>)[key] === 'string',
+        ),
+    )
   );
 }

@@ -82,10 +82,11 @@ export function sanitiseSvg(svg: string | undefined): string {
     allowedSchemes: [],
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',
-    // Keep SVG's camelCase (viewBox) and self-closing shapes.
-    parser: { xmlMode: true, lowerCaseTags: false, lowerCaseAttributeNames: false, recognizeSelfClosing: true },
+    // Keep SVG's camelCase attributes (viewBox) and self-closing shapes. Tag names are lower-cased (every
+    // allowed element is lower-case): matching them as written let <SCRIPT> or <foreignobject> keep their text.
+    parser: { xmlMode: true, lowerCaseTags: true, lowerCaseAttributeNames: false, recognizeSelfClosing: true },
     selfClosing: ['rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'path'],
-    nonTextTags: ['style', 'script', 'textarea', 'option', 'noscript', 'foreignObject'],
+    nonTextTags: ['style', 'script', 'textarea', 'option', 'noscript', 'foreignobject'],
     exclusiveFilter: () => false,
     transformTags: {
       '*': (tagName, attribs) => ({

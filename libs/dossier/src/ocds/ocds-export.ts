@@ -1,3 +1,4 @@
+import { contentHash } from '@probity/questionnaires';
 import type { DossierInput, DossierProvider } from '../model/dossier-input';
 
 /**
@@ -56,8 +57,9 @@ const dateOf = (input: DossierInput, label: string) => input.case.timeline.find(
  * The case as an OCDS 1.1 release package: buyer and procuring entity, tenderers as parties, the
  * tender with its single lot carrying the published award criteria and weights (awardCriteriaBreakdown
  * extension, which needs the lots extension), every submitted response as a bid with its status and
- * rank (bids extension), and the evaluation dossier as an `evaluationReports` document. Scores,
- * answers and review records stay out: OCDS carries the procedure, not the evaluation's content.
+ * rank (bids extension), the evaluation dossier as an `evaluationReports` document and, once the case
+ * is awarded, the award to the recommended provider. Scores, answers and review records stay out: OCDS
+ * carries the procedure, not the evaluation's content.
  */
 export function toOcdsReleasePackage(input: DossierInput, options: OcdsExportOptions) {
   const ocid = `${options.ocidPrefix ?? 'ocds-probity'}-${input.case.reference}`;
@@ -69,12 +71,18 @@ export function toOcdsReleasePackage(input: DossierInput, options: OcdsExportOpt
   const questionsDue = dateOf(input, 'Clarification questions due');
   const evaluationStarted = dateOf(input, 'Evaluation started');
   const disqualified = input.providers.filter((p) => p.standing.kind === 'disqualified');
+  const valid = input.providers.filter((p) => bidStatus(p) === 'valid');
+  // Only an awarded case has an award: until then the recommendation is the panel's, not a decision.
+  const awarded =
+    input.case.status === 'awarded'
+      ? (input.providers.find((p) => p.id === input.comparison.recommendedProviderId) ?? null)
+      : null;
+  const tenderStatus = input.case.status === 'cancelled' ? 'cancelled' : awarded ? 'complete' : 'active';
 
-  const release = {
-    ocid,
-    id: `${ocid}-evaluation-${options.dossier?.version ?? 0}`,
-    date: options.publishedDate,
-    tag: ['tenderUpdate'],
+  const content = {
+    // The dossier's date, not the export's: exporting the same dossier again gives the same release.
+    date: options.dossier?.datePublished ?? options.publishedDate,
+    tag: awarded ? ['tenderUpdate', 'award'] : ['tenderUpdate'],
     initiationType: 'tender',
     language: 'en',
     parties: [
@@ -98,7 +106,7 @@ export function toOcdsReleasePackage(input: DossierInput, options: OcdsExportOpt
         name: p.name,
         ...identifierOf(p),
         address: { countryName: p.country },
-        roles: ['tenderer'],
+        roles: p.id === awarded?.id ? ['tenderer', 'supplier'] : ['tenderer'],
       })),
     ],
     buyer: { id: buyerId, name: input.agency.name },
@@ -106,7 +114,7 @@ export function toOcdsReleasePackage(input: DossierInput, options: OcdsExportOpt
       id: input.case.reference,
       title: input.case.title,
       description: input.case.description,
-      status: input.case.status === 'cancelled' ? 'cancelled' : 'active',
+      status: tenderStatus,
       procuringEntity: { id: buyerId, name: input.agency.name },
       ...(input.case.value ? { value: { amount: input.case.value.amount, currency: input.case.value.currency } } : {}),
       procurementMethod: input.case.procurementMethod,
@@ -134,7 +142,7 @@ export function toOcdsReleasePackage(input: DossierInput, options: OcdsExportOpt
         {
           id: LOT_ID,
           title: input.case.title,
-          status: input.case.status === 'cancelled' ? 'cancelled' : 'active',
+          status: tenderStatus,
           awardCriteria: {
             criteria: input.case.criteria.map((criterion) => ({
               type: 'quality',
@@ -166,7 +174,7 @@ export function toOcdsReleasePackage(input: DossierInput, options: OcdsExportOpt
     bids: {
       statistics: [
         { id: 'bids', measure: 'bids', value: input.providers.length },
-        { id: 'validBids', measure: 'validBids', value: input.providers.length - disqualified.length },
+        { id: 'validBids', measure: 'validBids', value: valid.length },
         { id: 'disqualifiedBids', measure: 'disqualifiedBids', value: disqualified.length },
       ],
       details: input.providers.map((p) => ({
@@ -179,7 +187,24 @@ export function toOcdsReleasePackage(input: DossierInput, options: OcdsExportOpt
         ...(p.standing.kind === 'ranked' ? { rank: p.standing.rank } : {}),
       })),
     },
+    ...(awarded
+      ? {
+          awards: [
+            {
+              id: `award-${awarded.id}`,
+              title: input.case.title,
+              status: 'active',
+              suppliers: [{ id: partyId(awarded), name: awarded.name }],
+              relatedLots: [LOT_ID],
+            },
+          ],
+        }
+      : {}),
   };
+  // A release id names one exact release (OCDS: the same id must never carry other content), so it is
+  // derived from the content: re-exporting gives the same id, and any change (a signature, an award,
+  // a rendered PDF's hash) gives a new one.
+  const release = { ocid, id: `${ocid}-${contentHash({ ocid, ...content }).slice(0, 16)}`, ...content };
 
   return {
     uri: options.uri ?? `urn:probity:ocds:${ocid}:${options.dossier?.version ?? 0}`,

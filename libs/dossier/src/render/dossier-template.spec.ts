@@ -1,0 +1,47 @@
+import { sampleDossierInput } from '../fixtures/sample-dossier-input';
+import type { DossierMeta } from '../model/dossier-view';
+import { createDossierTemplate } from './dossier-template';
+
+const META: DossierMeta = {
+  version: 1,
+  status: 'draft',
+  contentHash: 'a'.repeat(64),
+  generatedAt: '2026-11-22T10:00:00Z',
+};
+
+describe('dossier template (HTML)', () => {
+  const template = createDossierTemplate();
+
+  it('prints every chapter and every provider', () => {
+    const input = sampleDossierInput();
+    const html = template(input, META);
+    for (const id of ['cover', 'summary', 'procedure', 'comparison', 'sensitivity', 'ai-act', 'fria', 'sign-off'])
+      expect(html).toContain(`id="${id}"`);
+    for (const provider of input.providers) expect(html).toContain(provider.name);
+    expect(html).toContain('a'.repeat(64));
+  });
+
+  it('gives every table header a scope, so the tagged PDF pairs cells with their headers', () => {
+    const html = template(sampleDossierInput(), META);
+    const headers = html.match(/<th\b[^>]*>/g) ?? [];
+    expect(headers.length).toBeGreaterThan(20);
+    expect(headers.filter((th) => !/scope="(col|row)"/.test(th))).toEqual([]);
+  });
+
+  it('escapes provider text and embeds only sanitised charts', () => {
+    const input = sampleDossierInput({
+      providerNameSuffix: ' <script>alert(1)</script>',
+      answerOverrides: { law_misuse: '<img src=x onerror=alert(2)>' },
+    });
+    const html = template(
+      { ...input, charts: { comparison: '<svg><script>alert(3)</script><rect onclick="x()" width="1"/></svg>' } },
+      META,
+    );
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('onclick');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(2)&gt;');
+    expect(html).toContain('<svg><rect width="1" /></svg>');
+  });
+});
