@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { DataSource } from 'typeorm';
 import { CasesModule, CasesService } from '@probity/cases';
-import { demoCase } from '@probity/demo';
+import { IdentityService } from '@probity/identity';
+import { DEMO_AGENCY_NAME, demoCase } from '@probity/demo';
 import { JobContext, OutboxEntry } from '@probity/queue';
 import { CoreModule } from '@probity/runtime';
 import { BrowserPool } from '@probity/pdf-rendering';
@@ -97,7 +98,8 @@ describe('dossier versions, review and sign-off (real PostgreSQL, Redis and Chro
   async function newCase(): Promise<string> {
     const demo = demoCase(new Date('2026-11-01T00:00:00Z'));
     const reference = `${demo.reference}-${randomUUID().slice(0, 8)}`;
-    return (await moduleRef.get(CasesService).createCase({ ...demo, reference })).id;
+    const agency = await moduleRef.get(IdentityService).findOrCreateAgency(DEMO_AGENCY_NAME);
+    return (await moduleRef.get(CasesService).createCase(agency.id, { ...demo, reference })).id;
   }
 
   async function renderedVersion(caseId: string): Promise<DossierVersion> {
