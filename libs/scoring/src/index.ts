@@ -8,6 +8,18 @@ export {
   principleRadarChart,
 } from './lib/charts';
 export {
+  ComparisonMatrix,
+  comparisonMatrix,
+  comparisonSeries,
+  MatrixCell,
+  MatrixRow,
+  SCORE_BANDS,
+  ScoreBand,
+  scoreBand,
+  SensitivityStatement,
+  sensitivityStatement,
+} from './lib/comparison-view';
+export {
   Comparison,
   ComparisonOptions,
   compareProviders,
