@@ -89,6 +89,14 @@ export class ProcurementCase {
 
   @VersionColumn()
   version: number;
+
+  /** Set once the award criteria weights are final: by hand, or when the dossier goes to review. */
+  @Column({ name: 'weights_locked_at', type: 'timestamptz', nullable: true })
+  weightsLockedAt: Date | null;
+
+  /** The staff member who locked the weights; null when the move to dossier review locked them. */
+  @Column({ name: 'weights_locked_by', type: 'uuid', nullable: true })
+  weightsLockedBy: string | null;
 }
 
 export interface PanelMember {

@@ -5,6 +5,7 @@ import { Cases1763800000003 } from './1763800000003-cases';
 import { Dossiers1763800000004 } from './1763800000004-dossiers';
 import { DossierReview1764000000000 } from './1764000000000-dossier-review';
 import { AgenciesStaffInvites1764300000000 } from './1764300000000-agencies-staff-invites';
+import { WeightsLock1764400000000 } from './1764400000000-weights-lock';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Dossiers1763800000004,
   DossierReview1764000000000,
   AgenciesStaffInvites1764300000000,
+  WeightsLock1764400000000,
 ];
