@@ -22,3 +22,6 @@ export { EvaluationModule } from './lib/evaluation.module';
 export { PanelScoreInput, PanelService, QuestionPanelView } from './lib/panel.service';
 export { EvaluationResultsService, ScoringProgress } from './lib/evaluation-results.service';
 export { StoredFindings } from './lib/scoring-jobs';
+export { ComparisonService, ComparisonState, WeightsChange, WeightsLock } from './lib/comparison.service';
+export { ComparisonAnswer, CriteriaWeightsDto } from './lib/comparison.controller';
+export { ComparisonStatus, scoringProgress, ScoringProgressView } from './lib/scoring-progress';

@@ -45,4 +45,24 @@ export class EvaluationResultsService {
       .findOne({ where: { caseId }, order: { computedAt: 'DESC' } });
     return found as (CaseComparison & { comparison: Comparison }) | null;
   }
+
+  /**
+   * The newest comparison computed with these weights. Weights changed back and forth reuse the
+   * earlier comparison row (same input hash), which is then not the newest row of the case.
+   */
+  async comparisonWithWeights(
+    caseId: string,
+    weights: Record<string, number>,
+  ): Promise<(CaseComparison & { comparison: Comparison }) | null> {
+    const found = await this.dataSource
+      .getRepository(CaseComparison)
+      .createQueryBuilder('c')
+      .where('c.case_id = :caseId', { caseId })
+      // jsonb equality ignores key order and compares numbers by value (25 equals 25.0).
+      .andWhere("c.comparison -> 'weights' = CAST(:weights AS jsonb)", { weights: JSON.stringify(weights) })
+      .orderBy('c.computed_at', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .getOne();
+    return found as (CaseComparison & { comparison: Comparison }) | null;
+  }
 }

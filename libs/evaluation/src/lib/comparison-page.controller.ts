@@ -1,0 +1,86 @@
+import { Controller, Get, Param, ParseUUIDPipe, Render } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
+import { CORE_PRINCIPLES, INSTRUMENTAL_PRINCIPLES } from '@probity/rubric';
+import {
+  Comparison,
+  comparisonMatrix,
+  comparisonSeries,
+  formatScore,
+  principleBarChart,
+  principleRadarChart,
+  ProviderFinding,
+  sensitivityStatement,
+} from '@probity/scoring';
+import { ComparisonService } from './comparison.service';
+
+const principleName = new Map<string, string>(
+  [...CORE_PRINCIPLES, ...INSTRUMENTAL_PRINCIPLES].map((p) => [p.id as string, p.name as string]),
+);
+const namesOf = (ids: string[]) => ids.map((id) => principleName.get(id) ?? id);
+
+const finding = (f: ProviderFinding) => ({
+  title: f.title,
+  severity: f.severity,
+  questions: f.firedBy.map((q) => q.questionName).join(', '),
+});
+
+/** What the page shows of a stored comparison; the charts are the same SVG the PDF dossier embeds. */
+function comparisonView(comparison: Comparison) {
+  const statement = sensitivityStatement(comparison);
+  return {
+    core: comparisonMatrix(comparison, 'core'),
+    instrumental: comparisonMatrix(comparison, 'instrumental'),
+    overviewChart: principleBarChart(comparisonSeries(comparison), 'Scores by core principle, all ranked providers'),
+    providers: comparison.ranked.map((p) => ({
+      name: p.name,
+      rank: p.rank,
+      overall: formatScore(p.overall),
+      // Same call and title as the dossier's provider chart, so both show identical bytes.
+      chart: principleRadarChart(p.core, `${p.name}: scores by core principle`),
+      strongest: namesOf(p.strongest),
+      weakest: namesOf(p.weakest),
+      redFlags: p.redFlags.map(finding),
+      missingEvidence: p.missingEvidence,
+      awaitingPanel: p.awaitingPanel,
+      unscoredCriteria: namesOf(p.unscoredCriteria),
+    })),
+    disqualified: comparison.disqualified.map((p) => ({
+      name: p.name,
+      knockouts: p.knockouts.map(finding),
+      redFlags: p.redFlags.map(finding),
+      missingEvidence: p.missingEvidence,
+    })),
+    unscored: comparison.unscored.map((p) => ({ name: p.name, awaitingPanel: p.awaitingPanel })),
+    sensitivity: { ...statement, shift: comparison.sensitivity.shift, margin: comparison.sensitivity.margin },
+  };
+}
+
+/** The side-by-side comparison page for staff of the case's agency. */
+@ApiExcludeController()
+@Controller('cases/:caseId/comparison')
+export class ComparisonPageController {
+  constructor(private readonly comparisons: ComparisonService) {}
+
+  @Get()
+  @StaffOnly('procurement_officer', 'evaluator', 'legal_reviewer', 'admin')
+  @Render('cases/comparison')
+  async page(@CurrentStaff() staff: StaffPrincipal, @Param('caseId', new ParseUUIDPipe()) caseId: string) {
+    const found = await this.comparisons.ownCase(staff, caseId);
+    const { progress, stored } = await this.comparisons.state(found);
+    const lock = this.comparisons.weightsLock(found);
+    return {
+      title: `Comparison: ${found.title}`,
+      scripts: progress.done ? [] : ['scoring-progress.js'],
+      caseId,
+      reference: found.reference,
+      caseTitle: found.title,
+      progress,
+      streamUrl: `/api/v1/cases/${caseId}/scoring-progress/stream`,
+      weights: CORE_PRINCIPLES.map((p) => ({ name: p.name, weight: formatScore(found.criteriaWeights[p.id]) })),
+      weightsLock: lock,
+      computedAt: stored?.computedAt ?? null,
+      comparison: stored ? comparisonView(stored.comparison) : null,
+    };
+  }
+}
