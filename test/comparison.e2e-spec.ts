@@ -1,0 +1,375 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { CasesService, ProcurementCase } from '@probity/cases';
+import { answersAtQuality, DEMO_AGENCY_NAME, DEMO_PROVIDERS, DEMO_SCOPE, demoCase } from '@probity/demo';
+import { CaseComparison } from '@probity/evaluation';
+import { IdentityService, StaffPrincipal, StaffRequest, StaffRole } from '@probity/identity';
+import { QuestionnaireDefinition } from '@probity/questionnaires';
+import { OutboxEntry } from '@probity/queue';
+import { Comparison, principleRadarChart } from '@probity/scoring';
+import { createTestDatabase, servicesTestConfig, TestDatabase, waitFor } from '@probity/testing';
+import { createApp } from '../apps/api/src/create-app';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+
+const PUBLISHED = demoCase(new Date('2026-11-01T00:00:00Z')).criteriaWeights;
+const CHANGED = {
+  lawfulness: 10,
+  'minimization-of-harm': 10,
+  'human-autonomy': 10,
+  fairness: 60,
+  'good-governance': 10,
+};
+
+describe('comparison, weights and scoring progress over HTTP (real PostgreSQL and Redis)', () => {
+  let database: TestDatabase;
+  let app: NestExpressApplication;
+  let worker: INestApplicationContext;
+  let caseId: string;
+  const principals: Record<string, StaffPrincipal> = {};
+  const as = (who: string) => ({ 'x-test-staff': who });
+
+  const principal = (agencyId: string, role: StaffRole): StaffPrincipal => ({
+    userId: randomUUID(),
+    agencyId,
+    role,
+    email: `${role}@example.test`,
+    name: `Test ${role}`,
+    sessionId: randomUUID(),
+  });
+
+  const getComparison = (who = 'officer') =>
+    request(app.getHttpServer()).get(`/api/v1/cases/${caseId}/comparison`).set(as(who));
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const config = servicesTestConfig(database.url);
+    // The api and worker as they run in services mode, sharing one queue prefix on the real Redis.
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+    await worker.init();
+    app = (await createApp(config)) as NestExpressApplication;
+    // Stands in for the session middleware: the principal named in a test header is signed in.
+    app.use((req: StaffRequest, _res: Response, next: NextFunction) => {
+      const who = req.header('x-test-staff');
+      if (who && principals[who]) req.staff = principals[who];
+      next();
+    });
+    await app.init();
+
+    const identity = app.get(IdentityService);
+    const agency = await identity.findOrCreateAgency(DEMO_AGENCY_NAME);
+    const otherAgency = await identity.findOrCreateAgency('Another police service (test)');
+    principals['officer'] = principal(agency.id, 'procurement_officer');
+    principals['evaluator'] = principal(agency.id, 'evaluator');
+    principals['legal'] = principal(agency.id, 'legal_reviewer');
+    principals['stranger'] = principal(otherAgency.id, 'procurement_officer');
+
+    const cases = app.get(CasesService);
+    const created = await cases.createCase(agency.id, demoCase(new Date('2026-11-01T00:00:00Z')));
+    caseId = created.id;
+    await cases.transition(caseId, 'open');
+    const definition = created.questionnaireDefinition as QuestionnaireDefinition;
+    for (const provider of DEMO_PROVIDERS) {
+      const response = await cases.inviteProvider(caseId, provider.invite);
+      await cases.saveAnswers(
+        response.id,
+        { ...DEMO_SCOPE, ...answersAtQuality(definition, provider.quality, provider.overrides) },
+        0,
+      );
+      for (const file of provider.evidence)
+        await cases.addEvidence(
+          response.id,
+          file.questionName,
+          file.fileName,
+          'application/pdf',
+          Buffer.from(file.content),
+        );
+      await cases.submit(response.id);
+    }
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await worker?.close();
+    await database?.drop();
+  });
+
+  it('asks for a sign-in (401) and refuses a wrong role (403) or another agency (404)', async () => {
+    const server = app.getHttpServer();
+    await request(server).get(`/api/v1/cases/${caseId}/comparison`).expect(401);
+    await request(server).get(`/api/v1/cases/${caseId}/scoring-progress`).expect(401);
+    await request(server).put(`/api/v1/cases/${caseId}/weights`).send({ weights: CHANGED }).expect(401);
+    await request(server).get(`/cases/${caseId}/comparison`).set('Accept', 'text/html').expect(401);
+
+    await request(server)
+      .put(`/api/v1/cases/${caseId}/weights`)
+      .set(as('evaluator'))
+      .send({ weights: CHANGED })
+      .expect(403);
+
+    const foreign = await getComparison('stranger').expect(404);
+    expect(foreign.body.message).toBe('No such case.');
+    await request(server).get(`/api/v1/cases/${caseId}/scoring-progress`).set(as('stranger')).expect(404);
+    await request(server).get(`/api/v1/cases/${caseId}/scoring-progress/stream`).set(as('stranger')).expect(404);
+    await request(server)
+      .put(`/api/v1/cases/${caseId}/weights`)
+      .set(as('stranger'))
+      .send({ weights: CHANGED })
+      .expect(404);
+    await request(server).post(`/api/v1/cases/${caseId}/weights/lock`).set(as('stranger')).expect(404);
+    const page = await request(server)
+      .get(`/cases/${caseId}/comparison`)
+      .set(as('stranger'))
+      .set('Accept', 'text/html');
+    expect(page.status).toBe(404);
+    expect(page.text).toContain('Page not found');
+    await request(server).get(`/api/v1/cases/${randomUUID()}/comparison`).set(as('officer')).expect(404);
+  });
+
+  it('counts scored submissions and reports no comparison before evaluation starts', async () => {
+    const progress = await waitFor(async () => {
+      const response = await request(app.getHttpServer())
+        .get(`/api/v1/cases/${caseId}/scoring-progress`)
+        .set(as('evaluator'))
+        .expect(200);
+      return response.body.scored === 3 ? response.body : null;
+    });
+    expect(progress).toEqual({
+      submitted: 3,
+      scored: 3,
+      comparison: 'not_started',
+      done: false,
+      message: 'All 3 responses scored; the comparison runs when evaluation starts.',
+    });
+
+    const answer = await getComparison().expect(200);
+    expect(answer.body).toMatchObject({ status: 'not_started', comparison: null, weightsLock: null });
+
+    const page = await request(app.getHttpServer()).get(`/cases/${caseId}/comparison`).set(as('officer')).expect(200);
+    expect(page.text).toContain('role="status" aria-live="polite"');
+    expect(page.text).toContain(`data-progress-stream="/api/v1/cases/${caseId}/scoring-progress/stream"`);
+    expect(page.text).toContain('<script src="/assets/scoring-progress.js" defer></script>');
+    expect(page.text).toContain('There is no comparison for the current weights yet.');
+    await request(app.getHttpServer()).get('/assets/scoring-progress.js').expect(200);
+  });
+
+  it('answers with the stored comparison once the case is in evaluation', async () => {
+    const cases = app.get(CasesService);
+    await cases.transition(caseId, 'closed');
+    await cases.transition(caseId, 'evaluation');
+    const ready = await waitFor(async () => {
+      const response = await getComparison('evaluator').expect(200);
+      return response.body.status === 'ready' ? response.body : null;
+    });
+    const comparison = ready.comparison as Comparison;
+    expect(ready.progress).toMatchObject({ submitted: 3, scored: 3, done: true });
+    expect(comparison.weights).toEqual(PUBLISHED);
+    expect(comparison.ranked.map((p) => [p.name, p.rank])).toEqual([
+      ['Northwind Vision Analytics', 1],
+      ['Helios Forensic AI', 2],
+    ]);
+    expect(Object.keys(comparison.ranked[0].core).sort()).toEqual(Object.keys(PUBLISHED).sort());
+    expect(Object.keys(comparison.ranked[0].instrumental).length).toBeGreaterThan(5);
+    expect(comparison.disqualified).toEqual([
+      expect.objectContaining({
+        name: 'Blackbox Surveillance Ltd',
+        knockouts: [
+          expect.objectContaining({ ruleId: 'ko-no-audit-access' }),
+          expect.objectContaining({ ruleId: 'ko-provenance-refused' }),
+        ],
+      }),
+    ]);
+    expect(comparison.ranked[1].redFlags.map((f) => f.ruleId)).toContain('rf-no-disaggregated-results');
+    expect(comparison.sensitivity.cases).toHaveLength(10);
+    expect(ready.sensitivityStatement.length).toBeGreaterThan(0);
+
+    const progress = await request(app.getHttpServer())
+      .get(`/api/v1/cases/${caseId}/scoring-progress`)
+      .set(as('officer'))
+      .expect(200);
+    expect(progress.body).toEqual({
+      submitted: 3,
+      scored: 3,
+      comparison: 'ready',
+      done: true,
+      message: 'All 3 responses scored and compared.',
+    });
+  });
+
+  it('streams the progress as Server-Sent Events and ends the stream once everything is compared', async () => {
+    const response = await request(app.getHttpServer())
+      .get(`/api/v1/cases/${caseId}/scoring-progress/stream`)
+      .set(as('officer'))
+      .buffer(true)
+      .parse((res, callback) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => callback(null, text));
+      })
+      .expect(200);
+    expect(response.headers['content-type']).toContain('text/event-stream');
+    const events = (response.body as string).split('\n\n').filter((block) => block.includes('data:'));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toContain('event: progress');
+    const data = JSON.parse(
+      events[0]
+        .split('\n')
+        .find((line) => line.startsWith('data: '))!
+        .slice(6),
+    );
+    expect(data).toMatchObject({ submitted: 3, scored: 3, comparison: 'ready', done: true });
+  });
+
+  it('renders the comparison page with accessible tables and the same SVG charts as the dossier', async () => {
+    const { comparison } = (await getComparison().expect(200)).body as { comparison: Comparison };
+    const page = await request(app.getHttpServer())
+      .get(`/cases/${caseId}/comparison`)
+      .set(as('legal'))
+      .set('Accept', 'text/html')
+      .expect(200);
+    expect(page.text).toContain('<caption>Ranked providers by core principle');
+    expect(page.text).toContain('<th scope="col">Lawfulness</th>');
+    expect(page.text).toContain('<th scope="row">Northwind Vision Analytics</th>');
+    const northwind = comparison.ranked[0];
+    const lawfulness = northwind.core.lawfulness as number;
+    expect(page.text).toContain(`<td class="score score-`);
+    expect(page.text).toMatch(
+      new RegExp(`<td class="score score-(high|medium|low)">${String(Math.round(lawfulness * 10) / 10)}</td>`),
+    );
+    // The provider chart is byte-for-byte the one the dossier embeds (same function, same title).
+    const chart = principleRadarChart(northwind.core, 'Northwind Vision Analytics: scores by core principle');
+    expect(page.text).toContain(chart);
+    expect(page.text).toContain('<svg xmlns="http://www.w3.org/2000/svg" role="img"');
+    expect(page.text).toContain('Blackbox Surveillance Ltd');
+    expect(page.text).toMatch(/Knock-out: [^<]+\(/);
+    expect(page.text).toContain('Sensitivity of the ranking');
+    // Everything is compared: the page has nothing left to follow live.
+    expect(page.text).not.toContain('scoring-progress.js');
+    expect(page.text).not.toContain('data-progress-stream');
+  });
+
+  it('refuses invalid weights with every problem (422)', async () => {
+    const response = await request(app.getHttpServer())
+      .put(`/api/v1/cases/${caseId}/weights`)
+      .set(as('officer'))
+      .send({ weights: { ...CHANGED, fairness: 50, typo: 5 } })
+      .expect(422);
+    expect(response.body.message).toEqual(expect.arrayContaining([expect.stringMatching(/unknown criteria: typo/)]));
+    const sum = await request(app.getHttpServer())
+      .put(`/api/v1/cases/${caseId}/weights`)
+      .set(as('officer'))
+      .send({ weights: { ...CHANGED, fairness: 50 } })
+      .expect(422);
+    expect(sum.body.message).toEqual(['weights must add up to 100 (they add up to 90)']);
+    await request(app.getHttpServer())
+      .put(`/api/v1/cases/${caseId}/weights`)
+      .set(as('officer'))
+      .send({ weights: 'equal' })
+      .expect(400);
+    const stored = await app.get(DataSource).getRepository(ProcurementCase).findOneByOrFail({ id: caseId });
+    expect(stored.criteriaWeights).toEqual(PUBLISHED);
+  });
+
+  it('re-runs the comparison when the weights change, once per change', async () => {
+    const changed = await request(app.getHttpServer())
+      .put(`/api/v1/cases/${caseId}/weights`)
+      .set(as('officer'))
+      .send({ weights: CHANGED })
+      .expect(200);
+    expect(changed.body).toEqual({
+      weights: CHANGED,
+      changed: true,
+      comparisonJobId: expect.stringMatching(new RegExp(`^compare-${caseId}-v\\d+-w[0-9a-f]{16}$`)),
+    });
+    const repeated = await request(app.getHttpServer())
+      .put(`/api/v1/cases/${caseId}/weights`)
+      .set(as('officer'))
+      .send({ weights: CHANGED })
+      .expect(200);
+    expect(repeated.body).toEqual({ weights: CHANGED, changed: false, comparisonJobId: null });
+    const jobs = await app
+      .get(DataSource)
+      .getRepository(OutboxEntry)
+      .countBy({ jobName: 'scoring.compare-case', jobId: changed.body.comparisonJobId });
+    expect(jobs).toBe(1);
+
+    const rerun = await waitFor(async () => {
+      const response = await getComparison().expect(200);
+      return response.body.status === 'ready' ? response.body : null;
+    });
+    expect(rerun.weights).toEqual(CHANGED);
+    expect(rerun.comparison.weights).toEqual(CHANGED);
+    const repository = app.get(DataSource).getRepository(CaseComparison);
+    expect(await repository.countBy({ caseId })).toBe(2);
+    // Fairness now weighs 60: the overall follows the new weights from the same stored sheets.
+    const northwind = (rerun.comparison as Comparison).ranked.find((p) => p.name === 'Northwind Vision Analytics')!;
+    const expected = Object.entries(CHANGED).reduce(
+      (sum, [id, weight]) => sum + ((northwind.core as Record<string, number>)[id] * weight) / 100,
+      0,
+    );
+    expect(northwind.overall).toBeCloseTo(expected, 9);
+
+    // Back to the published weights: the comparison made with them is the answer again at once.
+    await request(app.getHttpServer())
+      .put(`/api/v1/cases/${caseId}/weights`)
+      .set(as('officer'))
+      .send({ weights: PUBLISHED })
+      .expect(200);
+    const back = await getComparison().expect(200);
+    expect(back.body.status).toBe('ready');
+    expect(back.body.comparison.weights).toEqual(PUBLISHED);
+  });
+
+  it('locks the weights, recording who and when, after which a change answers 409', async () => {
+    const locked = await request(app.getHttpServer())
+      .post(`/api/v1/cases/${caseId}/weights/lock`)
+      .set(as('officer'))
+      .expect(200);
+    expect(locked.body).toEqual({
+      lockedAt: expect.any(String),
+      lockedBy: principals['officer'].userId,
+      alreadyLocked: false,
+    });
+    const again = await request(app.getHttpServer())
+      .post(`/api/v1/cases/${caseId}/weights/lock`)
+      .set(as('officer'))
+      .expect(200);
+    expect(again.body).toEqual({ ...locked.body, alreadyLocked: true });
+
+    const refused = await request(app.getHttpServer())
+      .put(`/api/v1/cases/${caseId}/weights`)
+      .set(as('officer'))
+      .send({ weights: CHANGED })
+      .expect(409);
+    expect(refused.body.message).toMatch(/^The weights were locked on .+ and can no longer change\.$/);
+    const answer = await getComparison().expect(200);
+    expect(answer.body.weightsLock).toEqual({ lockedAt: locked.body.lockedAt, lockedBy: locked.body.lockedBy });
+    expect(answer.body.weights).toEqual(PUBLISHED);
+  });
+
+  it('locks the weights when the case moves to dossier review', async () => {
+    const cases = app.get(CasesService);
+    const agencyId = principals['officer'].agencyId;
+    const input = { ...demoCase(new Date('2026-11-02T00:00:00Z')), reference: 'PROC-2026-LOCK' };
+    const other = await cases.createCase(agencyId, input);
+    for (const status of ['open', 'closed', 'evaluation'] as const) await cases.transition(other.id, status);
+    await request(app.getHttpServer())
+      .put(`/api/v1/cases/${other.id}/weights`)
+      .set(as('officer'))
+      .send({ weights: CHANGED })
+      .expect(200);
+    const reviewed = await cases.transition(other.id, 'dossier_review');
+    expect(reviewed.weightsLockedAt).toBeInstanceOf(Date);
+    expect(reviewed.weightsLockedBy).toBeNull();
+    const refused = await request(app.getHttpServer())
+      .put(`/api/v1/cases/${other.id}/weights`)
+      .set(as('officer'))
+      .send({ weights: PUBLISHED })
+      .expect(409);
+    expect(refused.body.message).toMatch(/when the dossier went to review/);
+  });
+});
