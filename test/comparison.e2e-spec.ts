@@ -372,4 +372,57 @@ describe('comparison, weights and scoring progress over HTTP (real PostgreSQL an
       .expect(409);
     expect(refused.body.message).toMatch(/when the dossier went to review/);
   });
+
+  it('streams each change of progress as it happens until the comparison is ready', async () => {
+    const cases = app.get(CasesService);
+    const input = { ...demoCase(new Date('2026-11-03T00:00:00Z')), reference: 'PROC-2026-LIVE' };
+    const live = await cases.createCase(principals['officer'].agencyId, input);
+    for (const status of ['open', 'closed'] as const) await cases.transition(live.id, status);
+
+    const events: Array<Record<string, unknown>> = [];
+    let started: Promise<unknown> | undefined;
+    await request(app.getHttpServer())
+      .get(`/api/v1/cases/${live.id}/scoring-progress/stream`)
+      .set(as('evaluator'))
+      .buffer(true)
+      .parse((res, callback) => {
+        let pending = '';
+        res.on('data', (chunk: Buffer) => {
+          pending += chunk.toString();
+          const blocks = pending.split('\n\n');
+          pending = blocks.pop() ?? '';
+          for (const block of blocks) {
+            const data = block.split('\n').find((line) => line.startsWith('data: '));
+            if (data) events.push(JSON.parse(data.slice(6)));
+          }
+          // Evaluation starts only once the stream has reported the state before it.
+          if (events.length === 1 && !started) started = cases.transition(live.id, 'evaluation');
+        });
+        res.on('end', () => callback(null, events));
+      })
+      .expect(200);
+    await started;
+
+    expect(events[0]).toEqual({
+      submitted: 0,
+      scored: 0,
+      comparison: 'not_started',
+      done: false,
+      message: 'No responses submitted yet.',
+    });
+    expect(events[events.length - 1]).toMatchObject({ comparison: 'ready', done: true });
+    for (let i = 1; i < events.length; i++) expect(events[i]).not.toEqual(events[i - 1]);
+  });
+
+  it('documents the new routes in the OpenAPI description', async () => {
+    const document = await request(app.getHttpServer()).get('/api/docs-json').expect(200);
+    expect(Object.keys(document.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/cases/{caseId}/comparison',
+        '/api/v1/cases/{caseId}/weights',
+        '/api/v1/cases/{caseId}/weights/lock',
+        '/api/v1/cases/{caseId}/scoring-progress',
+      ]),
+    );
+  });
 });
