@@ -33,6 +33,16 @@ export {
 } from './lib/compare-providers';
 export { ScoringInputError } from './lib/errors';
 export {
+  PriceRanking,
+  PriceSensitivityCase,
+  PricedProvider,
+  priceScores,
+  ProviderPrice,
+  rankWithPrice,
+  validatePriceWeight,
+  validatePrices,
+} from './lib/price';
+export {
   checkEvidence,
   EvidenceCheck,
   EvidenceFile,
