@@ -282,6 +282,7 @@ describe('comparison, weights and scoring progress over HTTP (real PostgreSQL an
       .expect(200);
     expect(changed.body).toEqual({
       weights: CHANGED,
+      priceWeight: null,
       changed: true,
       comparisonJobId: expect.stringMatching(new RegExp(`^compare-${caseId}-v\\d+-w[0-9a-f]{16}$`)),
     });
@@ -290,7 +291,7 @@ describe('comparison, weights and scoring progress over HTTP (real PostgreSQL an
       .set(as('officer'))
       .send({ weights: CHANGED })
       .expect(200);
-    expect(repeated.body).toEqual({ weights: CHANGED, changed: false, comparisonJobId: null });
+    expect(repeated.body).toEqual({ weights: CHANGED, priceWeight: null, changed: false, comparisonJobId: null });
     const jobs = await app
       .get(DataSource)
       .getRepository(OutboxEntry)
@@ -322,6 +323,90 @@ describe('comparison, weights and scoring progress over HTTP (real PostgreSQL an
     const back = await getComparison().expect(200);
     expect(back.body.status).toBe('ready');
     expect(back.body.comparison.weights).toEqual(PUBLISHED);
+  });
+
+  it('ranks with a price criterion that quality evaluators never see', async () => {
+    const server = app.getHttpServer();
+    const responses = await app.get(CasesService).responsesOf(caseId);
+    const idOf = (name: string) => responses.find((r) => r.organisationName === name)!.id;
+    const [northwind, helios, blackbox] = [
+      idOf('Northwind Vision Analytics'),
+      idOf('Helios Forensic AI'),
+      idOf('Blackbox Surveillance Ltd'),
+    ];
+    const price = (responseId: string, body: object, who = 'officer') =>
+      request(server).put(`/api/v1/cases/${caseId}/prices/${responseId}`).set(as(who)).send(body);
+
+    const noCriterion = await price(northwind, { amount: 1800000 }).expect(409);
+    expect(noCriterion.body.message).toMatch(/no price criterion/);
+    const badWeight = await request(server)
+      .put(`/api/v1/cases/${caseId}/weights`)
+      .set(as('officer'))
+      .send({ weights: PUBLISHED, priceWeight: 130 })
+      .expect(422);
+    expect(badWeight.body.message).toEqual([expect.stringMatching(/^price weight must be a whole number/)]);
+    const withPrice = await request(server)
+      .put(`/api/v1/cases/${caseId}/weights`)
+      .set(as('officer'))
+      .send({ weights: PUBLISHED, priceWeight: 30 })
+      .expect(200);
+    expect(withPrice.body).toMatchObject({ priceWeight: 30, changed: true, comparisonJobId: expect.any(String) });
+
+    await price(northwind, { amount: -5 }).expect(400);
+    await price(northwind, { amount: 'cheap' }).expect(400);
+    await price(northwind, { amount: 1800000 }, 'evaluator').expect(403);
+    await price(northwind, { amount: 1800000 }, 'stranger').expect(404);
+    await price(randomUUID(), { amount: 1800000 }).expect(404);
+    await price(northwind, { amount: 1800000 }).expect(200);
+    await price(helios, { amount: 1200000 }).expect(200);
+    // The knocked-out provider's cheaper offer must not set the price scale.
+    const last = await price(blackbox, { amount: 900000 }).expect(200);
+    expect(last.body.comparisonJobId).toMatch(new RegExp(`^compare-${caseId}-w[0-9a-f]{16}-p[0-9a-f]{16}$`));
+
+    await request(server).get(`/api/v1/cases/${caseId}/prices`).set(as('evaluator')).expect(403);
+    const listed = await request(server).get(`/api/v1/cases/${caseId}/prices`).set(as('legal')).expect(200);
+    expect(listed.body).toMatchObject({ currency: 'EUR', priceWeight: 30 });
+    expect(listed.body.prices.map((p: { amount: number }) => p.amount).sort()).toEqual(
+      [1200000, 1800000, 900000].sort(),
+    );
+
+    const priced = await waitFor(async () => {
+      const response = await getComparison('officer').expect(200);
+      return response.body.status === 'ready' && response.body.comparison.price?.ranked.length === 2
+        ? response.body
+        : null;
+    });
+    const quality = Object.fromEntries((priced.comparison as Comparison).ranked.map((p) => [p.providerId, p.overall]));
+    const ranking = priced.comparison.price;
+    expect(ranking.weight).toBe(30);
+    const byId = Object.fromEntries(ranking.ranked.map((p: { providerId: string }) => [p.providerId, p]));
+    expect(byId[helios].priceScore).toBe(100);
+    expect(byId[northwind].priceScore).toBeCloseTo((100 * 1200000) / 1800000, 9);
+    expect(byId[northwind].total).toBeCloseTo(quality[northwind] * 0.7 + byId[northwind].priceScore * 0.3, 9);
+    expect(byId[helios].total).toBeCloseTo(quality[helios] * 0.7 + 30, 9);
+    expect(byId[blackbox]).toBeUndefined();
+    expect(priced.priceWeight).toBe(30);
+    expect(priced.priceSensitivityStatement.length).toBeGreaterThan(0);
+
+    const hidden = await getComparison('evaluator').expect(200);
+    expect(hidden.body.status).toBe('ready');
+    expect(hidden.body).not.toHaveProperty('priceWeight');
+    expect(hidden.body.comparison).not.toHaveProperty('price');
+    expect(hidden.body.comparison).not.toHaveProperty('pricing');
+    expect(hidden.body.priceSensitivityStatement).toEqual([]);
+    expect(JSON.stringify(hidden.body)).not.toMatch(/1800000|1200000|900000/);
+    expect(hidden.body.comparison.ranked.map((p: { providerId: string }) => p.providerId)).toEqual(
+      (priced.comparison as Comparison).ranked.map((p) => p.providerId),
+    );
+
+    const evaluatorPage = await request(server).get(`/cases/${caseId}/comparison`).set(as('evaluator')).expect(200);
+    expect(evaluatorPage.text).toContain('Prices are not shown to quality evaluators.');
+    expect(evaluatorPage.text).not.toContain('Final ranking with price');
+    expect(evaluatorPage.text).not.toMatch(/1,800,000|1,200,000/);
+    const officerPage = await request(server).get(`/cases/${caseId}/comparison`).set(as('officer')).expect(200);
+    expect(officerPage.text).toContain('Final ranking with price');
+    expect(officerPage.text).toContain('<td>1,800,000.00</td>');
+    expect(officerPage.text).toContain('<th scope="col">Price (EUR)</th>');
   });
 
   it('locks the weights, recording who and when, after which a change answers 409', async () => {

@@ -37,6 +37,7 @@ export {
   PriceSensitivityCase,
   PricedProvider,
   priceScores,
+  priceSensitivityStatement,
   ProviderPrice,
   rankWithPrice,
   validatePriceWeight,

@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -97,6 +98,11 @@ export class ProcurementCase {
   /** The staff member who locked the weights; null when the move to dossier review locked them. */
   @Column({ name: 'weights_locked_by', type: 'uuid', nullable: true })
   weightsLockedBy: string | null;
+
+  /** Share of the price in the final ranking (0–100); null when the case has no price criterion. */
+  @Column({ name: 'price_weight', type: 'smallint', nullable: true })
+  @Check('procurement_cases_price_weight', '"price_weight" BETWEEN 0 AND 100')
+  priceWeight: number | null;
 }
 
 export interface PanelMember {

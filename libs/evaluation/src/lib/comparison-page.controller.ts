@@ -9,6 +9,8 @@ import {
   formatScore,
   principleBarChart,
   principleRadarChart,
+  PriceRanking,
+  priceSensitivityStatement,
   ProviderFinding,
   sensitivityStatement,
 } from '@probity/scoring';
@@ -56,6 +58,26 @@ function comparisonView(comparison: Comparison) {
   };
 }
 
+const money = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+function priceView(price: PriceRanking, currency: string | null) {
+  return {
+    weight: price.weight,
+    qualityWeight: 100 - price.weight,
+    currency: currency ?? '',
+    rows: price.ranked.map((p) => ({
+      rank: p.rank,
+      name: p.name,
+      quality: formatScore(p.quality),
+      amount: money.format(p.amount),
+      priceScore: formatScore(p.priceScore),
+      total: formatScore(p.total),
+    })),
+    withoutPrice: price.withoutPrice.map((p) => p.name),
+    sentences: priceSensitivityStatement(price),
+  };
+}
+
 /** The side-by-side comparison page for staff of the case's agency. */
 @ApiExcludeController()
 @Controller('cases/:caseId/comparison')
@@ -69,6 +91,7 @@ export class ComparisonPageController {
     const found = await this.comparisons.ownCase(staff, caseId);
     const { progress, stored } = await this.comparisons.state(found);
     const lock = this.comparisons.weightsLock(found);
+    const seesPrice = staff.role !== 'evaluator';
     return {
       title: `Comparison: ${found.title}`,
       scripts: progress.done ? [] : ['scoring-progress.js'],
@@ -81,6 +104,9 @@ export class ComparisonPageController {
       weightsLock: lock,
       computedAt: stored?.computedAt ?? null,
       comparison: stored ? comparisonView(stored.comparison) : null,
+      // The price criterion is scored apart from quality: evaluators are only told that it exists.
+      price: seesPrice && stored?.comparison.price ? priceView(stored.comparison.price, found.currency) : null,
+      priceHidden: !seesPrice && found.priceWeight !== null,
     };
   }
 }

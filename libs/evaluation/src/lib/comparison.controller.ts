@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, MessageEvent, Param, ParseUUIDPipe, Post, Put, Sse } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsObject } from 'class-validator';
+import { IsNumber, IsObject, IsOptional, IsPositive } from 'class-validator';
 import { defer, distinctUntilChanged, exhaustMap, interval, map, Observable, startWith, takeWhile } from 'rxjs';
 import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
-import { Comparison, sensitivityStatement } from '@probity/scoring';
+import { Comparison, PriceRanking, priceSensitivityStatement, sensitivityStatement } from '@probity/scoring';
 import { API_PREFIX } from '@probity/web';
 import { ComparisonService, WeightsLock } from './comparison.service';
+import { withoutPrices } from './pricing';
 import { ScoringProgressView } from './scoring-progress';
 
 export class CriteriaWeightsDto {
@@ -16,6 +17,24 @@ export class CriteriaWeightsDto {
   // Checked by validateCriteriaWeights, which names every problem (422), not by class-validator.
   @IsObject()
   weights: Record<string, unknown>;
+
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    description:
+      'Share of the price in the final ranking, 0–100; the quality weights above share the rest. Null removes the price criterion; left out, it stays as it is.',
+    example: 30,
+  })
+  // Checked by validatePriceWeight (422); null is a value here, not a missing one.
+  @IsOptional()
+  priceWeight?: unknown;
+}
+
+export class PriceDto {
+  @ApiProperty({ description: "The provider's price offer in the case's currency.", example: 1650000 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsPositive()
+  amount: number;
 }
 
 export interface ComparisonAnswer {
@@ -24,11 +43,18 @@ export interface ComparisonAnswer {
   status: ScoringProgressView['comparison'];
   progress: ScoringProgressView;
   weights: Record<string, number>;
+  /** Left out for quality evaluators, who never see the price criterion. */
+  priceWeight?: number | null;
   weightsLock: WeightsLock | null;
   computedAt: Date | null;
-  /** The stored comparison made with the current weights; null until there is one. */
-  comparison: Comparison | null;
+  /**
+   * The stored comparison made with the current weights; null until there is one. With a price
+   * criterion it has `price` (the final ranking) except for quality evaluators.
+   */
+  comparison: (Comparison & { price?: PriceRanking }) | null;
   sensitivityStatement: string[];
+  /** The price-weight sensitivity; empty without a price criterion and for quality evaluators. */
+  priceSensitivityStatement: string[];
 }
 
 /** How often the progress stream looks at the database. */
@@ -53,15 +79,21 @@ export class ComparisonController {
   ): Promise<ComparisonAnswer> {
     const found = await this.comparisons.ownCase(staff, caseId);
     const { progress, stored } = await this.comparisons.state(found);
+    // The price criterion is scored apart from quality: evaluators see neither prices nor its weight.
+    const seesPrice = staff.role !== 'evaluator';
+    const comparison = stored ? (seesPrice ? stored.comparison : withoutPrices(stored.comparison)) : null;
     return {
       caseId,
       status: progress.comparison,
       progress,
       weights: found.criteriaWeights,
+      ...(seesPrice ? { priceWeight: found.priceWeight } : {}),
       weightsLock: this.comparisons.weightsLock(found),
       computedAt: stored?.computedAt ?? null,
-      comparison: stored?.comparison ?? null,
-      sensitivityStatement: stored ? sensitivityStatement(stored.comparison).sentences : [],
+      comparison,
+      sensitivityStatement: comparison ? sensitivityStatement(comparison).sentences : [],
+      priceSensitivityStatement:
+        seesPrice && stored?.comparison.price ? priceSensitivityStatement(stored.comparison.price) : [],
     };
   }
 
@@ -73,7 +105,32 @@ export class ComparisonController {
     @Param('caseId', new ParseUUIDPipe()) caseId: string,
     @Body() body: CriteriaWeightsDto,
   ) {
-    return this.comparisons.changeWeights(staff, caseId, body.weights);
+    return this.comparisons.changeWeights(
+      staff,
+      caseId,
+      body.weights,
+      body.priceWeight === undefined ? undefined : (body.priceWeight as number | null),
+    );
+  }
+
+  @Get('prices')
+  @StaffOnly('procurement_officer', 'legal_reviewer', 'admin')
+  @ApiOkResponse({ description: 'Every submitted response with its recorded price offer; not for quality evaluators.' })
+  async prices(@CurrentStaff() staff: StaffPrincipal, @Param('caseId', new ParseUUIDPipe()) caseId: string) {
+    const found = await this.comparisons.ownCase(staff, caseId);
+    return { currency: found.currency, priceWeight: found.priceWeight, prices: await this.comparisons.prices(found) };
+  }
+
+  @Put('prices/:responseId')
+  @StaffOnly('procurement_officer', 'admin')
+  @ApiOkResponse({ description: 'Price offer recorded; in evaluation the comparison re-runs.' })
+  recordPrice(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Param('responseId', new ParseUUIDPipe()) responseId: string,
+    @Body() body: PriceDto,
+  ) {
+    return this.comparisons.recordPrice(staff, caseId, responseId, body.amount);
   }
 
   @Post('weights/lock')

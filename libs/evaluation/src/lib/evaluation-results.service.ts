@@ -5,6 +5,7 @@ import { CasesService } from '@probity/cases';
 import type { Comparison } from '@probity/scoring';
 import { SCORING_VERSION } from '@probity/scoring';
 import { CaseComparison, ResponseScore } from './evaluation.entities';
+import { NO_PRICING, PricingInputs, StoredComparison } from './pricing';
 
 export interface ScoringProgress {
   submitted: number;
@@ -47,22 +48,28 @@ export class EvaluationResultsService {
   }
 
   /**
-   * The newest comparison computed with these weights. Weights changed back and forth reuse the
-   * earlier comparison row (same input hash), which is then not the newest row of the case.
+   * The newest comparison computed with these weights and price inputs. Weights changed back and
+   * forth reuse the earlier comparison row (same input hash), which is then not the newest of the case.
    */
   async comparisonWithWeights(
     caseId: string,
     weights: Record<string, number>,
-  ): Promise<(CaseComparison & { comparison: Comparison }) | null> {
+    pricing: PricingInputs = NO_PRICING,
+  ): Promise<(CaseComparison & { comparison: StoredComparison }) | null> {
     const found = await this.dataSource
       .getRepository(CaseComparison)
       .createQueryBuilder('c')
       .where('c.case_id = :caseId', { caseId })
       // jsonb equality ignores key order and compares numbers by value (25 equals 25.0).
       .andWhere("c.comparison -> 'weights' = CAST(:weights AS jsonb)", { weights: JSON.stringify(weights) })
+      // Comparisons stored before the price criterion existed had no price part.
+      .andWhere("COALESCE(c.comparison -> 'pricing', CAST(:none AS jsonb)) = CAST(:pricing AS jsonb)", {
+        none: JSON.stringify(NO_PRICING),
+        pricing: JSON.stringify(pricing),
+      })
       .orderBy('c.computed_at', 'DESC')
       .addOrderBy('c.id', 'ASC')
       .getOne();
-    return found as (CaseComparison & { comparison: Comparison }) | null;
+    return found as (CaseComparison & { comparison: StoredComparison }) | null;
   }
 }

@@ -1,7 +1,7 @@
 import { CORE_PRINCIPLES, CorePrincipleId } from '@probity/rubric';
 import { compareProviders, ProviderResult } from './compare-providers';
 import { ScoringInputError } from './errors';
-import { priceScores, rankWithPrice, validatePriceWeight } from './price';
+import { priceScores, priceSensitivityStatement, rankWithPrice, validatePriceWeight } from './price';
 import { EQUAL_WEIGHTS } from './weights';
 
 /** A provider whose every core principle scores `quality`, so its overall is `quality` too. */
@@ -113,5 +113,17 @@ describe('rankWithPrice', () => {
 
   it('refuses an invalid price weight', () => {
     expect(() => rankWithPrice(comparison, 120, prices)).toThrow(ScoringInputError);
+  });
+
+  it('states the price-weight sensitivity in sentences', () => {
+    expect(priceSensitivityStatement(rankWithPrice(comparison, 20, prices))).toEqual([
+      'Moving the price weight from 20 to 10 puts A first.',
+    ]);
+    expect(priceSensitivityStatement(rankWithPrice(comparison, 50, prices))).toEqual([
+      'Moving the price weight by up to 10 points does not change the final ranking.',
+    ]);
+    expect(priceSensitivityStatement(rankWithPrice(comparison, 50, prices.slice(0, 1)))).toEqual([
+      'Fewer than two ranked providers have a price, so there is no ranking to test.',
+    ]);
   });
 });

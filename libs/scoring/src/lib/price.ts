@@ -158,3 +158,25 @@ export function rankWithPrice(
     sensitivity: { shift, cases, rankingStable: cases.every((c) => !c.changed) },
   };
 }
+
+/** The price-weight sensitivity check in plain sentences, for the comparison page and the dossier. */
+export function priceSensitivityStatement(ranking: PriceRanking): string[] {
+  if (ranking.ranked.length < 2)
+    return ['Fewer than two ranked providers have a price, so there is no ranking to test.'];
+  const names = new Map(ranking.ranked.map((p) => [p.providerId, p.name]));
+  const sentences: string[] = [];
+  for (const c of ranking.sensitivity.cases) {
+    if (!c.changed || c.appliedDelta === 0) continue;
+    const move = `Moving the price weight from ${ranking.weight} to ${c.priceWeight}`;
+    sentences.push(
+      c.leaderChanged
+        ? `${move} puts ${c.leader.map((id) => names.get(id) ?? id).join(' and ')} first.`
+        : `${move} changes the order below first place.`,
+    );
+  }
+  if (sentences.length === 0)
+    sentences.push(
+      `Moving the price weight by up to ${ranking.sensitivity.shift} points does not change the final ranking.`,
+    );
+  return sentences;
+}
