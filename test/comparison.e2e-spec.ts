@@ -9,7 +9,7 @@ import { CasesService, ProcurementCase } from '@probity/cases';
 import { answersAtQuality, DEMO_AGENCY_NAME, DEMO_PROVIDERS, DEMO_SCOPE, demoCase } from '@probity/demo';
 import { CaseComparison } from '@probity/evaluation';
 import { IdentityService, StaffPrincipal, StaffRequest, StaffRole } from '@probity/identity';
-import { QuestionnaireDefinition } from '@probity/questionnaires';
+import { localised, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
 import { OutboxEntry } from '@probity/queue';
 import { Comparison, principleRadarChart } from '@probity/scoring';
 import { createTestDatabase, servicesTestConfig, TestDatabase, waitFor } from '@probity/testing';
@@ -247,6 +247,22 @@ describe('comparison, weights and scoring progress over HTTP (real PostgreSQL an
     expect(page.text).toContain('Blackbox Surveillance Ltd');
     expect(page.text).toMatch(/Knock-out: [^<]+\(/);
     expect(page.text).toContain('Sensitivity of the ranking');
+    // Missing evidence is named by the question's title as providers saw it, not its internal name.
+    const definition = (await app.get(DataSource).getRepository(ProcurementCase).findOneByOrFail({ id: caseId }))
+      .questionnaireDefinition as QuestionnaireDefinition;
+    const missing = northwind.missingEvidence[0];
+    const title = localised(questionsOf(definition).find(({ question }) => question.name === missing)!.question.title);
+    const handlebars: Record<string, string> = {
+      '&': '&amp;',
+      '<': '&lt;',
+      '>': '&gt;',
+      '"': '&quot;',
+      "'": '&#x27;',
+      '`': '&#x60;',
+      '=': '&#x3D;',
+    };
+    expect(page.text).toContain(`<li>${title.replace(/[&<>"'`=]/g, (c) => handlebars[c])}</li>`);
+    expect(page.text).not.toContain(`<li>${missing}</li>`);
     // Everything is compared: the page has nothing left to follow live.
     expect(page.text).not.toContain('scoring-progress.js');
     expect(page.text).not.toContain('data-progress-stream');

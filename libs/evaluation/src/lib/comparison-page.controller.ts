@@ -1,6 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
+import { localised, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
 import { CORE_PRINCIPLES, INSTRUMENTAL_PRINCIPLES } from '@probity/rubric';
 import {
   Comparison,
@@ -21,15 +22,22 @@ const principleName = new Map<string, string>(
 );
 const namesOf = (ids: string[]) => ids.map((id) => principleName.get(id) ?? id);
 
-const finding = (f: ProviderFinding) => ({
-  title: f.title,
-  severity: f.severity,
-  questions: f.firedBy.map((q) => q.questionName).join(', '),
-});
+type TitleOf = (questionName: string) => string;
+
+/** Question titles as providers saw them in the case's frozen questionnaire. */
+function questionTitles(definition: QuestionnaireDefinition): TitleOf {
+  const titles = new Map(questionsOf(definition).map(({ question }) => [question.name, localised(question.title)]));
+  return (name) => titles.get(name) || name;
+}
 
 /** What the page shows of a stored comparison; the charts are the same SVG the PDF dossier embeds. */
-function comparisonView(comparison: Comparison) {
+function comparisonView(comparison: Comparison, titleOf: TitleOf) {
   const statement = sensitivityStatement(comparison);
+  const finding = (f: ProviderFinding) => ({
+    title: f.title,
+    severity: f.severity,
+    questions: f.firedBy.map((q) => titleOf(q.questionName)).join('; '),
+  });
   return {
     core: comparisonMatrix(comparison, 'core'),
     instrumental: comparisonMatrix(comparison, 'instrumental'),
@@ -43,17 +51,17 @@ function comparisonView(comparison: Comparison) {
       strongest: namesOf(p.strongest),
       weakest: namesOf(p.weakest),
       redFlags: p.redFlags.map(finding),
-      missingEvidence: p.missingEvidence,
-      awaitingPanel: p.awaitingPanel,
+      missingEvidence: p.missingEvidence.map(titleOf),
+      awaitingPanel: p.awaitingPanel.map(titleOf),
       unscoredCriteria: namesOf(p.unscoredCriteria),
     })),
     disqualified: comparison.disqualified.map((p) => ({
       name: p.name,
       knockouts: p.knockouts.map(finding),
       redFlags: p.redFlags.map(finding),
-      missingEvidence: p.missingEvidence,
+      missingEvidence: p.missingEvidence.map(titleOf),
     })),
-    unscored: comparison.unscored.map((p) => ({ name: p.name, awaitingPanel: p.awaitingPanel })),
+    unscored: comparison.unscored.map((p) => ({ name: p.name, awaitingPanel: p.awaitingPanel.map(titleOf) })),
     sensitivity: { ...statement, shift: comparison.sensitivity.shift, margin: comparison.sensitivity.margin },
   };
 }
@@ -103,7 +111,9 @@ export class ComparisonPageController {
       weights: CORE_PRINCIPLES.map((p) => ({ name: p.name, weight: formatScore(found.criteriaWeights[p.id]) })),
       weightsLock: lock,
       computedAt: stored?.computedAt ?? null,
-      comparison: stored ? comparisonView(stored.comparison) : null,
+      comparison: stored
+        ? comparisonView(stored.comparison, questionTitles(found.questionnaireDefinition as QuestionnaireDefinition))
+        : null,
       // The price criterion is scored apart from quality: evaluators are only told that it exists.
       price: seesPrice && stored?.comparison.price ? priceView(stored.comparison.price, found.currency) : null,
       priceHidden: !seesPrice && found.priceWeight !== null,
