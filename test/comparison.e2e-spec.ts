@@ -7,7 +7,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CasesService, ProcurementCase } from '@probity/cases';
 import { answersAtQuality, DEMO_AGENCY_NAME, DEMO_PROVIDERS, DEMO_SCOPE, demoCase } from '@probity/demo';
-import { CaseComparison } from '@probity/evaluation';
+import { CaseComparison, EvaluationResultsService } from '@probity/evaluation';
 import { IdentityService, StaffPrincipal, StaffRequest, StaffRole } from '@probity/identity';
 import { localised, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
 import { OutboxEntry } from '@probity/queue';
@@ -339,6 +339,8 @@ describe('comparison, weights and scoring progress over HTTP (real PostgreSQL an
     const back = await getComparison().expect(200);
     expect(back.body.status).toBe('ready');
     expect(back.body.comparison.weights).toEqual(PUBLISHED);
+    // The dossier reads the same: the comparison of the current weights, not merely the newest row.
+    expect((await app.get(EvaluationResultsService).latestComparison(caseId))?.comparison.weights).toEqual(PUBLISHED);
   });
 
   it('ranks with a price criterion that quality evaluators never see', async () => {

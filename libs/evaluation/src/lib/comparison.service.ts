@@ -9,7 +9,7 @@ import { CORE_PRINCIPLES } from '@probity/rubric';
 import { CriteriaWeights, validateCriteriaWeights, validatePriceWeight } from '@probity/scoring';
 import { CaseComparison, ProviderPrice } from './evaluation.entities';
 import { EvaluationResultsService } from './evaluation-results.service';
-import { PricingInputs, pricingInputs, StoredComparison } from './pricing';
+import { StoredComparison } from './pricing';
 import { scoringProgress, ScoringProgressView } from './scoring-progress';
 
 export interface WeightsLock {
@@ -84,11 +84,7 @@ export class ComparisonService {
   async state(procurementCase: ProcurementCase): Promise<ComparisonState> {
     const submitted = (await this.cases.responsesOf(procurementCase.id)).filter((r) => r.status === 'submitted');
     const { scored } = await this.results.progress(procurementCase.id);
-    const stored = await this.results.comparisonWithWeights(
-      procurementCase.id,
-      procurementCase.criteriaWeights,
-      await this.pricingOf(procurementCase),
-    );
+    const stored = await this.results.currentComparison(procurementCase);
     const compared = stored
       ? [...stored.comparison.ranked, ...stored.comparison.unscored, ...stored.comparison.disqualified].map(
           (p) => p.providerId,
@@ -195,7 +191,7 @@ export class ComparisonService {
         .values({ responseId, caseId, amount, recordedBy: staff.userId, recordedAt })
         .orUpdate(['amount', 'recorded_by', 'recorded_at'], ['response_id'])
         .execute();
-      const pricing = await this.pricingOf(found, manager);
+      const pricing = await this.results.pricingOf(found, manager);
       const hash = weightsHash(ordered(found.criteriaWeights as CriteriaWeights), found.priceWeight);
       const comparisonJobId = await this.rerun(
         manager,
@@ -204,20 +200,6 @@ export class ComparisonService {
       );
       return { responseId, organisationName: response.organisationName, amount, recordedAt, comparisonJobId };
     });
-  }
-
-  private async pricingOf(
-    found: ProcurementCase,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<PricingInputs> {
-    if (found.priceWeight === null) return pricingInputs(null, []);
-    const submitted = new Set(
-      (await manager.findBy(ProviderResponse, { caseId: found.id, status: 'submitted' })).map((r) => r.id),
-    );
-    const prices = (await manager.findBy(ProviderPrice, { caseId: found.id })).filter((p) =>
-      submitted.has(p.responseId),
-    );
-    return pricingInputs(found.priceWeight, prices);
   }
 
   /** Records the comparison job in the caller's transaction; before evaluation there is nothing to re-run. */

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { CasesService } from '@probity/cases';
-import type { Comparison } from '@probity/scoring';
+import { DataSource, EntityManager } from 'typeorm';
+import { CasesService, ProcurementCase, ProviderResponse } from '@probity/cases';
 import { SCORING_VERSION } from '@probity/scoring';
-import { CaseComparison, ResponseScore } from './evaluation.entities';
-import { NO_PRICING, PricingInputs, StoredComparison } from './pricing';
+import { CaseComparison, ProviderPrice, ResponseScore } from './evaluation.entities';
+import { NO_PRICING, PricingInputs, pricingInputs, StoredComparison } from './pricing';
 
 export interface ScoringProgress {
   submitted: number;
@@ -40,11 +39,41 @@ export class EvaluationResultsService {
       .findOne({ where: { responseId }, order: { computedAt: 'DESC' } });
   }
 
-  async latestComparison(caseId: string): Promise<(CaseComparison & { comparison: Comparison }) | null> {
+  /**
+   * The comparison of the case's current weights and prices when there is one (weights changed back
+   * and forth reuse an older row), otherwise the newest comparison of the case.
+   */
+  async latestComparison(caseId: string): Promise<(CaseComparison & { comparison: StoredComparison }) | null> {
+    const procurementCase = await this.dataSource.getRepository(ProcurementCase).findOneBy({ id: caseId });
+    const current = procurementCase ? await this.currentComparison(procurementCase) : null;
+    if (current) return current;
     const found = await this.dataSource
       .getRepository(CaseComparison)
       .findOne({ where: { caseId }, order: { computedAt: 'DESC' } });
-    return found as (CaseComparison & { comparison: Comparison }) | null;
+    return found as (CaseComparison & { comparison: StoredComparison }) | null;
+  }
+
+  /** The newest comparison made with the case's current weights, price weight and prices, or null. */
+  async currentComparison(
+    procurementCase: ProcurementCase,
+  ): Promise<(CaseComparison & { comparison: StoredComparison }) | null> {
+    return this.comparisonWithWeights(
+      procurementCase.id,
+      procurementCase.criteriaWeights,
+      await this.pricingOf(procurementCase),
+    );
+  }
+
+  /** What the price part of a comparison of this case depends on right now. */
+  async pricingOf(found: ProcurementCase, manager: EntityManager = this.dataSource.manager): Promise<PricingInputs> {
+    if (found.priceWeight === null) return NO_PRICING;
+    const submitted = new Set(
+      (await manager.findBy(ProviderResponse, { caseId: found.id, status: 'submitted' })).map((r) => r.id),
+    );
+    const prices = (await manager.findBy(ProviderPrice, { caseId: found.id })).filter((p) =>
+      submitted.has(p.responseId),
+    );
+    return pricingInputs(found.priceWeight, prices);
   }
 
   /**
