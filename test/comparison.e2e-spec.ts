@@ -4,12 +4,15 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { CasesService, ProcurementCase } from '@probity/cases';
 import { answersAtQuality, DEMO_AGENCY_NAME, DEMO_PROVIDERS, DEMO_SCOPE, demoCase } from '@probity/demo';
 import { CaseComparison, EvaluationResultsService } from '@probity/evaluation';
 import { IdentityService, StaffPrincipal, StaffRequest, StaffRole } from '@probity/identity';
 import { localised, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
+import { locateBrowser } from '@probity/pdf-rendering';
 import { OutboxEntry } from '@probity/queue';
 import { Comparison, principleRadarChart } from '@probity/scoring';
 import { createTestDatabase, servicesTestConfig, TestDatabase, waitFor } from '@probity/testing';
@@ -231,7 +234,7 @@ describe('comparison, weights and scoring progress over HTTP (real PostgreSQL an
       .set(as('legal'))
       .set('Accept', 'text/html')
       .expect(200);
-    expect(page.text).toContain('<caption>Ranked providers by core principle');
+    expect(page.text).toContain('<caption id="core-caption">Ranked providers by core principle');
     expect(page.text).toContain('<th scope="col">Lawfulness</th>');
     expect(page.text).toContain('<th scope="row">Northwind Vision Analytics</th>');
     const northwind = comparison.ranked[0];
@@ -527,5 +530,55 @@ describe('comparison, weights and scoring progress over HTTP (real PostgreSQL an
         '/api/v1/cases/{caseId}/scoring-progress',
       ]),
     );
+  });
+
+  it('works in a real browser: no serious axe-core violation, no sideways scroll at 360 px, live status', async () => {
+    await app.listen(0, '127.0.0.1');
+    const baseUrl = await app.getUrl();
+    const browser = await chromium.launch({
+      executablePath: locateBrowser().executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    });
+    try {
+      for (const who of ['officer', 'evaluator']) {
+        const context = await browser.newContext({ viewport: { width: 360, height: 900 }, extraHTTPHeaders: as(who) });
+        const page = await context.newPage();
+        await page.goto(`${baseUrl}/cases/${caseId}/comparison`);
+        const results = await new AxeBuilder({ page }).analyze();
+        const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        expect(serious.map((v) => `${who} ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow).toBeLessThanOrEqual(0);
+        await context.close();
+      }
+
+      // A case waiting for evaluation: the status line follows the stream once evaluation starts.
+      const cases = app.get(CasesService);
+      const input = { ...demoCase(new Date('2026-11-04T00:00:00Z')), reference: 'PROC-2026-BROWSER' };
+      const waiting = await cases.createCase(principals['officer'].agencyId, input);
+      for (const status of ['open', 'closed'] as const) await cases.transition(waiting.id, status);
+      const context = await browser.newContext({ extraHTTPHeaders: as('officer') });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      await page.goto(`${baseUrl}/cases/${waiting.id}/comparison`);
+      const status = page.locator('#scoring-progress');
+      expect(await status.textContent()).toBe('No responses submitted yet.');
+      await cases.transition(waiting.id, 'evaluation');
+      await page.waitForFunction(
+        () => document.querySelector('#scoring-progress')?.textContent?.includes('nothing to compare'),
+        undefined,
+        { timeout: 20000 },
+      );
+      expect(await status.locator('a').getAttribute('href')).toBe(`/cases/${waiting.id}/comparison`);
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -51,5 +51,8 @@ describe('scoringProgress', () => {
     expect(
       scoringProgress({ caseStatus: 'open', submittedResponseIds: [], scored: 0, comparedProviderIds: null }).message,
     ).toBe('No responses submitted yet.');
+    expect(
+      scoringProgress({ caseStatus: 'evaluation', submittedResponseIds: [], scored: 0, comparedProviderIds: [] }),
+    ).toMatchObject({ comparison: 'ready', done: true, message: 'No responses were submitted: nothing to compare.' });
   });
 });

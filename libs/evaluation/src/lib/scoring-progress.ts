@@ -48,7 +48,9 @@ export function scoringProgress(input: ScoringProgressInput): ScoringProgressVie
   const done = comparison === 'ready' || input.caseStatus === 'cancelled';
 
   let message: string;
-  if (submitted === 0 && comparison !== 'ready') message = 'No responses submitted yet.';
+  if (submitted === 0)
+    message =
+      comparison === 'ready' ? 'No responses were submitted: nothing to compare.' : 'No responses submitted yet.';
   else if (scored < submitted) message = `Scoring ${scored}/${submitted} responses.`;
   else if (comparison === 'ready') message = `${responses(submitted)} scored and compared.`;
   else if (comparison === 'pending') message = `${responses(submitted)} scored; comparing providers.`;
