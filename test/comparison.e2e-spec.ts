@@ -375,6 +375,8 @@ describe('comparison, weights and scoring progress over HTTP (real PostgreSQL an
 
     await price(northwind, { amount: -5 }).expect(400);
     await price(northwind, { amount: 'cheap' }).expect(400);
+    await price(northwind, { amount: 1e20 }).expect(400);
+    await price(northwind, { amount: 10.005 }).expect(400);
     await price(northwind, { amount: 1800000 }, 'evaluator').expect(403);
     await price(northwind, { amount: 1800000 }, 'stranger').expect(404);
     await price(randomUUID(), { amount: 1800000 }).expect(404);

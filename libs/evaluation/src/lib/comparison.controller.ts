@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, MessageEvent, Param, ParseUUIDPipe, Post, Put, Sse } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsNumber, IsObject, IsOptional, IsPositive } from 'class-validator';
+import { IsNumber, IsObject, IsOptional, IsPositive, Max } from 'class-validator';
 import { defer, distinctUntilChanged, exhaustMap, interval, map, Observable, startWith, takeWhile } from 'rxjs';
 import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
 import { Comparison, PriceRanking, priceSensitivityStatement, sensitivityStatement } from '@probity/scoring';
@@ -34,6 +34,8 @@ export class PriceDto {
   @ApiProperty({ description: "The provider's price offer in the case's currency.", example: 1650000 })
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @IsPositive()
+  // The column is numeric(16,2): anything larger would fail in the database instead of here.
+  @Max(99999999999999)
   amount: number;
 }
 
