@@ -92,3 +92,40 @@ export function linkIn(text: string | undefined): string {
   if (!match) throw new Error(`no portal link in:\n${text}`);
   return match[1];
 }
+
+function cookiePairs(response: { headers: Record<string, unknown> }): Record<string, string> {
+  const header = response.headers['set-cookie'];
+  const lines = Array.isArray(header) ? header : header ? [String(header)] : [];
+  return Object.fromEntries(
+    lines.map((line) => line.split(';')[0].split('=')).map(([name, ...value]) => [name.trim(), value.join('=')]),
+  );
+}
+
+/** Headers that act as a signed-in staff member on any request: the session and CSRF cookies plus the token. */
+export async function signInHeaders(
+  app: INestApplication,
+  email: string,
+  password: string,
+): Promise<{ Cookie: string; 'x-csrf-token': string }> {
+  const server = app.getHttpServer();
+  const anonymous = await request(server).get('/api/v1/session').expect(200);
+  const cookies = cookiePairs(anonymous);
+  const signedIn = await request(server)
+    .post('/api/v1/session')
+    .set(
+      'Cookie',
+      Object.entries(cookies)
+        .map(([name, value]) => `${name}=${value}`)
+        .join('; '),
+    )
+    .set('x-csrf-token', anonymous.body.csrfToken)
+    .send({ email, password })
+    .expect(200);
+  Object.assign(cookies, cookiePairs(signedIn));
+  return {
+    Cookie: Object.entries(cookies)
+      .map(([name, value]) => `${name}=${value}`)
+      .join('; '),
+    'x-csrf-token': signedIn.body.csrfToken,
+  };
+}

@@ -16,9 +16,14 @@ export {
   ModeratedScore,
   PanelScoreEntry,
   PanelSubmission,
+  ProviderPrice,
   ResponseScore,
 } from './lib/evaluation.entities';
 export { EvaluationModule } from './lib/evaluation.module';
 export { PanelScoreInput, PanelService, QuestionPanelView } from './lib/panel.service';
 export { EvaluationResultsService, ScoringProgress } from './lib/evaluation-results.service';
 export { StoredFindings } from './lib/scoring-jobs';
+export { ComparisonService, ComparisonState, PriceRow, WeightsChange, WeightsLock } from './lib/comparison.service';
+export { NO_PRICING, PricingInputs, pricingInputs, StoredComparison, withoutPrices } from './lib/pricing';
+export { ComparisonAnswer, CriteriaWeightsDto, PriceDto } from './lib/comparison.controller';
+export { ComparisonStatus, scoringProgress, ScoringProgressView } from './lib/scoring-progress';

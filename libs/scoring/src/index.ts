@@ -8,6 +8,18 @@ export {
   principleRadarChart,
 } from './lib/charts';
 export {
+  ComparisonMatrix,
+  comparisonMatrix,
+  comparisonSeries,
+  MatrixCell,
+  MatrixRow,
+  SCORE_BANDS,
+  ScoreBand,
+  scoreBand,
+  SensitivityStatement,
+  sensitivityStatement,
+} from './lib/comparison-view';
+export {
   Comparison,
   ComparisonOptions,
   compareProviders,
@@ -20,6 +32,17 @@ export {
   UnscoredProvider,
 } from './lib/compare-providers';
 export { ScoringInputError } from './lib/errors';
+export {
+  PriceRanking,
+  PriceSensitivityCase,
+  PricedProvider,
+  priceScores,
+  priceSensitivityStatement,
+  ProviderPrice,
+  rankWithPrice,
+  validatePriceWeight,
+  validatePrices,
+} from './lib/price';
 export {
   checkEvidence,
   EvidenceCheck,

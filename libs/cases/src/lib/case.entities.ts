@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -89,6 +90,19 @@ export class ProcurementCase {
 
   @VersionColumn()
   version: number;
+
+  /** Set once the award criteria weights are final: by hand, or when the dossier goes to review. */
+  @Column({ name: 'weights_locked_at', type: 'timestamptz', nullable: true })
+  weightsLockedAt: Date | null;
+
+  /** The staff member who locked the weights; null when the move to dossier review locked them. */
+  @Column({ name: 'weights_locked_by', type: 'uuid', nullable: true })
+  weightsLockedBy: string | null;
+
+  /** Share of the price in the final ranking (0–100); null when the case has no price criterion. */
+  @Column({ name: 'price_weight', type: 'smallint', nullable: true })
+  @Check('procurement_cases_price_weight', '"price_weight" BETWEEN 0 AND 100')
+  priceWeight: number | null;
 }
 
 export interface PanelMember {

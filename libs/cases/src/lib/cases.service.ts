@@ -232,6 +232,8 @@ export class CasesService {
       if (!check.allowed) throw new ConflictException(check.reason);
       const changes: Partial<ProcurementCase> = { status: to };
       if (to === 'open') changes.publishedAt = new Date();
+      // The dossier under review must show the weights it was evaluated with.
+      if (to === 'dossier_review' && !current.weightsLockedAt) changes.weightsLockedAt = new Date();
       await manager.save(ProcurementCase, { ...current, ...changes });
       await this.record(
         manager,

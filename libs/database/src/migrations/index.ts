@@ -7,6 +7,7 @@ import { DossierReview1764000000000 } from './1764000000000-dossier-review';
 import { Audit1764200000000 } from './1764200000000-audit';
 import { AgenciesStaffInvites1764300000000 } from './1764300000000-agencies-staff-invites';
 import { Notifications1764100000000 } from './1764100000000-notifications';
+import { WeightsLock1764400000000 } from './1764400000000-weights-lock';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Notifications1764100000000,
   Audit1764200000000,
   AgenciesStaffInvites1764300000000,
+  WeightsLock1764400000000,
 ];

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { CasesService } from '@probity/cases';
-import type { Comparison } from '@probity/scoring';
+import { DataSource, EntityManager } from 'typeorm';
+import { CasesService, ProcurementCase, ProviderResponse } from '@probity/cases';
 import { SCORING_VERSION } from '@probity/scoring';
-import { CaseComparison, ResponseScore } from './evaluation.entities';
+import { CaseComparison, ProviderPrice, ResponseScore } from './evaluation.entities';
+import { NO_PRICING, PricingInputs, pricingInputs, StoredComparison } from './pricing';
 
 export interface ScoringProgress {
   submitted: number;
@@ -39,10 +39,66 @@ export class EvaluationResultsService {
       .findOne({ where: { responseId }, order: { computedAt: 'DESC' } });
   }
 
-  async latestComparison(caseId: string): Promise<(CaseComparison & { comparison: Comparison }) | null> {
+  /**
+   * The comparison of the case's current weights and prices when there is one (weights changed back
+   * and forth reuse an older row), otherwise the newest comparison of the case.
+   */
+  async latestComparison(caseId: string): Promise<(CaseComparison & { comparison: StoredComparison }) | null> {
+    const procurementCase = await this.dataSource.getRepository(ProcurementCase).findOneBy({ id: caseId });
+    const current = procurementCase ? await this.currentComparison(procurementCase) : null;
+    if (current) return current;
     const found = await this.dataSource
       .getRepository(CaseComparison)
       .findOne({ where: { caseId }, order: { computedAt: 'DESC' } });
-    return found as (CaseComparison & { comparison: Comparison }) | null;
+    return found as (CaseComparison & { comparison: StoredComparison }) | null;
+  }
+
+  /** The newest comparison made with the case's current weights, price weight and prices, or null. */
+  async currentComparison(
+    procurementCase: ProcurementCase,
+  ): Promise<(CaseComparison & { comparison: StoredComparison }) | null> {
+    return this.comparisonWithWeights(
+      procurementCase.id,
+      procurementCase.criteriaWeights,
+      await this.pricingOf(procurementCase),
+    );
+  }
+
+  /** What the price part of a comparison of this case depends on right now. */
+  async pricingOf(found: ProcurementCase, manager: EntityManager = this.dataSource.manager): Promise<PricingInputs> {
+    if (found.priceWeight === null) return NO_PRICING;
+    const submitted = new Set(
+      (await manager.findBy(ProviderResponse, { caseId: found.id, status: 'submitted' })).map((r) => r.id),
+    );
+    const prices = (await manager.findBy(ProviderPrice, { caseId: found.id })).filter((p) =>
+      submitted.has(p.responseId),
+    );
+    return pricingInputs(found.priceWeight, prices);
+  }
+
+  /**
+   * The newest comparison computed with these weights and price inputs. Weights changed back and
+   * forth reuse the earlier comparison row (same input hash), which is then not the newest of the case.
+   */
+  async comparisonWithWeights(
+    caseId: string,
+    weights: Record<string, number>,
+    pricing: PricingInputs = NO_PRICING,
+  ): Promise<(CaseComparison & { comparison: StoredComparison }) | null> {
+    const found = await this.dataSource
+      .getRepository(CaseComparison)
+      .createQueryBuilder('c')
+      .where('c.case_id = :caseId', { caseId })
+      // jsonb equality ignores key order and compares numbers by value (25 equals 25.0).
+      .andWhere("c.comparison -> 'weights' = CAST(:weights AS jsonb)", { weights: JSON.stringify(weights) })
+      // Comparisons stored before the price criterion existed had no price part.
+      .andWhere("COALESCE(c.comparison -> 'pricing', CAST(:none AS jsonb)) = CAST(:pricing AS jsonb)", {
+        none: JSON.stringify(NO_PRICING),
+        pricing: JSON.stringify(pricing),
+      })
+      .orderBy('c.computed_at', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .getOne();
+    return found as (CaseComparison & { comparison: StoredComparison }) | null;
   }
 }

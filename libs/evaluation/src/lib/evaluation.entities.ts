@@ -1,4 +1,16 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import { ProcurementCase, ProviderResponse } from '@probity/cases';
 
 @Entity('conflict_declarations')
 @Unique('conflict_declarations_once', ['caseId', 'evaluatorId'])
@@ -155,6 +167,44 @@ export class CaseComparison {
   computedAt: Date;
 }
 
+const money = {
+  to: (value: number) => value,
+  from: (value: string) => Number(value),
+};
+
+/**
+ * A provider's price offer, recorded by the officer when the price envelopes are opened. Quality
+ * evaluators never see it: the price criterion is scored apart from the quality criteria.
+ */
+@Entity('provider_prices')
+@Check('provider_prices_amount', '"amount" > 0')
+@Index('provider_prices_by_case', ['caseId'])
+export class ProviderPrice {
+  @PrimaryColumn({ name: 'response_id', type: 'uuid' })
+  responseId: string;
+
+  @ManyToOne(() => ProviderResponse)
+  @JoinColumn({ name: 'response_id', foreignKeyConstraintName: 'provider_prices_response_id_fkey' })
+  response?: ProviderResponse;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId: string;
+
+  @ManyToOne(() => ProcurementCase)
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'provider_prices_case_id_fkey' })
+  procurementCase?: ProcurementCase;
+
+  /** In the case's currency. */
+  @Column({ type: 'numeric', precision: 16, scale: 2, transformer: money })
+  amount: number;
+
+  @Column({ name: 'recorded_by', type: 'uuid' })
+  recordedBy: string;
+
+  @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' })
+  recordedAt: Date;
+}
+
 export const EVALUATION_ENTITIES = [
   ConflictDeclaration,
   PanelScoreEntry,
@@ -162,4 +212,5 @@ export const EVALUATION_ENTITIES = [
   ModeratedScore,
   ResponseScore,
   CaseComparison,
+  ProviderPrice,
 ];

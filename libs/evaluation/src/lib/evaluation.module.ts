@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '@probity/cases';
+import { ComparisonPageController } from './comparison-page.controller';
+import { ComparisonController } from './comparison.controller';
+import { ComparisonService } from './comparison.service';
 import { EVALUATION_ENTITIES } from './evaluation.entities';
 import { EvaluationResultsService } from './evaluation-results.service';
 import { PanelService } from './panel.service';
@@ -8,7 +11,15 @@ import { CompareCaseJob, ScoreResponseJob, StartEvaluationJob } from './scoring-
 
 @Module({
   imports: [TypeOrmModule.forFeature(EVALUATION_ENTITIES), CasesModule],
-  providers: [PanelService, EvaluationResultsService, ScoreResponseJob, CompareCaseJob, StartEvaluationJob],
-  exports: [PanelService, EvaluationResultsService],
+  controllers: [ComparisonController, ComparisonPageController],
+  providers: [
+    PanelService,
+    EvaluationResultsService,
+    ComparisonService,
+    ScoreResponseJob,
+    CompareCaseJob,
+    StartEvaluationJob,
+  ],
+  exports: [PanelService, EvaluationResultsService, ComparisonService],
 })
 export class EvaluationModule {}

@@ -24,12 +24,14 @@ import {
   EvidenceFinding,
   missingEvidence,
   ProviderResult,
+  rankWithPrice,
   ScoreSheet,
   scoreResponse,
   SCORING_VERSION,
   ScoringInputError,
 } from '@probity/scoring';
-import { CaseComparison, ResponseScore } from './evaluation.entities';
+import { CaseComparison, ProviderPrice, ResponseScore } from './evaluation.entities';
+import { pricingInputs, StoredComparison } from './pricing';
 import { PanelService } from './panel.service';
 
 /** Input the scorer rejects (bad rubric or weights) can never succeed: fail the job without retrying. */
@@ -195,20 +197,35 @@ export class CompareCaseJob implements JobHandler<'scoring.compare-case'> {
         missingEvidence: findings.missingEvidence.map((finding) => finding.questionName),
       });
     }
-    const inputHash = contentHash({ scoreIds: [...scoreIds].sort(), weights });
+    const priceWeight = procurementCase.priceWeight;
+    const submittedIds = new Set(submitted.map((response) => response.id));
+    const prices =
+      priceWeight === null
+        ? []
+        : (await this.dataSource.getRepository(ProviderPrice).findBy({ caseId })).filter((p) =>
+            submittedIds.has(p.responseId),
+          );
+    const pricing = pricingInputs(priceWeight, prices);
+    // Without a price criterion the hash is the one earlier comparisons were stored under.
+    const inputHash = contentHash({
+      scoreIds: [...scoreIds].sort(),
+      weights,
+      ...(pricing.weight === null ? {} : { pricing }),
+    });
     const repository = this.dataSource.getRepository(CaseComparison);
     const existing = await repository.findOneBy({ caseId, inputHash });
     if (existing) return { comparisonId: existing.id };
     const id = randomUUID();
+    const stored = asInvalidPayload('scoring.compare-case', (): StoredComparison => {
+      const comparison = compareProviders(providers, weights);
+      if (priceWeight === null) return { ...comparison, pricing };
+      const offers = prices.map((p) => ({ providerId: p.responseId, amount: p.amount }));
+      return { ...comparison, pricing, price: rankWithPrice(comparison, priceWeight, offers) };
+    });
     await repository
       .createQueryBuilder()
       .insert()
-      .values({
-        id,
-        caseId,
-        inputHash,
-        comparison: asInvalidPayload('scoring.compare-case', () => compareProviders(providers, weights)),
-      })
+      .values({ id, caseId, inputHash, comparison: stored })
       .orIgnore()
       .execute();
     return { comparisonId: (await repository.findOneByOrFail({ caseId, inputHash })).id };

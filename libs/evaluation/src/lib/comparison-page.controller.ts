@@ -1,0 +1,122 @@
+import { Controller, Get, Param, ParseUUIDPipe, Render } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
+import { localised, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
+import { CORE_PRINCIPLES, INSTRUMENTAL_PRINCIPLES } from '@probity/rubric';
+import {
+  Comparison,
+  comparisonMatrix,
+  comparisonSeries,
+  formatScore,
+  principleBarChart,
+  principleRadarChart,
+  PriceRanking,
+  priceSensitivityStatement,
+  ProviderFinding,
+  sensitivityStatement,
+} from '@probity/scoring';
+import { ComparisonService } from './comparison.service';
+
+const principleName = new Map<string, string>(
+  [...CORE_PRINCIPLES, ...INSTRUMENTAL_PRINCIPLES].map((p) => [p.id as string, p.name as string]),
+);
+const namesOf = (ids: string[]) => ids.map((id) => principleName.get(id) ?? id);
+
+type TitleOf = (questionName: string) => string;
+
+/** Question titles as providers saw them in the case's frozen questionnaire. */
+function questionTitles(definition: QuestionnaireDefinition): TitleOf {
+  const titles = new Map(questionsOf(definition).map(({ question }) => [question.name, localised(question.title)]));
+  return (name) => titles.get(name) || name;
+}
+
+/** What the page shows of a stored comparison; the charts are the same SVG the PDF dossier embeds. */
+function comparisonView(comparison: Comparison, titleOf: TitleOf) {
+  const statement = sensitivityStatement(comparison);
+  const finding = (f: ProviderFinding) => ({
+    title: f.title,
+    severity: f.severity,
+    questions: f.firedBy.map((q) => titleOf(q.questionName)).join('; '),
+  });
+  return {
+    core: comparisonMatrix(comparison, 'core'),
+    instrumental: comparisonMatrix(comparison, 'instrumental'),
+    overviewChart: principleBarChart(comparisonSeries(comparison), 'Scores by core principle, all ranked providers'),
+    providers: comparison.ranked.map((p) => ({
+      name: p.name,
+      rank: p.rank,
+      overall: formatScore(p.overall),
+      // Same call and title as the dossier's provider chart, so both show identical bytes.
+      chart: principleRadarChart(p.core, `${p.name}: scores by core principle`),
+      strongest: namesOf(p.strongest),
+      weakest: namesOf(p.weakest),
+      redFlags: p.redFlags.map(finding),
+      missingEvidence: p.missingEvidence.map(titleOf),
+      awaitingPanel: p.awaitingPanel.map(titleOf),
+      unscoredCriteria: namesOf(p.unscoredCriteria),
+    })),
+    disqualified: comparison.disqualified.map((p) => ({
+      name: p.name,
+      knockouts: p.knockouts.map(finding),
+      redFlags: p.redFlags.map(finding),
+      missingEvidence: p.missingEvidence.map(titleOf),
+    })),
+    unscored: comparison.unscored.map((p) => ({ name: p.name, awaitingPanel: p.awaitingPanel.map(titleOf) })),
+    sensitivity: { ...statement, shift: comparison.sensitivity.shift, margin: comparison.sensitivity.margin },
+  };
+}
+
+const money = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+function priceView(price: PriceRanking, currency: string | null) {
+  return {
+    weight: price.weight,
+    qualityWeight: 100 - price.weight,
+    currency: currency ?? '',
+    rows: price.ranked.map((p) => ({
+      rank: p.rank,
+      name: p.name,
+      quality: formatScore(p.quality),
+      amount: money.format(p.amount),
+      priceScore: formatScore(p.priceScore),
+      total: formatScore(p.total),
+    })),
+    withoutPrice: price.withoutPrice.map((p) => p.name),
+    sentences: priceSensitivityStatement(price),
+  };
+}
+
+/** The side-by-side comparison page for staff of the case's agency. */
+@ApiExcludeController()
+@Controller('cases/:caseId/comparison')
+export class ComparisonPageController {
+  constructor(private readonly comparisons: ComparisonService) {}
+
+  @Get()
+  @StaffOnly('procurement_officer', 'evaluator', 'legal_reviewer', 'admin')
+  @Render('cases/comparison')
+  async page(@CurrentStaff() staff: StaffPrincipal, @Param('caseId', new ParseUUIDPipe()) caseId: string) {
+    const found = await this.comparisons.ownCase(staff, caseId);
+    const { progress, stored } = await this.comparisons.state(found);
+    const lock = this.comparisons.weightsLock(found);
+    const seesPrice = staff.role !== 'evaluator';
+    return {
+      title: `Comparison: ${found.title}`,
+      scripts: progress.done ? [] : ['scoring-progress.js'],
+      caseId,
+      reference: found.reference,
+      caseTitle: found.title,
+      progress,
+      streamUrl: `/api/v1/cases/${caseId}/scoring-progress/stream`,
+      weights: CORE_PRINCIPLES.map((p) => ({ name: p.name, weight: formatScore(found.criteriaWeights[p.id]) })),
+      weightsLock: lock,
+      computedAt: stored?.computedAt ?? null,
+      comparison: stored
+        ? comparisonView(stored.comparison, questionTitles(found.questionnaireDefinition as QuestionnaireDefinition))
+        : null,
+      // The price criterion is scored apart from quality: evaluators are only told that it exists.
+      price: seesPrice && stored?.comparison.price ? priceView(stored.comparison.price, found.currency) : null,
+      priceHidden: !seesPrice && found.priceWeight !== null,
+    };
+  }
+}

@@ -1,0 +1,235 @@
+import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { CasesService, ProcurementCase, ProviderResponse } from '@probity/cases';
+import type { StaffPrincipal } from '@probity/identity';
+import { contentHash } from '@probity/questionnaires';
+import { JobOutbox } from '@probity/queue';
+import { CORE_PRINCIPLES } from '@probity/rubric';
+import { CriteriaWeights, validateCriteriaWeights, validatePriceWeight } from '@probity/scoring';
+import { CaseComparison, ProviderPrice } from './evaluation.entities';
+import { EvaluationResultsService } from './evaluation-results.service';
+import { StoredComparison } from './pricing';
+import { scoringProgress, ScoringProgressView } from './scoring-progress';
+
+export interface WeightsLock {
+  lockedAt: Date;
+  /** Null when the move to dossier review locked the weights. */
+  lockedBy: string | null;
+}
+
+export interface ComparisonState {
+  procurementCase: ProcurementCase;
+  progress: ScoringProgressView;
+  /** The newest comparison made with the case's current weights, or null. */
+  stored: (CaseComparison & { comparison: StoredComparison }) | null;
+}
+
+export interface WeightsChange {
+  weights: CriteriaWeights;
+  priceWeight: number | null;
+  changed: boolean;
+  /** The comparison job recorded with the change; null when nothing is to re-run yet. */
+  comparisonJobId: string | null;
+}
+
+export interface PriceRow {
+  responseId: string;
+  organisationName: string;
+  /** In the case's currency; null until recorded. */
+  amount: number | null;
+  recordedAt: Date | null;
+}
+
+/** Case statuses in which nothing may change any more. */
+const FINISHED = new Set(['signed_off', 'awarded', 'cancelled']);
+
+const lockOf = (found: ProcurementCase): WeightsLock | null =>
+  found.weightsLockedAt ? { lockedAt: found.weightsLockedAt, lockedBy: found.weightsLockedBy } : null;
+
+/** Weights in the Toolkit's order, so equal weights always hash alike. */
+const ordered = (weights: CriteriaWeights): CriteriaWeights =>
+  Object.fromEntries(CORE_PRINCIPLES.map((p) => [p.id, weights[p.id]])) as CriteriaWeights;
+
+/** Without a price criterion this is the hash of the weights alone. */
+const weightsHash = (weights: CriteriaWeights, priceWeight: number | null) =>
+  contentHash(priceWeight === null ? weights : { weights, priceWeight });
+
+/**
+ * The side-by-side comparison as staff see it, and the officer's award-criteria weights: changing
+ * them re-runs the comparison from the stored score sheets, until they are locked.
+ */
+@Injectable()
+export class ComparisonService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+    private readonly results: EvaluationResultsService,
+    private readonly outbox: JobOutbox,
+  ) {}
+
+  /** The case if it belongs to the staff member's agency; another agency's case is "not found". */
+  async ownCase(staff: StaffPrincipal, caseId: string): Promise<ProcurementCase> {
+    const found = await this.dataSource
+      .getRepository(ProcurementCase)
+      .findOneBy({ id: caseId, agencyId: staff.agencyId });
+    if (!found) throw new NotFoundException('No such case.');
+    return found;
+  }
+
+  weightsLock(found: ProcurementCase): WeightsLock | null {
+    return lockOf(found);
+  }
+
+  async state(procurementCase: ProcurementCase): Promise<ComparisonState> {
+    const submitted = (await this.cases.responsesOf(procurementCase.id)).filter((r) => r.status === 'submitted');
+    const { scored } = await this.results.progress(procurementCase.id);
+    const stored = await this.results.currentComparison(procurementCase);
+    const compared = stored
+      ? [...stored.comparison.ranked, ...stored.comparison.unscored, ...stored.comparison.disqualified].map(
+          (p) => p.providerId,
+        )
+      : null;
+    return {
+      procurementCase,
+      stored,
+      progress: scoringProgress({
+        caseStatus: procurementCase.status,
+        submittedResponseIds: submitted.map((r) => r.id),
+        scored,
+        comparedProviderIds: compared,
+      }),
+    };
+  }
+
+  /**
+   * Replaces the weights (and the price weight, when given) unless they are locked. In evaluation the
+   * comparison re-runs: its job is recorded in the same transaction, with an id made of the case
+   * version and the weights' hash, so a repeated request neither changes anything nor runs twice.
+   */
+  async changeWeights(
+    staff: StaffPrincipal,
+    caseId: string,
+    weights: unknown,
+    priceWeight?: number | null,
+  ): Promise<WeightsChange> {
+    const problems = [
+      ...validateCriteriaWeights(weights),
+      ...(priceWeight === undefined ? [] : validatePriceWeight(priceWeight)),
+    ];
+    if (problems.length) throw new UnprocessableEntityException(problems);
+    const next = ordered(weights as CriteriaWeights);
+    return this.dataSource.transaction(async (manager) => {
+      const found = await manager.findOne(ProcurementCase, {
+        where: { id: caseId, agencyId: staff.agencyId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!found) throw new NotFoundException('No such case.');
+      const lock = lockOf(found);
+      if (lock)
+        throw new ConflictException(
+          `The weights were locked on ${lock.lockedAt.toISOString()}${lock.lockedBy ? '' : ' when the dossier went to review'} and can no longer change.`,
+        );
+      if (FINISHED.has(found.status))
+        throw new ConflictException(`The case is ${found.status.replace('_', ' ')}; its weights can no longer change.`);
+      const nextPriceWeight = priceWeight === undefined ? found.priceWeight : priceWeight;
+      const hash = weightsHash(next, nextPriceWeight);
+      if (hash === weightsHash(ordered(found.criteriaWeights as CriteriaWeights), found.priceWeight))
+        return { weights: next, priceWeight: nextPriceWeight, changed: false, comparisonJobId: null };
+      await manager.save(ProcurementCase, { ...found, criteriaWeights: next, priceWeight: nextPriceWeight });
+      const comparisonJobId = await this.rerun(manager, found, `v${found.version + 1}-w${hash.slice(0, 16)}`);
+      return { weights: next, priceWeight: nextPriceWeight, changed: true, comparisonJobId };
+    });
+  }
+
+  /** Every submitted response of the case with its recorded price, if any. */
+  async prices(found: ProcurementCase): Promise<PriceRow[]> {
+    const submitted = (await this.cases.responsesOf(found.id)).filter((r) => r.status === 'submitted');
+    const recorded = new Map(
+      (await this.dataSource.getRepository(ProviderPrice).findBy({ caseId: found.id })).map((p) => [p.responseId, p]),
+    );
+    return submitted.map((response) => ({
+      responseId: response.id,
+      organisationName: response.organisationName,
+      amount: recorded.get(response.id)?.amount ?? null,
+      recordedAt: recorded.get(response.id)?.recordedAt ?? null,
+    }));
+  }
+
+  /**
+   * Records a provider's price offer once responses have closed and before the dossier goes to
+   * review. In evaluation the comparison re-runs; the job id carries the prices' hash, so recording
+   * the same price again runs nothing new.
+   */
+  async recordPrice(
+    staff: StaffPrincipal,
+    caseId: string,
+    responseId: string,
+    amount: number,
+  ): Promise<PriceRow & { comparisonJobId: string | null }> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await manager.findOne(ProcurementCase, {
+        where: { id: caseId, agencyId: staff.agencyId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!found) throw new NotFoundException('No such case.');
+      const response = await manager.findOneBy(ProviderResponse, { id: responseId, caseId });
+      if (!response) throw new NotFoundException('No such response in this case.');
+      if (found.priceWeight === null)
+        throw new ConflictException('This case has no price criterion; set a price weight first.');
+      if (!['closed', 'evaluation'].includes(found.status))
+        throw new ConflictException(
+          'Prices are recorded after the case closes for responses and before the dossier goes to review.',
+        );
+      if (response.status !== 'submitted')
+        throw new ConflictException('Only a submitted response can have a price recorded.');
+      const recordedAt = new Date();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ProviderPrice)
+        .values({ responseId, caseId, amount, recordedBy: staff.userId, recordedAt })
+        .orUpdate(['amount', 'recorded_by', 'recorded_at'], ['response_id'])
+        .execute();
+      const pricing = await this.results.pricingOf(found, manager);
+      const hash = weightsHash(ordered(found.criteriaWeights as CriteriaWeights), found.priceWeight);
+      const comparisonJobId = await this.rerun(
+        manager,
+        found,
+        `w${hash.slice(0, 16)}-p${(pricing.prices ?? '').slice(0, 16)}`,
+      );
+      return { responseId, organisationName: response.organisationName, amount, recordedAt, comparisonJobId };
+    });
+  }
+
+  /** Records the comparison job in the caller's transaction; before evaluation there is nothing to re-run. */
+  private async rerun(manager: EntityManager, found: ProcurementCase, key: string): Promise<string | null> {
+    if (found.status !== 'evaluation') return null;
+    return this.outbox.add(
+      manager,
+      'scoring.compare-case',
+      { caseId: found.id },
+      { jobId: `compare-${found.id}-${key}` },
+    );
+  }
+
+  /** Locks the weights for good; locking again answers with the existing lock. */
+  async lockWeights(staff: StaffPrincipal, caseId: string): Promise<WeightsLock & { alreadyLocked: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await manager.findOne(ProcurementCase, {
+        where: { id: caseId, agencyId: staff.agencyId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!found) throw new NotFoundException('No such case.');
+      const existing = lockOf(found);
+      if (existing) return { ...existing, alreadyLocked: true };
+      const lockedAt = new Date();
+      await manager.update(
+        ProcurementCase,
+        { id: caseId },
+        { weightsLockedAt: lockedAt, weightsLockedBy: staff.userId },
+      );
+      return { lockedAt, lockedBy: staff.userId, alreadyLocked: false };
+    });
+  }
+}
