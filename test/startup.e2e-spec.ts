@@ -3,7 +3,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { childEnvironment, startBuilt } from './support/processes';
+import { createServer } from 'node:net';
+import { childEnvironment, startBuilt, startBuiltWithArguments } from './support/processes';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 const run = promisify(execFile);
 
@@ -48,6 +60,43 @@ describe('process start-up', () => {
       expect(text).toContain('Sign-off');
       expect(text).toMatch(/Overall \(0–100\)/);
     } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('with --serve keeps serving the demo data: the printed officer can sign in and the printed portal link opens', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'probity-serve-'));
+    const port = await freePort();
+    const demo = startBuiltWithArguments(
+      'apps/api/src/demo.js',
+      ['--serve'],
+      childEnvironment({ DATA_DIR: dataDir, PORT: String(port), PUBLIC_BASE_URL: `http://127.0.0.1:${port}` }),
+    );
+    try {
+      await demo.waitForOutput(/serving on/, 120_000);
+      const password = demo.output().match(/as officer@demo\.probity\.example with password (\S+)/)?.[1];
+      const portal = demo.output().match(/provider portal for \S+: (\S+)/)?.[1];
+      expect(password).toBeDefined();
+      expect(portal).toMatch(/\/portal\/[A-Za-z0-9_-]{43}$/);
+      const page = await fetch(portal!);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('Demo Provider Ltd');
+      const session = await fetch(`http://127.0.0.1:${port}/api/v1/session`);
+      const cookie = session.headers
+        .getSetCookie()
+        .map((line) => line.split(';')[0])
+        .join('; ');
+      const { csrfToken } = (await session.json()) as { csrfToken: string };
+      const signedIn = await fetch(`http://127.0.0.1:${port}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie },
+        body: JSON.stringify({ email: 'officer@demo.probity.example', password }),
+      });
+      expect(signedIn.status).toBe(200);
+      expect(((await signedIn.json()) as { user: { role: string } }).user.role).toBe('procurement_officer');
+    } finally {
+      demo.child.kill('SIGTERM');
+      await demo.exited;
       await rm(dataDir, { recursive: true, force: true });
     }
   });

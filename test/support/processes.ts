@@ -25,7 +25,11 @@ export function childEnvironment(overrides: Record<string, string | undefined>):
 
 /** Starts a built entry point (dist/...) and records everything it prints. */
 export function startBuilt(entry: string, env: NodeJS.ProcessEnv): RunningProcess {
-  const child = spawn(process.execPath, [join(WORKSPACE_ROOT, 'dist', entry)], { cwd: WORKSPACE_ROOT, env });
+  return startBuiltWithArguments(entry, [], env);
+}
+
+export function startBuiltWithArguments(entry: string, args: string[], env: NodeJS.ProcessEnv): RunningProcess {
+  const child = spawn(process.execPath, [join(WORKSPACE_ROOT, 'dist', entry), ...args], { cwd: WORKSPACE_ROOT, env });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

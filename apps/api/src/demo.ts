@@ -3,7 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { IdentityService } from '@probity/identity';
+import { IdentityService, newToken } from '@probity/identity';
 import { CasesService } from '@probity/cases';
 import {
   answersAtQuality,
@@ -25,15 +25,63 @@ import { createApp } from './create-app';
  * to a PDF. Zero-setup by default; with DATABASE_URL and REDIS_URL set, a worker must be running.
  */
 async function main(): Promise<void> {
+  const serve = process.argv.includes('--serve');
   const config = loadConfigOrExit({ LOG_LEVEL: 'warn', ...process.env });
   const app = await createApp(config);
   await app.init();
   try {
     const pdfPath = await runDemoTender(app, config.dataDir);
     log(`PDF written to ${pdfPath}`);
-  } finally {
+    if (serve) {
+      await seedForBrowsing(app, config.publicBaseUrl);
+      await app.listen(config.port);
+      log(`serving on ${config.publicBaseUrl} (Ctrl-C to stop)`);
+      return;
+    }
+  } catch (error) {
     await app.close();
+    throw error;
   }
+  await app.close();
+}
+
+/**
+ * With `--serve`: a demo officer to sign in as, and a second, open case with one invited provider
+ * whose portal link is printed (the token exists only in this output, as it would in an e-mail).
+ */
+async function seedForBrowsing(app: INestApplication, baseUrl: string): Promise<void> {
+  const identity = app.get(IdentityService);
+  const cases = app.get(CasesService);
+  const agency = await identity.findOrCreateAgency(DEMO_AGENCY_NAME);
+  const email = 'officer@demo.probity.example';
+  const password = newToken().slice(0, 20);
+  const officer = (await identity.staffOfAgency(agency.id)).find((user) => user.email === email);
+  if (officer) log(`officer ${email} exists already (password as printed when it was created)`);
+  else {
+    await identity.createStaffUser({
+      agencyId: agency.id,
+      email,
+      name: 'Demo Officer',
+      role: 'procurement_officer',
+      password,
+    });
+    log(`sign in at ${baseUrl}/login as ${email} with password ${password}`);
+  }
+  const now = new Date();
+  const input = demoCase(now);
+  const open = await cases.createCase(agency.id, {
+    ...input,
+    reference: `${input.reference}-OPEN-${now.toISOString().replace(/\D/g, '').slice(8, 14)}`,
+    title: 'Risk assessment support for follow-up visits (open demo case)',
+  });
+  await cases.transition(open.id, 'open');
+  const { token } = await cases.inviteProvider(open.id, {
+    organisationName: 'Demo Provider Ltd',
+    country: 'IE',
+    legalIdentifiers: { VAT: 'IE1234567T' },
+    contactEmails: ['bids@demo-provider.example'],
+  });
+  log(`provider portal for ${open.reference}: ${baseUrl}/portal/${token}`);
 }
 
 async function runDemoTender(app: INestApplication, dataDir: string): Promise<string> {

@@ -71,7 +71,10 @@ export class AuthController {
     // The CSRF token is bound to the session, so the client needs the one for its new session.
     request.cookies[SESSION_COOKIE] = signedIn.token;
     const staff = await this.identity.principalOf(signedIn.token);
-    return { user: staff && publicUser(staff), csrfToken: csrfTokenFor(this.config, request, response) };
+    return {
+      user: staff && publicUser(staff),
+      csrfToken: csrfTokenFor(this.config, request, response, { renew: true }),
+    };
   }
 
   @ApiTags('session')

@@ -56,9 +56,21 @@ export function csrfTokenMiddleware(config: AppConfig) {
   };
 }
 
-/** The token for this request, e.g. for a JSON client to send back in `x-csrf-token`. */
-export function csrfTokenFor(config: AppConfig, request: Request, response: Response): string {
-  return csrfUtilities(config).generateCsrfToken(request, response, { overwrite: false });
+/**
+ * The token for this request, e.g. for a JSON client to send back in `x-csrf-token`: the one already
+ * issued for this request, or — with `renew`, after the session changed — a new one with its cookie.
+ */
+export function csrfTokenFor(
+  config: AppConfig,
+  request: Request,
+  response: Response,
+  options: { renew?: boolean } = {},
+): string {
+  const issued = response.locals.csrfToken as string | undefined;
+  if (issued && !options.renew) return issued;
+  const token = csrfUtilities(config).generateCsrfToken(request, response, { overwrite: Boolean(options.renew) });
+  response.locals.csrfToken = token;
+  return token;
 }
 
 /** Refuses every state-changing request without a valid CSRF token (403). */
