@@ -6,6 +6,7 @@ import request from 'supertest';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 import { DataSource } from 'typeorm';
+import { AuditTrail } from '@probity/audit';
 import { CasesService, ProcurementCase } from '@probity/cases';
 import {
   answersAtQuality,
@@ -529,6 +530,19 @@ describe('comparison, weights and scoring progress over HTTP (real PostgreSQL an
     });
     expect(events[events.length - 1]).toMatchObject({ comparison: 'ready', done: true });
     for (let i = 1; i < events.length; i++) expect(events[i]).not.toEqual(events[i - 1]);
+  });
+
+  it('records weight changes, price records and the lock in the agency’s verifiable audit trail', async () => {
+    const audit = app.get(AuditTrail);
+    const agencyId = principals['officer'].agencyId;
+    const entries = await audit.list(agencyId, { page: 1, pageSize: 100 });
+    const actions = entries.items.map((entry) => entry.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['case.weights-changed', 'response.price-recorded', 'case.weights-locked']),
+    );
+    const change = entries.items.find((entry) => entry.action === 'case.weights-changed');
+    expect(change).toMatchObject({ actorType: 'staff', actorId: principals['officer'].userId });
+    await expect(audit.verify(agencyId)).resolves.toMatchObject({ valid: true });
   });
 
   it('documents the new routes in the OpenAPI description', async () => {

@@ -1,6 +1,7 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail } from '@probity/audit';
 import { CasesService, ProcurementCase, ProviderResponse } from '@probity/cases';
 import type { StaffPrincipal } from '@probity/identity';
 import { contentHash } from '@probity/questionnaires';
@@ -66,6 +67,7 @@ export class ComparisonService {
     private readonly cases: CasesService,
     private readonly results: EvaluationResultsService,
     private readonly outbox: JobOutbox,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** The case if it belongs to the staff member's agency; another agency's case is "not found". */
@@ -137,6 +139,14 @@ export class ComparisonService {
       if (hash === weightsHash(ordered(found.criteriaWeights as CriteriaWeights), found.priceWeight))
         return { weights: next, priceWeight: nextPriceWeight, changed: false, comparisonJobId: null };
       await manager.save(ProcurementCase, { ...found, criteriaWeights: next, priceWeight: nextPriceWeight });
+      await this.record(
+        manager,
+        staff,
+        'case.weights-changed',
+        found.id,
+        { weights: found.criteriaWeights, priceWeight: found.priceWeight },
+        { weights: next, priceWeight: nextPriceWeight },
+      );
       const comparisonJobId = await this.rerun(manager, found, `v${found.version + 1}-w${hash.slice(0, 16)}`);
       return { weights: next, priceWeight: nextPriceWeight, changed: true, comparisonJobId };
     });
@@ -191,6 +201,7 @@ export class ComparisonService {
         .values({ responseId, caseId, amount, recordedBy: staff.userId, recordedAt })
         .orUpdate(['amount', 'recorded_by', 'recorded_at'], ['response_id'])
         .execute();
+      await this.record(manager, staff, 'response.price-recorded', responseId, null, { amount });
       const pricing = await this.results.pricingOf(found, manager);
       const hash = weightsHash(ordered(found.criteriaWeights as CriteriaWeights), found.priceWeight);
       const comparisonJobId = await this.rerun(
@@ -199,6 +210,27 @@ export class ComparisonService {
         `w${hash.slice(0, 16)}-p${(pricing.prices ?? '').slice(0, 16)}`,
       );
       return { responseId, organisationName: response.organisationName, amount, recordedAt, comparisonJobId };
+    });
+  }
+
+  private async record(
+    manager: EntityManager,
+    staff: StaffPrincipal,
+    action: string,
+    subjectId: string,
+    before: unknown,
+    after: unknown,
+  ): Promise<void> {
+    await this.audit.record(manager, {
+      agencyId: staff.agencyId,
+      actorType: 'staff',
+      actorId: staff.userId,
+      actorLabel: `${staff.name} (${staff.role.replace('_', ' ')})`,
+      action,
+      subjectType: action.startsWith('response.') ? 'response' : 'case',
+      subjectId,
+      before,
+      after,
     });
   }
 
@@ -229,6 +261,10 @@ export class ComparisonService {
         { id: caseId },
         { weightsLockedAt: lockedAt, weightsLockedBy: staff.userId },
       );
+      await this.record(manager, staff, 'case.weights-locked', caseId, null, {
+        weights: found.criteriaWeights,
+        lockedAt,
+      });
       return { lockedAt, lockedBy: staff.userId, alreadyLocked: false };
     });
   }

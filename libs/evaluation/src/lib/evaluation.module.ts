@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@probity/audit';
 import { CasesModule } from '@probity/cases';
 import { ComparisonPageController } from './comparison-page.controller';
 import { ComparisonController } from './comparison.controller';
@@ -10,7 +11,7 @@ import { PanelService } from './panel.service';
 import { CompareCaseJob, ScoreResponseJob, StartEvaluationJob } from './scoring-jobs';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(EVALUATION_ENTITIES), CasesModule],
+  imports: [TypeOrmModule.forFeature(EVALUATION_ENTITIES), CasesModule, AuditModule],
   controllers: [ComparisonController, ComparisonPageController],
   providers: [
     PanelService,
