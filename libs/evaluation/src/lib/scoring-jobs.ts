@@ -5,19 +5,13 @@ import { DataSource } from 'typeorm';
 import { CasesService, ProcurementCase, ProviderResponse } from '@probity/cases';
 import {
   contentHash,
+  evaluateLogic,
   evaluateRules,
   QuestionnaireDefinition,
   RuleFinding,
   toRubricItems,
 } from '@probity/questionnaires';
-import {
-  InvalidJobPayloadError,
-  JobContext,
-  JobHandler,
-  JobProcessor,
-  JobQueue,
-  ParsedJobPayload,
-} from '@probity/queue';
+import { InvalidJobPayloadError, JobHandler, JobProcessor, JobQueue, ParsedJobPayload } from '@probity/queue';
 import {
   compareProviders,
   CriteriaWeights,
@@ -74,10 +68,10 @@ export class ScoreResponseJob implements JobHandler<'scoring.score-response'> {
     return questionnaireDefinition as QuestionnaireDefinition;
   }
 
-  async handle(
-    { responseId, revision }: ParsedJobPayload<'scoring.score-response'>,
-    context: JobContext,
-  ): Promise<{ scoreId: string; created: boolean } | { skipped: string }> {
+  async handle({
+    responseId,
+    revision,
+  }: ParsedJobPayload<'scoring.score-response'>): Promise<{ scoreId: string; created: boolean } | { skipped: string }> {
     const response = await this.dataSource.getRepository(ProviderResponse).findOneBy({ id: responseId });
     if (!response) throw new InvalidJobPayloadError('scoring.score-response', `response ${responseId} does not exist`);
     if (response.status !== 'submitted')
@@ -86,13 +80,16 @@ export class ScoreResponseJob implements JobHandler<'scoring.score-response'> {
     if (response.revision !== revision)
       return { skipped: `revision ${revision} is superseded by ${response.revision}` };
 
-    const procurementCase = await this.dataSource.getRepository(ProcurementCase).findOneOrFail({
-      where: { id: response.caseId },
-      select: { id: true, criteriaWeights: true, questionnaireHash: true },
-    });
+    const [procurementCase, panelScores, evidence] = await Promise.all([
+      this.dataSource.getRepository(ProcurementCase).findOneOrFail({
+        where: { id: response.caseId },
+        select: { id: true, criteriaWeights: true, questionnaireHash: true },
+      }),
+      this.panel.consensusScores(responseId),
+      this.cases.evidenceOf(responseId),
+    ]);
     const definition = await this.frozenQuestionnaire(procurementCase.id, procurementCase.questionnaireHash);
     const weights = procurementCase.criteriaWeights as CriteriaWeights;
-    const panelScores = await this.panel.consensusScores(responseId);
     const inputHash = contentHash({
       revision,
       answers: response.answers,
@@ -101,24 +98,16 @@ export class ScoreResponseJob implements JobHandler<'scoring.score-response'> {
       panelScores,
       scoringVersion: SCORING_VERSION,
     });
-    const repository = this.dataSource.getRepository(ResponseScore);
-    const existing = await repository.findOneBy({
-      responseId,
-      responseRevision: revision,
-      scoringVersion: SCORING_VERSION,
-      inputHash,
-    });
-    if (existing) return { scoreId: existing.id, created: false };
 
-    const items = toRubricItems(definition, response.answers);
+    const logic = evaluateLogic(definition, response.answers);
+    const items = toRubricItems(definition, response.answers, logic);
     const sheet = asInvalidPayload('scoring.score-response', () =>
       scoreResponse(items, response.answers, { weights, panelScores }),
     );
-    const evidence = await this.cases.evidenceOf(responseId);
     const evidenceCount: Record<string, number> = {};
     for (const file of evidence) evidenceCount[file.questionName] = (evidenceCount[file.questionName] ?? 0) + 1;
     const findings: StoredFindings = {
-      rules: evaluateRules(definition, response.answers),
+      rules: evaluateRules(definition, response.answers, undefined, logic),
       missingEvidence: missingEvidence(items, response.answers, evidenceCount),
       evidence: evidence.map((file) => ({
         questionName: file.questionName,
@@ -126,9 +115,10 @@ export class ScoreResponseJob implements JobHandler<'scoring.score-response'> {
         sha256: file.sha256,
       })),
     };
-    await context.updateProgress(80);
+    const repository = this.dataSource.getRepository(ResponseScore);
     const id = randomUUID();
-    // The unique key makes a duplicated or retried job insert nothing the second time.
+    // Scoring is cheap next to a round trip, so a duplicate is detected by the insert, not looked up first:
+    // the unique key makes a duplicated or retried job insert nothing the second time.
     const result = await repository
       .createQueryBuilder()
       .insert()

@@ -1,12 +1,15 @@
 import { NOT_APPLICABLE, RubricItem, RubricScoring, isInstrumentalPrincipleId } from '@probity/rubric';
 import type { Answers, ElementDefinition, QuestionnaireDefinition } from './definition';
 import { localised } from './localise';
-import { evaluateLogic } from './survey-engine';
+import { evaluateLogic, QuestionState } from './survey-engine';
 import { choiceScore, choiceValue, questionsOf } from './walk';
 
 /** Questions reduced to what the scorer needs, with visibility evaluated against these answers. */
-export function toRubricItems(definition: QuestionnaireDefinition, answers: Answers): RubricItem[] {
-  const logic = evaluateLogic(definition, answers);
+export function toRubricItems(
+  definition: QuestionnaireDefinition,
+  answers: Answers,
+  logic: Map<string, QuestionState> = evaluateLogic(definition, answers),
+): RubricItem[] {
   const items: RubricItem[] = [];
   for (const { question } of questionsOf(definition)) {
     if (!isInstrumentalPrincipleId(question.principle)) continue;

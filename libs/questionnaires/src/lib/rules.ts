@@ -1,6 +1,6 @@
 import type { Answers, QuestionnaireDefinition, RuleDefinition, RuleSeverity } from './definition';
 import { localised } from './localise';
-import { conditionHolds, evaluateLogic, parseExpression } from './survey-engine';
+import { conditionHolds, evaluateLogic, parseExpression, QuestionState } from './survey-engine';
 
 export interface RuleFinding {
   ruleId: string;
@@ -18,8 +18,12 @@ export interface RuleFinding {
  * Runs the questionnaire's knock-out and red-flag rules over one response. Hidden questions count
  * as unanswered, so a rule never fires on an answer the provider was not asked for.
  */
-export function evaluateRules(definition: QuestionnaireDefinition, answers: Answers, locale?: string): RuleFinding[] {
-  const logic = evaluateLogic(definition, answers);
+export function evaluateRules(
+  definition: QuestionnaireDefinition,
+  answers: Answers,
+  locale?: string,
+  logic: Map<string, QuestionState> = evaluateLogic(definition, answers),
+): RuleFinding[] {
   const visibleAnswers: Answers = {};
   for (const [name, value] of Object.entries(answers))
     if (logic.get(name)?.visible !== false) visibleAnswers[name] = value;

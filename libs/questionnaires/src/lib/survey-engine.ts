@@ -48,7 +48,7 @@ export function conditionHolds(expression: string, answers: Answers): boolean {
  * 'onHidden'` in the portal), so hiding a question also hides what depended on it.
  */
 export function evaluateLogic(definition: QuestionnaireDefinition, answers: Answers): Map<string, QuestionState> {
-  let effective: Answers = { ...answers };
+  const effective: Answers = { ...answers };
   let states = new Map<string, QuestionState>();
   for (let pass = 0; pass < 20; pass++) {
     states = new Map();
@@ -63,11 +63,8 @@ export function evaluateLogic(definition: QuestionnaireDefinition, answers: Answ
           visible &&
           (Boolean(element.isRequired) || (element.requiredIf ? conditionHolds(element.requiredIf, effective) : false));
         states.set(element.name, { visible, required });
-        // Later questions in document order already see this one's answer removed.
-        if (!visible && element.name in effective) {
-          effective = { ...effective };
-          delete effective[element.name];
-        }
+        // Later questions in document order already see this one's answer removed (`effective` is our own copy).
+        if (!visible && element.name in effective) delete effective[element.name];
       }
     };
     const before = Object.keys(effective).length;
@@ -81,7 +78,19 @@ export function evaluateLogic(definition: QuestionnaireDefinition, answers: Answ
 
 export type ParsedExpression = { ok: true; variables: string[] } | { ok: false; error: string };
 
+const parsedExpressions = new Map<string, ParsedExpression>();
+
+/** Parses an expression once; questionnaires are immutable, so their expressions repeat across responses. */
 export function parseExpression(expression: string): ParsedExpression {
+  let parsed = parsedExpressions.get(expression);
+  if (!parsed) {
+    parsed = parseUncached(expression);
+    parsedExpressions.set(expression, parsed);
+  }
+  return parsed;
+}
+
+function parseUncached(expression: string): ParsedExpression {
   const parser = new ConditionsParser();
   const operand = parser.parseExpression(expression);
   if (!operand) {
