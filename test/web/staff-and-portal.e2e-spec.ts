@@ -44,6 +44,11 @@ describe('staff pages and the provider portal in a real browser', () => {
       role: 'procurement_officer',
       password: PASSWORD,
     });
+    for (const [email, name, role] of [
+      ['eve@garda.example', 'Eve Evaluator', 'evaluator'],
+      ['liam@garda.example', 'Liam Legal', 'legal_reviewer'],
+    ] as const)
+      await identity.createStaffUser({ agencyId: agency.id, email, name, role, password: PASSWORD });
     browser = await chromium.launch({
       executablePath: locateBrowser().executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
@@ -110,6 +115,30 @@ describe('staff pages and the provider portal in a real browser', () => {
     await page.getByRole('button', { name: 'Publish and open for responses' }).click();
     await page.waitForURL(/notice=moved/);
     await expect(page.getByText('Open for responses').count()).resolves.toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('the officer chooses the evaluation panel from the agency staff by role', async () => {
+    const page = await officer.newPage();
+    await page.goto(caseUrl);
+    const panel = page.getByRole('region', { name: 'Evaluation panel' });
+    await expect(panel.textContent()).resolves.toContain('No evaluators or legal reviewers assigned yet');
+    // Each role lists only the staff who hold it: the legal reviewer is no evaluator choice.
+    const evaluators = page.getByRole('group', { name: 'Evaluators' });
+    await expect(evaluators.getByRole('checkbox').count()).resolves.toBe(1);
+    await evaluators.getByLabel(/Eve Evaluator/).check();
+    await page
+      .getByRole('group', { name: 'Legal reviewers' })
+      .getByLabel(/Liam Legal/)
+      .press('Space');
+    await page.getByRole('button', { name: 'Save the panel' }).click();
+    await page.waitForURL(/notice=panel/);
+    await expect(panel.getByRole('listitem').allTextContents()).resolves.toEqual([
+      'Eve Evaluator — evaluator',
+      'Liam Legal — legal reviewer',
+    ]);
+    await expect(page.getByLabel(/Liam Legal/).isChecked()).resolves.toBe(true);
+    await expectAccessible(page);
     await page.close();
   });
 

@@ -3,8 +3,15 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Response } from 'express';
-import { CASE_STATUSES, CasesService, ClarificationsService, checkTransition, ProcurementCase } from '@probity/cases';
-import { CurrentStaff, IdentityService, StaffOnly, StaffPrincipal } from '@probity/identity';
+import {
+  CASE_STATUSES,
+  CasesService,
+  ClarificationsService,
+  checkTransition,
+  PanelMember,
+  ProcurementCase,
+} from '@probity/cases';
+import { CurrentStaff, IdentityService, StaffOnly, StaffPrincipal, StaffUser } from '@probity/identity';
 import { BUILT_IN_QUESTIONNAIRES } from '@probity/questionnaires';
 import { CORE_PRINCIPLES } from '@probity/rubric';
 import type { CriteriaWeights } from '@probity/scoring';
@@ -163,6 +170,35 @@ export class CasePagesController {
     response.redirect(303, `/cases/${caseId}?notice=moved`);
   }
 
+  @Post(':caseId/panel')
+  @StaffOnly('procurement_officer', 'admin')
+  async panel(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('caseId') caseId: string,
+    @Body() form: Record<string, unknown>,
+    @Res() response: Response,
+  ) {
+    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
+    const members: PanelMember[] = [
+      ...asList(form.evaluators).map((userId) => ({ userId, role: 'evaluator' as const })),
+      ...asList(form.legalReviewers).map((userId) => ({ userId, role: 'legal_reviewer' as const })),
+    ];
+    try {
+      await this.cases.setPanel(staff.agencyId, caseId, members, staffActor(staff));
+    } catch (error) {
+      if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
+      const message = (error.getResponse() as { message?: unknown }).message ?? error.message;
+      return this.renderDetail(
+        staff,
+        found,
+        response,
+        { errors: (Array.isArray(message) ? message : [message]).map(String) },
+        error.getStatus(),
+      );
+    }
+    response.redirect(303, `/cases/${caseId}?notice=panel#panel`);
+  }
+
   @Post(':caseId/invites')
   @StaffOnly('procurement_officer', 'admin')
   async invite(
@@ -314,7 +350,9 @@ export class CasePagesController {
       panel: found.panel.map((member) => ({
         ...member,
         name: staffById.get(member.userId)?.name ?? 'Former staff member',
+        roleLabel: member.role === 'evaluator' ? 'evaluator' : 'legal reviewer',
       })),
+      panelChoices: canManage ? panelChoices([...staffById.values()], found.panel) : null,
       unanswered: clarifications.filter((item) => !item.publishedAt).length,
       flash: extra.notice ? NOTICES[extra.notice] : undefined,
       errors: (extra.errors ?? []).filter(Boolean),
@@ -330,4 +368,19 @@ const NOTICES: Record<string, string> = {
   reissue: 'A new link was sent; the previous link no longer works.',
   revoke: 'The provider’s link was withdrawn.',
   reopen: 'The submission was reopened for corrections; the reason is in the audit trail.',
+  panel: 'The evaluation panel was saved.',
 };
+
+/** Staff who may sit on the panel in each role (admins may take either), with the current members ticked. */
+function panelChoices(staff: StaffUser[], panel: PanelMember[]) {
+  const choices = (role: PanelMember['role']) =>
+    staff
+      .filter((user) => user.role === role || user.role === 'admin')
+      .map((user) => ({
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        checked: panel.some((member) => member.userId === user.id && member.role === role),
+      }));
+  return { evaluators: choices('evaluator'), legalReviewers: choices('legal_reviewer') };
+}
