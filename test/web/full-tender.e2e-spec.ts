@@ -1,0 +1,249 @@
+/// <reference lib="dom" />
+import AxeBuilder from '@axe-core/playwright';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { AppConfig } from '@probity/config';
+import { IdentityService } from '@probity/identity';
+import { locateBrowser } from '@probity/pdf-rendering';
+import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
+import { createApp } from '../../apps/api/src/create-app';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { WORKSPACE_ROOT } from '../support/processes';
+import { linkIn } from '../support/tender-http';
+
+const PASSWORD = 'full tender passphrase';
+const SCREENSHOTS = join(WORKSPACE_ROOT, 'test-output', 'full-tender');
+
+const STAFF = {
+  officer: { email: 'officer@politie.example', name: 'Olivia Officer', role: 'procurement_officer' },
+  evaluator: { email: 'evi@politie.example', name: 'Evi Evaluator', role: 'evaluator' },
+  lawyer: { email: 'lars@politie.example', name: 'Lars Legal', role: 'legal_reviewer' },
+} as const;
+
+const PROVIDERS = [
+  { name: 'Noordzee Vision BV', country: 'NL', email: 'tender@noordzee.example', choice: 'first' },
+  { name: 'Rhein Analytics GmbH', country: 'DE', email: 'bids@rhein.example', choice: 'last' },
+] as const;
+
+async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${page.url()} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`)).toEqual(
+    [],
+  );
+}
+
+/**
+ * Answers every question shown on the current portal section the way a provider would: one choice per
+ * group (the first or the last offered), a sentence in each text field, a number within its range, a date.
+ */
+async function answerShownQuestions(page: Page, choice: 'first' | 'last'): Promise<void> {
+  await page.evaluate((pick) => {
+    const form = document.getElementById('section-form') as HTMLFormElement;
+    const groups = new Map<string, HTMLInputElement[]>();
+    for (const input of Array.from(form.querySelectorAll<HTMLInputElement>('input[type=radio]'))) {
+      groups.set(input.name, [...(groups.get(input.name) ?? []), input]);
+    }
+    for (const options of groups.values()) {
+      if (options.some((option) => option.checked)) continue;
+      (pick === 'first' ? options[0] : options[options.length - 1]).checked = true;
+    }
+    const checkboxGroups = new Map<string, HTMLInputElement[]>();
+    for (const input of Array.from(form.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))) {
+      if (input.name.endsWith('__na')) continue;
+      checkboxGroups.set(input.name, [...(checkboxGroups.get(input.name) ?? []), input]);
+    }
+    for (const options of checkboxGroups.values())
+      if (!options.some((option) => option.checked)) options[pick === 'first' ? 0 : options.length - 1].checked = true;
+    for (const field of Array.from(form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('textarea, input'))) {
+      if (field.value || field.type === 'hidden' || field.type === 'radio' || field.type === 'checkbox') continue;
+      if (field.type === 'number') field.value = (field as HTMLInputElement).min || '1';
+      else if (field.type === 'date') field.value = new Date().toISOString().slice(0, 10);
+      else if (field.type === 'text' || field.tagName === 'TEXTAREA')
+        field.value = 'We describe this in section 4 of our technical documentation.';
+    }
+    for (const select of Array.from(form.querySelectorAll<HTMLSelectElement>('select')))
+      if (!select.value && select.options.length > 1) select.selectedIndex = 1;
+  }, choice);
+}
+
+/**
+ * One tender in a real browser, each role clicking through its own pages: the officer raises and
+ * publishes the case, chooses the panel and invites two providers; both providers answer in the portal
+ * and submit; the worker scores them; the officer follows the scoring live and sees the comparison.
+ */
+describe('a whole tender in a real browser, role by role', () => {
+  let database: TestDatabase;
+  let smtp: SmtpSink;
+  let config: AppConfig;
+  let app: INestApplication;
+  let worker: INestApplicationContext;
+  let browser: Browser;
+  let baseUrl: string;
+  const contexts: Record<string, BrowserContext> = {};
+  let caseUrl: string;
+  const portalLinks: Record<string, string> = {};
+
+  async function pageAs(role: string): Promise<Page> {
+    contexts[role] ??= await browser.newContext();
+    return contexts[role].newPage();
+  }
+
+  async function signIn(role: keyof typeof STAFF): Promise<Page> {
+    const page = await pageAs(role);
+    await page.goto(`${baseUrl}/cases`);
+    if (new URL(page.url()).pathname !== '/login') return page;
+    await page.getByLabel('E-mail address').fill(STAFF[role].email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Password').press('Enter');
+    await page.waitForURL((url) => url.pathname !== '/login');
+    return page;
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    smtp = await startSmtpSink();
+    config = servicesTestConfig(database.url, { SMTP_URL: smtp.url });
+    app = await createApp(config);
+    await app.listen(0, '127.0.0.1');
+    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+    await worker.init();
+    const identity = app.get(IdentityService);
+    const agency = await identity.createAgency('Politie Nederland (test)');
+    for (const member of Object.values(STAFF))
+      await identity.createStaffUser({ agencyId: agency.id, ...member, password: PASSWORD });
+    browser = await chromium.launch({
+      executablePath: locateBrowser().executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    });
+    await mkdir(SCREENSHOTS, { recursive: true });
+  });
+
+  afterEach(async () => {
+    // A failing step leaves a picture of every open page behind.
+    const state = expect.getState();
+    if (state.assertionCalls === 0 || !state.currentTestName) return;
+    for (const [role, context] of Object.entries(contexts))
+      for (const [index, page] of context.pages().entries())
+        await page
+          .screenshot({ path: join(SCREENSHOTS, `${role}-${index}.png`), fullPage: true })
+          .catch(() => undefined);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.close();
+    await app?.close();
+    await smtp?.close();
+    await database?.drop();
+  });
+
+  it('the officer raises the case with the light questionnaire, chooses the panel and publishes it', async () => {
+    const page = await signIn('officer');
+    await page.getByRole('link', { name: 'Raise a new case' }).click();
+    await page.getByLabel('Reference number').fill('PNL-2026-31');
+    await page.getByLabel('Title').fill('Licence-plate recognition for stolen-vehicle alerts');
+    await page.getByLabel('Description of the need').fill('Alerts on stolen vehicles passing fixed cameras.');
+    await page.getByLabel('Intended use of the AI system').fill('Alerts reviewed by an operator before any stop.');
+    await page.getByLabel('Annex III area').selectOption({ value: 'none' });
+    await page.getByLabel('Responses due').fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+    await page.getByLabel('Questionnaire').selectOption({ value: 'responsible-ai-light' });
+    for (const [principle, weight] of [
+      ['Lawfulness', '20'],
+      ['Minimization of harm', '20'],
+      ['Human autonomy', '20'],
+      ['Fairness', '20'],
+      ['Good governance', '20'],
+    ])
+      await page.getByLabel(principle).fill(weight);
+    await page.getByRole('button', { name: 'Create the case as a draft' }).click();
+    await page.waitForURL(/notice=created/);
+    caseUrl = page.url().split('?')[0];
+
+    await page
+      .getByRole('group', { name: 'Evaluators' })
+      .getByLabel(/Evi Evaluator/)
+      .check();
+    await page
+      .getByRole('group', { name: 'Legal reviewers' })
+      .getByLabel(/Lars Legal/)
+      .check();
+    await page.getByRole('button', { name: 'Save the panel' }).click();
+    await page.waitForURL(/notice=panel/);
+    await page.getByRole('button', { name: 'Publish and open for responses' }).click();
+    await page.waitForURL(/notice=moved/);
+    await expect(page.getByText('Open for responses').count()).resolves.toBeGreaterThan(0);
+    await expectAccessible(page);
+    await page.close();
+  });
+
+  it('the officer invites two providers; each gets its own link by e-mail', async () => {
+    const page = await signIn('officer');
+    for (const provider of PROVIDERS) {
+      await page.goto(caseUrl);
+      await page.getByLabel('Organisation name').fill(provider.name);
+      await page.getByLabel('Country (ISO code, e.g. NL)').fill(provider.country);
+      await page.getByLabel('Contact e-mail addresses').fill(provider.email);
+      await page.getByRole('button', { name: 'Send the invitation' }).click();
+      await page.waitForURL(/notice=invited/);
+      const mail = smtp.messages.find((message) => message.recipients.includes(provider.email));
+      portalLinks[provider.name] = `${baseUrl}/portal/${linkIn(mail?.parsed.text)}`;
+    }
+    expect(new Set(Object.values(portalLinks)).size).toBe(2);
+    await page.close();
+  });
+
+  it.each(PROVIDERS.map((provider) => [provider.name, provider] as const))(
+    '%s answers every section in the portal, reviews and submits',
+    async (_name, provider) => {
+      const page = await pageAs(provider.name);
+      await page.goto(portalLinks[provider.name]);
+      await expectAccessible(page);
+      // Answers open follow-up questions, so the provider goes round until submission finds nothing missing.
+      for (let round = 0; round < 3; round++) {
+        await page.goto(portalLinks[provider.name]);
+        const sections = await page.locator('ol.progress-list a').count();
+        for (let index = 0; index < sections; index++) {
+          await page.goto(`${portalLinks[provider.name]}/sections/${index}`);
+          await answerShownQuestions(page, provider.choice);
+          await page.locator('#section-form button[type=submit]').click();
+          await page.waitForLoadState();
+        }
+        await page.goto(portalLinks[provider.name]);
+        await page.getByRole('button', { name: 'Submit the response' }).click();
+        await page.waitForLoadState();
+        if (page.url().endsWith('/receipt')) break;
+      }
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Submission receipt');
+      await expect(page.locator('main').textContent()).resolves.toMatch(/[0-9a-f]{64}/);
+      await expectAccessible(page);
+      const receipt = smtp.messages.filter((message) => message.recipients.includes(provider.email)).at(-1);
+      expect(receipt?.parsed.subject).toMatch(/receipt|received/i);
+      await page.close();
+    },
+  );
+
+  it('the officer follows scoring live, closes the case, starts evaluation and sees the comparison', async () => {
+    const page = await signIn('officer');
+    await page.goto(`${caseUrl}/comparison`);
+    await page.waitForFunction(
+      () => /(Two|2) responses scored/i.test(document.getElementById('scoring-progress')?.textContent ?? ''),
+      undefined,
+      { timeout: 60_000 },
+    );
+    await page.goto(caseUrl);
+    await page.getByRole('button', { name: 'Close for responses' }).click();
+    await page.waitForURL(/notice=moved/);
+    await page.getByRole('button', { name: 'Start evaluation' }).click();
+    await page.waitForURL(/notice=moved/);
+    await page.goto(`${caseUrl}/comparison`);
+    const body = (await page.locator('main').textContent()) ?? '';
+    for (const provider of PROVIDERS) expect(body).toContain(provider.name);
+    await expectAccessible(page);
+    await page.close();
+  });
+});
