@@ -87,6 +87,20 @@ describe('a whole tender in a real browser, role by role', () => {
   let caseUrl: string;
   const portalLinks: Record<string, string> = {};
 
+  /** Runs one step; when it fails, every open page is saved as a screenshot before the failure is reported. */
+  async function withScreenshots(step: () => Promise<void>): Promise<void> {
+    try {
+      await step();
+    } catch (error) {
+      for (const [role, context] of Object.entries(contexts))
+        for (const [index, page] of context.pages().entries())
+          await page
+            .screenshot({ path: join(SCREENSHOTS, `${role}-${index}.png`), fullPage: true })
+            .catch(() => undefined);
+      throw error;
+    }
+  }
+
   async function pageAs(role: string): Promise<Page> {
     contexts[role] ??= await browser.newContext();
     return contexts[role].newPage();
@@ -123,17 +137,6 @@ describe('a whole tender in a real browser, role by role', () => {
     await mkdir(SCREENSHOTS, { recursive: true });
   });
 
-  afterEach(async () => {
-    // A failing step leaves a picture of every open page behind.
-    const state = expect.getState();
-    if (state.assertionCalls === 0 || !state.currentTestName) return;
-    for (const [role, context] of Object.entries(contexts))
-      for (const [index, page] of context.pages().entries())
-        await page
-          .screenshot({ path: join(SCREENSHOTS, `${role}-${index}.png`), fullPage: true })
-          .catch(() => undefined);
-  });
-
   afterAll(async () => {
     await browser?.close();
     await worker?.close();
@@ -142,108 +145,112 @@ describe('a whole tender in a real browser, role by role', () => {
     await database?.drop();
   });
 
-  it('the officer raises the case with the light questionnaire, chooses the panel and publishes it', async () => {
-    const page = await signIn('officer');
-    await page.getByRole('link', { name: 'Raise a new case' }).click();
-    await page.getByLabel('Reference number').fill('PNL-2026-31');
-    await page.getByLabel('Title').fill('Licence-plate recognition for stolen-vehicle alerts');
-    await page.getByLabel('Description of the need').fill('Alerts on stolen vehicles passing fixed cameras.');
-    await page.getByLabel('Intended use of the AI system').fill('Alerts reviewed by an operator before any stop.');
-    await page.getByLabel('Annex III area').selectOption({ value: 'none' });
-    await page.getByLabel('Responses due').fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
-    await page.getByLabel('Questionnaire').selectOption({ value: 'responsible-ai-light' });
-    for (const [principle, weight] of [
-      ['Lawfulness', '20'],
-      ['Minimization of harm', '20'],
-      ['Human autonomy', '20'],
-      ['Fairness', '20'],
-      ['Good governance', '20'],
-    ])
-      await page.getByLabel(principle).fill(weight);
-    await page.getByRole('button', { name: 'Create the case as a draft' }).click();
-    await page.waitForURL(/notice=created/);
-    caseUrl = page.url().split('?')[0];
+  it('the officer raises the case with the light questionnaire, chooses the panel and publishes it', () =>
+    withScreenshots(async () => {
+      const page = await signIn('officer');
+      await page.getByRole('link', { name: 'Raise a new case' }).click();
+      await page.getByLabel('Reference number').fill('PNL-2026-31');
+      await page.getByLabel('Title').fill('Licence-plate recognition for stolen-vehicle alerts');
+      await page.getByLabel('Description of the need').fill('Alerts on stolen vehicles passing fixed cameras.');
+      await page.getByLabel('Intended use of the AI system').fill('Alerts reviewed by an operator before any stop.');
+      await page.getByLabel('Annex III area').selectOption({ value: 'none' });
+      await page.getByLabel('Responses due').fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+      await page.getByLabel('Questionnaire').selectOption({ value: 'responsible-ai-light' });
+      for (const [principle, weight] of [
+        ['Lawfulness', '20'],
+        ['Minimization of harm', '20'],
+        ['Human autonomy', '20'],
+        ['Fairness', '20'],
+        ['Good governance', '20'],
+      ])
+        await page.getByLabel(principle).fill(weight);
+      await page.getByRole('button', { name: 'Create the case as a draft' }).click();
+      await page.waitForURL(/notice=created/);
+      caseUrl = page.url().split('?')[0];
 
-    await page
-      .getByRole('group', { name: 'Evaluators' })
-      .getByLabel(/Evi Evaluator/)
-      .check();
-    await page
-      .getByRole('group', { name: 'Legal reviewers' })
-      .getByLabel(/Lars Legal/)
-      .check();
-    await page.getByRole('button', { name: 'Save the panel' }).click();
-    await page.waitForURL(/notice=panel/);
-    await page.getByRole('button', { name: 'Publish and open for responses' }).click();
-    await page.waitForURL(/notice=moved/);
-    await expect(page.getByText('Open for responses').count()).resolves.toBeGreaterThan(0);
-    await expectAccessible(page);
-    await page.close();
-  });
+      await page
+        .getByRole('group', { name: 'Evaluators' })
+        .getByLabel(/Evi Evaluator/)
+        .check();
+      await page
+        .getByRole('group', { name: 'Legal reviewers' })
+        .getByLabel(/Lars Legal/)
+        .check();
+      await page.getByRole('button', { name: 'Save the panel' }).click();
+      await page.waitForURL(/notice=panel/);
+      await page.getByRole('button', { name: 'Publish and open for responses' }).click();
+      await page.waitForURL(/notice=moved/);
+      await expect(page.getByText('Open for responses').count()).resolves.toBeGreaterThan(0);
+      await expectAccessible(page);
+      await page.close();
+    }));
 
-  it('the officer invites two providers; each gets its own link by e-mail', async () => {
-    const page = await signIn('officer');
-    for (const provider of PROVIDERS) {
-      await page.goto(caseUrl);
-      await page.getByLabel('Organisation name').fill(provider.name);
-      await page.getByLabel('Country (ISO code, e.g. NL)').fill(provider.country);
-      await page.getByLabel('Contact e-mail addresses').fill(provider.email);
-      await page.getByRole('button', { name: 'Send the invitation' }).click();
-      await page.waitForURL(/notice=invited/);
-      const mail = smtp.messages.find((message) => message.recipients.includes(provider.email));
-      portalLinks[provider.name] = `${baseUrl}/portal/${linkIn(mail?.parsed.text)}`;
-    }
-    expect(new Set(Object.values(portalLinks)).size).toBe(2);
-    await page.close();
-  });
+  it('the officer invites two providers; each gets its own link by e-mail', () =>
+    withScreenshots(async () => {
+      const page = await signIn('officer');
+      for (const provider of PROVIDERS) {
+        await page.goto(caseUrl);
+        await page.getByLabel('Organisation name').fill(provider.name);
+        await page.getByLabel('Country (ISO code, e.g. NL)').fill(provider.country);
+        await page.getByLabel('Contact e-mail addresses').fill(provider.email);
+        await page.getByRole('button', { name: 'Send the invitation' }).click();
+        await page.waitForURL(/notice=invited/);
+        const mail = smtp.messages.find((message) => message.recipients.includes(provider.email));
+        portalLinks[provider.name] = `${baseUrl}/portal/${linkIn(mail?.parsed.text)}`;
+      }
+      expect(new Set(Object.values(portalLinks)).size).toBe(2);
+      await page.close();
+    }));
 
   it.each(PROVIDERS.map((provider) => [provider.name, provider] as const))(
     '%s answers every section in the portal, reviews and submits',
-    async (_name, provider) => {
-      const page = await pageAs(provider.name);
-      await page.goto(portalLinks[provider.name]);
-      await expectAccessible(page);
-      // Answers open follow-up questions, so the provider goes round until submission finds nothing missing.
-      for (let round = 0; round < 3; round++) {
+    (_name, provider) =>
+      withScreenshots(async () => {
+        const page = await pageAs(provider.name);
         await page.goto(portalLinks[provider.name]);
-        const sections = await page.locator('ol.progress-list a').count();
-        for (let index = 0; index < sections; index++) {
-          await page.goto(`${portalLinks[provider.name]}/sections/${index}`);
-          await answerShownQuestions(page, provider.choice);
-          await page.locator('#section-form button[type=submit]').click();
+        await expectAccessible(page);
+        // Answers open follow-up questions, so the provider goes round until submission finds nothing missing.
+        for (let round = 0; round < 3; round++) {
+          await page.goto(portalLinks[provider.name]);
+          const sections = await page.locator('ol.progress-list a').count();
+          for (let index = 0; index < sections; index++) {
+            await page.goto(`${portalLinks[provider.name]}/sections/${index}`);
+            await answerShownQuestions(page, provider.choice);
+            await page.locator('#section-form button[type=submit]').click();
+            await page.waitForLoadState();
+          }
+          await page.goto(portalLinks[provider.name]);
+          await page.getByRole('button', { name: 'Submit the response' }).click();
           await page.waitForLoadState();
+          if (page.url().endsWith('/receipt')) break;
         }
-        await page.goto(portalLinks[provider.name]);
-        await page.getByRole('button', { name: 'Submit the response' }).click();
-        await page.waitForLoadState();
-        if (page.url().endsWith('/receipt')) break;
-      }
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Submission receipt');
-      await expect(page.locator('main').textContent()).resolves.toMatch(/[0-9a-f]{64}/);
-      await expectAccessible(page);
-      const receipt = smtp.messages.filter((message) => message.recipients.includes(provider.email)).at(-1);
-      expect(receipt?.parsed.subject).toMatch(/receipt|received/i);
-      await page.close();
-    },
+        await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Submission receipt');
+        await expect(page.locator('main').textContent()).resolves.toMatch(/[0-9a-f]{64}/);
+        await expectAccessible(page);
+        const receipt = smtp.messages.filter((message) => message.recipients.includes(provider.email)).at(-1);
+        expect(receipt?.parsed.subject).toMatch(/receipt|received/i);
+        await page.close();
+      }),
   );
 
-  it('the officer follows scoring live, closes the case, starts evaluation and sees the comparison', async () => {
-    const page = await signIn('officer');
-    await page.goto(`${caseUrl}/comparison`);
-    await page.waitForFunction(
-      () => /(Two|2) responses scored/i.test(document.getElementById('scoring-progress')?.textContent ?? ''),
-      undefined,
-      { timeout: 60_000 },
-    );
-    await page.goto(caseUrl);
-    await page.getByRole('button', { name: 'Close for responses' }).click();
-    await page.waitForURL(/notice=moved/);
-    await page.getByRole('button', { name: 'Start evaluation' }).click();
-    await page.waitForURL(/notice=moved/);
-    await page.goto(`${caseUrl}/comparison`);
-    const body = (await page.locator('main').textContent()) ?? '';
-    for (const provider of PROVIDERS) expect(body).toContain(provider.name);
-    await expectAccessible(page);
-    await page.close();
-  });
+  it('the officer follows scoring live, closes the case, starts evaluation and sees the comparison', () =>
+    withScreenshots(async () => {
+      const page = await signIn('officer');
+      await page.goto(`${caseUrl}/comparison`);
+      await page.waitForFunction(
+        () => /(Two|2) responses scored/i.test(document.getElementById('scoring-progress')?.textContent ?? ''),
+        undefined,
+        { timeout: 60_000 },
+      );
+      await page.goto(caseUrl);
+      await page.getByRole('button', { name: 'Close for responses' }).click();
+      await page.waitForURL(/notice=moved/);
+      await page.getByRole('button', { name: 'Start evaluation' }).click();
+      await page.waitForURL(/notice=moved/);
+      await page.goto(`${caseUrl}/comparison`);
+      const body = (await page.locator('main').textContent()) ?? '';
+      for (const provider of PROVIDERS) expect(body).toContain(provider.name);
+      await expectAccessible(page);
+      await page.close();
+    }));
 });
