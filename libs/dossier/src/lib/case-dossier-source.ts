@@ -8,6 +8,7 @@ import {
   EvaluationResultsService,
   ModeratedScore,
   PanelScoreEntry,
+  PanelSubmission,
   StoredFindings,
 } from '@probity/evaluation';
 import { BUILT_IN_QUESTIONNAIRES, QuestionnaireDefinition } from '@probity/questionnaires';
@@ -59,10 +60,14 @@ export class CaseDossierInputSource extends DossierInputSource {
       const findings = score.findings as StoredFindings;
       const sheet = score.sheet as ScoreSheet;
       const titleOf = (name: string) => sheet.questions.find((q) => q.questionName === name)?.title ?? name;
-      const [panelScores, moderated] = await Promise.all([
+      const [drafts, submissions, moderated] = await Promise.all([
         this.dataSource.getRepository(PanelScoreEntry).find({ where: { responseId: response.id } }),
+        this.dataSource.getRepository(PanelSubmission).find({ where: { responseId: response.id } }),
         this.dataSource.getRepository(ModeratedScore).find({ where: { responseId: response.id } }),
       ]);
+      // A score counts once its evaluator submitted it; until then it is a draft they may still change.
+      const submittedBy = new Set(submissions.map((submission) => submission.evaluatorId));
+      const panelScores = drafts.filter((entry) => submittedBy.has(entry.evaluatorId));
       providers.push({
         id: response.id,
         name: response.organisationName,
