@@ -233,6 +233,7 @@ export class PanelPagesController {
       caseId: workspace.caseId,
       responseName: workspace.response.organisationName,
       base,
+      evidence: workspace.evidence,
       progress: workspace.progress,
       progressPercent: total ? Math.round((workspace.progress.scored / total) * 100) : 100,
       allScored: workspace.progress.scored === total,

@@ -10,7 +10,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@probity/audit';
 import { CasesService, EvidenceFile, ProcurementCase, ProviderResponse } from '@probity/cases';
 import { StaffPrincipal, StaffUser } from '@probity/identity';
-import { contentHash, QuestionnaireDefinition } from '@probity/questionnaires';
+import { contentHash, localised, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
 import { JobOutbox } from '@probity/queue';
 import { ConflictDeclaration, ModeratedScore, PanelScoreEntry, PanelSubmission } from './evaluation.entities';
 import { JudgementQuestion, judgementQuestions, moderationRows, unscoredQuestions } from './judgement-questions';
@@ -60,6 +60,8 @@ export interface Workspace {
   response: { id: string; organisationName: string; submittedAt: Date | null; submissionHash: string | null };
   scale: typeof EVALUATION_SCALE;
   questions: WorkspaceQuestion[];
+  /** Every evidence file of the response, with the question it was uploaded for: context for judging. */
+  evidence: Array<EvidenceItem & { questionName: string; questionTitle: string }>;
   progress: { scored: number; total: number };
   submitted: boolean;
   /** False once the case has moved past evaluation: scores are then read-only. */
@@ -193,7 +195,9 @@ export class PanelWorkflowService {
     await this.panel.assertMayEvaluate(found.id, staff.userId);
     const response = await this.submittedResponse(found, responseId);
     await this.cases.viewResponse(found.agencyId, response.id, staffActor(staff));
-    const questions = judgementQuestions(found.questionnaireDefinition as QuestionnaireDefinition, response.answers);
+    const definition = found.questionnaireDefinition as QuestionnaireDefinition;
+    const questions = judgementQuestions(definition, response.answers);
+    const titles = new Map(questionsOf(definition).map(({ question }) => [question.name, localised(question.title)]));
     const [evidence, entries, submitted, names] = await Promise.all([
       this.dataSource.getRepository(EvidenceFile).find({ where: { responseId }, order: { uploadedAt: 'ASC' } }),
       this.dataSource.getRepository(PanelScoreEntry).findBy({ responseId }),
@@ -244,6 +248,15 @@ export class PanelWorkflowService {
           spread: seesOthers && mine ? scoreSpread([mine.score, ...others.map((entry) => entry.score)]) : null,
         };
       }),
+      evidence: evidence.map(({ id, fileName, contentType, sizeBytes, sha256, questionName }) => ({
+        id,
+        fileName,
+        contentType,
+        sizeBytes,
+        sha256,
+        questionName,
+        questionTitle: titles.get(questionName) ?? questionName,
+      })),
       progress: {
         scored:
           questions.length -
