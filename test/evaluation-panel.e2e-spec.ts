@@ -403,7 +403,21 @@ describe('evaluation panel over HTTP (real PostgreSQL and Redis)', () => {
         .map((j) => j.score)
         .sort(),
     ).toEqual([1, 4]);
-    expect(input.panel.map((member) => member.conflictOfInterest.recused).sort()).toEqual([false, false, true]);
+    expect(
+      dossierProvider.justifications
+        .filter((j) => j.questionName === first)
+        .map((j) => j.evaluator)
+        .sort(),
+    ).toEqual(['Test ben', 'Test eva']);
+    expect(dossierProvider.moderation.every((m) => m.moderatedBy === 'Test officer')).toBe(true);
+    expect(input.panel.map((member) => [member.name, member.conflictOfInterest.recused])).toEqual(
+      expect.arrayContaining([
+        ['Test carl', true],
+        ['Test eva', false],
+        ['Test ben', false],
+      ]),
+    );
+    expect(input.panel).toHaveLength(3);
 
     const audited: Array<{ action: string; actorId: string; subjectId: string }> = await app
       .get(DataSource)

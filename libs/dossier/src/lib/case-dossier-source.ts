@@ -2,7 +2,7 @@ import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CasesService } from '@probity/cases';
-import { Agency } from '@probity/identity';
+import { Agency, StaffUser } from '@probity/identity';
 import {
   ConflictDeclaration,
   EvaluationResultsService,
@@ -49,9 +49,16 @@ export class CaseDossierInputSource extends DossierInputSource {
     const declarations = await this.dataSource
       .getRepository(ConflictDeclaration)
       .find({ where: { caseId }, order: { declaredAt: 'ASC' } });
-    // Names live with accounts (not built yet): panel members are numbered in order of declaration.
-    const label = new Map(declarations.map((d, i) => [d.evaluatorId, `Panel member ${i + 1}`]));
-    const labelOf = (id: string) => label.get(id) ?? `Panel member ${id.slice(0, 8)}`;
+    // Evaluators and moderating officers are named as their staff accounts are; an account that no
+    // longer exists keeps a stable label (numbered in order of declaration).
+    const staffNames = new Map(
+      (await this.dataSource.getRepository(StaffUser).findBy({ agencyId: procurementCase.agencyId })).map((user) => [
+        user.id,
+        user.name,
+      ]),
+    );
+    const numbered = new Map(declarations.map((d, i) => [d.evaluatorId, `Panel member ${i + 1}`]));
+    const labelOf = (id: string) => staffNames.get(id) ?? numbered.get(id) ?? `Panel member ${id.slice(0, 8)}`;
     const submitted = (await this.cases.responsesOf(caseId)).filter((response) => response.status === 'submitted');
     const providers: ScoredProviderSource[] = [];
     for (const response of submitted) {
