@@ -21,6 +21,9 @@ export {
 } from './lib/evaluation.entities';
 export { EvaluationModule } from './lib/evaluation.module';
 export { PanelScoreInput, PanelService, QuestionPanelView } from './lib/panel.service';
+export { JudgementQuestion, judgementQuestions, moderationRows } from './lib/judgement-questions';
+export { ModerationView, PanelWorkflowService, Workspace } from './lib/panel-workflow.service';
+export { ConflictDeclarationDto, ConsensusScoreDto, PanelScoreDto } from './lib/panel.controller';
 export { EvaluationResultsService, ScoringProgress } from './lib/evaluation-results.service';
 export { StoredFindings } from './lib/scoring-jobs';
 export { ComparisonService, ComparisonState, PriceRow, WeightsChange, WeightsLock } from './lib/comparison.service';

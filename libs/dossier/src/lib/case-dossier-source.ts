@@ -2,12 +2,13 @@ import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CasesService } from '@probity/cases';
-import { Agency } from '@probity/identity';
+import { Agency, StaffUser } from '@probity/identity';
 import {
   ConflictDeclaration,
   EvaluationResultsService,
   ModeratedScore,
   PanelScoreEntry,
+  PanelSubmission,
   StoredFindings,
 } from '@probity/evaluation';
 import { BUILT_IN_QUESTIONNAIRES, QuestionnaireDefinition } from '@probity/questionnaires';
@@ -48,9 +49,16 @@ export class CaseDossierInputSource extends DossierInputSource {
     const declarations = await this.dataSource
       .getRepository(ConflictDeclaration)
       .find({ where: { caseId }, order: { declaredAt: 'ASC' } });
-    // Names live with accounts (not built yet): panel members are numbered in order of declaration.
-    const label = new Map(declarations.map((d, i) => [d.evaluatorId, `Panel member ${i + 1}`]));
-    const labelOf = (id: string) => label.get(id) ?? `Panel member ${id.slice(0, 8)}`;
+    // Evaluators and moderating officers are named as their staff accounts are; an account that no
+    // longer exists keeps a stable label (numbered in order of declaration).
+    const staffNames = new Map(
+      (await this.dataSource.getRepository(StaffUser).findBy({ agencyId: procurementCase.agencyId })).map((user) => [
+        user.id,
+        user.name,
+      ]),
+    );
+    const numbered = new Map(declarations.map((d, i) => [d.evaluatorId, `Panel member ${i + 1}`]));
+    const labelOf = (id: string) => staffNames.get(id) ?? numbered.get(id) ?? `Panel member ${id.slice(0, 8)}`;
     const submitted = (await this.cases.responsesOf(caseId)).filter((response) => response.status === 'submitted');
     const providers: ScoredProviderSource[] = [];
     for (const response of submitted) {
@@ -59,10 +67,14 @@ export class CaseDossierInputSource extends DossierInputSource {
       const findings = score.findings as StoredFindings;
       const sheet = score.sheet as ScoreSheet;
       const titleOf = (name: string) => sheet.questions.find((q) => q.questionName === name)?.title ?? name;
-      const [panelScores, moderated] = await Promise.all([
+      const [drafts, submissions, moderated] = await Promise.all([
         this.dataSource.getRepository(PanelScoreEntry).find({ where: { responseId: response.id } }),
+        this.dataSource.getRepository(PanelSubmission).find({ where: { responseId: response.id } }),
         this.dataSource.getRepository(ModeratedScore).find({ where: { responseId: response.id } }),
       ]);
+      // A score counts once its evaluator submitted it; until then it is a draft they may still change.
+      const submittedBy = new Set(submissions.map((submission) => submission.evaluatorId));
+      const panelScores = drafts.filter((entry) => submittedBy.has(entry.evaluatorId));
       providers.push({
         id: response.id,
         name: response.organisationName,

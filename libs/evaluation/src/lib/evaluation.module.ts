@@ -7,20 +7,24 @@ import { ComparisonController } from './comparison.controller';
 import { ComparisonService } from './comparison.service';
 import { EVALUATION_ENTITIES } from './evaluation.entities';
 import { EvaluationResultsService } from './evaluation-results.service';
+import { PanelController } from './panel.controller';
+import { PanelPagesController } from './panel-pages.controller';
+import { PanelWorkflowService } from './panel-workflow.service';
 import { PanelService } from './panel.service';
 import { CompareCaseJob, ScoreResponseJob, StartEvaluationJob } from './scoring-jobs';
 
 @Module({
   imports: [TypeOrmModule.forFeature(EVALUATION_ENTITIES), CasesModule, AuditModule],
-  controllers: [ComparisonController, ComparisonPageController],
+  controllers: [ComparisonController, ComparisonPageController, PanelController, PanelPagesController],
   providers: [
     PanelService,
+    PanelWorkflowService,
     EvaluationResultsService,
     ComparisonService,
     ScoreResponseJob,
     CompareCaseJob,
     StartEvaluationJob,
   ],
-  exports: [PanelService, EvaluationResultsService, ComparisonService],
+  exports: [PanelService, PanelWorkflowService, EvaluationResultsService, ComparisonService],
 })
 export class EvaluationModule {}

@@ -1,7 +1,13 @@
-import { ConflictException, ForbiddenException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ConflictDeclaration, ModeratedScore, PanelScoreEntry, PanelSubmission } from './evaluation.entities';
 import { evaluationAccess, isPanelScore, mayViewOtherScores, scoreSpread, ScoreSpread } from './panel-rules';
 
@@ -34,10 +40,11 @@ export class PanelService {
     evaluatorId: string,
     hasConflict: boolean,
     statement: string,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<ConflictDeclaration> {
     if (!statement.trim())
       throw new UnprocessableEntityException('A declaration needs a statement, even "I have no conflict of interest".');
-    const repository = this.dataSource.getRepository(ConflictDeclaration);
+    const repository = manager.getRepository(ConflictDeclaration);
     const existing = await repository.findOneBy({ caseId, evaluatorId });
     if (existing)
       throw new ConflictException(
@@ -54,12 +61,20 @@ export class PanelService {
     return declaration;
   }
 
-  async declarationOf(caseId: string, evaluatorId: string): Promise<ConflictDeclaration | null> {
-    return this.dataSource.getRepository(ConflictDeclaration).findOneBy({ caseId, evaluatorId });
+  async declarationOf(
+    caseId: string,
+    evaluatorId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ConflictDeclaration | null> {
+    return manager.getRepository(ConflictDeclaration).findOneBy({ caseId, evaluatorId });
   }
 
-  async assertMayEvaluate(caseId: string, evaluatorId: string): Promise<void> {
-    const declaration = await this.declarationOf(caseId, evaluatorId);
+  async assertMayEvaluate(
+    caseId: string,
+    evaluatorId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    const declaration = await this.declarationOf(caseId, evaluatorId, manager);
     const access = evaluationAccess(declaration ? { declared: true, hasConflict: declaration.hasConflict } : null);
     if (access === 'declare-first')
       throw new ForbiddenException('Declare any conflict of interest for this case before seeing submissions.');
@@ -72,15 +87,16 @@ export class PanelService {
     responseId: string,
     evaluatorId: string,
     input: PanelScoreInput,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<PanelScoreEntry> {
-    await this.assertMayEvaluate(caseId, evaluatorId);
+    await this.assertMayEvaluate(caseId, evaluatorId, manager);
     if (!isPanelScore(input.score))
       throw new UnprocessableEntityException(`Score for ${input.questionName} must be a whole number from 0 to 4.`);
     if (!input.justification.trim())
-      throw new UnprocessableEntityException(`Score for ${input.questionName} needs a written justification.`);
-    if (await this.hasSubmitted(responseId, evaluatorId))
+      throw new BadRequestException(`Score for ${input.questionName} needs a written justification.`);
+    if (await this.hasSubmitted(responseId, evaluatorId, manager))
       throw new ConflictException('Your scores for this response are submitted and can no longer change.');
-    await this.dataSource
+    await manager
       .createQueryBuilder()
       .insert()
       .into(PanelScoreEntry)
@@ -95,7 +111,7 @@ export class PanelService {
       })
       .orUpdate(['score', 'justification', 'updated_at'], ['response_id', 'question_name', 'evaluator_id'])
       .execute();
-    return this.dataSource
+    return manager
       .getRepository(PanelScoreEntry)
       .findOneByOrFail({ responseId, evaluatorId, questionName: input.questionName });
   }
@@ -105,17 +121,21 @@ export class PanelService {
     responseId: string,
     evaluatorId: string,
     requiredQuestions: string[],
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<PanelSubmission> {
-    await this.assertMayEvaluate(caseId, evaluatorId);
+    await this.assertMayEvaluate(caseId, evaluatorId, manager);
     const scored = new Set(
-      (await this.dataSource.getRepository(PanelScoreEntry).findBy({ responseId, evaluatorId })).map(
+      (await manager.getRepository(PanelScoreEntry).findBy({ responseId, evaluatorId })).map(
         (entry) => entry.questionName,
       ),
     );
     const missing = requiredQuestions.filter((question) => !scored.has(question));
     if (missing.length)
-      throw new UnprocessableEntityException(`Score every question before submitting; missing: ${missing.join(', ')}.`);
-    const repository = this.dataSource.getRepository(PanelSubmission);
+      throw new BadRequestException({
+        message: `Score every question before submitting; missing: ${missing.join(', ')}.`,
+        missing,
+      });
+    const repository = manager.getRepository(PanelSubmission);
     const existing = await repository.findOneBy({ responseId, evaluatorId });
     if (existing) return existing;
     const submission = repository.create({ id: randomUUID(), caseId, responseId, evaluatorId });
@@ -123,8 +143,12 @@ export class PanelService {
     return submission;
   }
 
-  async hasSubmitted(responseId: string, evaluatorId: string): Promise<boolean> {
-    return this.dataSource.getRepository(PanelSubmission).existsBy({ responseId, evaluatorId });
+  async hasSubmitted(
+    responseId: string,
+    evaluatorId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    return manager.getRepository(PanelSubmission).existsBy({ responseId, evaluatorId });
   }
 
   /** What one evaluator (or the moderating officer) may see of a response's panel scores. */
@@ -156,11 +180,12 @@ export class PanelService {
     questionName: string,
     consensusScore: number,
     reason: string,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<ModeratedScore> {
     if (!isPanelScore(consensusScore))
       throw new UnprocessableEntityException('The consensus score must be a whole number from 0 to 4.');
     if (!reason.trim()) throw new UnprocessableEntityException('Record the reason for the consensus score.');
-    const repository = this.dataSource.getRepository(ModeratedScore);
+    const repository = manager.getRepository(ModeratedScore);
     if (await repository.existsBy({ responseId, questionName })) {
       throw new ConflictException(`The consensus score for ${questionName} is already recorded.`);
     }
@@ -178,8 +203,11 @@ export class PanelService {
   }
 
   /** Moderated consensus scores of one response, by question: what scoring takes for manual items. */
-  async consensusScores(responseId: string): Promise<Record<string, number>> {
-    const moderated = await this.dataSource.getRepository(ModeratedScore).findBy({ responseId });
+  async consensusScores(
+    responseId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Record<string, number>> {
+    const moderated = await manager.getRepository(ModeratedScore).findBy({ responseId });
     return Object.fromEntries(moderated.map((entry) => [entry.questionName, entry.consensusScore]));
   }
 }

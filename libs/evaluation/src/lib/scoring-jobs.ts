@@ -24,7 +24,7 @@ import {
   SCORING_VERSION,
   ScoringInputError,
 } from '@probity/scoring';
-import { CaseComparison, ProviderPrice, ResponseScore } from './evaluation.entities';
+import { CaseComparison, ModeratedScore, ProviderPrice, ResponseScore } from './evaluation.entities';
 import { pricingInputs, StoredComparison } from './pricing';
 import { PanelService } from './panel.service';
 
@@ -226,13 +226,19 @@ export class CompareCaseJob implements JobHandler<'scoring.compare-case'> {
 @Injectable()
 export class StartEvaluationJob implements JobHandler<'evaluation.start'> {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly jobs: JobQueue,
   ) {}
 
   async handle({ caseId }: ParsedJobPayload<'evaluation.start'>): Promise<{ flowId: string }> {
     const submitted = (await this.cases.responsesOf(caseId)).filter((response) => response.status === 'submitted');
-    const round = contentHash(submitted.map((response) => [response.id, response.revision])).slice(0, 16);
+    const revisions = submitted.map((response) => [response.id, response.revision]);
+    // A consensus score changes what a response scores, so a new set of them is a new round of jobs.
+    const consensus = (await this.dataSource.getRepository(ModeratedScore).findBy({ caseId }))
+      .map((m) => `${m.responseId}/${m.questionName}=${m.consensusScore}`)
+      .sort();
+    const round = contentHash(consensus.length ? { revisions, consensus } : revisions).slice(0, 16);
     const flowId = await this.jobs.enqueueFlow({
       parent: { name: 'scoring.compare-case', payload: { caseId }, jobId: `compare-${caseId}-${round}` },
       children: submitted.map((response) => ({

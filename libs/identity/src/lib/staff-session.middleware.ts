@@ -19,6 +19,9 @@ export class StaffSessionMiddleware implements NestMiddleware {
         response.locals.navigation = [
           { href: '/cases', label: 'Cases' },
           { href: '/question-bank', label: 'Question bank' },
+          ...(staff.role === 'evaluator' || staff.role === 'admin'
+            ? [{ href: '/evaluations', label: 'My evaluations' }]
+            : []),
         ];
       }
     }

@@ -345,6 +345,7 @@ export class CasePagesController {
           }))
         : [],
       canManage,
+      onPanelAsEvaluator: found.panel.some((member) => member.userId === staff.userId && member.role === 'evaluator'),
       canInvite: canManage && found.status === 'open',
       progress,
       panel: found.panel.map((member) => ({
