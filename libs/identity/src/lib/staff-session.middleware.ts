@@ -16,10 +16,15 @@ export class StaffSessionMiddleware implements NestMiddleware {
       if (staff) {
         request.staff = staff;
         response.locals.user = { name: staff.name, role: staff.role };
+        const current = (href: string) => request.path === href || request.path.startsWith(`${href}/`);
         response.locals.navigation = [
           { href: '/cases', label: 'Cases' },
+          // Legal reviewers sign dossiers off; an admin may sit on a panel as a legal reviewer too.
+          ...(staff.role === 'legal_reviewer' || staff.role === 'admin'
+            ? [{ href: '/reviews', label: 'Dossiers to review' }]
+            : []),
           { href: '/question-bank', label: 'Question bank' },
-        ];
+        ].map((item) => ({ ...item, current: current(item.href) }));
       }
     }
     next();
