@@ -344,7 +344,8 @@ describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, 
       pdfSha256: secondVersion.pdfSha256 as string,
     }).expect(409);
     expect(late.body.message).toMatch(/signed|not in legal review/);
-    await request(server()).post(`/api/v1/cases/${caseId}/dossiers`).set(as('officer')).expect(409);
+    const again = await request(server()).post(`/api/v1/cases/${caseId}/dossiers`).set(as('officer')).expect(409);
+    expect(again.body.message).toBe('The dossier of this case is signed: it can no longer change.');
   });
 
   it('records every step in the agency’s audit trail', async () => {

@@ -156,6 +156,11 @@ export class DossierPagesController {
     const form = extra.decisionForm ?? { decision: '', conditions: '', reason: '' };
     const fieldErrors = extra.fieldErrors ?? {};
     const errorList = [...Object.values(fieldErrors), ...(extra.decisionErrors ?? [])];
+    // A comment on a section this version does not have cannot be shown next to a section.
+    const strayCommentErrors =
+      extra.commentErrors && !state.sections.some((section) => section.key === extra.commentErrors?.section)
+        ? extra.commentErrors.messages
+        : [];
     response.status(status).render('dossier/viewer', {
       title: `Dossier version ${state.version} · ${procurementCase.reference}`,
       scripts: canReview ? ['decision-form.js'] : [],
@@ -202,6 +207,7 @@ export class DossierPagesController {
       decisionForm: form,
       fieldErrors,
       decisionErrors: errorList,
+      pageErrors: strayCommentErrors,
     });
   }
 }

@@ -114,15 +114,17 @@ export class DossierWorkflowService {
   }
 
   /**
-   * Requests the dossier for the case's current data (the same version when nothing changed). The
-   * panel's legal reviewers become the required reviewers; once the version's review copy exists, each
-   * of them is asked to review it (by the render job, or here when the copy already exists).
+   * Requests the dossier for the case's current data (the same version when nothing changed). In legal
+   * review, the panel's legal reviewers become the required reviewers and, once the version's review
+   * copy exists, each of them is asked to review it (by the render job, or here when the copy exists).
    */
   async requestRender(
     staff: StaffPrincipal,
     caseId: string,
   ): Promise<{ version: DossierVersion; reviewers: ReviewerIdentity[] }> {
     const procurementCase = await this.caseOf(staff, caseId);
+    if (['signed_off', 'awarded'].includes(procurementCase.status))
+      throw new ConflictException('The dossier of this case is signed: it can no longer change.');
     if (!RENDERABLE.has(procurementCase.status))
       throw new ConflictException(
         `The dossier is rendered from the evaluation: this case is ${procurementCase.status.replace('_', ' ')}. Start the evaluation first.`,
@@ -134,7 +136,9 @@ export class DossierWorkflowService {
       const assigned = await manager.find(DossierReviewer, { where: { caseId: procurementCase.id } });
       const before = assigned.map((r) => r.reviewerId).sort();
       const after = reviewers.map((r) => r.id).sort();
-      if (reviewers.length > 0 && before.join() !== after.join()) {
+      // Reviewers are required from the move to legal review on; a version rendered earlier is a draft.
+      const inReview = procurementCase.status === 'dossier_review';
+      if (inReview && reviewers.length > 0 && before.join() !== after.join()) {
         await this.reviews.assignReviewersIn(manager, procurementCase.id, reviewers);
         await this.record(manager, staff, 'dossier.reviewers-set', procurementCase.id, 'case', {
           before: assigned.map((r) => ({ id: r.reviewerId, name: r.name })),

@@ -15,7 +15,8 @@ export function reviewPath(dossierId: string): string {
 }
 
 /**
- * Asks each required reviewer of a case to review a version, once the version's review copy exists.
+ * Asks each required reviewer of a case to review a version, once the version's review copy exists
+ * and the case is in legal review.
  * One mail per reviewer and version: the idempotency key names both, so asking again (a retried job,
  * a repeated request) never sends a second copy.
  */
@@ -36,6 +37,8 @@ export class SignOffRequests {
     });
     if (reviewers.length === 0) return 0;
     const procurementCase = await manager.findOneByOrFail(ProcurementCase, { id: version.caseId });
+    // Before the case is sent to legal review a version is a draft: nobody can decide on it yet.
+    if (procurementCase.status !== 'dossier_review') return 0;
     const agency = await manager.findOneByOrFail(Agency, { id: procurementCase.agencyId });
     const accounts = await manager.findBy(StaffUser, {
       id: In(reviewers.map((r) => r.reviewerId)),
