@@ -143,6 +143,9 @@ describe('dossier review pages in a real browser', () => {
     await signIn(page, baseUrl, 'legal@review.example');
     await page.getByRole('link', { name: 'Dossiers to review' }).click();
     await page.waitForURL(`${baseUrl}/reviews`);
+    await expect(page.getByRole('link', { name: 'Dossiers to review' }).getAttribute('aria-current')).resolves.toBe(
+      'page',
+    );
     await expectAccessible(page);
     await expectFitsNarrowScreen(page);
     await page.getByRole('link', { name: /NL-REVIEW-1/ }).click();

@@ -16,7 +16,9 @@ export class StaffSessionMiddleware implements NestMiddleware {
       if (staff) {
         request.staff = staff;
         response.locals.user = { name: staff.name, role: staff.role };
-        const current = (href: string) => request.path === href || request.path.startsWith(`${href}/`);
+        // originalUrl: a middleware mounted under a path sees `path` relative to its mount point.
+        const path = (request.originalUrl ?? request.url).split('?')[0];
+        const current = (href: string) => path === href || path.startsWith(`${href}/`);
         response.locals.navigation = [
           { href: '/cases', label: 'Cases' },
           // Legal reviewers sign dossiers off; an admin may sit on a panel as a legal reviewer too.
