@@ -41,6 +41,13 @@ export { DossierRenderer, RenderedDossier } from './lib/dossier-renderer';
 export { DossierService, DossierVerification } from './lib/dossier.service';
 export { DossierReviewService, ReviewerIdentity, ReviewState } from './lib/review.service';
 export { RenderDossierJob, SignDossierJob } from './lib/dossier-jobs';
+export {
+  DossierVersionSummary,
+  DossierWorkflowService,
+  REVIEWER_ROLE_LABEL,
+  ReviewQueueItem,
+} from './lib/dossier-workflow.service';
+export { reviewPath, SignOffRequests } from './lib/sign-off-requests';
 export { DossierVersion, DossierVersionStatus } from './lib/dossier-version.entity';
 export { DossierReviewComment, DossierReviewDecision, DossierReviewer, SignedDossier } from './lib/review.entities';
 export { DossierSigningKey, loadOrCreateSigningKey } from './lib/signing-key';

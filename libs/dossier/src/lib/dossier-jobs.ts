@@ -2,6 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
+import { AuditTrail } from '@probity/audit';
+import { ProcurementCase } from '@probity/cases';
 import { InvalidJobPayloadError, JobContext, JobHandler, JobProcessor, ParsedJobPayload } from '@probity/queue';
 import { DOSSIER_INPUT_SCHEMA_VERSION, DossierInput } from '../model/dossier-input';
 import { signStatement, SignedStatement } from '../model/signature';
@@ -10,6 +12,7 @@ import { DossierRenderer } from './dossier-renderer';
 import { DossierVersion } from './dossier-version.entity';
 import { DossierReviewer, SignedDossier } from './review.entities';
 import { DossierReviewService } from './review.service';
+import { SignOffRequests } from './sign-off-requests';
 import { DossierSigningKey } from './signing-key';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -31,6 +34,7 @@ export class RenderDossierJob implements JobHandler<'dossier.render'> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly renderer: DossierRenderer,
+    private readonly signOffRequests: SignOffRequests,
   ) {}
 
   async handle(
@@ -58,14 +62,20 @@ export class RenderDossierJob implements JobHandler<'dossier.render'> {
     });
     await progress(90);
     const pdfSha256 = sha256(pdf);
-    // Only the first completed render is kept: a concurrent or retried run never replaces it.
-    const { affected } = await repository
-      .createQueryBuilder()
-      .update()
-      .set({ pdf, pdfSha256, printStatus, status: 'rendered', renderProgress: 100, renderedAt: new Date() })
-      .where('id = :id AND pdf_sha256 IS NULL', { id: dossierId })
-      .execute();
-    const stored = await repository.findOneByOrFail({ id: dossierId });
+    const { affected, stored } = await this.dataSource.transaction(async (manager) => {
+      // Only the first completed render is kept: a concurrent or retried run never replaces it.
+      const { affected } = await manager
+        .createQueryBuilder()
+        .update(DossierVersion)
+        .set({ pdf, pdfSha256, printStatus, status: 'rendered', renderProgress: 100, renderedAt: new Date() })
+        .where('id = :id AND pdf_sha256 IS NULL', { id: dossierId })
+        .execute();
+      const stored = await manager.findOneByOrFail(DossierVersion, { id: dossierId });
+      // The version enters review now that its review copy exists: the reviewers are asked in the same
+      // transaction, so the request goes out exactly when the copy is stored.
+      if (affected === 1) await this.signOffRequests.queue(manager, stored);
+      return { affected, stored };
+    });
     await context.updateProgress(100);
     // Whether this run stored the PDF: comparing hashes would say so for both runs when they printed the same bytes.
     return { pdfSha256: stored.pdfSha256 as string, rendered: affected === 1 };
@@ -88,6 +98,7 @@ export class SignDossierJob implements JobHandler<'dossier.sign'> {
     private readonly reviews: DossierReviewService,
     private readonly key: DossierSigningKey,
     private readonly source: DossierInputSource,
+    private readonly audit: AuditTrail,
   ) {}
 
   async handle(
@@ -154,7 +165,8 @@ export class SignDossierJob implements JobHandler<'dossier.sign'> {
         now.approvals.every((decision, index) => decision.id === approvals[index].id) &&
         now.signOff.comments.length === signOff.comments.length &&
         now.signOff.decisions.length === signOff.decisions.length;
-      if (!unchanged && !(await manager.existsBy(SignedDossier, { dossierId }))) return null;
+      const alreadySigned = await manager.existsBy(SignedDossier, { dossierId });
+      if (!unchanged && !alreadySigned) return null;
       await manager
         .createQueryBuilder()
         .insert()
@@ -179,6 +191,20 @@ export class SignDossierJob implements JobHandler<'dossier.sign'> {
         .orIgnore()
         .execute();
       await manager.update(DossierVersion, { id: dossierId }, { status: 'signed' });
+      if (!alreadySigned) {
+        const { agencyId } = await manager.findOneByOrFail(ProcurementCase, { id: version.caseId });
+        await this.audit.record(manager, {
+          agencyId,
+          actorType: 'system',
+          actorId: null,
+          actorLabel: 'Dossier signing job',
+          action: 'dossier.signed',
+          subjectType: 'dossier',
+          subjectId: dossierId,
+          before: { status: 'rendered', reviewedPdfSha256: version.pdfSha256 },
+          after: { status: 'signed', pdfSha256, keyId: key.keyId, signers: statement.signers },
+        });
+      }
       return manager.findOneByOrFail(SignedDossier, { dossierId });
     });
     // A decision or comment came in while the PDF was being printed: sign the record as it stands now.

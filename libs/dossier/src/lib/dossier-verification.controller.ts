@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, Controller, Get, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { DossierService, DossierVerification } from './dossier.service';
@@ -10,6 +10,12 @@ const MAX_PDF_BYTES = 50 * 1024 * 1024;
 @Controller('api/v1/dossiers')
 export class DossierVerificationController {
   constructor(private readonly dossiers: DossierService) {}
+
+  /** Public keys that have signed dossiers, for checking a statement without Probity. */
+  @Get('signing-keys')
+  signingKeys() {
+    return this.dossiers.signingKeys();
+  }
 
   @Post('verify')
   @HttpCode(200)

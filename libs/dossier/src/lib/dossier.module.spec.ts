@@ -1,12 +1,12 @@
 import { MODULE_METADATA } from '@nestjs/common/constants';
 import { DossierController } from './dossier.controller';
 import { DossierModule } from './dossier.module';
+import { DossierPagesController } from './dossier-pages.controller';
 import { DossierVerificationController } from './dossier-verification.controller';
 
 describe('DossierModule', () => {
-  it('serves only the public verification route: the staff routes wait for staff authentication', () => {
+  it('serves public verification before the staff routes, so dossiers/signing-keys is not taken for an id', () => {
     const controllers: unknown[] = Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, DossierModule);
-    expect(controllers).toEqual([DossierVerificationController]);
-    expect(controllers).not.toContain(DossierController);
+    expect(controllers).toEqual([DossierVerificationController, DossierController, DossierPagesController]);
   });
 });

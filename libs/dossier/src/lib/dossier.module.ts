@@ -1,12 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@probity/audit';
 import { CasesModule } from '@probity/cases';
 import { EvaluationModule } from '@probity/evaluation';
+import { NotificationsModule } from '@probity/notifications';
 import { PdfRenderingModule } from '@probity/pdf-rendering';
 import { CaseDossierInputSource, DossierInputSource } from './case-dossier-source';
 import { RenderDossierJob, SignDossierJob } from './dossier-jobs';
 import { DossierRenderer } from './dossier-renderer';
+import { DossierPagesController } from './dossier-pages.controller';
 import { DossierVerificationController } from './dossier-verification.controller';
+import { DossierController } from './dossier.controller';
+import { DossierWorkflowService } from './dossier-workflow.service';
+import { SignOffRequests } from './sign-off-requests';
 import { DossierVersion } from './dossier-version.entity';
 import { DossierService } from './dossier.service';
 import { DOSSIER_ENTITIES } from './review.entities';
@@ -17,21 +23,25 @@ import { DossierSigningKey } from './signing-key';
 @Module({
   imports: [
     TypeOrmModule.forFeature([DossierVersion, ...DOSSIER_ENTITIES]),
+    AuditModule,
     CasesModule,
     EvaluationModule,
+    NotificationsModule,
     PdfRenderingModule,
   ],
-  // DossierController (staff routes) waits for the guards of issue 3; verification is public by design.
-  controllers: [DossierVerificationController],
+  // Verification first: its public GET dossiers/signing-keys must win over the staff route dossiers/:id.
+  controllers: [DossierVerificationController, DossierController, DossierPagesController],
   providers: [
     DossierRenderer,
     DossierService,
     DossierReviewService,
+    DossierWorkflowService,
+    SignOffRequests,
     DossierSigningKey,
     { provide: DossierInputSource, useClass: CaseDossierInputSource },
     RenderDossierJob,
     SignDossierJob,
   ],
-  exports: [DossierService, DossierReviewService, DossierRenderer],
+  exports: [DossierService, DossierReviewService, DossierWorkflowService, DossierRenderer],
 })
 export class DossierModule {}

@@ -68,25 +68,32 @@ export class DossierReviewService {
    * was removed), the version goes to signing as it would after a last approval.
    */
   async assignReviewers(caseId: string, reviewers: ReviewerIdentity[]): Promise<DossierReviewer[]> {
+    return this.dataSource.transaction((manager) => this.assignReviewersIn(manager, caseId, reviewers));
+  }
+
+  /** assignReviewers in the caller's transaction (e.g. the one that requests a new version). */
+  async assignReviewersIn(
+    manager: EntityManager,
+    caseId: string,
+    reviewers: ReviewerIdentity[],
+  ): Promise<DossierReviewer[]> {
     if (reviewers.length === 0) throw new BadRequestException('Name at least one reviewer.');
     if (new Set(reviewers.map((r) => r.id)).size !== reviewers.length)
       throw new BadRequestException('A reviewer is listed twice.');
-    return this.dataSource.transaction(async (manager) => {
-      // Same lock as decisions and signing: the list cannot change under a decision or a signature.
-      const current = await manager.findOne(DossierVersion, {
-        where: { caseId, supersededAt: IsNull() },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (await manager.getRepository(SignedDossier).existsBy({ caseId }))
-        throw new ConflictException('The dossier of this case is signed: its reviewers can no longer change.');
-      await manager.delete(DossierReviewer, { caseId });
-      const rows = reviewers.map((r) =>
-        manager.create(DossierReviewer, { caseId, reviewerId: r.id, name: r.name, role: r.role }),
-      );
-      const saved = await manager.save(rows);
-      if (current?.pdfSha256) await this.handOverIfApproved(manager, current, `reviewers-${randomUUID()}`);
-      return saved;
+    // Same lock as decisions and signing: the list cannot change under a decision or a signature.
+    const current = await manager.findOne(DossierVersion, {
+      where: { caseId, supersededAt: IsNull() },
+      lock: { mode: 'pessimistic_write' },
     });
+    if (await manager.getRepository(SignedDossier).existsBy({ caseId }))
+      throw new ConflictException('The dossier of this case is signed: its reviewers can no longer change.');
+    await manager.delete(DossierReviewer, { caseId });
+    const rows = reviewers.map((r) =>
+      manager.create(DossierReviewer, { caseId, reviewerId: r.id, name: r.name, role: r.role }),
+    );
+    const saved = await manager.save(rows);
+    if (current?.pdfSha256) await this.handOverIfApproved(manager, current, `reviewers-${randomUUID()}`);
+    return saved;
   }
 
   async state(dossierId: string): Promise<ReviewState> {
@@ -127,6 +134,8 @@ export class DossierReviewService {
     dossierId: string,
     author: Pick<ReviewerIdentity, 'id' | 'name'>,
     input: { section: string; body: string },
+    /** Runs in the comment's transaction, e.g. to record it in the audit trail. */
+    recorded?: (manager: EntityManager, comment: DossierReviewComment) => Promise<void>,
   ): Promise<DossierReviewComment> {
     if (!input.body?.trim()) throw new BadRequestException('A comment needs a text.');
     await this.assertReviewer(await this.dossiers.get(dossierId), author.id);
@@ -142,7 +151,7 @@ export class DossierReviewService {
       });
       if (!locked || locked.supersededAt || locked.status === 'signed')
         throw new ConflictException('This version is no longer open for comments.');
-      return manager.save(
+      const saved = await manager.save(
         manager.create(DossierReviewComment, {
           id: randomUUID(),
           dossierId,
@@ -153,6 +162,8 @@ export class DossierReviewService {
           body: input.body.trim(),
         }),
       );
+      await recorded?.(manager, saved);
+      return saved;
     });
   }
 
@@ -163,7 +174,13 @@ export class DossierReviewService {
    * current copy, or when the dossier is already signed. The decision that completes the approvals
    * hands the version to the signing job in the same transaction.
    */
-  async decide(dossierId: string, reviewer: ReviewerIdentity, input: DecisionInput): Promise<DossierReviewDecision> {
+  async decide(
+    dossierId: string,
+    reviewer: ReviewerIdentity,
+    input: DecisionInput,
+    /** Runs in the decision's transaction, e.g. to record it in the audit trail. */
+    recorded?: (manager: EntityManager, decision: DossierReviewDecision) => Promise<void>,
+  ): Promise<DossierReviewDecision> {
     if (input.decision === 'approve-with-conditions' && !input.conditions?.trim())
       throw new BadRequestException('An approval with conditions needs the conditions.');
     if (input.decision === 'request-changes' && !input.reason?.trim())
@@ -211,6 +228,7 @@ export class DossierReviewService {
         .execute();
       const decision = await manager.findOneByOrFail(DossierReviewDecision, { id });
       await this.handOverIfApproved(manager, locked, id);
+      await recorded?.(manager, decision);
       return decision;
     });
   }

@@ -16,13 +16,20 @@ export class StaffSessionMiddleware implements NestMiddleware {
       if (staff) {
         request.staff = staff;
         response.locals.user = { name: staff.name, role: staff.role };
+        // originalUrl: a middleware mounted under a path sees `path` relative to its mount point.
+        const path = (request.originalUrl ?? request.url).split('?')[0];
+        const current = (href: string) => path === href || path.startsWith(`${href}/`);
         response.locals.navigation = [
           { href: '/cases', label: 'Cases' },
+          // Legal reviewers sign dossiers off; an admin may sit on a panel as a legal reviewer too.
+          ...(staff.role === 'legal_reviewer' || staff.role === 'admin'
+            ? [{ href: '/reviews', label: 'Dossiers to review' }]
+            : []),
           { href: '/question-bank', label: 'Question bank' },
           ...(staff.role === 'evaluator' || staff.role === 'admin'
             ? [{ href: '/evaluations', label: 'My evaluations' }]
             : []),
-        ];
+        ].map((item) => ({ ...item, current: current(item.href) }));
       }
     }
     next();

@@ -11,6 +11,7 @@ import {
   PanelMember,
   ProcurementCase,
 } from '@probity/cases';
+import { DossierWorkflowService } from '@probity/dossier';
 import { CurrentStaff, IdentityService, StaffOnly, StaffPrincipal, StaffUser } from '@probity/identity';
 import { BUILT_IN_QUESTIONNAIRES } from '@probity/questionnaires';
 import { CORE_PRINCIPLES } from '@probity/rubric';
@@ -70,6 +71,7 @@ export class CasePagesController {
     private readonly clarifications: ClarificationsService,
     private readonly invitations: InvitationsService,
     private readonly identity: IdentityService,
+    private readonly dossiers: DossierWorkflowService,
   ) {}
 
   @Get()
@@ -260,6 +262,23 @@ export class CasePagesController {
     response.redirect(303, `/cases/${caseId}?notice=${action}#providers`);
   }
 
+  @Post(':caseId/dossiers')
+  @StaffOnly('procurement_officer', 'admin')
+  async requestDossier(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('caseId') caseId: string,
+    @Res() response: Response,
+  ) {
+    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
+    try {
+      await this.dossiers.requestRender(staff, found.id);
+    } catch (error) {
+      if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
+      return this.renderDetail(staff, found, response, { errors: [error.message] }, error.getStatus());
+    }
+    response.redirect(303, `/cases/${caseId}?notice=dossier#dossier`);
+  }
+
   @Get(':caseId/clarifications')
   async clarificationsPage(
     @CurrentStaff() staff: StaffPrincipal,
@@ -298,6 +317,33 @@ export class CasePagesController {
     response.redirect(303, `/cases/${caseId}/clarifications`);
   }
 
+  /** The case page's dossier section: versions with render progress, downloads and the review per reviewer. */
+  private async dossierView(staff: StaffPrincipal, found: ProcurementCase) {
+    const { versions, current, state, panelReviewers } = await this.dossiers.overview(staff, found);
+    return {
+      canRequest:
+        ['procurement_officer', 'admin'].includes(staff.role) &&
+        ['evaluation', 'dossier_review'].includes(found.status),
+      rendering: versions.some((version) => version.status === 'pending'),
+      progressUrl: `/api/v1/cases/${found.id}/dossiers`,
+      ocdsUrl: versions.length ? `/api/v1/cases/${found.id}/ocds` : null,
+      panelReviewers,
+      versions: versions.map((version) => ({
+        ...version,
+        statusLabel: VERSION_STATUS_LABELS[version.status] ?? version.status,
+        pending: version.status === 'pending',
+        pdfUrl: version.pdfSha256 ? `/api/v1/dossiers/${version.id}/pdf` : null,
+        signedPdfUrl: version.signedPdfSha256 ? `/api/v1/dossiers/${version.id}/signed.pdf` : null,
+        reviewUrl: version.pdfSha256 ? `/reviews/dossiers/${version.id}` : null,
+      })),
+      current,
+      reviewers: (state?.reviewers ?? []).map((reviewer) => ({
+        ...reviewer,
+        decisionLabel: reviewer.decision ? DECISION_LABELS[reviewer.decision] : 'Awaiting decision',
+      })),
+    };
+  }
+
   private renderNewCase(response: Response, form: Record<string, string>, errors: string[] = [], status = 200) {
     response.status(status).render('cases/new', {
       title: 'New procurement case',
@@ -329,7 +375,11 @@ export class CasePagesController {
     const progress = providerProgress(await this.cases.responsesOf(found.id));
     const staffById = new Map((await this.identity.staffOfAgency(staff.agencyId)).map((user) => [user.id, user]));
     const clarifications = await this.clarifications.forCase(found.id);
+    const seesDossier = staff.role !== 'evaluator';
+    const dossier = seesDossier ? await this.dossierView(staff, found) : null;
     response.status(status).render('cases/detail', {
+      scripts: dossier?.rendering ? ['dossier-progress.js'] : [],
+      dossier,
       title: found.title,
       procurementCase: found,
       statusLabel: STATUS_LABELS[found.status],
@@ -362,7 +412,21 @@ export class CasePagesController {
   }
 }
 
+const VERSION_STATUS_LABELS: Record<string, string> = {
+  pending: 'Being rendered',
+  rendered: 'Rendered',
+  signed: 'Signed',
+  superseded: 'Superseded',
+};
+
+const DECISION_LABELS: Record<string, string> = {
+  approve: 'Approved',
+  'approve-with-conditions': 'Approved with conditions',
+  'request-changes': 'Changes requested',
+};
+
 const NOTICES: Record<string, string> = {
+  dossier: 'The dossier was requested for the case’s current data; the legal reviewers are asked once it is rendered.',
   created: 'The case was created as a draft.',
   moved: 'The case moved to its next step.',
   invited: 'The provider was invited; the invitation e-mail has been sent.',

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '@probity/cases';
+import { DossierModule } from '@probity/dossier';
 import { IdentityModule } from '@probity/identity';
 import { NotificationsModule } from '@probity/notifications';
 import { CasePagesController } from './case-pages.controller';
@@ -9,7 +10,7 @@ import { PasswordResetController } from './password-reset.controller';
 
 /** The agency side of a tender: cases, panels, invites and clarifications, as API and pages. */
 @Module({
-  imports: [CasesModule, IdentityModule, NotificationsModule],
+  imports: [CasesModule, DossierModule, IdentityModule, NotificationsModule],
   controllers: [CasesController, CasePagesController, PasswordResetController],
   providers: [InvitationsService],
   exports: [InvitationsService],

@@ -1,0 +1,213 @@
+import { Body, Controller, Get, HttpException, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
+import type { ReviewDecisionKind } from '../model/dossier-input';
+import { DECISIONS } from './dossier.dto';
+import { DossierWorkflowService } from './dossier-workflow.service';
+
+export const DECISION_LABELS: Record<ReviewDecisionKind, string> = {
+  approve: 'Approve',
+  'approve-with-conditions': 'Approve with conditions',
+  'request-changes': 'Request changes',
+};
+
+const DECIDED_LABELS: Record<ReviewDecisionKind, string> = {
+  approve: 'Approved',
+  'approve-with-conditions': 'Approved with conditions',
+  'request-changes': 'Changes requested',
+};
+
+const NOTICES: Record<string, string> = {
+  commented: 'Your comment was added to the review record.',
+  decided: 'Your decision was recorded against this exact review copy.',
+};
+
+/** A section key as an HTML id: provider sections carry a colon and a UUID. */
+export const sectionAnchor = (key: string) => `section-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+function messagesOf(error: HttpException): string[] {
+  const message = (error.getResponse() as { message?: unknown }).message ?? error.message;
+  return (Array.isArray(message) ? message : [message]).map(String);
+}
+
+/** Review pages for legal reviewers: their queue and the viewer of one dossier version. */
+@ApiExcludeController()
+@StaffOnly('legal_reviewer', 'admin', 'procurement_officer')
+@Controller('reviews')
+export class DossierPagesController {
+  constructor(private readonly workflow: DossierWorkflowService) {}
+
+  @Get()
+  async queue(@CurrentStaff() staff: StaffPrincipal, @Res() response: Response) {
+    const items = await this.workflow.reviewQueue(staff);
+    response.render('dossier/queue', {
+      title: 'Dossiers to review',
+      awaiting: items.filter((item) => item.awaitingMe),
+      decided: items
+        .filter((item) => !item.awaitingMe)
+        .map((item) => ({ ...item, decisionLabel: item.myDecision ? DECIDED_LABELS[item.myDecision] : '' })),
+    });
+  }
+
+  @Get('dossiers/:id')
+  async viewer(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id') id: string,
+    @Query('notice') notice: string | undefined,
+    @Res() response: Response,
+  ) {
+    await this.renderViewer(staff, id, response, { notice });
+  }
+
+  @Post('dossiers/:id/comments')
+  @StaffOnly('legal_reviewer', 'admin')
+  async comment(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id') id: string,
+    @Body() form: Record<string, string>,
+    @Res() response: Response,
+  ) {
+    const section = String(form.section ?? '');
+    const body = String(form.body ?? '').trim();
+    if (!body)
+      return this.renderViewer(
+        staff,
+        id,
+        response,
+        { commentErrors: { section, messages: ['Write the comment before adding it.'] } },
+        422,
+      );
+    try {
+      await this.workflow.comment(staff, id, { section, body });
+    } catch (error) {
+      if (!(error instanceof HttpException) || error.getStatus() >= 500 || error.getStatus() === 404) throw error;
+      return this.renderViewer(
+        staff,
+        id,
+        response,
+        { commentErrors: { section, body, messages: messagesOf(error) } },
+        error.getStatus(),
+      );
+    }
+    response.redirect(303, `/reviews/dossiers/${id}?notice=commented#${sectionAnchor(section)}`);
+  }
+
+  @Post('dossiers/:id/decision')
+  @StaffOnly('legal_reviewer', 'admin')
+  async decide(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id') id: string,
+    @Body() form: Record<string, string>,
+    @Res() response: Response,
+  ) {
+    const decision = DECISIONS.find((kind) => kind === form.decision);
+    const conditions = String(form.conditions ?? '').trim();
+    const reason = String(form.reason ?? '').trim();
+    const fieldErrors: Record<string, string> = {};
+    if (!decision) fieldErrors.decision = 'Choose approve, approve with conditions or request changes.';
+    if (decision === 'approve-with-conditions' && !conditions)
+      fieldErrors.conditions = 'Write the conditions of your approval.';
+    if (decision === 'request-changes' && !reason) fieldErrors.reason = 'Write what must change, and why.';
+    const decisionForm = { decision: decision ?? '', conditions, reason };
+    if (Object.keys(fieldErrors).length)
+      return this.renderViewer(staff, id, response, { decisionForm, fieldErrors }, 422);
+    try {
+      await this.workflow.decide(staff, id, {
+        decision: decision as ReviewDecisionKind,
+        conditions: conditions || undefined,
+        reason: reason || undefined,
+        pdfSha256: String(form.pdfSha256 ?? ''),
+      });
+    } catch (error) {
+      if (!(error instanceof HttpException) || error.getStatus() >= 500 || error.getStatus() === 404) throw error;
+      return this.renderViewer(
+        staff,
+        id,
+        response,
+        { decisionForm, decisionErrors: messagesOf(error) },
+        error.getStatus(),
+      );
+    }
+    response.redirect(303, `/reviews/dossiers/${id}?notice=decided#decision`);
+  }
+
+  private async renderViewer(
+    staff: StaffPrincipal,
+    dossierId: string,
+    response: Response,
+    extra: {
+      notice?: string;
+      commentErrors?: { section: string; body?: string; messages: string[] };
+      decisionForm?: { decision: string; conditions: string; reason: string };
+      fieldErrors?: Record<string, string>;
+      decisionErrors?: string[];
+    },
+    status = 200,
+  ) {
+    const { version, procurementCase } = await this.workflow.dossierOf(staff, dossierId);
+    const state = await this.workflow.state(staff, dossierId);
+    const me = state.reviewers.find((reviewer) => reviewer.id === staff.userId);
+    const open = state.current && state.status === 'rendered' && procurementCase.status === 'dossier_review';
+    const canReview = Boolean(me) && open && ['legal_reviewer', 'admin'].includes(staff.role);
+    const current = state.current
+      ? null
+      : (await this.workflow.versions(staff, version.caseId)).find((candidate) => candidate.current);
+    const form = extra.decisionForm ?? { decision: '', conditions: '', reason: '' };
+    const fieldErrors = extra.fieldErrors ?? {};
+    const errorList = [...Object.values(fieldErrors), ...(extra.decisionErrors ?? [])];
+    // A comment on a section this version does not have cannot be shown next to a section.
+    const strayCommentErrors =
+      extra.commentErrors && !state.sections.some((section) => section.key === extra.commentErrors?.section)
+        ? extra.commentErrors.messages
+        : [];
+    response.status(status).render('dossier/viewer', {
+      title: `Dossier version ${state.version} · ${procurementCase.reference}`,
+      scripts: canReview ? ['decision-form.js'] : [],
+      flash: extra.notice ? NOTICES[extra.notice] : undefined,
+      procurementCase,
+      state,
+      currentVersion: current ?? null,
+      signedPdf: state.signed ? `/api/v1/dossiers/${dossierId}/signed.pdf` : null,
+      canReview,
+      notOpenReason: me
+        ? open
+          ? null
+          : state.signed
+            ? 'This dossier is signed: the review is closed.'
+            : !state.current
+              ? 'A newer version replaced this one: review the current version.'
+              : state.status !== 'rendered'
+                ? 'This version is still being rendered.'
+                : 'The case is not in legal review.'
+        : null,
+      myDecision: me?.decision ? DECIDED_LABELS[me.decision] : null,
+      reviewers: state.reviewers.map((reviewer) => ({
+        ...reviewer,
+        decisionLabel: reviewer.decision ? DECIDED_LABELS[reviewer.decision] : 'Awaiting decision',
+        isMe: reviewer.id === staff.userId,
+      })),
+      sections: state.sections.map((section) => {
+        const failed = extra.commentErrors?.section === section.key ? extra.commentErrors : undefined;
+        return {
+          ...section,
+          anchor: sectionAnchor(section.key),
+          comments: state.comments
+            .filter((comment) => comment.section === section.key)
+            .map((comment) => ({ ...comment, earlierCopy: comment.pdfSha256 !== state.pdfSha256 })),
+          errors: failed?.messages ?? [],
+          draft: failed?.body ?? '',
+        };
+      }),
+      decisionOptions: DECISIONS.map((kind) => ({
+        value: kind,
+        label: DECISION_LABELS[kind],
+        checked: form.decision === kind,
+      })),
+      decisionForm: form,
+      fieldErrors,
+      decisionErrors: errorList,
+      pageErrors: strayCommentErrors,
+    });
+  }
+}

@@ -1,0 +1,317 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { AuditTrail } from '@probity/audit';
+import { Actor, CasesService, isUuid, ProcurementCase } from '@probity/cases';
+import { StaffPrincipal, StaffUser } from '@probity/identity';
+import type { DossierInput, ReviewDecisionKind } from '../model/dossier-input';
+import { OcdsReleasePackage, toOcdsReleasePackage } from '../ocds/ocds-export';
+import { DossierInputSource } from './case-dossier-source';
+import { DossierVersion } from './dossier-version.entity';
+import { DossierService } from './dossier.service';
+import { DossierReviewComment, DossierReviewDecision, DossierReviewer } from './review.entities';
+import { DecisionInput, DossierReviewService, ReviewerIdentity, ReviewState } from './review.service';
+import { SignOffRequests } from './sign-off-requests';
+
+/** The role printed next to a reviewer's name on the sign-off page and in the signed statement. */
+export const REVIEWER_ROLE_LABEL = 'Legal reviewer';
+
+/** Case statuses in which a dossier can be rendered: the comparison exists from evaluation on. */
+const RENDERABLE = new Set(['evaluation', 'dossier_review']);
+
+export interface DossierVersionSummary {
+  id: string;
+  version: number;
+  status: string;
+  current: boolean;
+  renderProgress: number;
+  snapshotHash: string;
+  pdfSha256: string | null;
+  requestedAt: Date;
+  renderedAt: Date | null;
+  signedPdfSha256: string | null;
+}
+
+export interface ReviewQueueItem {
+  dossierId: string;
+  caseId: string;
+  caseReference: string;
+  caseTitle: string;
+  version: number;
+  renderedAt: Date | null;
+  /** The caller's latest decision on this version's review copy, if any. */
+  myDecision: ReviewDecisionKind | null;
+  awaitingMe: boolean;
+}
+
+function actorOf(staff: StaffPrincipal): Actor {
+  return { type: 'staff', id: staff.userId, label: `${staff.name} (${staff.role.replace('_', ' ')})` };
+}
+
+function summaryOf(version: DossierVersion, signedPdfSha256: string | null): DossierVersionSummary {
+  return {
+    id: version.id,
+    version: version.version,
+    status: version.supersededAt ? 'superseded' : version.status,
+    current: !version.supersededAt,
+    renderProgress: version.renderProgress,
+    snapshotHash: version.snapshotHash,
+    pdfSha256: version.pdfSha256,
+    requestedAt: version.requestedAt,
+    renderedAt: version.renderedAt,
+    signedPdfSha256,
+  };
+}
+
+/**
+ * The dossier as staff use it: every call is scoped to the caller's agency (any other id is 404),
+ * reviewers are the case's panel legal reviewers, the acting reviewer is the signed-in staff member,
+ * and every change is recorded in the audit trail in its own transaction.
+ */
+@Injectable()
+export class DossierWorkflowService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+    private readonly dossiers: DossierService,
+    private readonly reviews: DossierReviewService,
+    private readonly source: DossierInputSource,
+    private readonly signOffRequests: SignOffRequests,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  caseOf(staff: StaffPrincipal, caseId: string): Promise<ProcurementCase> {
+    return this.cases.caseOfAgency(staff.agencyId, caseId);
+  }
+
+  /** A version of a case of the caller's agency; any other id, including another agency's, is 404. */
+  async dossierOf(
+    staff: StaffPrincipal,
+    dossierId: string,
+  ): Promise<{ version: DossierVersion; procurementCase: ProcurementCase }> {
+    const version = isUuid(dossierId)
+      ? await this.dataSource.getRepository(DossierVersion).findOneBy({ id: dossierId })
+      : null;
+    const procurementCase = version
+      ? await this.dataSource.getRepository(ProcurementCase).findOneBy({ id: version.caseId, agencyId: staff.agencyId })
+      : null;
+    if (!version || !procurementCase) throw new NotFoundException('No such dossier.');
+    return { version, procurementCase };
+  }
+
+  /** The case panel's legal reviewers, with their names as their accounts give them. */
+  async panelReviewers(procurementCase: ProcurementCase): Promise<ReviewerIdentity[]> {
+    const ids = [
+      ...new Set(procurementCase.panel.filter((member) => member.role === 'legal_reviewer').map((m) => m.userId)),
+    ];
+    if (ids.length === 0) return [];
+    const accounts = await this.dataSource
+      .getRepository(StaffUser)
+      .findBy({ id: In(ids), agencyId: procurementCase.agencyId });
+    return accounts
+      .map((account) => ({ id: account.id, name: account.name, role: REVIEWER_ROLE_LABEL }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /**
+   * Requests the dossier for the case's current data (the same version when nothing changed). In legal
+   * review, the panel's legal reviewers become the required reviewers and, once the version's review
+   * copy exists, each of them is asked to review it (by the render job, or here when the copy exists).
+   */
+  async requestRender(
+    staff: StaffPrincipal,
+    caseId: string,
+  ): Promise<{ version: DossierVersion; reviewers: ReviewerIdentity[] }> {
+    const procurementCase = await this.caseOf(staff, caseId);
+    if (['signed_off', 'awarded'].includes(procurementCase.status))
+      throw new ConflictException('The dossier of this case is signed: it can no longer change.');
+    if (!RENDERABLE.has(procurementCase.status))
+      throw new ConflictException(
+        `The dossier is rendered from the evaluation: this case is ${procurementCase.status.replace('_', ' ')}. Start the evaluation first.`,
+      );
+    const reviewers = await this.panelReviewers(procurementCase);
+    const input = await this.source.inputFor(procurementCase.id);
+    const version = await this.dataSource.transaction(async (manager) => {
+      const requested = await this.dossiers.versionFor(manager, procurementCase.id, input);
+      const assigned = await manager.find(DossierReviewer, { where: { caseId: procurementCase.id } });
+      const before = assigned.map((r) => r.reviewerId).sort();
+      const after = reviewers.map((r) => r.id).sort();
+      // Reviewers are required from the move to legal review on; a version rendered earlier is a draft.
+      const inReview = procurementCase.status === 'dossier_review';
+      if (inReview && reviewers.length > 0 && before.join() !== after.join()) {
+        await this.reviews.assignReviewersIn(manager, procurementCase.id, reviewers);
+        await this.record(manager, staff, 'dossier.reviewers-set', procurementCase.id, 'case', {
+          before: assigned.map((r) => ({ id: r.reviewerId, name: r.name })),
+          after: reviewers.map((r) => ({ id: r.id, name: r.name })),
+        });
+      }
+      if (requested.pdfSha256) await this.signOffRequests.queue(manager, requested);
+      await this.record(manager, staff, 'dossier.render-requested', requested.id, 'dossier', {
+        before: null,
+        after: { caseId: procurementCase.id, version: requested.version, snapshotHash: requested.snapshotHash },
+      });
+      return requested;
+    });
+    return { version, reviewers };
+  }
+
+  async versions(staff: StaffPrincipal, caseId: string): Promise<DossierVersionSummary[]> {
+    const procurementCase = await this.caseOf(staff, caseId);
+    const versions = await this.dossiers.versionsOf(procurementCase.id);
+    const signed = await Promise.all(versions.map((v) => (v.status === 'signed' ? this.dossiers.signed(v.id) : null)));
+    return versions.map((v, index) => summaryOf(v, signed[index]?.pdfSha256 ?? null));
+  }
+
+  /** What the case page shows: versions, required reviewers and the current version's review state. */
+  async overview(staff: StaffPrincipal, procurementCase: ProcurementCase) {
+    const versions = await this.versions(staff, procurementCase.id);
+    const current = versions.find((v) => v.current) ?? null;
+    const state = current?.pdfSha256 ? await this.reviews.state(current.id) : null;
+    const panelReviewers = await this.panelReviewers(procurementCase);
+    return { versions, current, state, panelReviewers };
+  }
+
+  async state(staff: StaffPrincipal, dossierId: string): Promise<ReviewState> {
+    await this.dossierOf(staff, dossierId);
+    return this.reviews.state(dossierId);
+  }
+
+  async pdf(staff: StaffPrincipal, dossierId: string): Promise<{ version: DossierVersion; pdf: Buffer }> {
+    const { version } = await this.dossierOf(staff, dossierId);
+    const pdf = await this.dossiers.pdf(version.id);
+    if (!pdf) throw new ConflictException(`Version ${version.version} is still being rendered.`);
+    return { version, pdf };
+  }
+
+  async signedPdf(staff: StaffPrincipal, dossierId: string): Promise<{ version: DossierVersion; pdf: Buffer }> {
+    const { version } = await this.dossierOf(staff, dossierId);
+    const pdf = await this.dossiers.signedPdf(version.id);
+    if (!pdf) throw new NotFoundException('This dossier version is not signed.');
+    return { version, pdf };
+  }
+
+  /** OCDS 1.1 release package of the case, from its current dossier version (the signed one once signed). */
+  async ocds(staff: StaffPrincipal, caseId: string): Promise<{ reference: string; release: OcdsReleasePackage }> {
+    const procurementCase = await this.caseOf(staff, caseId);
+    // The highest number is not always current: data that went back makes an earlier version current again.
+    const versions = await this.dossiers.versionsOf(procurementCase.id);
+    const latest = versions.find((v) => !v.supersededAt) ?? versions[0];
+    if (!latest) throw new NotFoundException('The case has no dossier yet.');
+    const signed = await this.dossiers.signed(latest.id);
+    const release = toOcdsReleasePackage(latest.snapshot as DossierInput, {
+      publishedDate: new Date().toISOString(),
+      dossier: {
+        id: latest.id,
+        version: latest.version,
+        url: `/api/v1/dossiers/${latest.id}/${signed ? 'signed.pdf' : 'pdf'}`,
+        pdfSha256: signed?.pdfSha256 ?? latest.pdfSha256,
+        datePublished: (signed?.signedAt ?? latest.renderedAt ?? latest.requestedAt).toISOString(),
+        signed: Boolean(signed),
+      },
+    });
+    return { reference: procurementCase.reference, release };
+  }
+
+  /** Dossier versions of the caller's agency that list the caller as a required reviewer, open for review. */
+  async reviewQueue(staff: StaffPrincipal): Promise<ReviewQueueItem[]> {
+    const assignments = await this.dataSource.getRepository(DossierReviewer).findBy({ reviewerId: staff.userId });
+    if (assignments.length === 0) return [];
+    const cases = await this.dataSource.getRepository(ProcurementCase).findBy({
+      id: In(assignments.map((a) => a.caseId)),
+      agencyId: staff.agencyId,
+      status: 'dossier_review',
+    });
+    if (cases.length === 0) return [];
+    const caseById = new Map(cases.map((c) => [c.id, c]));
+    const versions = await this.dataSource.getRepository(DossierVersion).find({
+      where: { caseId: In(cases.map((c) => c.id)), supersededAt: IsNull(), status: 'rendered' },
+      order: { renderedAt: 'ASC' },
+    });
+    const decisions = versions.length
+      ? await this.dataSource.getRepository(DossierReviewDecision).find({
+          where: { dossierId: In(versions.map((v) => v.id)), reviewerId: staff.userId },
+          order: { decidedAt: 'ASC', id: 'ASC' },
+        })
+      : [];
+    return versions
+      .map((version) => {
+        const procurementCase = caseById.get(version.caseId) as ProcurementCase;
+        const mine = decisions.filter((d) => d.dossierId === version.id && d.pdfSha256 === version.pdfSha256).at(-1);
+        return {
+          dossierId: version.id,
+          caseId: version.caseId,
+          caseReference: procurementCase.reference,
+          caseTitle: procurementCase.title,
+          version: version.version,
+          renderedAt: version.renderedAt,
+          myDecision: mine?.decision ?? null,
+          awaitingMe: !mine,
+        };
+      })
+      .sort((a, b) => Number(b.awaitingMe) - Number(a.awaitingMe));
+  }
+
+  /** A comment by the signed-in reviewer on one section of the current review copy. */
+  async comment(
+    staff: StaffPrincipal,
+    dossierId: string,
+    input: { section: string; body: string },
+  ): Promise<DossierReviewComment> {
+    const { version, procurementCase } = await this.dossierOf(staff, dossierId);
+    this.assertInReview(procurementCase);
+    return this.reviews.comment(version.id, { id: staff.userId, name: staff.name }, input, (manager, saved) =>
+      this.record(manager, staff, 'dossier.commented', version.id, 'dossier', {
+        before: null,
+        after: { version: version.version, section: saved.section, pdfSha256: saved.pdfSha256, commentId: saved.id },
+      }),
+    );
+  }
+
+  /** The signed-in reviewer's decision, bound to the review copy they read (its SHA-256). */
+  async decide(staff: StaffPrincipal, dossierId: string, input: DecisionInput): Promise<DossierReviewDecision> {
+    const { version, procurementCase } = await this.dossierOf(staff, dossierId);
+    this.assertInReview(procurementCase);
+    const reviewer = { id: staff.userId, name: staff.name, role: REVIEWER_ROLE_LABEL };
+    return this.reviews.decide(version.id, reviewer, input, (manager, decision) =>
+      this.record(manager, staff, 'dossier.decided', version.id, 'dossier', {
+        before: null,
+        after: {
+          version: version.version,
+          decision: decision.decision,
+          conditions: decision.conditions,
+          reason: decision.reason,
+          pdfSha256: decision.pdfSha256,
+        },
+      }),
+    );
+  }
+
+  private assertInReview(procurementCase: ProcurementCase): void {
+    if (procurementCase.status !== 'dossier_review')
+      throw new ConflictException(
+        `The case is ${procurementCase.status.replace('_', ' ')}, not in legal review: comments and decisions are taken only while the dossier is in review.`,
+      );
+  }
+
+  private async record(
+    manager: EntityManager,
+    staff: StaffPrincipal,
+    action: string,
+    subjectId: string,
+    subjectType: 'dossier' | 'case',
+    change: { before: unknown; after: unknown },
+  ): Promise<void> {
+    const actor = actorOf(staff);
+    await this.audit.record(manager, {
+      agencyId: staff.agencyId,
+      actorType: actor.type,
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action,
+      subjectType,
+      subjectId,
+      before: change.before,
+      after: change.after,
+    });
+  }
+}

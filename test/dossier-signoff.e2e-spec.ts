@@ -1,0 +1,377 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { AuditTrail } from '@probity/audit';
+import { DEMO_AGENCY_NAME } from '@probity/demo';
+import { PanelService } from '@probity/evaluation';
+import { IdentityService, StaffRole } from '@probity/identity';
+import {
+  createTestDatabase,
+  servicesTestConfig,
+  SmtpSink,
+  startSmtpSink,
+  TestDatabase,
+  waitFor,
+} from '@probity/testing';
+import { createApp } from '../apps/api/src/create-app';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import { caseInLegalReview } from './support/dossier-case';
+import { signInHeaders } from './support/tender-http';
+
+const PASSWORD = 'dossier sign-off passphrase';
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Reads a binary response body (PDF) as a Buffer. */
+function binary(res: request.Response, callback: (error: Error | null, body: Buffer) => void) {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+interface VersionRow {
+  id: string;
+  version: number;
+  status: string;
+  current: boolean;
+  renderProgress: number;
+  pdfSha256: string | null;
+  signedPdfSha256: string | null;
+}
+
+describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, Redis, Chromium and SMTP)', () => {
+  let database: TestDatabase;
+  let smtp: SmtpSink;
+  let keyDir: string;
+  let app: NestExpressApplication;
+  let worker: INestApplicationContext;
+  let caseId: string;
+  let reference: string;
+  let agencyId: string;
+  let firstVersion: VersionRow;
+  let secondVersion: VersionRow;
+  const people: Record<string, { userId: string; email: string; name: string }> = {};
+  const sessions: Record<string, { Cookie: string; 'x-csrf-token': string }> = {};
+  const as = (who: string) => sessions[who];
+  const server = () => app.getHttpServer();
+
+  const versions = async (): Promise<VersionRow[]> =>
+    (await request(server()).get(`/api/v1/cases/${caseId}/dossiers`).set(as('officer')).expect(200)).body;
+  const renderedVersion = (number: number) =>
+    waitFor(
+      async () => (await versions()).find((v) => v.version === number && v.status === 'rendered') ?? null,
+      120_000,
+      250,
+    );
+  const signOffMails = () => smtp.messages.filter((mail) => mail.parsed.subject?.includes(reference));
+  const decide = (who: string, dossierId: string, body: Record<string, string>) =>
+    request(server()).post(`/api/v1/dossiers/${dossierId}/decisions`).set(as(who)).send(body);
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    smtp = await startSmtpSink();
+    keyDir = await mkdtemp(join(tmpdir(), 'probity-signoff-'));
+    const config = servicesTestConfig(database.url, {
+      SMTP_URL: smtp.url,
+      PUBLIC_BASE_URL: 'http://probity.example',
+      DATA_DIR: keyDir,
+      DOSSIER_SIGNING_KEY_FILE: join(keyDir, 'signing.pem'),
+    });
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+    await worker.init();
+    app = (await createApp(config)) as NestExpressApplication;
+    await app.init();
+
+    const identity = app.get(IdentityService);
+    const agency = await identity.findOrCreateAgency(DEMO_AGENCY_NAME);
+    agencyId = agency.id;
+    const otherAgency = await identity.createAgency('Another police service (sign-off test)');
+    const staff: Array<[string, string, StaffRole, string]> = [
+      ['officer', agency.id, 'procurement_officer', 'Olivia Officer'],
+      ['lena', agency.id, 'legal_reviewer', 'Lena Legal'],
+      ['lars', agency.id, 'legal_reviewer', 'Lars Lawyer'],
+      ['evaluator', agency.id, 'evaluator', 'Eve Evaluator'],
+      ['stranger', otherAgency.id, 'procurement_officer', 'Sam Stranger'],
+      ['strangerLegal', otherAgency.id, 'legal_reviewer', 'Sid Stranger'],
+    ];
+    for (const [who, agencyOf, role, name] of staff) {
+      const email = `${who.toLowerCase()}@signoff.example`;
+      const user = await identity.createStaffUser({ agencyId: agencyOf, email, name, role, password: PASSWORD });
+      people[who] = { userId: user.id, email, name };
+      sessions[who] = await signInHeaders(app, email, PASSWORD);
+    }
+    ({ caseId, reference } = await caseInLegalReview(
+      app,
+      agency.id,
+      [
+        { userId: people.evaluator.userId, role: 'evaluator' },
+        { userId: people.lena.userId, role: 'legal_reviewer' },
+        { userId: people.lars.userId, role: 'legal_reviewer' },
+      ],
+      `SIGNOFF-${randomUUID().slice(0, 8)}`,
+    ));
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await worker?.close();
+    await smtp?.close();
+    await database?.drop();
+    if (keyDir) await rm(keyDir, { recursive: true, force: true });
+  });
+
+  it('needs a sign-in (401), refuses evaluators (403) and hides other agencies’ cases (404)', async () => {
+    await request(server()).get(`/api/v1/cases/${caseId}/dossiers`).expect(401);
+    await request(server()).post(`/api/v1/cases/${caseId}/dossiers`).set(as('evaluator')).expect(403);
+    await request(server()).get(`/api/v1/cases/${caseId}/dossiers`).set(as('evaluator')).expect(403);
+    await request(server()).get(`/api/v1/cases/${caseId}/ocds`).set(as('evaluator')).expect(403);
+    // A legal reviewer reads dossiers but does not request them.
+    await request(server()).post(`/api/v1/cases/${caseId}/dossiers`).set(as('lena')).expect(403);
+
+    const foreign = await request(server()).post(`/api/v1/cases/${caseId}/dossiers`).set(as('stranger')).expect(404);
+    expect(foreign.body.message).toBe('No such case.');
+    await request(server()).get(`/api/v1/cases/${caseId}/dossiers`).set(as('stranger')).expect(404);
+    await request(server()).get(`/api/v1/cases/${caseId}/ocds`).set(as('stranger')).expect(404);
+    await request(server()).get(`/api/v1/cases/${randomUUID()}/dossiers`).set(as('officer')).expect(404);
+  });
+
+  it('renders the dossier with the panel’s legal reviewers and shows the render progress', async () => {
+    const requested = await request(server()).post(`/api/v1/cases/${caseId}/dossiers`).set(as('officer')).expect(202);
+    expect(requested.body).toMatchObject({ version: 1 });
+    expect(requested.body.reviewers.map((r: { name: string }) => r.name)).toEqual(['Lars Lawyer', 'Lena Legal']);
+    firstVersion = await renderedVersion(1);
+    expect(firstVersion).toMatchObject({ current: true, renderProgress: 100, signedPdfSha256: null });
+
+    const again = await request(server()).post(`/api/v1/cases/${caseId}/dossiers`).set(as('officer')).expect(202);
+    expect(again.body.id).toBe(firstVersion.id);
+
+    const pdf = await request(server())
+      .get(`/api/v1/dossiers/${firstVersion.id}/pdf`)
+      .set(as('lena'))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    expect(sha256(pdf.body as Buffer)).toBe(firstVersion.pdfSha256);
+
+    const ocds = await request(server()).get(`/api/v1/cases/${caseId}/ocds`).set(as('officer')).expect(200);
+    expect(ocds.headers['content-disposition']).toContain('attachment');
+    const release = JSON.parse(ocds.text);
+    expect(release.releases[0].tender.title).toBeDefined();
+    expect(JSON.stringify(release)).toContain(firstVersion.id);
+
+    const state = await request(server()).get(`/api/v1/dossiers/${firstVersion.id}`).set(as('lars')).expect(200);
+    expect(state.body.reviewers.map((r: { name: string; decision: null }) => [r.name, r.decision])).toEqual([
+      ['Lars Lawyer', null],
+      ['Lena Legal', null],
+    ]);
+  });
+
+  it('hides another agency’s dossier (404) and refuses evaluators (403) on every dossier route', async () => {
+    for (const path of ['', '/pdf', '/signed.pdf']) {
+      await request(server()).get(`/api/v1/dossiers/${firstVersion.id}${path}`).set(as('stranger')).expect(404);
+      await request(server()).get(`/api/v1/dossiers/${firstVersion.id}${path}`).set(as('evaluator')).expect(403);
+    }
+    await request(server())
+      .post(`/api/v1/dossiers/${firstVersion.id}/comments`)
+      .set(as('strangerLegal'))
+      .send({ section: 'summary', body: 'Not my agency.' })
+      .expect(404);
+    await decide('strangerLegal', firstVersion.id, {
+      decision: 'approve',
+      pdfSha256: firstVersion.pdfSha256 as string,
+    }).expect(404);
+    await decide('evaluator', firstVersion.id, {
+      decision: 'approve',
+      pdfSha256: firstVersion.pdfSha256 as string,
+    }).expect(403);
+  });
+
+  it('e-mails each legal reviewer a sign-off request once per version', async () => {
+    const mails = await waitFor(async () => (signOffMails().length >= 2 ? signOffMails() : null), 30_000, 200);
+    expect(mails.map((mail) => mail.recipients).sort()).toEqual([[people.lars.email], [people.lena.email]]);
+    for (const mail of mails) {
+      expect(mail.parsed.subject).toContain('Sign-off requested');
+      expect(mail.parsed.text).toContain(`http://probity.example/reviews/dossiers/${firstVersion.id}`);
+      expect(mail.parsed.html).toContain(`http://probity.example/reviews/dossiers/${firstVersion.id}`);
+    }
+    expect(mails.find((mail) => mail.recipients[0] === people.lena.email)?.parsed.text).toContain('Dear Lena Legal');
+    // Asking for the same data again neither makes a version nor mails anyone again.
+    await request(server()).post(`/api/v1/cases/${caseId}/dossiers`).set(as('officer')).expect(202);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(signOffMails()).toHaveLength(2);
+  });
+
+  it('takes comments per section from the signed-in reviewer, never from the body', async () => {
+    const comment = await request(server())
+      .post(`/api/v1/dossiers/${firstVersion.id}/comments`)
+      .set(as('lena'))
+      .send({ section: 'summary', body: 'The summary should name the intended use.' })
+      .expect(201);
+    expect(comment.body).toMatchObject({ authorId: people.lena.userId, authorName: 'Lena Legal', section: 'summary' });
+    // The author is not a field: a request naming someone else is refused, not trusted.
+    await request(server())
+      .post(`/api/v1/dossiers/${firstVersion.id}/comments`)
+      .set(as('lena'))
+      .send({ section: 'summary', body: 'x', author: { id: people.lars.userId, name: 'Lars Lawyer', role: 'x' } })
+      .expect(400);
+    const unknown = await request(server())
+      .post(`/api/v1/dossiers/${firstVersion.id}/comments`)
+      .set(as('lena'))
+      .send({ section: 'nowhere', body: 'Which section?' })
+      .expect(400);
+    expect(unknown.body.message).toContain('Unknown section "nowhere"');
+    // The officer is no reviewer: the role guard refuses before anything else.
+    await request(server())
+      .post(`/api/v1/dossiers/${firstVersion.id}/comments`)
+      .set(as('officer'))
+      .send({ section: 'summary', body: 'Officer note.' })
+      .expect(403);
+  });
+
+  it('records a request for changes (with its reason) and does not sign', async () => {
+    const missing = await decide('lena', firstVersion.id, {
+      decision: 'request-changes',
+      pdfSha256: firstVersion.pdfSha256 as string,
+    }).expect(400);
+    expect(JSON.stringify(missing.body.message)).toContain('reason');
+    await decide('lena', firstVersion.id, {
+      decision: 'approve-with-conditions',
+      pdfSha256: firstVersion.pdfSha256 as string,
+    }).expect(400);
+    const changes = await decide('lena', firstVersion.id, {
+      decision: 'request-changes',
+      reason: 'The sensitivity section must explain the margin.',
+      pdfSha256: firstVersion.pdfSha256 as string,
+    }).expect(201);
+    expect(changes.body).toMatchObject({ reviewerId: people.lena.userId, reviewerName: 'Lena Legal' });
+    await decide('lars', firstVersion.id, { decision: 'approve', pdfSha256: firstVersion.pdfSha256 as string }).expect(
+      201,
+    );
+    const state = await request(server()).get(`/api/v1/dossiers/${firstVersion.id}`).set(as('officer')).expect(200);
+    expect(state.body.reviewers.map((r: { name: string; decision: string }) => [r.name, r.decision])).toEqual([
+      ['Lars Lawyer', 'approve'],
+      ['Lena Legal', 'request-changes'],
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const procurementCase = await request(server()).get(`/api/v1/cases/${caseId}`).set(as('officer')).expect(200);
+    expect(procurementCase.body.status).toBe('dossier_review');
+    await request(server()).get(`/api/v1/dossiers/${firstVersion.id}/signed.pdf`).set(as('officer')).expect(404);
+  });
+
+  it('refuses a decision on a stale version with 409 and the reason, and asks again for the new version', async () => {
+    // New data behind the dossier: a panel member's conflict-of-interest declaration is printed in it.
+    await app.get(PanelService).declareConflict(caseId, people.evaluator.userId, false, 'No conflict of interest.');
+    const stale = await decide('lena', firstVersion.id, {
+      decision: 'approve',
+      pdfSha256: firstVersion.pdfSha256 as string,
+    }).expect(409);
+    expect(stale.body.message).toBe(
+      'The data behind version 1 changed since it was rendered: version 2 is being rendered. Review the new version.',
+    );
+    secondVersion = await renderedVersion(2);
+    const replaced = await decide('lars', firstVersion.id, {
+      decision: 'approve',
+      pdfSha256: firstVersion.pdfSha256 as string,
+    }).expect(409);
+    expect(replaced.body.message).toBe('Version 1 is stale: version 2 replaced it. Review the new version.');
+    const otherBytes = await decide('lars', secondVersion.id, {
+      decision: 'approve',
+      pdfSha256: firstVersion.pdfSha256 as string,
+    }).expect(409);
+    expect(otherBytes.body.message).toContain('You reviewed other bytes');
+
+    const mails = await waitFor(async () => (signOffMails().length >= 4 ? signOffMails() : null), 30_000, 200);
+    expect(mails.filter((mail) => mail.parsed.text?.includes(`/reviews/dossiers/${secondVersion.id}`))).toHaveLength(2);
+  });
+
+  it('signs off once every legal reviewer approves; the signed PDF verifies and names the signers', async () => {
+    await decide('lena', secondVersion.id, {
+      decision: 'approve-with-conditions',
+      conditions: 'Clause 4 is added to the contract.',
+      pdfSha256: secondVersion.pdfSha256 as string,
+    }).expect(201);
+    await decide('lars', secondVersion.id, {
+      decision: 'approve',
+      pdfSha256: secondVersion.pdfSha256 as string,
+    }).expect(201);
+    await waitFor(
+      async () =>
+        (await request(server()).get(`/api/v1/cases/${caseId}`).set(as('officer'))).body.status === 'signed_off',
+      120_000,
+      250,
+    );
+    const signed = (await versions()).find((v) => v.id === secondVersion.id) as VersionRow;
+    expect(signed.status).toBe('signed');
+
+    const pdf = await request(server())
+      .get(`/api/v1/dossiers/${secondVersion.id}/signed.pdf`)
+      .set(as('officer'))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const bytes = pdf.body as Buffer;
+    expect(sha256(bytes)).toBe(signed.signedPdfSha256);
+
+    const verified = await request(server())
+      .post('/api/v1/dossiers/verify')
+      .attach('file', bytes, 'dossier.pdf')
+      .expect(200);
+    expect(verified.body).toMatchObject({ valid: true, signed: true, status: 'signed', caseReference: reference });
+    expect(verified.body.signers.map((s: { name: string; decision: string }) => [s.name, s.decision])).toEqual([
+      ['Lars Lawyer', 'approve'],
+      ['Lena Legal', 'approve-with-conditions'],
+    ]);
+
+    const tampered = Buffer.from(bytes);
+    const at = tampered.indexOf(Buffer.from(reference));
+    tampered.write('X', at > 0 ? at : Math.floor(tampered.length / 2), 'latin1');
+    const refused = await request(server())
+      .post('/api/v1/dossiers/verify')
+      .attach('file', tampered, 'dossier.pdf')
+      .expect(200);
+    expect(refused.body.valid).toBe(false);
+    expect(refused.body.reason.length).toBeGreaterThan(10);
+
+    // Signed means immutable: no decision, comment or new version any more.
+    const late = await decide('lena', secondVersion.id, {
+      decision: 'approve',
+      pdfSha256: secondVersion.pdfSha256 as string,
+    }).expect(409);
+    expect(late.body.message).toMatch(/signed|not in legal review/);
+    const again = await request(server()).post(`/api/v1/cases/${caseId}/dossiers`).set(as('officer')).expect(409);
+    expect(again.body.message).toBe('The dossier of this case is signed: it can no longer change.');
+  });
+
+  it('records every step in the agency’s audit trail', async () => {
+    const audit = app.get(AuditTrail);
+    const actionsOn = async (subjectId: string) =>
+      (await audit.list(agencyId, { subjectId, page: 1, pageSize: 100 })).items.map((e) => [e.action, e.actorLabel]);
+    const first = await actionsOn(firstVersion.id);
+    expect(first).toEqual(
+      expect.arrayContaining([
+        ['dossier.render-requested', 'Olivia Officer (procurement officer)'],
+        ['dossier.sign-off-requested', 'Dossier review'],
+        ['dossier.commented', 'Lena Legal (legal reviewer)'],
+        ['dossier.decided', 'Lena Legal (legal reviewer)'],
+        ['dossier.decided', 'Lars Lawyer (legal reviewer)'],
+      ]),
+    );
+    expect(first.filter(([action]) => action === 'dossier.sign-off-requested')).toHaveLength(1);
+    const second = await actionsOn(secondVersion.id);
+    expect(second).toEqual(expect.arrayContaining([['dossier.signed', 'Dossier signing job']]));
+    const caseEntries = (await audit.list(agencyId, { subjectId: caseId, page: 1, pageSize: 100 })).items;
+    expect(caseEntries.map((e) => e.action)).toContain('dossier.reviewers-set');
+    expect(
+      caseEntries.some(
+        (e) => e.action === 'case.transition' && (e.after as { status: string }).status === 'signed_off',
+      ),
+    ).toBe(true);
+    expect((await audit.verify(agencyId)).valid).toBe(true);
+  });
+});
