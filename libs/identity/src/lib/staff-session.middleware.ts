@@ -19,6 +19,7 @@ export class StaffSessionMiddleware implements NestMiddleware {
         response.locals.navigation = [
           { href: '/cases', label: 'Cases' },
           { href: '/question-bank', label: 'Question bank' },
+          ...(staff.role === 'admin' ? [{ href: '/admin/users', label: 'Staff accounts' }] : []),
         ];
       }
     }
