@@ -19,7 +19,12 @@ export class StaffSessionMiddleware implements NestMiddleware {
         response.locals.navigation = [
           { href: '/cases', label: 'Cases' },
           { href: '/question-bank', label: 'Question bank' },
-          ...(staff.role === 'admin' ? [{ href: '/admin/users', label: 'Staff accounts' }] : []),
+          ...(staff.role === 'admin'
+            ? [
+                { href: '/admin/users', label: 'Staff accounts' },
+                { href: '/admin/questionnaires', label: 'Questionnaire templates' },
+              ]
+            : []),
         ];
       }
     }

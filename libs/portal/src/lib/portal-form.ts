@@ -120,6 +120,8 @@ export function buildPortalForm(
     evidence?: Record<string, EvidenceListing[]>;
     problems?: Array<Pick<AnswerProblem, 'questionName' | 'message'>>;
     wording?: FormWording;
+    /** Every section and question regardless of logic, e.g. to preview a questionnaire. */
+    showAll?: boolean;
   } = {},
 ): FormSection[] {
   const locale = options.locale ?? 'default';
@@ -137,10 +139,9 @@ export function buildPortalForm(
         }
         if (['html', 'image', 'expression'].includes(element.type)) continue;
         const state = logic.get(element.name);
-        if (!state?.visible) continue;
-        questions.push(
-          toFormQuestion(element, answers[element.name], state.required, locale, wording, options, errors),
-        );
+        if (!state?.visible && !options.showAll) continue;
+        const required = state?.required ?? Boolean(element.isRequired);
+        questions.push(toFormQuestion(element, answers[element.name], required, locale, wording, options, errors));
       }
     };
     visit(page.elements);

@@ -3,7 +3,14 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Response } from 'express';
-import { CASE_STATUSES, CasesService, ClarificationsService, checkTransition, ProcurementCase } from '@probity/cases';
+import {
+  CASE_STATUSES,
+  CasesService,
+  ClarificationsService,
+  checkTransition,
+  ProcurementCase,
+  QuestionnaireTemplates,
+} from '@probity/cases';
 import { CurrentStaff, IdentityService, StaffOnly, StaffPrincipal } from '@probity/identity';
 import { BUILT_IN_QUESTIONNAIRES } from '@probity/questionnaires';
 import { CORE_PRINCIPLES } from '@probity/rubric';
@@ -63,6 +70,7 @@ export class CasePagesController {
     private readonly clarifications: ClarificationsService,
     private readonly invitations: InvitationsService,
     private readonly identity: IdentityService,
+    private readonly templates: QuestionnaireTemplates,
   ) {}
 
   @Get()
@@ -83,8 +91,8 @@ export class CasePagesController {
 
   @Get('new')
   @StaffOnly('procurement_officer', 'admin')
-  newCase(@Res() response: Response) {
-    this.renderNewCase(response, {});
+  async newCase(@CurrentStaff() staff: StaffPrincipal, @Res() response: Response) {
+    await this.renderNewCase(staff, response, {});
   }
 
   @Post()
@@ -111,7 +119,7 @@ export class CasePagesController {
       questionnaireKey: form.questionnaireKey,
     });
     const problems = fieldErrors(await validate(dto));
-    if (problems.length) return this.renderNewCase(response, form, problems, 422);
+    if (problems.length) return this.renderNewCase(staff, response, form, problems, 422);
     try {
       const created = await this.cases.createCase(
         staff.agencyId,
@@ -131,7 +139,7 @@ export class CasePagesController {
       const messages = (Array.isArray(message) ? message : [message]).map((item) =>
         typeof item === 'string' ? item : String((item as { message?: string }).message ?? item),
       );
-      this.renderNewCase(response, form, messages, error.getStatus());
+      await this.renderNewCase(staff, response, form, messages, error.getStatus());
     }
   }
 
@@ -262,7 +270,14 @@ export class CasePagesController {
     response.redirect(303, `/cases/${caseId}/clarifications`);
   }
 
-  private renderNewCase(response: Response, form: Record<string, string>, errors: string[] = [], status = 200) {
+  private async renderNewCase(
+    staff: StaffPrincipal,
+    response: Response,
+    form: Record<string, string>,
+    errors: string[] = [],
+    status = 200,
+  ) {
+    const agencyTemplates = await this.templates.published(staff.agencyId);
     response.status(status).render('cases/new', {
       title: 'New procurement case',
       form,
@@ -278,6 +293,13 @@ export class CasePagesController {
         title: questionnaire.title,
         version: questionnaire.version,
         selected: form.questionnaireKey === questionnaire.key,
+      })),
+      // Each published version is offered as key@version: the case keeps exactly the one chosen.
+      agencyQuestionnaires: agencyTemplates.map((template) => ({
+        key: `${template.key}@${template.version}`,
+        title: template.title,
+        version: template.version,
+        selected: form.questionnaireKey === `${template.key}@${template.version}`,
       })),
     });
   }
