@@ -16,6 +16,14 @@
     status.textContent = text;
   }
 
+  // The page supplies every message in the provider's language; {name} marks a value to fill in.
+  function message(name, values) {
+    var template = form.getAttribute('data-msg-' + name) || '';
+    return template.replace(/\{([a-zA-Z]+)\}/g, function (placeholder, key) {
+      return values && values[key] !== undefined ? String(values[key]) : placeholder;
+    });
+  }
+
   function save() {
     if (halted) return;
     if (inFlight) {
@@ -23,7 +31,7 @@
       return;
     }
     inFlight = true;
-    say('Saving…');
+    say(message('saving'));
     fetch(form.action, {
       method: 'POST',
       headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -38,23 +46,23 @@
       .then(function (result) {
         if (result.status === 200) {
           revisionField.value = String(result.body.revision);
-          say('All changes saved at ' + new Date(result.body.savedAt).toLocaleTimeString() + '.');
+          say(
+            message('saved', {
+              time: new Date(result.body.savedAt).toLocaleTimeString(document.documentElement.lang || undefined),
+            }),
+          );
         } else if (result.status === 409) {
           halted = true;
-          say(
-            'Not saved: these answers were changed in another tab or on another device. Reload the page to see the latest answers, then make your change again.',
-          );
+          say(message('conflict'));
         } else if (result.status === 422) {
           var messages = [].concat(result.body.message || []);
-          say('Not saved: ' + messages.join(' '));
+          say(message('invalid', { messages: messages.join(' ') }));
         } else {
-          say('Not saved (' + (result.body.message || result.status) + '). Use the Save button to try again.');
+          say(message('failed', { reason: result.body.message || result.status }));
         }
       })
       .catch(function () {
-        say(
-          'Not saved: the connection was lost. Your changes are still on this page; use the Save button when you are back online.',
-        );
+        say(message('offline'));
       })
       .then(function () {
         inFlight = false;

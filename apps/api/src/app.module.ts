@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AdministrationModule } from '@probity/administration';
 import { AuditModule } from '@probity/audit';
 import type { AppConfig } from '@probity/config';
 import { CasesModule } from '@probity/cases';
@@ -31,6 +32,7 @@ export class AppModule {
         ...(config.mode === 'zero-setup' ? [ReminderSchedulingModule] : []),
         TenderingModule,
         PortalModule,
+        AdministrationModule,
         WebModule,
       ],
     };

@@ -20,3 +20,10 @@ export { ClarificationsService, MAX_CLARIFICATION_LENGTH } from './lib/clarifica
 export { Actor, SYSTEM_ACTOR } from './lib/actor';
 export { ALLOWED_EVIDENCE_DESCRIPTION, checkEvidenceFile, MAX_EVIDENCE_BYTES } from './lib/evidence-policy';
 export { CasesModule } from './lib/cases.module';
+export { QuestionnaireTemplate, TemplateStatus } from './lib/questionnaire-template.entity';
+export {
+  ChosenQuestionnaire,
+  QuestionnaireTemplates,
+  TemplateImportException,
+} from './lib/questionnaire-templates.service';
+export { parseQuestionnaireChoice, TEMPLATE_KEY_PATTERN } from './lib/questionnaire-choice';

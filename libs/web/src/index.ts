@@ -1,7 +1,7 @@
 export { configureWebApp } from './lib/configure-web-app';
 export { ErrorBody, HttpErrorFilter } from './lib/http-error.filter';
 export { templatesDir } from './lib/templates-dir';
-export { VIEW_HELPERS } from './lib/view-helpers';
+export { formatMessage, VIEW_HELPERS } from './lib/view-helpers';
 export { API_PREFIX } from './lib/api-prefix';
 export { WebModule } from './lib/web.module';
 export { CsrfGuard, csrfTokenFor, SESSION_COOKIE } from './lib/csrf';

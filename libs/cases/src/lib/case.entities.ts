@@ -12,6 +12,7 @@ import {
 } from 'typeorm';
 import { Agency } from '@probity/identity';
 import type { CaseStatus } from './case-lifecycle';
+import { QuestionnaireTemplate } from './questionnaire-template.entity';
 
 const numeric = {
   to: (value: number | null) => value,
@@ -259,4 +260,11 @@ export class Clarification {
   publishedAt: Date | null;
 }
 
-export const CASE_ENTITIES = [ProcurementCase, ProviderResponse, EvidenceFile, InviteLink, Clarification];
+export const CASE_ENTITIES = [
+  ProcurementCase,
+  ProviderResponse,
+  EvidenceFile,
+  InviteLink,
+  Clarification,
+  QuestionnaireTemplate,
+];

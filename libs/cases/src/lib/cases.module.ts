@@ -5,10 +5,11 @@ import { IdentityModule } from '@probity/identity';
 import { CASE_ENTITIES } from './case.entities';
 import { CasesService } from './cases.service';
 import { ClarificationsService } from './clarifications.service';
+import { QuestionnaireTemplates } from './questionnaire-templates.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature(CASE_ENTITIES), IdentityModule, AuditModule],
-  providers: [CasesService, ClarificationsService],
-  exports: [CasesService, ClarificationsService],
+  providers: [CasesService, ClarificationsService, QuestionnaireTemplates],
+  exports: [CasesService, ClarificationsService, QuestionnaireTemplates],
 })
 export class CasesModule {}

@@ -10,13 +10,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { basename } from 'node:path';
-import {
-  BUILT_IN_QUESTIONNAIRES,
-  contentHash,
-  QuestionnaireDefinition,
-  questionsOf,
-  validateAnswers,
-} from '@probity/questionnaires';
+import { contentHash, QuestionnaireDefinition, questionsOf, validateAnswers } from '@probity/questionnaires';
 import { JobOutbox } from '@probity/queue';
 import { AuditTrail } from '@probity/audit';
 import { Actor, SYSTEM_ACTOR } from './actor';
@@ -24,6 +18,7 @@ import { CriteriaWeights, validateCriteriaWeights } from '@probity/scoring';
 import { CaseStatus, checkTransition } from './case-lifecycle';
 import { EvidenceFile, InviteLink, PanelMember, ProcurementCase, ProviderResponse } from './case.entities';
 import { checkEvidenceFile } from './evidence-policy';
+import { QuestionnaireTemplates } from './questionnaire-templates.service';
 import { Agency, looksLikeToken, newToken, StaffUser, tokenHash } from '@probity/identity';
 import { IsNull } from 'typeorm';
 
@@ -64,6 +59,7 @@ export class CasesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: JobOutbox,
     private readonly audit: AuditTrail,
+    private readonly templates: QuestionnaireTemplates,
   ) {}
 
   private async record(
@@ -91,14 +87,15 @@ export class CasesService {
   async createCase(agencyId: string, input: CreateCaseInput, actor: Actor = SYSTEM_ACTOR): Promise<ProcurementCase> {
     const problems = validateCriteriaWeights(input.criteriaWeights);
     if (problems.length) throw new UnprocessableEntityException(problems);
-    const template = BUILT_IN_QUESTIONNAIRES.find((q) => q.key === input.questionnaireKey);
-    if (!template) throw new UnprocessableEntityException(`Unknown questionnaire "${input.questionnaireKey}".`);
+    // Built-in or the agency's published version, copied into the case: later versions never change it.
+    const template = await this.templates.choose(agencyId, input.questionnaireKey);
     const repository = this.dataSource.getRepository(ProcurementCase);
     if (await repository.existsBy({ agencyId, reference: input.reference })) {
       throw new ConflictException(`A case with reference ${input.reference} already exists.`);
     }
     const created = repository.create({
       ...input,
+      questionnaireKey: template.key,
       id: randomUUID(),
       agencyId,
       panel: [],

@@ -8,6 +8,7 @@ import { Audit1764200000000 } from './1764200000000-audit';
 import { AgenciesStaffInvites1764300000000 } from './1764300000000-agencies-staff-invites';
 import { Notifications1764100000000 } from './1764100000000-notifications';
 import { WeightsLock1764400000000 } from './1764400000000-weights-lock';
+import { QuestionnaireTemplates1764700000000 } from './1764700000000-questionnaire-templates';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Audit1764200000000,
   AgenciesStaffInvites1764300000000,
   WeightsLock1764400000000,
+  QuestionnaireTemplates1764700000000,
 ];

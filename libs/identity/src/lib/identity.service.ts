@@ -2,7 +2,7 @@ import { ConflictException, Injectable, UnprocessableEntityException } from '@ne
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, LessThan, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, IsNull, LessThan, MoreThan } from 'typeorm';
 import { Agency, PasswordReset, StaffSession, StaffUser } from './identity.entities';
 import { STAFF_ROLES, StaffPrincipal, StaffRole } from './staff-principal';
 import { looksLikeToken, newToken, tokenHash } from './tokens';
@@ -47,11 +47,12 @@ export class IdentityService {
     return this.dataSource.getRepository(Agency).findOneByOrFail({ id: agencyId });
   }
 
-  async createStaffUser(input: NewStaffUser): Promise<StaffUser> {
+  /** Creates an account; pass the `manager` of an open transaction to commit it together with its audit entry. */
+  async createStaffUser(input: NewStaffUser, manager: EntityManager = this.dataSource.manager): Promise<StaffUser> {
     if (!STAFF_ROLES.includes(input.role))
       throw new UnprocessableEntityException(`Role must be one of ${STAFF_ROLES.join(', ')}.`);
     assertPasswordStrength(input.password);
-    const repository = this.dataSource.getRepository(StaffUser);
+    const repository = manager.getRepository(StaffUser);
     const email = normaliseEmail(input.email);
     if (await repository.existsBy({ email })) throw new ConflictException(`${email} already has an account.`);
     const user = repository.create({
@@ -73,6 +74,17 @@ export class IdentityService {
 
   async findStaffUser(agencyId: string, userId: string): Promise<StaffUser | null> {
     return this.dataSource.getRepository(StaffUser).findOneBy({ id: userId, agencyId });
+  }
+
+  /** Disables the account and ends its sessions at once; unused reset links stop working too. */
+  async deactivateStaffUser(manager: EntityManager, userId: string): Promise<void> {
+    await manager.update(StaffUser, { id: userId, disabledAt: IsNull() }, { disabledAt: new Date() });
+    await manager.delete(StaffSession, { userId });
+    await manager.update(PasswordReset, { userId, usedAt: IsNull() }, { usedAt: new Date() });
+  }
+
+  async reactivateStaffUser(manager: EntityManager, userId: string): Promise<void> {
+    await manager.update(StaffUser, { id: userId }, { disabledAt: null });
   }
 
   /** Returns a new session token for the right e-mail and password, `null` otherwise (never says which was wrong). */

@@ -29,6 +29,12 @@ export class StaffSessionMiddleware implements NestMiddleware {
           ...(staff.role === 'evaluator' || staff.role === 'admin'
             ? [{ href: '/evaluations', label: 'My evaluations' }]
             : []),
+          ...(staff.role === 'admin'
+            ? [
+                { href: '/admin/users', label: 'Staff accounts' },
+                { href: '/admin/questionnaires', label: 'Questionnaire templates' },
+              ]
+            : []),
         ].map((item) => ({ ...item, current: current(item.href) }));
       }
     }

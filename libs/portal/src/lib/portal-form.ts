@@ -51,6 +51,23 @@ export interface FormQuestion {
   error?: string;
 }
 
+/** Words the form supplies itself when the questionnaire does not, in the page's language. */
+export interface FormWording {
+  yes: string;
+  no: string;
+  none: string;
+  other: string;
+  untitledSection: string;
+}
+
+const ENGLISH_WORDING: FormWording = {
+  yes: 'Yes',
+  no: 'No',
+  none: 'None',
+  other: 'Other',
+  untitledSection: 'Section {number}',
+};
+
 export interface FormSection {
   index: number;
   name: string;
@@ -102,9 +119,13 @@ export function buildPortalForm(
     locale?: string;
     evidence?: Record<string, EvidenceListing[]>;
     problems?: Array<Pick<AnswerProblem, 'questionName' | 'message'>>;
+    wording?: FormWording;
+    /** Every section and question regardless of logic, e.g. to preview a questionnaire. */
+    showAll?: boolean;
   } = {},
 ): FormSection[] {
   const locale = options.locale ?? 'default';
+  const wording = options.wording ?? ENGLISH_WORDING;
   const logic = evaluateLogic(definition, answers);
   const errors = new Map((options.problems ?? []).map((problem) => [problem.questionName, problem.message]));
   const sections: FormSection[] = [];
@@ -118,8 +139,9 @@ export function buildPortalForm(
         }
         if (['html', 'image', 'expression'].includes(element.type)) continue;
         const state = logic.get(element.name);
-        if (!state?.visible) continue;
-        questions.push(toFormQuestion(element, answers[element.name], state.required, locale, options, errors));
+        if (!state?.visible && !options.showAll) continue;
+        const required = state?.required ?? Boolean(element.isRequired);
+        questions.push(toFormQuestion(element, answers[element.name], required, locale, wording, options, errors));
       }
     };
     visit(page.elements);
@@ -128,7 +150,7 @@ export function buildPortalForm(
     sections.push({
       index,
       name: page.name,
-      title: localised(page.title, locale) || `Section ${index + 1}`,
+      title: localised(page.title, locale) || wording.untitledSection.replace('{number}', String(index + 1)),
       description: localised(page.description, locale),
       questions,
       answered: questions.filter((question) => question.answered).length,
@@ -144,6 +166,7 @@ function toFormQuestion(
   value: unknown,
   required: boolean,
   locale: string,
+  wording: FormWording,
   options: { evidence?: Record<string, EvidenceListing[]> },
   errors: Map<string, string>,
 ): FormQuestion {
@@ -160,22 +183,22 @@ function toFormQuestion(
       {
         id: `${id}-yes`,
         value: 'true',
-        label: localised(element.labelTrue as never, locale) || 'Yes',
+        label: localised(element.labelTrue as never, locale) || wording.yes,
         checked: value === true,
       },
       {
         id: `${id}-no`,
         value: 'false',
-        label: localised(element.labelFalse as never, locale) || 'No',
+        label: localised(element.labelFalse as never, locale) || wording.no,
         checked: value === false,
       },
     ];
   } else if (kind === 'single' || kind === 'multiple' || kind === 'dropdown') {
     const items = [...(element.choices ?? [])];
     if (element.showNoneItem)
-      items.push({ value: 'none', text: localised(element.noneText as never, locale) || 'None' });
+      items.push({ value: 'none', text: localised(element.noneText as never, locale) || wording.none });
     if (element.showOtherItem)
-      items.push({ value: 'other', text: localised(element.otherText as never, locale) || 'Other' });
+      items.push({ value: 'other', text: localised(element.otherText as never, locale) || wording.other });
     choices = items.map((item, position) => {
       const { value: choiceValue, label } = labelled(item, locale);
       return { id: `${id}-${position}`, value: choiceValue, label, checked: selected.has(choiceValue) };

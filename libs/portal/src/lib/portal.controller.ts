@@ -19,25 +19,37 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { AnswerValidationException, CasesService, ClarificationsService, MAX_EVIDENCE_BYTES } from '@probity/cases';
+import { AppConfig } from '@probity/config';
 import { isRightToLeft } from '@probity/questionnaires';
+import {
+  choosePortalLanguage,
+  isPortalLanguage,
+  messagesFor,
+  PORTAL_LANGUAGES,
+  PortalCatalog,
+  PortalLanguage,
+} from './i18n/catalog';
 import { answersFromForm } from './portal-form';
 import { PortalService, PortalState } from './portal.service';
-
-const SUPPORTED_LOCALES = ['en', 'fr', 'es', 'ar'];
 
 /** Sixty requests a minute per address on provider links: plenty for autosave, too few to guess tokens. */
 const PORTAL_LIMIT = { default: { limit: 60, ttl: 60_000 } };
 
-function localeOf(request: Request): string {
-  const asked = typeof request.query.lang === 'string' ? request.query.lang : undefined;
-  const locale =
-    asked && SUPPORTED_LOCALES.includes(asked) ? asked : request.acceptsLanguages(SUPPORTED_LOCALES) || 'en';
-  return locale === 'en' ? 'default' : locale;
+/** Remembers the provider's language choice across the portal's pages (readable by no one else). */
+export const LANGUAGE_COOKIE = 'probity_lang';
+const LANGUAGE_COOKIE_MAX_AGE_MS = 365 * 24 * 60 * 60 * 1000;
+
+function languageOf(request: Request): PortalLanguage {
+  return choosePortalLanguage({
+    query: request.query.lang,
+    cookie: (request.cookies as Record<string, unknown> | undefined)?.[LANGUAGE_COOKIE],
+    acceptLanguage: (languages) => request.acceptsLanguages(languages),
+  });
 }
 
-function pageLanguage(locale: string) {
-  const lang = locale === 'default' ? 'en' : locale;
-  return { lang, dir: isRightToLeft(lang) ? 'rtl' : 'ltr' };
+/** The questionnaire's locale key for a language: SurveyJS calls English "default". */
+function questionnaireLocale(language: PortalLanguage): string {
+  return language === 'en' ? 'default' : language;
 }
 
 function wantsJson(request: Request): boolean {
@@ -56,18 +68,51 @@ export class PortalController {
     private readonly portal: PortalService,
     private readonly cases: CasesService,
     private readonly clarifications: ClarificationsService,
+    private readonly config: AppConfig,
   ) {}
+
+  /**
+   * What every portal page needs to speak the provider's language: `<html lang dir>`, the messages,
+   * and the language switch (links back to `path`). An explicit `?lang=` choice is remembered.
+   */
+  private languageContext(request: Request, response: Response, path: string) {
+    const language = languageOf(request);
+    if (isPortalLanguage(request.query.lang))
+      response.cookie(LANGUAGE_COOKIE, language, {
+        sameSite: 'lax',
+        secure: request.secure || this.config.publicBaseUrl.startsWith('https://'),
+        httpOnly: false,
+        path: '/portal/',
+        maxAge: LANGUAGE_COOKIE_MAX_AGE_MS,
+      });
+    const t = messagesFor(language);
+    return {
+      language,
+      locale: questionnaireLocale(language),
+      view: {
+        lang: language,
+        dir: isRightToLeft(language) ? 'rtl' : 'ltr',
+        t,
+        languages: PORTAL_LANGUAGES.map((code) => ({
+          code,
+          name: messagesFor(code).language.name,
+          href: `${path}?lang=${code}`,
+          current: code === language,
+        })),
+      },
+    };
+  }
 
   @Get()
   async overview(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const state = await this.portal.open(token);
-    const locale = localeOf(request);
+    const { locale, view } = this.languageContext(request, response, `/portal/${token}`);
     response.render('portal/overview', {
       title: state.procurementCase.title,
       token,
-      ...pageLanguage(locale),
+      ...view,
       ...(await this.portal.overview(state, locale)),
-      flash: typeof request.query.notice === 'string' ? NOTICES[request.query.notice] : undefined,
+      flash: noticeOf(request, view.t),
     });
   }
 
@@ -92,7 +137,7 @@ export class PortalController {
     @Res() response: Response,
   ): Promise<void> {
     const state = await this.portal.open(token);
-    const locale = localeOf(request);
+    const locale = questionnaireLocale(languageOf(request));
     const section = (await this.portal.sections(state, locale)).find((candidate) => candidate.index === index);
     if (!section) throw new NotFoundException('This section does not apply to your answers.');
     const revision = Number(body._revision);
@@ -216,11 +261,11 @@ export class PortalController {
       response.redirect(303, `/portal/${token}/receipt`);
     } catch (error) {
       if (wantsJson(request) || !(error instanceof AnswerValidationException)) throw error;
-      const locale = localeOf(request);
+      const { locale, view } = this.languageContext(request, response, `/portal/${token}`);
       response.status(422).render('portal/overview', {
         title: state.procurementCase.title,
         token,
-        ...pageLanguage(locale),
+        ...view,
         ...(await this.portal.overview(state, locale, error.problems)),
       });
     }
@@ -233,10 +278,11 @@ export class PortalController {
       response.redirect(303, `/portal/${token}`);
       return;
     }
+    const { view } = this.languageContext(request, response, `/portal/${token}/receipt`);
     response.render('portal/receipt', {
-      title: 'Submission receipt',
+      title: view.t.receipt.title,
       token,
-      ...pageLanguage(localeOf(request)),
+      ...view,
       organisationName: state.response.organisationName,
       reference: state.procurementCase.reference,
       caseTitle: state.procurementCase.title,
@@ -259,7 +305,7 @@ export class PortalController {
       unsaved?: unknown;
     } = {},
   ): Promise<void> {
-    const locale = localeOf(request);
+    const { language, locale, view } = this.languageContext(request, response, `/portal/${token}/sections/${index}`);
     const sections = await this.portal.sections(state, locale, outcome.problems);
     const position = sections.findIndex((candidate) => candidate.index === index);
     if (position < 0) throw new NotFoundException('This section does not apply to your answers.');
@@ -267,7 +313,7 @@ export class PortalController {
     response.status(outcome.status ?? 200).render('portal/section', {
       title: section.title,
       token,
-      ...pageLanguage(locale),
+      ...view,
       scripts: state.response.status === 'submitted' ? [] : ['portal-autosave.js'],
       section,
       sections: sections.map((candidate) => ({ ...candidate, current: candidate.index === index })),
@@ -276,17 +322,24 @@ export class PortalController {
       revision: state.response.revision,
       readOnly: state.response.status === 'submitted',
       problems: outcome.problems,
-      conflict: outcome.conflict,
-      flash: typeof request.query.notice === 'string' ? NOTICES[request.query.notice] : undefined,
+      // The service explains conflicts in English; other languages get the catalog's wording.
+      conflict:
+        outcome.conflict === undefined
+          ? undefined
+          : language === 'en'
+            ? outcome.conflict
+            : view.t.section.conflictDefault,
+      flash: noticeOf(request, view.t),
       maxEvidenceMb: MAX_EVIDENCE_BYTES / 1024 / 1024,
     });
   }
 }
 
-const NOTICES: Record<string, string> = {
-  saved: 'Your answers were saved.',
-  asked: 'Your question was sent. The answer will be published to every invited provider.',
-};
+/** The confirmation named by `?notice=` after a post/redirect/get, in the page's language. */
+function noticeOf(request: Request, t: PortalCatalog): string | undefined {
+  const notice = request.query.notice;
+  return notice === 'saved' || notice === 'asked' ? t.notices[notice] : undefined;
+}
 
 function returnPath(token: string, body: Record<string, unknown>): string {
   const section = Number(body.returnToSection);

@@ -11,7 +11,8 @@ import {
 import { Notifier } from '@probity/notifications';
 import { CORE_PRINCIPLES } from '@probity/rubric';
 import { AnswerProblem, QuestionnaireDefinition, validateAnswers } from '@probity/questionnaires';
-import { buildPortalForm, EvidenceListing, FormSection } from './portal-form';
+import { messagesFor } from './i18n/catalog';
+import { buildPortalForm, EvidenceListing, FormSection, FormWording } from './portal-form';
 
 type ProblemList = Array<Pick<AnswerProblem, 'questionName' | 'message'>>;
 
@@ -48,6 +49,7 @@ export class PortalService {
         locale,
         evidence: groupEvidence(evidence),
         problems,
+        wording: formWording(locale),
       },
     );
   }
@@ -116,6 +118,11 @@ export class PortalService {
       idempotencyKey: `receipt:${submitted.id}:${submitted.submissionHash}`,
     });
   }
+}
+
+function formWording(locale: string): FormWording {
+  const t = messagesFor(locale === 'default' ? 'en' : locale);
+  return { ...t.question, untitledSection: t.section.untitledSection };
 }
 
 function groupEvidence(files: EvidenceFile[]): Record<string, EvidenceListing[]> {

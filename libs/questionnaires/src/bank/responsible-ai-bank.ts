@@ -148,7 +148,10 @@ const scoping: PageDefinition = {
 
 const lawfulness: PageDefinition = {
   name: 'lawfulness',
-  title: 'Lawfulness: legitimacy, necessity and proportionality',
+  title: {
+    default: 'Lawfulness: legitimacy, necessity and proportionality',
+    fr: 'Licéité : légitimité, nécessité et proportionnalité',
+  },
   elements: [
     single(
       'law_prohibited_uses',
@@ -243,7 +246,10 @@ const lawfulness: PageDefinition = {
 
 const harm: PageDefinition = {
   name: 'harm',
-  title: 'Minimization of harm: well-being, robustness and safety, accuracy, efficiency',
+  title: {
+    default: 'Minimization of harm: well-being, robustness and safety, accuracy, efficiency',
+    fr: 'Réduction des préjudices : bien-être, robustesse et sécurité, exactitude, efficacité',
+  },
   elements: [
     single(
       'harm_risk_management',
@@ -448,7 +454,10 @@ const harm: PageDefinition = {
 
 const autonomy: PageDefinition = {
   name: 'autonomy',
-  title: 'Human autonomy: agency, oversight, privacy, transparency and explainability',
+  title: {
+    default: 'Human autonomy: agency, oversight, privacy, transparency and explainability',
+    fr: 'Autonomie humaine : libre arbitre, supervision, vie privée, transparence et explicabilité',
+  },
   elements: [
     single(
       'ho_review_before_action',
@@ -629,7 +638,10 @@ const autonomy: PageDefinition = {
 
 const fairness: PageDefinition = {
   name: 'fairness',
-  title: 'Fairness: non-discrimination, diversity and accessibility, vulnerable groups, redress',
+  title: {
+    default: 'Fairness: non-discrimination, diversity and accessibility, vulnerable groups, redress',
+    fr: 'Équité : non-discrimination, diversité et accessibilité, groupes vulnérables, recours',
+  },
   elements: [
     single(
       'fair_bias_testing',
@@ -782,7 +794,10 @@ const fairness: PageDefinition = {
 
 const governance: PageDefinition = {
   name: 'governance',
-  title: 'Good governance: accountability, traceability and auditability',
+  title: {
+    default: 'Good governance: accountability, traceability and auditability',
+    fr: 'Bonne gouvernance : responsabilité, traçabilité et auditabilité',
+  },
   elements: [
     single(
       'gov_qms',
@@ -943,7 +958,7 @@ const governance: PageDefinition = {
 
 const biometric: PageDefinition = {
   name: 'biometric',
-  title: 'Remote biometric identification',
+  title: { default: 'Remote biometric identification', fr: 'Identification biométrique à distance' },
   visibleIf: '{scope_rbi} = true',
   elements: [
     single(
@@ -994,7 +1009,7 @@ const biometric: PageDefinition = {
 
 const riskAssessment: PageDefinition = {
   name: 'risk-assessment',
-  title: 'Risk assessment of persons',
+  title: { default: 'Risk assessment of persons', fr: 'Évaluation des risques concernant des personnes' },
   visibleIf: '{scope_risk_persons} = true',
   elements: [
     yesNo(
@@ -1317,7 +1332,10 @@ function referencedQuestions(expression: string): string[] {
 
 /** A shorter questionnaire for systems that are not high-risk, following the MCC-AI Light template. */
 export const RESPONSIBLE_AI_LIGHT: QuestionnaireDefinition = {
-  title: 'Responsible-AI due diligence (light) for lower-risk AI systems',
+  title: {
+    default: 'Responsible-AI due diligence (light) for lower-risk AI systems',
+    fr: 'Diligence raisonnable en matière d’IA responsable (version allégée) pour les systèmes d’IA à moindre risque',
+  },
   description:
     'A shorter set of questions for AI systems outside the AI Act’s high-risk list, keeping documentation, transparency, oversight, accuracy and data rights.',
   locale: 'en',

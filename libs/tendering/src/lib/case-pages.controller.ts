@@ -10,6 +10,7 @@ import {
   checkTransition,
   PanelMember,
   ProcurementCase,
+  QuestionnaireTemplates,
 } from '@probity/cases';
 import { DossierWorkflowService } from '@probity/dossier';
 import { CurrentStaff, IdentityService, StaffOnly, StaffPrincipal, StaffUser } from '@probity/identity';
@@ -72,6 +73,7 @@ export class CasePagesController {
     private readonly invitations: InvitationsService,
     private readonly identity: IdentityService,
     private readonly dossiers: DossierWorkflowService,
+    private readonly templates: QuestionnaireTemplates,
   ) {}
 
   @Get()
@@ -92,8 +94,8 @@ export class CasePagesController {
 
   @Get('new')
   @StaffOnly('procurement_officer', 'admin')
-  newCase(@Res() response: Response) {
-    this.renderNewCase(response, {});
+  async newCase(@CurrentStaff() staff: StaffPrincipal, @Res() response: Response) {
+    await this.renderNewCase(staff, response, {});
   }
 
   @Post()
@@ -120,7 +122,7 @@ export class CasePagesController {
       questionnaireKey: form.questionnaireKey,
     });
     const problems = fieldErrors(await validate(dto));
-    if (problems.length) return this.renderNewCase(response, form, problems, 422);
+    if (problems.length) return this.renderNewCase(staff, response, form, problems, 422);
     try {
       const created = await this.cases.createCase(
         staff.agencyId,
@@ -140,7 +142,7 @@ export class CasePagesController {
       const messages = (Array.isArray(message) ? message : [message]).map((item) =>
         typeof item === 'string' ? item : String((item as { message?: string }).message ?? item),
       );
-      this.renderNewCase(response, form, messages, error.getStatus());
+      await this.renderNewCase(staff, response, form, messages, error.getStatus());
     }
   }
 
@@ -344,7 +346,14 @@ export class CasePagesController {
     };
   }
 
-  private renderNewCase(response: Response, form: Record<string, string>, errors: string[] = [], status = 200) {
+  private async renderNewCase(
+    staff: StaffPrincipal,
+    response: Response,
+    form: Record<string, string>,
+    errors: string[] = [],
+    status = 200,
+  ) {
+    const agencyTemplates = await this.templates.published(staff.agencyId);
     response.status(status).render('cases/new', {
       title: 'New procurement case',
       form,
@@ -360,6 +369,13 @@ export class CasePagesController {
         title: questionnaire.title,
         version: questionnaire.version,
         selected: form.questionnaireKey === questionnaire.key,
+      })),
+      // Each published version is offered as key@version: the case keeps exactly the one chosen.
+      agencyQuestionnaires: agencyTemplates.map((template) => ({
+        key: `${template.key}@${template.version}`,
+        title: template.title,
+        version: template.version,
+        selected: form.questionnaireKey === `${template.key}@${template.version}`,
       })),
     });
   }

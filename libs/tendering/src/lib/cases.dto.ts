@@ -110,7 +110,7 @@ export class CreateCaseDto {
 
   @ApiProperty({ example: 'responsible-ai-high-risk' })
   @IsString()
-  @MaxLength(100)
+  @MaxLength(111)
   questionnaireKey: string;
 }
 

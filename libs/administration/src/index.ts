@@ -1,0 +1,2 @@
+export { AdministrationModule } from './lib/administration.module';
+export { StaffAccount, StaffAdministration } from './lib/staff-administration.service';

@@ -1,0 +1,182 @@
+import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail } from '@probity/audit';
+import { AppConfig } from '@probity/config';
+import {
+  IdentityService,
+  newToken,
+  PASSWORD_RESET_LIFETIME_MS,
+  StaffPrincipal,
+  StaffRole,
+  StaffUser,
+} from '@probity/identity';
+import { MailService } from '@probity/notifications';
+
+/** A staff account as administrators see it: never its password hash. */
+export interface StaffAccount {
+  id: string;
+  name: string;
+  email: string;
+  role: StaffRole;
+  active: boolean;
+  createdAt: Date;
+  disabledAt: Date | null;
+}
+
+export function accountOf(user: StaffUser): StaffAccount {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    active: user.disabledAt === null,
+    createdAt: user.createdAt,
+    disabledAt: user.disabledAt,
+  };
+}
+
+/** The audit view of an account: what an administrator can change about it. */
+function audited(account: StaffAccount) {
+  return { name: account.name, email: account.email, role: account.role, active: account.active };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * An agency administrator's work on staff accounts: create (with a password-setting link by e-mail),
+ * change role, deactivate and reactivate. Every change is audited in the same transaction; another
+ * agency's accounts do not exist here (404).
+ */
+@Injectable()
+export class StaffAdministration {
+  private readonly logger = new Logger(StaffAdministration.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly identity: IdentityService,
+    private readonly audit: AuditTrail,
+    private readonly mail: MailService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async list(admin: StaffPrincipal): Promise<StaffAccount[]> {
+    return (await this.identity.staffOfAgency(admin.agencyId)).map(accountOf);
+  }
+
+  async get(admin: StaffPrincipal, userId: string): Promise<StaffAccount> {
+    return accountOf(await this.userOfAgency(this.dataSource.manager, admin.agencyId, userId));
+  }
+
+  /**
+   * Creates the account with a random password nobody knows, then sends the existing password-reset
+   * e-mail so the person chooses their own. `passwordEmailSent` is false when the mail server refused.
+   */
+  async create(
+    admin: StaffPrincipal,
+    input: { name: string; email: string; role: StaffRole },
+  ): Promise<{ account: StaffAccount; passwordEmailSent: boolean }> {
+    const account = await this.dataSource.transaction(async (manager) => {
+      const created = accountOf(
+        await this.identity.createStaffUser(
+          { agencyId: admin.agencyId, name: input.name, email: input.email, role: input.role, password: newToken() },
+          manager,
+        ),
+      );
+      await this.record(manager, admin, 'staff.created', created.id, null, audited(created));
+      return created;
+    });
+    return { account, passwordEmailSent: await this.sendPasswordLink(account) };
+  }
+
+  async changeRole(admin: StaffPrincipal, userId: string, role: StaffRole): Promise<StaffAccount> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = accountOf(await this.userOfAgency(manager, admin.agencyId, userId, true));
+      if (before.id === admin.userId)
+        throw new ConflictException('You cannot change your own role; ask another administrator.');
+      if (before.role === role) return before;
+      await manager.update(StaffUser, { id: userId }, { role });
+      const after = { ...before, role };
+      await this.record(manager, admin, 'staff.role_changed', userId, audited(before), audited(after));
+      return after;
+    });
+  }
+
+  /** Deactivated accounts cannot sign in, and their open sessions end now. */
+  async deactivate(admin: StaffPrincipal, userId: string): Promise<StaffAccount> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = accountOf(await this.userOfAgency(manager, admin.agencyId, userId, true));
+      if (before.id === admin.userId)
+        throw new ConflictException('You cannot deactivate your own account; ask another administrator.');
+      if (!before.active) return before;
+      await this.identity.deactivateStaffUser(manager, userId);
+      const after = accountOf(await this.userOfAgency(manager, admin.agencyId, userId));
+      await this.record(manager, admin, 'staff.deactivated', userId, audited(before), audited(after));
+      return after;
+    });
+  }
+
+  async reactivate(admin: StaffPrincipal, userId: string): Promise<StaffAccount> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = accountOf(await this.userOfAgency(manager, admin.agencyId, userId, true));
+      if (before.active) return before;
+      await this.identity.reactivateStaffUser(manager, userId);
+      const after = accountOf(await this.userOfAgency(manager, admin.agencyId, userId));
+      await this.record(manager, admin, 'staff.reactivated', userId, audited(before), audited(after));
+      return after;
+    });
+  }
+
+  private async sendPasswordLink(account: StaffAccount): Promise<boolean> {
+    const started = await this.identity.startPasswordReset(account.email);
+    if (!started) return false;
+    try {
+      await this.mail.send('password-reset', [account.email], {
+        name: account.name,
+        resetUrl: `${this.config.publicBaseUrl}/password-reset/${started.token}`,
+        expiresInMinutes: PASSWORD_RESET_LIFETIME_MS / 60_000,
+      });
+      return true;
+    } catch (error) {
+      this.logger.error({ err: error }, 'password-setting e-mail for a new account not sent');
+      return false;
+    }
+  }
+
+  private async userOfAgency(
+    manager: EntityManager,
+    agencyId: string,
+    userId: string,
+    lock = false,
+  ): Promise<StaffUser> {
+    const found = UUID.test(userId)
+      ? await manager.getRepository(StaffUser).findOne({
+          where: { id: userId, agencyId },
+          ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+        })
+      : null;
+    if (!found) throw new NotFoundException('There is no such staff member in your agency.');
+    return found;
+  }
+
+  private async record(
+    manager: EntityManager,
+    admin: StaffPrincipal,
+    action: string,
+    userId: string,
+    before: unknown,
+    after: unknown,
+  ): Promise<void> {
+    await this.audit.record(manager, {
+      agencyId: admin.agencyId,
+      actorType: 'staff',
+      actorId: admin.userId,
+      actorLabel: `${admin.name} (${admin.role.replace('_', ' ')})`,
+      action,
+      subjectType: 'staff_user',
+      subjectId: userId,
+      before,
+      after,
+    });
+  }
+}

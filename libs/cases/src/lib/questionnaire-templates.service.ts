@@ -1,0 +1,219 @@
+import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail } from '@probity/audit';
+import {
+  BUILT_IN_QUESTIONNAIRES,
+  contentHash,
+  ImportProblem,
+  importQuestionnaire,
+  localised,
+  QuestionnaireDefinition,
+} from '@probity/questionnaires';
+import type { Actor } from './actor';
+import { parseQuestionnaireChoice, TEMPLATE_KEY_PATTERN } from './questionnaire-choice';
+import { QuestionnaireTemplate } from './questionnaire-template.entity';
+
+/** The import was refused: every problem the engine found, each with its JSON path. */
+export class TemplateImportException extends UnprocessableEntityException {
+  constructor(readonly problems: ImportProblem[]) {
+    super({
+      statusCode: 422,
+      error: 'Unprocessable Entity',
+      message: problems.map((problem) => `${problem.path}: ${problem.message}`),
+      problems,
+    });
+  }
+}
+
+/** The questionnaire a case is raised with: a built-in one or a published agency template version. */
+export interface ChosenQuestionnaire {
+  key: string;
+  version: number;
+  title: string;
+  definition: QuestionnaireDefinition;
+  source: 'built-in' | 'agency';
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function summary(template: QuestionnaireTemplate) {
+  return { key: template.key, version: template.version, status: template.status, contentHash: template.contentHash };
+}
+
+/**
+ * An agency's own questionnaires. Importing a key that has a draft replaces the draft; importing a
+ * key whose latest version is published starts the next version. Published versions never change.
+ */
+@Injectable()
+export class QuestionnaireTemplates {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async list(agencyId: string): Promise<QuestionnaireTemplate[]> {
+    return this.dataSource
+      .getRepository(QuestionnaireTemplate)
+      .find({ where: { agencyId }, order: { key: 'ASC', version: 'DESC' } });
+  }
+
+  async published(agencyId: string): Promise<QuestionnaireTemplate[]> {
+    return this.dataSource
+      .getRepository(QuestionnaireTemplate)
+      .find({ where: { agencyId, status: 'published' }, order: { key: 'ASC', version: 'DESC' } });
+  }
+
+  async get(agencyId: string, templateId: string): Promise<QuestionnaireTemplate> {
+    const found = UUID.test(templateId)
+      ? await this.dataSource.getRepository(QuestionnaireTemplate).findOneBy({ id: templateId, agencyId })
+      : null;
+    if (!found) throw new NotFoundException('Your agency has no such questionnaire template.');
+    return found;
+  }
+
+  /** Checks and stores SurveyJS JSON as the key's draft; refuses with every problem and its path. */
+  async importDraft(agencyId: string, key: string, source: unknown, actor: Actor): Promise<QuestionnaireTemplate> {
+    const trimmedKey = key.trim();
+    if (!TEMPLATE_KEY_PATTERN.test(trimmedKey))
+      throw new TemplateImportException([
+        {
+          path: 'key',
+          message: 'use 3 to 100 lower-case letters, digits and hyphens, starting and ending with a letter or digit',
+        },
+      ]);
+    if (BUILT_IN_QUESTIONNAIRES.some((builtIn) => builtIn.key === trimmedKey))
+      throw new ConflictException(`"${trimmedKey}" is the key of a built-in questionnaire; choose another key.`);
+    if (actor.type !== 'staff' || !actor.id) throw new Error('questionnaire templates are imported by staff');
+    const createdBy = actor.id;
+    const imported = importQuestionnaire(source);
+    if (!imported.ok) throw new TemplateImportException(imported.errors);
+    const definition = imported.definition;
+    const title = (localised(definition.title) || trimmedKey).slice(0, 300);
+    return this.dataSource.transaction(async (manager) => {
+      // Serialises imports of one key, so two admins never both create "the next version".
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+        `questionnaire-template:${agencyId}:${trimmedKey}`,
+      ]);
+      const repository = manager.getRepository(QuestionnaireTemplate);
+      const latest = await repository.findOne({ where: { agencyId, key: trimmedKey }, order: { version: 'DESC' } });
+      if (latest?.status === 'draft') {
+        const before = summary(latest);
+        Object.assign(latest, { title, definition, contentHash: contentHash(definition) });
+        const saved = await repository.save(latest);
+        await this.record(manager, agencyId, actor, 'questionnaire_template.draft_replaced', saved, before);
+        return saved;
+      }
+      const created = repository.create({
+        id: randomUUID(),
+        agencyId,
+        key: trimmedKey,
+        version: (latest?.version ?? 0) + 1,
+        title,
+        definition,
+        contentHash: contentHash(definition),
+        status: 'draft',
+        createdBy,
+        publishedAt: null,
+      });
+      const saved = await repository.save(created);
+      await this.record(manager, agencyId, actor, 'questionnaire_template.imported', saved, null);
+      return saved;
+    });
+  }
+
+  /** Replaces a draft's definition; a published version is immutable (409): import to start a new version. */
+  async updateDraft(
+    agencyId: string,
+    templateId: string,
+    source: unknown,
+    actor: Actor,
+  ): Promise<QuestionnaireTemplate> {
+    const found = await this.get(agencyId, templateId);
+    if (found.status === 'published')
+      throw new ConflictException(
+        `Version ${found.version} of "${found.key}" is published and cannot change; import the questionnaire again to start version ${found.version + 1}.`,
+      );
+    return this.importDraft(agencyId, found.key, source, actor);
+  }
+
+  async publish(agencyId: string, templateId: string, actor: Actor): Promise<QuestionnaireTemplate> {
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(QuestionnaireTemplate);
+      const found = UUID.test(templateId)
+        ? await repository.findOne({ where: { id: templateId, agencyId }, lock: { mode: 'pessimistic_write' } })
+        : null;
+      if (!found) throw new NotFoundException('Your agency has no such questionnaire template.');
+      if (found.status === 'published')
+        throw new ConflictException(`Version ${found.version} of "${found.key}" is already published.`);
+      const before = summary(found);
+      found.status = 'published';
+      found.publishedAt = new Date();
+      const saved = await repository.save(found);
+      await this.record(manager, agencyId, actor, 'questionnaire_template.published', saved, before);
+      return saved;
+    });
+  }
+
+  /**
+   * The questionnaire for a new case: a built-in key, or an agency template's published version
+   * (`key@version`, or the latest published one for a bare key). Drafts are never offered.
+   */
+  async choose(
+    agencyId: string,
+    choice: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ChosenQuestionnaire> {
+    const builtIn = BUILT_IN_QUESTIONNAIRES.find((candidate) => candidate.key === choice);
+    if (builtIn)
+      return {
+        key: builtIn.key,
+        version: builtIn.version,
+        title: builtIn.title,
+        definition: builtIn.definition,
+        source: 'built-in',
+      };
+    const parsed = parseQuestionnaireChoice(choice);
+    const found = parsed
+      ? await manager.getRepository(QuestionnaireTemplate).findOne({
+          where: {
+            agencyId,
+            key: parsed.key,
+            status: 'published',
+            ...(parsed.version === undefined ? {} : { version: parsed.version }),
+          },
+          order: { version: 'DESC' },
+        })
+      : null;
+    if (!found) throw new UnprocessableEntityException(`Unknown questionnaire "${choice}".`);
+    return {
+      key: found.key,
+      version: found.version,
+      title: found.title,
+      definition: found.definition as QuestionnaireDefinition,
+      source: 'agency',
+    };
+  }
+
+  private async record(
+    manager: EntityManager,
+    agencyId: string,
+    actor: Actor,
+    action: string,
+    template: QuestionnaireTemplate,
+    before: unknown,
+  ): Promise<void> {
+    await this.audit.record(manager, {
+      agencyId,
+      actorType: actor.type,
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action,
+      subjectType: 'questionnaire_template',
+      subjectId: template.id,
+      before,
+      after: summary(template),
+    });
+  }
+}

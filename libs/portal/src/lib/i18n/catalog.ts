@@ -1,0 +1,57 @@
+import { AR } from './ar';
+import { EN, PortalCatalog } from './en';
+import { ES } from './es';
+import { FR } from './fr';
+
+export { PortalCatalog };
+
+/** A translation being written: any message may still be missing and then falls back to English. */
+export type CatalogDraft = { [Group in keyof PortalCatalog]?: { [Key in keyof PortalCatalog[Group]]?: string } };
+
+export const PORTAL_LANGUAGES = ['en', 'fr', 'es', 'ar'] as const;
+export type PortalLanguage = (typeof PORTAL_LANGUAGES)[number];
+
+const DRAFTS: Record<PortalLanguage, CatalogDraft> = { en: EN, fr: FR, es: ES, ar: AR };
+
+export function isPortalLanguage(value: unknown): value is PortalLanguage {
+  return typeof value === 'string' && (PORTAL_LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The portal's messages in a language, each missing one taken from English. */
+export function messagesFor(language: string): PortalCatalog {
+  const draft = isPortalLanguage(language) ? DRAFTS[language] : {};
+  const messages = {} as Record<string, Record<string, string>>;
+  for (const [group, english] of Object.entries(EN) as Array<[keyof PortalCatalog, Record<string, string>]>) {
+    const translated = (draft[group] ?? {}) as Record<string, string | undefined>;
+    messages[group] = {};
+    for (const [key, text] of Object.entries(english)) messages[group][key] = translated[key] ?? text;
+  }
+  return messages as unknown as PortalCatalog;
+}
+
+/** Keys (`group.key`) the English catalog has and the language's catalog lacks. */
+export function missingMessages(language: PortalLanguage): string[] {
+  const draft = DRAFTS[language];
+  const missing: string[] = [];
+  for (const [group, english] of Object.entries(EN) as Array<[keyof PortalCatalog, Record<string, string>]>) {
+    const translated = (draft[group] ?? {}) as Record<string, unknown>;
+    for (const key of Object.keys(english))
+      if (typeof translated[key] !== 'string' || translated[key] === '') missing.push(`${group}.${key}`);
+  }
+  return missing;
+}
+
+/**
+ * The language a portal page is shown in: an explicit `?lang=` first, then the remembered choice
+ * (cookie), then the browser's preference, then English.
+ */
+export function choosePortalLanguage(input: {
+  query?: unknown;
+  cookie?: unknown;
+  acceptLanguage?: (languages: string[]) => string | false;
+}): PortalLanguage {
+  if (isPortalLanguage(input.query)) return input.query;
+  if (isPortalLanguage(input.cookie)) return input.cookie;
+  const preferred = input.acceptLanguage?.([...PORTAL_LANGUAGES]);
+  return isPortalLanguage(preferred) ? preferred : 'en';
+}

@@ -1,0 +1,114 @@
+/**
+ * The provider portal's English wording: the reference catalog. Every other catalog must have the
+ * same keys (a unit test checks); `{name}` marks a value filled in when the page is rendered.
+ */
+export const EN = {
+  language: {
+    name: 'English',
+    switchLabel: 'Language',
+  },
+  layout: {
+    skipLink: 'Skip to main content',
+    footer: 'Probity — responsible-AI procurement for law enforcement.',
+  },
+  notices: {
+    saved: 'Your answers were saved.',
+    asked: 'Your question was sent. The answer will be published to every invited provider.',
+  },
+  overview: {
+    cannotSubmitTitle: 'Your response cannot be submitted yet',
+    cannotSubmitIntro: 'Please complete or correct these answers:',
+    respondingAs: 'Responding as {organisation}.',
+    submittedOn: 'Submitted {date}',
+    dueBy: 'Responses are due by {date}.',
+    aboutTitle: 'About this tender',
+    intendedUseTitle: 'Intended use of the AI system',
+    questionsDue: 'Clarification questions are accepted until {date}.',
+    criteriaTitle: 'How responses are evaluated',
+    criteriaIntro:
+      'Answers are scored against the five core principles of the INTERPOL–UNICRI Toolkit for Responsible AI Innovation in Law Enforcement, with these published weights. Some answers are knock-out criteria: a response that fails one is not ranked.',
+    criteriaCaption: 'Evaluation criteria and weights',
+    principleHeading: 'Core principle',
+    weightHeading: 'Weight (%)',
+    questionnaireTitle: 'Questionnaire',
+    questionnaireIntro:
+      'Your answers are saved as you go. You can leave and come back with the same link, from any device.',
+    sectionProgress: '{answered} of {required} required answered',
+    sectionProgressAll: '{answered} of {total} in all',
+    clarificationsTitle: 'Clarifications',
+    clarificationsIntro:
+      'Answers to providers’ questions, published to every invited provider without naming who asked.',
+    publishedOn: 'Published {date}',
+    noClarifications: 'No clarifications have been published yet.',
+    pendingTitle: 'Your questions awaiting an answer',
+    askedOn: 'asked {date}',
+    askLabel: 'Ask a question about this tender',
+    askHint: 'The answer is published to every invited provider. Your organisation’s name is not shown.',
+    askButton: 'Send the question',
+    submitTitle: 'Submit your response',
+    submittedText: 'Your response was submitted on {date}. Its answers are now frozen.',
+    viewReceipt: 'View your receipt',
+    submitIntro:
+      'When you submit, every required answer is checked and your answers are frozen: they can no longer be changed. You receive a receipt with a fingerprint (SHA-256) of exactly what you submitted.',
+    submitButton: 'Submit the response',
+  },
+  section: {
+    sectionsNavLabel: 'Questionnaire sections',
+    backToOverview: 'Back to the overview',
+    conflictTitle: 'Your changes were not saved',
+    conflictText:
+      'The answers below are the latest saved ones (for example from another tab or device). Check them, make your changes again and save.',
+    conflictDefault: 'These answers changed elsewhere.',
+    problemsTitle: 'Some answers need correcting',
+    readOnly: 'This response has been submitted. Its answers can no longer be changed.',
+    save: 'Save',
+    saveAndContinue: 'Save and continue',
+    addEvidence: 'Add evidence for “{question}”',
+    evidenceHint:
+      'PDF, image, Word, Excel, OpenDocument or plain text; at most {megabytes} MB. The file type is checked from its content.',
+    upload: 'Upload',
+    pagerLabel: 'Previous and next section',
+    previous: 'Previous: {title}',
+    next: 'Next: {title}',
+    reviewAndSubmit: 'Review and submit',
+    untitledSection: 'Section {number}',
+  },
+  question: {
+    required: '(required)',
+    choose: 'Choose…',
+    yes: 'Yes',
+    no: 'No',
+    none: 'None',
+    other: 'Other',
+    notApplicable: 'Not applicable to our system',
+    evidenceAttached: 'Evidence attached:',
+    evidenceRequested: 'Evidence is requested for this answer. Use the upload form below the questions.',
+    fileSize: '{bytes} bytes',
+    remove: 'Remove {file}',
+  },
+  autosave: {
+    saving: 'Saving…',
+    saved: 'All changes saved at {time}.',
+    conflict:
+      'Not saved: these answers were changed in another tab or on another device. Reload the page to see the latest answers, then make your change again.',
+    invalid: 'Not saved: {messages}',
+    failed: 'Not saved ({reason}). Use the Save button to try again.',
+    offline:
+      'Not saved: the connection was lost. Your changes are still on this page; use the Save button when you are back online.',
+  },
+  receipt: {
+    title: 'Submission receipt',
+    received: 'Your response to {case} was received.',
+    provider: 'Provider',
+    submitted: 'Submitted',
+    fingerprint: 'Fingerprint (SHA-256 of the questionnaire version, your answers and your evidence files)',
+    evidenceCaption: 'Evidence files included',
+    fileHeading: 'File',
+    questionHeading: 'Question',
+    mailed:
+      'A copy of this receipt has been e-mailed to your contact addresses. Keep it: the fingerprint proves exactly what you submitted.',
+    backToOverview: 'Back to the overview',
+  },
+};
+
+export type PortalCatalog = typeof EN;

@@ -1,0 +1,175 @@
+/// <reference lib="dom" />
+import AxeBuilder from '@axe-core/playwright';
+import { INestApplication } from '@nestjs/common';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { DEMO_PROVIDERS, demoCase } from '@probity/demo';
+import { IdentityService } from '@probity/identity';
+import { locateBrowser } from '@probity/pdf-rendering';
+import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
+import { createApp } from '../../apps/api/src/create-app';
+import { WORKSPACE_ROOT } from '../support/processes';
+import { linkIn, signIn } from '../support/tender-http';
+
+const PASSWORD = 'languages test passphrase';
+
+async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${page.url()} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`)).toEqual(
+    [],
+  );
+}
+
+/** A provider reads the portal in French and Arabic in a real browser (Chromium). */
+describe('provider portal languages in a real browser', () => {
+  let database: TestDatabase;
+  let smtp: SmtpSink;
+  let app: INestApplication;
+  let browser: Browser;
+  let baseUrl: string;
+  let portalPath: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    smtp = await startSmtpSink();
+    app = await createApp(servicesTestConfig(database.url, { SMTP_URL: smtp.url }));
+    await app.listen(0, '127.0.0.1');
+    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const identity = app.get(IdentityService);
+    const agency = await identity.createAgency('Police nationale (test)');
+    await identity.createStaffUser({
+      agencyId: agency.id,
+      email: 'officier@police.example',
+      name: 'Odile Officier',
+      role: 'procurement_officer',
+      password: PASSWORD,
+    });
+    const officer = await signIn(app, 'officier@police.example', PASSWORD);
+    const input = demoCase(new Date());
+    const created = await officer.agent
+      .post('/api/v1/cases')
+      .set('x-csrf-token', officer.csrf)
+      .send({
+        ...input,
+        questionsDue: input.questionsDue?.toISOString(),
+        responsesDue: input.responsesDue.toISOString(),
+      })
+      .expect(201);
+    await officer.agent
+      .post(`/api/v1/cases/${created.body.id}/transitions`)
+      .set('x-csrf-token', officer.csrf)
+      .send({ to: 'open' })
+      .expect(200);
+    await officer.agent
+      .post(`/api/v1/cases/${created.body.id}/invites`)
+      .set('x-csrf-token', officer.csrf)
+      .send(DEMO_PROVIDERS[0].invite)
+      .expect(201);
+    portalPath = `/portal/${linkIn(smtp.messages[0]?.parsed.text)}`;
+    browser = await chromium.launch({
+      executablePath: locateBrowser().executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await smtp?.close();
+    await database?.drop();
+  });
+
+  async function withPage(
+    name: string,
+    options: { width?: number; locale?: string },
+    check: (page: Page, context: BrowserContext) => Promise<void>,
+  ): Promise<void> {
+    const context = await browser.newContext({
+      viewport: { width: options.width ?? 1280, height: 900 },
+      locale: options.locale ?? 'en-GB',
+    });
+    const page = await context.newPage();
+    try {
+      await check(page, context);
+    } catch (error) {
+      const dir = join(WORKSPACE_ROOT, 'test-results');
+      await mkdir(dir, { recursive: true });
+      await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+      throw error;
+    } finally {
+      await context.close();
+    }
+  }
+
+  it('switches to French with the keyboard; the choice survives a reload and other portal pages', async () => {
+    await withPage('portal-french', {}, async (page, context) => {
+      await page.goto(baseUrl + portalPath);
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+      await expect(page.getByRole('heading', { name: 'Submit your response' }).count()).resolves.toBe(1);
+      const switcher = page.getByRole('navigation', { name: 'Language' });
+      await expect(switcher.getByRole('link', { name: 'Français' }).getAttribute('hreflang')).resolves.toBe('fr');
+
+      await switcher.getByRole('link', { name: 'Français' }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/lang=fr/);
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fr');
+      await expect(page.getByRole('heading', { name: 'Soumettre votre réponse' }).count()).resolves.toBe(1);
+      await expect(page.getByRole('heading', { name: 'Submit your response' }).count()).resolves.toBe(0);
+      await expectAccessible(page);
+
+      const cookie = (await context.cookies()).find((candidate) => candidate.name === 'probity_lang');
+      expect(cookie).toMatchObject({ value: 'fr', sameSite: 'Lax', httpOnly: false });
+
+      // Without ?lang= the cookie carries the choice: a reload of the bare link and a section page.
+      await page.goto(baseUrl + portalPath);
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fr');
+      await page.reload();
+      await expect(page.getByRole('button', { name: 'Soumettre la réponse' }).count()).resolves.toBe(1);
+      await page.goto(`${baseUrl}${portalPath}/sections/0`);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+        'Le système et son utilisation prévue',
+      );
+      await expect(page.getByRole('button', { name: 'Enregistrer et continuer' }).count()).resolves.toBe(1);
+      await expect(page.locator('#section-form').getAttribute('data-msg-saving')).resolves.toBe('Enregistrement…');
+      await expectAccessible(page);
+
+      // Autosave speaks French too.
+      await page.getByRole('textbox').first().fill('Aide à la priorisation des visites de suivi.');
+      await page.waitForFunction(() =>
+        (document.getElementById('autosave-status')?.textContent ?? '').startsWith('Toutes les modifications'),
+      );
+    });
+  });
+
+  it('Arabic pages are right to left and fit a 360 px screen without sideways scrolling', async () => {
+    await withPage('portal-arabic', { width: 360 }, async (page) => {
+      await page.goto(`${baseUrl}${portalPath}?lang=ar`);
+      await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ar');
+      await expect(page.getByRole('heading', { name: 'قدّموا ردّكم' }).count()).resolves.toBe(1);
+      const overflow = () =>
+        page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await expect(overflow()).resolves.toBeLessThanOrEqual(0);
+      await expectAccessible(page);
+
+      await page.goto(`${baseUrl}${portalPath}/sections/1`);
+      await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
+      await expect(page.getByRole('button', { name: 'حفظ ومتابعة' }).count()).resolves.toBe(1);
+      await expect(overflow()).resolves.toBeLessThanOrEqual(0);
+    });
+  });
+
+  it('a browser that prefers Spanish gets Spanish until the provider picks another language', async () => {
+    await withPage('portal-spanish', { locale: 'es-ES' }, async (page) => {
+      await page.goto(baseUrl + portalPath);
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('es');
+      await expect(page.getByRole('heading', { name: 'Enviar su respuesta' }).count()).resolves.toBe(1);
+      await page.getByRole('link', { name: 'English' }).click();
+      await page.waitForURL(/lang=en/);
+      await page.goto(baseUrl + portalPath);
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    });
+  });
+});
