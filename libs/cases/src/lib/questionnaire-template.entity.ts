@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
-import { Agency } from '@probity/identity';
+import { Agency, StaffUser } from '@probity/identity';
 
 export type TemplateStatus = 'draft' | 'published';
 
@@ -8,6 +8,8 @@ export type TemplateStatus = 'draft' | 'published';
 @Unique('questionnaire_templates_version', ['agencyId', 'key', 'version'])
 @Index('questionnaire_templates_one_draft', ['agencyId', 'key'], { unique: true, where: `"status" = 'draft'` })
 @Check('questionnaire_templates_status', `"status" IN ('draft', 'published')`)
+@Check('questionnaire_templates_published_at', `("status" = 'published') = ("published_at" IS NOT NULL)`)
+@Check('questionnaire_templates_version_positive', `"version" > 0`)
 export class QuestionnaireTemplate {
   @PrimaryColumn('uuid')
   id: string;
@@ -39,6 +41,10 @@ export class QuestionnaireTemplate {
 
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
+
+  @ManyToOne(() => StaffUser)
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'questionnaire_templates_created_by_fkey' })
+  author?: StaffUser;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
