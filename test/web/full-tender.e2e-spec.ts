@@ -248,6 +248,13 @@ describe('a whole tender in a real browser, role by role', () => {
       await page.getByRole('button', { name: 'Start evaluation' }).click();
       await page.waitForURL(/notice=moved/);
       await page.goto(`${caseUrl}/comparison`);
+      // The comparison job runs once evaluation starts; the status line follows it live.
+      await page.waitForFunction(
+        () => /scored and compared/.test(document.getElementById('scoring-progress')?.textContent ?? ''),
+        undefined,
+        { timeout: 60_000 },
+      );
+      await page.reload();
       const body = (await page.locator('main').textContent()) ?? '';
       for (const provider of PROVIDERS) expect(body).toContain(provider.name);
       await expectAccessible(page);
