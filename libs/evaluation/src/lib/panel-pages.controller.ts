@@ -146,6 +146,26 @@ export class PanelPagesController {
     this.renderWorkspace(response, workspace, question, {});
   }
 
+  /** An evidence file as the provider uploaded it, for download: never rendered inline. */
+  @Get('cases/:caseId/evaluation/responses/:responseId/evidence/:evidenceId')
+  @StaffOnly('evaluator', 'admin')
+  async evidence(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('caseId') caseId: string,
+    @Param('responseId') responseId: string,
+    @Param('evidenceId') evidenceId: string,
+    @Res() response: Response,
+  ) {
+    const file = await this.workflow.evidenceFile(staff, caseId, responseId, evidenceId);
+    response.setHeader('Content-Type', file.contentType);
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${file.fileName.replace(/[^\w.-]+/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    );
+    response.setHeader('Cache-Control', 'private, no-store');
+    response.send(file.content);
+  }
+
   @Post('cases/:caseId/evaluation/responses/:responseId/scores')
   @StaffOnly('evaluator', 'admin')
   async scorePost(

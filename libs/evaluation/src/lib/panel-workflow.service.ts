@@ -271,6 +271,27 @@ export class PanelWorkflowService {
     };
   }
 
+  /** One evidence file of a submitted response, for an evaluator judging it; each opening is audited. */
+  async evidenceFile(
+    staff: StaffPrincipal,
+    caseId: string,
+    responseId: string,
+    evidenceId: string,
+  ): Promise<EvidenceFile & { content: Buffer }> {
+    const found = await this.evaluatorCase(staff, caseId);
+    await this.panel.assertMayEvaluate(found.id, staff.userId);
+    const response = await this.submittedResponse(found, responseId);
+    const file = await this.cases.evidenceContent(response.id, evidenceId);
+    await this.dataSource.transaction((manager) =>
+      this.record(manager, staff, 'evidence.viewed', { type: 'response', id: response.id }, null, {
+        evidenceId: file.id,
+        fileName: file.fileName,
+        sha256: file.sha256,
+      }),
+    );
+    return file;
+  }
+
   private async judgementQuestion(found: ProcurementCase, response: ProviderResponse, questionName: string) {
     const question = judgementQuestions(
       found.questionnaireDefinition as QuestionnaireDefinition,
