@@ -190,7 +190,7 @@ export class PanelPagesController {
         const workspace = await this.workflow.workspace(staff, caseId, responseId);
         return this.renderWorkspace(response, workspace, form.question, { form: messages.join(' ') }, form, status);
       }
-      const workspace = await this.workflow.workspace(staff, caseId, responseId);
+      const workspace = await this.workflow.workspace(staff, caseId, responseId, { audited: false });
       const index = workspace.questions.findIndex((q) => q.questionName === form.questionName);
       const next = workspace.questions.findIndex((q, i) => i > index && !q.own);
       const firstOpen = workspace.questions.findIndex((q) => !q.own);
