@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CasesService } from '@probity/cases';
@@ -29,7 +30,7 @@ interface WorkspaceAnswer {
     own: { score: number; justification: string } | null;
     others: Array<{ evaluator: string; score: number; justification: string }> | null;
   }>;
-  evidence: Array<{ fileName: string; sha256: string; questionName: string; questionTitle: string }>;
+  evidence: Array<{ id: string; fileName: string; sha256: string; questionName: string; questionTitle: string }>;
   progress: { scored: number; total: number };
   submitted: boolean;
 }
@@ -258,6 +259,26 @@ describe('evaluation panel over HTTP (real PostgreSQL and Redis)', () => {
       expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
       expect(file.questionTitle).not.toBe(file.questionName);
     }
+    const evidenceUrl = `/cases/${caseId}/evaluation/responses/${northwindId}/evidence/${workspace.evidence[0].id}`;
+    const download = await http()
+      .get(evidenceUrl)
+      .set(sessions.eva)
+      .buffer(true)
+      .parse((res, callback) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => callback(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(
+      createHash('sha256')
+        .update(download.body as Buffer)
+        .digest('hex'),
+    ).toBe(workspace.evidence[0].sha256);
+    await http().get(evidenceUrl).set(sessions.carl).expect(403);
+    await http().get(evidenceUrl).set(sessions.foreign).expect(404);
     expect(workspace.progress).toEqual({ scored: 0, total: workspace.questions.length });
 
     const [{ viewed }] = await app
@@ -457,6 +478,9 @@ describe('evaluation panel over HTTP (real PostgreSQL and Redis)', () => {
     expect(workspace.text).toContain('4 – Excellent');
     expect(workspace.text).toContain('<progress id="scoring-progress"');
     expect(workspace.text).not.toContain(String(PRICE));
+    expect(workspace.text).toMatch(
+      new RegExp(`<a href="/cases/${caseId}/evaluation/responses/${helios.id}/evidence/[0-9a-f-]{36}" download>`),
+    );
 
     const moderation = await http()
       .get(`/cases/${caseId}/moderation`)

@@ -146,6 +146,26 @@ export class PanelPagesController {
     this.renderWorkspace(response, workspace, question, {});
   }
 
+  /** An evidence file as the provider uploaded it, for download: never rendered inline. */
+  @Get('cases/:caseId/evaluation/responses/:responseId/evidence/:evidenceId')
+  @StaffOnly('evaluator', 'admin')
+  async evidence(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('caseId') caseId: string,
+    @Param('responseId') responseId: string,
+    @Param('evidenceId') evidenceId: string,
+    @Res() response: Response,
+  ) {
+    const file = await this.workflow.evidenceFile(staff, caseId, responseId, evidenceId);
+    response.setHeader('Content-Type', file.contentType);
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${file.fileName.replace(/[^\w.-]+/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    );
+    response.setHeader('Cache-Control', 'private, no-store');
+    response.send(file.content);
+  }
+
   @Post('cases/:caseId/evaluation/responses/:responseId/scores')
   @StaffOnly('evaluator', 'admin')
   async scorePost(
@@ -170,7 +190,7 @@ export class PanelPagesController {
         const workspace = await this.workflow.workspace(staff, caseId, responseId);
         return this.renderWorkspace(response, workspace, form.question, { form: messages.join(' ') }, form, status);
       }
-      const workspace = await this.workflow.workspace(staff, caseId, responseId);
+      const workspace = await this.workflow.workspace(staff, caseId, responseId, { audited: false });
       const index = workspace.questions.findIndex((q) => q.questionName === form.questionName);
       const next = workspace.questions.findIndex((q, i) => i > index && !q.own);
       const firstOpen = workspace.questions.findIndex((q) => !q.own);

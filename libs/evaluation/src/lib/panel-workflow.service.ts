@@ -190,11 +190,17 @@ export class PanelWorkflowService {
    * One response as its evaluator scores it: the judgement questions with the provider's answer and
    * evidence, and the evaluator's own scores. Prices are never part of it. Opening it is audited.
    */
-  async workspace(staff: StaffPrincipal, caseId: string, responseId: string): Promise<Workspace> {
+  async workspace(
+    staff: StaffPrincipal,
+    caseId: string,
+    responseId: string,
+    { audited = true }: { audited?: boolean } = {},
+  ): Promise<Workspace> {
     const found = await this.evaluatorCase(staff, caseId);
     await this.panel.assertMayEvaluate(found.id, staff.userId);
     const response = await this.submittedResponse(found, responseId);
-    await this.cases.viewResponse(found.agencyId, response.id, staffActor(staff));
+    // Reading a submission is audited; a caller only working out where to go next shows nothing.
+    if (audited) await this.cases.viewResponse(found.agencyId, response.id, staffActor(staff));
     const definition = found.questionnaireDefinition as QuestionnaireDefinition;
     const questions = judgementQuestions(definition, response.answers);
     const titles = new Map(questionsOf(definition).map(({ question }) => [question.name, localised(question.title)]));
@@ -269,6 +275,27 @@ export class PanelWorkflowService {
       submitted,
       scoringOpen: SCORING.has(found.status),
     };
+  }
+
+  /** One evidence file of a submitted response, for an evaluator judging it; each opening is audited. */
+  async evidenceFile(
+    staff: StaffPrincipal,
+    caseId: string,
+    responseId: string,
+    evidenceId: string,
+  ): Promise<EvidenceFile & { content: Buffer }> {
+    const found = await this.evaluatorCase(staff, caseId);
+    await this.panel.assertMayEvaluate(found.id, staff.userId);
+    const response = await this.submittedResponse(found, responseId);
+    const file = await this.cases.evidenceContent(response.id, evidenceId);
+    await this.dataSource.transaction((manager) =>
+      this.record(manager, staff, 'evidence.viewed', { type: 'response', id: response.id }, null, {
+        evidenceId: file.id,
+        fileName: file.fileName,
+        sha256: file.sha256,
+      }),
+    );
+    return file;
   }
 
   private async judgementQuestion(found: ProcurementCase, response: ProviderResponse, questionName: string) {

@@ -1,4 +1,9 @@
-import { ConflictException, ForbiddenException, UnprocessableEntityException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase, typeOrmTestModule } from '@probity/testing';
@@ -42,6 +47,9 @@ describe('PanelService (real PostgreSQL)', () => {
   it('keeps scores independent until an evaluator has submitted their own', async () => {
     await panel.declareConflict(caseId, alice, false, 'I have no conflict of interest.');
     await panel.declareConflict(caseId, bob, false, 'I have no conflict of interest.');
+    await expect(
+      panel.recordScore(caseId, responseId, alice, { questionName: 'explain_outputs', score: 2, justification: '  ' }),
+    ).rejects.toThrow(BadRequestException);
     await panel.recordScore(caseId, responseId, alice, {
       questionName: 'explain_outputs',
       score: 1,
@@ -58,9 +66,12 @@ describe('PanelService (real PostgreSQL)', () => {
     expect(before[0].others).toBeNull();
     expect(before[0].spread).toBeNull();
 
-    await expect(
-      panel.submitScores(caseId, responseId, alice, ['explain_outputs', 'evidence_quality']),
-    ).rejects.toThrow(/missing: evidence_quality/);
+    const incomplete = panel.submitScores(caseId, responseId, alice, ['explain_outputs', 'evidence_quality']);
+    await expect(incomplete).rejects.toThrow(BadRequestException);
+    await expect(incomplete.catch((error: BadRequestException) => error.getResponse())).resolves.toMatchObject({
+      message: expect.stringMatching(/missing: evidence_quality/),
+      missing: ['evidence_quality'],
+    });
     await panel.recordScore(caseId, responseId, alice, {
       questionName: 'evidence_quality',
       score: 2,
