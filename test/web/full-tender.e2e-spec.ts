@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import type { AppConfig } from '@probity/config';
+import { demoEvidencePdf } from '@probity/demo';
 import { IdentityService } from '@probity/identity';
 import { locateBrowser } from '@probity/pdf-rendering';
 import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
@@ -27,6 +28,35 @@ const PROVIDERS = [
   { name: 'Noordzee Vision BV', country: 'NL', email: 'tender@noordzee.example', choice: 'first' },
   { name: 'Rhein Analytics GmbH', country: 'DE', email: 'bids@rhein.example', choice: 'last' },
 ] as const;
+
+/** Attaches one PDF to every question of the section that asks for evidence, through its upload form. */
+async function uploadRequestedEvidence(page: Page, sectionUrl: string): Promise<void> {
+  await page.goto(sectionUrl);
+  const forms = await page.locator('form.evidence-upload').count();
+  for (let index = 0; index < forms; index++) {
+    const form = page.locator('form.evidence-upload').nth(index);
+    const question = await form.locator('input[name=questionName]').inputValue();
+    await form
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: `${question}.pdf`,
+        mimeType: 'application/pdf',
+        buffer: await demoEvidencePdf(question, `Evidence for ${question}.`),
+      });
+    await form.getByRole('button', { name: 'Upload' }).click();
+    await page.waitForLoadState();
+    await page.goto(sectionUrl);
+  }
+}
+
+async function waitForMail<T>(find: () => T | undefined): Promise<T> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const found = find();
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the expected e-mail did not arrive within 20 s');
+}
 
 async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -73,7 +103,9 @@ async function answerShownQuestions(page: Page, choice: 'first' | 'last'): Promi
 /**
  * One tender in a real browser, each role clicking through its own pages: the officer raises and
  * publishes the case, chooses the panel and invites two providers; both providers answer in the portal
- * and submit; the worker scores them; the officer follows the scoring live and sees the comparison.
+ * and submit; the worker scores them; the officer follows the scoring live and sees the comparison; the
+ * evaluator declares and scores; the officer renders the dossier; the legal reviewer approves it, and
+ * the signed PDF verifies with the reviewer's name.
  */
 describe('a whole tender in a real browser, role by role', () => {
   let database: TestDatabase;
@@ -145,7 +177,7 @@ describe('a whole tender in a real browser, role by role', () => {
     await database?.drop();
   });
 
-  it('the officer raises the case with the light questionnaire, chooses the panel and publishes it', () =>
+  it('the officer raises a high-risk case, chooses the panel and publishes it', () =>
     withScreenshots(async () => {
       const page = await signIn('officer');
       await page.getByRole('link', { name: 'Raise a new case' }).click();
@@ -155,7 +187,7 @@ describe('a whole tender in a real browser, role by role', () => {
       await page.getByLabel('Intended use of the AI system').fill('Alerts reviewed by an operator before any stop.');
       await page.getByLabel('Annex III area').selectOption({ value: 'none' });
       await page.getByLabel('Responses due').fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
-      await page.getByLabel('Questionnaire').selectOption({ value: 'responsible-ai-light' });
+      await page.getByLabel('Questionnaire').selectOption({ value: 'responsible-ai-high-risk' });
       for (const [principle, weight] of [
         ['Lawfulness', '20'],
         ['Minimization of harm', '20'],
@@ -258,6 +290,89 @@ describe('a whole tender in a real browser, role by role', () => {
       const body = (await page.locator('main').textContent()) ?? '';
       for (const provider of PROVIDERS) expect(body).toContain(provider.name);
       await expectAccessible(page);
+      await page.close();
+    }));
+
+  it('the evaluator declares no conflict, scores the free-text answers of both providers and submits', () =>
+    withScreenshots(async () => {
+      const page = await signIn('evaluator');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My evaluations' }).click();
+      await page.getByRole('link', { name: /PNL-2026-31/ }).click();
+      await page.getByLabel('No, I have no conflict of interest').check();
+      await page.getByLabel(/^Declaration/).fill('I have no link with either provider.');
+      await page.getByRole('button', { name: 'Record my declaration' }).click();
+      await page.waitForURL(/notice=declared/);
+      const evaluationUrl = page.url().split('?')[0];
+      for (const provider of PROVIDERS) {
+        await page.goto(evaluationUrl);
+        await page.getByRole('link', { name: provider.name }).click();
+        await page.waitForURL(/\/evaluation\/responses\//);
+        const heading = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
+        const total = Number(/of (\d+)/.exec(heading)?.[1]);
+        expect(total).toBeGreaterThan(0);
+        for (let number = 1; number <= total; number++) {
+          await page.getByRole('radio', { name: provider.choice === 'first' ? /^3 – Good/ : /^2 – / }).check();
+          await page.getByLabel(/^Justification/).fill(`Answer ${number} is specific about the safeguards.`);
+          await page.getByRole('button', { name: 'Save score and continue' }).click();
+          await page.waitForURL(new RegExp(`question=${number < total ? number + 1 : 'review'}$`));
+        }
+        await page.getByRole('button', { name: /Submit my scores/ }).click();
+        await page.waitForURL(/notice=submitted/);
+      }
+      await expectAccessible(page);
+      await page.close();
+    }));
+
+  it('the officer sends the case to legal review and renders the dossier; the legal reviewer is asked by e-mail', () =>
+    withScreenshots(async () => {
+      const page = await signIn('officer');
+      await page.goto(`${caseUrl}/moderation`);
+      await expectAccessible(page);
+      await page.goto(caseUrl);
+      await page.getByRole('button', { name: 'Send the dossier to legal review' }).click();
+      await page.waitForURL(/notice=moved/);
+      await page.getByRole('button', { name: 'Render the dossier for the current data' }).click();
+      await page.waitForURL(/notice=dossier/);
+      if (await page.locator('[data-dossier-progress]').count())
+        await page.getByText('Rendering finished.').waitFor({ timeout: 120_000 });
+      await page.reload();
+      await expect(page.getByRole('link', { name: 'Review copy (PDF) of version 1' }).count()).resolves.toBe(1);
+      await expectAccessible(page);
+      await waitForMail(() => smtp.messages.find((message) => message.recipients.includes(STAFF.lawyer.email)));
+      await page.close();
+    }));
+
+  it('the legal reviewer approves from the review queue; the case is signed off and the signed PDF verifies', () =>
+    withScreenshots(async () => {
+      const page = await signIn('lawyer');
+      await page.getByRole('link', { name: 'Dossiers to review' }).click();
+      await page.getByRole('link', { name: /PNL-2026-31/ }).click();
+      await expectAccessible(page);
+      await page.getByLabel('Approve', { exact: true }).check();
+      await page.getByRole('button', { name: 'Record my decision' }).click();
+      await page.waitForURL(/notice=decided/);
+      // Signing runs in the worker once the last required reviewer approved.
+      for (let attempt = 0; attempt < 120; attempt++) {
+        await page.reload();
+        if (await page.getByRole('link', { name: 'Download the signed dossier (PDF)' }).count()) break;
+        await page.waitForTimeout(1000);
+      }
+      const signedUrl = await page
+        .getByRole('link', { name: 'Download the signed dossier (PDF)' })
+        .getAttribute('href');
+      const signed = await page.request.get(new URL(signedUrl ?? '', baseUrl).toString());
+      expect(signed.headers()['content-type']).toContain('application/pdf');
+      const verification = await page.request.post(`${baseUrl}/api/v1/dossiers/verify`, {
+        multipart: { file: { name: 'dossier.pdf', mimeType: 'application/pdf', buffer: await signed.body() } },
+      });
+      const verdict = await verification.json();
+      expect(verdict).toMatchObject({ signed: true });
+      expect(JSON.stringify(verdict.signers)).toContain(STAFF.lawyer.name);
+
+      const officer = await signIn('officer');
+      await officer.goto(caseUrl);
+      await expect(officer.getByText('Signed off').count()).resolves.toBeGreaterThan(0);
+      await officer.close();
       await page.close();
     }));
 });
