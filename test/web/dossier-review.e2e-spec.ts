@@ -157,6 +157,9 @@ describe('dossier review pages in a real browser', () => {
       `/api/v1/dossiers/${dossierId}/pdf`,
     );
 
+    await expect(page.locator('#section-summary').textContent()).resolves.toMatch(/is recommended\./);
+    await expect(page.locator('#section-comparison').textContent()).resolves.toContain('Ranked: ');
+
     // An empty comment is refused with an announced error on the field.
     await page.getByRole('button', { name: 'Add the comment on 1. Executive summary' }).click();
     await page.waitForLoadState();
