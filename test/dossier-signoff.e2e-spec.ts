@@ -357,6 +357,10 @@ describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, 
       ['Lena Legal', 'approve-with-conditions'],
     ]);
 
+    // Anyone can fetch the public key that signed it, without signing in.
+    const keys = await request(server()).get('/api/v1/dossiers/signing-keys').expect(200);
+    expect(keys.body).toEqual([{ keyId: verified.body.keyId, publicKeyPem: expect.stringContaining('PUBLIC KEY') }]);
+
     const tampered = Buffer.from(bytes);
     const at = tampered.indexOf(Buffer.from(reference));
     tampered.write('X', at > 0 ? at : Math.floor(tampered.length / 2), 'latin1');
