@@ -95,6 +95,7 @@ describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, 
       ['officer', agency.id, 'procurement_officer', 'Olivia Officer'],
       ['lena', agency.id, 'legal_reviewer', 'Lena Legal'],
       ['lars', agency.id, 'legal_reviewer', 'Lars Lawyer'],
+      ['lukas', agency.id, 'legal_reviewer', 'Lukas Late'],
       ['evaluator', agency.id, 'evaluator', 'Eve Evaluator'],
       ['stranger', otherAgency.id, 'procurement_officer', 'Sam Stranger'],
       ['strangerLegal', otherAgency.id, 'legal_reviewer', 'Sid Stranger'],
@@ -290,6 +291,34 @@ describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, 
     expect(mails.filter((mail) => mail.parsed.text?.includes(`/reviews/dossiers/${secondVersion.id}`))).toHaveLength(2);
   });
 
+  it('follows the panel: a legal reviewer added in review is asked at once, one removed is no longer required', async () => {
+    const panel = (extra: string[]) =>
+      request(server())
+        .put(`/api/v1/cases/${caseId}/panel`)
+        .set(as('officer'))
+        .send({
+          members: [
+            { userId: people.evaluator.userId, role: 'evaluator' },
+            ...['lena', 'lars', ...extra].map((who) => ({ userId: people[who].userId, role: 'legal_reviewer' })),
+          ],
+        })
+        .expect(200);
+    await panel(['lukas']);
+    const required = async () =>
+      (
+        await request(server()).get(`/api/v1/dossiers/${secondVersion.id}`).set(as('officer')).expect(200)
+      ).body.reviewers.map((r: { name: string }) => r.name);
+    await expect(required()).resolves.toEqual(['Lars Lawyer', 'Lena Legal', 'Lukas Late']);
+    const mail = await waitFor(
+      async () => signOffMails().find((m) => m.recipients[0] === people.lukas.email) ?? null,
+      30_000,
+      200,
+    );
+    expect(mail.parsed.text).toContain(`/reviews/dossiers/${secondVersion.id}`);
+    await panel([]);
+    await expect(required()).resolves.toEqual(['Lars Lawyer', 'Lena Legal']);
+  });
+
   it('signs off once every legal reviewer approves; the signed PDF verifies and names the signers', async () => {
     await decide('lena', secondVersion.id, {
       decision: 'approve-with-conditions',
@@ -327,6 +356,10 @@ describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, 
       ['Lars Lawyer', 'approve'],
       ['Lena Legal', 'approve-with-conditions'],
     ]);
+
+    // Anyone can fetch the public key that signed it, without signing in.
+    const keys = await request(server()).get('/api/v1/dossiers/signing-keys').expect(200);
+    expect(keys.body).toEqual([{ keyId: verified.body.keyId, publicKeyPem: expect.stringContaining('PUBLIC KEY') }]);
 
     const tampered = Buffer.from(bytes);
     const at = tampered.indexOf(Buffer.from(reference));

@@ -110,7 +110,7 @@ describe('dossier review pages in a real browser', () => {
   });
 
   it('the officer requests the dossier from the case page and watches it render', async () => {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
     const page = await context.newPage();
     await signIn(page, baseUrl, 'officer@review.example');
     await page.goto(`${baseUrl}/cases/${caseId}`);
@@ -132,6 +132,7 @@ describe('dossier review pages in a real browser', () => {
     await expect(page.getByRole('link', { name: 'Review copy (PDF) of version 1' }).count()).resolves.toBe(1);
     await expect(page.getByRole('link', { name: 'Download the OCDS release package (JSON)' }).count()).resolves.toBe(1);
     await expectAccessible(page);
+    await expectFitsNarrowScreen(page);
     const [version] = await app.get(DossierService).versionsOf(caseId);
     dossierId = version.id;
     await context.close();
@@ -155,6 +156,9 @@ describe('dossier review pages in a real browser', () => {
     await expect(page.getByRole('link', { name: 'Open the review copy (PDF)' }).getAttribute('href')).resolves.toBe(
       `/api/v1/dossiers/${dossierId}/pdf`,
     );
+
+    await expect(page.locator('#section-summary').textContent()).resolves.toMatch(/is recommended\./);
+    await expect(page.locator('#section-comparison').textContent()).resolves.toContain('Ranked: ');
 
     // An empty comment is refused with an announced error on the field.
     await page.getByRole('button', { name: 'Add the comment on 1. Executive summary' }).click();

@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpException, Param, Post, Query, Res } from '@
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
-import type { ReviewDecisionKind } from '../model/dossier-input';
+import type { DossierInput, ReviewDecisionKind } from '../model/dossier-input';
+import { sectionGlance } from '../model/section-glance';
 import { DECISIONS } from './dossier.dto';
 import { DossierWorkflowService } from './dossier-workflow.service';
 
@@ -192,6 +193,7 @@ export class DossierPagesController {
         return {
           ...section,
           anchor: sectionAnchor(section.key),
+          glance: sectionGlance(version.snapshot as DossierInput, section.key),
           comments: state.comments
             .filter((comment) => comment.section === section.key)
             .map((comment) => ({ ...comment, earlierCopy: comment.pdfSha256 !== state.pdfSha256 })),

@@ -133,18 +133,7 @@ export class DossierWorkflowService {
     const input = await this.source.inputFor(procurementCase.id);
     const version = await this.dataSource.transaction(async (manager) => {
       const requested = await this.dossiers.versionFor(manager, procurementCase.id, input);
-      const assigned = await manager.find(DossierReviewer, { where: { caseId: procurementCase.id } });
-      const before = assigned.map((r) => r.reviewerId).sort();
-      const after = reviewers.map((r) => r.id).sort();
-      // Reviewers are required from the move to legal review on; a version rendered earlier is a draft.
-      const inReview = procurementCase.status === 'dossier_review';
-      if (inReview && reviewers.length > 0 && before.join() !== after.join()) {
-        await this.reviews.assignReviewersIn(manager, procurementCase.id, reviewers);
-        await this.record(manager, staff, 'dossier.reviewers-set', procurementCase.id, 'case', {
-          before: assigned.map((r) => ({ id: r.reviewerId, name: r.name })),
-          after: reviewers.map((r) => ({ id: r.id, name: r.name })),
-        });
-      }
+      await this.syncReviewers(manager, staff, procurementCase, reviewers);
       if (requested.pdfSha256) await this.signOffRequests.queue(manager, requested);
       await this.record(manager, staff, 'dossier.render-requested', requested.id, 'dossier', {
         before: null,
@@ -152,7 +141,29 @@ export class DossierWorkflowService {
       });
       return requested;
     });
-    return { version, reviewers };
+    const required = await this.dataSource
+      .getRepository(DossierReviewer)
+      .find({ where: { caseId: procurementCase.id }, order: { name: 'ASC' } });
+    return { version, reviewers: required.map((r) => ({ id: r.reviewerId, name: r.name, role: r.role })) };
+  }
+
+  /**
+   * Called after the officer changed the case's panel: while the case is in legal review, the panel's
+   * legal reviewers become the required reviewers at once, and a newly added reviewer is asked to
+   * review the current version. A panel without legal reviewers leaves the required reviewers as they
+   * were: a dossier in review always needs someone's approval.
+   */
+  async panelChanged(staff: StaffPrincipal, caseId: string): Promise<void> {
+    const procurementCase = await this.caseOf(staff, caseId);
+    if (procurementCase.status !== 'dossier_review') return;
+    const reviewers = await this.panelReviewers(procurementCase);
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.syncReviewers(manager, staff, procurementCase, reviewers))) return;
+      const current = await manager.findOne(DossierVersion, {
+        where: { caseId: procurementCase.id, supersededAt: IsNull() },
+      });
+      if (current?.pdfSha256) await this.signOffRequests.queue(manager, current);
+    });
   }
 
   async versions(staff: StaffPrincipal, caseId: string): Promise<DossierVersionSummary[]> {
@@ -284,6 +295,27 @@ export class DossierWorkflowService {
         },
       }),
     );
+  }
+
+  /** Makes the panel's legal reviewers the required reviewers (in legal review only); true if they changed. */
+  private async syncReviewers(
+    manager: EntityManager,
+    staff: StaffPrincipal,
+    procurementCase: ProcurementCase,
+    reviewers: ReviewerIdentity[],
+  ): Promise<boolean> {
+    // Reviewers are required from the move to legal review on; a version rendered earlier is a draft.
+    if (procurementCase.status !== 'dossier_review' || reviewers.length === 0) return false;
+    const assigned = await manager.find(DossierReviewer, { where: { caseId: procurementCase.id } });
+    const before = assigned.map((r) => r.reviewerId).sort();
+    const after = reviewers.map((r) => r.id).sort();
+    if (before.join() === after.join()) return false;
+    await this.reviews.assignReviewersIn(manager, procurementCase.id, reviewers);
+    await this.record(manager, staff, 'dossier.reviewers-set', procurementCase.id, 'case', {
+      before: assigned.map((r) => ({ id: r.reviewerId, name: r.name })),
+      after: reviewers.map((r) => ({ id: r.id, name: r.name })),
+    });
+    return true;
   }
 
   private assertInReview(procurementCase: ProcurementCase): void {

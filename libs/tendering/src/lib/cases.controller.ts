@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, CasesService, ClarificationsService, ProcurementCase, ProviderResponse } from '@probity/cases';
+import { DossierWorkflowService } from '@probity/dossier';
 import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
 import type { CriteriaWeights } from '@probity/scoring';
 import { API_PREFIX } from '@probity/web';
@@ -39,6 +40,7 @@ export class CasesController {
     private readonly cases: CasesService,
     private readonly invitations: InvitationsService,
     private readonly clarifications: ClarificationsService,
+    private readonly dossiers: DossierWorkflowService,
   ) {}
 
   @Get('cases')
@@ -85,6 +87,8 @@ export class CasesController {
   @StaffOnly('procurement_officer', 'admin')
   async setPanel(@CurrentStaff() staff: StaffPrincipal, @Param('caseId') caseId: string, @Body() body: PanelDto) {
     const updated = await this.cases.setPanel(staff.agencyId, caseId, body.members, staffActor(staff));
+    // In legal review the panel's legal reviewers are the dossier's required reviewers.
+    await this.dossiers.panelChanged(staff, caseId);
     return { panel: updated.panel };
   }
 
