@@ -36,14 +36,12 @@ async function uploadRequestedEvidence(page: Page, sectionUrl: string): Promise<
   for (let index = 0; index < forms; index++) {
     const form = page.locator('form.evidence-upload').nth(index);
     const question = await form.locator('input[name=questionName]').inputValue();
-    await form
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: `${question}.pdf`,
-        mimeType: 'application/pdf',
-        buffer: await demoEvidencePdf(question, `Evidence for ${question}.`),
-      });
-    await form.getByRole('button', { name: 'Upload' }).click();
+    await form.locator('input[type=file]').setInputFiles({
+      name: `${question}.pdf`,
+      mimeType: 'application/pdf',
+      buffer: await demoEvidencePdf(question, `Evidence for ${question}.`),
+    });
+    await form.getByRole('button', { name: 'Upload', exact: true }).click();
     await page.waitForLoadState();
     await page.goto(sectionUrl);
   }
@@ -152,7 +150,8 @@ describe('a whole tender in a real browser, role by role', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     smtp = await startSmtpSink();
-    config = servicesTestConfig(database.url, { SMTP_URL: smtp.url });
+    // Both providers and their uploads come from 127.0.0.1: one address, more requests than one provider makes.
+    config = servicesTestConfig(database.url, { SMTP_URL: smtp.url, PORTAL_RATE_LIMIT_PER_MINUTE: '1000' });
     app = await createApp(config);
     await app.listen(0, '127.0.0.1');
     baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -248,8 +247,9 @@ describe('a whole tender in a real browser, role by role', () => {
           for (let index = 0; index < sections; index++) {
             await page.goto(`${portalLinks[provider.name]}/sections/${index}`);
             await answerShownQuestions(page, provider.choice);
-            await page.locator('#section-form button[type=submit]').click();
+            await page.locator('#section-form').getByRole('button', { name: /^Save/ }).click();
             await page.waitForLoadState();
+            if (round === 0) await uploadRequestedEvidence(page, `${portalLinks[provider.name]}/sections/${index}`);
           }
           await page.goto(portalLinks[provider.name]);
           await page.getByRole('button', { name: 'Submit the response' }).click();

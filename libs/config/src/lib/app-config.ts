@@ -52,6 +52,8 @@ const environmentSchema = z.object({
   SESSION_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
   /** Requests per minute one client address may make; sign-in and provider links have stricter limits of their own. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1000000).default(600),
+  /** Requests per minute one client address may make on provider links: enough for autosave, too few to guess tokens. */
+  PORTAL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1000000).default(60),
 });
 
 /** The validated configuration; also the injection token for it. */
@@ -73,6 +75,7 @@ export abstract class AppConfig {
   declare readonly dossierSigningKeyFile?: string;
   declare readonly sessionSecret?: string;
   declare readonly rateLimitPerMinute: number;
+  declare readonly portalRateLimitPerMinute: number;
 }
 
 /**
@@ -109,5 +112,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
     dossierSigningKeyFile: env.DOSSIER_SIGNING_KEY_FILE ? resolve(env.DOSSIER_SIGNING_KEY_FILE) : undefined,
     sessionSecret: env.SESSION_SECRET,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    portalRateLimitPerMinute: env.PORTAL_RATE_LIMIT_PER_MINUTE,
   };
 }

@@ -16,7 +16,6 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { AnswerValidationException, CasesService, ClarificationsService, MAX_EVIDENCE_BYTES } from '@probity/cases';
 import { AppConfig } from '@probity/config';
@@ -31,9 +30,6 @@ import {
 } from './i18n/catalog';
 import { answersFromForm } from './portal-form';
 import { PortalService, PortalState } from './portal.service';
-
-/** Sixty requests a minute per address on provider links: plenty for autosave, too few to guess tokens. */
-const PORTAL_LIMIT = { default: { limit: 60, ttl: 60_000 } };
 
 /** Remembers the provider's language choice across the portal's pages (readable by no one else). */
 export const LANGUAGE_COOKIE = 'probity_lang';
@@ -61,7 +57,6 @@ function wantsJson(request: Request): boolean {
  * script adds autosave through the same section endpoint (answering JSON when asked for it).
  */
 @ApiExcludeController()
-@Throttle(PORTAL_LIMIT)
 @Controller('portal/:token')
 export class PortalController {
   constructor(

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import type { Request } from 'express';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '@probity/config';
@@ -6,15 +7,23 @@ import { CsrfGuard } from './csrf';
 import { HomeController } from './home.controller';
 
 /**
- * HTTP-wide guards: a per-address rate limit on every route (stricter limits are declared where
- * they matter: sign-in, provider links) and CSRF checks on every state-changing request.
+ * HTTP-wide guards: a per-address rate limit on every route, a stricter one on provider links (both
+ * configurable; sign-in and password reset declare their own) and CSRF checks on every state-changing request.
  */
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimitPerMinute }],
+        throttlers: [
+          { name: 'default', ttl: 60_000, limit: config.rateLimitPerMinute },
+          {
+            name: 'portal',
+            ttl: 60_000,
+            limit: config.portalRateLimitPerMinute,
+            skipIf: (context) => !context.switchToHttp().getRequest<Request>().path.startsWith('/portal/'),
+          },
+        ],
       }),
     }),
   ],
