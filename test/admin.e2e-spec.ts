@@ -148,6 +148,8 @@ describe('agency administration', () => {
         smtp.messages.slice(mailsBefore).find((m) => m.recipients.includes('eva@politie.example')),
       );
       const link = /http:\/\/probity\.example(\/password-reset\/[A-Za-z0-9_-]+)/.exec(mail.parsed.text ?? '');
+      expect(mail.parsed.subject).toBe('Choose the password of your new Probity account');
+      expect(mail.parsed.text).toContain('has created a staff account for you');
       expect(link).not.toBeNull();
       const visitor = request.agent(app.getHttpServer());
       const form = await visitor.get(link![1]).expect(200);
