@@ -7,5 +7,6 @@ import { QuestionBankController } from './question-bank.controller';
   imports: [PdfRenderingModule],
   controllers: [QuestionBankController],
   providers: [BlankQuestionnairePrinter],
+  exports: [BlankQuestionnairePrinter],
 })
 export class QuestionBankModule {}
