@@ -148,6 +148,8 @@ describe('agency administration', () => {
         smtp.messages.slice(mailsBefore).find((m) => m.recipients.includes('eva@politie.example')),
       );
       const link = /http:\/\/probity\.example(\/password-reset\/[A-Za-z0-9_-]+)/.exec(mail.parsed.text ?? '');
+      expect(mail.parsed.subject).toBe('Choose the password of your new Probity account');
+      expect(mail.parsed.text).toContain('has created a staff account for you');
       expect(link).not.toBeNull();
       const visitor = request.agent(app.getHttpServer());
       const form = await visitor.get(link![1]).expect(200);
@@ -361,6 +363,18 @@ describe('agency administration', () => {
       expect(preview.text).toContain('Does the system log every plate read and every search?');
       expect(preview.text).toContain('<span class="required">(required)</span>');
       expect(preview.text).toContain('Publish version 1');
+      const pdf = await admin.agent
+        .get(`/admin/questionnaires/${versionOne}/blank.pdf`)
+        .buffer(true)
+        .parse((response, callback) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => callback(null, Buffer.concat(chunks)));
+        })
+        .expect(200)
+        .expect('Content-Type', 'application/pdf');
+      expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+      await otherAdmin.agent.get(`/admin/questionnaires/${versionOne}/blank.pdf`).expect(404);
 
       // A draft is not offered for cases.
       const draftForm = await officer.agent.get('/cases/new').expect(200);

@@ -127,6 +127,18 @@ describe('provider portal languages in a real browser', () => {
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fr');
       await page.reload();
       await expect(page.getByRole('button', { name: 'Soumettre la réponse' }).count()).resolves.toBe(1);
+
+      // Submitting too early lists the missing answers in French, with the questions' French titles.
+      await page.getByRole('button', { name: 'Soumettre la réponse' }).click();
+      await page.waitForLoadState();
+      const summary = page.getByRole('alert');
+      await expect(summary.getByRole('heading').textContent()).resolves.toBe(
+        'Votre réponse ne peut pas encore être soumise',
+      );
+      await expect(summary.textContent()).resolves.toContain(
+        '« À quoi sert le système ? » : une réponse est obligatoire.',
+      );
+      await expectAccessible(page);
       await page.goto(`${baseUrl}${portalPath}/sections/0`);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
         'Le système et son utilisation prévue',

@@ -3,6 +3,7 @@ import { AuditModule } from '@probity/audit';
 import { CasesModule } from '@probity/cases';
 import { IdentityModule } from '@probity/identity';
 import { NotificationsModule } from '@probity/notifications';
+import { QuestionBankModule } from '@probity/question-bank';
 import { StaffAdministration } from './staff-administration.service';
 import { StaffApiController } from './staff-api.controller';
 import { StaffPagesController } from './staff-pages.controller';
@@ -14,7 +15,7 @@ import { TemplatePagesController } from './template-pages.controller';
  * (pages under /admin, JSON under /api/v1/staff and /api/v1/questionnaire-templates).
  */
 @Module({
-  imports: [AuditModule, CasesModule, IdentityModule, NotificationsModule],
+  imports: [AuditModule, CasesModule, IdentityModule, NotificationsModule, QuestionBankModule],
   controllers: [StaffApiController, StaffPagesController, TemplateApiController, TemplatePagesController],
   providers: [StaffAdministration],
 })

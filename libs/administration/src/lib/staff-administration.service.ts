@@ -135,6 +135,7 @@ export class StaffAdministration {
         name: account.name,
         resetUrl: `${this.config.publicBaseUrl}/password-reset/${started.token}`,
         expiresInMinutes: PASSWORD_RESET_LIFETIME_MS / 60_000,
+        newAccount: true,
       });
       return true;
     } catch (error) {

@@ -15,7 +15,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { QuestionnaireTemplates, TemplateImportException } from '@probity/cases';
 import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
-import { buildPortalForm, messagesFor } from '@probity/portal';
+import { buildPortalForm, isPortalLanguage, messagesFor } from '@probity/portal';
+import { blankQuestionnaire, BlankQuestionnairePrinter } from '@probity/question-bank';
 import { localised, QuestionnaireDefinition } from '@probity/questionnaires';
 import { adminActor } from './admin-actor';
 
@@ -36,7 +37,10 @@ interface ImportProblemView {
 @StaffOnly('admin')
 @Controller('admin/questionnaires')
 export class TemplatePagesController {
-  constructor(private readonly templates: QuestionnaireTemplates) {}
+  constructor(
+    private readonly templates: QuestionnaireTemplates,
+    private readonly printer: BlankQuestionnairePrinter,
+  ) {}
 
   @Get()
   async list(@CurrentStaff() admin: StaffPrincipal, @Res() response: Response) {
@@ -87,6 +91,25 @@ export class TemplatePagesController {
     @Res() response: Response,
   ) {
     await this.renderPreview(admin, templateId, response, { flash: notice ? NOTICES[notice] : undefined });
+  }
+
+  /** The version as a blank questionnaire to print, like the built-in ones in the question bank. */
+  @Get(':templateId/blank.pdf')
+  async blankPdf(
+    @CurrentStaff() admin: StaffPrincipal,
+    @Param('templateId') templateId: string,
+    @Query('lang') lang: unknown,
+    @Res() response: Response,
+  ) {
+    const template = await this.templates.get(admin.agencyId, templateId);
+    const view = blankQuestionnaire(template.definition as QuestionnaireDefinition, {
+      version: template.version,
+      language: isPortalLanguage(lang) ? lang : 'en',
+    });
+    const pdf = await this.printer.pdf(view);
+    response.setHeader('Content-Type', 'application/pdf');
+    response.setHeader('Content-Disposition', `inline; filename="${template.key}-v${template.version}-blank.pdf"`);
+    response.send(pdf);
   }
 
   @Post(':templateId/publish')

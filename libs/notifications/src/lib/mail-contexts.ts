@@ -42,7 +42,8 @@ export interface MailContexts {
     caseReference: string;
     reviewUrl: string;
   };
-  'password-reset': { name: string; resetUrl: string; expiresInMinutes: number };
+  /** `newAccount`: an administrator just created the account; the link sets its first password. */
+  'password-reset': { name: string; resetUrl: string; expiresInMinutes: number; newAccount?: boolean };
 }
 
 export type MailTemplate = keyof MailContexts;
@@ -91,6 +92,7 @@ export const MAIL_CONTEXT_SCHEMAS = {
       .int()
       .min(1)
       .max(7 * 24 * 60),
+    newAccount: z.boolean().optional(),
   }),
 } as const satisfies { [T in MailTemplate]: z.ZodType<MailContexts[T]> };
 

@@ -151,4 +151,13 @@ describe('renderMail', () => {
       MAIL_TEMPLATES.filter((name) => name !== 'invite' && name !== 'password-reset').sort(),
     );
   });
+
+  it('words the password link for a new account differently from a reset', () => {
+    const created = renderMail('password-reset', { ...SAMPLES['password-reset'], newAccount: true });
+    expect(created.subject).toBe('Choose the password of your new Probity account');
+    expect(created.text).toContain('has created a staff account for you');
+    expect(created.text).not.toContain('We received a request to reset');
+    expect(created.html).toContain(SAMPLES['password-reset'].resetUrl);
+    expect(renderMail('password-reset', SAMPLES['password-reset']).subject).toBe('Reset your Probity password');
+  });
 });

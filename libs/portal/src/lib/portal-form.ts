@@ -140,7 +140,8 @@ export function buildPortalForm(
         if (['html', 'image', 'expression'].includes(element.type)) continue;
         const state = logic.get(element.name);
         if (!state?.visible && !options.showAll) continue;
-        const required = state?.required ?? Boolean(element.isRequired);
+        // A hidden question is never required now; a preview shows what it asks for once shown.
+        const required = state?.visible ? state.required : Boolean(element.isRequired);
         questions.push(toFormQuestion(element, answers[element.name], required, locale, wording, options, errors));
       }
     };

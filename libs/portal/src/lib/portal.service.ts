@@ -10,11 +10,18 @@ import {
 } from '@probity/cases';
 import { Notifier } from '@probity/notifications';
 import { CORE_PRINCIPLES } from '@probity/rubric';
-import { AnswerProblem, QuestionnaireDefinition, validateAnswers } from '@probity/questionnaires';
+import {
+  AnswerProblem,
+  localised,
+  QuestionnaireDefinition,
+  questionsOf,
+  validateAnswers,
+} from '@probity/questionnaires';
+import { formatMessage } from '@probity/web';
 import { messagesFor } from './i18n/catalog';
 import { buildPortalForm, EvidenceListing, FormSection, FormWording } from './portal-form';
 
-type ProblemList = Array<Pick<AnswerProblem, 'questionName' | 'message'>>;
+type ProblemList = Array<Pick<AnswerProblem, 'questionName' | 'message'> & Partial<Pick<AnswerProblem, 'code'>>>;
 
 export interface PortalState {
   response: ProviderResponse;
@@ -42,16 +49,13 @@ export class PortalService {
 
   async sections(state: PortalState, locale: string, problems?: ProblemList): Promise<FormSection[]> {
     const evidence = await this.cases.evidenceOf(state.response.id);
-    return buildPortalForm(
-      state.procurementCase.questionnaireDefinition as QuestionnaireDefinition,
-      state.response.answers,
-      {
-        locale,
-        evidence: groupEvidence(evidence),
-        problems,
-        wording: formWording(locale),
-      },
-    );
+    const definition = state.procurementCase.questionnaireDefinition as QuestionnaireDefinition;
+    return buildPortalForm(definition, state.response.answers, {
+      locale,
+      evidence: groupEvidence(evidence),
+      problems: problems && inLanguage(problems, definition, locale),
+      wording: formWording(locale),
+    });
   }
 
   async overview(state: PortalState, locale: string, problems?: ProblemList) {
@@ -78,7 +82,12 @@ export class PortalService {
         revision: response.revision,
       },
       sections,
-      problemsBySection: problems?.length ? problemLinks(sections, problems) : [],
+      problemsBySection: problems?.length
+        ? problemLinks(
+            sections,
+            inLanguage(problems, procurementCase.questionnaireDefinition as QuestionnaireDefinition, locale),
+          )
+        : [],
       clarifications: await this.clarifications.publishedFor(procurementCase.id),
       pendingQuestions: await this.clarifications.pendingOf(response.id),
     };
@@ -118,6 +127,30 @@ export class PortalService {
       idempotencyKey: `receipt:${submitted.id}:${submitted.submissionHash}`,
     });
   }
+}
+
+/**
+ * The engine words its problems in English; the common ones (a required answer is missing, "not
+ * applicable" refused) are reworded in the page's language with the question's translated title.
+ */
+function inLanguage(problems: ProblemList, definition: QuestionnaireDefinition, locale: string): ProblemList {
+  const t = messagesFor(locale === 'default' ? 'en' : locale);
+  const titles = new Map(
+    questionsOf(definition).map(({ question }) => [question.name, localised(question.title, locale) || question.name]),
+  );
+  return problems.map((problem) => {
+    const template =
+      problem.code === 'required'
+        ? t.question.answerRequired
+        : problem.code === 'not-applicable-refused'
+          ? t.question.notApplicableRefused
+          : undefined;
+    if (!template) return problem;
+    return {
+      ...problem,
+      message: formatMessage(template, { title: titles.get(problem.questionName) ?? problem.questionName }),
+    };
+  });
 }
 
 function formWording(locale: string): FormWording {

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { loadConfig } from '@probity/config';
+import { AppConfigModule, loadConfig } from '@probity/config';
 import { importQuestionnaire } from '@probity/questionnaires';
 import { configureWebApp } from '@probity/web';
 import { QuestionBankModule } from './question-bank.module';
@@ -10,9 +10,12 @@ describe('question bank pages', () => {
   let app: NestExpressApplication;
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [QuestionBankModule] }).compile();
+    const config = loadConfig({});
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppConfigModule.forRoot(config), QuestionBankModule],
+    }).compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-    configureWebApp(app, loadConfig({}));
+    configureWebApp(app, config);
     await app.init();
   });
 

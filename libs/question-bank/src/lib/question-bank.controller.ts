@@ -1,6 +1,7 @@
-import { Controller, Get, Header, NotFoundException, Param, Render, Res } from '@nestjs/common';
+import { Controller, Get, Header, NotFoundException, Param, Query, Render, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { isPortalLanguage } from '@probity/portal';
 import {
   BUILT_IN_QUESTIONNAIRES,
   BuiltInQuestionnaire,
@@ -8,6 +9,8 @@ import {
   offlineWorkbook,
   publishedView,
 } from '@probity/questionnaires';
+import { blankQuestionnaire } from './blank-questionnaire';
+import { BlankQuestionnairePrinter } from './blank-questionnaire-printer';
 
 function find(key: string): BuiltInQuestionnaire {
   const found = BUILT_IN_QUESTIONNAIRES.find((questionnaire) => questionnaire.key === key);
@@ -22,6 +25,8 @@ function find(key: string): BuiltInQuestionnaire {
 @ApiTags('question bank')
 @Controller()
 export class QuestionBankController {
+  constructor(private readonly printer: BlankQuestionnairePrinter) {}
+
   @Get('question-bank')
   @Render('question-bank/index')
   index() {
@@ -68,5 +73,16 @@ export class QuestionBankController {
     const found = find(key);
     response.setHeader('Content-Disposition', `attachment; filename="${found.key}-v${found.version}.xlsx"`);
     response.send(await offlineWorkbook(found.definition));
+  }
+
+  /** The questionnaire to print and answer by hand (`?lang=fr|es|ar` where translations exist). */
+  @Get('question-bank/:key/blank.pdf')
+  async blankPdf(@Param('key') key: string, @Query('lang') lang: unknown, @Res() response: Response): Promise<void> {
+    const found = find(key);
+    const language = isPortalLanguage(lang) ? lang : 'en';
+    const pdf = await this.printer.pdf(blankQuestionnaire(found.definition, { version: found.version, language }));
+    response.setHeader('Content-Type', 'application/pdf');
+    response.setHeader('Content-Disposition', `inline; filename="${found.key}-v${found.version}-blank.pdf"`);
+    response.send(pdf);
   }
 }

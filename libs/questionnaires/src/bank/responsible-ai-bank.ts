@@ -1284,8 +1284,11 @@ export const RESPONSIBLE_AI_HIGH_RISK: QuestionnaireDefinition = {
     default: 'Responsible-AI due diligence for law-enforcement AI systems',
     fr: 'Diligence raisonnable en matière d’IA responsable pour les systèmes d’IA des services répressifs',
   },
-  description:
-    'Questions for providers of AI systems to law-enforcement agencies, organised by the principles of the INTERPOL–UNICRI Toolkit for Responsible AI Innovation in Law Enforcement and the EU AI Act’s high-risk requirements.',
+  description: {
+    default:
+      'Questions for providers of AI systems to law-enforcement agencies, organised by the principles of the INTERPOL–UNICRI Toolkit for Responsible AI Innovation in Law Enforcement and the EU AI Act’s high-risk requirements.',
+    fr: 'Questions aux fournisseurs de systèmes d’IA destinés aux services répressifs, organisées selon les principes de la boîte à outils INTERPOL–UNICRI pour une innovation responsable en matière d’IA dans les services répressifs et les exigences du règlement européen sur l’IA applicables aux systèmes à haut risque.',
+  },
   locale: 'en',
   pages: [scoping, lawfulness, harm, autonomy, fairness, governance, biometric, riskAssessment],
   knockouts: KNOCKOUTS,
@@ -1336,8 +1339,11 @@ export const RESPONSIBLE_AI_LIGHT: QuestionnaireDefinition = {
     default: 'Responsible-AI due diligence (light) for lower-risk AI systems',
     fr: 'Diligence raisonnable en matière d’IA responsable (version allégée) pour les systèmes d’IA à moindre risque',
   },
-  description:
-    'A shorter set of questions for AI systems outside the AI Act’s high-risk list, keeping documentation, transparency, oversight, accuracy and data rights.',
+  description: {
+    default:
+      'A shorter set of questions for AI systems outside the AI Act’s high-risk list, keeping documentation, transparency, oversight, accuracy and data rights.',
+    fr: 'Un questionnaire plus court pour les systèmes d’IA qui ne figurent pas sur la liste des systèmes à haut risque du règlement sur l’IA, centré sur la documentation, la transparence, la supervision, l’exactitude et les droits sur les données.',
+  },
   locale: 'en',
   pages: RESPONSIBLE_AI_HIGH_RISK.pages
     .filter((page) => !page.visibleIf)

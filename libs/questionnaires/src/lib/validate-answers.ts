@@ -8,6 +8,8 @@ export interface AnswerProblem {
   questionName: string;
   title: string;
   message: string;
+  /** What kind of problem, so an interface can word the common ones in the reader's language. */
+  code?: 'required' | 'not-applicable-refused' | 'invalid' | 'unknown-question';
 }
 
 export interface ValidationOptions {
@@ -45,22 +47,23 @@ export function validateAnswers(
         questionName: name,
         title: name,
         message: `There is no question named "${name}" in this questionnaire.`,
+        code: 'unknown-question',
       });
   }
   const logic = evaluateLogic(definition, answers);
   for (const { question } of located) {
     const state = logic.get(question.name) ?? { visible: true, required: Boolean(question.isRequired) };
     const title = localised(question.title, options.locale) || question.name;
-    const report = (message: string) =>
-      problems.push({ questionName: question.name, title, message: `“${title}”: ${message}` });
+    const report = (message: string, code: AnswerProblem['code'] = 'invalid') =>
+      problems.push({ questionName: question.name, title, message: `“${title}”: ${message}`, code });
     const value = answers[question.name];
     if (!state.visible) continue;
     if (!isAnswered(value)) {
-      if (options.forSubmit && state.required) report('an answer is required.');
+      if (options.forSubmit && state.required) report('an answer is required.', 'required');
       continue;
     }
     if (value === NOT_APPLICABLE) {
-      if (!question.naAllowed) report('“Not applicable” is not accepted for this question.');
+      if (!question.naAllowed) report('“Not applicable” is not accepted for this question.', 'not-applicable-refused');
       continue;
     }
     const problem = checkValue(question, value);

@@ -82,6 +82,8 @@ export const AR: CatalogDraft = {
     evidenceRequested: 'يُطلب مستند داعم لهذه الإجابة. استخدموا نموذج الرفع أسفل الأسئلة.',
     fileSize: '{bytes} بايت',
     remove: 'إزالة {file}',
+    answerRequired: '«{title}»: الإجابة إلزامية.',
+    notApplicableRefused: '«{title}»: لا يُقبل خيار «لا ينطبق» لهذا السؤال.',
   },
   autosave: {
     saving: 'جارٍ الحفظ…',

@@ -85,6 +85,8 @@ export const EN = {
     evidenceRequested: 'Evidence is requested for this answer. Use the upload form below the questions.',
     fileSize: '{bytes} bytes',
     remove: 'Remove {file}',
+    answerRequired: '“{title}”: an answer is required.',
+    notApplicableRefused: '“{title}”: “Not applicable” is not accepted for this question.',
   },
   autosave: {
     saving: 'Saving…',

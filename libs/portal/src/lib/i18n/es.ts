@@ -86,6 +86,8 @@ export const ES: CatalogDraft = {
       'Se solicita documentación para esta respuesta. Use el formulario de subida situado debajo de las preguntas.',
     fileSize: '{bytes} bytes',
     remove: 'Quitar {file}',
+    answerRequired: '«{title}»: la respuesta es obligatoria.',
+    notApplicableRefused: '«{title}»: «No aplicable» no se acepta para esta pregunta.',
   },
   autosave: {
     saving: 'Guardando…',

@@ -85,6 +85,8 @@ export const FR: CatalogDraft = {
       'Une pièce justificative est demandée pour cette réponse. Utilisez le formulaire de téléversement sous les questions.',
     fileSize: '{bytes} octets',
     remove: 'Retirer {file}',
+    answerRequired: '« {title} » : une réponse est obligatoire.',
+    notApplicableRefused: '« {title} » : « Sans objet » n’est pas accepté pour cette question.',
   },
   autosave: {
     saving: 'Enregistrement…',

@@ -1,0 +1,180 @@
+/// <reference lib="dom" />
+import AxeBuilder from '@axe-core/playwright';
+import { INestApplication } from '@nestjs/common';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { IdentityService } from '@probity/identity';
+import { locateBrowser } from '@probity/pdf-rendering';
+import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
+import { createApp } from '../../apps/api/src/create-app';
+import { WORKSPACE_ROOT } from '../support/processes';
+
+const PASSWORD = 'admin pages passphrase';
+
+async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${page.url()} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`)).toEqual(
+    [],
+  );
+}
+
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+const QUESTIONNAIRE = {
+  title: 'Drone imagery analytics',
+  pages: [
+    {
+      name: 'oversight',
+      title: 'Oversight',
+      elements: [
+        {
+          type: 'radiogroup',
+          name: 'drone_review',
+          title: 'Who reviews each detection before action?',
+          principle: 'human-oversight',
+          isRequired: true,
+          choices: [
+            { value: 'officer', text: 'A trained officer', score: 100 },
+            { value: 'nobody', text: 'Nobody', score: 0 },
+          ],
+        },
+        { type: 'comment', name: 'drone_limits', title: 'Which uses are excluded?', principle: 'legitimacy' },
+      ],
+    },
+  ],
+};
+
+/** An agency administrator's pages in a real browser (Chromium): keyboard use and axe-core checks. */
+describe('administration pages in a real browser', () => {
+  let database: TestDatabase;
+  let smtp: SmtpSink;
+  let app: INestApplication;
+  let browser: Browser;
+  let context: BrowserContext;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    smtp = await startSmtpSink();
+    app = await createApp(servicesTestConfig(database.url, { SMTP_URL: smtp.url }));
+    await app.listen(0, '127.0.0.1');
+    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const identity = app.get(IdentityService);
+    const agency = await identity.createAgency('Policía Nacional (test)');
+    await identity.createStaffUser({
+      agencyId: agency.id,
+      email: 'admin@policia.example',
+      name: 'Alba Admin',
+      role: 'admin',
+      password: PASSWORD,
+    });
+    browser = await chromium.launch({
+      executablePath: locateBrowser().executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    });
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel('E-mail address').fill('admin@policia.example');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Password').press('Enter');
+    await page.waitForURL(`${baseUrl}/cases`);
+    await page.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await smtp?.close();
+    await database?.drop();
+  });
+
+  async function onPage(name: string, check: (page: Page) => Promise<void>): Promise<void> {
+    const page = await context.newPage();
+    try {
+      await check(page);
+    } catch (error) {
+      const dir = join(WORKSPACE_ROOT, 'test-results');
+      await mkdir(dir, { recursive: true });
+      await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+      throw error;
+    } finally {
+      await page.close();
+    }
+  }
+
+  it('staff accounts: reached from the navigation; a refused and an accepted account, all accessible', async () => {
+    await onPage('admin-users', async (page) => {
+      await page.goto(`${baseUrl}/cases`);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staff accounts' }).click();
+      await page.waitForURL(`${baseUrl}/admin/users`);
+      await expectAccessible(page);
+
+      await page.getByLabel('Full name').fill('Marta Evaluadora');
+      await page.getByLabel('E-mail address').fill('marta');
+      await page.getByRole('button', { name: 'Create the account' }).click();
+      await page.waitForLoadState();
+      await expect(page.getByRole('alert').textContent()).resolves.toContain('Enter a valid e-mail address.');
+      await expectAccessible(page);
+
+      await page.getByLabel('E-mail address').fill('marta@policia.example');
+      await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Evaluator' });
+      await page.getByLabel('E-mail address').press('Enter');
+      await page.waitForURL(/notice=created/);
+      await expect(page.getByRole('status').textContent()).resolves.toContain('The account was created');
+      await expect(page.getByRole('rowheader', { name: 'Marta Evaluadora' }).count()).resolves.toBe(1);
+      await expectAccessible(page);
+
+      await page.getByLabel('Role of Marta Evaluadora').selectOption({ label: 'Legal reviewer' });
+      await page.getByRole('button', { name: 'Change the role of Marta Evaluadora' }).click();
+      await page.waitForURL(/notice=role/);
+      await page.getByRole('button', { name: 'Deactivate Marta Evaluadora' }).click();
+      await page.waitForURL(/notice=deactivated/);
+      await expect(page.getByRole('button', { name: 'Reactivate Marta Evaluadora' }).count()).resolves.toBe(1);
+      await expectAccessible(page);
+    });
+  });
+
+  it('questionnaire templates: import errors, preview and publish, all accessible and usable at 360 px', async () => {
+    await onPage('admin-questionnaires', async (page) => {
+      await page.goto(`${baseUrl}/admin/questionnaires`);
+      await expectAccessible(page);
+      await page.getByLabel('Key').fill('drone-imagery');
+      await page.getByLabel('SurveyJS JSON').fill('{"pages": [{"name": "p", "elements": [{"type": "nonsense"}]}]}');
+      await page.getByRole('button', { name: 'Import as a draft' }).click();
+      await page.waitForLoadState();
+      await expect(page.getByRole('alert').textContent()).resolves.toContain('$.pages[0].elements[0].type');
+      await expectAccessible(page);
+
+      await page.getByLabel('SurveyJS JSON').fill(JSON.stringify(QUESTIONNAIRE, null, 2));
+      await page.getByRole('button', { name: 'Import as a draft' }).click();
+      await page.waitForURL(/notice=imported/);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Drone imagery analytics');
+      await expect(page.getByText('Who reviews each detection before action?').count()).resolves.toBeGreaterThan(0);
+      await expectAccessible(page);
+
+      await page.getByRole('button', { name: 'Publish version 1' }).click();
+      await page.waitForURL(/notice=published/);
+      await expect(page.getByRole('button', { name: 'Publish version 1' }).count()).resolves.toBe(0);
+      await expectAccessible(page);
+
+      await page.setViewportSize({ width: 360, height: 800 });
+      await expectNoSidewaysScroll(page);
+      await page.goto(`${baseUrl}/admin/questionnaires`);
+      await expectNoSidewaysScroll(page);
+      await page.goto(`${baseUrl}/admin/users`);
+      await expectNoSidewaysScroll(page);
+      await page.goto(`${baseUrl}/cases/new`);
+      await expect(
+        page.getByLabel('Questionnaire').locator('option', { hasText: 'Drone imagery analytics (version 1)' }).count(),
+      ).resolves.toBe(1);
+    });
+  });
+});
