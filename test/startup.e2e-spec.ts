@@ -48,6 +48,7 @@ describe('process start-up', () => {
       expect(demo.output()).toMatch(/scoring 3\/3 responses/);
       expect(demo.output()).toMatch(/rank 1: Northwind Vision Analytics/);
       expect(demo.output()).toMatch(/knocked out: Blackbox Surveillance Ltd/);
+      expect(demo.output()).toMatch(/signed off by Dana Legal Counsel, Sam Data Protection/);
       const pdfPath = demo.output().match(/PDF written to (\S+\.pdf)/)?.[1];
       expect(pdfPath).toBeDefined();
       const { stdout } = await run('pdfinfo', [pdfPath!]);
@@ -58,6 +59,11 @@ describe('process start-up', () => {
       for (const provider of ['Northwind Vision Analytics', 'Helios Forensic AI', 'Blackbox Surveillance Ltd'])
         expect(text).toContain(provider);
       expect(text).toContain('Sign-off');
+      // The signed dossier's sign-off block names both reviewers and their decisions (table cells wrap lines).
+      expect(text).toMatch(/is signed since/);
+      expect(text).toMatch(/Dana Legal\s+Counsel/);
+      expect(text).toMatch(/Sam Data\s+Protection/);
+      expect(text).toMatch(/Approved with\s+conditions/);
       expect(text).toMatch(/Overall \(0–100\)/);
     } finally {
       await rm(dataDir, { recursive: true, force: true });

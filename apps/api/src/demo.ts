@@ -3,7 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { IdentityService, newToken } from '@probity/identity';
+import { IdentityService, newToken, StaffPrincipal, StaffRole } from '@probity/identity';
 import { CasesService } from '@probity/cases';
 import {
   answersAtQuality,
@@ -13,7 +13,7 @@ import {
   demoCase,
   demoEvidencePdf,
 } from '@probity/demo';
-import { DossierService } from '@probity/dossier';
+import { DossierService, DossierWorkflowService } from '@probity/dossier';
 import { EvaluationResultsService } from '@probity/evaluation';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
 import { loadConfigOrExit } from '@probity/runtime';
@@ -131,21 +131,67 @@ async function runDemoTender(app: INestApplication, dataDir: string): Promise<st
   for (const provider of stored.comparison.disqualified)
     log(`knocked out: ${provider.name} (${provider.knockouts.map((k) => k.title).join('; ')})`);
 
-  const requested = await dossiers.requestRender(created.id);
-  log(`rendering dossier version ${requested.version}`);
+  // Legal review: two reviewers on the panel, the dossier rendered for their review, both approve, and the
+  // worker signs it. The staff accounts exist only for this; nobody signs in as them.
+  const officer = await demoStaff(
+    app,
+    agency.id,
+    'procurement_officer',
+    'case.officer@demo.probity.example',
+    'Demo Case Officer',
+  );
+  const reviewers = [
+    await demoStaff(app, agency.id, 'legal_reviewer', 'legal.counsel@demo.probity.example', 'Dana Legal Counsel'),
+    await demoStaff(app, agency.id, 'legal_reviewer', 'data.protection@demo.probity.example', 'Sam Data Protection'),
+  ];
+  await cases.setPanel(
+    agency.id,
+    created.id,
+    reviewers.map((reviewer) => ({ userId: reviewer.userId, role: 'legal_reviewer' as const })),
+  );
+  await cases.transition(created.id, 'dossier_review');
+  const workflow = app.get(DossierWorkflowService);
+  const { version: requested } = await workflow.requestRender(officer, created.id);
+  log(`rendering dossier version ${requested.version} for legal review`);
   const rendered = await waitFor(
     'dossier',
     async () => ((await dossiers.get(requested.id)).pdfSha256 ? dossiers.get(requested.id) : null),
     180000,
   );
-  const pdf = await dossiers.pdf(rendered.id);
-  if (!pdf) throw new Error('the rendered dossier has no PDF');
+  const reviewCopy = rendered.pdfSha256 as string;
+  await workflow.decide(reviewers[0], rendered.id, { decision: 'approve', pdfSha256: reviewCopy });
+  await workflow.decide(reviewers[1], rendered.id, {
+    decision: 'approve-with-conditions',
+    conditions: 'The contract includes the audit-access and data-protection clauses listed in the dossier.',
+    pdfSha256: reviewCopy,
+  });
+  log(`${reviewers.map((reviewer) => reviewer.name).join(' and ')} approved; signing`);
+  const pdf = await waitFor('signing', () => dossiers.signedPdf(rendered.id), 180000);
+  const verification = await dossiers.verify(pdf);
+  if (!verification.valid || !verification.signed)
+    throw new Error(`the signed dossier does not verify: ${JSON.stringify(verification)}`);
+  log(`signed off by ${verification.signers.map((signer) => signer.name).join(', ')}`);
   const outputDir = join(dataDir, 'demo');
   await mkdir(outputDir, { recursive: true });
-  const file = join(outputDir, `dossier-${created.reference}.pdf`);
+  const file = join(outputDir, `dossier-${created.reference}-signed.pdf`);
   await writeFile(file, pdf);
-  log(`dossier SHA-256 ${rendered.pdfSha256}`);
+  log(`signed dossier SHA-256 ${verification.pdfSha256}`);
   return file;
+}
+
+/** A staff member of the demo agency as a signed-in principal (created on first use, with a random password). */
+async function demoStaff(
+  app: INestApplication,
+  agencyId: string,
+  role: StaffRole,
+  email: string,
+  name: string,
+): Promise<StaffPrincipal> {
+  const identity = app.get(IdentityService);
+  const user =
+    (await identity.staffOfAgency(agencyId)).find((member) => member.email === email) ??
+    (await identity.createStaffUser({ agencyId, email, name, role, password: newToken().slice(0, 20) }));
+  return { userId: user.id, agencyId, role: user.role, email: user.email, name: user.name, sessionId: 'demo' };
 }
 
 async function waitFor<T>(what: string, probe: () => Promise<T | null | false>, timeoutMs = 60000): Promise<T> {
