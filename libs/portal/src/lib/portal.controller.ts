@@ -1,6 +1,5 @@
 import {
   BadRequestException,
-  Body,
   ConflictException,
   Controller,
   Get,
@@ -22,6 +21,7 @@ import { AnswerValidationException, CasesService, ClarificationsService, MAX_EVI
 import { isRightToLeft } from '@probity/questionnaires';
 import { answersFromForm } from './portal-form';
 import { PortalService, PortalState } from './portal.service';
+import { FormBody } from '@probity/web';
 
 const SUPPORTED_LOCALES = ['en', 'fr', 'es', 'ar'];
 
@@ -87,7 +87,7 @@ export class PortalController {
   async saveSection(
     @Param('token') token: string,
     @Param('index', ParseIntPipe) index: number,
-    @Body() body: Record<string, unknown>,
+    @FormBody() body: Record<string, unknown>,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
@@ -143,7 +143,7 @@ export class PortalController {
   async uploadEvidence(
     @Param('token') token: string,
     @UploadedFile() file: Express.Multer.File | undefined,
-    @Body() body: Record<string, unknown>,
+    @FormBody() body: Record<string, unknown>,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
@@ -164,7 +164,7 @@ export class PortalController {
   async removeEvidence(
     @Param('token') token: string,
     @Param('evidenceId') evidenceId: string,
-    @Body() body: Record<string, unknown>,
+    @FormBody() body: Record<string, unknown>,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
@@ -180,7 +180,7 @@ export class PortalController {
   @Post('clarifications')
   async ask(
     @Param('token') token: string,
-    @Body() body: Record<string, unknown>,
+    @FormBody() body: Record<string, unknown>,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {

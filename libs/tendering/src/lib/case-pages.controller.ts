@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpException, Param, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -12,6 +12,7 @@ import { staffActor } from './cases.controller';
 import { CreateCaseDto, InviteProviderDto } from './cases.dto';
 import { InvitationsService } from './invitations.service';
 import { providerProgress } from './provider-progress';
+import { FormBody } from '@probity/web';
 
 const STATUS_LABELS: Record<string, string> = {
   draft: 'Draft',
@@ -89,7 +90,11 @@ export class CasePagesController {
 
   @Post()
   @StaffOnly('procurement_officer', 'admin')
-  async create(@CurrentStaff() staff: StaffPrincipal, @Body() form: Record<string, string>, @Res() response: Response) {
+  async create(
+    @CurrentStaff() staff: StaffPrincipal,
+    @FormBody('fields') form: Record<string, string>,
+    @Res() response: Response,
+  ) {
     const weights = Object.fromEntries(
       CORE_PRINCIPLES.map((principle) => [principle.id, Number(form[`weight_${principle.id}`])]),
     );
@@ -151,7 +156,7 @@ export class CasePagesController {
   async transition(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
-    @Body() form: Record<string, string>,
+    @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
     const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
@@ -168,7 +173,7 @@ export class CasePagesController {
   async invite(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
-    @Body() form: Record<string, string>,
+    @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
     const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
@@ -205,7 +210,7 @@ export class CasePagesController {
     @Param('caseId') caseId: string,
     @Param('responseId') responseId: string,
     @Param('action') action: string,
-    @Body() form: Record<string, string>,
+    @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
     const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
@@ -248,7 +253,7 @@ export class CasePagesController {
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
     @Param('clarificationId') clarificationId: string,
-    @Body() form: Record<string, string>,
+    @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
     await this.cases.caseOfAgency(staff.agencyId, caseId);
