@@ -84,7 +84,16 @@ interface HostileBody {
   body?: Buffer;
 }
 
-/** Just over the 1 MB body limit; built once, they are large. */
+/** Counterexamples print as their kind and a readable prefix, not as a megabyte of byte values. */
+function described(body: HostileBody): HostileBody {
+  const preview = body.body ? JSON.stringify(body.body.subarray(0, 120).toString('utf8')) : '(none)';
+  return Object.assign(body, {
+    [fc.toStringMethod]: () =>
+      `${body.kind} ${body.contentType ?? ''}${body.contentEncoding ? ` (${body.contentEncoding})` : ''} ${body.body?.length ?? 0} bytes: ${preview}`,
+  });
+}
+
+/** Just over the 1 MB body limit; built once, they are large, and sent once per route kind below. */
 const OVERSIZED_BODIES: HostileBody[] = [
   { kind: 'huge-json', contentType: 'application/json', body: Buffer.from(`{"question":"${'x'.repeat(1_100_000)}"}`) },
   {
@@ -94,68 +103,69 @@ const OVERSIZED_BODIES: HostileBody[] = [
   },
 ];
 
-const hostileBody: fc.Arbitrary<HostileBody> = fc.oneof(
-  junk.map((value) => ({ kind: 'json', contentType: 'application/json', body: Buffer.from(rawJson(value)) })),
-  junk.map((value) => ({
-    kind: 'form',
-    contentType: 'application/x-www-form-urlencoded',
-    body: Buffer.from(new URLSearchParams(formPairs(value)).toString()),
-  })),
-  fc
-    .constantFrom(
-      '{"__proto__":{"polluted":"yes","role":"admin"}}',
-      '{"constructor":{"prototype":{"polluted":"yes"}}}',
-      '{"_revision":{"__proto__":{"polluted":"yes"}},"answers":{"__proto__":{"polluted":"yes"}}}',
-    )
-    .map((text) => ({ kind: 'pollution', contentType: 'application/json', body: Buffer.from(text) })),
-  fc
-    .constantFrom('__proto__[polluted]=yes', 'constructor[prototype][polluted]=yes', '__proto__=x&_revision[]=1')
-    .map((text) => ({
-      kind: 'pollution-form',
+const hostileBody: fc.Arbitrary<HostileBody> = fc
+  .oneof(
+    junk.map((value) => ({ kind: 'json', contentType: 'application/json', body: Buffer.from(rawJson(value)) })),
+    junk.map((value) => ({
+      kind: 'form',
       contentType: 'application/x-www-form-urlencoded',
-      body: Buffer.from(text),
+      body: Buffer.from(new URLSearchParams(formPairs(value)).toString()),
     })),
-  fc
-    .oneof(
-      fc.string({ maxLength: 60 }),
-      fc.constantFrom('{', '{"a":', '[1,2', '{"a":1}}', "{'a':1}", 'undefined', '\u0000'),
-    )
-    .map((text) => ({ kind: 'invalid-json', contentType: 'application/json', body: Buffer.from(text) })),
-  fc
-    .tuple(
-      fc.constantFrom(
-        'text/plain',
-        'application/xml',
-        'text/html',
-        'application/octet-stream',
-        'multipart/form-data',
-        'multipart/form-data; boundary=xyz',
-        'application/json; charset=utf-7',
-        'application/x-www-form-urlencoded; charset=koi8-r',
-        'image/png',
-        'application/json; boundary=--',
-        ';;;',
-      ),
-      fc.string({ maxLength: 80 }),
-    )
-    .map(([contentType, text]) => ({ kind: 'wrong-content-type', contentType, body: Buffer.from(text) })),
-  fc.constantFrom('gzip', 'deflate', 'br', 'x-unknown').map((contentEncoding) => ({
-    kind: 'bad-encoding',
-    contentType: 'application/json',
-    contentEncoding,
-    body: Buffer.from('{"not":"compressed"}'),
-  })),
-  fc.constant({ kind: 'no-body' }),
-  fc.constantFrom(...OVERSIZED_BODIES),
-  fc
-    .tuple(fc.string({ minLength: 1, maxLength: 8 }), fc.integer({ min: 1000, max: 3000 }))
-    .map(([unit, times]) => unit.repeat(times))
-    .map((text) => ({
-      kind: 'long-field',
+    fc
+      .constantFrom(
+        '{"__proto__":{"polluted":"yes","role":"admin"}}',
+        '{"constructor":{"prototype":{"polluted":"yes"}}}',
+        '{"_revision":{"__proto__":{"polluted":"yes"}},"answers":{"__proto__":{"polluted":"yes"}}}',
+      )
+      .map((text) => ({ kind: 'pollution', contentType: 'application/json', body: Buffer.from(text) })),
+    fc
+      .constantFrom('__proto__[polluted]=yes', 'constructor[prototype][polluted]=yes', '__proto__=x&_revision[]=1')
+      .map((text) => ({
+        kind: 'pollution-form',
+        contentType: 'application/x-www-form-urlencoded',
+        body: Buffer.from(text),
+      })),
+    fc
+      .oneof(
+        fc.string({ maxLength: 60 }),
+        fc.constantFrom('{', '{"a":', '[1,2', '{"a":1}}', "{'a':1}", 'undefined', '\u0000'),
+      )
+      .map((text) => ({ kind: 'invalid-json', contentType: 'application/json', body: Buffer.from(text) })),
+    fc
+      .tuple(
+        fc.constantFrom(
+          'text/plain',
+          'application/xml',
+          'text/html',
+          'application/octet-stream',
+          'multipart/form-data',
+          'multipart/form-data; boundary=xyz',
+          'application/json; charset=utf-7',
+          'application/x-www-form-urlencoded; charset=koi8-r',
+          'image/png',
+          'application/json; boundary=--',
+          ';;;',
+        ),
+        fc.string({ maxLength: 80 }),
+      )
+      .map(([contentType, text]) => ({ kind: 'wrong-content-type', contentType, body: Buffer.from(text) })),
+    fc.constantFrom('gzip', 'deflate', 'br', 'x-unknown').map((contentEncoding) => ({
+      kind: 'bad-encoding',
       contentType: 'application/json',
-      body: Buffer.from(JSON.stringify({ question: text, answer: text, reason: text, email: text, password: text })),
+      contentEncoding,
+      body: Buffer.from('{"not":"compressed"}'),
     })),
-);
+    fc.constant({ kind: 'no-body' }),
+    fc
+      .tuple(fc.string({ minLength: 1, maxLength: 8 }), fc.integer({ min: 1000, max: 3000 }))
+      .map(([unit, times]) => unit.repeat(times))
+      .map((text) => ({
+        kind: 'long-field',
+        contentType: 'application/json',
+        body: Buffer.from(JSON.stringify({ question: text, answer: text, reason: text, email: text, password: text })),
+      })),
+  )
+  .map(described);
 
 const hostileSegment = fc.oneof(
   fc.string({ minLength: 1, maxLength: 30 }),
@@ -347,6 +357,20 @@ describe('hostile input at every route (real Postgres and Redis)', () => {
       );
     }
   }, 400_000);
+
+  it('bodies over the 1 MB limit are refused with 413 and a message', async () => {
+    const targets = [
+      { method: 'POST', path: '/api/v1/cases' },
+      { method: 'POST', path: '/portal/:token/clarifications' },
+      { method: 'POST', path: '/api/v1/session' },
+    ];
+    for (const route of targets)
+      for (const body of OVERSIZED_BODIES) {
+        const response = await send(route, pathFor(route), body, '');
+        expect(response.status).toBe(413);
+        expectWellBehaved(`${route.method} ${route.path} [${body.kind}]`, response);
+      }
+  });
 
   it('junk in path parameters is a 4xx, never a 5xx', async () => {
     officer = await signInHeaders(app, 'officer@hostile.example', PASSWORD);

@@ -9,7 +9,6 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { basename } from 'node:path';
 import {
   BUILT_IN_QUESTIONNAIRES,
   contentHash,
@@ -23,7 +22,7 @@ import { Actor, SYSTEM_ACTOR } from './actor';
 import { CriteriaWeights, validateCriteriaWeights } from '@probity/scoring';
 import { CaseStatus, checkTransition } from './case-lifecycle';
 import { EvidenceFile, InviteLink, PanelMember, ProcurementCase, ProviderResponse } from './case.entities';
-import { checkEvidenceFile } from './evidence-policy';
+import { checkEvidenceFile, safeEvidenceFileName } from './evidence-policy';
 import { Agency, looksLikeToken, newToken, StaffUser, tokenHash } from '@probity/identity';
 import { IsNull } from 'typeorm';
 
@@ -459,7 +458,7 @@ export class CasesService {
       id: randomUUID(),
       responseId,
       questionName,
-      fileName: basename(fileName).slice(0, 255),
+      fileName: safeEvidenceFileName(fileName),
       contentType: check.contentType,
       sizeBytes: content.length,
       sha256: createHash('sha256').update(content).digest('hex'),
