@@ -43,10 +43,13 @@ export function configureWebApp(app: NestExpressApplication, config: AppConfig):
   );
   // A portal address is the provider's key (the invite token is in the path): not even Probity's
   // own asset and form requests get it in a Referer header, where proxies and logs would keep it.
-  app.use('/portal/', (_request: Request, response: Response, next: NextFunction) => {
+  // The same holds for password reset links.
+  const noReferrer = (_request: Request, response: Response, next: NextFunction) => {
     response.setHeader('Referrer-Policy', 'no-referrer');
     next();
-  });
+  };
+  app.use('/portal/', noReferrer);
+  app.use('/password-reset/', noReferrer);
   app.use(cookieParser());
   // Parsed here, before the CSRF middleware, rather than later by Nest (which then skips its own).
   app.useBodyParser('json', { limit: '1mb' });
