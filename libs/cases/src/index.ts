@@ -18,7 +18,12 @@ export {
 } from './lib/cases.service';
 export { ClarificationsService, MAX_CLARIFICATION_LENGTH } from './lib/clarifications.service';
 export { Actor, SYSTEM_ACTOR } from './lib/actor';
-export { ALLOWED_EVIDENCE_DESCRIPTION, checkEvidenceFile, MAX_EVIDENCE_BYTES } from './lib/evidence-policy';
+export {
+  ALLOWED_EVIDENCE_DESCRIPTION,
+  checkEvidenceFile,
+  MAX_EVIDENCE_BYTES,
+  safeEvidenceFileName,
+} from './lib/evidence-policy';
 export { CasesModule } from './lib/cases.module';
 export { QuestionnaireTemplate, TemplateStatus } from './lib/questionnaire-template.entity';
 export {

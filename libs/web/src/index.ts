@@ -6,3 +6,4 @@ export { API_PREFIX } from './lib/api-prefix';
 export { WebModule } from './lib/web.module';
 export { CsrfGuard, csrfTokenFor, SESSION_COOKIE } from './lib/csrf';
 export { loadOrCreateSecretFile } from './lib/secret-file';
+export { FormBody, formFieldsOf, formObjectOf } from './lib/form-body';

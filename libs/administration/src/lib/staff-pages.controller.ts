@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpException, Param, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { CurrentStaff, STAFF_ROLES, StaffOnly, StaffPrincipal } from '@probity/identity';
 import { StaffAdministration } from './staff-administration.service';
 import { ChangeRoleDto, CreateStaffDto, ROLE_LABELS } from './staff.dto';
+import { FormBody } from '@probity/web';
 
 const NOTICES: Record<string, string> = {
   created: 'The account was created. A link to choose a password was e-mailed to the person.',
@@ -37,7 +38,11 @@ export class StaffPagesController {
   }
 
   @Post()
-  async create(@CurrentStaff() admin: StaffPrincipal, @Body() form: Record<string, string>, @Res() response: Response) {
+  async create(
+    @CurrentStaff() admin: StaffPrincipal,
+    @FormBody('fields') form: Record<string, string>,
+    @Res() response: Response,
+  ) {
     const dto = plainToInstance(CreateStaffDto, { name: form.name, email: form.email, role: form.role });
     const problems = messagesOf(await validate(dto));
     if (problems.length) return this.render(admin, response, { form, errors: problems, status: 422 });
@@ -54,7 +59,7 @@ export class StaffPagesController {
   async changeRole(
     @CurrentStaff() admin: StaffPrincipal,
     @Param('userId') userId: string,
-    @Body() form: Record<string, string>,
+    @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
     const dto = plainToInstance(ChangeRoleDto, { role: form.role });

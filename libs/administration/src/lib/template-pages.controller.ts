@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpException,
-  Param,
-  Post,
-  Query,
-  Res,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Controller, Get, HttpException, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -19,6 +8,7 @@ import { buildPortalForm, isPortalLanguage, messagesFor } from '@probity/portal'
 import { blankQuestionnaire, BlankQuestionnairePrinter } from '@probity/question-bank';
 import { localised, QuestionnaireDefinition } from '@probity/questionnaires';
 import { adminActor } from './admin-actor';
+import { FormBody } from '@probity/web';
 
 const MAX_TEMPLATE_BYTES = 2 * 1024 * 1024;
 
@@ -55,7 +45,7 @@ export class TemplatePagesController {
   async import(
     @CurrentStaff() admin: StaffPrincipal,
     @UploadedFile() file: Express.Multer.File | undefined,
-    @Body() form: Record<string, string>,
+    @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
     const key = typeof form.key === 'string' ? form.key : '';

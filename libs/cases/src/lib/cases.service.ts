@@ -9,7 +9,6 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { basename } from 'node:path';
 import { contentHash, QuestionnaireDefinition, questionsOf, validateAnswers } from '@probity/questionnaires';
 import { JobOutbox } from '@probity/queue';
 import { AuditTrail } from '@probity/audit';
@@ -17,7 +16,7 @@ import { Actor, SYSTEM_ACTOR } from './actor';
 import { CriteriaWeights, validateCriteriaWeights } from '@probity/scoring';
 import { CaseStatus, checkTransition } from './case-lifecycle';
 import { EvidenceFile, InviteLink, PanelMember, ProcurementCase, ProviderResponse } from './case.entities';
-import { checkEvidenceFile } from './evidence-policy';
+import { checkEvidenceFile, safeEvidenceFileName } from './evidence-policy';
 import { QuestionnaireTemplates } from './questionnaire-templates.service';
 import { Agency, looksLikeToken, newToken, StaffUser, tokenHash } from '@probity/identity';
 import { IsNull } from 'typeorm';
@@ -456,7 +455,7 @@ export class CasesService {
       id: randomUUID(),
       responseId,
       questionName,
-      fileName: basename(fileName).slice(0, 255),
+      fileName: safeEvidenceFileName(fileName),
       contentType: check.contentType,
       sizeBytes: content.length,
       sha256: createHash('sha256').update(content).digest('hex'),

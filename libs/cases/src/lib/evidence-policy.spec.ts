@@ -1,4 +1,4 @@
-import { checkEvidenceFile, MAX_EVIDENCE_BYTES } from './evidence-policy';
+import { checkEvidenceFile, MAX_EVIDENCE_BYTES, safeEvidenceFileName } from './evidence-policy';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<<>>\n%%EOF\n');
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
@@ -54,5 +54,23 @@ describe('checkEvidenceFile', () => {
     const big = Buffer.concat([PDF, Buffer.alloc(MAX_EVIDENCE_BYTES)]);
     const result = await checkEvidenceFile('big.pdf', big);
     expect(result).toEqual({ accepted: false, reason: expect.stringMatching(/larger than 20 MB/) });
+  });
+});
+
+describe('safeEvidenceFileName', () => {
+  it.each([
+    ['../../../etc/passwd.pdf', 'passwd.pdf'],
+    ['..\\..\\windows\\system32\\evil.pdf', 'evil.pdf'],
+    ['report\u0000.exe.pdf', 'report.exe.pdf'],
+    ['line\r\nbreak.pdf', 'linebreak.pdf'],
+    ['..', 'evidence'],
+    ['dir/', 'evidence'],
+    ['Évaluation des risques.pdf', 'Évaluation des risques.pdf'],
+  ])('%j → %j', (name, expected) => {
+    expect(safeEvidenceFileName(name)).toBe(expected);
+  });
+
+  it('keeps at most 255 characters', () => {
+    expect(safeEvidenceFileName(`${'a'.repeat(300)}.pdf`)).toHaveLength(255);
   });
 });

@@ -21,6 +21,18 @@ const TEXT_EXTENSIONS: Record<string, string> = { '.txt': 'text/plain', '.csv': 
 export const ALLOWED_EVIDENCE_DESCRIPTION =
   'PDF, PNG, JPEG, Word (.docx), Excel (.xlsx), OpenDocument, or plain text/CSV';
 
+/**
+ * The name an uploaded file is stored and shown under: the last segment of any path (POSIX or
+ * Windows separators), without control characters, at most 255 characters. Evidence bytes live in
+ * the database, so a name never reaches a file system path; this keeps it from misleading people.
+ */
+export function safeEvidenceFileName(fileName: string): string {
+  const lastSegment = fileName.split(/[/\\]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const printable = lastSegment.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return (printable && printable !== '.' && printable !== '..' ? printable : 'evidence').slice(0, 255);
+}
+
 export type EvidenceCheck = { accepted: true; contentType: string } | { accepted: false; reason: string };
 
 /**

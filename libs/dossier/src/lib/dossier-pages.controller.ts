@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpException, Param, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
@@ -6,6 +6,7 @@ import type { DossierInput, ReviewDecisionKind } from '../model/dossier-input';
 import { sectionGlance } from '../model/section-glance';
 import { DECISIONS } from './dossier.dto';
 import { DossierWorkflowService } from './dossier-workflow.service';
+import { FormBody } from '@probity/web';
 
 export const DECISION_LABELS: Record<ReviewDecisionKind, string> = {
   approve: 'Approve',
@@ -66,7 +67,7 @@ export class DossierPagesController {
   async comment(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('id') id: string,
-    @Body() form: Record<string, string>,
+    @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
     const section = String(form.section ?? '');
@@ -99,7 +100,7 @@ export class DossierPagesController {
   async decide(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('id') id: string,
-    @Body() form: Record<string, string>,
+    @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
     const decision = DECISIONS.find((kind) => kind === form.decision);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpException, Param, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
@@ -7,6 +7,7 @@ import { ProcurementCase } from '@probity/cases';
 import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
 import { EVALUATION_SCALE } from './panel-rules';
 import { PanelWorkflowService, Workspace } from './panel-workflow.service';
+import { FormBody } from '@probity/web';
 
 const NOTICES: Record<string, string> = {
   declared: 'Your declaration is recorded. You can now score the submissions.',
@@ -82,7 +83,7 @@ export class PanelPagesController {
   async declare(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
-    @Body() form: Record<string, string>,
+    @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
     const errors: Record<string, string> = {};
@@ -172,7 +173,7 @@ export class PanelPagesController {
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
     @Param('responseId') responseId: string,
-    @Body() form: Record<string, string>,
+    @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
     const score = asScore(form.score);
@@ -308,7 +309,7 @@ export class PanelPagesController {
     @Param('caseId') caseId: string,
     @Param('responseId') responseId: string,
     @Param('questionName') questionName: string,
-    @Body() form: Record<string, string>,
+    @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
     const key = `${responseId}-${questionName}`;

@@ -1,6 +1,5 @@
 import {
   BadRequestException,
-  Body,
   ConflictException,
   Controller,
   Get,
@@ -30,6 +29,7 @@ import {
 } from './i18n/catalog';
 import { answersFromForm } from './portal-form';
 import { PortalService, PortalState } from './portal.service';
+import { FormBody } from '@probity/web';
 
 /** Remembers the provider's language choice across the portal's pages (readable by no one else). */
 export const LANGUAGE_COOKIE = 'probity_lang';
@@ -127,7 +127,7 @@ export class PortalController {
   async saveSection(
     @Param('token') token: string,
     @Param('index', ParseIntPipe) index: number,
-    @Body() body: Record<string, unknown>,
+    @FormBody() body: Record<string, unknown>,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
@@ -183,7 +183,7 @@ export class PortalController {
   async uploadEvidence(
     @Param('token') token: string,
     @UploadedFile() file: Express.Multer.File | undefined,
-    @Body() body: Record<string, unknown>,
+    @FormBody() body: Record<string, unknown>,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
@@ -204,7 +204,7 @@ export class PortalController {
   async removeEvidence(
     @Param('token') token: string,
     @Param('evidenceId') evidenceId: string,
-    @Body() body: Record<string, unknown>,
+    @FormBody() body: Record<string, unknown>,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
@@ -220,7 +220,7 @@ export class PortalController {
   @Post('clarifications')
   async ask(
     @Param('token') token: string,
-    @Body() body: Record<string, unknown>,
+    @FormBody() body: Record<string, unknown>,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {

@@ -18,6 +18,14 @@ export const REDACTED_PATHS = [
   '*.sessionId',
 ];
 
+/** Paths whose next segment is a bearer secret: the provider's invite token, a password reset token. */
+const TOKEN_IN_PATH = /^((?:\/api\/v1)?\/(?:portal|password-reset)\/)[^/?#]+/;
+
+/** The request path as it may be logged: a token in it is replaced, the rest kept for diagnosis. */
+export function loggablePath(url: string): string {
+  return url.split('?')[0].replace(TOKEN_IN_PATH, '$1[redacted]');
+}
+
 export function loggerOptions(config: Pick<AppConfig, 'logLevel'>): Params {
   return {
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
@@ -31,11 +39,11 @@ export function loggerOptions(config: Pick<AppConfig, 'logLevel'>): Params {
         return id;
       },
       serializers: {
-        // Query strings can carry one-time tokens (password reset, invites): log the path only.
+        // Query strings and some paths carry one-time tokens (invites, password reset): never logged.
         req: (request: { id: string; method: string; url: string }) => ({
           id: request.id,
           method: request.method,
-          path: request.url.split('?')[0],
+          path: loggablePath(request.url),
         }),
       },
       customLogLevel: (_request, response, error) =>

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpException, Param, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -21,6 +21,7 @@ import { staffActor } from './cases.controller';
 import { CreateCaseDto, InviteProviderDto } from './cases.dto';
 import { InvitationsService } from './invitations.service';
 import { providerProgress } from './provider-progress';
+import { FormBody } from '@probity/web';
 
 const STATUS_LABELS: Record<string, string> = {
   draft: 'Draft',
@@ -100,7 +101,11 @@ export class CasePagesController {
 
   @Post()
   @StaffOnly('procurement_officer', 'admin')
-  async create(@CurrentStaff() staff: StaffPrincipal, @Body() form: Record<string, string>, @Res() response: Response) {
+  async create(
+    @CurrentStaff() staff: StaffPrincipal,
+    @FormBody('fields') form: Record<string, string>,
+    @Res() response: Response,
+  ) {
     const weights = Object.fromEntries(
       CORE_PRINCIPLES.map((principle) => [principle.id, Number(form[`weight_${principle.id}`])]),
     );
@@ -162,7 +167,7 @@ export class CasePagesController {
   async transition(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
-    @Body() form: Record<string, string>,
+    @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
     const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
@@ -179,7 +184,7 @@ export class CasePagesController {
   async panel(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
-    @Body() form: Record<string, unknown>,
+    @FormBody('any') form: Record<string, unknown>,
     @Res() response: Response,
   ) {
     const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
@@ -208,7 +213,7 @@ export class CasePagesController {
   async invite(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
-    @Body() form: Record<string, string>,
+    @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
     const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
@@ -245,7 +250,7 @@ export class CasePagesController {
     @Param('caseId') caseId: string,
     @Param('responseId') responseId: string,
     @Param('action') action: string,
-    @Body() form: Record<string, string>,
+    @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
     const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
@@ -305,7 +310,7 @@ export class CasePagesController {
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
     @Param('clarificationId') clarificationId: string,
-    @Body() form: Record<string, string>,
+    @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
     await this.cases.caseOfAgency(staff.agencyId, caseId);

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, HttpException, Logger, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpException, Logger, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { AppConfig } from '@probity/config';
 import { IdentityService, MIN_PASSWORD_LENGTH, PASSWORD_RESET_LIFETIME_MS } from '@probity/identity';
 import { MailService } from '@probity/notifications';
+import { FormBody } from '@probity/web';
 
 const RESET_LIMIT = { default: { limit: 5, ttl: 60_000 } };
 
@@ -28,7 +29,7 @@ export class PasswordResetController {
   @Post()
   @HttpCode(200)
   @Throttle(RESET_LIMIT)
-  async request(@Body() form: Record<string, string>, @Res() response: Response): Promise<void> {
+  async request(@FormBody('fields') form: Record<string, string>, @Res() response: Response): Promise<void> {
     const started = typeof form.email === 'string' ? await this.identity.startPasswordReset(form.email) : null;
     if (started) {
       // Sent in the request: the link's token is never stored anywhere but in the e-mail.
@@ -62,7 +63,11 @@ export class PasswordResetController {
 
   @Post(':token')
   @Throttle(RESET_LIMIT)
-  async choose(@Param('token') token: string, @Body() form: Record<string, string>, @Res() response: Response) {
+  async choose(
+    @Param('token') token: string,
+    @FormBody('fields') form: Record<string, string>,
+    @Res() response: Response,
+  ) {
     try {
       if (await this.identity.completePasswordReset(token, form.password ?? '')) {
         response.redirect(303, '/login');

@@ -1,6 +1,7 @@
 import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
 import { create as createHandlebars } from 'express-handlebars';
 import helmet from 'helmet';
 import { join } from 'node:path';
@@ -40,6 +41,15 @@ export function configureWebApp(app: NestExpressApplication, config: AppConfig):
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // A portal address is the provider's key (the invite token is in the path): not even Probity's
+  // own asset and form requests get it in a Referer header, where proxies and logs would keep it.
+  // The same holds for password reset links.
+  const noReferrer = (_request: Request, response: Response, next: NextFunction) => {
+    response.setHeader('Referrer-Policy', 'no-referrer');
+    next();
+  };
+  app.use('/portal/', noReferrer);
+  app.use('/password-reset/', noReferrer);
   app.use(cookieParser());
   // Parsed here, before the CSRF middleware, rather than later by Nest (which then skips its own).
   app.useBodyParser('json', { limit: '1mb' });

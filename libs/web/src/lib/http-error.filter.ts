@@ -40,6 +40,9 @@ export class HttpErrorFilter implements ExceptionFilter {
 
     const wantsPage = !request.path.startsWith('/api/') && request.accepts(['json', 'html']) === 'html';
     response.status(body.statusCode);
+    // A handler may already have declared a download (e.g. a spreadsheet); the error is not one.
+    response.removeHeader('Content-Type');
+    response.removeHeader('Content-Disposition');
     if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS) response.setHeader('Retry-After', '60');
     if (wantsPage && body.statusCode === HttpStatus.UNAUTHORIZED && request.method === 'GET') {
       response.redirect(303, '/login');
