@@ -285,6 +285,9 @@ describe('hostile input at every route (real Postgres and Redis)', () => {
       evidenceId: '00000000-0000-4000-8000-000000000000',
       action: 'reopen',
       resetToken,
+      questionName: 'ho_override_process',
+      userId: '00000000-0000-4000-8000-000000000000',
+      templateId: '00000000-0000-4000-8000-000000000000',
     };
     routes = routesOf(app);
   });
