@@ -7,6 +7,7 @@ import * as questionnaireBench from './questionnaire';
 import * as scoringBench from './scoring';
 import * as dossierBench from './dossier';
 import * as comparisonBench from './comparison';
+import * as loadBench from './load';
 
 export interface BenchResult {
   name: string;
@@ -22,6 +23,7 @@ const BENCHES: Bench[] = [
   { name: 'scoring', run: scoringBench.run },
   { name: 'comparison', run: comparisonBench.run },
   { name: 'dossier', run: dossierBench.run },
+  { name: 'load', run: loadBench.run },
 ];
 
 function machine(): string[] {

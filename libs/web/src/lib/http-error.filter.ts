@@ -19,7 +19,27 @@ const PAGE_TITLES: Record<number, string> = {
   413: 'The file is too large',
   429: 'Too many requests',
   500: 'Something went wrong on our side',
+  503: 'Probity is briefly unavailable',
 };
+
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'EAI_AGAIN']);
+const CONNECTION_LOST =
+  /Connection terminated|connection timeout|Connection lost|terminating connection|Client has encountered a connection error|Client was closed/i;
+
+/**
+ * The database (or the network to it) is gone for the moment, as during a failover or restart: the
+ * request can simply be retried, so the client gets 503 and advice, not a 500. PostgreSQL class 08
+ * (connection exception) and 57P01–57P03 (shutdown, cannot connect now) mean the same.
+ */
+export function isDatabaseUnavailable(exception: unknown): boolean {
+  const layers = [exception, (exception as { driverError?: unknown })?.driverError, (exception as Error)?.cause];
+  return layers.some((layer) => {
+    if (!layer || typeof layer !== 'object') return false;
+    const code = (layer as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || /^08|^57P0[123]$/.test(code))) return true;
+    return CONNECTION_LOST.test(String((layer as { message?: unknown }).message ?? ''));
+  });
+}
 
 /**
  * One error shape for the whole product: JSON `{statusCode, error, message}` for the API, a page in
@@ -35,7 +55,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error({ err: exception, path: request.path }, 'unhandled error');
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && !(exception instanceof HttpException))
+      this.logger.warn({ err: exception }, 'database unreachable; answered 503');
+    else if (body.statusCode >= 500) this.logger.error({ err: exception, path: request.path }, 'unhandled error');
     if (response.headersSent) return;
 
     const wantsPage = !request.path.startsWith('/api/') && request.accepts(['json', 'html']) === 'html';
@@ -44,6 +66,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     response.removeHeader('Content-Type');
     response.removeHeader('Content-Disposition');
     if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS) response.setHeader('Retry-After', '60');
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && !response.getHeader('Retry-After'))
+      response.setHeader('Retry-After', '5');
     if (wantsPage && body.statusCode === HttpStatus.UNAUTHORIZED && request.method === 'GET') {
       response.redirect(303, '/login');
       return;
@@ -80,6 +104,12 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: (exception as Error).message };
     }
+    if (isDatabaseUnavailable(exception))
+      return {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'Probity cannot reach its database for a moment. Nothing was saved; try again in a few seconds.',
+      };
     return {
       statusCode: 500,
       error: 'Internal Server Error',
