@@ -30,9 +30,16 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts a built entry point and resolves once `readyUrl` answers 200. */
+/**
+ * Starts a built entry point and resolves once `readyUrl` answers 200. `BENCH_SERVER_NODE_ARGS` adds
+ * Node options to the servers only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles` to see where time goes).
+ */
 async function start(entry: string, env: NodeJS.ProcessEnv, readyUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(DIST, entry)], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(DIST, entry)], {
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   const deadline = Date.now() + 60_000;
@@ -139,6 +146,7 @@ export async function run(): Promise<BenchResult> {
       QUEUE_PREFIX: uniqueQueuePrefix(),
       PORT: String(port),
       PUBLIC_BASE_URL: base,
+      NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       SESSION_SECRET: randomBytes(32).toString('hex'),
       RATE_LIMIT_PER_MINUTE: '1000000',

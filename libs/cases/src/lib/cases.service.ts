@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsSelect } from 'typeorm';
 import { contentHash, QuestionnaireDefinition, questionsOf, validateAnswers } from '@probity/questionnaires';
 import { JobOutbox } from '@probity/queue';
 import { AuditTrail } from '@probity/audit';
@@ -118,10 +118,42 @@ export class CasesService {
     });
   }
 
+  /**
+   * A case by id. Its questionnaire copy comes from a cache keyed by its content hash (a copy never
+   * changes, and the hash names its content), so the portal's every autosave does not reload and
+   * re-parse a questionnaire of a hundred questions.
+   */
   async getCase(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<ProcurementCase> {
-    const found = await manager.findOneBy(ProcurementCase, { id: caseId });
+    const found = await manager.findOne(ProcurementCase, {
+      where: { id: caseId },
+      select: this.columnsBesideDefinition(),
+    });
     if (!found) throw new NotFoundException('No such case.');
+    let definition = this.definitionsByHash.get(found.questionnaireHash);
+    if (!definition) {
+      const { questionnaireDefinition } = await manager.findOneOrFail(ProcurementCase, {
+        where: { id: caseId },
+        select: { id: true, questionnaireDefinition: true },
+      });
+      definition = deepFreeze(questionnaireDefinition);
+      if (this.definitionsByHash.size >= 100)
+        this.definitionsByHash.delete(this.definitionsByHash.keys().next().value as string);
+      this.definitionsByHash.set(found.questionnaireHash, definition);
+    }
+    // Shared by every caller, so frozen: a caller that tried to change it would fail loudly.
+    found.questionnaireDefinition = definition;
     return found;
+  }
+
+  private readonly definitionsByHash = new Map<string, object>();
+
+  private columnsBesideDefinition(): FindOptionsSelect<ProcurementCase> {
+    return Object.fromEntries(
+      this.dataSource
+        .getMetadata(ProcurementCase)
+        .columns.filter((column) => column.propertyName !== 'questionnaireDefinition')
+        .map((column) => [column.propertyName, true]),
+    );
   }
 
   /** A case of the caller's agency; any other id, including another agency's, is 404. */
@@ -620,4 +652,12 @@ export function isUuid(value: string): boolean {
 
 function pick(answers: Record<string, unknown>, names: string[]): Record<string, unknown> {
   return Object.fromEntries(names.filter((name) => name in answers).map((name) => [name, answers[name]]));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

@@ -71,5 +71,7 @@ export function configureWebApp(app: NestExpressApplication, config: AppConfig):
   app.engine('hbs', handlebars.engine);
   app.setViewEngine('hbs');
   app.setBaseViewsDir(join(templates, 'pages'));
+  // Compile each view once; only in development are templates re-read on every render, to see edits.
+  app.set('view cache', config.nodeEnv !== 'development');
   app.useStaticAssets(join(templates, 'assets'), { prefix: '/assets/', maxAge: '1h', index: false });
 }
