@@ -36,14 +36,26 @@ async function uploadRequestedEvidence(page: Page, sectionUrl: string): Promise<
   for (let index = 0; index < forms; index++) {
     const form = page.locator('form.evidence-upload').nth(index);
     const question = await form.locator('input[name=questionName]').inputValue();
+    // The upload script sends the file with a progress bar and reloads the section once it is stored.
+    await expect(form.locator('progress').count()).resolves.toBe(1);
+    if (index === 0) {
+      // A program disguised as a PDF is refused on its content; the form says so without leaving the page.
+      await form.locator('input[type=file]').setInputFiles({
+        name: 'tool.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(512, 0x90)]),
+      });
+      await form.getByRole('button', { name: 'Upload', exact: true }).click();
+      await expect(form.getByRole('alert').textContent()).resolves.toMatch(/^Not uploaded\. .+/);
+      await expect(form.locator('progress').isHidden()).resolves.toBe(true);
+    }
     await form.locator('input[type=file]').setInputFiles({
       name: `${question}.pdf`,
       mimeType: 'application/pdf',
       buffer: await demoEvidencePdf(question, `Evidence for ${question}.`),
     });
-    await form.getByRole('button', { name: 'Upload', exact: true }).click();
-    await page.waitForLoadState();
-    await page.goto(sectionUrl);
+    await Promise.all([page.waitForEvent('load'), form.getByRole('button', { name: 'Upload', exact: true }).click()]);
+    await expect(page.locator('.evidence-list').getByText(`${question}.pdf`).count()).resolves.toBe(1);
   }
 }
 

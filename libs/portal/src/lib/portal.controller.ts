@@ -309,7 +309,7 @@ export class PortalController {
       title: section.title,
       token,
       ...view,
-      scripts: state.response.status === 'submitted' ? [] : ['portal-autosave.js'],
+      scripts: state.response.status === 'submitted' ? [] : ['portal-autosave.js', 'evidence-upload.js'],
       section,
       sections: sections.map((candidate) => ({ ...candidate, current: candidate.index === index })),
       previous: sections[position - 1],

@@ -64,6 +64,10 @@ export const AR: CatalogDraft = {
     evidenceHint:
       'ملف PDF أو صورة أو Word أو Excel أو OpenDocument أو نص عادي؛ بحد أقصى {megabytes} ميغابايت. يُتحقَّق من نوع الملف من محتواه.',
     upload: 'رفع',
+    uploadProgress: 'تقدّم الرفع',
+    uploading: 'جارٍ الرفع… {percent} ٪',
+    uploaded: 'تم الرفع. جارٍ عرض الملف…',
+    uploadFailed: 'لم يتم الرفع. {detail}',
     pagerLabel: 'القسم السابق والتالي',
     previous: 'السابق: {title}',
     next: 'التالي: {title}',

@@ -67,6 +67,10 @@ export const EN = {
     evidenceHint:
       'PDF, image, Word, Excel, OpenDocument or plain text; at most {megabytes} MB. The file type is checked from its content.',
     upload: 'Upload',
+    uploadProgress: 'Upload progress',
+    uploading: 'Uploading… {percent} %',
+    uploaded: 'Uploaded. Showing the file…',
+    uploadFailed: 'Not uploaded. {detail}',
     pagerLabel: 'Previous and next section',
     previous: 'Previous: {title}',
     next: 'Next: {title}',

@@ -67,6 +67,10 @@ export const ES: CatalogDraft = {
     evidenceHint:
       'PDF, imagen, Word, Excel, OpenDocument o texto sin formato; {megabytes} MB como máximo. El tipo de archivo se comprueba a partir de su contenido.',
     upload: 'Subir',
+    uploadProgress: 'Progreso de la subida',
+    uploading: 'Subiendo… {percent} %',
+    uploaded: 'Subido. Mostrando el archivo…',
+    uploadFailed: 'No se ha subido. {detail}',
     pagerLabel: 'Sección anterior y siguiente',
     previous: 'Anterior: {title}',
     next: 'Siguiente: {title}',

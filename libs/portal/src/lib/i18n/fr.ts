@@ -66,6 +66,10 @@ export const FR: CatalogDraft = {
     evidenceHint:
       'PDF, image, Word, Excel, OpenDocument ou texte brut ; {megabytes} Mo au maximum. Le type de fichier est vérifié d’après son contenu.',
     upload: 'Téléverser',
+    uploadProgress: 'Progression du téléversement',
+    uploading: 'Téléversement… {percent} %',
+    uploaded: 'Téléversé. Affichage du fichier…',
+    uploadFailed: 'Non téléversé. {detail}',
     pagerLabel: 'Section précédente et suivante',
     previous: 'Précédente : {title}',
     next: 'Suivante : {title}',
