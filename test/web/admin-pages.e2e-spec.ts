@@ -1,24 +1,15 @@
 /// <reference lib="dom" />
-import AxeBuilder from '@axe-core/playwright';
 import { INestApplication } from '@nestjs/common';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { IdentityService } from '@probity/identity';
-import { locateBrowser } from '@probity/pdf-rendering';
 import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
 import { WORKSPACE_ROOT } from '../support/processes';
+import { expectAccessible, launchChromium } from '../support/browser';
 
 const PASSWORD = 'admin pages passphrase';
-
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${page.url()} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`)).toEqual(
-    [],
-  );
-}
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(
@@ -75,10 +66,7 @@ describe('administration pages in a real browser', () => {
       role: 'admin',
       password: PASSWORD,
     });
-    browser = await chromium.launch({
-      executablePath: locateBrowser().executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/login`);

@@ -1,15 +1,13 @@
 /// <reference lib="dom" />
-import AxeBuilder from '@axe-core/playwright';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { CasesService } from '@probity/cases';
 import { DossierService } from '@probity/dossier';
 import { IdentityService } from '@probity/identity';
-import { locateBrowser } from '@probity/pdf-rendering';
 import {
   createTestDatabase,
   servicesTestConfig,
@@ -21,23 +19,11 @@ import {
 import { createApp } from '../../apps/api/src/create-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { caseInLegalReview } from '../support/dossier-case';
+import { expectAccessible, expectNoHorizontalScroll, launchChromium } from '../support/browser';
 
 const PASSWORD = 'dossier browser passphrase';
 
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${page.url()} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`)).toEqual(
-    [],
-  );
-}
-
 /** Nothing wider than a 360 px phone screen: no sideways scrolling of the whole page. */
-async function expectFitsNarrowScreen(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
 async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('E-mail address').fill(email);
@@ -94,10 +80,7 @@ describe('dossier review pages in a real browser', () => {
       [{ userId: legal.id, role: 'legal_reviewer' }],
       'NL-REVIEW-1',
     ));
-    browser = await chromium.launch({
-      executablePath: locateBrowser().executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -132,7 +115,7 @@ describe('dossier review pages in a real browser', () => {
     await expect(page.getByRole('link', { name: 'Review copy (PDF) of version 1' }).count()).resolves.toBe(1);
     await expect(page.getByRole('link', { name: 'Download the OCDS release package (JSON)' }).count()).resolves.toBe(1);
     await expectAccessible(page);
-    await expectFitsNarrowScreen(page);
+    await expectNoHorizontalScroll(page);
     const [version] = await app.get(DossierService).versionsOf(caseId);
     dossierId = version.id;
     await context.close();
@@ -148,11 +131,11 @@ describe('dossier review pages in a real browser', () => {
       'page',
     );
     await expectAccessible(page);
-    await expectFitsNarrowScreen(page);
+    await expectNoHorizontalScroll(page);
     await page.getByRole('link', { name: /NL-REVIEW-1/ }).click();
     await page.waitForURL(`${baseUrl}/reviews/dossiers/${dossierId}`);
     await expectAccessible(page);
-    await expectFitsNarrowScreen(page);
+    await expectNoHorizontalScroll(page);
     await expect(page.getByRole('link', { name: 'Open the review copy (PDF)' }).getAttribute('href')).resolves.toBe(
       `/api/v1/dossiers/${dossierId}/pdf`,
     );
@@ -196,7 +179,7 @@ describe('dossier review pages in a real browser', () => {
     await page.waitForURL(/notice=decided/);
     await expect(page.getByRole('status').first().textContent()).resolves.toContain('Your decision was recorded');
     await expectAccessible(page);
-    await expectFitsNarrowScreen(page);
+    await expectNoHorizontalScroll(page);
 
     // The only required reviewer approved: the case is signed off once the signing job ran.
     await waitFor(async () => (await app.get(CasesService).getCase(caseId)).status === 'signed_off', 120_000, 250);

@@ -1,35 +1,19 @@
 /// <reference lib="dom" />
-import AxeBuilder from '@axe-core/playwright';
 import { INestApplication } from '@nestjs/common';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { CasesService } from '@probity/cases';
 import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, demoCase, demoEvidencePdf } from '@probity/demo';
 import { PanelWorkflowService } from '@probity/evaluation';
 import { IdentityService, StaffPrincipal } from '@probity/identity';
-import { locateBrowser } from '@probity/pdf-rendering';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
 import { createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
 import { WORKSPACE_ROOT } from '../support/processes';
+import { expectAccessible, expectNoHorizontalScroll, launchChromium } from '../support/browser';
 
 const PASSWORD = 'panel browser passphrase';
-
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${page.url()} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`)).toEqual(
-    [],
-  );
-}
-
-async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 /** An evaluator scores with the keyboard on a phone-sized screen; the officer moderates; axe checks every page. */
 describe('evaluation panel pages in a real browser', () => {
@@ -123,10 +107,7 @@ describe('evaluation panel pages in a real browser', () => {
       await workflow.recordScore(benPrincipal, caseId, northwindId, question.questionName, 4, 'Fully convincing.');
     await workflow.submitScores(benPrincipal, caseId, northwindId);
 
-    browser = await chromium.launch({
-      executablePath: locateBrowser().executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,19 +1,18 @@
 /// <reference lib="dom" />
-import AxeBuilder from '@axe-core/playwright';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AppConfig } from '@probity/config';
 import { demoEvidencePdf } from '@probity/demo';
 import { IdentityService } from '@probity/identity';
-import { locateBrowser } from '@probity/pdf-rendering';
 import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { WORKSPACE_ROOT } from '../support/processes';
 import { linkIn } from '../support/tender-http';
+import { expectAccessible, launchChromium } from '../support/browser';
 
 const PASSWORD = 'full tender passphrase';
 const SCREENSHOTS = join(WORKSPACE_ROOT, 'test-output', 'full-tender');
@@ -66,14 +65,6 @@ async function waitForMail<T>(find: () => T | undefined): Promise<T> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error('the expected e-mail did not arrive within 20 s');
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${page.url()} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`)).toEqual(
-    [],
-  );
 }
 
 /**
@@ -173,10 +164,7 @@ describe('a whole tender in a real browser, role by role', () => {
     const agency = await identity.createAgency('Politie Nederland (test)');
     for (const member of Object.values(STAFF))
       await identity.createStaffUser({ agencyId: agency.id, ...member, password: PASSWORD });
-    browser = await chromium.launch({
-      executablePath: locateBrowser().executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchChromium();
     await mkdir(SCREENSHOTS, { recursive: true });
   });
 

@@ -1,26 +1,17 @@
 /// <reference lib="dom" />
-import AxeBuilder from '@axe-core/playwright';
 import { INestApplication } from '@nestjs/common';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PROVIDERS, demoCase } from '@probity/demo';
 import { IdentityService } from '@probity/identity';
-import { locateBrowser } from '@probity/pdf-rendering';
 import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
 import { WORKSPACE_ROOT } from '../support/processes';
 import { linkIn, signIn } from '../support/tender-http';
+import { expectAccessible, launchChromium } from '../support/browser';
 
 const PASSWORD = 'languages test passphrase';
-
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${page.url()} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`)).toEqual(
-    [],
-  );
-}
 
 /** A provider reads the portal in French and Arabic in a real browser (Chromium). */
 describe('provider portal languages in a real browser', () => {
@@ -68,10 +59,7 @@ describe('provider portal languages in a real browser', () => {
       .send(DEMO_PROVIDERS[0].invite)
       .expect(201);
     portalPath = `/portal/${linkIn(smtp.messages[0]?.parsed.text)}`;
-    browser = await chromium.launch({
-      executablePath: locateBrowser().executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

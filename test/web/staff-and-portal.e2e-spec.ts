@@ -1,22 +1,13 @@
 /// <reference lib="dom" />
-import AxeBuilder from '@axe-core/playwright';
 import { INestApplication } from '@nestjs/common';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext } from 'playwright-core';
 import { IdentityService } from '@probity/identity';
-import { locateBrowser } from '@probity/pdf-rendering';
 import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
 import { linkIn } from '../support/tender-http';
+import { expectAccessible, launchChromium } from '../support/browser';
 
 const PASSWORD = 'browser test passphrase';
-
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${page.url()} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`)).toEqual(
-    [],
-  );
-}
 
 /** An officer and a provider in a real browser (Chromium), with the page scripts and CSP in force. */
 describe('staff pages and the provider portal in a real browser', () => {
@@ -49,10 +40,7 @@ describe('staff pages and the provider portal in a real browser', () => {
       ['liam@garda.example', 'Liam Legal', 'legal_reviewer'],
     ] as const)
       await identity.createStaffUser({ agencyId: agency.id, email, name, role, password: PASSWORD });
-    browser = await chromium.launch({
-      executablePath: locateBrowser().executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchChromium();
     officer = await browser.newContext();
   });
 
