@@ -11,10 +11,29 @@
   var inFlight = false;
   var pending = false;
   var halted = false;
+  // How long ago the last save was, refreshed every few seconds beside the status line. It is hidden from
+  // screen readers, which heard the save time once; a ticking live region would interrupt them each time.
+  var age = document.createElement('span');
+  age.className = 'autosave-age';
+  age.setAttribute('aria-hidden', 'true');
+  status.insertAdjacentElement('afterend', age);
+  var savedAt = null;
 
   function say(text) {
     status.textContent = text;
+    savedAt = null;
+    age.textContent = '';
   }
+
+  function showAge() {
+    if (savedAt === null) return;
+    var seconds = Math.max(0, Math.round((Date.now() - savedAt) / 1000));
+    age.textContent =
+      seconds < 60
+        ? message('saved-seconds-ago', { seconds: seconds })
+        : message('saved-minutes-ago', { minutes: Math.floor(seconds / 60) });
+  }
+  setInterval(showAge, 5000);
 
   // The page supplies every message in the provider's language; {name} marks a value to fill in.
   function message(name, values) {
@@ -51,6 +70,8 @@
               time: new Date(result.body.savedAt).toLocaleTimeString(document.documentElement.lang || undefined),
             }),
           );
+          savedAt = Date.now();
+          showAge();
         } else if (result.status === 409) {
           halted = true;
           say(message('conflict'));

@@ -164,6 +164,10 @@ describe('staff pages and the provider portal in a real browser', () => {
       undefined,
       { timeout: 15_000 },
     );
+    // Beside the announced save time, a quieter line says how long ago that was (hidden from screen readers).
+    const age = page.locator('.autosave-age');
+    await expect(age.getAttribute('aria-hidden')).resolves.toBe('true');
+    await expect(age.textContent()).resolves.toMatch(/^Saved \d+ s ago$/);
     await page.reload();
     await expect(page.locator('textarea').first().inputValue()).resolves.toContain('never used to decide on arrest');
 

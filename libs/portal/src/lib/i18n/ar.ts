@@ -92,6 +92,8 @@ export const AR: CatalogDraft = {
   autosave: {
     saving: 'جارٍ الحفظ…',
     saved: 'حُفظت جميع التعديلات في الساعة {time}.',
+    savedSecondsAgo: 'حُفظ قبل {seconds} ث',
+    savedMinutesAgo: 'حُفظ قبل {minutes} د',
     conflict:
       'لم يُحفظ: عُدِّلت هذه الإجابات في علامة تبويب أخرى أو على جهاز آخر. أعيدوا تحميل الصفحة لرؤية أحدث الإجابات، ثم أعيدوا إجراء تعديلكم.',
     invalid: 'لم يُحفظ: {messages}',

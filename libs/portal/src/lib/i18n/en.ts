@@ -95,6 +95,8 @@ export const EN = {
   autosave: {
     saving: 'Saving…',
     saved: 'All changes saved at {time}.',
+    savedSecondsAgo: 'Saved {seconds} s ago',
+    savedMinutesAgo: 'Saved {minutes} min ago',
     conflict:
       'Not saved: these answers were changed in another tab or on another device. Reload the page to see the latest answers, then make your change again.',
     invalid: 'Not saved: {messages}',

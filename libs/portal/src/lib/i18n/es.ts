@@ -96,6 +96,8 @@ export const ES: CatalogDraft = {
   autosave: {
     saving: 'Guardando…',
     saved: 'Todos los cambios se guardaron a las {time}.',
+    savedSecondsAgo: 'Guardado hace {seconds} s',
+    savedMinutesAgo: 'Guardado hace {minutes} min',
     conflict:
       'No guardado: estas respuestas se modificaron en otra pestaña o en otro dispositivo. Vuelva a cargar la página para ver las últimas respuestas y repita su cambio.',
     invalid: 'No guardado: {messages}',

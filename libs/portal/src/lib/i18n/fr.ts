@@ -95,6 +95,8 @@ export const FR: CatalogDraft = {
   autosave: {
     saving: 'Enregistrement…',
     saved: 'Toutes les modifications ont été enregistrées à {time}.',
+    savedSecondsAgo: 'Enregistré il y a {seconds} s',
+    savedMinutesAgo: 'Enregistré il y a {minutes} min',
     conflict:
       'Non enregistré : ces réponses ont été modifiées dans un autre onglet ou sur un autre appareil. Rechargez la page pour voir les dernières réponses, puis refaites votre modification.',
     invalid: 'Non enregistré : {messages}',
