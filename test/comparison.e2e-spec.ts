@@ -8,14 +8,7 @@ import { chromium } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@probity/audit';
 import { CasesService, ProcurementCase } from '@probity/cases';
-import {
-  answersAtQuality,
-  DEMO_AGENCY_NAME,
-  DEMO_PROVIDERS,
-  DEMO_SCOPE,
-  demoCase,
-  demoEvidencePdf,
-} from '@probity/demo';
+import { DEMO_AGENCY_NAME, demoCase, submitDemoResponses } from '@probity/demo';
 import { CaseComparison, EvaluationResultsService } from '@probity/evaluation';
 import { IdentityService, StaffRole } from '@probity/identity';
 import { localised, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
@@ -85,22 +78,7 @@ describe('comparison, weights and scoring progress over HTTP (real PostgreSQL an
     caseId = created.id;
     await cases.transition(caseId, 'open');
     const definition = created.questionnaireDefinition as QuestionnaireDefinition;
-    for (const provider of DEMO_PROVIDERS) {
-      const { response } = await cases.inviteProvider(caseId, provider.invite);
-      await cases.saveAnswers(
-        response.id,
-        { ...DEMO_SCOPE, ...answersAtQuality(definition, provider.quality, provider.overrides) },
-        0,
-      );
-      for (const file of provider.evidence)
-        await cases.addEvidence(
-          response.id,
-          file.questionName,
-          file.fileName,
-          await demoEvidencePdf(file.fileName, file.content),
-        );
-      await cases.submit(response.id);
-    }
+    await submitDemoResponses(cases, caseId, definition);
   });
 
   afterAll(async () => {

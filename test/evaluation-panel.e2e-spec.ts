@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CasesService } from '@probity/cases';
-import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, demoCase, demoEvidencePdf } from '@probity/demo';
+import { DEMO_PROVIDERS, demoCase, submitDemoResponses } from '@probity/demo';
 import { DossierInputSource } from '@probity/dossier';
 import { IdentityService, StaffRole } from '@probity/identity';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
@@ -109,22 +109,7 @@ describe('evaluation panel over HTTP (real PostgreSQL and Redis)', () => {
 
     const cases = app.get(CasesService);
     const definition = (await cases.getCase(caseId)).questionnaireDefinition as QuestionnaireDefinition;
-    for (const provider of DEMO_PROVIDERS) {
-      const { response } = await cases.inviteProvider(caseId, provider.invite);
-      await cases.saveAnswers(
-        response.id,
-        { ...DEMO_SCOPE, ...answersAtQuality(definition, provider.quality, provider.overrides) },
-        0,
-      );
-      for (const file of provider.evidence)
-        await cases.addEvidence(
-          response.id,
-          file.questionName,
-          file.fileName,
-          await demoEvidencePdf(file.fileName, file.content),
-        );
-      await cases.submit(response.id);
-    }
+    await submitDemoResponses(cases, caseId, definition);
     northwindId = (await cases.responsesOf(caseId)).find(
       (r) => r.organisationName === 'Northwind Vision Analytics',
     )!.id;

@@ -4,14 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { IdentityService } from '@probity/identity';
 import { CasesService } from '@probity/cases';
-import {
-  answersAtQuality,
-  DEMO_PROVIDERS,
-  DEMO_SCOPE,
-  DEMO_AGENCY_NAME,
-  demoCase,
-  demoEvidencePdf,
-} from '@probity/demo';
+import { DEMO_AGENCY_NAME, demoCase, submitDemoResponses } from '@probity/demo';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
 import { JobQueue, OutboxRelay } from '@probity/queue';
 import { ScoreSheet } from '@probity/scoring';
@@ -38,22 +31,7 @@ describe('scoring and comparison through Redis and the worker (real services)', 
     caseId = created.id;
     await cases.transition(caseId, 'open');
     const definition = created.questionnaireDefinition as QuestionnaireDefinition;
-    for (const provider of DEMO_PROVIDERS) {
-      const { response } = await cases.inviteProvider(caseId, provider.invite);
-      await cases.saveAnswers(
-        response.id,
-        { ...DEMO_SCOPE, ...answersAtQuality(definition, provider.quality, provider.overrides) },
-        0,
-      );
-      for (const file of provider.evidence)
-        await cases.addEvidence(
-          response.id,
-          file.questionName,
-          file.fileName,
-          await demoEvidencePdf(file.fileName, file.content),
-        );
-      await cases.submit(response.id);
-    }
+    await submitDemoResponses(cases, caseId, definition);
   });
 
   afterAll(async () => {

@@ -16,7 +16,7 @@ import { QuestionnaireDefinition } from '@probity/questionnaires';
 import { createTestDatabase, servicesTestConfig, TestDatabase, waitFor } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { signInHeaders } from '../support/tender-http';
+import { signInHeaders, serveOnLoopback } from '../support/tender-http';
 
 const run = promisify(execFile);
 const PASSWORD = 'cross-site scripting passphrase';
@@ -59,8 +59,7 @@ describe('hostile text is shown inert on every page and in the dossier (real ser
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
     await worker.init();
     app = await createApp(config);
-    await app.listen(0, '127.0.0.1');
-    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    baseUrl = await serveOnLoopback(app);
 
     const identity = app.get(IdentityService);
     const agency = await identity.createAgency('XSS test agency');

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CasesService, PanelMember } from '@probity/cases';
-import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, demoCase, demoEvidencePdf } from '@probity/demo';
+import { demoCase, submitDemoResponses } from '@probity/demo';
 import { EvaluationResultsService } from '@probity/evaluation';
 import type { QuestionnaireDefinition } from '@probity/questionnaires';
 import { waitFor } from '@probity/testing';
@@ -21,22 +21,7 @@ export async function caseInLegalReview(
   const caseId = created.id;
   await cases.transition(caseId, 'open');
   const definition = created.questionnaireDefinition as QuestionnaireDefinition;
-  for (const provider of DEMO_PROVIDERS) {
-    const { response } = await cases.inviteProvider(caseId, provider.invite);
-    await cases.saveAnswers(
-      response.id,
-      { ...DEMO_SCOPE, ...answersAtQuality(definition, provider.quality, provider.overrides) },
-      0,
-    );
-    for (const file of provider.evidence)
-      await cases.addEvidence(
-        response.id,
-        file.questionName,
-        file.fileName,
-        await demoEvidencePdf(file.fileName, file.content),
-      );
-    await cases.submit(response.id);
-  }
+  await submitDemoResponses(cases, caseId, definition);
   await cases.transition(caseId, 'closed');
   await cases.transition(caseId, 'evaluation');
   const results = app.get(EvaluationResultsService);

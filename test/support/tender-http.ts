@@ -129,3 +129,9 @@ export async function signInHeaders(
     'x-csrf-token': signedIn.body.csrfToken,
   };
 }
+
+/** Serves the app on a free loopback port and returns its base URL (IPv4, as browsers are given it). */
+export async function serveOnLoopback(app: INestApplication): Promise<string> {
+  await app.listen(0, '127.0.0.1');
+  return (await app.getUrl()).replace('[::1]', '127.0.0.1');
+}

@@ -8,6 +8,7 @@ import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDa
 import { createApp } from '../../apps/api/src/create-app';
 import { WORKSPACE_ROOT } from '../support/processes';
 import { expectAccessible, launchChromium } from '../support/browser';
+import { serveOnLoopback } from '../support/tender-http';
 
 const PASSWORD = 'admin pages passphrase';
 
@@ -55,8 +56,7 @@ describe('administration pages in a real browser', () => {
     database = await createTestDatabase();
     smtp = await startSmtpSink();
     app = await createApp(servicesTestConfig(database.url, { SMTP_URL: smtp.url }));
-    await app.listen(0, '127.0.0.1');
-    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    baseUrl = await serveOnLoopback(app);
     const identity = app.get(IdentityService);
     const agency = await identity.createAgency('Policía Nacional (test)');
     await identity.createStaffUser({

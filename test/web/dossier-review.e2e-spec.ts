@@ -20,6 +20,7 @@ import { createApp } from '../../apps/api/src/create-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { caseInLegalReview } from '../support/dossier-case';
 import { expectAccessible, expectNoHorizontalScroll, launchChromium } from '../support/browser';
+import { serveOnLoopback } from '../support/tender-http';
 
 const PASSWORD = 'dossier browser passphrase';
 
@@ -56,8 +57,7 @@ describe('dossier review pages in a real browser', () => {
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
     await worker.init();
     app = await createApp(config);
-    await app.listen(0, '127.0.0.1');
-    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    baseUrl = await serveOnLoopback(app);
     const identity = app.get(IdentityService);
     const agency = await identity.createAgency('Politie Nederland (review test)');
     await identity.createStaffUser({

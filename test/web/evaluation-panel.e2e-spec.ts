@@ -12,6 +12,7 @@ import { createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/t
 import { createApp } from '../../apps/api/src/create-app';
 import { WORKSPACE_ROOT } from '../support/processes';
 import { expectAccessible, expectNoHorizontalScroll, launchChromium } from '../support/browser';
+import { serveOnLoopback } from '../support/tender-http';
 
 const PASSWORD = 'panel browser passphrase';
 
@@ -52,8 +53,7 @@ describe('evaluation panel pages in a real browser', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     app = await createApp(servicesTestConfig(database.url));
-    await app.listen(0, '127.0.0.1');
-    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    baseUrl = await serveOnLoopback(app);
 
     const identity = app.get(IdentityService);
     const agency = await identity.createAgency('Politie (panel browser test)');

@@ -11,7 +11,7 @@ import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDa
 import { createApp } from '../../apps/api/src/create-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { WORKSPACE_ROOT } from '../support/processes';
-import { linkIn } from '../support/tender-http';
+import { linkIn, serveOnLoopback } from '../support/tender-http';
 import { expectAccessible, launchChromium } from '../support/browser';
 
 const PASSWORD = 'full tender passphrase';
@@ -156,8 +156,7 @@ describe('a whole tender in a real browser, role by role', () => {
     // Both providers and their uploads come from 127.0.0.1: one address, more requests than one provider makes.
     config = servicesTestConfig(database.url, { SMTP_URL: smtp.url, PORTAL_RATE_LIMIT_PER_MINUTE: '1000' });
     app = await createApp(config);
-    await app.listen(0, '127.0.0.1');
-    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    baseUrl = await serveOnLoopback(app);
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
     await worker.init();
     const identity = app.get(IdentityService);

@@ -8,7 +8,7 @@ import { IdentityService } from '@probity/identity';
 import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
 import { WORKSPACE_ROOT } from '../support/processes';
-import { linkIn, signIn } from '../support/tender-http';
+import { linkIn, signIn, serveOnLoopback } from '../support/tender-http';
 import { expectAccessible, launchChromium } from '../support/browser';
 
 const PASSWORD = 'languages test passphrase';
@@ -26,8 +26,7 @@ describe('provider portal languages in a real browser', () => {
     database = await createTestDatabase();
     smtp = await startSmtpSink();
     app = await createApp(servicesTestConfig(database.url, { SMTP_URL: smtp.url }));
-    await app.listen(0, '127.0.0.1');
-    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    baseUrl = await serveOnLoopback(app);
     const identity = app.get(IdentityService);
     const agency = await identity.createAgency('Police nationale (test)');
     await identity.createStaffUser({

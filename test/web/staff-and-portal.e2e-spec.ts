@@ -4,7 +4,7 @@ import { Browser, BrowserContext } from 'playwright-core';
 import { IdentityService } from '@probity/identity';
 import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
-import { linkIn } from '../support/tender-http';
+import { linkIn, serveOnLoopback } from '../support/tender-http';
 import { expectAccessible, launchChromium } from '../support/browser';
 
 const PASSWORD = 'browser test passphrase';
@@ -24,8 +24,7 @@ describe('staff pages and the provider portal in a real browser', () => {
     database = await createTestDatabase();
     smtp = await startSmtpSink();
     app = await createApp(servicesTestConfig(database.url, { SMTP_URL: smtp.url }));
-    await app.listen(0, '127.0.0.1');
-    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    baseUrl = await serveOnLoopback(app);
     const identity = app.get(IdentityService);
     const agency = await identity.createAgency('Garda Síochána (test)');
     await identity.createStaffUser({

@@ -5,14 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { IdentityService, newToken, StaffPrincipal, StaffRole } from '@probity/identity';
 import { CasesService } from '@probity/cases';
-import {
-  answersAtQuality,
-  DEMO_PROVIDERS,
-  DEMO_SCOPE,
-  DEMO_AGENCY_NAME,
-  demoCase,
-  demoEvidencePdf,
-} from '@probity/demo';
+import { DEMO_AGENCY_NAME, demoCase, submitDemoResponses } from '@probity/demo';
 import { DossierService, DossierWorkflowService } from '@probity/dossier';
 import { EvaluationResultsService } from '@probity/evaluation';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
@@ -99,24 +92,9 @@ async function runDemoTender(app: INestApplication, dataDir: string): Promise<st
   log(`case ${created.reference} published: ${created.title}`);
 
   const definition = created.questionnaireDefinition as QuestionnaireDefinition;
-  for (const provider of DEMO_PROVIDERS) {
-    const { response } = await cases.inviteProvider(created.id, provider.invite);
-    await cases.saveAnswers(
-      response.id,
-      { ...DEMO_SCOPE, ...answersAtQuality(definition, provider.quality, provider.overrides) },
-      0,
-    );
-    for (const file of provider.evidence) {
-      await cases.addEvidence(
-        response.id,
-        file.questionName,
-        file.fileName,
-        await demoEvidencePdf(file.fileName, file.content),
-      );
-    }
-    await cases.submit(response.id);
-    log(`${provider.invite.organisationName} submitted`);
-  }
+  await submitDemoResponses(cases, created.id, definition, (provider) =>
+    log(`${provider.invite.organisationName} submitted`),
+  );
 
   await waitFor('scoring', async () => {
     const progress = await results.progress(created.id);

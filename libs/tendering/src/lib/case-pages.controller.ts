@@ -194,6 +194,8 @@ export class CasePagesController {
     ];
     try {
       await this.cases.setPanel(staff.agencyId, caseId, members, staffActor(staff));
+      // As through the API: in legal review the panel's legal reviewers are the dossier's required reviewers.
+      await this.dossiers.panelChanged(staff, caseId);
     } catch (error) {
       if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
       const message = (error.getResponse() as { message?: unknown }).message ?? error.message;
