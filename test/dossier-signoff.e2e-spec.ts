@@ -77,7 +77,10 @@ describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, 
       120_000,
       250,
     );
-  const signOffMails = () => smtp.messages.filter((mail) => mail.parsed.subject?.includes(reference));
+  const signOffMails = () =>
+    smtp.messages.filter(
+      (mail) => mail.parsed.subject?.startsWith('Sign-off requested') && mail.parsed.subject.includes(reference),
+    );
   /** Sets the case's panel: the evaluator and these legal reviewers. */
   const panelOf = (reviewers: string[]) =>
     request(server())
