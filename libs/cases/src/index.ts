@@ -1,4 +1,4 @@
-export { CASE_STATUSES, CaseStatus, checkTransition } from './lib/case-lifecycle';
+export { CASE_STATUSES, CaseStatus, checkPanelChange, checkTransition, TransitionActor } from './lib/case-lifecycle';
 export {
   CASE_ENTITIES,
   Clarification,

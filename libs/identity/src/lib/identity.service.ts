@@ -2,7 +2,7 @@ import { ConflictException, Injectable, UnprocessableEntityException } from '@ne
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, IsNull, LessThan, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
 import { Agency, PasswordReset, StaffSession, StaffUser } from './identity.entities';
 import { STAFF_ROLES, StaffPrincipal, StaffRole } from './staff-principal';
 import { looksLikeToken, newToken, tokenHash } from './tokens';
@@ -175,8 +175,15 @@ export class IdentityService {
   }
 
   async purgeExpiredSessions(): Promise<number> {
-    const result = await this.dataSource.getRepository(StaffSession).delete({ expiresAt: LessThan(new Date()) });
-    return result.affected ?? 0;
+    // Counted from RETURNING: the embedded PostgreSQL (PGlite) leaves DeleteResult.affected undefined.
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .delete()
+      .from(StaffSession)
+      .where('expires_at < now()')
+      .returning(['tokenHash'])
+      .execute();
+    return (result.raw as unknown[]).length;
   }
 }
 

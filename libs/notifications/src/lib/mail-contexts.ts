@@ -42,6 +42,14 @@ export interface MailContexts {
     caseReference: string;
     reviewUrl: string;
   };
+  /** To an evaluator on a case's panel when its evaluation starts. */
+  'evaluation-invite': {
+    evaluatorName: string;
+    agencyName: string;
+    caseTitle: string;
+    caseReference: string;
+    evaluationUrl: string;
+  };
   /** `newAccount`: an administrator just created the account; the link sets its first password. */
   'password-reset': { name: string; resetUrl: string; expiresInMinutes: number; newAccount?: boolean };
 }
@@ -84,6 +92,7 @@ export const MAIL_CONTEXT_SCHEMAS = {
     submittedAt: instant,
   }),
   'sign-off-request': z.object({ ...caseFields, reviewerName: name, reviewUrl: link }),
+  'evaluation-invite': z.object({ ...caseFields, evaluatorName: name, evaluationUrl: link }),
   'password-reset': z.object({
     name,
     resetUrl: link,

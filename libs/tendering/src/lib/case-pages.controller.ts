@@ -39,7 +39,6 @@ const ACTION_LABELS: Partial<Record<string, string>> = {
   closed: 'Close for responses',
   evaluation: 'Start evaluation',
   dossier_review: 'Send the dossier to legal review',
-  signed_off: 'Record sign-off',
   awarded: 'Record the award',
   cancelled: 'Cancel the procurement',
 };
