@@ -21,7 +21,7 @@ import { staffActor } from './cases.controller';
 import { CreateCaseDto, InviteProviderDto } from './cases.dto';
 import { InvitationsService } from './invitations.service';
 import { providerProgress } from './provider-progress';
-import { FormBody } from '@probity/web';
+import { FormBody, pageNumberOf } from '@probity/web';
 
 const STATUS_LABELS: Record<string, string> = {
   draft: 'Draft',
@@ -78,7 +78,7 @@ export class CasePagesController {
 
   @Get()
   async list(@CurrentStaff() staff: StaffPrincipal, @Query('page') pageParameter: string, @Res() response: Response) {
-    const page = Math.max(1, Number.parseInt(pageParameter ?? '1', 10) || 1);
+    const page = pageNumberOf(pageParameter);
     const listed = await this.cases.listCases(staff.agencyId, page, 20);
     response.render('cases/index', {
       title: 'Procurement cases',

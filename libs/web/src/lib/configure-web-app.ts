@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { AppConfig } from '@probity/config';
 import { csrfTokenMiddleware } from './csrf';
 import { HttpErrorFilter } from './http-error.filter';
+import { rejectUnstorableInput, UnstorableInputPipe } from './unstorable-input';
 import { VIEW_HELPERS } from './view-helpers';
 import { templatesDir } from './templates-dir';
 
@@ -54,8 +55,10 @@ export function configureWebApp(app: NestExpressApplication, config: AppConfig):
   // Parsed here, before the CSRF middleware, rather than later by Nest (which then skips its own).
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
+  app.use(rejectUnstorableInput);
   app.use(csrfTokenMiddleware(config));
   app.useGlobalPipes(
+    new UnstorableInputPipe(),
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.useGlobalFilters(new HttpErrorFilter());

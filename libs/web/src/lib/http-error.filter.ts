@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { loggablePath } from '@probity/runtime';
 
 export interface ErrorBody {
   statusCode: number;
@@ -57,7 +58,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && !(exception instanceof HttpException))
       this.logger.warn({ err: exception }, 'database unreachable; answered 503');
-    else if (body.statusCode >= 500) this.logger.error({ err: exception, path: request.path }, 'unhandled error');
+    else if (body.statusCode >= 500)
+      this.logger.error({ err: exception, path: loggablePath(request.originalUrl) }, 'unhandled error');
     if (response.headersSent) return;
 
     const wantsPage = !request.path.startsWith('/api/') && request.accepts(['json', 'html']) === 'html';
