@@ -9,6 +9,7 @@ export {
 } from './lib/staff-principal';
 export { Agency, IDENTITY_ENTITIES, PasswordReset, StaffSession, StaffUser } from './lib/identity.entities';
 export {
+  ACCOUNT_SETUP_LIFETIME_MS,
   IdentityService,
   MIN_PASSWORD_LENGTH,
   NewStaffUser,

@@ -48,14 +48,20 @@ export class PasswordResetController {
     });
   }
 
+  private renderInactiveLink(response: Response): void {
+    response.status(410).render('error', {
+      title: 'This link is no longer active',
+      statusCode: 410,
+      messages: [
+        'Password links work once, stop working when a newer one is used, and expire: after an hour for a reset, after 72 hours for a new account. Ask for a new one under “Forgotten your password?” on the sign-in page.',
+      ],
+    });
+  }
+
   @Get(':token')
   async choosePage(@Param('token') token: string, @Res() response: Response): Promise<void> {
     if (!(await this.identity.isPasswordResetUsable(token))) {
-      response.status(410).render('error', {
-        title: 'This link is no longer active',
-        statusCode: 410,
-        messages: ['Password reset links work once and expire after an hour. Ask for a new one.'],
-      });
+      this.renderInactiveLink(response);
       return;
     }
     response.render('auth/password-reset', { title: 'Choose a new password', token, minLength: MIN_PASSWORD_LENGTH });
@@ -70,14 +76,11 @@ export class PasswordResetController {
   ) {
     try {
       if (await this.identity.completePasswordReset(token, form.password ?? '')) {
-        response.redirect(303, '/login');
+        // The sign-in page confirms the change, so nobody is left wondering whether it worked.
+        response.redirect(303, '/login?notice=password-saved');
         return;
       }
-      response.status(410).render('error', {
-        title: 'This link is no longer active',
-        statusCode: 410,
-        messages: ['Password reset links work once and expire after an hour. Ask for a new one.'],
-      });
+      this.renderInactiveLink(response);
     } catch (error) {
       if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
       response.status(error.getStatus()).render('auth/password-reset', {
