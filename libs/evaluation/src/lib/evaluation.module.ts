@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@probity/audit';
 import { CasesModule } from '@probity/cases';
+import { CaseAccess } from './case-access';
 import { ComparisonPageController } from './comparison-page.controller';
 import { ComparisonController } from './comparison.controller';
 import { ComparisonService } from './comparison.service';
@@ -17,6 +18,7 @@ import { CompareCaseJob, ScoreResponseJob, StartEvaluationJob } from './scoring-
   imports: [TypeOrmModule.forFeature(EVALUATION_ENTITIES), CasesModule, AuditModule],
   controllers: [ComparisonController, ComparisonPageController, PanelController, PanelPagesController],
   providers: [
+    CaseAccess,
     PanelService,
     PanelWorkflowService,
     EvaluationResultsService,
@@ -25,6 +27,6 @@ import { CompareCaseJob, ScoreResponseJob, StartEvaluationJob } from './scoring-
     CompareCaseJob,
     StartEvaluationJob,
   ],
-  exports: [PanelService, PanelWorkflowService, EvaluationResultsService, ComparisonService],
+  exports: [CaseAccess, PanelService, PanelWorkflowService, EvaluationResultsService, ComparisonService],
 })
 export class EvaluationModule {}

@@ -77,6 +77,8 @@ export class HttpErrorFilter implements ExceptionFilter {
         title: PAGE_TITLES[body.statusCode] ?? body.error,
         statusCode: body.statusCode,
         messages: Array.isArray(body.message) ? body.message : [body.message],
+        // A refusal may name where to go instead (e.g. the conflict-of-interest declaration).
+        next: body.next,
       });
       return;
     }
