@@ -7,6 +7,7 @@ export {
   StaffRequest,
   StaffRole,
 } from './lib/staff-principal';
+export { Clock } from './lib/clock';
 export { Agency, IDENTITY_ENTITIES, PasswordReset, StaffSession, StaffUser } from './lib/identity.entities';
 export {
   ACCOUNT_SETUP_LIFETIME_MS,

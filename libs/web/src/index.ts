@@ -7,3 +7,4 @@ export { WebModule } from './lib/web.module';
 export { CsrfGuard, csrfTokenFor, SESSION_COOKIE } from './lib/csrf';
 export { loadOrCreateSecretFile } from './lib/secret-file';
 export { FormBody, formFieldsOf, formObjectOf } from './lib/form-body';
+export { perAccountEmail, perPathToken, ProbityThrottlerGuard } from './lib/throttling';

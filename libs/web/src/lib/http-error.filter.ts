@@ -65,7 +65,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     // A handler may already have declared a download (e.g. a spreadsheet); the error is not one.
     response.removeHeader('Content-Type');
     response.removeHeader('Content-Disposition');
-    if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS) response.setHeader('Retry-After', '60');
+    // The throttler and the sign-in back-off set the exact wait; a minute for any other 429.
+    if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS && !response.getHeader('Retry-After'))
+      response.setHeader('Retry-After', '60');
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && !response.getHeader('Retry-After'))
       response.setHeader('Retry-After', '5');
     if (wantsPage && body.statusCode === HttpStatus.UNAUTHORIZED && request.method === 'GET') {
