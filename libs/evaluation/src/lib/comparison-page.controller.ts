@@ -15,6 +15,7 @@ import {
   ProviderFinding,
   sensitivityStatement,
 } from '@probity/scoring';
+import { CaseAccess } from './case-access';
 import { ComparisonService } from './comparison.service';
 
 const principleName = new Map<string, string>(
@@ -90,13 +91,16 @@ function priceView(price: PriceRanking, currency: string | null) {
 @ApiExcludeController()
 @Controller('cases/:caseId/comparison')
 export class ComparisonPageController {
-  constructor(private readonly comparisons: ComparisonService) {}
+  constructor(
+    private readonly comparisons: ComparisonService,
+    private readonly access: CaseAccess,
+  ) {}
 
   @Get()
   @StaffOnly('procurement_officer', 'evaluator', 'legal_reviewer', 'admin')
   @Render('cases/comparison')
   async page(@CurrentStaff() staff: StaffPrincipal, @Param('caseId', new ParseUUIDPipe()) caseId: string) {
-    const found = await this.comparisons.ownCase(staff, caseId);
+    const found = (await this.access.requireAccess(staff, 'comparison.read', { caseId })).procurementCase;
     const { progress, stored } = await this.comparisons.state(found);
     const lock = this.comparisons.weightsLock(found);
     const seesPrice = staff.role !== 'evaluator';

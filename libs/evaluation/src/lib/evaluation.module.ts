@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@probity/audit';
 import { CasesModule } from '@probity/cases';
 import { NotificationsModule } from '@probity/notifications';
+import { CaseAccess } from './case-access';
 import { ComparisonPageController } from './comparison-page.controller';
 import { ComparisonController } from './comparison.controller';
 import { ComparisonService } from './comparison.service';
@@ -19,6 +20,7 @@ import { CompareCaseJob, ScoreResponseJob, StartEvaluationJob } from './scoring-
   imports: [TypeOrmModule.forFeature(EVALUATION_ENTITIES), CasesModule, AuditModule, NotificationsModule],
   controllers: [ComparisonController, ComparisonPageController, PanelController, PanelPagesController],
   providers: [
+    CaseAccess,
     PanelService,
     PanelWorkflowService,
     EvaluationResultsService,
@@ -28,6 +30,6 @@ import { CompareCaseJob, ScoreResponseJob, StartEvaluationJob } from './scoring-
     StartEvaluationJob,
     EvaluatorInvitations,
   ],
-  exports: [PanelService, PanelWorkflowService, EvaluationResultsService, ComparisonService],
+  exports: [CaseAccess, PanelService, PanelWorkflowService, EvaluationResultsService, ComparisonService],
 })
 export class EvaluationModule {}

@@ -13,6 +13,7 @@ import {
   QuestionnaireTemplates,
 } from '@probity/cases';
 import { DossierWorkflowService } from '@probity/dossier';
+import { CaseAccess } from '@probity/evaluation';
 import { CurrentStaff, IdentityService, StaffOnly, StaffPrincipal, StaffUser } from '@probity/identity';
 import { BUILT_IN_QUESTIONNAIRES } from '@probity/questionnaires';
 import { CORE_PRINCIPLES } from '@probity/rubric';
@@ -74,6 +75,7 @@ export class CasePagesController {
     private readonly identity: IdentityService,
     private readonly dossiers: DossierWorkflowService,
     private readonly templates: QuestionnaireTemplates,
+    private readonly access: CaseAccess,
   ) {}
 
   @Get()
@@ -157,7 +159,7 @@ export class CasePagesController {
     @Query('notice') notice: string | undefined,
     @Res() response: Response,
   ) {
-    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
+    const found = (await this.access.requireAccess(staff, 'case.read', { caseId })).procurementCase;
     await this.renderDetail(staff, found, response, { notice });
   }
 
@@ -293,7 +295,7 @@ export class CasePagesController {
     @Param('caseId') caseId: string,
     @Res() response: Response,
   ) {
-    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
+    const found = (await this.access.requireAccess(staff, 'case.read', { caseId })).procurementCase;
     response.render('cases/clarifications', {
       title: `Clarifications · ${found.reference}`,
       procurementCase: found,

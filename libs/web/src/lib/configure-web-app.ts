@@ -18,7 +18,8 @@ import { templatesDir } from './templates-dir';
  */
 export function configureWebApp(app: NestExpressApplication, config: AppConfig): void {
   const behindTls = config.publicBaseUrl.startsWith('https://');
-  app.set('trust proxy', 'loopback');
+  // Only proxies named in TRUST_PROXY may set the client address (rate limits count by it); none by default.
+  app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -67,7 +67,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     // A handler may already have declared a download (e.g. a spreadsheet); the error is not one.
     response.removeHeader('Content-Type');
     response.removeHeader('Content-Disposition');
-    if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS) response.setHeader('Retry-After', '60');
+    // The throttler and the sign-in back-off set the exact wait; a minute for any other 429.
+    if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS && !response.getHeader('Retry-After'))
+      response.setHeader('Retry-After', '60');
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && !response.getHeader('Retry-After'))
       response.setHeader('Retry-After', '5');
     if (wantsPage && body.statusCode === HttpStatus.UNAUTHORIZED && request.method === 'GET') {
@@ -79,6 +81,8 @@ export class HttpErrorFilter implements ExceptionFilter {
         title: PAGE_TITLES[body.statusCode] ?? body.error,
         statusCode: body.statusCode,
         messages: Array.isArray(body.message) ? body.message : [body.message],
+        // A refusal may name where to go instead (e.g. the conflict-of-interest declaration).
+        next: body.next,
       });
       return;
     }
