@@ -27,3 +27,9 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   );
   expect(overflow).toBeLessThanOrEqual(0);
 }
+
+/** Clicks a button whose step cannot be undone and confirms it in the page's dialog. */
+export async function confirmStep(page: Page, buttonName: string | RegExp, confirmName: string): Promise<void> {
+  await page.getByRole('button', { name: buttonName }).click();
+  await page.getByRole('dialog').getByRole('button', { name: confirmName }).click();
+}

@@ -422,6 +422,24 @@ export class CasesService {
     await manager.update(InviteLink, { responseId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
+  /**
+   * When each of the case's providers had its link withdrawn, for those left with no working link
+   * (a re-issue revokes the old link but issues a new one, so it is not a withdrawal).
+   */
+  async withdrawnLinksOf(caseId: string): Promise<Map<string, Date>> {
+    const rows: Array<{ responseId: string; withdrawnAt: Date | string }> = await this.dataSource
+      .getRepository(InviteLink)
+      .createQueryBuilder('link')
+      .innerJoin(ProviderResponse, 'response', 'response.id = link.response_id')
+      .where('response.case_id = :caseId', { caseId })
+      .select('link.response_id', 'responseId')
+      .addSelect('MAX(link.revoked_at)', 'withdrawnAt')
+      .groupBy('link.response_id')
+      .having('bool_and(link.revoked_at IS NOT NULL)')
+      .getRawMany();
+    return new Map(rows.map((row) => [row.responseId, new Date(row.withdrawnAt)]));
+  }
+
   async responsesOf(caseId: string): Promise<ProviderResponse[]> {
     return this.dataSource
       .getRepository(ProviderResponse)

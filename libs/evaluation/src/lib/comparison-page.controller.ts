@@ -1,5 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, Render } from '@nestjs/common';
+import { Controller, Get, HttpException, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
 import { localised, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
 import { CORE_PRINCIPLES, INSTRUMENTAL_PRINCIPLES } from '@probity/rubric';
@@ -16,6 +17,7 @@ import {
   sensitivityStatement,
 } from '@probity/scoring';
 import { CaseAccess } from './case-access';
+import { FormBody } from '@probity/web';
 import { ComparisonService } from './comparison.service';
 
 const principleName = new Map<string, string>(
@@ -32,7 +34,7 @@ function questionTitles(definition: QuestionnaireDefinition): TitleOf {
 }
 
 /** What the page shows of a stored comparison; the charts are the same SVG the PDF dossier embeds. */
-function comparisonView(comparison: Comparison, titleOf: TitleOf) {
+export function comparisonView(comparison: Comparison, titleOf: TitleOf) {
   const statement = sensitivityStatement(comparison);
   const finding = (f: ProviderFinding) => ({
     title: f.title,
@@ -42,7 +44,10 @@ function comparisonView(comparison: Comparison, titleOf: TitleOf) {
   return {
     core: comparisonMatrix(comparison, 'core'),
     instrumental: comparisonMatrix(comparison, 'instrumental'),
-    overviewChart: principleBarChart(comparisonSeries(comparison), 'Scores by core principle, all ranked providers'),
+    // With nobody ranked a chart would be empty axes: the page says so in a sentence instead.
+    overviewChart: comparison.ranked.length
+      ? principleBarChart(comparisonSeries(comparison), 'Scores by core principle, all ranked providers')
+      : null,
     providers: comparison.ranked.map((p) => ({
       name: p.name,
       rank: p.rank,
@@ -99,7 +104,11 @@ export class ComparisonPageController {
   @Get()
   @StaffOnly('procurement_officer', 'evaluator', 'legal_reviewer', 'admin')
   @Render('cases/comparison')
-  async page(@CurrentStaff() staff: StaffPrincipal, @Param('caseId', new ParseUUIDPipe()) caseId: string) {
+  async page(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Query('notice') notice?: string,
+  ) {
     const found = (await this.access.requireAccess(staff, 'comparison.read', { caseId })).procurementCase;
     const { progress, stored } = await this.comparisons.state(found);
     const lock = this.comparisons.weightsLock(found);
@@ -114,6 +123,12 @@ export class ComparisonPageController {
       streamUrl: `/api/v1/cases/${caseId}/scoring-progress/stream`,
       weights: CORE_PRINCIPLES.map((p) => ({ name: p.name, weight: formatScore(found.criteriaWeights[p.id]) })),
       weightsLock: lock,
+      // Officers change the weights here while they may (the same service as PUT …/weights).
+      weightsForm:
+        ['procurement_officer', 'admin'].includes(staff.role) && this.comparisons.weightsEditable(found)
+          ? CORE_PRINCIPLES.map((p) => ({ id: p.id, name: p.name, weight: found.criteriaWeights[p.id] }))
+          : null,
+      flash: notice === 'weights' ? 'Weights saved: the comparison is being re-run with them.' : undefined,
       computedAt: stored?.computedAt ?? null,
       comparison: stored
         ? comparisonView(stored.comparison, questionTitles(found.questionnaireDefinition as QuestionnaireDefinition))
@@ -122,5 +137,29 @@ export class ComparisonPageController {
       price: seesPrice && stored?.comparison.price ? priceView(stored.comparison.price, found.currency) : null,
       priceHidden: !seesPrice && found.priceWeight !== null,
     };
+  }
+
+  /** The weights form of the page; a refusal (422 with every problem, 409 once locked) re-renders the page with it. */
+  @Post('weights')
+  @StaffOnly('procurement_officer', 'admin')
+  async changeWeights(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @FormBody('fields') form: Record<string, string>,
+    @Res() response: Response,
+  ) {
+    const weights = Object.fromEntries(CORE_PRINCIPLES.map((p) => [p.id, Number(form[`weight_${p.id}`])]));
+    try {
+      await this.comparisons.changeWeights(staff, caseId, weights);
+    } catch (error) {
+      if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
+      const message = (error.getResponse() as { message?: unknown }).message ?? error.message;
+      const errors = (Array.isArray(message) ? message : [message]).map((item) =>
+        typeof item === 'string' ? item : String((item as { message?: string }).message ?? JSON.stringify(item)),
+      );
+      const view = await this.page(staff, caseId);
+      return response.status(error.getStatus()).render('cases/comparison', { ...view, errors });
+    }
+    response.redirect(303, `/cases/${caseId}/comparison?notice=weights#weights-heading`);
   }
 }

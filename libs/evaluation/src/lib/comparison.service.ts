@@ -83,6 +83,11 @@ export class ComparisonService {
     return lockOf(found);
   }
 
+  /** Whether changeWeights would take new weights now (not locked, case not finished). */
+  weightsEditable(found: ProcurementCase): boolean {
+    return !lockOf(found) && !FINISHED.has(found.status);
+  }
+
   async state(procurementCase: ProcurementCase): Promise<ComparisonState> {
     const submitted = (await this.cases.responsesOf(procurementCase.id)).filter((r) => r.status === 'submitted');
     const { scored } = await this.results.progress(procurementCase.id);

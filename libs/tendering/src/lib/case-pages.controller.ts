@@ -20,8 +20,16 @@ import { CORE_PRINCIPLES } from '@probity/rubric';
 import type { CriteriaWeights } from '@probity/scoring';
 import { staffActor } from './cases.controller';
 import { CreateCaseDto, InviteProviderDto } from './cases.dto';
-import { InvitationsService } from './invitations.service';
+import { countryChoices, countryName } from './countries';
+import { DuplicateOrganisationException, InvitationsService } from './invitations.service';
 import { providerProgress } from './provider-progress';
+import {
+  CaseFacts,
+  StepConfirmation,
+  transitionConfirmation,
+  transitionNotice,
+  withdrawConfirmation,
+} from './step-messages';
 import { FormBody, pageNumberOf } from '@probity/web';
 
 const STATUS_LABELS: Record<string, string> = {
@@ -157,10 +165,11 @@ export class CasePagesController {
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
     @Query('notice') notice: string | undefined,
+    @Query('response') noticeResponseId: string | undefined,
     @Res() response: Response,
   ) {
     const found = (await this.access.requireAccess(staff, 'case.read', { caseId })).procurementCase;
-    await this.renderDetail(staff, found, response, { notice });
+    await this.renderDetail(staff, found, response, { notice, noticeResponseId });
   }
 
   @Post(':caseId/transitions')
@@ -176,8 +185,14 @@ export class CasePagesController {
     const check = to ? checkTransition(found.status, to) : { allowed: false as const, reason: 'Choose a step.' };
     if (!to || !check.allowed)
       return this.renderDetail(staff, found, response, { errors: [check.allowed ? '' : check.reason] }, 409);
+    if (form.confirmed !== 'yes')
+      return this.renderConfirmation(response, found, {
+        ...transitionConfirmation(to, await this.caseFacts(found)),
+        action: `/cases/${caseId}/transitions`,
+        fields: [{ name: 'to', value: to }],
+      });
     await this.cases.transition(caseId, to, staffActor(staff));
-    response.redirect(303, `/cases/${caseId}?notice=moved`);
+    response.redirect(303, `/cases/${caseId}?notice=${to}`);
   }
 
   @Post(':caseId/panel')
@@ -225,15 +240,30 @@ export class CasePagesController {
     if (form.lei?.trim()) legalIdentifiers.LEI = form.lei.trim();
     const dto = plainToInstance(InviteProviderDto, {
       organisationName: form.organisationName?.trim(),
-      country: form.country?.trim().toUpperCase(),
+      country: form.country?.trim() ?? '',
       legalIdentifiers,
       contactEmails: asList(form.contactEmails),
     });
     const problems = fieldErrors(await validate(dto));
     if (problems.length) return this.renderDetail(staff, found, response, { errors: problems, inviteForm: form }, 422);
+    let invited: { id: string };
     try {
-      await this.invitations.invite(found, dto, staffActor(staff));
+      invited = await this.invitations.invite(found, dto, staffActor(staff), {
+        confirmDuplicate: form.confirmDuplicate === 'yes',
+      });
     } catch (error) {
+      if (error instanceof DuplicateOrganisationException)
+        return this.renderDetail(
+          staff,
+          found,
+          response,
+          {
+            errors: [`${error.organisationName} is already invited to this case (same name, VAT number or LEI).`],
+            inviteForm: form,
+            duplicateOrganisation: true,
+          },
+          error.getStatus(),
+        );
       if (!(error instanceof HttpException) || (error.getStatus() >= 500 && error.getStatus() !== 503)) throw error;
       return this.renderDetail(
         staff,
@@ -243,7 +273,7 @@ export class CasePagesController {
         error.getStatus(),
       );
     }
-    response.redirect(303, `/cases/${caseId}?notice=invited#providers`);
+    response.redirect(303, `/cases/${caseId}?notice=invited&response=${invited.id}#providers`);
   }
 
   @Post(':caseId/responses/:responseId/:action')
@@ -260,6 +290,12 @@ export class CasePagesController {
     const target = await this.cases.responseOfAgency(staff.agencyId, responseId);
     if (target.caseId !== found.id)
       return this.renderDetail(staff, found, response, { errors: ['No such provider.'] }, 404);
+    if (action === 'revoke' && form.confirmed !== 'yes')
+      return this.renderConfirmation(response, found, {
+        ...withdrawConfirmation(target.organisationName),
+        action: `/cases/${caseId}/responses/${responseId}/revoke`,
+        fields: [],
+      });
     try {
       if (action === 'reissue') await this.invitations.reissue(found, responseId, staffActor(staff));
       else if (action === 'revoke') await this.cases.revokeInvite(responseId, staffActor(staff));
@@ -269,7 +305,7 @@ export class CasePagesController {
       if (!(error instanceof HttpException) || (error.getStatus() >= 500 && error.getStatus() !== 503)) throw error;
       return this.renderDetail(staff, found, response, { errors: [error.message] }, error.getStatus());
     }
-    response.redirect(303, `/cases/${caseId}?notice=${action}#providers`);
+    response.redirect(303, `/cases/${caseId}?notice=${action}&response=${responseId}#providers`);
   }
 
   @Post(':caseId/dossiers')
@@ -388,21 +424,57 @@ export class CasePagesController {
     });
   }
 
+  /** The case's progress table, withdrawn links included. */
+  private async progressOf(found: ProcurementCase) {
+    return providerProgress(await this.cases.responsesOf(found.id), await this.cases.withdrawnLinksOf(found.id));
+  }
+
+  private async caseFacts(found: ProcurementCase, progress?: ReturnType<typeof providerProgress>): Promise<CaseFacts> {
+    const { counts, rows } = progress ?? (await this.progressOf(found));
+    return {
+      responsesDue: found.responsesDue,
+      submitted: counts.submitted,
+      providers: rows.length - counts.withdrawn,
+      now: new Date(),
+    };
+  }
+
+  /** The step's confirmation as a page of its own, for browsers without JavaScript (scripts show a dialog instead). */
+  private renderConfirmation(
+    response: Response,
+    found: ProcurementCase,
+    confirmation: StepConfirmation & { action: string; fields: Array<{ name: string; value: string }> },
+  ) {
+    response.render('cases/confirm', {
+      ...confirmation,
+      title: confirmation.title,
+      cancelUrl: `/cases/${found.id}`,
+      cancelLabel: `Back to ${found.reference}`,
+    });
+  }
+
   private async renderDetail(
     staff: StaffPrincipal,
     found: ProcurementCase,
     response: Response,
-    extra: { notice?: string; errors?: string[]; inviteForm?: Record<string, string> },
+    extra: {
+      notice?: string;
+      noticeResponseId?: string;
+      errors?: string[];
+      inviteForm?: Record<string, string>;
+      duplicateOrganisation?: boolean;
+    },
     status = 200,
   ) {
     const canManage = ['procurement_officer', 'admin'].includes(staff.role);
-    const progress = providerProgress(await this.cases.responsesOf(found.id));
+    const progress = await this.progressOf(found);
+    const facts = await this.caseFacts(found, progress);
     const staffById = new Map((await this.identity.staffOfAgency(staff.agencyId)).map((user) => [user.id, user]));
     const clarifications = await this.clarifications.forCase(found.id);
     const seesDossier = staff.role !== 'evaluator';
     const dossier = seesDossier ? await this.dossierView(staff, found) : null;
     response.status(status).render('cases/detail', {
-      scripts: dossier?.rendering ? ['dossier-progress.js'] : [],
+      scripts: [...(canManage ? ['confirm-step.js'] : []), ...(dossier?.rendering ? ['dossier-progress.js'] : [])],
       dossier,
       title: found.title,
       procurementCase: found,
@@ -416,12 +488,22 @@ export class CasePagesController {
             to,
             label: ACTION_LABELS[to] ?? to,
             danger: to === 'cancelled',
+            confirmation: confirmationAttributes(transitionConfirmation(to, facts)),
           }))
         : [],
       canManage,
       onPanelAsEvaluator: found.panel.some((member) => member.userId === staff.userId && member.role === 'evaluator'),
       canInvite: canManage && found.status === 'open',
-      progress,
+      progress: {
+        ...progress,
+        rows: progress.rows.map((row) => ({
+          ...row,
+          countryName: countryName(row.country),
+          withdrawConfirmation: confirmationAttributes(withdrawConfirmation(row.organisationName)),
+        })),
+      },
+      countries: countryChoices(extra.inviteForm?.country),
+      duplicateOrganisation: extra.duplicateOrganisation === true,
       panel: found.panel.map((member) => ({
         ...member,
         name: staffById.get(member.userId)?.name ?? 'Former staff member',
@@ -429,7 +511,11 @@ export class CasePagesController {
       })),
       panelChoices: canManage ? panelChoices([...staffById.values()], found.panel) : null,
       unanswered: clarifications.filter((item) => !item.publishedAt).length,
-      flash: extra.notice ? NOTICES[extra.notice] : undefined,
+      flash: noticeText(
+        extra.notice,
+        facts,
+        progress.rows.find((row) => row.responseId === extra.noticeResponseId),
+      ),
       errors: (extra.errors ?? []).filter(Boolean),
       inviteForm: extra.inviteForm ?? {},
     });
@@ -452,13 +538,38 @@ const DECISION_LABELS: Record<string, string> = {
 const NOTICES: Record<string, string> = {
   dossier: 'The dossier was requested for the case’s current data; the legal reviewers are asked once it is rendered.',
   created: 'The case was created as a draft.',
-  moved: 'The case moved to its next step.',
-  invited: 'The provider was invited; the invitation e-mail has been sent.',
-  reissue: 'A new link was sent; the previous link no longer works.',
-  revoke: 'The provider’s link was withdrawn.',
-  reopen: 'The submission was reopened for corrections; the reason is in the audit trail.',
   panel: 'The evaluation panel was saved.',
 };
+
+/** Notices about one provider, named after it. */
+const PROVIDER_NOTICES: Record<string, (row: { organisationName: string; contactEmails: string[] }) => string> = {
+  invited: (row) =>
+    `${row.organisationName} was invited; the invitation e-mail went to ${row.contactEmails.join(', ')}.`,
+  reissue: (row) =>
+    `A new link was sent to ${row.organisationName} (${row.contactEmails.join(', ')}); the previous link no longer works.`,
+  revoke: (row) =>
+    `The link of ${row.organisationName} was withdrawn; it no longer opens the portal. Re-issue a link to let them answer again.`,
+  reopen: (row) =>
+    `The submission of ${row.organisationName} was reopened for corrections; the reason is in the audit trail.`,
+};
+
+/** What the step the officer just took did, in words about this case. */
+function noticeText(
+  notice: string | undefined,
+  facts: CaseFacts,
+  row: { organisationName: string; contactEmails: string[] } | undefined,
+): string | undefined {
+  if (!notice) return undefined;
+  const status = CASE_STATUSES.find((candidate) => candidate === notice);
+  if (status) return transitionNotice(status, facts);
+  if (row && PROVIDER_NOTICES[notice]) return PROVIDER_NOTICES[notice](row);
+  return NOTICES[notice];
+}
+
+/** The data-confirm-* attributes a form carries so the page script can ask in a dialog. */
+function confirmationAttributes(confirmation: StepConfirmation) {
+  return { ...confirmation, bodyText: confirmation.body.join(' ') };
+}
 
 /** Staff who may sit on the panel in each role (admins may take either), with the current members ticked. */
 function panelChoices(staff: StaffUser[], panel: PanelMember[]) {

@@ -97,7 +97,7 @@ export class CasesController {
   @Get('cases/:caseId/responses')
   async responses(@CurrentStaff() staff: StaffPrincipal, @Param('caseId') caseId: string) {
     const found = (await this.access.requireAccess(staff, 'case.read', { caseId })).procurementCase;
-    return providerProgress(await this.cases.responsesOf(found.id));
+    return providerProgress(await this.cases.responsesOf(found.id), await this.cases.withdrawnLinksOf(found.id));
   }
 
   @Post('cases/:caseId/invites')
@@ -108,7 +108,8 @@ export class CasesController {
     @Body() body: InviteProviderDto,
   ) {
     const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
-    return responseSummary(await this.invitations.invite(found, body, staffActor(staff)));
+    const { confirmDuplicate, ...invite } = body;
+    return responseSummary(await this.invitations.invite(found, invite, staffActor(staff), { confirmDuplicate }));
   }
 
   /**

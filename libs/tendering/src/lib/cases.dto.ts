@@ -9,7 +9,6 @@ import {
   IsIn,
   IsInt,
   IsISO4217CurrencyCode,
-  IsISO31661Alpha2,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -129,8 +128,10 @@ export class InviteProviderDto {
   @MaxLength(300)
   organisationName: string;
 
-  @ApiProperty({ example: 'NL' })
-  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as NL' })
+  // Checked against ISO 3166-1 by the invitation itself, which answers 422 (not 400) for a name or unknown code.
+  @ApiProperty({ example: 'NL', description: 'ISO 3166-1 alpha-2 code.' })
+  @IsString()
+  @MaxLength(100)
   country: string;
 
   @ApiProperty({ example: { VAT: 'NL004495445B01', LEI: '724500Y6DUVHQD6OXN55' } })
@@ -142,6 +143,13 @@ export class InviteProviderDto {
   @ArrayMaxSize(10)
   @IsEmail({}, { each: true, message: 'each contact must be a valid e-mail address' })
   contactEmails: string[];
+
+  @ApiPropertyOptional({
+    description: 'Invite an organisation that looks already invited (same name, VAT number or LEI) on purpose.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmDuplicate?: boolean;
 }
 
 export class ReopenDto {

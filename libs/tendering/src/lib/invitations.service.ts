@@ -1,4 +1,10 @@
-import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import {
+  ConflictException,
+  Injectable,
+  Logger,
+  ServiceUnavailableException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '@probity/config';
 import {
@@ -10,6 +16,17 @@ import {
   ProviderResponse,
 } from '@probity/cases';
 import { MailService, Notifier } from '@probity/notifications';
+import { COUNTRY_CODE_PROBLEM, isCountryCode } from './countries';
+import { alreadyInvitedEmails, sameOrganisation } from './duplicate-invites';
+
+/** The organisation looks already invited; the officer may confirm that a second invitation is deliberate. */
+export class DuplicateOrganisationException extends ConflictException {
+  constructor(readonly organisationName: string) {
+    super(
+      `${organisationName} is already invited to this case (same name, VAT number or LEI). If a second invitation is deliberate, send it again with confirmDuplicate: true.`,
+    );
+  }
+}
 
 /**
  * Sends invite links. The link's token exists only in memory and in the e-mail, so the message is
@@ -27,7 +44,13 @@ export class InvitationsService {
     private readonly config: AppConfig,
   ) {}
 
-  async invite(procurementCase: ProcurementCase, input: InviteProviderInput, actor: Actor): Promise<ProviderResponse> {
+  async invite(
+    procurementCase: ProcurementCase,
+    input: InviteProviderInput,
+    actor: Actor,
+    options: { confirmDuplicate?: boolean } = {},
+  ): Promise<ProviderResponse> {
+    await this.checkNewInvite(procurementCase, input, options.confirmDuplicate === true);
     const { response, token } = await this.cases.inviteProvider(procurementCase.id, input, actor);
     await this.sendInvite(procurementCase, response, token);
     return response;
@@ -59,6 +82,24 @@ export class InvitationsService {
         idempotencyKey: `clarification:${published.id}:${response.id}`,
       });
     }
+  }
+
+  /**
+   * Refuses what would silently be wrong: a country that is no ISO 3166-1 alpha-2 code (422), a contact
+   * already invited to the case (409: re-issue that link instead), and, unless confirmed, what looks
+   * like the same organisation again (409).
+   */
+  private async checkNewInvite(procurementCase: ProcurementCase, input: InviteProviderInput, confirmed: boolean) {
+    if (!isCountryCode(input.country))
+      throw new UnprocessableEntityException(`${COUNTRY_CODE_PROBLEM}; "${input.country}" is not one.`);
+    const invited = await this.cases.responsesOf(procurementCase.id);
+    const [taken] = alreadyInvitedEmails(invited, input.contactEmails);
+    if (taken)
+      throw new ConflictException(
+        `${taken.email} is already invited (${taken.organisationName}). Re-issue that provider's link rather than inviting it again.`,
+      );
+    const same = sameOrganisation(invited, input);
+    if (same && !confirmed) throw new DuplicateOrganisationException(same.organisationName);
   }
 
   portalUrl(token: string): string {
