@@ -31,10 +31,11 @@ const PROVIDERS = [
 /** Attaches one PDF to every question of the section that asks for evidence, through its upload form. */
 async function uploadRequestedEvidence(page: Page, sectionUrl: string): Promise<void> {
   await page.goto(sectionUrl);
-  const forms = await page.locator('form.evidence-upload').count();
+  // Each question asking for evidence has its upload controls beside it.
+  const forms = await page.locator('.question .evidence-upload').count();
   for (let index = 0; index < forms; index++) {
-    const form = page.locator('form.evidence-upload').nth(index);
-    const question = await form.locator('input[name=questionName]').inputValue();
+    const form = page.locator('.question .evidence-upload').nth(index);
+    const question = (await form.getAttribute('data-question')) ?? '';
     // The upload script sends the file with a progress bar and reloads the section once it is stored.
     await expect(form.locator('progress').count()).resolves.toBe(1);
     if (index === 0) {
