@@ -48,6 +48,9 @@ function questionnaireLocale(language: PortalLanguage): string {
   return language === 'en' ? 'default' : language;
 }
 
+/** Pages that only show a response: a provider can always read what it submitted and its receipt. */
+const READ_SUBMITTED = { readSubmitted: true };
+
 function wantsJson(request: Request): boolean {
   return request.accepts(['html', 'json']) === 'json';
 }
@@ -100,7 +103,7 @@ export class PortalController {
 
   @Get()
   async overview(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const state = await this.portal.open(token);
+    const state = await this.portal.open(token, READ_SUBMITTED);
     const { locale, view } = this.languageContext(request, response, `/portal/${token}`);
     response.render('portal/overview', {
       title: state.procurementCase.title,
@@ -118,7 +121,7 @@ export class PortalController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const state = await this.portal.open(token);
+    const state = await this.portal.open(token, READ_SUBMITTED);
     await this.renderSection(state, token, index, request, response);
   }
 
@@ -268,7 +271,7 @@ export class PortalController {
 
   @Get('receipt')
   async receipt(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const state = await this.portal.open(token);
+    const state = await this.portal.open(token, READ_SUBMITTED);
     if (state.response.status !== 'submitted') {
       response.redirect(303, `/portal/${token}`);
       return;

@@ -51,6 +51,7 @@ export const EN = {
     submitIntro:
       'When you submit, every required answer is checked and your answers are frozen: they can no longer be changed. You receive a receipt with a fingerprint (SHA-256) of exactly what you submitted.',
     submitButton: 'Submit the response',
+    closedOn: 'The response period closed on {date}.',
   },
   section: {
     sectionsNavLabel: 'Questionnaire sections',

@@ -51,6 +51,7 @@ export const ES: CatalogDraft = {
     submitIntro:
       'Al enviar, se comprueba cada respuesta obligatoria y sus respuestas quedan fijadas: ya no se pueden modificar. Recibirá un justificante con una huella (SHA-256) de exactamente lo que envió.',
     submitButton: 'Enviar la respuesta',
+    closedOn: 'El plazo de respuesta terminó el {date}.',
   },
   section: {
     sectionsNavLabel: 'Secciones del cuestionario',

@@ -50,6 +50,7 @@ export const FR: CatalogDraft = {
     submitIntro:
       'Lors de la soumission, chaque réponse obligatoire est vérifiée et vos réponses sont figées : elles ne peuvent plus être modifiées. Vous recevez un accusé de réception avec une empreinte (SHA-256) de ce que vous avez soumis exactement.',
     submitButton: 'Soumettre la réponse',
+    closedOn: 'La période de réponse s’est terminée le {date}.',
   },
   section: {
     sectionsNavLabel: 'Sections du questionnaire',
