@@ -62,6 +62,27 @@ describe('provider portal autosave in a real browser', () => {
     return value;
   }
 
+  it('lists the sections as separate items, in text and for screen readers', async () => {
+    await withBrowserPage(browser, 'section-lists', { width: 390 }, async (page) => {
+      for (const url of [sectionUrl, sectionUrl.replace(/\/sections\/0$/, '')]) {
+        await page.goto(url);
+        const list = page.locator('main ol').first();
+        const items = await list.getByRole('listitem').allInnerTexts();
+        expect(items.length).toBeGreaterThan(3);
+        // Read as text (rendered, or as plain text content that copy-paste and some assistive
+        // technologies use), one title never runs into the next.
+        for (const text of [await list.innerText(), (await list.textContent()) ?? '']) {
+          expect(text).toContain('About the system and how it will be used');
+          expect(text).not.toMatch(/will be used\S/);
+        }
+        const snapshot = await list.ariaSnapshot();
+        expect(snapshot).toMatch(/^- list:/);
+        expect(snapshot.match(/^\s+- listitem/gm)?.length).toBe(items.length);
+        await expectNoHorizontalScroll(page);
+      }
+    });
+  });
+
   it('saves although the browser fetched /favicon.ico and the question bank in another tab meanwhile', async () => {
     await withBrowserPage(browser, 'autosave-other-tabs', {}, async (page, context) => {
       await page.goto(sectionUrl);
