@@ -28,6 +28,17 @@ export async function submitDemoResponse(
   provider: DemoProvider,
   definition: QuestionnaireDefinition,
 ): Promise<void> {
+  await completeDemoResponse(cases, responseId, provider, definition);
+  await cases.submit(responseId);
+}
+
+/** One invited demo provider answers at its own quality and attaches its evidence: ready to submit. */
+export async function completeDemoResponse(
+  cases: CasesService,
+  responseId: string,
+  provider: DemoProvider,
+  definition: QuestionnaireDefinition,
+): Promise<void> {
   await cases.saveAnswers(
     responseId,
     { ...DEMO_SCOPE, ...answersAtQuality(definition, provider.quality, provider.overrides) },
@@ -40,5 +51,4 @@ export async function submitDemoResponse(
       file.fileName,
       await demoEvidencePdf(file.fileName, file.content),
     );
-  await cases.submit(responseId);
 }

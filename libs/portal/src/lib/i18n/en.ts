@@ -14,6 +14,8 @@ export const EN = {
   notices: {
     saved: 'Your answers were saved.',
     asked: 'Your question was sent. The answer will be published to every invited provider.',
+    submitted:
+      'Your response was submitted. Its answers and evidence are now frozen; this receipt was also e-mailed to your contact addresses.',
   },
   overview: {
     cannotSubmitTitle: 'Your response cannot be submitted yet',
@@ -52,6 +54,12 @@ export const EN = {
       'When you submit, every required answer is checked and your answers are frozen: they can no longer be changed. You receive a receipt with a fingerprint (SHA-256) of exactly what you submitted.',
     submitButton: 'Submit the response',
     closedOn: 'The response period closed on {date}.',
+    confirmTitle: 'Submit your response?',
+    confirmIntro: 'You are about to submit the response of {organisation} to “{case}”.',
+    confirmIrreversible: 'Once submitted, your answers and evidence are frozen and can no longer be changed.',
+    confirmSummary: 'You answered {answered} of {total} questions and attached {files} evidence files.',
+    confirmButton: 'Yes, submit the response',
+    confirmCancel: 'No, go back to my answers',
   },
   section: {
     sectionsNavLabel: 'Questionnaire sections',

@@ -13,6 +13,8 @@ export const ES: CatalogDraft = {
   notices: {
     saved: 'Sus respuestas se han guardado.',
     asked: 'Su pregunta se ha enviado. La respuesta se publicará para todos los proveedores invitados.',
+    submitted:
+      'Su respuesta se ha enviado. Sus respuestas y documentos quedan fijados; este justificante también se envió por correo electrónico a sus direcciones de contacto.',
   },
   overview: {
     cannotSubmitTitle: 'Su respuesta todavía no se puede enviar',
@@ -52,6 +54,12 @@ export const ES: CatalogDraft = {
       'Al enviar, se comprueba cada respuesta obligatoria y sus respuestas quedan fijadas: ya no se pueden modificar. Recibirá un justificante con una huella (SHA-256) de exactamente lo que envió.',
     submitButton: 'Enviar la respuesta',
     closedOn: 'El plazo de respuesta terminó el {date}.',
+    confirmTitle: '¿Enviar su respuesta?',
+    confirmIntro: 'Está a punto de enviar la respuesta de {organisation} a «{case}».',
+    confirmIrreversible: 'Una vez enviadas, sus respuestas y documentos quedan fijados y ya no se pueden modificar.',
+    confirmSummary: 'Ha respondido {answered} de {total} preguntas y adjuntado {files} documentos.',
+    confirmButton: 'Sí, enviar la respuesta',
+    confirmCancel: 'No, volver a mis respuestas',
   },
   section: {
     sectionsNavLabel: 'Secciones del cuestionario',

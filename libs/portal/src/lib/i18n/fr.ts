@@ -13,6 +13,8 @@ export const FR: CatalogDraft = {
   notices: {
     saved: 'Vos réponses ont été enregistrées.',
     asked: 'Votre question a été envoyée. La réponse sera publiée à tous les fournisseurs invités.',
+    submitted:
+      'Votre réponse a été soumise. Ses réponses et justificatifs sont désormais figés ; cet accusé de réception a aussi été envoyé par e-mail à vos adresses de contact.',
   },
   overview: {
     cannotSubmitTitle: 'Votre réponse ne peut pas encore être soumise',
@@ -51,6 +53,13 @@ export const FR: CatalogDraft = {
       'Lors de la soumission, chaque réponse obligatoire est vérifiée et vos réponses sont figées : elles ne peuvent plus être modifiées. Vous recevez un accusé de réception avec une empreinte (SHA-256) de ce que vous avez soumis exactement.',
     submitButton: 'Soumettre la réponse',
     closedOn: 'La période de réponse s’est terminée le {date}.',
+    confirmTitle: 'Soumettre votre réponse ?',
+    confirmIntro: 'Vous êtes sur le point de soumettre la réponse de {organisation} à « {case} ».',
+    confirmIrreversible:
+      'Une fois soumises, vos réponses et vos justificatifs sont figés et ne peuvent plus être modifiés.',
+    confirmSummary: 'Vous avez répondu à {answered} questions sur {total} et joint {files} justificatifs.',
+    confirmButton: 'Oui, soumettre la réponse',
+    confirmCancel: 'Non, revenir à mes réponses',
   },
   section: {
     sectionsNavLabel: 'Sections du questionnaire',
