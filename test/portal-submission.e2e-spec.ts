@@ -58,6 +58,21 @@ describe('provider portal submission and early closing', () => {
     await database?.drop();
   });
 
+  it('shows each exclusion (knock-out) rule beside the question it applies to', async () => {
+    const provider = request.agent(app.getHttpServer());
+    const overview = await provider.get(`/portal/${submittedToken}`).expect(200);
+    const sections = [...new Set([...overview.text.matchAll(/\/sections\/(\d+)"/g)].map((match) => match[1]))];
+    const pages = await Promise.all(
+      sections.map((index) => provider.get(`/portal/${submittedToken}/sections/${index}`)),
+    );
+    const audit = pages.map((page) => page.text).find((html) => html.includes('id="q-aud_independent_audit"'));
+    // The rule is inside the question's own block, before its answer choices.
+    const block = audit?.split('id="q-aud_independent_audit"')[1].split('class="field question')[0] ?? '';
+    expect(block).toContain('Exclusion rule: a response that meets it is not ranked.');
+    expect(block.indexOf('Refuses independent audit access')).toBeGreaterThan(-1);
+    expect(block.indexOf('Refuses independent audit access')).toBeLessThan(block.indexOf('type="radio"'));
+  });
+
   it('asks for confirmation before submitting, without JavaScript too, and then says what happened', async () => {
     const provider = request.agent(app.getHttpServer());
     const overview = await provider.get(`/portal/${submittedToken}`).expect(200);

@@ -98,6 +98,7 @@ export const AR: CatalogDraft = {
     remove: 'إزالة {file}',
     answerRequired: '«{title}»: الإجابة إلزامية.',
     notApplicableRefused: '«{title}»: لا يُقبل خيار «لا ينطبق» لهذا السؤال.',
+    knockoutTitle: 'قاعدة استبعاد: لا يُرتَّب الردّ الذي تنطبق عليه.',
   },
   autosave: {
     saving: 'جارٍ الحفظ…',

@@ -101,6 +101,7 @@ export const EN = {
     remove: 'Remove {file}',
     answerRequired: '“{title}”: an answer is required.',
     notApplicableRefused: '“{title}”: “Not applicable” is not accepted for this question.',
+    knockoutTitle: 'Exclusion rule: a response that meets it is not ranked.',
   },
   autosave: {
     saving: 'Saving…',

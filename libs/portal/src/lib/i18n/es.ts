@@ -101,6 +101,7 @@ export const ES: CatalogDraft = {
     remove: 'Quitar {file}',
     answerRequired: '«{title}»: la respuesta es obligatoria.',
     notApplicableRefused: '«{title}»: «No aplicable» no se acepta para esta pregunta.',
+    knockoutTitle: 'Criterio de exclusión: una respuesta que lo cumple no se clasifica.',
   },
   autosave: {
     saving: 'Guardando…',

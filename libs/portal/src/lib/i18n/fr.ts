@@ -101,6 +101,7 @@ export const FR: CatalogDraft = {
     remove: 'Retirer {file}',
     answerRequired: '« {title} » : une réponse est obligatoire.',
     notApplicableRefused: '« {title} » : « Sans objet » n’est pas accepté pour cette question.',
+    knockoutTitle: 'Critère d’exclusion : une réponse qui le remplit n’est pas classée.',
   },
   autosave: {
     saving: 'Enregistrement…',
