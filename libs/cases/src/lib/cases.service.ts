@@ -15,6 +15,7 @@ import { AuditTrail } from '@probity/audit';
 import { Actor, SYSTEM_ACTOR } from './actor';
 import { CriteriaWeights, validateCriteriaWeights } from '@probity/scoring';
 import { CaseStatus, checkPanelChange, checkTransition, TransitionActor } from './case-lifecycle';
+import { responsesClosedAt } from './response-period';
 import { EvidenceFile, InviteLink, PanelMember, ProcurementCase, ProviderResponse } from './case.entities';
 import { checkEvidenceFile, safeEvidenceFileName } from './evidence-policy';
 import { QuestionnaireTemplates } from './questionnaire-templates.service';
@@ -280,6 +281,8 @@ export class CasesService {
       if (!check.allowed) throw new ConflictException(check.reason);
       const changes: Partial<ProcurementCase> = { status: to };
       if (to === 'open') changes.publishedAt = new Date();
+      // Providers are told when responses actually stopped, which may be well before the deadline.
+      if (current.status === 'open') changes.responsesClosedAt = new Date();
       // The dossier under review must show the weights it was evaluated with.
       if (to === 'dossier_review' && !current.weightsLockedAt) changes.weightsLockedAt = new Date();
       await manager.save(ProcurementCase, { ...current, ...changes });
@@ -384,9 +387,13 @@ export class CasesService {
 
   /**
    * The response an invite token opens. Unknown tokens are 404; revoked links, and every link once the
-   * deadline has passed or the case has closed, are 410 with the reason.
+   * deadline has passed or the case has closed, are 410 with the moment it closed — except that, with
+   * `readSubmitted`, a provider who submitted can still read what it submitted and its receipt.
    */
-  async resolveInvite(token: unknown): Promise<{ response: ProviderResponse; procurementCase: ProcurementCase }> {
+  async resolveInvite(
+    token: unknown,
+    options: { readSubmitted?: boolean } = {},
+  ): Promise<{ response: ProviderResponse; procurementCase: ProcurementCase }> {
     if (!looksLikeToken(token)) throw new NotFoundException('This link is not valid. Check that you copied all of it.');
     const link = await this.dataSource.getRepository(InviteLink).findOneBy({ tokenHash: tokenHash(token) });
     if (!link) throw new NotFoundException('This link is not valid. Check that you copied all of it.');
@@ -394,9 +401,10 @@ export class CasesService {
       throw new GoneException('This link has been replaced or withdrawn. Use the most recent invitation e-mail.');
     const response = await this.getResponse(link.responseId);
     const procurementCase = await this.getCase(response.caseId);
-    if (procurementCase.status !== 'open' || procurementCase.responsesDue.getTime() <= Date.now())
+    const closedAt = responsesClosedAt(procurementCase);
+    if (closedAt && !(options.readSubmitted && response.status === 'submitted'))
       throw new GoneException(
-        `The response period for ${procurementCase.reference} closed on ${procurementCase.responsesDue.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+        `The response period for ${procurementCase.reference} closed on ${closedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
       );
     if (!response.firstOpenedAt) {
       await this.dataSource

@@ -52,6 +52,11 @@ export function configureWebApp(app: NestExpressApplication, config: AppConfig):
   };
   app.use('/portal/', noReferrer);
   app.use('/password-reset/', noReferrer);
+  const templates = templatesDir();
+  // Browsers fetch /favicon.ico on their own for every page: answer it with an icon, not a 404 page.
+  app.use('/favicon.ico', (_request: Request, response: Response) =>
+    response.sendFile(join(templates, 'assets', 'favicon.ico'), { maxAge: '1d' }),
+  );
   app.use(cookieParser());
   // Parsed here, before the CSRF middleware, rather than later by Nest (which then skips its own).
   app.useBodyParser('json', { limit: '1mb' });
@@ -64,7 +69,6 @@ export function configureWebApp(app: NestExpressApplication, config: AppConfig):
   );
   app.useGlobalFilters(new HttpErrorFilter());
 
-  const templates = templatesDir();
   const handlebars = createHandlebars({
     extname: '.hbs',
     defaultLayout: 'main',
