@@ -46,16 +46,13 @@ async function publishClarification(app: INestApplicationContext, agencyId: stri
   const [asker] = await app.get(CasesService).responsesOf(caseId);
   // Recorded directly: the demo case's date puts its question deadline in the past, which ask() enforces.
   const id = randomUUID();
-  await app
-    .get(DataSource)
-    .getRepository(Clarification)
-    .insert({
-      id,
-      caseId,
-      askedByResponseId: asker.id,
-      question: CLARIFICATION.question,
-      answer: null,
-      publishedAt: null,
-    });
+  await app.get(DataSource).getRepository(Clarification).insert({
+    id,
+    caseId,
+    askedByResponseId: asker.id,
+    question: CLARIFICATION.question,
+    answer: null,
+    publishedAt: null,
+  });
   await app.get(ClarificationsService).answer(agencyId, id, { answer: CLARIFICATION.answer }, SYSTEM_ACTOR);
 }

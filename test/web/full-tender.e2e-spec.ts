@@ -1,32 +1,44 @@
 /// <reference lib="dom" />
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { mkdir } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import type { AppConfig } from '@probity/config';
 import { demoEvidencePdf } from '@probity/demo';
-import { IdentityService } from '@probity/identity';
-import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
-import { createApp } from '../../apps/api/src/create-app';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { messagesFor } from '@probity/portal';
 import { WORKSPACE_ROOT } from '../support/processes';
-import { linkIn, serveOnLoopback } from '../support/tender-http';
-import { expectAccessible, launchChromium } from '../support/browser';
+import { linkIn } from '../support/tender-http';
+import { confirmStep, expectAccessible, launchChromium } from '../support/browser';
+import { ReadMail, StackMode, startStack, TenderStack, waitForMail } from '../support/tender-stack';
+
+const run = promisify(execFile);
 
 const PASSWORD = 'full tender passphrase';
-const SCREENSHOTS = join(WORKSPACE_ROOT, 'test-output', 'full-tender');
+const ADMIN = {
+  agency: 'Politie Nederland (test)',
+  email: 'ada@politie.example',
+  name: 'Ada Admin',
+  password: PASSWORD,
+};
 
 const STAFF = {
-  officer: { email: 'officer@politie.example', name: 'Olivia Officer', role: 'procurement_officer' },
-  evaluator: { email: 'evi@politie.example', name: 'Evi Evaluator', role: 'evaluator' },
-  lawyer: { email: 'lars@politie.example', name: 'Lars Legal', role: 'legal_reviewer' },
+  officer: { email: 'officer@politie.example', name: 'Olivia Officer', role: 'Procurement officer' },
+  evaluator: { email: 'evi@politie.example', name: 'Evi Evaluator', role: 'Evaluator' },
+  lawyer: { email: 'lars@politie.example', name: 'Lars Legal', role: 'Legal reviewer' },
+  privacy: { email: 'pia@politie.example', name: 'Pia Privacy', role: 'Legal reviewer' },
 } as const;
+type StaffKey = keyof typeof STAFF;
 
 const PROVIDERS = [
-  { name: 'Noordzee Vision BV', country: 'NL', email: 'tender@noordzee.example', choice: 'first' },
-  { name: 'Rhein Analytics GmbH', country: 'DE', email: 'bids@rhein.example', choice: 'last' },
+  { name: 'Noordzee Vision BV', country: 'Netherlands', email: 'tender@noordzee.example', choice: 'first' },
+  { name: 'Rhein Analytics GmbH', country: 'Germany', email: 'bids@rhein.example', choice: 'last' },
 ] as const;
+/** Invited, never submits: the officer closes the case early without it. */
+const LATE_PROVIDER = { name: 'Seine Sight SAS', country: 'France', email: 'offres@seine.example' } as const;
+
+const CLARIFICATION_QUESTION = 'May the operator review queue be hosted by our subcontractor in Belgium?';
+const CLARIFICATION_ANSWER = 'Yes, within the EU, if the subcontractor is named in your answers on data processing.';
 
 /** Attaches one PDF to every question of the section that asks for evidence, through its upload form. */
 async function uploadRequestedEvidence(page: Page, sectionUrl: string): Promise<void> {
@@ -57,15 +69,6 @@ async function uploadRequestedEvidence(page: Page, sectionUrl: string): Promise<
     await Promise.all([page.waitForEvent('load'), form.getByRole('button', { name: 'Upload', exact: true }).click()]);
     await expect(page.locator('.evidence-list').getByText(`${question}.pdf`).count()).resolves.toBe(1);
   }
-}
-
-async function waitForMail<T>(find: () => T | undefined): Promise<T> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const found = find();
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('the expected e-mail did not arrive within 20 s');
 }
 
 /**
@@ -102,34 +105,54 @@ async function answerShownQuestions(page: Page, choice: 'first' | 'last'): Promi
   }, choice);
 }
 
+function mailTo(address: string, subject: RegExp): (mail: ReadMail) => boolean {
+  return (mail) => mail.to.includes(address) && subject.test(mail.subject);
+}
+
+/** The text of every page of a PDF, as poppler's pdftotext reads it. */
+async function pdfText(pdf: Buffer): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'probity-full-tender-'));
+  try {
+    await writeFile(join(dir, 'dossier.pdf'), pdf);
+    const { stdout } = await run('pdftotext', ['-layout', join(dir, 'dossier.pdf'), '-'], { maxBuffer: 64 << 20 });
+    return stdout;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /**
- * One tender in a real browser, each role clicking through its own pages: the officer raises and
- * publishes the case, chooses the panel and invites two providers; both providers answer in the portal
- * and submit; the worker scores them; the officer follows the scoring live and sees the comparison; the
- * evaluator declares and scores; the officer renders the dossier; the legal reviewer approves it, and
- * the signed PDF verifies with the reviewer's name.
+ * One tender in a real browser, each role clicking through its own pages, once on PostgreSQL, Redis and a
+ * separate worker and once in zero-setup mode (embedded PostgreSQL, in-process jobs, `.eml` outbox). The
+ * administrator creates the staff, who choose their passwords from e-mailed links; the officer raises,
+ * publishes and invites three providers, withdraws and re-issues one link and publishes a clarification;
+ * providers answer while another tab loads other pages, one switching language midway, and two submit; the
+ * officer closes early; the evaluator is e-mailed, declares and scores; both legal reviewers are e-mailed
+ * and approve; the signed PDF names the clarification and verifies with both reviewers' names.
  */
-describe('a whole tender in a real browser, role by role', () => {
-  let database: TestDatabase;
-  let smtp: SmtpSink;
-  let config: AppConfig;
-  let app: INestApplication;
-  let worker: INestApplicationContext;
+describe.each<StackMode>(['services', 'zero-setup'])('a whole tender in a real browser, role by role (%s)', (mode) => {
+  let stack: TenderStack;
   let browser: Browser;
   let baseUrl: string;
   const contexts: Record<string, BrowserContext> = {};
   let caseUrl: string;
   const portalLinks: Record<string, string> = {};
+  let failedStep: string | undefined;
+  const screenshots = join(WORKSPACE_ROOT, 'test-output', `full-tender-${mode}`);
 
   /** Runs one step; when it fails, every open page is saved as a screenshot before the failure is reported. */
   async function withScreenshots(step: () => Promise<void>): Promise<void> {
+    // Each step builds on the ones before: after a failure, the later steps fail at once with its name.
+    if (failedStep) throw new Error(`not run: the earlier step failed (${failedStep})`);
     try {
       await step();
     } catch (error) {
+      failedStep = expect.getState().currentTestName ?? 'unknown';
+      await mkdir(screenshots, { recursive: true });
       for (const [role, context] of Object.entries(contexts))
         for (const [index, page] of context.pages().entries())
           await page
-            .screenshot({ path: join(SCREENSHOTS, `${role}-${index}.png`), fullPage: true })
+            .screenshot({ path: join(screenshots, `${role}-${index}.png`), fullPage: true })
             .catch(() => undefined);
       throw error;
     }
@@ -140,11 +163,11 @@ describe('a whole tender in a real browser, role by role', () => {
     return contexts[role].newPage();
   }
 
-  async function signIn(role: keyof typeof STAFF): Promise<Page> {
+  async function signIn(role: StaffKey | 'admin'): Promise<Page> {
     const page = await pageAs(role);
     await page.goto(`${baseUrl}/cases`);
     if (new URL(page.url()).pathname !== '/login') return page;
-    await page.getByLabel('E-mail address').fill(STAFF[role].email);
+    await page.getByLabel('E-mail address').fill(role === 'admin' ? ADMIN.email : STAFF[role].email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByLabel('Password').press('Enter');
     await page.waitForURL((url) => url.pathname !== '/login');
@@ -152,31 +175,43 @@ describe('a whole tender in a real browser, role by role', () => {
   }
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    smtp = await startSmtpSink();
-    // Both providers and their uploads come from 127.0.0.1: one address, more requests than one provider makes.
-    config = servicesTestConfig(database.url, { SMTP_URL: smtp.url, PORTAL_RATE_LIMIT_PER_MINUTE: '1000' });
-    app = await createApp(config);
-    baseUrl = await serveOnLoopback(app);
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-    await worker.init();
-    const identity = app.get(IdentityService);
-    const agency = await identity.createAgency('Politie Nederland (test)');
-    for (const member of Object.values(STAFF))
-      await identity.createStaffUser({ agencyId: agency.id, ...member, password: PASSWORD });
+    stack = await startStack(mode, ADMIN);
+    baseUrl = stack.baseUrl;
     browser = await launchChromium();
-    await mkdir(SCREENSHOTS, { recursive: true });
   });
 
   afterAll(async () => {
     await browser?.close();
-    await worker?.close();
-    await app?.close();
-    await smtp?.close();
-    await database?.drop();
+    await stack?.close();
   });
 
-  it('the officer raises a high-risk case, chooses the panel and publishes it', () =>
+  it('the administrator creates the staff accounts; each person chooses a password from the e-mailed link', () =>
+    withScreenshots(async () => {
+      const admin = await signIn('admin');
+      for (const member of Object.values(STAFF)) {
+        await admin.goto(`${baseUrl}/admin/users`);
+        await admin.getByLabel('Full name').fill(member.name);
+        await admin.getByLabel('E-mail address').fill(member.email);
+        await admin.getByLabel('Role', { exact: true }).selectOption({ label: member.role });
+        await admin.getByRole('button', { name: 'Create the account' }).click();
+        await admin.waitForURL(/notice=created/);
+      }
+      await admin.close();
+      for (const key of Object.keys(STAFF) as StaffKey[]) {
+        const mail = await waitForMail(stack, mailTo(STAFF[key].email, /Choose the password/));
+        expect(mail.text).toMatch(/within 72 hours/);
+        const page = await pageAs(key);
+        // In services mode the api listens on a port chosen after the links' base was set: follow the path.
+        await page.goto(`${baseUrl}${/\/password-reset\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0] ?? ''}`);
+        await page.getByLabel('New password').fill(PASSWORD);
+        await page.getByRole('button', { name: 'Save the new password' }).click();
+        await page.waitForURL(/\/login\?notice=password-saved/);
+        await expect(page.getByRole('status').textContent()).resolves.toContain('Your new password is saved');
+        await page.close();
+      }
+    }));
+
+  it('the officer raises a high-risk case, chooses a panel of one evaluator and two legal reviewers and publishes it', () =>
     withScreenshots(async () => {
       const page = await signIn('officer');
       await page.getByRole('link', { name: 'Raise a new case' }).click();
@@ -187,14 +222,8 @@ describe('a whole tender in a real browser, role by role', () => {
       await page.getByLabel('Annex III area').selectOption({ value: 'none' });
       await page.getByLabel('Responses due').fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
       await page.getByLabel('Questionnaire').selectOption({ value: 'responsible-ai-high-risk' });
-      for (const [principle, weight] of [
-        ['Lawfulness', '20'],
-        ['Minimization of harm', '20'],
-        ['Human autonomy', '20'],
-        ['Fairness', '20'],
-        ['Good governance', '20'],
-      ])
-        await page.getByLabel(principle).fill(weight);
+      for (const principle of ['Lawfulness', 'Minimization of harm', 'Human autonomy', 'Fairness', 'Good governance'])
+        await page.getByLabel(principle).fill('20');
       await page.getByRole('button', { name: 'Create the case as a draft' }).click();
       await page.waitForURL(/notice=created/);
       caseUrl = page.url().split('?')[0];
@@ -203,33 +232,114 @@ describe('a whole tender in a real browser, role by role', () => {
         .getByRole('group', { name: 'Evaluators' })
         .getByLabel(/Evi Evaluator/)
         .check();
-      await page
-        .getByRole('group', { name: 'Legal reviewers' })
-        .getByLabel(/Lars Legal/)
-        .check();
+      const reviewers = page.getByRole('group', { name: 'Legal reviewers' });
+      await reviewers.getByLabel(/Lars Legal/).check();
+      await reviewers.getByLabel(/Pia Privacy/).check();
       await page.getByRole('button', { name: 'Save the panel' }).click();
       await page.waitForURL(/notice=panel/);
-      await page.getByRole('button', { name: 'Publish and open for responses' }).click();
-      await page.waitForURL(/notice=moved/);
-      await expect(page.getByText('Open for responses').count()).resolves.toBeGreaterThan(0);
+      await confirmStep(page, 'Publish and open for responses', 'Yes, publish the case');
+      await page.waitForURL(/notice=/);
+      await expect(page.getByRole('status').first().textContent()).resolves.toContain('Published');
       await expectAccessible(page);
       await page.close();
     }));
 
-  it('the officer invites two providers; each gets its own link by e-mail', () =>
+  it('the officer invites three providers, withdraws one link and re-issues it; the old link is gone', () =>
     withScreenshots(async () => {
       const page = await signIn('officer');
-      for (const provider of PROVIDERS) {
+      for (const provider of [...PROVIDERS, LATE_PROVIDER]) {
         await page.goto(caseUrl);
         await page.getByLabel('Organisation name').fill(provider.name);
-        await page.getByLabel('Country (ISO code, e.g. NL)').fill(provider.country);
+        await page.getByLabel('Country').selectOption({ label: provider.country });
         await page.getByLabel('Contact e-mail addresses').fill(provider.email);
         await page.getByRole('button', { name: 'Send the invitation' }).click();
         await page.waitForURL(/notice=invited/);
-        const mail = smtp.messages.find((message) => message.recipients.includes(provider.email));
-        portalLinks[provider.name] = `${baseUrl}/portal/${linkIn(mail?.parsed.text)}`;
+        const mail = await waitForMail(stack, mailTo(provider.email, /Invitation to respond/));
+        portalLinks[provider.name] = `${baseUrl}/portal/${linkIn(mail.text)}`;
       }
-      expect(new Set(Object.values(portalLinks)).size).toBe(2);
+      expect(new Set(Object.values(portalLinks)).size).toBe(3);
+
+      const rhein = PROVIDERS[1];
+      const firstLink = portalLinks[rhein.name];
+      await confirmStep(page, `Withdraw link for ${rhein.name}`, 'Yes, withdraw the link');
+      await page.waitForURL(/notice=/);
+      const row = page.getByRole('row', { name: new RegExp(rhein.name) });
+      await expect(row.textContent()).resolves.toMatch(/withdrawn/i);
+      await expect(row.getByRole('button', { name: /Withdraw link/ }).count()).resolves.toBe(0);
+      expect((await page.request.get(firstLink)).status()).toBe(410);
+
+      await row.getByRole('button', { name: /Re-issue link/ }).click();
+      await page.waitForURL(/notice=/);
+      const reissued = await waitForMail(
+        stack,
+        (mail) =>
+          mailTo(rhein.email, /Invitation to respond/)(mail) && !mail.text.includes(firstLink.split('/').pop()!),
+      );
+      portalLinks[rhein.name] = `${baseUrl}/portal/${linkIn(reissued.text)}`;
+      expect(portalLinks[rhein.name]).not.toBe(firstLink);
+      expect((await page.request.get(portalLinks[rhein.name])).status()).toBe(200);
+      await expectAccessible(page);
+      await page.close();
+    }));
+
+  it('a provider types while a second tab loads other pages, switches to French midway, and nothing is lost', () =>
+    withScreenshots(async () => {
+      const provider = PROVIDERS[0];
+      const page = await pageAs(provider.name);
+      const sectionUrl = `${portalLinks[provider.name]}/sections/0`;
+      await page.goto(sectionUrl);
+      const field = page.locator('#section-form textarea').first();
+      const fieldName = (await field.getAttribute('name')) ?? '';
+      await field.fill('Typed before another tab opened other pages.');
+
+      // Another tab of the same browser asks for the favicon and a staff page between two saves.
+      const other = await contexts[provider.name].newPage();
+      expect((await other.goto(`${baseUrl}/favicon.ico`))?.status()).toBe(200);
+      await other.goto(`${baseUrl}/question-bank`);
+      await other.close();
+
+      await page.locator('#section-form').getByRole('button', { name: /^Save/ }).click();
+      await page.waitForLoadState();
+      await page.goto(sectionUrl);
+      await expect(page.locator(`#section-form textarea[name="${fieldName}"]`).inputValue()).resolves.toBe(
+        'Typed before another tab opened other pages.',
+      );
+
+      // The autosave script saves as the provider types, in the language the provider chose.
+      await page.getByRole('link', { name: 'Français' }).click();
+      await page.waitForURL(/lang=fr|sections\/0$/);
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fr');
+      await page.locator(`#section-form textarea[name="${fieldName}"]`).fill('Saisi en français, enregistré seul.');
+      const savedPrefix = messagesFor('fr').autosave.saved.split('{')[0];
+      await page.waitForFunction(
+        (prefix) => (document.getElementById('autosave-status')?.textContent ?? '').startsWith(prefix),
+        savedPrefix,
+        { timeout: 20_000 },
+      );
+      await page.reload();
+      await expect(page.locator(`#section-form textarea[name="${fieldName}"]`).inputValue()).resolves.toBe(
+        'Saisi en français, enregistré seul.',
+      );
+      await page.getByRole('link', { name: 'English' }).click();
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+
+      // A question about the tender, answered and published for every provider by the officer below.
+      await page.goto(portalLinks[provider.name]);
+      await page.getByLabel('Ask a question about this tender').fill(CLARIFICATION_QUESTION);
+      await page.getByRole('button', { name: 'Send the question' }).click();
+      await page.waitForLoadState();
+      await page.close();
+    }));
+
+  it('the officer answers the question and publishes it to every provider', () =>
+    withScreenshots(async () => {
+      const page = await signIn('officer');
+      await page.goto(`${caseUrl}/clarifications`);
+      await page.getByLabel('Answer').first().fill(CLARIFICATION_ANSWER);
+      await page.getByRole('button', { name: 'Publish the answer to every provider' }).first().click();
+      await page.waitForLoadState();
+      for (const provider of [...PROVIDERS, LATE_PROVIDER])
+        await waitForMail(stack, mailTo(provider.email, /Clarification published/));
       await page.close();
     }));
 
@@ -239,6 +349,7 @@ describe('a whole tender in a real browser, role by role', () => {
       withScreenshots(async () => {
         const page = await pageAs(provider.name);
         await page.goto(portalLinks[provider.name]);
+        await expect(page.locator('main').textContent()).resolves.toContain(CLARIFICATION_ANSWER);
         await expectAccessible(page);
         // Answers open follow-up questions, so the provider goes round until submission finds nothing missing.
         for (let round = 0; round < 3; round++) {
@@ -266,13 +377,12 @@ describe('a whole tender in a real browser, role by role', () => {
         await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Submission receipt');
         await expect(page.locator('main').textContent()).resolves.toMatch(/[0-9a-f]{64}/);
         await expectAccessible(page);
-        const receipt = smtp.messages.filter((message) => message.recipients.includes(provider.email)).at(-1);
-        expect(receipt?.parsed.subject).toMatch(/receipt|received/i);
+        await waitForMail(stack, mailTo(provider.email, /Submission received/));
         await page.close();
       }),
   );
 
-  it('the officer follows scoring live, closes the case, starts evaluation and sees the comparison', () =>
+  it('the officer closes early (2 of 3 submitted); the late provider sees today’s closing, a submitter its receipt', () =>
     withScreenshots(async () => {
       const page = await signIn('officer');
       await page.goto(`${caseUrl}/comparison`);
@@ -282,10 +392,24 @@ describe('a whole tender in a real browser, role by role', () => {
         { timeout: 60_000 },
       );
       await page.goto(caseUrl);
-      await page.getByRole('button', { name: 'Close for responses' }).click();
-      await page.waitForURL(/notice=moved/);
-      await page.getByRole('button', { name: 'Start evaluation' }).click();
-      await page.waitForURL(/notice=moved/);
+      await confirmStep(page, 'Close for responses', 'Yes, close for responses');
+      await page.waitForURL(/notice=/);
+      await expect(page.getByRole('status').first().textContent()).resolves.toContain(
+        'Closed for responses: 2 of 3 providers submitted.',
+      );
+
+      const late = await pageAs(LATE_PROVIDER.name);
+      const closed = await late.goto(portalLinks[LATE_PROVIDER.name]);
+      expect(closed?.status()).toBe(410);
+      const today = new Date().toISOString().slice(0, 10);
+      await expect(late.locator('main').textContent()).resolves.toContain(today);
+      await late.close();
+      const submitter = await pageAs(PROVIDERS[0].name);
+      expect((await submitter.goto(`${portalLinks[PROVIDERS[0].name]}/receipt`))?.status()).toBe(200);
+      await submitter.close();
+
+      await confirmStep(page, 'Start evaluation', 'Yes, start evaluation');
+      await page.waitForURL(/notice=/);
       await page.goto(`${caseUrl}/comparison`);
       // The comparison job runs once evaluation starts; the status line follows it live.
       await page.waitForFunction(
@@ -300,8 +424,10 @@ describe('a whole tender in a real browser, role by role', () => {
       await page.close();
     }));
 
-  it('the evaluator declares no conflict, scores the free-text answers of both providers and submits', () =>
+  it('the evaluator is e-mailed, declares no conflict, scores both providers and submits', () =>
     withScreenshots(async () => {
+      const mail = await waitForMail(stack, mailTo(STAFF.evaluator.email, /Evaluation open/));
+      expect(mail.text).toContain('/evaluation');
       const page = await signIn('evaluator');
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My evaluations' }).click();
       await page.getByRole('link', { name: /PNL-2026-31/ }).click();
@@ -323,21 +449,23 @@ describe('a whole tender in a real browser, role by role', () => {
           await page.getByRole('button', { name: 'Save score and continue' }).click();
           await page.waitForURL(new RegExp(`question=${number < total ? number + 1 : 'review'}$`));
         }
-        await page.getByRole('button', { name: /Submit my scores/ }).click();
+        await confirmStep(page, /Submit my scores/, 'Yes, submit my scores');
         await page.waitForURL(/notice=submitted/);
       }
       await expectAccessible(page);
       await page.close();
     }));
 
-  it('the officer sends the case to legal review and renders the dossier; the legal reviewer is asked by e-mail', () =>
+  it('the officer sends the case to legal review and renders the dossier; both legal reviewers are e-mailed', () =>
     withScreenshots(async () => {
       const page = await signIn('officer');
       await page.goto(`${caseUrl}/moderation`);
       await expectAccessible(page);
       await page.goto(caseUrl);
-      await page.getByRole('button', { name: 'Send the dossier to legal review' }).click();
-      await page.waitForURL(/notice=moved/);
+      // Sign-off is never recorded by hand: only approvals of the rendered dossier lead to it.
+      await expect(page.getByRole('button', { name: /sign-off/i }).count()).resolves.toBe(0);
+      await confirmStep(page, 'Send the dossier to legal review', 'Yes, send to legal review');
+      await page.waitForURL(/notice=/);
       await page.getByRole('button', { name: 'Render the dossier for the current data' }).click();
       await page.waitForURL(/notice=dossier/);
       if (await page.locator('[data-dossier-progress]').count())
@@ -345,41 +473,51 @@ describe('a whole tender in a real browser, role by role', () => {
       await page.reload();
       await expect(page.getByRole('link', { name: 'Review copy (PDF) of version 1' }).count()).resolves.toBe(1);
       await expectAccessible(page);
-      await waitForMail(() => smtp.messages.find((message) => message.recipients.includes(STAFF.lawyer.email)));
+      for (const reviewer of [STAFF.lawyer, STAFF.privacy])
+        await waitForMail(stack, mailTo(reviewer.email, /Sign-off requested/), 60_000);
       await page.close();
     }));
 
-  it('the legal reviewer approves from the review queue; the case is signed off and the signed PDF verifies', () =>
+  it('both legal reviewers approve from their queue; the signed PDF has the clarification and verifies', () =>
     withScreenshots(async () => {
-      const page = await signIn('lawyer');
-      await page.getByRole('link', { name: 'Dossiers to review' }).click();
-      await page.getByRole('link', { name: /PNL-2026-31/ }).click();
-      await expectAccessible(page);
-      await page.getByLabel('Approve', { exact: true }).check();
-      await page.getByRole('button', { name: 'Record my decision' }).click();
-      await page.waitForURL(/notice=decided/);
-      // Signing runs in the worker once the last required reviewer approved.
-      for (let attempt = 0; attempt < 120; attempt++) {
-        await page.reload();
-        if (await page.getByRole('link', { name: 'Download the signed dossier (PDF)' }).count()) break;
-        await page.waitForTimeout(1000);
+      let signedUrl: string | null = null;
+      for (const reviewer of ['lawyer', 'privacy'] as const) {
+        const page = await signIn(reviewer);
+        await page.getByRole('link', { name: 'Dossiers to review' }).click();
+        await page.getByRole('link', { name: /PNL-2026-31/ }).click();
+        await expect(page.locator('main').textContent()).resolves.toContain('1 clarification');
+        await expectAccessible(page);
+        await page.getByLabel('Approve', { exact: true }).check();
+        await page.getByRole('button', { name: 'Record my decision' }).click();
+        await page.waitForURL(/notice=decided/);
+        if (reviewer === 'privacy') {
+          // Signing runs in the worker once the last required reviewer approved.
+          for (let attempt = 0; attempt < 120 && !signedUrl; attempt++) {
+            await page.reload();
+            const link = page.getByRole('link', { name: 'Download the signed dossier (PDF)' });
+            if (await link.count()) signedUrl = await link.getAttribute('href');
+            else await page.waitForTimeout(1000);
+          }
+        }
+        await page.close();
       }
-      const signedUrl = await page
-        .getByRole('link', { name: 'Download the signed dossier (PDF)' })
-        .getAttribute('href');
-      const signed = await page.request.get(new URL(signedUrl ?? '', baseUrl).toString());
+      const officer = await signIn('officer');
+      const signed = await officer.request.get(new URL(signedUrl ?? '', baseUrl).toString());
       expect(signed.headers()['content-type']).toContain('application/pdf');
-      const verification = await page.request.post(`${baseUrl}/api/v1/dossiers/verify`, {
-        multipart: { file: { name: 'dossier.pdf', mimeType: 'application/pdf', buffer: await signed.body() } },
+      const pdf = await signed.body();
+      const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
+      expect(text).toContain(CLARIFICATION_QUESTION);
+      expect(text).not.toContain('No clarifications were published');
+      const verification = await officer.request.post(`${baseUrl}/api/v1/dossiers/verify`, {
+        multipart: { file: { name: 'dossier.pdf', mimeType: 'application/pdf', buffer: pdf } },
       });
       const verdict = await verification.json();
       expect(verdict).toMatchObject({ signed: true });
       expect(JSON.stringify(verdict.signers)).toContain(STAFF.lawyer.name);
+      expect(JSON.stringify(verdict.signers)).toContain(STAFF.privacy.name);
 
-      const officer = await signIn('officer');
       await officer.goto(caseUrl);
       await expect(officer.getByText('Signed off').count()).resolves.toBeGreaterThan(0);
       await officer.close();
-      await page.close();
     }));
 });
