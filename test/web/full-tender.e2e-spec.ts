@@ -12,7 +12,7 @@ import { createApp } from '../../apps/api/src/create-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { WORKSPACE_ROOT } from '../support/processes';
 import { linkIn, serveOnLoopback } from '../support/tender-http';
-import { expectAccessible, launchChromium } from '../support/browser';
+import { confirmStep, expectAccessible, launchChromium } from '../support/browser';
 
 const PASSWORD = 'full tender passphrase';
 const SCREENSHOTS = join(WORKSPACE_ROOT, 'test-output', 'full-tender');
@@ -208,8 +208,8 @@ describe('a whole tender in a real browser, role by role', () => {
         .check();
       await page.getByRole('button', { name: 'Save the panel' }).click();
       await page.waitForURL(/notice=panel/);
-      await page.getByRole('button', { name: 'Publish and open for responses' }).click();
-      await page.waitForURL(/notice=moved/);
+      await confirmStep(page, 'Publish and open for responses', 'Yes, publish the case');
+      await page.waitForURL(/notice=open/);
       await expect(page.getByText('Open for responses').count()).resolves.toBeGreaterThan(0);
       await expectAccessible(page);
       await page.close();
@@ -221,7 +221,7 @@ describe('a whole tender in a real browser, role by role', () => {
       for (const provider of PROVIDERS) {
         await page.goto(caseUrl);
         await page.getByLabel('Organisation name').fill(provider.name);
-        await page.getByLabel('Country (ISO code, e.g. NL)').fill(provider.country);
+        await page.getByLabel('Country', { exact: true }).selectOption(provider.country);
         await page.getByLabel('Contact e-mail addresses').fill(provider.email);
         await page.getByRole('button', { name: 'Send the invitation' }).click();
         await page.waitForURL(/notice=invited/);
@@ -274,10 +274,13 @@ describe('a whole tender in a real browser, role by role', () => {
         { timeout: 60_000 },
       );
       await page.goto(caseUrl);
-      await page.getByRole('button', { name: 'Close for responses' }).click();
-      await page.waitForURL(/notice=moved/);
-      await page.getByRole('button', { name: 'Start evaluation' }).click();
-      await page.waitForURL(/notice=moved/);
+      await confirmStep(page, 'Close for responses', 'Yes, close for responses');
+      await page.waitForURL(/notice=closed/);
+      await expect(page.getByRole('status').first().textContent()).resolves.toBe(
+        'Closed for responses: 2 of 2 providers submitted.',
+      );
+      await confirmStep(page, 'Start evaluation', 'Yes, start evaluation');
+      await page.waitForURL(/notice=evaluation/);
       await page.goto(`${caseUrl}/comparison`);
       // The comparison job runs once evaluation starts; the status line follows it live.
       await page.waitForFunction(
@@ -315,7 +318,7 @@ describe('a whole tender in a real browser, role by role', () => {
           await page.getByRole('button', { name: 'Save score and continue' }).click();
           await page.waitForURL(new RegExp(`question=${number < total ? number + 1 : 'review'}$`));
         }
-        await page.getByRole('button', { name: /Submit my scores/ }).click();
+        await confirmStep(page, /Submit my scores/, 'Yes, submit my scores');
         await page.waitForURL(/notice=submitted/);
       }
       await expectAccessible(page);
@@ -328,8 +331,8 @@ describe('a whole tender in a real browser, role by role', () => {
       await page.goto(`${caseUrl}/moderation`);
       await expectAccessible(page);
       await page.goto(caseUrl);
-      await page.getByRole('button', { name: 'Send the dossier to legal review' }).click();
-      await page.waitForURL(/notice=moved/);
+      await confirmStep(page, 'Send the dossier to legal review', 'Yes, send to legal review');
+      await page.waitForURL(/notice=dossier_review/);
       await page.getByRole('button', { name: 'Render the dossier for the current data' }).click();
       await page.waitForURL(/notice=dossier/);
       if (await page.locator('[data-dossier-progress]').count())
