@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { IdentityService } from '@probity/identity';
 import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
 import { createApp } from '../apps/api/src/create-app';
@@ -7,9 +8,17 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { childEnvironment, WORKSPACE_ROOT } from './support/processes';
-import { csrfOf, signIn } from './support/tender-http';
+import { csrfOf, signIn, signInHeaders } from './support/tender-http';
 
 const run = promisify(execFile);
+
+/** The path of the newest password link e-mailed to this address. */
+function resetPathFor(smtp: SmtpSink, email: string): string {
+  const mail = smtp.messages.filter((message) => message.recipients.includes(email)).at(-1);
+  const path = /\/password-reset\/[A-Za-z0-9_-]{43}/.exec(mail?.parsed.text ?? '')?.[0];
+  if (!path) throw new Error(`no password link e-mailed to ${email}`);
+  return path;
+}
 
 describe('staff accounts: first admin, sessions, sign-out and password reset (real Postgres, SMTP)', () => {
   let database: TestDatabase;
@@ -138,7 +147,7 @@ describe('staff accounts: first admin, sessions, sign-out and password reset (re
       .type('form')
       .send({ _csrf: csrfOf(choose.text), password: 'a brand new passphrase' });
     expect(done.status).toBe(303);
-    expect(done.headers.location).toBe('/login');
+    expect(done.headers.location).toBe('/login?notice=password-saved');
 
     await elsewhere.agent.get('/api/v1/cases').expect(401);
     await browser.get(path as string).expect(410);
@@ -150,5 +159,91 @@ describe('staff accounts: first admin, sessions, sign-out and password reset (re
       .set('x-csrf-token', csrf)
       .send({ email: 'ines@interpol.example', password: 'the old passphrase' })
       .expect(401);
+  });
+
+  describe('one-time password links', () => {
+    let identity: IdentityService;
+    let agencyId: string;
+
+    beforeAll(async () => {
+      identity = app.get(IdentityService);
+      agencyId = (await identity.createAgency('Garda Síochána (test)')).id;
+    });
+
+    async function person(email: string) {
+      await identity.createStaffUser({
+        agencyId,
+        email,
+        name: email,
+        role: 'evaluator',
+        password: 'the old passphrase',
+      });
+    }
+
+    async function requestLink(email: string): Promise<string> {
+      const browser = request.agent(app.getHttpServer());
+      const form = await browser.get('/password-reset').expect(200);
+      await browser
+        .post('/password-reset')
+        .type('form')
+        .send({ _csrf: csrfOf(form.text), email })
+        .expect(200);
+      return resetPathFor(smtp, email);
+    }
+
+    async function choose(path: string, password: string) {
+      const browser = request.agent(app.getHttpServer());
+      const page = await browser.get(path);
+      if (page.status !== 200) return page;
+      return browser
+        .post(path)
+        .type('form')
+        .send({ _csrf: csrfOf(page.text), password });
+    }
+
+    it('using one link voids every other outstanding link of the account', async () => {
+      await person('orla@garda.example');
+      const first = await requestLink('orla@garda.example');
+      const second = await requestLink('orla@garda.example');
+      expect(second).not.toBe(first);
+      expect((await choose(second, 'the second passphrase')).status).toBe(303);
+      const stale = await request(app.getHttpServer()).get(first).set('Accept', 'text/html');
+      expect(stale.status).toBe(410);
+      expect(stale.text).toContain('no longer active');
+      await signIn(app, 'orla@garda.example', 'the second passphrase');
+    });
+
+    it('after the new password is saved the sign-in page says so', async () => {
+      await person('cian@garda.example');
+      const saved = await choose(await requestLink('cian@garda.example'), 'a fresh passphrase');
+      expect(saved.status).toBe(303);
+      const login = await request(app.getHttpServer()).get(saved.headers.location).expect(200);
+      expect(login.text).toMatch(/role="status"[^>]*>\s*<p>Your new password is saved/);
+    });
+
+    it('an administrator’s account set-up link lasts 72 hours', async () => {
+      await identity.createStaffUser({
+        agencyId,
+        email: 'aoife@garda.example',
+        name: 'Aoife Admin',
+        role: 'admin',
+        password: 'garda admin passphrase',
+      });
+      const admin = await signInHeaders(app, 'aoife@garda.example', 'garda admin passphrase');
+      const created = await request(app.getHttpServer())
+        .post('/api/v1/staff')
+        .set(admin)
+        .send({ name: 'Niamh New', email: 'niamh@garda.example', role: 'evaluator' })
+        .expect(201);
+      const mail = smtp.messages.filter((message) => message.recipients.includes('niamh@garda.example')).at(-1);
+      expect(mail?.parsed.text).toContain('within 72 hours');
+      const [link] = await app
+        .get(DataSource)
+        .query(
+          `SELECT extract(epoch FROM expires_at - created_at) AS seconds FROM password_resets WHERE user_id = $1`,
+          [created.body.id],
+        );
+      expect(Math.round(Number(link.seconds) / 3600)).toBe(72);
+    });
   });
 });

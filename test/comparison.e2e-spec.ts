@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { AuditTrail } from '@probity/audit';
 import { CasesService, ProcurementCase } from '@probity/cases';
 import { DEMO_AGENCY_NAME, demoCase, submitDemoResponses } from '@probity/demo';
-import { CaseComparison, EvaluationResultsService } from '@probity/evaluation';
+import { CaseComparison, PanelService, EvaluationResultsService } from '@probity/evaluation';
 import { IdentityService, StaffRole } from '@probity/identity';
 import { localised, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
 import { locateBrowser } from '@probity/pdf-rendering';
@@ -76,6 +76,12 @@ describe('comparison, weights and scoring progress over HTTP (real PostgreSQL an
     const cases = app.get(CasesService);
     const created = await cases.createCase(agency.id, demoCase(new Date('2026-11-01T00:00:00Z')));
     caseId = created.id;
+    // The evaluator and the legal reviewer read the comparison as the case's panel (the access policy).
+    await cases.setPanel(agency.id, caseId, [
+      { userId: principals['evaluator'].userId, role: 'evaluator' },
+      { userId: principals['legal'].userId, role: 'legal_reviewer' },
+    ]);
+    await app.get(PanelService).declareConflict(caseId, principals['evaluator'].userId, false, 'No conflict.');
     await cases.transition(caseId, 'open');
     const definition = created.questionnaireDefinition as QuestionnaireDefinition;
     await submitDemoResponses(cases, caseId, definition);
@@ -125,7 +131,7 @@ describe('comparison, weights and scoring progress over HTTP (real PostgreSQL an
     const progress = await waitFor(async () => {
       const response = await request(app.getHttpServer())
         .get(`/api/v1/cases/${caseId}/scoring-progress`)
-        .set(as('evaluator'))
+        .set(as('officer'))
         .expect(200);
       return response.body.scored === 3 ? response.body : null;
     });
@@ -136,6 +142,8 @@ describe('comparison, weights and scoring progress over HTTP (real PostgreSQL an
       done: false,
       message: 'All 3 responses scored; the comparison runs when evaluation starts.',
     });
+    // Automatic scores stay closed to the panel while responses are still coming in.
+    await request(app.getHttpServer()).get(`/api/v1/cases/${caseId}/scoring-progress`).set(as('evaluator')).expect(403);
 
     const answer = await getComparison().expect(200);
     expect(answer.body).toMatchObject({ status: 'not_started', comparison: null, weightsLock: null });
@@ -479,7 +487,7 @@ describe('comparison, weights and scoring progress over HTTP (real PostgreSQL an
     let started: Promise<unknown> | undefined;
     await request(app.getHttpServer())
       .get(`/api/v1/cases/${live.id}/scoring-progress/stream`)
-      .set(as('evaluator'))
+      .set(as('officer'))
       .buffer(true)
       .parse((res, callback) => {
         let pending = '';

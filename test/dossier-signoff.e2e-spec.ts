@@ -1,15 +1,18 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import request from 'supertest';
 import { AuditTrail } from '@probity/audit';
 import { DEMO_AGENCY_NAME } from '@probity/demo';
 import { PanelService } from '@probity/evaluation';
 import { IdentityService, StaffRole } from '@probity/identity';
+import { questionsOf } from '@probity/questionnaires';
 import {
   createTestDatabase,
   servicesTestConfig,
@@ -20,11 +23,17 @@ import {
 } from '@probity/testing';
 import { createApp } from '../apps/api/src/create-app';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-import { caseInLegalReview } from './support/dossier-case';
-import { signInHeaders } from './support/tender-http';
+import { caseInLegalReview, CLARIFICATION } from './support/dossier-case';
+import { builtInDefinition, signInHeaders } from './support/tender-http';
 
 const PASSWORD = 'dossier sign-off passphrase';
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const run = promisify(execFile);
+const PANEL_LOCKED = 'The dossier of this case is signed off: its panel can no longer change.';
+/** The questionnaire's internal question keys (e.g. rbi_emotion_categorisation): people read titles, never these. */
+const QUESTION_KEYS = questionsOf(builtInDefinition('responsible-ai-high-risk'))
+  .map(({ question }) => question.name)
+  .filter((name) => name.includes('_'));
 
 /** Reads a binary response body (PDF) as a Buffer. */
 function binary(res: request.Response, callback: (error: Error | null, body: Buffer) => void) {
@@ -68,7 +77,21 @@ describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, 
       120_000,
       250,
     );
-  const signOffMails = () => smtp.messages.filter((mail) => mail.parsed.subject?.includes(reference));
+  const signOffMails = () =>
+    smtp.messages.filter(
+      (mail) => mail.parsed.subject?.startsWith('Sign-off requested') && mail.parsed.subject.includes(reference),
+    );
+  /** Sets the case's panel: the evaluator and these legal reviewers. */
+  const panelOf = (reviewers: string[]) =>
+    request(server())
+      .put(`/api/v1/cases/${caseId}/panel`)
+      .set(as('officer'))
+      .send({
+        members: [
+          { userId: people.evaluator.userId, role: 'evaluator' },
+          ...reviewers.map((who) => ({ userId: people[who].userId, role: 'legal_reviewer' })),
+        ],
+      });
   const decide = (who: string, dossierId: string, body: Record<string, string>) =>
     request(server()).post(`/api/v1/dossiers/${dossierId}/decisions`).set(as(who)).send(body);
 
@@ -141,6 +164,32 @@ describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, 
     await request(server()).get(`/api/v1/cases/${randomUUID()}/dossiers`).set(as('officer')).expect(404);
   });
 
+  it('never lets staff record the sign-off by hand: 409 from the API and no such button on the case page', async () => {
+    const refused = await request(server())
+      .post(`/api/v1/cases/${caseId}/transitions`)
+      .set(as('officer'))
+      .send({ to: 'signed_off' })
+      .expect(409);
+    expect(refused.body.message).toContain('only when every required legal reviewer has approved');
+    const page = await request(server()).get(`/cases/${caseId}`).set(as('officer')).expect(200);
+    expect(page.text).not.toContain('Record sign-off');
+    expect(page.text).not.toContain('value="signed_off"');
+    expect((await request(server()).get(`/api/v1/cases/${caseId}`).set(as('officer'))).body.status).toBe(
+      'dossier_review',
+    );
+  });
+
+  it('e-mailed each evaluator on the panel once when the evaluation started, linking to their evaluation page', async () => {
+    const invited = () => smtp.messages.filter((mail) => mail.recipients.includes(people.evaluator.email));
+    const [mail] = await waitFor(async () => (invited().length ? invited() : null), 30_000, 200);
+    expect(mail.parsed.subject).toContain(reference);
+    expect(mail.parsed.text).toContain('Dear Eve Evaluator');
+    expect(mail.parsed.text).toContain(`http://probity.example/cases/${caseId}/evaluation`);
+    expect(mail.parsed.html).toContain(`http://probity.example/cases/${caseId}/evaluation`);
+    // Nobody else is invited to evaluate: legal reviewers hear of the case when the dossier is ready.
+    expect(smtp.messages.filter((m) => m.parsed.text?.includes(`/cases/${caseId}/evaluation`))).toHaveLength(1);
+  });
+
   it('renders the dossier with the panel’s legal reviewers and shows the render progress', async () => {
     const requested = await request(server()).post(`/api/v1/cases/${caseId}/dossiers`).set(as('officer')).expect(202);
     expect(requested.body).toMatchObject({ version: 1 });
@@ -171,6 +220,27 @@ describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, 
       ['Lars Lawyer', null],
       ['Lena Legal', null],
     ]);
+  });
+
+  it('prints the published clarification and question titles, never internal keys, in the PDF and on the review page', async () => {
+    const pdf = await request(server())
+      .get(`/api/v1/dossiers/${firstVersion.id}/pdf`)
+      .set(as('lena'))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const file = join(keyDir, 'review-copy.pdf');
+    await writeFile(file, pdf.body as Buffer);
+    const { stdout } = await run('pdftotext', [file, '-']);
+    const text = stdout.replace(/\s+/g, ' ');
+    expect(text).toContain(CLARIFICATION.question);
+    expect(text).toContain(CLARIFICATION.answer);
+    expect(text).not.toContain('No clarifications were published');
+    expect(QUESTION_KEYS.filter((key) => text.includes(key))).toEqual([]);
+
+    const page = await request(server()).get(`/reviews/dossiers/${firstVersion.id}`).set(as('lena')).expect(200);
+    expect(page.text).toContain('1 clarification published');
+    expect(QUESTION_KEYS.filter((key) => page.text.includes(key))).toEqual([]);
   });
 
   it('hides another agency’s dossier (404) and refuses evaluators (403) on every dossier route', async () => {
@@ -291,32 +361,39 @@ describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, 
     expect(mails.filter((mail) => mail.parsed.text?.includes(`/reviews/dossiers/${secondVersion.id}`))).toHaveLength(2);
   });
 
-  it('follows the panel: a legal reviewer added in review is asked at once, one removed is no longer required', async () => {
-    const panel = (extra: string[]) =>
-      request(server())
-        .put(`/api/v1/cases/${caseId}/panel`)
-        .set(as('officer'))
-        .send({
-          members: [
-            { userId: people.evaluator.userId, role: 'evaluator' },
-            ...['lena', 'lars', ...extra].map((who) => ({ userId: people[who].userId, role: 'legal_reviewer' })),
-          ],
-        })
-        .expect(200);
-    await panel(['lukas']);
-    const required = async () =>
-      (
-        await request(server()).get(`/api/v1/dossiers/${secondVersion.id}`).set(as('officer')).expect(200)
-      ).body.reviewers.map((r: { name: string }) => r.name);
-    await expect(required()).resolves.toEqual(['Lars Lawyer', 'Lena Legal', 'Lukas Late']);
+  it('follows the panel: a change in review starts a new version and voids the approvals given so far', async () => {
+    await decide('lena', secondVersion.id, {
+      decision: 'approve',
+      pdfSha256: secondVersion.pdfSha256 as string,
+    }).expect(201);
+    await panelOf(['lena', 'lars', 'lukas']).expect(200);
+    const thirdVersion = await renderedVersion(3);
+    const reviewersOf = async (dossierId: string) =>
+      (await request(server()).get(`/api/v1/dossiers/${dossierId}`).set(as('officer')).expect(200)).body;
+    const third = await reviewersOf(thirdVersion.id);
+    expect(third.reviewers.map((r: { name: string; decision: string | null }) => [r.name, r.decision])).toEqual([
+      ['Lars Lawyer', null],
+      ['Lena Legal', null],
+      ['Lukas Late', null],
+    ]);
+    // Lena's approval was of version 2, reviewed by two people: it does not carry over.
+    const void_ = await decide('lars', secondVersion.id, {
+      decision: 'approve',
+      pdfSha256: secondVersion.pdfSha256 as string,
+    }).expect(409);
+    expect(void_.body.message).toBe('Version 2 is stale: version 3 replaced it. Review the new version.');
     const mail = await waitFor(
       async () => signOffMails().find((m) => m.recipients[0] === people.lukas.email) ?? null,
       30_000,
       200,
     );
-    expect(mail.parsed.text).toContain(`/reviews/dossiers/${secondVersion.id}`);
-    await panel([]);
-    await expect(required()).resolves.toEqual(['Lars Lawyer', 'Lena Legal']);
+    expect(mail.parsed.text).toContain(`/reviews/dossiers/${thirdVersion.id}`);
+    // Back to the panel version 2 was rendered for: that version, its bytes and reviewers, is current again.
+    await panelOf(['lena', 'lars']).expect(200);
+    const back = await reviewersOf(secondVersion.id);
+    expect(back.current).toBe(true);
+    expect(back.reviewers.map((r: { name: string }) => r.name)).toEqual(['Lars Lawyer', 'Lena Legal']);
+    expect((await reviewersOf(thirdVersion.id)).current).toBe(false);
   });
 
   it('signs off once every legal reviewer approves; the signed PDF verifies and names the signers', async () => {
@@ -379,6 +456,22 @@ describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, 
     expect(late.body.message).toMatch(/signed|not in legal review/);
     const again = await request(server()).post(`/api/v1/cases/${caseId}/dossiers`).set(as('officer')).expect(409);
     expect(again.body.message).toBe('The dossier of this case is signed: it can no longer change.');
+  });
+
+  it('refuses panel changes once the dossier is signed off, from the API (409) and on the case page', async () => {
+    const unticked = await panelOf(['lars']).expect(409);
+    expect(unticked.body.message).toBe(PANEL_LOCKED);
+    const page = await request(server())
+      .post(`/cases/${caseId}/panel`)
+      .set(as('officer'))
+      .type('form')
+      .send({ evaluators: people.evaluator.userId, legalReviewers: people.lars.userId })
+      .expect(409);
+    expect(page.text).toContain(PANEL_LOCKED);
+    const state = await request(server()).get(`/api/v1/dossiers/${secondVersion.id}`).set(as('officer')).expect(200);
+    expect(state.body.reviewers.map((r: { name: string }) => r.name)).toEqual(['Lars Lawyer', 'Lena Legal']);
+    const procurementCase = await request(server()).get(`/api/v1/cases/${caseId}`).set(as('officer')).expect(200);
+    expect(procurementCase.body.panel).toHaveLength(3);
   });
 
   it('records every step in the agency’s audit trail', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createServer } from 'node:net';
-import { childEnvironment, startBuilt, startBuiltWithArguments } from './support/processes';
+import { childEnvironment, startBuilt, startBuiltWithArguments, WORKSPACE_ROOT } from './support/processes';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -70,36 +70,74 @@ describe('process start-up', () => {
     }
   });
 
-  it('with --serve keeps serving the demo data: the printed officer can sign in and the printed portal link opens', async () => {
+  it('with --serve keeps serving the demo data: every printed sign-in works, the portal link opens and create-admin works meanwhile', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'probity-serve-'));
     const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
     const demo = startBuiltWithArguments(
       'apps/api/src/demo.js',
       ['--serve'],
-      childEnvironment({ DATA_DIR: dataDir, PORT: String(port), PUBLIC_BASE_URL: `http://127.0.0.1:${port}` }),
+      childEnvironment({ DATA_DIR: dataDir, PORT: String(port), PUBLIC_BASE_URL: base }),
     );
     try {
-      await demo.waitForOutput(/serving on/, 120_000);
-      const password = demo.output().match(/as officer@demo\.probity\.example with password (\S+)/)?.[1];
+      await demo.waitForOutput(/serving on/, 180_000);
       const portal = demo.output().match(/provider portal for \S+: (\S+)/)?.[1];
-      expect(password).toBeDefined();
       expect(portal).toMatch(/\/portal\/[A-Za-z0-9_-]{43}$/);
       const page = await fetch(portal!);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('Demo Provider Ltd');
-      const session = await fetch(`http://127.0.0.1:${port}/api/v1/session`);
-      const cookie = session.headers
-        .getSetCookie()
-        .map((line) => line.split(';')[0])
-        .join('; ');
-      const { csrfToken } = (await session.json()) as { csrfToken: string };
-      const signedIn = await fetch(`http://127.0.0.1:${port}/api/v1/session`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie },
-        body: JSON.stringify({ email: 'officer@demo.probity.example', password }),
-      });
-      expect(signedIn.status).toBe(200);
-      expect(((await signedIn.json()) as { user: { role: string } }).user.role).toBe('procurement_officer');
+
+      const signIns = [...demo.output().matchAll(/sign in at \S+ as (\S+) with password (\S+) \(([a-z_]+)\)/g)];
+      expect(signIns.map(([, , , role]) => role).sort()).toEqual([
+        'admin',
+        'evaluator',
+        'legal_reviewer',
+        'legal_reviewer',
+        'procurement_officer',
+      ]);
+      for (const [, email, password, role] of signIns)
+        await expect(signInRole(base, email, password)).resolves.toBe(role);
+
+      // The running server holds the embedded database: create-admin goes through it rather than opening it twice.
+      const created = await run(
+        process.execPath,
+        [
+          join(WORKSPACE_ROOT, 'dist/apps/api/src/create-admin.js'),
+          '--agency',
+          'Second police service (while serving)',
+          '--email',
+          'second.admin@police.example',
+          '--name',
+          'Second Admin',
+        ],
+        {
+          cwd: WORKSPACE_ROOT,
+          env: childEnvironment({ DATA_DIR: dataDir, PROBITY_ADMIN_PASSWORD: 'a long passphrase for the admin' }),
+          timeout: 60_000,
+        },
+      );
+      expect(created.stdout).toContain(
+        'created admin second.admin@police.example for Second police service (while serving)',
+      );
+      await expect(signInRole(base, 'second.admin@police.example', 'a long passphrase for the admin')).resolves.toBe(
+        'admin',
+      );
+      const again = run(
+        process.execPath,
+        [
+          join(WORKSPACE_ROOT, 'dist/apps/api/src/create-admin.js'),
+          '--agency',
+          'Second police service (while serving)',
+          '--email',
+          'second.admin@police.example',
+          '--name',
+          'Second Admin',
+        ],
+        { cwd: WORKSPACE_ROOT, env: childEnvironment({ DATA_DIR: dataDir }), timeout: 60_000 },
+      );
+      await expect(again).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('already') });
+      // The server is still serving after both.
+      expect((await fetch(`${base}/health/live`)).status).toBe(200);
     } finally {
       demo.child.kill('SIGTERM');
       await demo.exited;
@@ -107,3 +145,20 @@ describe('process start-up', () => {
     }
   });
 });
+
+/** Signs in over HTTP as the login page's script would; returns the account's role. */
+async function signInRole(base: string, email: string, password: string): Promise<string> {
+  const session = await fetch(`${base}/api/v1/session`);
+  const cookie = session.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const signedIn = await fetch(`${base}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie },
+    body: JSON.stringify({ email, password }),
+  });
+  expect(signedIn.status).toBe(200);
+  return ((await signedIn.json()) as { user: { role: string } }).user.role;
+}

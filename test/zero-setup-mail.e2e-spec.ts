@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { simpleParser } from 'mailparser';
-import { childEnvironment, WORKSPACE_ROOT } from './support/processes';
+import { childEnvironment, startBuilt, WORKSPACE_ROOT } from './support/processes';
 
 const run = promisify(execFile);
 
@@ -90,5 +90,45 @@ describe('deadline reminders in zero-setup mode (embedded PostgreSQL, in-process
     expect(mail.subject).toBe('Reminder: response due within 1 day – PS-2026-031 Redaction of bodycam footage');
     expect(mail.text).toContain('Dear Adatum Redact,');
     expect(mail.text).toContain('issued by Police Scotland');
+  });
+});
+
+describe('staff e-mails of a whole tender in zero-setup mode (the demo: embedded PostgreSQL, in-process jobs)', () => {
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'probity-zero-staff-mail-'));
+  });
+
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('e-mails the panel’s evaluator when evaluation starts and each legal reviewer when the review copy is ready', async () => {
+    const demo = startBuilt('apps/api/src/demo.js', childEnvironment({ DATA_DIR: dataDir, SMTP_URL: undefined }));
+    expect((await demo.exited).code).toBe(0);
+    const mails = await Promise.all(
+      (await readdir(join(dataDir, 'mail'))).map(async (file) => ({
+        file,
+        mail: await simpleParser(await readFile(join(dataDir, 'mail', file))),
+      })),
+    );
+    const byTemplate = (template: string) => mails.filter(({ file }) => file.includes(`-${template}-`));
+    const recipients = (template: string) =>
+      byTemplate(template)
+        .map(({ mail }) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text)
+        .sort();
+
+    expect(recipients('sign-off-request')).toEqual([
+      'data.protection@demo.probity.example',
+      'legal.counsel@demo.probity.example',
+    ]);
+    for (const { mail } of byTemplate('sign-off-request'))
+      expect(mail.text).toMatch(/\/reviews\/dossiers\/[0-9a-f-]{36}/);
+
+    expect(recipients('evaluation-invite')).toEqual(['evaluator@demo.probity.example']);
+    const [{ mail: invite }] = byTemplate('evaluation-invite');
+    expect(invite.subject).toMatch(/^Evaluation open: PROC-2026-0142-\d+ – /);
+    expect(invite.text).toMatch(/http:\/\/localhost:3000\/cases\/[0-9a-f-]{36}\/evaluation/);
   });
 });

@@ -1,8 +1,13 @@
-// Evidence uploads in the provider portal: the same form posts through XMLHttpRequest so the provider
-// sees how far a large file has got. Without this script the form posts and redirects as usual.
+// Evidence uploads in the provider portal: each question's upload form posts through XMLHttpRequest
+// so the provider sees how far a large file has got, next to the question it is for. Without this
+// script the form posts and redirects as usual. An upload that fails because of the connection or the
+// server is tried again a few times on its own; the chosen file stays selected whatever happens, so
+// the provider can always press Upload again. Answers typed meanwhile are kept by the autosave script
+// across the reload that shows the new file.
 (function () {
   'use strict';
   if (!window.XMLHttpRequest || !window.FormData) return;
+  var RETRY_SECONDS = [2, 5, 10];
 
   function message(form, name, values) {
     var template = form.getAttribute('data-msg-' + name) || '';
@@ -12,6 +17,11 @@
   }
 
   function attach(form) {
+    // The controls sit with their question inside the section form and belong to this form by their
+    // `form` attribute; progress and messages go there too.
+    var controls = document.getElementById(form.getAttribute('data-controls')) || form;
+    var input = form.elements.namedItem('file');
+    var button = document.querySelector('button[form="' + form.id + '"]');
     var progress = document.createElement('progress');
     progress.max = 100;
     progress.value = 0;
@@ -21,14 +31,10 @@
     status.className = 'upload-status';
     status.setAttribute('role', 'status');
     status.setAttribute('aria-live', 'polite');
-    form.appendChild(progress);
-    form.appendChild(status);
-    var button = form.querySelector('button[type="submit"]');
+    controls.appendChild(progress);
+    controls.appendChild(status);
 
-    form.addEventListener('submit', function (event) {
-      var input = form.querySelector('input[type="file"]');
-      if (!input || !input.files || input.files.length === 0) return;
-      event.preventDefault();
+    function send(attempt) {
       var request = new XMLHttpRequest();
       request.open('POST', form.action);
       request.setRequestHeader('Accept', 'application/json');
@@ -52,26 +58,48 @@
         } catch (ignored) {
           text = '';
         }
-        fail(text);
+        var transient = request.status === 403 || request.status === 429 || request.status >= 500;
+        if (transient) retryOrFail(attempt, text || String(request.status));
+        else fail(text);
       });
       request.addEventListener('error', function () {
-        fail('');
+        retryOrFail(attempt, '');
       });
-      function fail(detail) {
-        progress.hidden = true;
-        status.setAttribute('role', 'alert');
-        status.textContent = message(form, 'failed', { detail: detail });
-        if (button) button.disabled = false;
-      }
       status.setAttribute('role', 'status');
       progress.hidden = false;
       progress.value = 0;
       status.textContent = message(form, 'uploading', { percent: 0 });
       if (button) button.disabled = true;
       request.send(new FormData(form));
+    }
+
+    function retryOrFail(attempt, detail) {
+      if (attempt >= RETRY_SECONDS.length) {
+        fail(detail);
+        return;
+      }
+      var seconds = RETRY_SECONDS[attempt];
+      progress.hidden = true;
+      status.textContent = message(form, 'retrying', { seconds: seconds });
+      setTimeout(function () {
+        send(attempt + 1);
+      }, seconds * 1000);
+    }
+
+    function fail(detail) {
+      progress.hidden = true;
+      status.setAttribute('role', 'alert');
+      status.textContent = message(form, 'failed', { detail: detail });
+      if (button) button.disabled = false;
+    }
+
+    form.addEventListener('submit', function (event) {
+      if (!input || !input.files || input.files.length === 0) return;
+      event.preventDefault();
+      send(0);
     });
   }
 
-  var forms = document.querySelectorAll('form.evidence-upload');
+  var forms = document.querySelectorAll('form.evidence-upload-form');
   for (var index = 0; index < forms.length; index++) attach(forms[index]);
 })();

@@ -241,7 +241,9 @@ describe('roles, sessions and security headers (real Postgres and Redis)', () =>
     let tlsApp: INestApplication;
 
     beforeAll(async () => {
-      tlsApp = await createApp(servicesTestConfig(database.url, { PUBLIC_BASE_URL: 'https://probity.example' }));
+      tlsApp = await createApp(
+        servicesTestConfig(database.url, { PUBLIC_BASE_URL: 'https://probity.example', TRUST_PROXY: 'loopback' }),
+      );
       await tlsApp.init();
       expect(tlsApp.get(AppConfig).publicBaseUrl).toBe('https://probity.example');
     });
@@ -250,7 +252,7 @@ describe('roles, sessions and security headers (real Postgres and Redis)', () =>
       await tlsApp?.close();
     });
 
-    it('sends HSTS for a year with subdomains, upgrades insecure requests and trusts the loopback proxy', async () => {
+    it('sends HSTS for a year with subdomains, upgrades insecure requests and trusts the proxy TRUST_PROXY names', async () => {
       const response = await request(tlsApp.getHttpServer())
         .get('/login')
         .set('X-Forwarded-Proto', 'https')
@@ -259,7 +261,7 @@ describe('roles, sessions and security headers (real Postgres and Redis)', () =>
       expect(response.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
       expect(response.headers['content-security-policy']).toContain('upgrade-insecure-requests');
       const express = tlsApp.getHttpAdapter().getInstance() as { get(name: string): unknown };
-      expect(express.get('trust proxy')).toBe('loopback');
+      expect(express.get('trust proxy')).toEqual(['loopback']);
     });
 
     it('cookies are Secure and the CSRF cookie is __Host- prefixed', async () => {

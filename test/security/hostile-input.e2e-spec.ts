@@ -39,10 +39,31 @@ const KNOWN_KEYS = [
 ];
 
 const key = fc.oneof(fc.constantFrom(...POLLUTING_KEYS), fc.constantFrom(...KNOWN_KEYS), fc.string({ maxLength: 12 }));
+/** Text PostgreSQL cannot store: NUL anywhere in it, UTF-16 surrogates without their partner. */
+const unstorableText = fc.oneof(
+  fc
+    .tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }))
+    .map(([before, after]) => `${before}\u0000${after}`),
+  fc
+    .tuple(fc.string({ maxLength: 20 }), fc.constantFrom('\ud800', '\udfff', '\udbff\ud800', '\udc00\ud83d'))
+    .map(([text, lone]) => `${text}${lone}${text}`),
+);
+/** Beyond every integer column and offset: 2^63 and more, as numbers and as the digits a query carries. */
+const hugeNumber = fc.oneof(
+  fc.constantFrom(1e20, -1e20, 2 ** 63, 1e21, Number.MAX_VALUE, -Number.MAX_VALUE),
+  fc.bigInt({ min: 2n ** 63n, max: 10n ** 30n }).map(String),
+);
+/** Longer than any text column or index entry, still under the 1 MB body limit. */
+const veryLongString = fc
+  .tuple(fc.constantFrom('x', 'é', '字', '😀', 'a b '), fc.integer({ min: 3_000, max: 60_000 }))
+  .map(([unit, times]) => unit.repeat(times));
 const scalar = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.constantFrom('', ' ', '\u0000', '-1', 'NaN', '1e309', 'true', 'null', '../../etc/passwd', '<script>x</script>'),
+  unstorableText,
+  hugeNumber,
+  veryLongString,
   fc.integer(),
   fc.double(),
   fc.constantFrom(Number.MAX_SAFE_INTEGER, -1, 0, 1e308),
@@ -157,6 +178,26 @@ const hostileBody: fc.Arbitrary<HostileBody> = fc
     })),
     fc.constant({ kind: 'no-body' }),
     fc
+      .tuple(fc.integer({ min: 100, max: 5_000 }), fc.constantFrom('[', '{"answers":'), key)
+      .map(([depth, opening, name]) => ({
+        kind: 'deep-json',
+        contentType: 'application/json',
+        body: Buffer.from(
+          `{${JSON.stringify(name)}:${opening.repeat(depth)}1${(opening === '[' ? ']' : '}').repeat(depth)}}`,
+        ),
+      })),
+    junk.map((value) => {
+      const boundary = 'hostile-boundary-7MA4YWxkTrZu0gW';
+      const parts = formPairs(value).map(
+        ([name, text]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${text}\r\n`,
+      );
+      return {
+        kind: 'multipart',
+        contentType: `multipart/form-data; boundary=${boundary}`,
+        body: Buffer.from(`${parts.join('')}--${boundary}--\r\n`),
+      };
+    }),
+    fc
       .tuple(fc.string({ minLength: 1, maxLength: 8 }), fc.integer({ min: 1000, max: 3000 }))
       .map(([unit, times]) => unit.repeat(times))
       .map((text) => ({
@@ -208,6 +249,7 @@ describe('hostile input at every route (real Postgres and Redis)', () => {
   let smtp: SmtpSink;
   let app: INestApplication;
   let officer: { Cookie: string; 'x-csrf-token': string };
+  let admin: { Cookie: string; 'x-csrf-token': string };
   let portal: { Cookie: string; csrf: string };
   let parameters: Record<string, string>;
   let routes: AppRoute[];
@@ -227,6 +269,13 @@ describe('hostile input at every route (real Postgres and Redis)', () => {
       role: 'procurement_officer',
       password: PASSWORD,
     });
+    await identity.createStaffUser({
+      agencyId: agency.id,
+      email: 'admin@hostile.example',
+      name: 'Admin',
+      role: 'admin',
+      password: PASSWORD,
+    });
     // Its password may be reset by the fuzzed reset form, so the officer's own is never put at risk.
     await identity.createStaffUser({
       agencyId: agency.id,
@@ -236,6 +285,7 @@ describe('hostile input at every route (real Postgres and Redis)', () => {
       password: PASSWORD,
     });
     officer = await signInHeaders(app, 'officer@hostile.example', PASSWORD);
+    admin = await signInHeaders(app, 'admin@hostile.example', PASSWORD);
     const server = app.getHttpServer();
     const input = demoCase(new Date());
     const created = await request(server)
@@ -305,6 +355,92 @@ describe('hostile input at every route (real Postgres and Redis)', () => {
     expect(documented.length).toBeGreaterThan(10);
     expect(documented.filter((route) => !served.has(route))).toEqual([]);
     expect(routes.some((route) => route.path.startsWith('/portal/:token'))).toBe(true);
+  });
+
+  /** A 400 whose message names what was refused, in JSON for the API and the portal's script. */
+  function expectRefusal(response: request.Response, status: number, message: RegExp, label: string): void {
+    expectWellBehaved(label, response);
+    if (response.status !== status || !message.test([response.body?.message].flat().join(' ')))
+      throw new Error(`expected ${status} ${message}: ${label} → ${response.status} ${response.text.slice(0, 300)}`);
+  }
+
+  it('text PostgreSQL cannot store (NUL, lone surrogates) is a 400 naming the field, in JSON, forms and multipart', async () => {
+    const server = app.getHttpServer();
+    const portalSection = `/portal/${parameters.token}/sections/0`;
+    const autosave = await request(server)
+      .post(portalSection)
+      .set('Cookie', portal.Cookie)
+      .set('Accept', 'application/json')
+      .type('form')
+      .send({ _csrf: portal.csrf, _revision: '0', scope_purpose: 'An answer\u0000 with a NUL' });
+    expectRefusal(autosave, 400, /"scope_purpose" contains a NUL/, 'portal autosave with NUL');
+    const clarification = await request(server)
+      .post(`/portal/${parameters.token}/clarifications`)
+      .set('Cookie', portal.Cookie)
+      .set('Accept', 'application/json')
+      .type('form')
+      .send({ _csrf: portal.csrf, question: 'Is\u0000 this stored?' });
+    expectRefusal(clarification, 400, /"question" contains a NUL/, 'clarification with NUL');
+    const loneSurrogate = await request(server)
+      .post(`/api/v1/clarifications/${parameters.clarificationId}/answer`)
+      .set(officer)
+      .type('json')
+      .send('{"question":"broken \\ud800 text","answer":"x"}');
+    expectRefusal(loneSurrogate, 400, /"question" contains invalid Unicode/, 'JSON with a lone surrogate');
+    const signIn = await request(server)
+      .post('/api/v1/session')
+      .set(officer)
+      .type('json')
+      .send('{"email":"officer@hostile.example\\u0000","password":"x"}');
+    expectRefusal(signIn, 400, /"email" contains a NUL/, 'sign-in with NUL');
+    const evidence = await request(server)
+      .post(`/portal/${parameters.token}/evidence`)
+      .set('Cookie', portal.Cookie)
+      .set('x-csrf-token', portal.csrf)
+      .set('Accept', 'application/json')
+      .field('questionName', 'ho_override_process\u0000')
+      .attach('file', Buffer.from('plain evidence text'), { filename: 'notes.txt', contentType: 'text/plain' });
+    expectRefusal(evidence, 400, /"questionName" contains a NUL/, 'multipart field with NUL');
+    const query = await request(server).get('/api/v1/cases?page=1%00').set(officer);
+    expectRefusal(query, 400, /query parameter "page" contains a NUL/, 'query with NUL');
+  });
+
+  it('JSON nested thousands deep is a 400, before validation can overflow the stack', async () => {
+    const server = app.getHttpServer();
+    const deep = `{"email":${'['.repeat(3000)}${']'.repeat(3000)},"password":"x"}`;
+    const deepObject = `${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}`;
+    const anonymous = await request(server).get('/api/v1/session').expect(200);
+    const cookie = [anonymous.headers['set-cookie']]
+      .flat()
+      .map((line) => String(line).split(';')[0])
+      .join('; ');
+    for (const body of [deep, deepObject]) {
+      const signIn = await request(server)
+        .post('/api/v1/session')
+        .set('Cookie', cookie)
+        .set('x-csrf-token', anonymous.body.csrfToken)
+        .type('json')
+        .send(body);
+      expectRefusal(signIn, 400, /nested more than \d+ levels/, 'sign-in nested 3000 deep');
+      const created = await request(server).post('/api/v1/cases').set(officer).type('json').send(body);
+      expectRefusal(created, 400, /nested more than \d+ levels/, 'case nested 3000 deep');
+    }
+  });
+
+  it('a page number beyond any real list is a 400, not "bigint out of range"', async () => {
+    const server = app.getHttpServer();
+    const huge = '99999999999999999999';
+    for (const [path, who] of [
+      ['/api/v1/cases', officer],
+      ['/api/v1/audit', admin],
+    ] as const) {
+      const response = await request(server).get(`${path}?page=${huge}`).set(who);
+      expectRefusal(response, 400, /page/, `${path}?page=${huge}`);
+    }
+    const page = await request(server).get(`/cases?page=${huge}`).set(officer).set('Accept', 'text/html');
+    expectWellBehaved(`/cases?page=${huge}`, page);
+    expect(page.status).toBe(400);
+    expect(page.text).toMatch(/page/i);
   });
 
   /** Signing out ends the session every other staff route is fuzzed with, so those run last. */

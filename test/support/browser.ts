@@ -1,7 +1,10 @@
 /// <reference lib="dom" />
 import AxeBuilder from '@axe-core/playwright';
-import { Browser, chromium, Page } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { locateBrowser } from '@probity/pdf-rendering';
+import { WORKSPACE_ROOT } from './processes';
 
 /** The machine's Chromium (Debian's on CI), never a downloaded one. */
 export function launchChromium(): Promise<Browser> {
@@ -32,4 +35,31 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
 export async function confirmStep(page: Page, buttonName: string | RegExp, confirmName: string): Promise<void> {
   await page.getByRole('button', { name: buttonName }).click();
   await page.getByRole('dialog').getByRole('button', { name: confirmName }).click();
+}
+
+/**
+ * Runs a check in a fresh browser context (its own cookies and storage) and closes it; a failing check
+ * leaves a full-page screenshot under test-results/<name>.png.
+ */
+export async function withBrowserPage(
+  browser: Browser,
+  name: string,
+  options: { width?: number; locale?: string },
+  check: (page: Page, context: BrowserContext) => Promise<void>,
+): Promise<void> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    locale: options.locale ?? 'en-GB',
+  });
+  const page = await context.newPage();
+  try {
+    await check(page, context);
+  } catch (error) {
+    const dir = join(WORKSPACE_ROOT, 'test-results');
+    await mkdir(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+    throw error;
+  } finally {
+    await context.close();
+  }
 }

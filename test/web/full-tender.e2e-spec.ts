@@ -31,10 +31,11 @@ const PROVIDERS = [
 /** Attaches one PDF to every question of the section that asks for evidence, through its upload form. */
 async function uploadRequestedEvidence(page: Page, sectionUrl: string): Promise<void> {
   await page.goto(sectionUrl);
-  const forms = await page.locator('form.evidence-upload').count();
+  // Each question asking for evidence has its upload controls beside it.
+  const forms = await page.locator('.question .evidence-upload').count();
   for (let index = 0; index < forms; index++) {
-    const form = page.locator('form.evidence-upload').nth(index);
-    const question = await form.locator('input[name=questionName]').inputValue();
+    const form = page.locator('.question .evidence-upload').nth(index);
+    const question = (await form.getAttribute('data-question')) ?? '';
     // The upload script sends the file with a progress bar and reloads the section once it is stored.
     await expect(form.locator('progress').count()).resolves.toBe(1);
     if (index === 0) {
@@ -253,7 +254,14 @@ describe('a whole tender in a real browser, role by role', () => {
           await page.goto(portalLinks[provider.name]);
           await page.getByRole('button', { name: 'Submit the response' }).click();
           await page.waitForLoadState();
-          if (page.url().endsWith('/receipt')) break;
+          // Submitting cannot be undone: once nothing is missing, a confirmation step comes first.
+          const confirm = page.getByRole('button', { name: 'Yes, submit the response' });
+          if (await confirm.count()) {
+            await expectAccessible(page);
+            await confirm.click();
+            await page.waitForLoadState();
+          }
+          if (/\/receipt(\?|$)/.test(page.url())) break;
         }
         await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Submission receipt');
         await expect(page.locator('main').textContent()).resolves.toMatch(/[0-9a-f]{64}/);

@@ -1,15 +1,10 @@
 /// <reference lib="dom" />
 import { INestApplication } from '@nestjs/common';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PROVIDERS, demoCase } from '@probity/demo';
-import { IdentityService } from '@probity/identity';
 import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
-import { WORKSPACE_ROOT } from '../support/processes';
-import { linkIn, signIn, serveOnLoopback } from '../support/tender-http';
-import { expectAccessible, launchChromium } from '../support/browser';
+import { openDemoCaseWithInvite, serveOnLoopback } from '../support/tender-http';
+import { expectAccessible, launchChromium, withBrowserPage } from '../support/browser';
 
 const PASSWORD = 'languages test passphrase';
 
@@ -27,37 +22,11 @@ describe('provider portal languages in a real browser', () => {
     smtp = await startSmtpSink();
     app = await createApp(servicesTestConfig(database.url, { SMTP_URL: smtp.url }));
     baseUrl = await serveOnLoopback(app);
-    const identity = app.get(IdentityService);
-    const agency = await identity.createAgency('Police nationale (test)');
-    await identity.createStaffUser({
-      agencyId: agency.id,
+    ({ portalPath } = await openDemoCaseWithInvite(app, smtp, {
+      agencyName: 'Police nationale (test)',
       email: 'officier@police.example',
-      name: 'Odile Officier',
-      role: 'procurement_officer',
       password: PASSWORD,
-    });
-    const officer = await signIn(app, 'officier@police.example', PASSWORD);
-    const input = demoCase(new Date());
-    const created = await officer.agent
-      .post('/api/v1/cases')
-      .set('x-csrf-token', officer.csrf)
-      .send({
-        ...input,
-        questionsDue: input.questionsDue?.toISOString(),
-        responsesDue: input.responsesDue.toISOString(),
-      })
-      .expect(201);
-    await officer.agent
-      .post(`/api/v1/cases/${created.body.id}/transitions`)
-      .set('x-csrf-token', officer.csrf)
-      .send({ to: 'open' })
-      .expect(200);
-    await officer.agent
-      .post(`/api/v1/cases/${created.body.id}/invites`)
-      .set('x-csrf-token', officer.csrf)
-      .send(DEMO_PROVIDERS[0].invite)
-      .expect(201);
-    portalPath = `/portal/${linkIn(smtp.messages[0]?.parsed.text)}`;
+    }));
     browser = await launchChromium();
   });
 
@@ -68,27 +37,11 @@ describe('provider portal languages in a real browser', () => {
     await database?.drop();
   });
 
-  async function withPage(
+  const withPage = (
     name: string,
     options: { width?: number; locale?: string },
     check: (page: Page, context: BrowserContext) => Promise<void>,
-  ): Promise<void> {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 1280, height: 900 },
-      locale: options.locale ?? 'en-GB',
-    });
-    const page = await context.newPage();
-    try {
-      await check(page, context);
-    } catch (error) {
-      const dir = join(WORKSPACE_ROOT, 'test-results');
-      await mkdir(dir, { recursive: true });
-      await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
-      throw error;
-    } finally {
-      await context.close();
-    }
-  }
+  ) => withBrowserPage(browser, name, options, check);
 
   it('switches to French with the keyboard; the choice survives a reload and other portal pages', async () => {
     await withPage('portal-french', {}, async (page, context) => {

@@ -4,7 +4,9 @@ import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '@probity/database';
 import { IDENTITY_ENTITIES, IdentityService, newToken } from '@probity/identity';
+import type { AppConfig } from '@probity/config';
 import { loadConfigOrExit } from '@probity/runtime';
+import { createAdministrator, createAdministratorThroughServer, NewAdministrator } from './local-administration';
 
 const USAGE =
   'usage: npm run create-admin -- --agency "Agency name" --email admin@agency.example --name "Full Name"\n' +
@@ -20,23 +22,27 @@ async function main(): Promise<void> {
     process.exit(64);
   }
   const config = loadConfigOrExit({ LOG_LEVEL: 'warn', ...process.env });
+  const input = {
+    agency: values.agency,
+    email: values.email,
+    name: values.name,
+    password: process.env.PROBITY_ADMIN_PASSWORD ?? newToken(),
+  };
+  // A running zero-setup server holds the embedded database: it creates the account for us.
+  const created =
+    (config.mode === 'zero-setup' && (await createAdministratorThroughServer(config.dataDir, input))) ||
+    (await createAdministratorDirectly(config, input));
+  process.stdout.write(`created admin ${created.email} for ${created.agencyName}\n`);
+  if (!process.env.PROBITY_ADMIN_PASSWORD) process.stdout.write(`password (shown once): ${input.password}\n`);
+}
+
+async function createAdministratorDirectly(config: AppConfig, input: NewAdministrator) {
   if (config.mode === 'zero-setup') await mkdir(config.dataDir, { recursive: true });
   const dataSource = new DataSource({ ...buildDataSourceOptions(config), entities: IDENTITY_ENTITIES });
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
-    const identity = new IdentityService(dataSource);
-    const agency = await identity.findOrCreateAgency(values.agency);
-    const password = process.env.PROBITY_ADMIN_PASSWORD ?? newToken();
-    const user = await identity.createStaffUser({
-      agencyId: agency.id,
-      email: values.email,
-      name: values.name,
-      role: 'admin',
-      password,
-    });
-    process.stdout.write(`created admin ${user.email} for ${agency.name}\n`);
-    if (!process.env.PROBITY_ADMIN_PASSWORD) process.stdout.write(`password (shown once): ${password}\n`);
+    return await createAdministrator(new IdentityService(dataSource), input);
   } finally {
     await dataSource.destroy();
   }

@@ -3,14 +3,22 @@ import { INestApplication } from '@nestjs/common';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { IdentityService, newToken, StaffPrincipal, StaffRole } from '@probity/identity';
+import { IdentityService } from '@probity/identity';
 import { CasesService } from '@probity/cases';
-import { DEMO_AGENCY_NAME, demoCase, submitDemoResponses } from '@probity/demo';
+import {
+  DEMO_AGENCY_NAME,
+  demoCase,
+  DemoStaffKey,
+  DemoStaffMember,
+  ensureDemoStaff,
+  submitDemoResponses,
+} from '@probity/demo';
 import { DossierService, DossierWorkflowService } from '@probity/dossier';
 import { EvaluationResultsService } from '@probity/evaluation';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
 import { loadConfigOrExit } from '@probity/runtime';
 import { createApp } from './create-app';
+import { serveLocalAdministration } from './local-administration';
 
 /**
  * The README's main command: a seeded demo tender end to end. It raises a case, three providers
@@ -23,11 +31,14 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   await app.init();
   try {
-    const pdfPath = await runDemoTender(app, config.dataDir);
+    const agency = await app.get(IdentityService).findOrCreateAgency(DEMO_AGENCY_NAME);
+    const staff = await ensureDemoStaff(app.get(IdentityService), agency.id);
+    const pdfPath = await runDemoTender(app, config.dataDir, staff);
     log(`PDF written to ${pdfPath}`);
     if (serve) {
-      await seedForBrowsing(app, config.publicBaseUrl);
+      await seedForBrowsing(app, config.publicBaseUrl, agency.id, staff);
       await app.listen(config.port);
+      await serveLocalAdministration(app, config);
       log(`serving on ${config.publicBaseUrl} (Ctrl-C to stop)`);
       return;
     }
@@ -39,30 +50,25 @@ async function main(): Promise<void> {
 }
 
 /**
- * With `--serve`: a demo officer to sign in as, and a second, open case with one invited provider
- * whose portal link is printed (the token exists only in this output, as it would in an e-mail).
+ * With `--serve`: the demo staff's sign-ins (an officer, an administrator, an evaluator and two legal
+ * reviewers), and a second, open case with one invited provider whose portal link is printed (the token
+ * exists only in this output, as it would in an e-mail).
  */
-async function seedForBrowsing(app: INestApplication, baseUrl: string): Promise<void> {
-  const identity = app.get(IdentityService);
+async function seedForBrowsing(
+  app: INestApplication,
+  baseUrl: string,
+  agencyId: string,
+  staff: Record<DemoStaffKey, DemoStaffMember>,
+): Promise<void> {
   const cases = app.get(CasesService);
-  const agency = await identity.findOrCreateAgency(DEMO_AGENCY_NAME);
-  const email = 'officer@demo.probity.example';
-  const password = newToken().slice(0, 20);
-  const officer = (await identity.staffOfAgency(agency.id)).find((user) => user.email === email);
-  if (officer) log(`officer ${email} exists already (password as printed when it was created)`);
-  else {
-    await identity.createStaffUser({
-      agencyId: agency.id,
-      email,
-      name: 'Demo Officer',
-      role: 'procurement_officer',
-      password,
-    });
-    log(`sign in at ${baseUrl}/login as ${email} with password ${password}`);
+  for (const { principal, newPassword } of Object.values(staff)) {
+    if (newPassword)
+      log(`sign in at ${baseUrl}/login as ${principal.email} with password ${newPassword} (${principal.role})`);
+    else log(`${principal.email} (${principal.role}) exists already (password as printed when it was created)`);
   }
   const now = new Date();
   const input = demoCase(now);
-  const open = await cases.createCase(agency.id, {
+  const open = await cases.createCase(agencyId, {
     ...input,
     reference: `${input.reference}-OPEN-${now.toISOString().replace(/\D/g, '').slice(8, 14)}`,
     title: 'Risk assessment support for follow-up visits (open demo case)',
@@ -77,7 +83,11 @@ async function seedForBrowsing(app: INestApplication, baseUrl: string): Promise<
   log(`provider portal for ${open.reference}: ${baseUrl}/portal/${token}`);
 }
 
-async function runDemoTender(app: INestApplication, dataDir: string): Promise<string> {
+async function runDemoTender(
+  app: INestApplication,
+  dataDir: string,
+  staff: Record<DemoStaffKey, DemoStaffMember>,
+): Promise<string> {
   const cases = app.get(CasesService);
   const agency = await app.get(IdentityService).findOrCreateAgency(DEMO_AGENCY_NAME);
   const results = app.get(EvaluationResultsService);
@@ -101,6 +111,14 @@ async function runDemoTender(app: INestApplication, dataDir: string): Promise<st
     log(`scoring ${progress.scored}/${progress.submitted} responses`);
     return progress.scored === progress.submitted;
   });
+  // The panel: an evaluator (e-mailed when the evaluation starts) and two legal reviewers, who are asked
+  // to review once the dossier's review copy exists, both approve (one with conditions) and the worker signs.
+  const officer = staff.officer.principal;
+  const reviewers = [staff.legalCounsel.principal, staff.dataProtection.principal];
+  await cases.setPanel(agency.id, created.id, [
+    { userId: staff.evaluator.principal.userId, role: 'evaluator' },
+    ...reviewers.map((reviewer) => ({ userId: reviewer.userId, role: 'legal_reviewer' as const })),
+  ]);
   await cases.transition(created.id, 'closed');
   await cases.transition(created.id, 'evaluation');
   const stored = await waitFor('comparison', () => results.latestComparison(created.id));
@@ -109,24 +127,6 @@ async function runDemoTender(app: INestApplication, dataDir: string): Promise<st
   for (const provider of stored.comparison.disqualified)
     log(`knocked out: ${provider.name} (${provider.knockouts.map((k) => k.title).join('; ')})`);
 
-  // Legal review: two reviewers on the panel, the dossier rendered for their review, both approve, and the
-  // worker signs it. The staff accounts exist only for this; nobody signs in as them.
-  const officer = await demoStaff(
-    app,
-    agency.id,
-    'procurement_officer',
-    'case.officer@demo.probity.example',
-    'Demo Case Officer',
-  );
-  const reviewers = [
-    await demoStaff(app, agency.id, 'legal_reviewer', 'legal.counsel@demo.probity.example', 'Dana Legal Counsel'),
-    await demoStaff(app, agency.id, 'legal_reviewer', 'data.protection@demo.probity.example', 'Sam Data Protection'),
-  ];
-  await cases.setPanel(
-    agency.id,
-    created.id,
-    reviewers.map((reviewer) => ({ userId: reviewer.userId, role: 'legal_reviewer' as const })),
-  );
   await cases.transition(created.id, 'dossier_review');
   const workflow = app.get(DossierWorkflowService);
   const { version: requested } = await workflow.requestRender(officer, created.id);
@@ -155,21 +155,6 @@ async function runDemoTender(app: INestApplication, dataDir: string): Promise<st
   await writeFile(file, pdf);
   log(`signed dossier SHA-256 ${verification.pdfSha256}`);
   return file;
-}
-
-/** A staff member of the demo agency as a signed-in principal (created on first use, with a random password). */
-async function demoStaff(
-  app: INestApplication,
-  agencyId: string,
-  role: StaffRole,
-  email: string,
-  name: string,
-): Promise<StaffPrincipal> {
-  const identity = app.get(IdentityService);
-  const user =
-    (await identity.staffOfAgency(agencyId)).find((member) => member.email === email) ??
-    (await identity.createStaffUser({ agencyId, email, name, role, password: newToken().slice(0, 20) }));
-  return { userId: user.id, agencyId, role: user.role, email: user.email, name: user.name, sessionId: 'demo' };
 }
 
 async function waitFor<T>(what: string, probe: () => Promise<T | null | false>, timeoutMs = 60000): Promise<T> {

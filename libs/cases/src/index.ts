@@ -1,4 +1,5 @@
-export { CASE_STATUSES, CaseStatus, checkTransition } from './lib/case-lifecycle';
+export { CASE_STATUSES, CaseStatus, checkPanelChange, checkTransition, TransitionActor } from './lib/case-lifecycle';
+export { responsesClosedAt } from './lib/response-period';
 export {
   CASE_ENTITIES,
   Clarification,

@@ -30,3 +30,4 @@ export { ComparisonService, ComparisonState, PriceRow, WeightsChange, WeightsLoc
 export { NO_PRICING, PricingInputs, pricingInputs, StoredComparison, withoutPrices } from './lib/pricing';
 export { ComparisonAnswer, CriteriaWeightsDto, PriceDto } from './lib/comparison.controller';
 export { ComparisonStatus, scoringProgress, ScoringProgressView } from './lib/scoring-progress';
+export { AccessIds, CaseAccess, Granted } from './lib/case-access';

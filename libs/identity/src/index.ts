@@ -7,8 +7,10 @@ export {
   StaffRequest,
   StaffRole,
 } from './lib/staff-principal';
+export { Clock } from './lib/clock';
 export { Agency, IDENTITY_ENTITIES, PasswordReset, StaffSession, StaffUser } from './lib/identity.entities';
 export {
+  ACCOUNT_SETUP_LIFETIME_MS,
   IdentityService,
   MIN_PASSWORD_LENGTH,
   NewStaffUser,

@@ -20,7 +20,7 @@ export {
 export { hasTranslation, isRightToLeft, localised } from './lib/localise';
 export { offlineWorkbook } from './lib/offline-workbook';
 export { toRubricItems } from './lib/rubric-items';
-export { evaluateRules, RuleFinding } from './lib/rules';
+export { evaluateRules, knockoutsByQuestion, RuleFinding } from './lib/rules';
 export { evaluateLogic, QuestionState, registerProbityProperties } from './lib/survey-engine';
 export { AnswerProblem, isAnswered, validateAnswers, ValidationOptions } from './lib/validate-answers';
 export {

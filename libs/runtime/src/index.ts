@@ -1,3 +1,3 @@
 export { CoreModule, CoreModuleOptions } from './lib/core.module';
 export { loadConfigOrExit } from './lib/load-config-or-exit';
-export { loggerOptions } from './lib/logger-options';
+export { loggableError, loggablePath, loggerOptions } from './lib/logger-options';

@@ -4,9 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@probity/audit';
 import { AppConfig } from '@probity/config';
 import {
+  ACCOUNT_SETUP_LIFETIME_MS,
   IdentityService,
   newToken,
-  PASSWORD_RESET_LIFETIME_MS,
   StaffPrincipal,
   StaffRole,
   StaffUser,
@@ -128,13 +128,14 @@ export class StaffAdministration {
   }
 
   private async sendPasswordLink(account: StaffAccount): Promise<boolean> {
-    const started = await this.identity.startPasswordReset(account.email);
+    const started = await this.identity.startPasswordReset(account.email, ACCOUNT_SETUP_LIFETIME_MS);
     if (!started) return false;
     try {
       await this.mail.send('password-reset', [account.email], {
         name: account.name,
         resetUrl: `${this.config.publicBaseUrl}/password-reset/${started.token}`,
-        expiresInMinutes: PASSWORD_RESET_LIFETIME_MS / 60_000,
+        expiresInMinutes: ACCOUNT_SETUP_LIFETIME_MS / 60_000,
+        expiresInHours: ACCOUNT_SETUP_LIFETIME_MS / 3_600_000,
         newAccount: true,
       });
       return true;

@@ -34,10 +34,43 @@ const WHY_NOT: Partial<Record<CaseStatus, string>> = {
 
 export type TransitionCheck = { allowed: true } | { allowed: false; reason: string };
 
-export function checkTransition(from: CaseStatus, to: CaseStatus): TransitionCheck {
+/** Who moves the case: a member of staff, or the dossier signing job. */
+export type TransitionActor = 'staff' | 'signing-job';
+
+/**
+ * Steps no person takes. A case is signed off when the signing job has stored the dossier that every
+ * required legal reviewer approved; recording it by hand would skip the review and leave no dossier.
+ */
+const SIGNING_JOB_STEPS: ReadonlySet<CaseStatus> = new Set(['signed_off']);
+
+export function checkTransition(from: CaseStatus, to: CaseStatus, by: TransitionActor = 'staff'): TransitionCheck {
+  if (by === 'staff' && SIGNING_JOB_STEPS.has(to))
+    return {
+      allowed: false,
+      reason:
+        'A case is signed off only when every required legal reviewer has approved the current dossier version; Probity then signs it and moves the case on.',
+    };
   if (NEXT[from].includes(to)) return { allowed: true };
   return {
     allowed: false,
     reason: `Cannot move a ${from.replace('_', ' ')} case to ${to.replace('_', ' ')}: ${WHY_NOT[to] ?? 'not a step of the procedure'}.`,
   };
+}
+
+/** Statuses in which the case's dossier is signed: its required reviewers are part of a signed record. */
+const SIGNED: ReadonlySet<CaseStatus> = new Set(['signed_off', 'awarded']);
+
+/**
+ * Whether the panel may change now. After sign-off it would rewrite who had to approve a signed dossier;
+ * in legal review the dossier always needs at least one legal reviewer.
+ */
+export function checkPanelChange(status: CaseStatus, legalReviewers: number): TransitionCheck {
+  if (SIGNED.has(status))
+    return { allowed: false, reason: 'The dossier of this case is signed off: its panel can no longer change.' };
+  if (status === 'dossier_review' && legalReviewers === 0)
+    return {
+      allowed: false,
+      reason: 'The dossier is in legal review: keep at least one legal reviewer on the panel to approve it.',
+    };
+  return { allowed: true };
 }

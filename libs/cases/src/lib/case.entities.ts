@@ -89,6 +89,10 @@ export class ProcurementCase {
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
 
+  /** When the case left "open" (closed early or cancelled); null while open. See responsesClosedAt(). */
+  @Column({ name: 'responses_closed_at', type: 'timestamptz', nullable: true })
+  responsesClosedAt: Date | null;
+
   @VersionColumn()
   version: number;
 

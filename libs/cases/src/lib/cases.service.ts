@@ -14,7 +14,8 @@ import { JobOutbox } from '@probity/queue';
 import { AuditTrail } from '@probity/audit';
 import { Actor, SYSTEM_ACTOR } from './actor';
 import { CriteriaWeights, validateCriteriaWeights } from '@probity/scoring';
-import { CaseStatus, checkTransition } from './case-lifecycle';
+import { CaseStatus, checkPanelChange, checkTransition, TransitionActor } from './case-lifecycle';
+import { responsesClosedAt } from './response-period';
 import { EvidenceFile, InviteLink, PanelMember, ProcurementCase, ProviderResponse } from './case.entities';
 import { checkEvidenceFile, safeEvidenceFileName } from './evidence-policy';
 import { QuestionnaireTemplates } from './questionnaire-templates.service';
@@ -220,6 +221,9 @@ export class CasesService {
     actor: Actor = SYSTEM_ACTOR,
   ): Promise<ProcurementCase> {
     const found = await this.caseOfAgency(agencyId, caseId);
+    const legalReviewers = members.filter((m) => m.role === 'legal_reviewer').length;
+    const allowed = checkPanelChange(found.status, legalReviewers);
+    if (!allowed.allowed) throw new ConflictException(allowed.reason);
     const users = await this.dataSource.getRepository(StaffUser).findBy({ agencyId });
     const byId = new Map(users.map((user) => [user.id, user]));
     const problems = members.flatMap((member) => {
@@ -231,6 +235,13 @@ export class CasesService {
     });
     if (problems.length) throw new UnprocessableEntityException(problems);
     await this.dataSource.transaction(async (manager) => {
+      // Checked again under the row lock that every transition takes: a sign-off cannot slip in between.
+      const locked = await manager.findOneOrFail(ProcurementCase, {
+        where: { id: found.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const still = checkPanelChange(locked.status, legalReviewers);
+      if (!still.allowed) throw new ConflictException(still.reason);
       await manager.update(ProcurementCase, { id: found.id }, { panel: members });
       await this.record(
         manager,
@@ -249,17 +260,29 @@ export class CasesService {
     return (await this.dataSource.getRepository(Agency).findOneByOrFail({ id: agencyId })).name;
   }
 
+  /** A step of the procedure taken by staff (or the demo and tests on their behalf); signing off is not one. */
   async transition(caseId: string, to: CaseStatus, actor: Actor = SYSTEM_ACTOR): Promise<ProcurementCase> {
+    return this.move(caseId, to, actor, 'staff');
+  }
+
+  /** Called by the dossier signing job once it stored the dossier every required reviewer approved. */
+  async recordSignOff(caseId: string): Promise<ProcurementCase> {
+    return this.move(caseId, 'signed_off', { type: 'system', id: null, label: 'Dossier signing job' }, 'signing-job');
+  }
+
+  private async move(caseId: string, to: CaseStatus, actor: Actor, by: TransitionActor): Promise<ProcurementCase> {
     return this.dataSource.transaction(async (manager) => {
       const current = await manager.findOne(ProcurementCase, {
         where: { id: caseId },
         lock: { mode: 'pessimistic_write' },
       });
       if (!current) throw new NotFoundException('No such case.');
-      const check = checkTransition(current.status, to);
+      const check = checkTransition(current.status, to, by);
       if (!check.allowed) throw new ConflictException(check.reason);
       const changes: Partial<ProcurementCase> = { status: to };
       if (to === 'open') changes.publishedAt = new Date();
+      // Providers are told when responses actually stopped, which may be well before the deadline.
+      if (current.status === 'open') changes.responsesClosedAt = new Date();
       // The dossier under review must show the weights it was evaluated with.
       if (to === 'dossier_review' && !current.weightsLockedAt) changes.weightsLockedAt = new Date();
       await manager.save(ProcurementCase, { ...current, ...changes });
@@ -364,9 +387,13 @@ export class CasesService {
 
   /**
    * The response an invite token opens. Unknown tokens are 404; revoked links, and every link once the
-   * deadline has passed or the case has closed, are 410 with the reason.
+   * deadline has passed or the case has closed, are 410 with the moment it closed — except that, with
+   * `readSubmitted`, a provider who submitted can still read what it submitted and its receipt.
    */
-  async resolveInvite(token: unknown): Promise<{ response: ProviderResponse; procurementCase: ProcurementCase }> {
+  async resolveInvite(
+    token: unknown,
+    options: { readSubmitted?: boolean } = {},
+  ): Promise<{ response: ProviderResponse; procurementCase: ProcurementCase }> {
     if (!looksLikeToken(token)) throw new NotFoundException('This link is not valid. Check that you copied all of it.');
     const link = await this.dataSource.getRepository(InviteLink).findOneBy({ tokenHash: tokenHash(token) });
     if (!link) throw new NotFoundException('This link is not valid. Check that you copied all of it.');
@@ -374,9 +401,10 @@ export class CasesService {
       throw new GoneException('This link has been replaced or withdrawn. Use the most recent invitation e-mail.');
     const response = await this.getResponse(link.responseId);
     const procurementCase = await this.getCase(response.caseId);
-    if (procurementCase.status !== 'open' || procurementCase.responsesDue.getTime() <= Date.now())
+    const closedAt = responsesClosedAt(procurementCase);
+    if (closedAt && !(options.readSubmitted && response.status === 'submitted'))
       throw new GoneException(
-        `The response period for ${procurementCase.reference} closed on ${procurementCase.responsesDue.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+        `The response period for ${procurementCase.reference} closed on ${closedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
       );
     if (!response.firstOpenedAt) {
       await this.dataSource

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -29,6 +30,48 @@ const urlWithProtocols = (protocols: string[]) =>
     { message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}` },
   );
 
+/** Express's names for address ranges; anything else in TRUST_PROXY must be an IP address or a CIDR range. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Which reverse proxies may tell the client's address in X-Forwarded-For. Default: none, so the
+ * address a rate limit counts is the connection's own and a client cannot pick a fresh one per
+ * request. Either a hop count (1–10: that many proxies in front) or a comma-separated list of
+ * addresses, CIDR ranges and the names loopback, linklocal, uniquelocal. "Trust every hop" is refused.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .default('none')
+  .transform((value, context): false | number | string[] => {
+    if (value === '' || value === 'none' || value === 'false') return false;
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value);
+      if (hops >= 1 && hops <= 10) return hops;
+      context.addIssue({ code: 'custom', message: 'must be a hop count from 1 to 10' });
+      return z.NEVER;
+    }
+    const entries = value.split(',').map((entry) => entry.trim());
+    const wrong = entries.filter((entry) => !isProxyAddress(entry));
+    if (wrong.length) {
+      context.addIssue({
+        code: 'custom',
+        message: `must be none, a hop count (1–10) or proxy addresses, CIDR ranges, loopback, linklocal or uniquelocal, separated by commas (not: ${wrong.join(', ')})`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -54,6 +97,7 @@ const environmentSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1000000).default(600),
   /** Requests per minute one client address may make on provider links: enough for autosave, too few to guess tokens. */
   PORTAL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1000000).default(60),
+  TRUST_PROXY: trustProxy,
 });
 
 /** The validated configuration; also the injection token for it. */
@@ -76,6 +120,8 @@ export abstract class AppConfig {
   declare readonly sessionSecret?: string;
   declare readonly rateLimitPerMinute: number;
   declare readonly portalRateLimitPerMinute: number;
+  /** Express `trust proxy`: false (the default), a hop count, or the trusted proxies' addresses and ranges. */
+  declare readonly trustProxy: false | number | string[];
 }
 
 /**
@@ -113,5 +159,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
     sessionSecret: env.SESSION_SECRET,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     portalRateLimitPerMinute: env.PORTAL_RATE_LIMIT_PER_MINUTE,
+    trustProxy: env.TRUST_PROXY,
   };
 }

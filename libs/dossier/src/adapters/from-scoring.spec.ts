@@ -59,7 +59,14 @@ describe('dossierInputFromScoring (through the sample)', () => {
   it('prints the answers that fired a knock-out as people read them', () => {
     const blackbox = input.providers[2];
     expect(blackbox.knockouts.flatMap((k) => k.firedBy)).toEqual(
-      expect.arrayContaining([{ questionName: 'aud_independent_audit', answer: 'No' }]),
+      expect.arrayContaining([
+        {
+          questionName: 'aud_independent_audit',
+          questionTitle:
+            'Will you give independent auditors access to test the system, its documentation and its logs?',
+          answer: 'No',
+        },
+      ]),
     );
   });
 });

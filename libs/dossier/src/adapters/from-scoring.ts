@@ -70,6 +70,8 @@ export interface ScoredCaseSource {
   comparison: Comparison;
   panel?: DossierPanelMember[];
   clarifications?: DossierClarification[];
+  /** The legal reviewers whose approval the dossier needs. */
+  reviewers?: DossierInput['reviewers'];
 }
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
@@ -83,6 +85,9 @@ const principleName = Object.fromEntries(
  */
 export function dossierInputFromScoring(source: ScoredCaseSource): DossierInput {
   const located = questionsOf(source.definition);
+  // People read a question's title; its name is an internal key (kept only as a fallback for a title-less question).
+  const questionTitle = (name: string) =>
+    localised(located.find((l) => l.question.name === name)?.question.title) || name;
   const { comparison } = source;
   const standingOf = (id: string): DossierStanding => {
     const ranked = comparison.ranked.find((r) => r.providerId === id);
@@ -101,10 +106,14 @@ export function dossierInputFromScoring(source: ScoredCaseSource): DossierInput 
       explanation: f.explanation,
       aiAct: f.aiAct,
       mcc: f.mcc,
-      firedBy: f.firedBy.map((fired) => ({
-        questionName: fired.questionName,
-        answer: answerText(located.find((l) => l.question.name === fired.questionName)?.question, fired.answer),
-      })),
+      firedBy: f.firedBy.map((fired) => {
+        const question = located.find((l) => l.question.name === fired.questionName)?.question;
+        return {
+          questionName: fired.questionName,
+          questionTitle: questionTitle(fired.questionName),
+          answer: answerText(question, fired.answer),
+        };
+      }),
     });
     return {
       id: provider.id,
@@ -129,7 +138,7 @@ export function dossierInputFromScoring(source: ScoredCaseSource): DossierInput 
       weakest: (ranked?.weakest ?? []).map((id) => principleName[id] ?? id),
       knockouts: provider.findings.filter((f) => f.kind === 'knockout').map(finding),
       redFlags: provider.findings.filter((f) => f.kind === 'red-flag').map(finding),
-      evidence: provider.evidence,
+      evidence: provider.evidence.map((file) => ({ ...file, questionTitle: questionTitle(file.questionName) })),
       missingEvidence: provider.missingEvidence.map((m) => ({ questionName: m.questionName, title: m.title })),
       awaitingPanel: provider.sheet.awaitingPanel.map(titleOf),
       justifications: provider.justifications ?? [],
@@ -213,6 +222,7 @@ export function dossierInputFromScoring(source: ScoredCaseSource): DossierInput 
     },
     panel: source.panel ?? [],
     clarifications: source.clarifications ?? [],
+    reviewers: source.reviewers ?? [],
     providers,
     comparison: {
       columns: CORE_PRINCIPLES.map((c) => ({ id: c.id, name: c.name })),

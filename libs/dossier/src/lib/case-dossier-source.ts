@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { CasesService } from '@probity/cases';
+import { DataSource, IsNull, Not } from 'typeorm';
+import { CasesService, Clarification } from '@probity/cases';
 import { Agency, StaffUser } from '@probity/identity';
 import {
   ConflictDeclaration,
@@ -14,7 +14,7 @@ import {
 import { BUILT_IN_QUESTIONNAIRES, QuestionnaireDefinition } from '@probity/questionnaires';
 import type { CriteriaWeights, ScoreSheet } from '@probity/scoring';
 import { dossierInputFromScoring, ScoredProviderSource } from '../adapters/from-scoring';
-import type { DossierInput } from '../model/dossier-input';
+import { DossierInput, REVIEWER_ROLE_LABEL } from '../model/dossier-input';
 
 /**
  * Where a case's dossier input comes from. The dossier's services only talk to this class, so the
@@ -113,6 +113,15 @@ export class CaseDossierInputSource extends DossierInputSource {
       });
     }
     const template = BUILT_IN_QUESTIONNAIRES.find((q) => q.key === procurementCase.questionnaireKey);
+    // Every answer published to the providers, as they read it (never who asked).
+    const clarifications = await this.dataSource
+      .getRepository(Clarification)
+      .find({ where: { caseId, publishedAt: Not(IsNull()) }, order: { publishedAt: 'ASC' } });
+    // The panel's legal reviewers are the ones who must approve: a change to them is a new version.
+    const reviewerIds = new Set(procurementCase.panel.filter((m) => m.role === 'legal_reviewer').map((m) => m.userId));
+    const reviewers = [...reviewerIds]
+      .flatMap((id) => (staffNames.has(id) ? [{ name: staffNames.get(id) as string, role: REVIEWER_ROLE_LABEL }] : []))
+      .sort((a, b) => a.name.localeCompare(b.name));
     return dossierInputFromScoring({
       agency: {
         name: (await this.dataSource.getRepository(Agency).findOneByOrFail({ id: procurementCase.agencyId })).name,
@@ -136,6 +145,12 @@ export class CaseDossierInputSource extends DossierInputSource {
       definition: procurementCase.questionnaireDefinition as QuestionnaireDefinition,
       weights: procurementCase.criteriaWeights as CriteriaWeights,
       providers,
+      reviewers,
+      clarifications: clarifications.map((c) => ({
+        question: c.question,
+        answer: c.answer ?? '',
+        publishedAt: (c.publishedAt as Date).toISOString(),
+      })),
       comparison: stored.comparison,
       panel: declarations.map((d) => ({
         name: labelOf(d.evaluatorId),
@@ -153,7 +168,7 @@ export class CaseDossierInputSource extends DossierInputSource {
 
   async markSignedOff(caseId: string): Promise<void> {
     const procurementCase = await this.cases.getCase(caseId);
-    if (procurementCase.status === 'dossier_review') await this.cases.transition(caseId, 'signed_off');
+    if (procurementCase.status === 'dossier_review') await this.cases.recordSignOff(caseId);
     else
       this.logger.warn(
         { caseId, status: procurementCase.status },

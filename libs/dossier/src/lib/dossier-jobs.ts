@@ -62,23 +62,30 @@ export class RenderDossierJob implements JobHandler<'dossier.render'> {
     });
     await progress(90);
     const pdfSha256 = sha256(pdf);
-    const { affected, stored } = await this.dataSource.transaction(async (manager) => {
-      // Only the first completed render is kept: a concurrent or retried run never replaces it.
-      const { affected } = await manager
-        .createQueryBuilder()
-        .update(DossierVersion)
-        .set({ pdf, pdfSha256, printStatus, status: 'rendered', renderProgress: 100, renderedAt: new Date() })
-        .where('id = :id AND pdf_sha256 IS NULL', { id: dossierId })
-        .execute();
+    const { rendered, stored } = await this.dataSource.transaction(async (manager) => {
+      // Only the first completed render is kept: a concurrent or retried run never replaces it. Decided on
+      // the locked row rather than on UpdateResult.affected, which the embedded PostgreSQL (PGlite) leaves
+      // undefined: trusting it there skipped the reviewers' sign-off requests.
+      const locked = await manager.findOneOrFail(DossierVersion, {
+        where: { id: dossierId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const first = !locked.pdfSha256;
+      if (first)
+        await manager.update(
+          DossierVersion,
+          { id: dossierId },
+          { pdf, pdfSha256, printStatus, status: 'rendered', renderProgress: 100, renderedAt: new Date() },
+        );
       const stored = await manager.findOneByOrFail(DossierVersion, { id: dossierId });
       // The version enters review now that its review copy exists: the reviewers are asked in the same
       // transaction, so the request goes out exactly when the copy is stored.
-      if (affected === 1) await this.signOffRequests.queue(manager, stored);
-      return { affected, stored };
+      if (first) await this.signOffRequests.queue(manager, stored);
+      return { rendered: first, stored };
     });
     await context.updateProgress(100);
     // Whether this run stored the PDF: comparing hashes would say so for both runs when they printed the same bytes.
-    return { pdfSha256: stored.pdfSha256 as string, rendered: affected === 1 };
+    return { pdfSha256: stored.pdfSha256 as string, rendered };
   }
 }
 

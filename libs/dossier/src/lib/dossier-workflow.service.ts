@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditTrail } from '@probity/audit';
 import { Actor, CasesService, isUuid, ProcurementCase } from '@probity/cases';
 import { StaffPrincipal, StaffUser } from '@probity/identity';
-import type { DossierInput, ReviewDecisionKind } from '../model/dossier-input';
+import { DossierInput, ReviewDecisionKind, REVIEWER_ROLE_LABEL } from '../model/dossier-input';
 import { OcdsReleasePackage, toOcdsReleasePackage } from '../ocds/ocds-export';
 import { DossierInputSource } from './case-dossier-source';
 import { DossierVersion } from './dossier-version.entity';
@@ -13,8 +13,7 @@ import { DossierReviewComment, DossierReviewDecision, DossierReviewer } from './
 import { DecisionInput, DossierReviewService, ReviewerIdentity, ReviewState } from './review.service';
 import { SignOffRequests } from './sign-off-requests';
 
-/** The role printed next to a reviewer's name on the sign-off page and in the signed statement. */
-export const REVIEWER_ROLE_LABEL = 'Legal reviewer';
+export { REVIEWER_ROLE_LABEL };
 
 /** Case statuses in which a dossier can be rendered: the comparison exists from evaluation on. */
 const RENDERABLE = new Set(['evaluation', 'dossier_review']);
@@ -148,22 +147,15 @@ export class DossierWorkflowService {
   }
 
   /**
-   * Called after the officer changed the case's panel: while the case is in legal review, the panel's
-   * legal reviewers become the required reviewers at once, and a newly added reviewer is asked to
-   * review the current version. A panel without legal reviewers leaves the required reviewers as they
-   * were: a dossier in review always needs someone's approval.
+   * Called after the officer changed the case's panel. While the case is in legal review the panel's
+   * legal reviewers are part of the dossier's content: other reviewers make a new version (its review
+   * copy goes to each of them once rendered) and approvals given to the earlier version do not carry
+   * over. Going back to the reviewers an earlier version was rendered for makes that version current
+   * again, with the decisions taken on it.
    */
   async panelChanged(staff: StaffPrincipal, caseId: string): Promise<void> {
     const procurementCase = await this.caseOf(staff, caseId);
-    if (procurementCase.status !== 'dossier_review') return;
-    const reviewers = await this.panelReviewers(procurementCase);
-    await this.dataSource.transaction(async (manager) => {
-      if (!(await this.syncReviewers(manager, staff, procurementCase, reviewers))) return;
-      const current = await manager.findOne(DossierVersion, {
-        where: { caseId: procurementCase.id, supersededAt: IsNull() },
-      });
-      if (current?.pdfSha256) await this.signOffRequests.queue(manager, current);
-    });
+    if (procurementCase.status === 'dossier_review') await this.requestRender(staff, caseId);
   }
 
   async versions(staff: StaffPrincipal, caseId: string): Promise<DossierVersionSummary[]> {

@@ -17,6 +17,12 @@ export interface DossierInput {
   /** Questions providers asked and the answers published to all of them, without who asked. */
   clarifications: DossierClarification[];
   providers: DossierProvider[];
+  /**
+   * The legal reviewers whose approval the dossier needs (the case panel's), printed on the review copy.
+   * Part of the content hash: a different set of reviewers is a new version, so approvals given to the
+   * old set do not carry over.
+   */
+  reviewers: Array<{ name: string; role: string }>;
   comparison: DossierComparison;
   sensitivity: DossierSensitivity;
   /** Charts of all providers, as SVG strings built by the caller (e.g. @probity/scoring's charts). */
@@ -28,7 +34,10 @@ export interface DossierInput {
   signOff?: DossierSignOff;
 }
 
-export const DOSSIER_INPUT_SCHEMA_VERSION = 2;
+export const DOSSIER_INPUT_SCHEMA_VERSION = 3;
+
+/** The role printed next to a reviewer's name on the sign-off page and in the signed statement. */
+export const REVIEWER_ROLE_LABEL = 'Legal reviewer';
 
 export interface DossierAgency {
   name: string;
@@ -116,7 +125,8 @@ export interface DossierProvider {
   weakest: string[];
   knockouts: DossierFinding[];
   redFlags: DossierFinding[];
-  evidence: Array<{ questionName: string; fileName: string; sha256: string }>;
+  /** `questionTitle` is what people read; `questionName` is the questionnaire's internal key. */
+  evidence: Array<{ questionName: string; questionTitle: string; fileName: string; sha256: string }>;
   missingEvidence: Array<{ questionName: string; title: string }>;
   /** Titles of answers still awaiting a moderated panel score (not counted yet). */
   awaitingPanel: string[];
@@ -151,7 +161,7 @@ export interface DossierFinding {
   aiAct?: string;
   mcc?: string;
   /** The answers that made the rule fire, as printed. */
-  firedBy: Array<{ questionName: string; answer: string }>;
+  firedBy: Array<{ questionName: string; questionTitle: string; answer: string }>;
 }
 
 export interface DossierAnswer {

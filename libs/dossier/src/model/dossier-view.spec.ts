@@ -75,10 +75,15 @@ describe('buildDossierView from the sample dossier input', () => {
       {
         name: 'Blackbox Surveillance Ltd',
         reasons: [
-          { title: 'Refuses independent audit access', firedBy: 'aud_independent_audit = No' },
+          {
+            title: 'Refuses independent audit access',
+            firedBy:
+              '“No” to “Will you give independent auditors access to test the system, its documentation and its logs?”',
+          },
           {
             title: 'Refuses to disclose data provenance',
-            firedBy: 'fair_data_provenance = We will not disclose this',
+            firedBy:
+              '“We will not disclose this” to “Can you document where the training, validation and test data came from, and on what legal basis it was collected?”',
           },
         ],
       },

@@ -183,7 +183,7 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
           name: p.name,
           reasons: p.knockouts.map((k) => ({
             title: k.title,
-            firedBy: k.firedBy.map((f) => `${f.questionName} = ${f.answer}`).join('; '),
+            firedBy: k.firedBy.map((f) => `“${f.answer}” to “${f.questionTitle}”`).join('; '),
           })),
         })),
       keyRisks: providers
@@ -240,7 +240,8 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
     ),
     fria: friaAnnex(input),
     signOff: {
-      required: signOff?.requiredReviewers ?? [],
+      // The signed record names who approved; a review copy names who must.
+      required: signOff?.requiredReviewers ?? input.reviewers,
       decisions: (signOff?.decisions ?? []).map((d) => ({
         ...d,
         label: DECISION_LABEL[d.decision],

@@ -16,6 +16,7 @@ import {
   ProviderFinding,
   sensitivityStatement,
 } from '@probity/scoring';
+import { CaseAccess } from './case-access';
 import { FormBody } from '@probity/web';
 import { ComparisonService } from './comparison.service';
 
@@ -95,7 +96,10 @@ function priceView(price: PriceRanking, currency: string | null) {
 @ApiExcludeController()
 @Controller('cases/:caseId/comparison')
 export class ComparisonPageController {
-  constructor(private readonly comparisons: ComparisonService) {}
+  constructor(
+    private readonly comparisons: ComparisonService,
+    private readonly access: CaseAccess,
+  ) {}
 
   @Get()
   @StaffOnly('procurement_officer', 'evaluator', 'legal_reviewer', 'admin')
@@ -105,7 +109,7 @@ export class ComparisonPageController {
     @Param('caseId', new ParseUUIDPipe()) caseId: string,
     @Query('notice') notice?: string,
   ) {
-    const found = await this.comparisons.ownCase(staff, caseId);
+    const found = (await this.access.requireAccess(staff, 'comparison.read', { caseId })).procurementCase;
     const { progress, stored } = await this.comparisons.state(found);
     const lock = this.comparisons.weightsLock(found);
     const seesPrice = staff.role !== 'evaluator';

@@ -5,6 +5,7 @@ import { defer, distinctUntilChanged, exhaustMap, interval, map, Observable, sta
 import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
 import { Comparison, PriceRanking, priceSensitivityStatement, sensitivityStatement } from '@probity/scoring';
 import { API_PREFIX } from '@probity/web';
+import { CaseAccess } from './case-access';
 import { ComparisonService, WeightsLock } from './comparison.service';
 import { withoutPrices } from './pricing';
 import { ScoringProgressView } from './scoring-progress';
@@ -70,7 +71,10 @@ const PROGRESS_POLL_MS = 1000;
 @ApiTags('evaluation')
 @Controller(`${API_PREFIX}/cases/:caseId`)
 export class ComparisonController {
-  constructor(private readonly comparisons: ComparisonService) {}
+  constructor(
+    private readonly comparisons: ComparisonService,
+    private readonly access: CaseAccess,
+  ) {}
 
   @Get('comparison')
   @StaffOnly('procurement_officer', 'evaluator', 'legal_reviewer', 'admin')
@@ -79,7 +83,7 @@ export class ComparisonController {
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId', new ParseUUIDPipe()) caseId: string,
   ): Promise<ComparisonAnswer> {
-    const found = await this.comparisons.ownCase(staff, caseId);
+    const found = (await this.access.requireAccess(staff, 'comparison.read', { caseId })).procurementCase;
     const { progress, stored } = await this.comparisons.state(found);
     // The price criterion is scored apart from quality: evaluators see neither prices nor its weight.
     const seesPrice = staff.role !== 'evaluator';
@@ -150,7 +154,8 @@ export class ComparisonController {
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId', new ParseUUIDPipe()) caseId: string,
   ): Promise<ScoringProgressView> {
-    return (await this.comparisons.state(await this.comparisons.ownCase(staff, caseId))).progress;
+    const found = (await this.access.requireAccess(staff, 'comparison.read', { caseId })).procurementCase;
+    return (await this.comparisons.state(found)).progress;
   }
 
   /**
@@ -163,7 +168,7 @@ export class ComparisonController {
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId', new ParseUUIDPipe()) caseId: string,
   ): Promise<Observable<MessageEvent>> {
-    await this.comparisons.ownCase(staff, caseId);
+    await this.access.requireAccess(staff, 'comparison.read', { caseId });
     return interval(PROGRESS_POLL_MS).pipe(
       startWith(0),
       // A slow query is not overlapped by the next poll; the case is re-read for status and weights.

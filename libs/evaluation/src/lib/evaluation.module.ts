@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@probity/audit';
 import { CasesModule } from '@probity/cases';
+import { NotificationsModule } from '@probity/notifications';
+import { CaseAccess } from './case-access';
 import { ComparisonPageController } from './comparison-page.controller';
 import { ComparisonController } from './comparison.controller';
 import { ComparisonService } from './comparison.service';
@@ -11,12 +13,14 @@ import { PanelController } from './panel.controller';
 import { PanelPagesController } from './panel-pages.controller';
 import { PanelWorkflowService } from './panel-workflow.service';
 import { PanelService } from './panel.service';
+import { EvaluatorInvitations } from './evaluator-invitations';
 import { CompareCaseJob, ScoreResponseJob, StartEvaluationJob } from './scoring-jobs';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(EVALUATION_ENTITIES), CasesModule, AuditModule],
+  imports: [TypeOrmModule.forFeature(EVALUATION_ENTITIES), CasesModule, AuditModule, NotificationsModule],
   controllers: [ComparisonController, ComparisonPageController, PanelController, PanelPagesController],
   providers: [
+    CaseAccess,
     PanelService,
     PanelWorkflowService,
     EvaluationResultsService,
@@ -24,7 +28,8 @@ import { CompareCaseJob, ScoreResponseJob, StartEvaluationJob } from './scoring-
     ScoreResponseJob,
     CompareCaseJob,
     StartEvaluationJob,
+    EvaluatorInvitations,
   ],
-  exports: [PanelService, PanelWorkflowService, EvaluationResultsService, ComparisonService],
+  exports: [CaseAccess, PanelService, PanelWorkflowService, EvaluationResultsService, ComparisonService],
 })
 export class EvaluationModule {}

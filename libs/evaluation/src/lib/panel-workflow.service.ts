@@ -1,10 +1,4 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@probity/audit';
@@ -12,6 +6,7 @@ import { CasesService, EvidenceFile, ProcurementCase, ProviderResponse } from '@
 import { StaffPrincipal, StaffUser } from '@probity/identity';
 import { contentHash, localised, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
 import { JobOutbox } from '@probity/queue';
+import { CaseAccess } from './case-access';
 import { ConflictDeclaration, ModeratedScore, PanelScoreEntry, PanelSubmission } from './evaluation.entities';
 import { JudgementQuestion, judgementQuestions, moderationRows, unscoredQuestions } from './judgement-questions';
 import { evaluationAccess, EVALUATION_SCALE, mayViewOtherScores, scoreSpread, ScoreSpread } from './panel-rules';
@@ -108,14 +103,17 @@ export class PanelWorkflowService {
     private readonly panel: PanelService,
     private readonly audit: AuditTrail,
     private readonly outbox: JobOutbox,
+    private readonly caseAccess: CaseAccess,
   ) {}
 
   /** The case, if the staff member's agency runs it (else 404) and they sit on its panel as evaluator (else 403). */
   async evaluatorCase(staff: StaffPrincipal, caseId: string): Promise<ProcurementCase> {
-    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
-    if (!found.panel.some((member) => member.userId === staff.userId && member.role === 'evaluator'))
-      throw new ForbiddenException('You are not an evaluator on this case’s panel.');
-    return found;
+    return (await this.caseAccess.requireAccess(staff, 'panel.declare', { caseId })).procurementCase;
+  }
+
+  /** The case, if the evaluator sits on its panel and declared no conflict of interest (else 403). */
+  private async scoringCase(staff: StaffPrincipal, caseId: string): Promise<ProcurementCase> {
+    return (await this.caseAccess.requireAccess(staff, 'response.score', { caseId })).procurementCase;
   }
 
   async access(found: ProcurementCase, staff: StaffPrincipal): Promise<PanelAccess> {
@@ -146,8 +144,7 @@ export class PanelWorkflowService {
 
   /** Submitted responses of the case, once the case is closed for responses; 403 before a no-conflict declaration. */
   async responsesToEvaluate(staff: StaffPrincipal, caseId: string): Promise<ResponseToEvaluate[]> {
-    const found = await this.evaluatorCase(staff, caseId);
-    await this.panel.assertMayEvaluate(found.id, staff.userId);
+    const found = await this.scoringCase(staff, caseId);
     if (!OPENED.has(found.status)) return [];
     const definition = found.questionnaireDefinition as QuestionnaireDefinition;
     const submitted = (await this.cases.responsesOf(found.id)).filter((response) => response.status === 'submitted');
@@ -196,8 +193,7 @@ export class PanelWorkflowService {
     responseId: string,
     { audited = true }: { audited?: boolean } = {},
   ): Promise<Workspace> {
-    const found = await this.evaluatorCase(staff, caseId);
-    await this.panel.assertMayEvaluate(found.id, staff.userId);
+    const found = await this.scoringCase(staff, caseId);
     const response = await this.submittedResponse(found, responseId);
     // Reading a submission is audited; a caller only working out where to go next shows nothing.
     if (audited) await this.cases.viewResponse(found.agencyId, response.id, staffActor(staff));
@@ -284,8 +280,7 @@ export class PanelWorkflowService {
     responseId: string,
     evidenceId: string,
   ): Promise<EvidenceFile & { content: Buffer }> {
-    const found = await this.evaluatorCase(staff, caseId);
-    await this.panel.assertMayEvaluate(found.id, staff.userId);
+    const found = await this.scoringCase(staff, caseId);
     const response = await this.submittedResponse(found, responseId);
     const file = await this.cases.evidenceContent(response.id, evidenceId);
     await this.dataSource.transaction((manager) =>
@@ -325,8 +320,7 @@ export class PanelWorkflowService {
     score: number,
     justification: string,
   ): Promise<PanelScoreEntry> {
-    const found = await this.evaluatorCase(staff, caseId);
-    await this.panel.assertMayEvaluate(found.id, staff.userId);
+    const found = await this.scoringCase(staff, caseId);
     const response = await this.submittedResponse(found, responseId);
     await this.judgementQuestion(found, response, questionName);
     this.assertScoringOpen(found);
@@ -356,8 +350,7 @@ export class PanelWorkflowService {
   }
 
   async submitScores(staff: StaffPrincipal, caseId: string, responseId: string): Promise<PanelSubmission> {
-    const found = await this.evaluatorCase(staff, caseId);
-    await this.panel.assertMayEvaluate(found.id, staff.userId);
+    const found = await this.scoringCase(staff, caseId);
     const response = await this.submittedResponse(found, responseId);
     this.assertScoringOpen(found);
     const required = judgementQuestions(found.questionnaireDefinition as QuestionnaireDefinition, response.answers).map(
@@ -376,7 +369,7 @@ export class PanelWorkflowService {
 
   /** The officer's moderation view: spread per question over submitted scores, flags and consensus. */
   async moderation(staff: StaffPrincipal, caseId: string): Promise<ModerationView> {
-    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
+    const found = (await this.caseAccess.requireAccess(staff, 'panel.moderate', { caseId })).procurementCase;
     const names = await this.names(staff.agencyId);
     const nameOf = (id: string) => names.get(id) ?? 'Former staff member';
     const [declarations, entries, submissions, moderated] = await Promise.all([
@@ -457,7 +450,7 @@ export class PanelWorkflowService {
     consensusScore: number,
     reason: string,
   ): Promise<ModeratedScore & { evaluationJobId: string | null }> {
-    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
+    const found = (await this.caseAccess.requireAccess(staff, 'panel.moderate', { caseId })).procurementCase;
     const response = await this.submittedResponse(found, responseId);
     await this.judgementQuestion(found, response, questionName);
     this.assertScoringOpen(found);

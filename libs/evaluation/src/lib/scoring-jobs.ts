@@ -26,6 +26,7 @@ import {
 } from '@probity/scoring';
 import { CaseComparison, ModeratedScore, ProviderPrice, ResponseScore } from './evaluation.entities';
 import { pricingInputs, StoredComparison } from './pricing';
+import { EvaluatorInvitations } from './evaluator-invitations';
 import { PanelService } from './panel.service';
 
 /** Input the scorer rejects (bad rubric or weights) can never succeed: fail the job without retrying. */
@@ -229,9 +230,12 @@ export class StartEvaluationJob implements JobHandler<'evaluation.start'> {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly jobs: JobQueue,
+    private readonly evaluatorInvitations: EvaluatorInvitations,
   ) {}
 
   async handle({ caseId }: ParsedJobPayload<'evaluation.start'>): Promise<{ flowId: string }> {
+    // The panel hears that its work can begin; a repeated start (a retry, a re-scoring round) asks nobody twice.
+    await this.dataSource.transaction((manager) => this.evaluatorInvitations.queue(manager, caseId));
     const submitted = (await this.cases.responsesOf(caseId)).filter((response) => response.status === 'submitted');
     const revisions = submitted.map((response) => [response.id, response.revision]);
     // A consensus score changes what a response scores, so a new set of them is a new round of jobs.

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
@@ -7,6 +7,11 @@ import { API_PREFIX, csrfTokenFor, SESSION_COOKIE } from '@probity/web';
 import { SignInDto } from './auth.dto';
 import { IdentityService, SESSION_LIFETIME_MS } from './identity.service';
 import type { StaffRequest } from './staff-principal';
+
+/** Notices the sign-in page shows after another page sent the person here. */
+const LOGIN_NOTICES: Record<string, string> = {
+  'password-saved': 'Your new password is saved. Sign in with it.',
+};
 
 /** Ten attempts a minute per address: enough for typos, too few for guessing. */
 const SIGN_IN_LIMIT = { default: { limit: 10, ttl: 60_000 } };
@@ -21,9 +26,12 @@ export class AuthController {
 
   @Get('login')
   @ApiExcludeEndpoint()
-  loginPage(@Req() request: StaffRequest, @Res() response: Response): void {
+  loginPage(@Req() request: StaffRequest, @Query('notice') notice: unknown, @Res() response: Response): void {
     if (request.staff) return response.redirect(303, '/cases');
-    response.render('auth/login', { title: 'Sign in' });
+    response.render('auth/login', {
+      title: 'Sign in',
+      notice: typeof notice === 'string' ? LOGIN_NOTICES[notice] : undefined,
+    });
   }
 
   @Post('login')

@@ -2,13 +2,15 @@ import { ConflictException, Injectable, UnprocessableEntityException } from '@ne
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, IsNull, LessThan, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
 import { Agency, PasswordReset, StaffSession, StaffUser } from './identity.entities';
 import { STAFF_ROLES, StaffPrincipal, StaffRole } from './staff-principal';
 import { looksLikeToken, newToken, tokenHash } from './tokens';
 
 export const SESSION_LIFETIME_MS = 8 * 60 * 60 * 1000;
 export const PASSWORD_RESET_LIFETIME_MS = 60 * 60 * 1000;
+/** A new colleague may not read the set-up e-mail the same hour (shifts, weekends): their first link lasts 72 hours. */
+export const ACCOUNT_SETUP_LIFETIME_MS = 72 * 60 * 60 * 1000;
 export const MIN_PASSWORD_LENGTH = 12;
 
 export interface NewStaffUser {
@@ -131,7 +133,10 @@ export class IdentityService {
   }
 
   /** A one-time reset token for the account, or `null` for an unknown e-mail (the caller answers the same either way). */
-  async startPasswordReset(email: string): Promise<{ token: string; user: StaffUser } | null> {
+  async startPasswordReset(
+    email: string,
+    lifetimeMs: number = PASSWORD_RESET_LIFETIME_MS,
+  ): Promise<{ token: string; user: StaffUser } | null> {
     const user = await this.dataSource
       .getRepository(StaffUser)
       .findOneBy({ email: normaliseEmail(email), disabledAt: IsNull() });
@@ -140,7 +145,7 @@ export class IdentityService {
     await this.dataSource.getRepository(PasswordReset).insert({
       tokenHash: tokenHash(token),
       userId: user.id,
-      expiresAt: new Date(Date.now() + PASSWORD_RESET_LIFETIME_MS),
+      expiresAt: new Date(Date.now() + lifetimeMs),
       usedAt: null,
     });
     return { token, user };
@@ -153,7 +158,11 @@ export class IdentityService {
       .existsBy({ tokenHash: tokenHash(token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) });
   }
 
-  /** Sets the new password, spends the token and signs the account out everywhere. */
+  /**
+   * Sets the new password, spends the token and signs the account out everywhere. Every other
+   * outstanding link of the account dies with it: an older e-mail left in an inbox must not be able
+   * to set the password again.
+   */
   async completePasswordReset(token: unknown, newPassword: string): Promise<boolean> {
     if (!looksLikeToken(token)) return false;
     assertPasswordStrength(newPassword);
@@ -169,14 +178,27 @@ export class IdentityService {
       const userId = (spent.raw as Array<{ user_id: string }>)[0]?.user_id;
       if (!userId) return false;
       await manager.update(StaffUser, { id: userId }, { passwordHash });
-      await manager.delete(StaffSession, { userId });
+      await this.passwordChanged(manager, userId);
       return true;
     });
   }
 
+  /** After any change of the password: sessions end and no outstanding reset link works any more. */
+  private async passwordChanged(manager: EntityManager, userId: string): Promise<void> {
+    await manager.delete(StaffSession, { userId });
+    await manager.update(PasswordReset, { userId, usedAt: IsNull() }, { usedAt: new Date() });
+  }
+
   async purgeExpiredSessions(): Promise<number> {
-    const result = await this.dataSource.getRepository(StaffSession).delete({ expiresAt: LessThan(new Date()) });
-    return result.affected ?? 0;
+    // Counted from RETURNING: the embedded PostgreSQL (PGlite) leaves DeleteResult.affected undefined.
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .delete()
+      .from(StaffSession)
+      .where('expires_at < now()')
+      .returning(['tokenHash'])
+      .execute();
+    return (result.raw as unknown[]).length;
   }
 }
 

@@ -11,9 +11,10 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import { AccessRole, STAFF_ROLES } from '@probity/access';
 
-export const STAFF_ROLES = ['admin', 'procurement_officer', 'evaluator', 'legal_reviewer'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+export { STAFF_ROLES };
+export type StaffRole = AccessRole;
 
 /** The signed-in staff member. Every query a staff route makes is scoped to `agencyId`. */
 export interface StaffPrincipal {

@@ -42,8 +42,23 @@ export interface MailContexts {
     caseReference: string;
     reviewUrl: string;
   };
+  /** To an evaluator on a case's panel when its evaluation starts. */
+  'evaluation-invite': {
+    evaluatorName: string;
+    agencyName: string;
+    caseTitle: string;
+    caseReference: string;
+    evaluationUrl: string;
+  };
   /** `newAccount`: an administrator just created the account; the link sets its first password. */
-  'password-reset': { name: string; resetUrl: string; expiresInMinutes: number; newAccount?: boolean };
+  /** `expiresInHours`, when set, is how the e-mail states a long lifetime (72 hours rather than 4320 minutes). */
+  'password-reset': {
+    name: string;
+    resetUrl: string;
+    expiresInMinutes: number;
+    expiresInHours?: number;
+    newAccount?: boolean;
+  };
 }
 
 export type MailTemplate = keyof MailContexts;
@@ -84,6 +99,7 @@ export const MAIL_CONTEXT_SCHEMAS = {
     submittedAt: instant,
   }),
   'sign-off-request': z.object({ ...caseFields, reviewerName: name, reviewUrl: link }),
+  'evaluation-invite': z.object({ ...caseFields, evaluatorName: name, evaluationUrl: link }),
   'password-reset': z.object({
     name,
     resetUrl: link,
@@ -92,6 +108,12 @@ export const MAIL_CONTEXT_SCHEMAS = {
       .int()
       .min(1)
       .max(7 * 24 * 60),
+    expiresInHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24)
+      .optional(),
     newAccount: z.boolean().optional(),
   }),
 } as const satisfies { [T in MailTemplate]: z.ZodType<MailContexts[T]> };

@@ -45,6 +45,13 @@ const SAMPLES: { [T in MailTemplate]: MailContexts[T] } = {
     caseReference: 'PROC-2026-0142',
     reviewUrl: 'https://probity.example/cases/42/dossier/review',
   },
+  'evaluation-invite': {
+    evaluatorName: 'Eero Evaluator',
+    agencyName: 'Metropolitan Police Service',
+    caseTitle: 'Automated number-plate recognition',
+    caseReference: 'PROC-2026-0142',
+    evaluationUrl: 'https://probity.example/cases/42/evaluation',
+  },
   'password-reset': {
     name: 'Amira Haddad',
     resetUrl: 'https://probity.example/password-reset/tok_secret',

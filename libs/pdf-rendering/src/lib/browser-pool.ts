@@ -31,7 +31,37 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
   '--no-default-browser-check',
   '--font-render-hinting=none',
+  // The network is off below the page too: Chromium opens sockets the page's request interception
+  // never sees (prefetches, preconnects for a frame or a meta refresh). Every connection must go
+  // through a proxy whose name resolves nowhere, loopback included (Chromium bypasses proxies for
+  // loopback unless told otherwise).
+  '--proxy-server=http://network-off.invalid:9',
+  '--proxy-bypass-list=<-loopback>',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  '--dns-prefetch-disable',
 ];
+
+const NAVIGATED_AWAY = /Execution context was destroyed|most likely because of a navigation/;
+
+/** Where each document is served from: an address that never reaches a network, fulfilled in-process. */
+const DOCUMENT_URL = 'http://probity-render.invalid/';
+
+/**
+ * Sent with every rendered document, so it holds before the first byte is parsed: nothing but
+ * `data:` URLs and the document's own inline styles load, whatever the HTML asks for.
+ */
+export const RENDER_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  'img-src data:',
+  'font-src data:',
+  'media-src data:',
+  "style-src 'unsafe-inline' data:",
+  "script-src 'none'",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
 
 /** One Chromium process and the renders it has served or is serving. */
 interface Generation {
@@ -46,8 +76,10 @@ interface Generation {
  * One Chromium, a fresh incognito context per render, bounded concurrency. The browser is retired
  * after N renders, after a render fails (timeout) and when it crashes; a retired browser finishes
  * the renders it already has and then closes, so one bad render does not fail its neighbours.
- * Untrusted HTML is printed with JavaScript disabled and every request except inline `data:` URLs
- * aborted, so a provider's `<img src="http://…">` or `<script>` does nothing.
+ * Untrusted HTML is printed with JavaScript disabled, under a Content-Security-Policy that allows
+ * nothing but `data:` and inline styles, with every request except inline `data:` URLs aborted and
+ * Chromium's own connections sent to a proxy that does not exist: a provider's `<img src="http://…">`,
+ * `<link rel=prefetch>` or `<script>` reaches nothing.
  */
 @Injectable()
 export class BrowserPool implements OnModuleDestroy {
@@ -96,12 +128,22 @@ export class BrowserPool implements OnModuleDestroy {
         const page = await context.newPage();
         await page.setJavaScriptEnabled(false);
         await page.setRequestInterception(true);
+        let served = false;
         page.on('request', (request) => {
           if (request.isInterceptResolutionHandled()) return;
-          if (request.url().startsWith('data:')) void request.continue();
+          if (!served && request.isNavigationRequest() && request.url() === DOCUMENT_URL) {
+            // The document itself, once: a later navigation to the same address (a refresh) is refused.
+            served = true;
+            void request.respond({
+              status: 200,
+              contentType: 'text/html; charset=utf-8',
+              headers: { 'Content-Security-Policy': RENDER_CONTENT_SECURITY_POLICY },
+              body: html,
+            });
+          } else if (request.url().startsWith('data:')) void request.continue();
           else void request.abort('blockedbyclient');
         });
-        await page.setContent(html, {
+        await page.goto(DOCUMENT_URL, {
           waitUntil: 'load',
           timeout: this.options.contentTimeoutMs ?? this.options.renderTimeoutMs,
         });
@@ -117,7 +159,14 @@ export class BrowserPool implements OnModuleDestroy {
           outline: true,
           timeout: this.options.printTimeoutMs ?? this.options.renderTimeoutMs,
         };
-        return Buffer.from(await page.pdf(pdfOptions));
+        try {
+          return Buffer.from(await page.pdf(pdfOptions));
+        } catch (error) {
+          // A document that asks to navigate (a meta refresh) disturbs the first print while the
+          // navigation is being refused; the document itself stays, so printing again succeeds.
+          if (!NAVIGATED_AWAY.test(String(error))) throw error;
+          return Buffer.from(await page.pdf(pdfOptions));
+        }
       } finally {
         await context.close().catch(() => undefined);
       }

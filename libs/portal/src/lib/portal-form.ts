@@ -5,6 +5,7 @@ import {
   ElementDefinition,
   evaluateLogic,
   isAnswered,
+  knockoutsByQuestion,
   localised,
   QuestionnaireDefinition,
 } from '@probity/questionnaires';
@@ -48,6 +49,8 @@ export interface FormQuestion {
     rows: Array<{ value: string; label: string; cells: FormChoice[] }>;
   };
   evidence: EvidenceListing[];
+  /** The published knock-out (exclusion) rules that read this question's answer. */
+  knockouts: Array<{ title: string; explanation: string }>;
   error?: string;
 }
 
@@ -128,6 +131,7 @@ export function buildPortalForm(
   const wording = options.wording ?? ENGLISH_WORDING;
   const logic = evaluateLogic(definition, answers);
   const errors = new Map((options.problems ?? []).map((problem) => [problem.questionName, problem.message]));
+  const knockouts = knockoutsByQuestion(definition);
   const sections: FormSection[] = [];
   definition.pages.forEach((page, index) => {
     const questions: FormQuestion[] = [];
@@ -142,7 +146,12 @@ export function buildPortalForm(
         if (!state?.visible && !options.showAll) continue;
         // A hidden question is never required now; a preview shows what it asks for once shown.
         const required = state?.visible ? state.required : Boolean(element.isRequired);
-        questions.push(toFormQuestion(element, answers[element.name], required, locale, wording, options, errors));
+        const question = toFormQuestion(element, answers[element.name], required, locale, wording, options, errors);
+        question.knockouts = (knockouts.get(element.name) ?? []).map((rule) => ({
+          title: localised(rule.title, locale),
+          explanation: localised(rule.explanation, locale),
+        }));
+        questions.push(question);
       }
     };
     visit(page.elements);
@@ -247,6 +256,7 @@ function toFormQuestion(
     choices,
     matrix,
     evidence,
+    knockouts: [],
     error: errors.get(element.name),
   };
 }

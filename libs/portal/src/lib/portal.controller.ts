@@ -48,6 +48,9 @@ function questionnaireLocale(language: PortalLanguage): string {
   return language === 'en' ? 'default' : language;
 }
 
+/** Pages that only show a response: a provider can always read what it submitted and its receipt. */
+const READ_SUBMITTED = { readSubmitted: true };
+
 function wantsJson(request: Request): boolean {
   return request.accepts(['html', 'json']) === 'json';
 }
@@ -100,7 +103,7 @@ export class PortalController {
 
   @Get()
   async overview(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const state = await this.portal.open(token);
+    const state = await this.portal.open(token, READ_SUBMITTED);
     const { locale, view } = this.languageContext(request, response, `/portal/${token}`);
     response.render('portal/overview', {
       title: state.procurementCase.title,
@@ -118,7 +121,7 @@ export class PortalController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const state = await this.portal.open(token);
+    const state = await this.portal.open(token, READ_SUBMITTED);
     await this.renderSection(state, token, index, request, response);
   }
 
@@ -238,12 +241,22 @@ export class PortalController {
   }
 
   @Post('submit')
-  async submit(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async submit(
+    @Param('token') token: string,
+    @FormBody() body: Record<string, unknown>,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const state = await this.portal.open(token);
     if (state.response.status === 'submitted') throw new ConflictException('This response was already submitted.');
     const problems = this.portal.submissionProblems(state);
     try {
       if (problems.length) throw new AnswerValidationException(problems);
+      // Submitting cannot be undone: a browser confirms it on a page of its own (no JavaScript needed).
+      if (!wantsJson(request) && body.confirmed !== 'yes') {
+        await this.renderSubmitConfirmation(state, token, request, response);
+        return;
+      }
       const submitted = await this.portal.submit(state);
       if (wantsJson(request)) {
         response.status(200).json({
@@ -253,7 +266,7 @@ export class PortalController {
         });
         return;
       }
-      response.redirect(303, `/portal/${token}/receipt`);
+      response.redirect(303, `/portal/${token}/receipt?notice=submitted`);
     } catch (error) {
       if (wantsJson(request) || !(error instanceof AnswerValidationException)) throw error;
       const { locale, view } = this.languageContext(request, response, `/portal/${token}`);
@@ -268,7 +281,7 @@ export class PortalController {
 
   @Get('receipt')
   async receipt(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const state = await this.portal.open(token);
+    const state = await this.portal.open(token, READ_SUBMITTED);
     if (state.response.status !== 'submitted') {
       response.redirect(303, `/portal/${token}`);
       return;
@@ -278,12 +291,35 @@ export class PortalController {
       title: view.t.receipt.title,
       token,
       ...view,
+      flash: noticeOf(request, view.t),
       organisationName: state.response.organisationName,
       reference: state.procurementCase.reference,
       caseTitle: state.procurementCase.title,
       submittedAt: state.response.submittedAt,
       submissionHash: state.response.submissionHash,
       evidence: await this.cases.evidenceOf(state.response.id),
+    });
+  }
+
+  /** The confirmation step before the irreversible submission, with what is about to be sent. */
+  private async renderSubmitConfirmation(
+    state: PortalState,
+    token: string,
+    request: Request,
+    response: Response,
+  ): Promise<void> {
+    const { locale, view } = this.languageContext(request, response, `/portal/${token}`);
+    const questions = (await this.portal.sections(state, locale)).flatMap((section) => section.questions);
+    response.status(200).render('portal/confirm-submit', {
+      title: view.t.overview.confirmTitle,
+      token,
+      ...view,
+      organisationName: state.response.organisationName,
+      reference: state.procurementCase.reference,
+      caseTitle: state.procurementCase.title,
+      answered: questions.filter((question) => question.answered).length,
+      total: questions.length,
+      files: questions.reduce((count, question) => count + question.evidence.length, 0),
     });
   }
 
@@ -333,7 +369,7 @@ export class PortalController {
 /** The confirmation named by `?notice=` after a post/redirect/get, in the page's language. */
 function noticeOf(request: Request, t: PortalCatalog): string | undefined {
   const notice = request.query.notice;
-  return notice === 'saved' || notice === 'asked' ? t.notices[notice] : undefined;
+  return notice === 'saved' || notice === 'asked' || notice === 'submitted' ? t.notices[notice] : undefined;
 }
 
 function returnPath(token: string, body: Record<string, unknown>): string {

@@ -7,6 +7,7 @@ import {
   EvidenceFile,
   ProcurementCase,
   ProviderResponse,
+  responsesClosedAt,
 } from '@probity/cases';
 import { Notifier } from '@probity/notifications';
 import { CORE_PRINCIPLES } from '@probity/rubric';
@@ -38,8 +39,12 @@ export class PortalService {
     private readonly notifier: Notifier,
   ) {}
 
-  async open(token: string): Promise<PortalState> {
-    const { response, procurementCase } = await this.cases.resolveInvite(token);
+  /**
+   * What an invite token opens. Changes need an open case; `readSubmitted` lets a provider who submitted
+   * read its response and receipt after the case closed.
+   */
+  async open(token: string, options: { readSubmitted?: boolean } = {}): Promise<PortalState> {
+    const { response, procurementCase } = await this.cases.resolveInvite(token, options);
     return {
       response,
       procurementCase,
@@ -71,6 +76,7 @@ export class PortalService {
         intendedUse: procurementCase.intendedUse,
         questionsDue: procurementCase.questionsDue,
         responsesDue: procurementCase.responsesDue,
+        closedAt: responsesClosedAt(procurementCase),
       },
       criteria: CORE_PRINCIPLES.map((principle) => ({ name: principle.name, weight: weights[principle.id] ?? 0 })),
       response: {

@@ -46,3 +46,21 @@ export function evaluateRules(
       });
   return [...run(definition.knockouts, 'knockout'), ...run(definition.redFlags, 'red-flag')];
 }
+
+/**
+ * The questionnaire's knock-out rules by the questions their expressions read, so that each rule can be
+ * published beside the questions it applies to (exclusion grounds are public; red flags are not).
+ */
+export function knockoutsByQuestion(definition: QuestionnaireDefinition): Map<string, RuleDefinition[]> {
+  const byQuestion = new Map<string, RuleDefinition[]>();
+  for (const rule of definition.knockouts ?? []) {
+    const parsed = parseExpression(rule.expression);
+    if (!parsed.ok) continue;
+    for (const questionName of new Set(parsed.variables)) {
+      const rules = byQuestion.get(questionName) ?? [];
+      rules.push(rule);
+      byQuestion.set(questionName, rules);
+    }
+  }
+  return byQuestion;
+}

@@ -20,6 +20,7 @@ export const QUEUED_MAIL_TEMPLATES = [
   'clarification-published',
   'submission-receipt',
   'sign-off-request',
+  'evaluation-invite',
 ] as const;
 
 export const JOB_CONTRACTS = {

@@ -26,6 +26,33 @@ export function loggablePath(url: string): string {
   return url.split('?')[0].replace(TOKEN_IN_PATH, '$1[redacted]');
 }
 
+/**
+ * Fields a database error copies from PostgreSQL that carry the data the statement was given:
+ * `parameters` (TypeORM keeps the bound values, e.g. a provider's answers), `detail` ("Failing row
+ * contains (…)", "Key (email)=(…)") and `where` ("unnamed portal parameter $2 = '…'").
+ */
+const DATA_BEARING_ERROR_FIELDS = ['parameters', 'detail', 'where'];
+/** PostgreSQL quotes the rejected value at the end of these messages: `invalid input syntax for type uuid: "…"`. */
+const VALUE_IN_MESSAGE = /(invalid input (?:syntax|value) for [^:\n]*: )"[^\n]*"/g;
+
+type SerializedError = Record<string, unknown>;
+
+/**
+ * An error as it may be logged: the statement, the PostgreSQL code, the table and constraint stay for
+ * diagnosis; the values bound to the statement never reach a log line, wherever the error nests.
+ */
+export function loggableError(serialized: unknown): unknown {
+  if (!serialized || typeof serialized !== 'object') return serialized;
+  const error = serialized as SerializedError;
+  for (const field of DATA_BEARING_ERROR_FIELDS) if (field in error) error[field] = '[redacted]';
+  for (const field of ['message', 'stack'])
+    if (typeof error[field] === 'string')
+      error[field] = (error[field] as string).replace(VALUE_IN_MESSAGE, '$1[redacted]');
+  for (const [field, value] of Object.entries(error))
+    if (value && typeof value === 'object' && !Array.isArray(value)) error[field] = loggableError(value);
+  return error;
+}
+
 export function loggerOptions(config: Pick<AppConfig, 'logLevel'>): Params {
   return {
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
@@ -39,6 +66,8 @@ export function loggerOptions(config: Pick<AppConfig, 'logLevel'>): Params {
         return id;
       },
       serializers: {
+        // Applied after pino's own error serializer (it copies every enumerable field of the error).
+        err: loggableError,
         // Query strings and some paths carry one-time tokens (invites, password reset): never logged.
         req: (request: { id: string; method: string; url: string }) => ({
           id: request.id,

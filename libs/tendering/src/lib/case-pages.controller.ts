@@ -13,6 +13,7 @@ import {
   QuestionnaireTemplates,
 } from '@probity/cases';
 import { DossierWorkflowService } from '@probity/dossier';
+import { CaseAccess } from '@probity/evaluation';
 import { CurrentStaff, IdentityService, StaffOnly, StaffPrincipal, StaffUser } from '@probity/identity';
 import { BUILT_IN_QUESTIONNAIRES } from '@probity/questionnaires';
 import { CORE_PRINCIPLES } from '@probity/rubric';
@@ -29,7 +30,7 @@ import {
   transitionNotice,
   withdrawConfirmation,
 } from './step-messages';
-import { FormBody } from '@probity/web';
+import { FormBody, pageNumberOf } from '@probity/web';
 
 const STATUS_LABELS: Record<string, string> = {
   draft: 'Draft',
@@ -47,7 +48,6 @@ const ACTION_LABELS: Partial<Record<string, string>> = {
   closed: 'Close for responses',
   evaluation: 'Start evaluation',
   dossier_review: 'Send the dossier to legal review',
-  signed_off: 'Record sign-off',
   awarded: 'Record the award',
   cancelled: 'Cancel the procurement',
 };
@@ -83,11 +83,12 @@ export class CasePagesController {
     private readonly identity: IdentityService,
     private readonly dossiers: DossierWorkflowService,
     private readonly templates: QuestionnaireTemplates,
+    private readonly access: CaseAccess,
   ) {}
 
   @Get()
   async list(@CurrentStaff() staff: StaffPrincipal, @Query('page') pageParameter: string, @Res() response: Response) {
-    const page = Math.max(1, Number.parseInt(pageParameter ?? '1', 10) || 1);
+    const page = pageNumberOf(pageParameter);
     const listed = await this.cases.listCases(staff.agencyId, page, 20);
     response.render('cases/index', {
       title: 'Procurement cases',
@@ -167,7 +168,7 @@ export class CasePagesController {
     @Query('response') noticeResponseId: string | undefined,
     @Res() response: Response,
   ) {
-    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
+    const found = (await this.access.requireAccess(staff, 'case.read', { caseId })).procurementCase;
     await this.renderDetail(staff, found, response, { notice, noticeResponseId });
   }
 
@@ -330,7 +331,7 @@ export class CasePagesController {
     @Param('caseId') caseId: string,
     @Res() response: Response,
   ) {
-    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
+    const found = (await this.access.requireAccess(staff, 'case.read', { caseId })).procurementCase;
     response.render('cases/clarifications', {
       title: `Clarifications · ${found.reference}`,
       procurementCase: found,

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, CasesService, ClarificationsService, ProcurementCase, ProviderResponse } from '@probity/cases';
 import { DossierWorkflowService } from '@probity/dossier';
+import { CaseAccess } from '@probity/evaluation';
 import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
 import type { CriteriaWeights } from '@probity/scoring';
 import { API_PREFIX } from '@probity/web';
@@ -41,6 +42,7 @@ export class CasesController {
     private readonly invitations: InvitationsService,
     private readonly clarifications: ClarificationsService,
     private readonly dossiers: DossierWorkflowService,
+    private readonly access: CaseAccess,
   ) {}
 
   @Get('cases')
@@ -68,7 +70,7 @@ export class CasesController {
 
   @Get('cases/:caseId')
   async get(@CurrentStaff() staff: StaffPrincipal, @Param('caseId') caseId: string) {
-    return caseSummary(await this.cases.caseOfAgency(staff.agencyId, caseId));
+    return caseSummary((await this.access.requireAccess(staff, 'case.read', { caseId })).procurementCase);
   }
 
   @Post('cases/:caseId/transitions')
@@ -94,7 +96,7 @@ export class CasesController {
 
   @Get('cases/:caseId/responses')
   async responses(@CurrentStaff() staff: StaffPrincipal, @Param('caseId') caseId: string) {
-    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
+    const found = (await this.access.requireAccess(staff, 'case.read', { caseId })).procurementCase;
     return providerProgress(await this.cases.responsesOf(found.id), await this.cases.withdrawnLinksOf(found.id));
   }
 
@@ -110,10 +112,13 @@ export class CasesController {
     return responseSummary(await this.invitations.invite(found, invite, staffActor(staff), { confirmDuplicate }));
   }
 
-  /** A provider's answers and evidence list; every read is recorded in the audit trail. */
+  /**
+   * A provider's answers and evidence list; every read is recorded in the audit trail. The panel's
+   * gates apply (seat, conflict declaration, responses closed, submitted only), as in the panel API.
+   */
   @Get('responses/:responseId')
-  @StaffOnly('procurement_officer', 'admin', 'evaluator', 'legal_reviewer')
   async response(@CurrentStaff() staff: StaffPrincipal, @Param('responseId') responseId: string) {
+    await this.access.requireAccess(staff, 'response.read', { responseId });
     const response = await this.cases.viewResponse(staff.agencyId, responseId, staffActor(staff));
     const evidence = await this.cases.evidenceOf(response.id);
     return { ...response, evidence };
@@ -150,7 +155,7 @@ export class CasesController {
 
   @Get('cases/:caseId/clarifications')
   async clarificationsOf(@CurrentStaff() staff: StaffPrincipal, @Param('caseId') caseId: string) {
-    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
+    const found = (await this.access.requireAccess(staff, 'case.read', { caseId })).procurementCase;
     return (await this.clarifications.forCase(found.id)).map(({ askedBy, ...clarification }) => ({
       ...clarification,
       askedBy: askedBy?.organisationName ?? null,

@@ -20,14 +20,16 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { MAX_PAGE_NUMBER } from '@probity/web';
 import { CASE_STATUSES, type CaseStatus } from '@probity/cases';
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_NUMBER, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE_NUMBER)
   page = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })

@@ -5,9 +5,15 @@ import type { Response } from 'express';
 import { AppConfig } from '@probity/config';
 import { IdentityService, MIN_PASSWORD_LENGTH, PASSWORD_RESET_LIFETIME_MS } from '@probity/identity';
 import { MailService } from '@probity/notifications';
-import { FormBody } from '@probity/web';
+import { FormBody, perAccountEmail, perPathToken } from '@probity/web';
 
-const RESET_LIMIT = { default: { limit: 5, ttl: 60_000 } };
+/**
+ * Limits that count what they protect, not the client address (a whole office may share one): asking
+ * for a link, per account; opening and using a link, per link.
+ */
+const REQUEST_LIMIT = { default: { limit: 5, ttl: 60_000, getTracker: perAccountEmail } };
+const LINK_PAGE_LIMIT = { default: { limit: 10, ttl: 60_000, getTracker: perPathToken('token') } };
+const LINK_USE_LIMIT = { default: { limit: 5, ttl: 60_000, getTracker: perPathToken('token') } };
 
 /** "Forgotten password": a one-time link by e-mail. The answer never reveals whether an account exists. */
 @ApiExcludeController()
@@ -28,7 +34,7 @@ export class PasswordResetController {
 
   @Post()
   @HttpCode(200)
-  @Throttle(RESET_LIMIT)
+  @Throttle(REQUEST_LIMIT)
   async request(@FormBody('fields') form: Record<string, string>, @Res() response: Response): Promise<void> {
     const started = typeof form.email === 'string' ? await this.identity.startPasswordReset(form.email) : null;
     if (started) {
@@ -48,21 +54,28 @@ export class PasswordResetController {
     });
   }
 
+  private renderInactiveLink(response: Response): void {
+    response.status(410).render('error', {
+      title: 'This link is no longer active',
+      statusCode: 410,
+      messages: [
+        'Password links work once, stop working when a newer one is used, and expire: after an hour for a reset, after 72 hours for a new account. Ask for a new one under “Forgotten your password?” on the sign-in page.',
+      ],
+    });
+  }
+
   @Get(':token')
+  @Throttle(LINK_PAGE_LIMIT)
   async choosePage(@Param('token') token: string, @Res() response: Response): Promise<void> {
     if (!(await this.identity.isPasswordResetUsable(token))) {
-      response.status(410).render('error', {
-        title: 'This link is no longer active',
-        statusCode: 410,
-        messages: ['Password reset links work once and expire after an hour. Ask for a new one.'],
-      });
+      this.renderInactiveLink(response);
       return;
     }
     response.render('auth/password-reset', { title: 'Choose a new password', token, minLength: MIN_PASSWORD_LENGTH });
   }
 
   @Post(':token')
-  @Throttle(RESET_LIMIT)
+  @Throttle(LINK_USE_LIMIT)
   async choose(
     @Param('token') token: string,
     @FormBody('fields') form: Record<string, string>,
@@ -70,14 +83,11 @@ export class PasswordResetController {
   ) {
     try {
       if (await this.identity.completePasswordReset(token, form.password ?? '')) {
-        response.redirect(303, '/login');
+        // The sign-in page confirms the change, so nobody is left wondering whether it worked.
+        response.redirect(303, '/login?notice=password-saved');
         return;
       }
-      response.status(410).render('error', {
-        title: 'This link is no longer active',
-        statusCode: 410,
-        messages: ['Password reset links work once and expire after an hour. Ask for a new one.'],
-      });
+      this.renderInactiveLink(response);
     } catch (error) {
       if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
       response.status(error.getStatus()).render('auth/password-reset', {

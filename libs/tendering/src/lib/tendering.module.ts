@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '@probity/cases';
 import { DossierModule } from '@probity/dossier';
+import { EvaluationModule } from '@probity/evaluation';
 import { IdentityModule } from '@probity/identity';
 import { NotificationsModule } from '@probity/notifications';
 import { CasePagesController } from './case-pages.controller';
@@ -10,7 +11,7 @@ import { PasswordResetController } from './password-reset.controller';
 
 /** The agency side of a tender: cases, panels, invites and clarifications, as API and pages. */
 @Module({
-  imports: [CasesModule, DossierModule, IdentityModule, NotificationsModule],
+  imports: [CasesModule, DossierModule, EvaluationModule, IdentityModule, NotificationsModule],
   controllers: [CasesController, CasePagesController, PasswordResetController],
   providers: [InvitationsService],
   exports: [InvitationsService],

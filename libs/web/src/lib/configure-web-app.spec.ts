@@ -39,13 +39,31 @@ class ProbeController {
   }
 }
 
+/** Stands in for a provider portal page and its autosave endpoint: the invite token is in the path. */
+@Controller('portal/:token/probe')
+class PortalProbeController {
+  @Get()
+  page(@Res({ passthrough: true }) response: Response): { csrfToken: string } {
+    return { csrfToken: response.locals.csrfToken as string };
+  }
+
+  @Post()
+  @HttpCode(200)
+  save(): { saved: true } {
+    return { saved: true };
+  }
+}
+
+const INVITE_TOKEN = 'a'.repeat(43);
+const OTHER_INVITE_TOKEN = 'b'.repeat(43);
+
 describe('configureWebApp', () => {
   let app: NestExpressApplication;
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
       imports: [AppConfigModule.forRoot(config), WebModule],
-      controllers: [ProbeController],
+      controllers: [ProbeController, PortalProbeController],
     }).compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
     configureWebApp(app, config);
@@ -89,6 +107,43 @@ describe('configureWebApp', () => {
       .set('x-csrf-token', `${csrfToken}x`)
       .send({ organisation: 'Acme', email: 'a@acme.example' })
       .expect(403);
+  });
+
+  it('keeps a provider portal token valid whatever else the browser loads meanwhile', async () => {
+    const agent = request.agent(app.getHttpServer());
+    const { csrfToken } = (await agent.get(`/portal/${INVITE_TOKEN}/probe`).expect(200)).body;
+    // The browser's own favicon request, another public page and a second provider link in other tabs.
+    await agent.get('/favicon.ico');
+    await agent.get('/no-such-page').set('Accept', 'text/html').expect(404);
+    await agent.get(`/portal/${OTHER_INVITE_TOKEN}/probe`).expect(200);
+    await agent.get('/api/v1/probe/csrf').expect(200);
+    await agent.post(`/portal/${INVITE_TOKEN}/probe`).set('x-csrf-token', csrfToken).send({}).expect(200);
+    // Without any cookie at all (a fresh browser after a restart) the page's token still saves.
+    await request(app.getHttpServer())
+      .post(`/portal/${INVITE_TOKEN}/probe`)
+      .type('form')
+      .send({ _csrf: csrfToken })
+      .expect(200);
+  });
+
+  it('refuses a portal token for another invite link, a staff token and no token (403)', async () => {
+    const agent = request.agent(app.getHttpServer());
+    const { csrfToken: portalToken } = (await agent.get(`/portal/${INVITE_TOKEN}/probe`).expect(200)).body;
+    const { csrfToken: staffToken } = (await agent.get('/api/v1/probe/csrf').expect(200)).body;
+    await agent.post(`/portal/${OTHER_INVITE_TOKEN}/probe`).set('x-csrf-token', portalToken).send({}).expect(403);
+    await agent.post(`/portal/${INVITE_TOKEN}/probe`).set('x-csrf-token', staffToken).send({}).expect(403);
+    await agent.post(`/portal/${INVITE_TOKEN}/probe`).send({}).expect(403);
+    await agent
+      .post('/api/v1/probe')
+      .set('x-csrf-token', portalToken)
+      .send({ organisation: 'Acme', email: 'a@acme.example' })
+      .expect(403);
+  });
+
+  it('serves a favicon, so browsers do not ask for a missing one on every page', async () => {
+    const icon = await request(app.getHttpServer()).get('/favicon.ico').expect(200);
+    expect(icon.headers['content-type']).toMatch(/^image\//);
+    expect(icon.body.length).toBeGreaterThan(0);
   });
 
   it('answers invalid input with 400 and every message, malformed JSON included', async () => {

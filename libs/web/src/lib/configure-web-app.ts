@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { AppConfig } from '@probity/config';
 import { csrfTokenMiddleware } from './csrf';
 import { HttpErrorFilter } from './http-error.filter';
+import { rejectUnstorableInput, UnstorableInputPipe } from './unstorable-input';
 import { VIEW_HELPERS } from './view-helpers';
 import { templatesDir } from './templates-dir';
 
@@ -17,7 +18,8 @@ import { templatesDir } from './templates-dir';
  */
 export function configureWebApp(app: NestExpressApplication, config: AppConfig): void {
   const behindTls = config.publicBaseUrl.startsWith('https://');
-  app.set('trust proxy', 'loopback');
+  // Only proxies named in TRUST_PROXY may set the client address (rate limits count by it); none by default.
+  app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -50,17 +52,23 @@ export function configureWebApp(app: NestExpressApplication, config: AppConfig):
   };
   app.use('/portal/', noReferrer);
   app.use('/password-reset/', noReferrer);
+  const templates = templatesDir();
+  // Browsers fetch /favicon.ico on their own for every page: answer it with an icon, not a 404 page.
+  app.use('/favicon.ico', (_request: Request, response: Response) =>
+    response.sendFile(join(templates, 'assets', 'favicon.ico'), { maxAge: '1d' }),
+  );
   app.use(cookieParser());
   // Parsed here, before the CSRF middleware, rather than later by Nest (which then skips its own).
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
+  app.use(rejectUnstorableInput);
   app.use(csrfTokenMiddleware(config));
   app.useGlobalPipes(
+    new UnstorableInputPipe(),
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.useGlobalFilters(new HttpErrorFilter());
 
-  const templates = templatesDir();
   const handlebars = createHandlebars({
     extname: '.hbs',
     defaultLayout: 'main',

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { loggablePath } from '@probity/runtime';
 
 export interface ErrorBody {
   statusCode: number;
@@ -57,7 +58,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && !(exception instanceof HttpException))
       this.logger.warn({ err: exception }, 'database unreachable; answered 503');
-    else if (body.statusCode >= 500) this.logger.error({ err: exception, path: request.path }, 'unhandled error');
+    else if (body.statusCode >= 500)
+      this.logger.error({ err: exception, path: loggablePath(request.originalUrl) }, 'unhandled error');
     if (response.headersSent) return;
 
     const wantsPage = !request.path.startsWith('/api/') && request.accepts(['json', 'html']) === 'html';
@@ -65,7 +67,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     // A handler may already have declared a download (e.g. a spreadsheet); the error is not one.
     response.removeHeader('Content-Type');
     response.removeHeader('Content-Disposition');
-    if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS) response.setHeader('Retry-After', '60');
+    // The throttler and the sign-in back-off set the exact wait; a minute for any other 429.
+    if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS && !response.getHeader('Retry-After'))
+      response.setHeader('Retry-After', '60');
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && !response.getHeader('Retry-After'))
       response.setHeader('Retry-After', '5');
     if (wantsPage && body.statusCode === HttpStatus.UNAUTHORIZED && request.method === 'GET') {
@@ -77,6 +81,8 @@ export class HttpErrorFilter implements ExceptionFilter {
         title: PAGE_TITLES[body.statusCode] ?? body.error,
         statusCode: body.statusCode,
         messages: Array.isArray(body.message) ? body.message : [body.message],
+        // A refusal may name where to go instead (e.g. the conflict-of-interest declaration).
+        next: body.next,
       });
       return;
     }

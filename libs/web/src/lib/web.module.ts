@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import type { Request } from 'express';
 import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '@probity/config';
 import { CsrfGuard } from './csrf';
 import { HomeController } from './home.controller';
+import { ProbityThrottlerGuard } from './throttling';
 
 /**
  * HTTP-wide guards: a per-address rate limit on every route, a stricter one on provider links (both
@@ -29,7 +30,7 @@ import { HomeController } from './home.controller';
   ],
   controllers: [HomeController],
   providers: [
-    { provide: APP_GUARD, useClass: ThrottlerGuard },
+    { provide: APP_GUARD, useClass: ProbityThrottlerGuard },
     { provide: APP_GUARD, useClass: CsrfGuard },
   ],
 })

@@ -14,6 +14,8 @@ export const EN = {
   notices: {
     saved: 'Your answers were saved.',
     asked: 'Your question was sent. The answer will be published to every invited provider.',
+    submitted:
+      'Your response was submitted. Its answers and evidence are now frozen; this receipt was also e-mailed to your contact addresses.',
   },
   overview: {
     cannotSubmitTitle: 'Your response cannot be submitted yet',
@@ -51,6 +53,13 @@ export const EN = {
     submitIntro:
       'When you submit, every required answer is checked and your answers are frozen: they can no longer be changed. You receive a receipt with a fingerprint (SHA-256) of exactly what you submitted.',
     submitButton: 'Submit the response',
+    closedOn: 'The response period closed on {date}.',
+    confirmTitle: 'Submit your response?',
+    confirmIntro: 'You are about to submit the response of {organisation} to “{case}”.',
+    confirmIrreversible: 'Once submitted, your answers and evidence are frozen and can no longer be changed.',
+    confirmSummary: 'You answered {answered} of {total} questions and attached {files} evidence files.',
+    confirmButton: 'Yes, submit the response',
+    confirmCancel: 'No, go back to my answers',
   },
   section: {
     sectionsNavLabel: 'Questionnaire sections',
@@ -76,6 +85,7 @@ export const EN = {
     next: 'Next: {title}',
     reviewAndSubmit: 'Review and submit',
     untitledSection: 'Section {number}',
+    uploadRetrying: 'Not uploaded yet: trying again in {seconds} s. The file stays selected.',
   },
   question: {
     required: '(required)',
@@ -86,11 +96,12 @@ export const EN = {
     other: 'Other',
     notApplicable: 'Not applicable to our system',
     evidenceAttached: 'Evidence attached:',
-    evidenceRequested: 'Evidence is requested for this answer. Use the upload form below the questions.',
+    evidenceRequested: 'Evidence is requested for this answer. Upload it just below.',
     fileSize: '{bytes} bytes',
     remove: 'Remove {file}',
     answerRequired: '“{title}”: an answer is required.',
     notApplicableRefused: '“{title}”: “Not applicable” is not accepted for this question.',
+    knockoutTitle: 'Exclusion rule: a response that meets it is not ranked.',
   },
   autosave: {
     saving: 'Saving…',
@@ -98,11 +109,16 @@ export const EN = {
     savedSecondsAgo: 'Saved {seconds} s ago',
     savedMinutesAgo: 'Saved {minutes} min ago',
     conflict:
-      'Not saved: these answers were changed in another tab or on another device. Reload the page to see the latest answers, then make your change again.',
+      'Not saved: these answers were changed in another tab or on another device. Your changes are kept in this browser. Reload the page: they are put back into the form for you to check and save.',
     invalid: 'Not saved: {messages}',
-    failed: 'Not saved ({reason}). Use the Save button to try again.',
+    failed: 'Not saved ({reason}). Your changes are kept in this browser; trying again in {seconds} s.',
     offline:
-      'Not saved: the connection was lost. Your changes are still on this page; use the Save button when you are back online.',
+      'Not saved: no connection. Your changes are kept in this browser and are saved as soon as the connection is back.',
+    intro: 'Answers are saved automatically as you type.',
+    notSaved: 'Not saved ({reason}). Your changes are kept in this browser.',
+    restored: 'Your unsaved changes from {time} were put back into the form.',
+    restoredCheck:
+      'Your unsaved changes from {time} were put back into the form, but the saved answers changed meanwhile (in another tab or on another device). Check them, then press Save.',
   },
   receipt: {
     title: 'Submission receipt',

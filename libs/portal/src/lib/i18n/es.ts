@@ -13,6 +13,8 @@ export const ES: CatalogDraft = {
   notices: {
     saved: 'Sus respuestas se han guardado.',
     asked: 'Su pregunta se ha enviado. La respuesta se publicará para todos los proveedores invitados.',
+    submitted:
+      'Su respuesta se ha enviado. Sus respuestas y documentos quedan fijados; este justificante también se envió por correo electrónico a sus direcciones de contacto.',
   },
   overview: {
     cannotSubmitTitle: 'Su respuesta todavía no se puede enviar',
@@ -51,6 +53,13 @@ export const ES: CatalogDraft = {
     submitIntro:
       'Al enviar, se comprueba cada respuesta obligatoria y sus respuestas quedan fijadas: ya no se pueden modificar. Recibirá un justificante con una huella (SHA-256) de exactamente lo que envió.',
     submitButton: 'Enviar la respuesta',
+    closedOn: 'El plazo de respuesta terminó el {date}.',
+    confirmTitle: '¿Enviar su respuesta?',
+    confirmIntro: 'Está a punto de enviar la respuesta de {organisation} a «{case}».',
+    confirmIrreversible: 'Una vez enviadas, sus respuestas y documentos quedan fijados y ya no se pueden modificar.',
+    confirmSummary: 'Ha respondido {answered} de {total} preguntas y adjuntado {files} documentos.',
+    confirmButton: 'Sí, enviar la respuesta',
+    confirmCancel: 'No, volver a mis respuestas',
   },
   section: {
     sectionsNavLabel: 'Secciones del cuestionario',
@@ -76,6 +85,7 @@ export const ES: CatalogDraft = {
     next: 'Siguiente: {title}',
     reviewAndSubmit: 'Revisar y enviar',
     untitledSection: 'Sección {number}',
+    uploadRetrying: 'Aún no se ha subido: nuevo intento en {seconds} s. El archivo sigue seleccionado.',
   },
   question: {
     required: '(obligatoria)',
@@ -86,12 +96,12 @@ export const ES: CatalogDraft = {
     other: 'Otro',
     notApplicable: 'No aplicable a nuestro sistema',
     evidenceAttached: 'Documentación adjunta:',
-    evidenceRequested:
-      'Se solicita documentación para esta respuesta. Use el formulario de subida situado debajo de las preguntas.',
+    evidenceRequested: 'Se solicita documentación para esta respuesta. Súbala justo debajo.',
     fileSize: '{bytes} bytes',
     remove: 'Quitar {file}',
     answerRequired: '«{title}»: la respuesta es obligatoria.',
     notApplicableRefused: '«{title}»: «No aplicable» no se acepta para esta pregunta.',
+    knockoutTitle: 'Criterio de exclusión: una respuesta que lo cumple no se clasifica.',
   },
   autosave: {
     saving: 'Guardando…',
@@ -99,11 +109,16 @@ export const ES: CatalogDraft = {
     savedSecondsAgo: 'Guardado hace {seconds} s',
     savedMinutesAgo: 'Guardado hace {minutes} min',
     conflict:
-      'No guardado: estas respuestas se modificaron en otra pestaña o en otro dispositivo. Vuelva a cargar la página para ver las últimas respuestas y repita su cambio.',
+      'No guardado: estas respuestas se modificaron en otra pestaña o en otro dispositivo. Sus cambios se conservan en este navegador. Recargue la página: se volverán a poner en el formulario para que los revise y los guarde.',
     invalid: 'No guardado: {messages}',
-    failed: 'No guardado ({reason}). Use el botón Guardar para volver a intentarlo.',
+    failed: 'No guardado ({reason}). Sus cambios se conservan en este navegador; nuevo intento en {seconds} s.',
     offline:
-      'No guardado: se perdió la conexión. Sus cambios siguen en esta página; use el botón Guardar cuando vuelva a tener conexión.',
+      'No guardado: no hay conexión. Sus cambios se conservan en este navegador y se guardarán en cuanto vuelva la conexión.',
+    intro: 'Las respuestas se guardan automáticamente mientras escribe.',
+    notSaved: 'No guardado ({reason}). Sus cambios se conservan en este navegador.',
+    restored: 'Sus cambios sin guardar de las {time} se volvieron a poner en el formulario.',
+    restoredCheck:
+      'Sus cambios sin guardar de las {time} se volvieron a poner en el formulario, pero las respuestas guardadas cambiaron mientras tanto (en otra pestaña o en otro dispositivo). Revíselos y pulse Guardar.',
   },
   receipt: {
     title: 'Justificante de envío',

@@ -13,6 +13,8 @@ export const FR: CatalogDraft = {
   notices: {
     saved: 'Vos réponses ont été enregistrées.',
     asked: 'Votre question a été envoyée. La réponse sera publiée à tous les fournisseurs invités.',
+    submitted:
+      'Votre réponse a été soumise. Ses réponses et justificatifs sont désormais figés ; cet accusé de réception a aussi été envoyé par e-mail à vos adresses de contact.',
   },
   overview: {
     cannotSubmitTitle: 'Votre réponse ne peut pas encore être soumise',
@@ -50,6 +52,14 @@ export const FR: CatalogDraft = {
     submitIntro:
       'Lors de la soumission, chaque réponse obligatoire est vérifiée et vos réponses sont figées : elles ne peuvent plus être modifiées. Vous recevez un accusé de réception avec une empreinte (SHA-256) de ce que vous avez soumis exactement.',
     submitButton: 'Soumettre la réponse',
+    closedOn: 'La période de réponse s’est terminée le {date}.',
+    confirmTitle: 'Soumettre votre réponse ?',
+    confirmIntro: 'Vous êtes sur le point de soumettre la réponse de {organisation} à « {case} ».',
+    confirmIrreversible:
+      'Une fois soumises, vos réponses et vos justificatifs sont figés et ne peuvent plus être modifiés.',
+    confirmSummary: 'Vous avez répondu à {answered} questions sur {total} et joint {files} justificatifs.',
+    confirmButton: 'Oui, soumettre la réponse',
+    confirmCancel: 'Non, revenir à mes réponses',
   },
   section: {
     sectionsNavLabel: 'Sections du questionnaire',
@@ -75,6 +85,7 @@ export const FR: CatalogDraft = {
     next: 'Suivante : {title}',
     reviewAndSubmit: 'Vérifier et soumettre',
     untitledSection: 'Section {number}',
+    uploadRetrying: 'Pas encore téléversé : nouvel essai dans {seconds} s. Le fichier reste sélectionné.',
   },
   question: {
     required: '(obligatoire)',
@@ -85,12 +96,12 @@ export const FR: CatalogDraft = {
     other: 'Autre',
     notApplicable: 'Sans objet pour notre système',
     evidenceAttached: 'Pièces justificatives jointes :',
-    evidenceRequested:
-      'Une pièce justificative est demandée pour cette réponse. Utilisez le formulaire de téléversement sous les questions.',
+    evidenceRequested: 'Un justificatif est demandé pour cette réponse. Téléversez-le juste en dessous.',
     fileSize: '{bytes} octets',
     remove: 'Retirer {file}',
     answerRequired: '« {title} » : une réponse est obligatoire.',
     notApplicableRefused: '« {title} » : « Sans objet » n’est pas accepté pour cette question.',
+    knockoutTitle: 'Critère d’exclusion : une réponse qui le remplit n’est pas classée.',
   },
   autosave: {
     saving: 'Enregistrement…',
@@ -98,11 +109,17 @@ export const FR: CatalogDraft = {
     savedSecondsAgo: 'Enregistré il y a {seconds} s',
     savedMinutesAgo: 'Enregistré il y a {minutes} min',
     conflict:
-      'Non enregistré : ces réponses ont été modifiées dans un autre onglet ou sur un autre appareil. Rechargez la page pour voir les dernières réponses, puis refaites votre modification.',
+      'Non enregistré : ces réponses ont été modifiées dans un autre onglet ou sur un autre appareil. Vos modifications sont conservées dans ce navigateur. Rechargez la page : elles seront remises dans le formulaire pour que vous les vérifiiez et les enregistriez.',
     invalid: 'Non enregistré : {messages}',
-    failed: 'Non enregistré ({reason}). Utilisez le bouton Enregistrer pour réessayer.',
+    failed:
+      'Non enregistré ({reason}). Vos modifications sont conservées dans ce navigateur ; nouvel essai dans {seconds} s.',
     offline:
-      'Non enregistré : la connexion a été perdue. Vos modifications sont toujours sur cette page ; utilisez le bouton Enregistrer une fois la connexion rétablie.',
+      'Non enregistré : pas de connexion. Vos modifications sont conservées dans ce navigateur et seront enregistrées dès le retour de la connexion.',
+    intro: 'Les réponses sont enregistrées automatiquement pendant la saisie.',
+    notSaved: 'Non enregistré ({reason}). Vos modifications sont conservées dans ce navigateur.',
+    restored: 'Vos modifications non enregistrées de {time} ont été remises dans le formulaire.',
+    restoredCheck:
+      'Vos modifications non enregistrées de {time} ont été remises dans le formulaire, mais les réponses enregistrées ont changé entre-temps (dans un autre onglet ou sur un autre appareil). Vérifiez-les, puis appuyez sur Enregistrer.',
   },
   receipt: {
     title: 'Accusé de réception',

@@ -1,0 +1,16 @@
+export {
+  ACCESS_MATRIX,
+  AccessDecision,
+  AccessDenied,
+  AccessFacts,
+  AccessRole,
+  decideAccess,
+  DenialReason,
+  Grant,
+  PanelSeat,
+  Permission,
+  PERMISSIONS,
+  requireAccess,
+  STAFF_ROLES,
+  SUBMISSIONS_OPENED,
+} from './lib/access-policy';

@@ -1,0 +1,209 @@
+/**
+ * Who may do what on a procurement case: one policy for every page and API route. The matrix below
+ * is data (role × case phase × panel seat × conflict-of-interest declaration × response state), so a
+ * reviewer can read the whole rule set in one place and a table-driven test pins every cell.
+ *
+ * Pure: no NestJS, no database. A thin adapter loads the facts (the principal, the case with its
+ * panel, the principal's declaration, the response) and calls `decideAccess`.
+ */
+
+/** The roles of staff accounts (identity stores them; the policy decides what each may do). */
+export const STAFF_ROLES = ['admin', 'procurement_officer', 'evaluator', 'legal_reviewer'] as const;
+export type AccessRole = (typeof STAFF_ROLES)[number];
+
+export const PERMISSIONS = [
+  /** The case page and case JSON: providers' names and contacts, progress, clarifications. */
+  'case.read',
+  /** Lifecycle, panel, invites, weights, prices: the officer's work. */
+  'case.manage',
+  /** One provider's answers and evidence list. */
+  'response.read',
+  /** Declaring a conflict of interest for the case. */
+  'panel.declare',
+  /** The panel's work on submissions: the list to score, the workspace, scores, submission. */
+  'response.score',
+  /** Moderation of the panel's scores. */
+  'panel.moderate',
+  /** The side-by-side comparison (automatic scores, knock-outs, red flags) and scoring progress. */
+  'comparison.read',
+  /** A legal reviewer's comments and decision on the dossier. */
+  'dossier.decide',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Case statuses once responses are closed: submissions are open to the panel from then on. */
+export const SUBMISSIONS_OPENED = ['closed', 'evaluation', 'dossier_review', 'signed_off', 'awarded'] as const;
+
+export type PanelSeat = 'evaluator' | 'legal_reviewer';
+
+/** One way to be granted a permission; a permission is granted when any of its grants matches. */
+export interface Grant {
+  /** The account roles this grant is for. */
+  roles: readonly AccessRole[];
+  /** The principal must sit on the case's panel in this seat. */
+  seat?: PanelSeat;
+  /** The principal must have declared no conflict of interest for the case. */
+  declaredNoConflict?: boolean;
+  /** The case must be in one of these statuses. */
+  phases?: readonly string[];
+  /** The response, when one is named, must have been submitted. */
+  submittedResponse?: boolean;
+}
+
+const MANAGERS: readonly AccessRole[] = ['procurement_officer', 'admin'];
+// An administrator may sit on a panel in either seat (the panel form offers them), so seats take admins too.
+const EVALUATOR_SEAT = { roles: ['evaluator', 'admin'], seat: 'evaluator' } as const;
+const LEGAL_SEAT = { roles: ['legal_reviewer', 'admin'], seat: 'legal_reviewer' } as const;
+
+/**
+ * The matrix. Evaluators see nothing of a case, not even who the providers are, until they sit on
+ * its panel and have declared no conflict of interest (a declared conflict recuses them for good);
+ * submissions and automatic scores open to them once responses are closed. Legal reviewers see the
+ * cases whose panel they sit on. Officers and administrators run every case of their agency.
+ */
+export const ACCESS_MATRIX: Readonly<Record<Permission, readonly Grant[]>> = {
+  'case.read': [{ roles: MANAGERS }, { ...EVALUATOR_SEAT, declaredNoConflict: true }, LEGAL_SEAT],
+  'case.manage': [{ roles: MANAGERS }],
+  'response.read': [
+    { roles: MANAGERS },
+    { ...EVALUATOR_SEAT, declaredNoConflict: true, phases: SUBMISSIONS_OPENED, submittedResponse: true },
+    { ...LEGAL_SEAT, phases: SUBMISSIONS_OPENED, submittedResponse: true },
+  ],
+  'panel.declare': [EVALUATOR_SEAT],
+  'response.score': [{ ...EVALUATOR_SEAT, declaredNoConflict: true }],
+  'panel.moderate': [{ roles: MANAGERS }],
+  'comparison.read': [
+    { roles: MANAGERS },
+    { ...EVALUATOR_SEAT, declaredNoConflict: true, phases: SUBMISSIONS_OPENED },
+    LEGAL_SEAT,
+  ],
+  'dossier.decide': [{ ...LEGAL_SEAT, phases: ['dossier_review'] }],
+};
+
+/** What the policy needs to know; the adapter loads it. */
+export interface AccessFacts {
+  principal: { userId: string; agencyId: string; role: AccessRole };
+  procurementCase: {
+    id: string;
+    agencyId: string;
+    status: string;
+    panel: ReadonlyArray<{ userId: string; role: string }>;
+  };
+  /** The principal's conflict-of-interest declaration for this case, if any. */
+  declaration: { hasConflict: boolean } | null;
+  /** The response the request is about, if any. */
+  response?: { caseId: string; status: string };
+}
+
+/** Why access was refused, most specific last: `not-found` hides another agency's ids (404). */
+export type DenialReason =
+  'not-found' | 'role' | 'not-on-panel' | 'declare-first' | 'recused' | 'phase' | 'response-not-submitted';
+
+export type AccessDecision =
+  | { allowed: true }
+  | {
+      allowed: false;
+      status: 403 | 404;
+      reason: DenialReason;
+      message: string;
+      /** Where the person can do what is missing (the declaration page), when there is such a place. */
+      next?: { href: string; label: string };
+    };
+
+/** The checks of one grant, in order; the first that fails is why this grant does not apply. */
+function firstFailure(grant: Grant, facts: AccessFacts): DenialReason | null {
+  const { principal, procurementCase, declaration, response } = facts;
+  if (!grant.roles.includes(principal.role)) return 'role';
+  if (grant.seat && !procurementCase.panel.some((m) => m.userId === principal.userId && m.role === grant.seat))
+    return 'not-on-panel';
+  if (grant.declaredNoConflict) {
+    if (!declaration) return 'declare-first';
+    if (declaration.hasConflict) return 'recused';
+  }
+  if (grant.phases && !grant.phases.includes(procurementCase.status)) return 'phase';
+  if (grant.submittedResponse && response && response.status !== 'submitted') return 'response-not-submitted';
+  return null;
+}
+
+const DEPTH: readonly DenialReason[] = [
+  'role',
+  'not-on-panel',
+  'declare-first',
+  'recused',
+  'phase',
+  'response-not-submitted',
+];
+
+const PERMISSION_WORDS: Record<Permission, string> = {
+  'case.read': 'see this case',
+  'case.manage': 'manage this case',
+  'response.read': 'read this response',
+  'panel.declare': 'declare for this case’s panel',
+  'response.score': 'score this case’s submissions',
+  'panel.moderate': 'moderate this case’s panel scores',
+  'comparison.read': 'see this case’s comparison',
+  'dossier.decide': 'review this case’s dossier',
+};
+
+function messageFor(permission: Permission, reason: DenialReason, facts: AccessFacts, seat?: PanelSeat): string {
+  const what = PERMISSION_WORDS[permission];
+  switch (reason) {
+    case 'not-found':
+      return facts.response ? 'No such response.' : 'No such case.';
+    case 'role':
+      return `Your role (${facts.principal.role.replace('_', ' ')}) does not allow you to ${what}.`;
+    case 'not-on-panel':
+      return `You are not ${seat === 'legal_reviewer' ? 'a legal reviewer' : 'an evaluator'} on this case’s panel, so you cannot ${what}.`;
+    case 'declare-first':
+      return `Declare any conflict of interest for this case on its evaluation page first; then you can ${what}.`;
+    case 'recused':
+      return 'You declared a conflict of interest and are recused from this case.';
+    case 'phase':
+      return `You cannot ${what} while the case is ${facts.procurementCase.status.replace('_', ' ')}.`;
+    case 'response-not-submitted':
+      return 'This response has not been submitted; the panel sees only submitted responses.';
+  }
+}
+
+/**
+ * Whether the principal may use the permission on the case (and response). Another agency's case, or
+ * a response of another case, is `not-found` (404) so ids cannot be probed; every other refusal is
+ * 403 with the most specific reason among the grants that came closest.
+ */
+export function decideAccess(permission: Permission, facts: AccessFacts): AccessDecision {
+  const { principal, procurementCase, response } = facts;
+  const deny = (status: 403 | 404, reason: DenialReason, seat?: PanelSeat): AccessDecision => ({
+    allowed: false,
+    status,
+    reason,
+    message: messageFor(permission, reason, facts, seat),
+    ...(reason === 'declare-first'
+      ? { next: { href: `/cases/${procurementCase.id}/evaluation`, label: 'Declare your conflicts of interest' } }
+      : {}),
+  });
+  if (procurementCase.agencyId !== principal.agencyId || (response && response.caseId !== procurementCase.id))
+    return deny(404, 'not-found');
+  let closest: { reason: DenialReason; grant?: Grant } = { reason: 'role' };
+  for (const grant of ACCESS_MATRIX[permission]) {
+    const failure = firstFailure(grant, facts);
+    if (!failure) return { allowed: true };
+    // The role's own seat says more than another role's: an evaluator is told about the evaluator seat.
+    const ownSeat = failure === 'not-on-panel' && grant.roles[0] === principal.role;
+    if (DEPTH.indexOf(failure) > DEPTH.indexOf(closest.reason) || (ownSeat && closest.reason === failure))
+      closest = { reason: failure, grant };
+  }
+  return deny(403, closest.reason, closest.grant?.seat);
+}
+
+/** Thrown by `requireAccess`; adapters turn it into their framework's 403 or 404. */
+export class AccessDenied extends Error {
+  constructor(readonly decision: Extract<AccessDecision, { allowed: false }>) {
+    super(decision.message);
+    this.name = 'AccessDenied';
+  }
+}
+
+export function requireAccess(permission: Permission, facts: AccessFacts): void {
+  const decision = decideAccess(permission, facts);
+  if (!decision.allowed) throw new AccessDenied(decision);
+}

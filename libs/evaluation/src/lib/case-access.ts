@@ -1,0 +1,55 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { decideAccess, Permission } from '@probity/access';
+import { CasesService, ProcurementCase, ProviderResponse } from '@probity/cases';
+import { StaffPrincipal } from '@probity/identity';
+import { ConflictDeclaration } from './evaluation.entities';
+
+/** What a route names: a case, a response, or a response within a case. */
+export type AccessIds = { caseId: string; responseId?: string } | { caseId?: undefined; responseId: string };
+
+export interface Granted {
+  procurementCase: ProcurementCase;
+  response?: ProviderResponse;
+}
+
+/**
+ * The NestJS side of the access policy (@probity/access): loads the facts the policy decides on —
+ * the case with its panel, the principal's conflict-of-interest declaration, the response — and
+ * answers 404 for ids of another agency, 403 with the reason for anything else refused. Routes call
+ * `requireAccess` first and use the case and response it returns.
+ */
+@Injectable()
+export class CaseAccess {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+  ) {}
+
+  async requireAccess(staff: StaffPrincipal, permission: Permission, ids: AccessIds): Promise<Granted> {
+    const response = ids.responseId ? await this.cases.responseOfAgency(staff.agencyId, ids.responseId) : undefined;
+    const procurementCase = await this.cases.caseOfAgency(
+      staff.agencyId,
+      ids.caseId ?? (response as ProviderResponse).caseId,
+    );
+    const declaration = await this.dataSource
+      .getRepository(ConflictDeclaration)
+      .findOneBy({ caseId: procurementCase.id, evaluatorId: staff.userId });
+    const decision = decideAccess(permission, {
+      principal: staff,
+      procurementCase,
+      declaration: declaration && { hasConflict: declaration.hasConflict },
+      response,
+    });
+    if (!decision.allowed) {
+      if (decision.status === 404) throw new NotFoundException(decision.message);
+      throw new ForbiddenException({
+        message: decision.message,
+        reason: decision.reason,
+        ...(decision.next ? { next: decision.next } : {}),
+      });
+    }
+    return { procurementCase, response };
+  }
+}
