@@ -112,7 +112,7 @@ describe('a tender over HTTP: officer, two providers, e-mail over SMTP, real Pos
       tokens[provider.invite.organisationName] = linkIn(mail.parsed.text);
     }
     const progress = await officer.agent.get(`/api/v1/cases/${caseId}/responses`).expect(200);
-    expect(progress.body.counts).toEqual({ invited: 2, opened: 0, in_progress: 0, submitted: 0 });
+    expect(progress.body.counts).toEqual({ invited: 2, opened: 0, in_progress: 0, submitted: 0, withdrawn: 0 });
   });
 
   it('each provider opens the link, autosaves, uploads evidence, asks a question and submits', async () => {
@@ -176,7 +176,7 @@ describe('a tender over HTTP: officer, two providers, e-mail over SMTP, real Pos
 
   it('the officer sees every provider as submitted, and each provider gets a receipt e-mail', async () => {
     const progress = await officer.agent.get(`/api/v1/cases/${caseId}/responses`).expect(200);
-    expect(progress.body.counts).toEqual({ invited: 0, opened: 0, in_progress: 0, submitted: 2 });
+    expect(progress.body.counts).toEqual({ invited: 0, opened: 0, in_progress: 0, submitted: 2, withdrawn: 0 });
     const receipts = await waitFor(async () => {
       const found = smtp.messages.filter((mail) => (mail.parsed.subject ?? '').startsWith('Submission received'));
       return found.length === 2 ? found : null;

@@ -197,6 +197,11 @@ describe('evaluation panel pages in a real browser', () => {
       expect(await page.content()).not.toContain('Fully convincing.');
       await page.getByRole('button', { name: /Submit my scores/ }).focus();
       await page.keyboard.press('Enter');
+      // Scores become final, so a dialog asks first; its focus starts on Cancel, the confirmation is before it.
+      await expect(page.getByRole('dialog').textContent()).resolves.toContain('Submitted scores are final');
+      await expectAccessible(page);
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Enter');
       await page.waitForURL(/notice=submitted/);
       await expect(page.getByRole('status').first().textContent()).resolves.toContain('scores are submitted');
       await expect(page.getByRole('table', { name: /other evaluators/ }).textContent()).resolves.toContain(

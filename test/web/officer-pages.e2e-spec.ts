@@ -250,6 +250,24 @@ describe("the procurement officer's pages", () => {
     await page.close();
   });
 
+  it('the officer changes the weights on the comparison page while they may change', async () => {
+    const page = await open(`/cases/${caseId}/comparison`);
+    const form = page.getByRole('group', { name: /Change the weights/ });
+    await form.getByLabel('Lawfulness').fill('40');
+    await page.getByRole('button', { name: 'Save the weights and re-run the comparison' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('add up to 100 (they add up to 115)');
+    await expectAccessible(page);
+    await form.getByLabel('Lawfulness').fill('25');
+    await form.getByLabel('Minimization of harm').fill('10');
+    await form.getByLabel('Good governance').fill('25');
+    await page.getByRole('button', { name: 'Save the weights and re-run the comparison' }).click();
+    await page.waitForURL(/notice=weights/);
+    await expect(page.getByRole('table', { name: /Weight of each core principle/ }).textContent()).resolves.toMatch(
+      /Minimization of harm\s*10(\.0)?Human/,
+    );
+    await page.close();
+  });
+
   it('the comparison page leads back to the case', async () => {
     const page = await open(`/cases/${caseId}/comparison`);
     await page.getByRole('link', { name: /Back to the case NL-OP-1/ }).click();

@@ -5,7 +5,7 @@ import { IdentityService } from '@probity/identity';
 import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
 import { linkIn, serveOnLoopback } from '../support/tender-http';
-import { expectAccessible, launchChromium } from '../support/browser';
+import { confirmStep, expectAccessible, launchChromium } from '../support/browser';
 
 const PASSWORD = 'browser test passphrase';
 
@@ -99,8 +99,8 @@ describe('staff pages and the provider portal in a real browser', () => {
     caseUrl = page.url().split('?')[0];
     await expect(page.getByRole('status').textContent()).resolves.toContain('created as a draft');
     await expectAccessible(page);
-    await page.getByRole('button', { name: 'Publish and open for responses' }).click();
-    await page.waitForURL(/notice=moved/);
+    await confirmStep(page, 'Publish and open for responses', 'Yes, publish the case');
+    await page.waitForURL(/notice=open/);
     await expect(page.getByText('Open for responses').count()).resolves.toBeGreaterThan(0);
     await page.close();
   });
@@ -133,7 +133,7 @@ describe('staff pages and the provider portal in a real browser', () => {
     const page = await officer.newPage();
     await page.goto(caseUrl);
     await page.getByLabel('Organisation name').fill('Ériu Analytics Teoranta');
-    await page.getByLabel('Country (ISO code, e.g. NL)').fill('IE');
+    await page.getByLabel('Country', { exact: true }).selectOption({ label: 'Ireland' });
     await page.getByLabel('Contact e-mail addresses').fill('bids@eriu.example, cto@eriu.example');
     await page.getByRole('button', { name: 'Send the invitation' }).click();
     await page.waitForURL(/notice=invited/);

@@ -16,6 +16,21 @@ const NOTICES: Record<string, string> = {
   moderated: 'The consensus score is recorded.',
 };
 
+/** Asked before an evaluator's scores become final, in the dialog and on the page without JavaScript. */
+function submitConfirmation(organisationName: string) {
+  const body = [
+    `Submitted scores are final: you cannot change them afterwards.`,
+    `You will then see the other evaluators’ scores for ${organisationName}.`,
+  ];
+  return {
+    title: `Submit your scores for ${organisationName}?`,
+    body,
+    bodyText: body.join(' '),
+    confirmLabel: 'Yes, submit my scores',
+    danger: false,
+  };
+}
+
 /** Messages of a 4xx error, for showing on the page that caused it; anything else is rethrown. */
 function clientErrors(error: unknown): { status: number; messages: string[] } {
   if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
@@ -211,8 +226,22 @@ export class PanelPagesController {
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
     @Param('responseId') responseId: string,
+    @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
+    if (form.confirmed !== 'yes') {
+      // Without JavaScript the step is confirmed on a page; incomplete scores go straight to the refusal below.
+      const workspace = await this.workflow.workspace(staff, caseId, responseId);
+      const base = `/cases/${caseId}/evaluation/responses/${responseId}`;
+      if (workspace.progress.scored === workspace.questions.length && !workspace.submitted)
+        return response.render('cases/confirm', {
+          ...submitConfirmation(workspace.response.organisationName),
+          action: `${base}/submission`,
+          fields: [],
+          cancelUrl: `${base}?question=review`,
+          cancelLabel: 'Back to your scores',
+        });
+    }
     try {
       await this.workflow.submitScores(staff, caseId, responseId);
     } catch (error) {
@@ -249,8 +278,9 @@ export class PanelPagesController {
     const notice = response.req.query.notice;
     response.status(status).render('evaluation/workspace', {
       title: `${current ? `Question ${index + 1} of ${total}` : 'Review'} · ${workspace.response.organisationName}`,
-      scripts: [],
+      scripts: ['confirm-step.js'],
       flash: typeof notice === 'string' ? NOTICES[notice] : undefined,
+      submitConfirmation: submitConfirmation(workspace.response.organisationName),
       caseId: workspace.caseId,
       responseName: workspace.response.organisationName,
       base,

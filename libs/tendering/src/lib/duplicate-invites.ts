@@ -36,12 +36,12 @@ export function alreadyInvitedEmails(
  */
 export function sameOrganisation(invited: InvitedProvider[], candidate: InvitedProvider): InvitedProvider | undefined {
   const name = comparableName(candidate.organisationName);
-  const identifiers = Object.entries(candidate.legalIdentifiers).filter(([, value]) => value.trim());
+  const identifiers = Object.entries(candidate.legalIdentifiers)
+    .map(([scheme, value]) => [scheme, comparableName(value)] as const)
+    .filter(([, value]) => value);
   return invited.find(
     (provider) =>
       comparableName(provider.organisationName) === name ||
-      identifiers.some(
-        ([scheme, value]) => comparableName(provider.legalIdentifiers[scheme] ?? '') === comparableName(value),
-      ),
+      identifiers.some(([scheme, value]) => comparableName(provider.legalIdentifiers[scheme] ?? '') === value),
   );
 }
