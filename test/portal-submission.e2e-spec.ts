@@ -1,10 +1,18 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { renderMail } from '@probity/notifications';
 import { CasesService } from '@probity/cases';
 import { completeDemoResponse, DEMO_PROVIDERS, demoCase } from '@probity/demo';
 import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
 import { createApp } from '../apps/api/src/create-app';
 import { builtInDefinition, csrfOf, openDemoCaseWithInvite, revisionOf } from './support/tender-http';
+
+/** No question or answer is shown as the questionnaire's internal name or value (snake_case, true/false). */
+function expectNoInternalNames(worded: Array<{ question: string; answer: string }>): void {
+  const internal = /^([a-z0-9]+_[a-z0-9_]+|true|false)$/;
+  expect(worded.filter(({ question, answer }) => internal.test(question) || internal.test(answer))).toEqual([]);
+}
 
 /** "2026-12-03 10:15 UTC", as the portal words a moment. */
 function minuteOf(date: Date): string {
@@ -97,6 +105,29 @@ describe('provider portal submission and early closing', () => {
     const receipt = await provider.get(submitted.headers.location).expect(200);
     expect(receipt.text).toContain('Your response was submitted');
     expect(receipt.text).toMatch(/[0-9a-f]{64}/);
+  });
+
+  it('words the receipt (page and e-mail) with question and answer texts, never internal names', async () => {
+    const receipt = await request(app.getHttpServer()).get(`/portal/${submittedToken}/receipt`).expect(200);
+    const evidenceQuestion = /<td>pentest-2026\.pdf<\/td><td>([^<]+)<\/td>/.exec(receipt.text)?.[1];
+    expect(evidenceQuestion).toBe('When was the system last penetration-tested, and by whom?');
+    const worded = [...receipt.text.matchAll(/<dt>([^<]*)<\/dt>\s*<dd>([^<]*)<\/dd>/g)].map(([, question, answer]) => ({
+      question,
+      answer,
+    }));
+    expect(worded.length).toBeGreaterThan(20);
+    expectNoInternalNames(worded);
+
+    const [queued] = await app
+      .get(DataSource)
+      .query(
+        `SELECT payload FROM job_outbox WHERE job_name = 'mail.send' AND payload->>'template' = 'submission-receipt'`,
+      );
+    const mail = renderMail('submission-receipt', queued.payload.context);
+    expect(mail.text).toContain('pentest-2026.pdf (When was the system last penetration-tested, and by whom?)');
+    expect(mail.text).not.toContain('harm_security_testing');
+    expect(mail.html).toContain('Your answers');
+    expectNoInternalNames(queued.payload.context.answers.flatMap((section: { answers: unknown[] }) => section.answers));
   });
 
   describe('after the officer closed the case before its deadline', () => {

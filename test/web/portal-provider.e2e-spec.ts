@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { INestApplication } from '@nestjs/common';
 import { Browser, Page } from 'playwright-core';
+import { demoEvidencePdf } from '@probity/demo';
 import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
 import { openDemoCaseWithInvite, serveOnLoopback } from '../support/tender-http';
@@ -131,6 +132,42 @@ describe('provider portal autosave in a real browser', () => {
       await statusSays(page, SAVED, 15_000);
     });
     await expect(savedPurpose()).resolves.toBe('Typed on a train without a connection.');
+  });
+
+  it('retries an evidence upload the server failed, beside its question, and keeps text typed meanwhile', async () => {
+    await withBrowserPage(browser, 'evidence-upload-retry', { width: 390 }, async (page) => {
+      // The first section whose questions ask for evidence.
+      let controls = page.locator('.question .evidence-upload').first();
+      for (let index = 0; !(await controls.count()); index++) {
+        await page.goto(sectionUrl.replace(/\/sections\/0$/, `/sections/${index}`));
+        controls = page.locator('.question .evidence-upload').first();
+      }
+      const question = await controls.getAttribute('data-question');
+      const comment = page.locator('#section-form textarea').first();
+      let failures = 1;
+      await page.route(/\/evidence\?/, (route) =>
+        failures-- > 0
+          ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"message":"Service Unavailable"}' })
+          : route.continue(),
+      );
+      await comment.fill('Typed just before uploading the report.');
+      await controls.locator('input[type=file]').setInputFiles({
+        name: 'report.pdf',
+        mimeType: 'application/pdf',
+        buffer: await demoEvidencePdf('Report', 'Evidence uploaded by the retry test.'),
+      });
+      await controls.getByRole('button', { name: 'Upload', exact: true }).click();
+      await page.waitForFunction(
+        (name) => document.querySelector(`#q-${name} .evidence-list`)?.textContent?.includes('report.pdf'),
+        question,
+        { timeout: 15_000 },
+      );
+      // The reload that shows the file put the typed text back.
+      await expect(page.locator('#section-form textarea').first().inputValue()).resolves.toBe(
+        'Typed just before uploading the report.',
+      );
+      await expectAccessible(page);
+    });
   });
 
   it('keeps text refused as a conflict (saved elsewhere meanwhile) and lets the provider check and save it', async () => {

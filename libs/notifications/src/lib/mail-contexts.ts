@@ -34,6 +34,9 @@ export interface MailContexts {
     caseReference: string;
     submissionHash: string;
     submittedAt: string;
+    /** The submitted answers in words (question and answer texts, never internal names). */
+    answers?: Array<{ title: string; answers: Array<{ question: string; answer: string }> }>;
+    evidence?: Array<{ fileName: string; question: string; sha256: string }>;
   };
   'sign-off-request': {
     reviewerName: string;
@@ -97,6 +100,12 @@ export const MAIL_CONTEXT_SCHEMAS = {
     organisationName: name,
     submissionHash: z.string().regex(/^[0-9a-f]{64}$/i, { message: 'must be a hex SHA-256 digest' }),
     submittedAt: instant,
+    answers: z
+      .array(z.object({ title: longText, answers: z.array(z.object({ question: longText, answer: longText })) }))
+      .optional(),
+    evidence: z
+      .array(z.object({ fileName: name, question: longText, sha256: z.string().regex(/^[0-9a-f]{64}$/i) }))
+      .optional(),
   }),
   'sign-off-request': z.object({ ...caseFields, reviewerName: name, reviewUrl: link }),
   'evaluation-invite': z.object({ ...caseFields, evaluatorName: name, evaluationUrl: link }),

@@ -1,5 +1,6 @@
 import type { QuestionnaireDefinition } from '@probity/questionnaires';
-import { buildPortalForm } from './portal-form';
+import { NOT_APPLICABLE } from '@probity/rubric';
+import { answerSummary, buildPortalForm } from './portal-form';
 
 const DEFINITION: QuestionnaireDefinition = {
   pages: [
@@ -84,5 +85,60 @@ describe('buildPortalForm knock-out rules', () => {
     const sections = buildPortalForm(WITH_KNOCKOUT, { biometric: true });
     expect(sections[1].questions[0].knockouts).toEqual([]);
     expect(JSON.stringify(sections)).not.toContain('internal red flag');
+  });
+});
+
+describe('answerSummary', () => {
+  const QUESTIONS: QuestionnaireDefinition = {
+    pages: [
+      {
+        name: 'scope',
+        title: 'Scope',
+        elements: [
+          { type: 'boolean', name: 'rbi_emotion_categorisation', title: 'Does it recognise emotions?' },
+          {
+            type: 'checkbox',
+            name: 'uses',
+            title: 'Uses',
+            choices: [
+              { value: 'search', text: 'Searching footage' },
+              { value: 'alerts', text: 'Live alerts' },
+            ],
+          },
+          { type: 'comment', name: 'purpose', title: 'Purpose', naAllowed: true },
+          { type: 'text', inputType: 'number', name: 'accuracy', title: 'Accuracy', unit: '%' },
+          { type: 'file', name: 'acc_test_report', title: 'Accuracy test report' },
+        ],
+      },
+    ],
+  };
+
+  it('words every answer with its question and choice texts, never internal keys', () => {
+    const summary = answerSummary(
+      QUESTIONS,
+      { rbi_emotion_categorisation: true, uses: ['search', 'alerts'], purpose: NOT_APPLICABLE, accuracy: 97.5 },
+      {
+        evidence: { acc_test_report: [{ id: 'e1', fileName: 'report.pdf', sizeBytes: 10, sha256: 'ab' }] },
+        wording: { notApplicable: 'Not applicable to our system', notAnswered: 'Not answered' },
+      },
+    );
+    expect(summary).toEqual([
+      {
+        title: 'Scope',
+        answers: [
+          { question: 'Does it recognise emotions?', answer: 'Yes' },
+          { question: 'Uses', answer: 'Searching footage, Live alerts' },
+          { question: 'Purpose', answer: 'Not applicable to our system' },
+          { question: 'Accuracy', answer: '97.5 %' },
+          { question: 'Accuracy test report', answer: 'report.pdf' },
+        ],
+      },
+    ]);
+    expect(JSON.stringify(summary)).not.toMatch(/rbi_emotion_categorisation|acc_test_report|"search"/);
+  });
+
+  it('says plainly when a question was not answered', () => {
+    const [scope] = answerSummary(QUESTIONS, {}, { wording: { notApplicable: 'N/A', notAnswered: 'Not answered' } });
+    expect(scope.answers[0]).toEqual({ question: 'Does it recognise emotions?', answer: 'Not answered' });
   });
 });

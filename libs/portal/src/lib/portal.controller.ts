@@ -286,7 +286,7 @@ export class PortalController {
       response.redirect(303, `/portal/${token}`);
       return;
     }
-    const { view } = this.languageContext(request, response, `/portal/${token}/receipt`);
+    const { locale, view } = this.languageContext(request, response, `/portal/${token}/receipt`);
     response.render('portal/receipt', {
       title: view.t.receipt.title,
       token,
@@ -297,7 +297,7 @@ export class PortalController {
       caseTitle: state.procurementCase.title,
       submittedAt: state.response.submittedAt,
       submissionHash: state.response.submissionHash,
-      evidence: await this.cases.evidenceOf(state.response.id),
+      ...(await this.portal.receiptContent(state, locale)),
     });
   }
 

@@ -8,6 +8,7 @@ import {
   ProcurementCase,
   ProviderResponse,
   responsesClosedAt,
+  SYSTEM_ACTOR,
 } from '@probity/cases';
 import { Notifier } from '@probity/notifications';
 import { CORE_PRINCIPLES } from '@probity/rubric';
@@ -20,7 +21,7 @@ import {
 } from '@probity/questionnaires';
 import { formatMessage } from '@probity/web';
 import { messagesFor } from './i18n/catalog';
-import { buildPortalForm, EvidenceListing, FormSection, FormWording } from './portal-form';
+import { answerSummary, buildPortalForm, EvidenceListing, FormSection, FormWording } from './portal-form';
 
 type ProblemList = Array<Pick<AnswerProblem, 'questionName' | 'message'> & Partial<Pick<AnswerProblem, 'code'>>>;
 
@@ -99,6 +100,35 @@ export class PortalService {
     };
   }
 
+  /**
+   * What the receipt shows of a submitted response: every answer in words and every evidence file with
+   * its question's text, in the page's language (never the questionnaire's internal names).
+   */
+  async receiptContent(state: PortalState, locale: string) {
+    const evidence = await this.cases.evidenceOf(state.response.id);
+    const definition = state.procurementCase.questionnaireDefinition as QuestionnaireDefinition;
+    const t = messagesFor(locale === 'default' ? 'en' : locale);
+    const titles = new Map(
+      questionsOf(definition).map(({ question }) => [
+        question.name,
+        localised(question.title, locale) || question.name,
+      ]),
+    );
+    return {
+      answers: answerSummary(definition, state.response.answers, {
+        locale,
+        evidence: groupEvidence(evidence),
+        wording: { notApplicable: t.question.notApplicable, notAnswered: t.receipt.notAnswered },
+        formWording: formWording(locale),
+      }),
+      evidence: evidence.map((file) => ({
+        fileName: file.fileName,
+        question: titles.get(file.questionName) ?? file.questionName,
+        sha256: file.sha256,
+      })),
+    };
+  }
+
   /** Every problem that blocks submission, each linked to its question. */
   submissionProblems(state: PortalState): AnswerProblem[] {
     return validateAnswers(
@@ -129,6 +159,8 @@ export class PortalService {
         caseReference: procurementCase.reference,
         submissionHash: submitted.submissionHash ?? '',
         submittedAt: (submitted.submittedAt ?? new Date()).toISOString(),
+        // E-mails are in English: the questionnaire's own (default) wording.
+        ...(await this.receiptContent({ response: submitted, procurementCase, actor: SYSTEM_ACTOR }, 'default')),
       },
       idempotencyKey: `receipt:${submitted.id}:${submitted.submissionHash}`,
     });

@@ -132,6 +132,8 @@ export const EN = {
     mailed:
       'A copy of this receipt has been e-mailed to your contact addresses. Keep it: the fingerprint proves exactly what you submitted.',
     backToOverview: 'Back to the overview',
+    answersTitle: 'Your answers',
+    notAnswered: 'Not answered',
   },
 };
 

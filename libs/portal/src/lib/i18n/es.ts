@@ -132,5 +132,7 @@ export const ES: CatalogDraft = {
     mailed:
       'Se ha enviado una copia de este justificante a sus direcciones de contacto. Consérvela: la huella demuestra exactamente lo que envió.',
     backToOverview: 'Volver al resumen',
+    answersTitle: 'Sus respuestas',
+    notAnswered: 'Sin respuesta',
   },
 };

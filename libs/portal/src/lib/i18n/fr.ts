@@ -133,5 +133,7 @@ export const FR: CatalogDraft = {
     mailed:
       'Une copie de cet accusé de réception a été envoyée à vos adresses de contact. Conservez-la : l’empreinte prouve exactement ce que vous avez soumis.',
     backToOverview: 'Retour à la vue d’ensemble',
+    answersTitle: 'Vos réponses',
+    notAnswered: 'Sans réponse',
   },
 };
