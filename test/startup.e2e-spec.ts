@@ -3,19 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createServer } from 'node:net';
-import { childEnvironment, startBuilt, startBuiltWithArguments, WORKSPACE_ROOT } from './support/processes';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import {
+  childEnvironment,
+  freePort,
+  signInOverHttp,
+  startBuilt,
+  startBuiltWithArguments,
+  WORKSPACE_ROOT,
+} from './support/processes';
 
 const run = promisify(execFile);
 
@@ -96,7 +91,7 @@ describe('process start-up', () => {
         'procurement_officer',
       ]);
       for (const [, email, password, role] of signIns)
-        await expect(signInRole(base, email, password)).resolves.toBe(role);
+        await expect(signInOverHttp(base, email, password)).resolves.toMatchObject({ role });
 
       // The running server holds the embedded database: create-admin goes through it rather than opening it twice.
       const created = await run(
@@ -119,9 +114,9 @@ describe('process start-up', () => {
       expect(created.stdout).toContain(
         'created admin second.admin@police.example for Second police service (while serving)',
       );
-      await expect(signInRole(base, 'second.admin@police.example', 'a long passphrase for the admin')).resolves.toBe(
-        'admin',
-      );
+      await expect(
+        signInOverHttp(base, 'second.admin@police.example', 'a long passphrase for the admin'),
+      ).resolves.toMatchObject({ role: 'admin' });
       const again = run(
         process.execPath,
         [
@@ -145,20 +140,3 @@ describe('process start-up', () => {
     }
   });
 });
-
-/** Signs in over HTTP as the login page's script would; returns the account's role. */
-async function signInRole(base: string, email: string, password: string): Promise<string> {
-  const session = await fetch(`${base}/api/v1/session`);
-  const cookie = session.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const signedIn = await fetch(`${base}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(signedIn.status).toBe(200);
-  return ((await signedIn.json()) as { user: { role: string } }).user.role;
-}

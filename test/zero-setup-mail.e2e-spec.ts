@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { simpleParser } from 'mailparser';
-import { childEnvironment, startBuilt, WORKSPACE_ROOT } from './support/processes';
+import {
+  childEnvironment,
+  freePort,
+  RunningProcess,
+  signInOverHttp,
+  startBuiltWithArguments,
+  waitFor,
+  WORKSPACE_ROOT,
+} from './support/processes';
 
 const run = promisify(execFile);
 
@@ -93,42 +101,113 @@ describe('deadline reminders in zero-setup mode (embedded PostgreSQL, in-process
   });
 });
 
-describe('staff e-mails of a whole tender in zero-setup mode (the demo: embedded PostgreSQL, in-process jobs)', () => {
+describe('e-mails of a whole tender in zero-setup mode (the demo server: embedded PostgreSQL, in-process jobs)', () => {
   let dataDir: string;
+  let demo: RunningProcess;
+  let base: string;
 
-  beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'probity-zero-staff-mail-'));
-  });
-
-  afterAll(async () => {
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
-  it('e-mails the panel’s evaluator when evaluation starts and each legal reviewer when the review copy is ready', async () => {
-    const demo = startBuilt('apps/api/src/demo.js', childEnvironment({ DATA_DIR: dataDir, SMTP_URL: undefined }));
-    expect((await demo.exited).code).toBe(0);
-    const mails = await Promise.all(
+  /** Every .eml written so far, with the template its file is named after. */
+  const written = async () =>
+    Promise.all(
       (await readdir(join(dataDir, 'mail'))).map(async (file) => ({
         file,
         mail: await simpleParser(await readFile(join(dataDir, 'mail', file))),
       })),
     );
-    const byTemplate = (template: string) => mails.filter(({ file }) => file.includes(`-${template}-`));
-    const recipients = (template: string) =>
-      byTemplate(template)
-        .map(({ mail }) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text)
-        .sort();
+  /** Files are named <time>Z-<template>-<id>.eml. */
+  const ofTemplate = (template: string) => (file: string) => new RegExp(`Z-${template}-[0-9a-f]{8}\\.eml$`).test(file);
+  const recipientsOf = async (template: string) =>
+    (await written())
+      .filter(({ file }) => ofTemplate(template)(file))
+      .map(({ mail }) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text)
+      .sort();
+  const credentials = (email: string) =>
+    demo.output().match(new RegExp(`as ${email.replace(/[.]/g, '\\.')} with password (\\S+)`))?.[1] as string;
 
-    expect(recipients('sign-off-request')).toEqual([
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'probity-zero-tender-mail-'));
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    demo = startBuiltWithArguments(
+      'apps/api/src/demo.js',
+      ['--serve'],
+      childEnvironment({ DATA_DIR: dataDir, PORT: String(port), PUBLIC_BASE_URL: base, SMTP_URL: undefined }),
+    );
+    await demo.waitForOutput(/serving on/, 180_000);
+  });
+
+  afterAll(async () => {
+    demo?.child.kill('SIGTERM');
+    await demo?.exited;
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('e-mails the panel’s evaluator when evaluation starts and each legal reviewer when the review copy is ready', async () => {
+    expect(await recipientsOf('sign-off-request')).toEqual([
       'data.protection@demo.probity.example',
       'legal.counsel@demo.probity.example',
     ]);
-    for (const { mail } of byTemplate('sign-off-request'))
-      expect(mail.text).toMatch(/\/reviews\/dossiers\/[0-9a-f-]{36}/);
+    for (const { file, mail } of await written())
+      if (ofTemplate('sign-off-request')(file)) expect(mail.text).toContain(`${base}/reviews/dossiers/`);
 
-    expect(recipients('evaluation-invite')).toEqual(['evaluator@demo.probity.example']);
-    const [{ mail: invite }] = byTemplate('evaluation-invite');
+    expect(await recipientsOf('evaluation-invite')).toEqual(['evaluator@demo.probity.example']);
+    const [{ mail: invite }] = (await written()).filter(({ file }) => ofTemplate('evaluation-invite')(file));
     expect(invite.subject).toMatch(/^Evaluation open: PROC-2026-0142-\d+ – /);
-    expect(invite.text).toMatch(/http:\/\/localhost:3000\/cases\/[0-9a-f-]{36}\/evaluation/);
+    expect(invite.text).toMatch(new RegExp(`${base}/cases/[0-9a-f-]{36}/evaluation`));
+  });
+
+  it('e-mails an invitation and a published clarification to providers', async () => {
+    const { headers } = await signInOverHttp(
+      base,
+      'officer@demo.probity.example',
+      credentials('officer@demo.probity.example'),
+    );
+    const cases = (await (await fetch(`${base}/api/v1/cases`, { headers })).json()) as {
+      items: Array<{ id: string; status: string }>;
+    };
+    const open = cases.items.find((c) => c.status === 'open')!;
+    const invited = await fetch(`${base}/api/v1/cases/${open.id}/invites`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        organisationName: 'Second Provider BV',
+        country: 'NL',
+        legalIdentifiers: {},
+        contactEmails: ['tenders@second-provider.example'],
+      }),
+    });
+    expect(invited.status).toBe(201);
+    expect(await recipientsOf('invite')).toEqual(['tenders@second-provider.example']);
+
+    // The demo's provider asks in the portal; the officer's answer is published to every invited provider.
+    const portal = demo.output().match(/provider portal for \S+: (\S+)/)?.[1] as string;
+    const overview = await fetch(portal);
+    const portalCookie = overview.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; ');
+    const csrf = (await overview.text()).match(/name="_csrf" value="([^"]+)"/)?.[1] as string;
+    const asked = await fetch(`${portal}/clarifications`, {
+      method: 'POST',
+      headers: {
+        cookie: portalCookie,
+        accept: 'application/json',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ _csrf: csrf, question: 'Is an on-premises installation required?' }),
+    });
+    expect(asked.status).toBe(201);
+    const { id } = (await asked.json()) as { id: string };
+    const published = await fetch(`${base}/api/v1/clarifications/${id}/answer`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ answer: 'No: a sovereign EU cloud is acceptable.' }),
+    });
+    expect(published.status).toBe(200);
+    await waitFor(async () => (await recipientsOf('clarification-published')).length === 2 || null, 30_000, 250);
+    expect(await recipientsOf('clarification-published')).toEqual([
+      'bids@demo-provider.example',
+      'tenders@second-provider.example',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -49,6 +50,43 @@ export function startBuiltWithArguments(entry: string, args: string[], env: Node
         await sleep(100);
       }
     },
+  };
+}
+
+/** A free TCP port on the loopback interface, for a built server to listen on. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Signs in to a running server as the login page's script would: the headers to act as that person, and their role. */
+export async function signInOverHttp(
+  base: string,
+  email: string,
+  password: string,
+): Promise<{ role: string; headers: { cookie: string; 'x-csrf-token': string } }> {
+  const cookiesOf = (response: Response) => response.headers.getSetCookie().map((line) => line.split(';')[0]);
+  const session = await fetch(`${base}/api/v1/session`);
+  const anonymous = cookiesOf(session);
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const signedIn = await fetch(`${base}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: anonymous.join('; ') },
+    body: JSON.stringify({ email, password }),
+  });
+  if (signedIn.status !== 200) throw new Error(`sign-in as ${email} answered ${signedIn.status}`);
+  const body = (await signedIn.json()) as { csrfToken: string; user: { role: string } };
+  // Later cookies of the same name (the session's CSRF cookie) replace the anonymous ones.
+  const cookies = new Map([...anonymous, ...cookiesOf(signedIn)].map((pair) => [pair.split('=')[0], pair]));
+  return {
+    role: body.user.role,
+    headers: { cookie: [...cookies.values()].join('; '), 'x-csrf-token': body.csrfToken },
   };
 }
 

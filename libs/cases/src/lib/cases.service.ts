@@ -243,6 +243,15 @@ export class CasesService {
       const still = checkPanelChange(locked.status, legalReviewers);
       if (!still.allowed) throw new ConflictException(still.reason);
       await manager.update(ProcurementCase, { id: found.id }, { panel: members });
+      // Evaluators added while the evaluation runs are e-mailed as those on the panel when it started were.
+      const evaluators = members.filter((m) => m.role === 'evaluator').map((m) => m.userId);
+      if (locked.status === 'evaluation' && evaluators.length)
+        await this.outbox.add(
+          manager,
+          'evaluation.invite-evaluators',
+          { caseId: found.id },
+          { jobId: `evaluation-invites-${found.id}-${contentHash(evaluators.sort()).slice(0, 16)}` },
+        );
       await this.record(
         manager,
         agencyId,

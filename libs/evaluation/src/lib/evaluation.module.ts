@@ -13,7 +13,7 @@ import { PanelController } from './panel.controller';
 import { PanelPagesController } from './panel-pages.controller';
 import { PanelWorkflowService } from './panel-workflow.service';
 import { PanelService } from './panel.service';
-import { EvaluatorInvitations } from './evaluator-invitations';
+import { EvaluatorInvitations, InviteEvaluatorsJob } from './evaluator-invitations';
 import { CompareCaseJob, ScoreResponseJob, StartEvaluationJob } from './scoring-jobs';
 
 @Module({
@@ -29,6 +29,7 @@ import { CompareCaseJob, ScoreResponseJob, StartEvaluationJob } from './scoring-
     CompareCaseJob,
     StartEvaluationJob,
     EvaluatorInvitations,
+    InviteEvaluatorsJob,
   ],
   exports: [CaseAccess, PanelService, PanelWorkflowService, EvaluationResultsService, ComparisonService],
 })

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditTrail } from '@probity/audit';
 import { ProcurementCase } from '@probity/cases';
 import { AppConfig } from '@probity/config';
 import { Agency, StaffUser } from '@probity/identity';
 import { mailJobId, Notifier } from '@probity/notifications';
-import { OutboxEntry } from '@probity/queue';
+import { JobHandler, JobProcessor, OutboxEntry, ParsedJobPayload } from '@probity/queue';
 
 /** Where an evaluator declares conflicts of interest and then scores a case. */
 export function evaluationPath(caseId: string): string {
@@ -67,5 +68,19 @@ export class EvaluatorInvitations {
         after: { evaluators: asked },
       });
     return asked;
+  }
+}
+
+/** Queued by a panel change during evaluation: an evaluator added then is told as those at the start were. */
+@JobProcessor('evaluation.invite-evaluators')
+@Injectable()
+export class InviteEvaluatorsJob implements JobHandler<'evaluation.invite-evaluators'> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly invitations: EvaluatorInvitations,
+  ) {}
+
+  async handle({ caseId }: ParsedJobPayload<'evaluation.invite-evaluators'>): Promise<{ invited: string[] }> {
+    return { invited: await this.dataSource.transaction((manager) => this.invitations.queue(manager, caseId)) };
   }
 }

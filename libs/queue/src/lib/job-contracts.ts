@@ -49,6 +49,11 @@ export const JOB_CONTRACTS = {
     queue: QueueName.Scoring,
     payload: z.object({ caseId: z.uuid() }),
   },
+  /** E-mails the evaluators of a case in evaluation who have not been told yet (e.g. added to the panel). */
+  'evaluation.invite-evaluators': {
+    queue: QueueName.Notifications,
+    payload: z.object({ caseId: z.uuid() }),
+  },
   /** Renders one requested dossier version from its stored snapshot. */
   'dossier.render': {
     queue: QueueName.Dossiers,
