@@ -177,6 +177,15 @@ describe('no secrets in the logs of the built processes', () => {
       form: { _csrf: portalCsrf, _revision: '0', scope_purpose: 'Conflict' },
     });
     expect(stale.status).toBe(409);
+    // Text PostgreSQL refuses (NUL) once made a 500 whose log line held the token and the answer.
+    const unstorableAnswer = 'An answer only the agency may read';
+    secrets.set('answer refused for its NUL', unstorableAnswer);
+    const refused = await provider.call(`/portal/${token}/sections/0`, {
+      method: 'POST',
+      headers: { Accept: 'application/json' },
+      form: { _csrf: portalCsrf, _revision: '1', scope_purpose: `${unstorableAnswer}\u0000` },
+    });
+    expect(refused.status).toBe(400);
     await provider.call(`/portal/${token}/clarifications`, {
       method: 'POST',
       headers: { Accept: 'application/json' },

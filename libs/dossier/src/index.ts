@@ -33,6 +33,13 @@ export {
 // Rendering.
 export { createDossierTemplate, DossierTemplate } from './render/dossier-template';
 export { readEmbeddedSignature, withMetadata } from './render/pdf-metadata';
+export {
+  DEFAULT_PDF_PROOF_LIMITS,
+  PdfProofLimits,
+  PdfProofReader,
+  PdfReaderBusyError,
+  UnreadablePdfError,
+} from './render/pdf-proof-reader';
 export { sampleDossierInput, SampleOptions } from './fixtures/sample-dossier-input';
 // NestJS feature module.
 export { DossierModule } from './lib/dossier.module';

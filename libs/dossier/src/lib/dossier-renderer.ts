@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { AppConfig } from '@probity/config';
 import Handlebars from 'handlebars';
 import { BrowserPool } from '@probity/pdf-rendering';
 import type { DossierInput } from '../model/dossier-input';
@@ -16,14 +17,19 @@ export interface RenderedDossier {
 export class DossierRenderer {
   private readonly template: DossierTemplate = createDossierTemplate();
 
-  constructor(private readonly browsers: BrowserPool) {}
+  constructor(
+    private readonly browsers: BrowserPool,
+    @Optional() private readonly config?: AppConfig,
+  ) {}
 
   html(input: DossierInput, meta: DossierMeta): string {
-    return this.template(input, meta);
+    // The sign-off page names the public verification page of this installation.
+    const verifyUrl = this.config ? `${this.config.publicBaseUrl.replace(/\/+$/, '')}/verify` : undefined;
+    return this.template(input, { verifyUrl, ...meta });
   }
 
   async render(input: DossierInput, meta: DossierMeta, signature?: EmbeddedSignature): Promise<RenderedDossier> {
-    const html = this.template(input, meta);
+    const html = this.html(input, meta);
     // Header and footer templates are HTML too: the case reference is escaped like everything else.
     const reference = Handlebars.escapeExpression(input.case.reference);
     const printed = await this.browsers.renderPdf(html, {

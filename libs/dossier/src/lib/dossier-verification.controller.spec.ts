@@ -4,6 +4,9 @@ import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { loadConfig } from '@probity/config';
 import { configureWebApp } from '@probity/web';
+import type { BrowserPool } from '@probity/pdf-rendering';
+import { sampleDossierInput } from '../fixtures/sample-dossier-input';
+import { DossierRenderer } from './dossier-renderer';
 import { DossierVerificationController } from './dossier-verification.controller';
 import { DossierService, DossierVerification } from './dossier.service';
 
@@ -68,5 +71,41 @@ describe('POST /api/v1/dossiers/verify', () => {
       .post('/api/v1/dossiers/verify')
       .attach('file', Buffer.from('MZ executable'), 'x.pdf')
       .expect(400);
+  });
+
+  it('the public /verify page checks an uploaded PDF without JavaScript and says what it is in plain words', async () => {
+    const form = await request(app.getHttpServer()).get('/verify').expect(200);
+    expect(form.text).toMatch(/<form method="post" action="\/verify\?_csrf=[^"]*" enctype="multipart\/form-data">/);
+    expect(form.text).toMatch(/<label for="file">Dossier PDF<\/label>/);
+    const genuineAnswer = await request(app.getHttpServer())
+      .post('/verify')
+      .attach('file', genuine, 'dossier-PROC-1.pdf')
+      .expect(200);
+    expect(genuineAnswer.text).toContain('This is a genuine review copy, not the signed dossier');
+    expect(genuineAnswer.text).toContain('PROC-1 — Case');
+    expect(genuineAnswer.text).toContain('dossier-PROC-1.pdf');
+    const altered = await request(app.getHttpServer())
+      .post('/verify')
+      .attach('file', Buffer.from('%PDF-1.7 genuine dossieR'), 'd.pdf')
+      .expect(200);
+    expect(altered.text).toContain('This file is not a dossier Probity issued');
+    const missing = await request(app.getHttpServer()).post('/verify').field('x', 'y').expect(400);
+    expect(missing.text).toMatch(/role="alert"[\s\S]*Choose the PDF file/);
+    expect(missing.text).toContain('aria-invalid="true"');
+  });
+
+  it('the sign-off page names the public verification page of this installation', () => {
+    const renderer = new DossierRenderer(
+      {} as BrowserPool,
+      loadConfig({ PUBLIC_BASE_URL: 'https://probity.police.example' }),
+    );
+    const html = renderer.html(sampleDossierInput(), {
+      version: 3,
+      status: 'signed',
+      contentHash: 'c'.repeat(64),
+      generatedAt: '2026-12-03T10:00:00Z',
+    });
+    expect(html).toContain('https://probity.police.example/verify');
+    expect(html).not.toContain('/api/v1/dossiers/verify');
   });
 });

@@ -1,12 +1,12 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, createPublicKey, randomUUID } from 'node:crypto';
+import { createPublicKey, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { JobOutbox } from '@probity/queue';
 import { dossierContentHash } from '../model/content-hash';
 import type { DossierInput } from '../model/dossier-input';
 import { isSignedStatement, verifyStatement } from '../model/signature';
-import { readEmbeddedSignature } from '../render/pdf-metadata';
+import { PdfProofReader } from '../render/pdf-proof-reader';
 import { DossierInputSource } from './case-dossier-source';
 import { DossierVersion } from './dossier-version.entity';
 import { SignedDossier } from './review.entities';
@@ -38,11 +38,11 @@ export type DossierVerification =
     }
   | { valid: false; reason: string; pdfSha256: string };
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
 /** Dossier versions: one per distinct input, rendered once, never replaced. */
 @Injectable()
 export class DossierService {
+  private readonly pdfProofs = new PdfProofReader();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly source: DossierInputSource,
@@ -160,9 +160,9 @@ export class DossierService {
    * are not, and when they carry a genuine Probity statement the answer says they were altered.
    */
   async verify(pdf: Buffer): Promise<DossierVerification> {
-    const pdfSha256 = sha256(pdf);
+    // Anyone may upload a file here: hashing and parsing it happen off the event loop, within limits.
+    const { pdfSha256, embedded } = await this.pdfProofs.read(pdf);
     const signed = await this.dataSource.getRepository(SignedDossier).findOneBy({ pdfSha256 });
-    const embedded = await readEmbeddedSignature(pdf);
     if (signed) {
       const statement = embedded?.statement;
       const genuine =

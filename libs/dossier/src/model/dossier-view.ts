@@ -12,6 +12,8 @@ export interface DossierMeta {
   contentHash: string;
   /** When this render was made, as printed (ISO 8601). */
   generatedAt: string;
+  /** The public page where anyone can check the PDF: `<PUBLIC_BASE_URL>/verify`. */
+  verifyUrl?: string;
 }
 
 export interface DossierSection {

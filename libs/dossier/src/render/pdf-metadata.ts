@@ -1,5 +1,6 @@
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { SignedStatement } from '../model/signature';
+import { KEY_ID_KEY, SIGNATURE_KEY, STATEMENT_KEY } from './pdf-proof';
 
 const A4_WIDTH = 595.28;
 const A4_HEIGHT = 841.89;
@@ -11,10 +12,8 @@ export interface DocumentMetadata {
   keywords: string[];
 }
 
-/** Custom document-information keys that carry a signed dossier's own proof. */
-export const STATEMENT_KEY = 'ProbityStatement';
-export const SIGNATURE_KEY = 'ProbitySignature';
-export const KEY_ID_KEY = 'ProbityKeyId';
+// Reading the proof back is in pdf-proof.js, which also runs in a worker thread for verification.
+export { KEY_ID_KEY, readEmbeddedSignature, SIGNATURE_KEY, STATEMENT_KEY } from './pdf-proof';
 
 export interface EmbeddedSignature {
   statement: SignedStatement;
@@ -52,32 +51,6 @@ export async function withMetadata(
     info.set(PDFName.of(KEY_ID_KEY), PDFString.of(signature.keyId));
   }
   return Buffer.from(await document.save({ useObjectStreams: false }));
-}
-
-/** The statement and signature a PDF claims to carry, or null when it carries none (or is unreadable). */
-export async function readEmbeddedSignature(
-  pdf: Uint8Array,
-): Promise<{ statement: unknown; signature: string; keyId: string } | null> {
-  let document: PDFDocument;
-  try {
-    document = await PDFDocument.load(pdf, { updateMetadata: false, throwOnInvalidObject: false });
-  } catch {
-    return null;
-  }
-  const info = infoDictionary(document);
-  const text = (key: string) => {
-    const value = info.lookup(PDFName.of(key));
-    return value instanceof PDFHexString || value instanceof PDFString ? value.decodeText() : null;
-  };
-  const statement = text(STATEMENT_KEY);
-  const signature = text(SIGNATURE_KEY);
-  const keyId = text(KEY_ID_KEY);
-  if (statement === null || signature === null || keyId === null) return null;
-  try {
-    return { statement: JSON.parse(statement), signature, keyId };
-  } catch {
-    return null;
-  }
 }
 
 /** The trailer's /Info dictionary (pdf-lib keeps its own accessor private). */
