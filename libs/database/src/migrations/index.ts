@@ -9,6 +9,7 @@ import { AgenciesStaffInvites1764300000000 } from './1764300000000-agencies-staf
 import { Notifications1764100000000 } from './1764100000000-notifications';
 import { WeightsLock1764400000000 } from './1764400000000-weights-lock';
 import { QuestionnaireTemplates1764700000000 } from './1764700000000-questionnaire-templates';
+import { SignInBackOff1764900000000 } from './1764900000000-sign-in-back-off';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AgenciesStaffInvites1764300000000,
   WeightsLock1764400000000,
   QuestionnaireTemplates1764700000000,
+  SignInBackOff1764900000000,
 ];

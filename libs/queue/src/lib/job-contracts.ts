@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -20,7 +21,13 @@ export const QUEUED_MAIL_TEMPLATES = [
   'clarification-published',
   'submission-receipt',
   'sign-off-request',
+  'account-locked',
 ] as const;
+
+/** The job id a queued mail is deduplicated on; hashed because idempotency keys may be long or contain ':' freely. */
+export function mailJobId(idempotencyKey: string): string {
+  return `mail-${createHash('sha256').update(idempotencyKey).digest('hex')}`;
+}
 
 export const JOB_CONTRACTS = {
   /** Round trip through the queue into the database; used by the demo, readiness drills and tests. */
