@@ -14,7 +14,7 @@ import { AppConfig } from '@probity/config';
 import { JobOutbox, mailJobId } from '@probity/queue';
 import { Clock } from './clock';
 import { Agency, PasswordReset, StaffSession, StaffUser } from './identity.entities';
-import { afterFailedSignIn, lockedForSeconds, NO_BACK_OFF } from './sign-in-back-off';
+import { afterFailedSignIn, BackOffState, lockedForSeconds, NO_BACK_OFF } from './sign-in-back-off';
 import { STAFF_ROLES, StaffPrincipal, StaffRole } from './staff-principal';
 import { looksLikeToken, newToken, tokenHash } from './tokens';
 
@@ -23,6 +23,8 @@ export const PASSWORD_RESET_LIFETIME_MS = 60 * 60 * 1000;
 /** A new colleague may not read the set-up e-mail the same hour (shifts, weekends): their first link lasts 72 hours. */
 export const ACCOUNT_SETUP_LIFETIME_MS = 72 * 60 * 60 * 1000;
 export const MIN_PASSWORD_LENGTH = 12;
+/** How many addresses without an account the sign-in back-off remembers (per process). */
+const DECOY_BACK_OFF_ENTRIES = 10_000;
 
 export interface NewStaffUser {
   agencyId: string;
@@ -54,6 +56,7 @@ const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, 
 export class IdentityService {
   // Verifying against a real hash when the e-mail is unknown keeps response times from revealing accounts.
   private readonly decoyHash = argon2.hash(newToken(), ARGON2_OPTIONS);
+  private readonly decoyBackOff = new Map<string, BackOffState>();
 
   // Optional so scripts (create-admin) can construct the service on a bare data source; the app injects all.
   constructor(
@@ -137,20 +140,22 @@ export class IdentityService {
         .where('user.email = :email AND user.disabled_at IS NULL', { email: normaliseEmail(email) })
         .setLock('pessimistic_write')
         .getOne();
-      const locked = user ? lockedForSeconds(user, now) : 0;
+      // Addresses without an account back off too (in memory), so a lock-out never tells that an account exists.
+      const state = user ?? this.decoyBackOff.get(normaliseEmail(email)) ?? NO_BACK_OFF;
+      const locked = lockedForSeconds(state, now);
       if (locked) return { locked };
       const valid = await argon2.verify(user?.passwordHash ?? (await this.decoyHash), password);
-      if (!user) return null;
-      if (!valid) {
-        const next = afterFailedSignIn(user, now);
-        await manager.update(
-          StaffUser,
-          { id: user.id },
-          { failedSignIns: next.failedSignIns, lockedUntil: next.lockedUntil },
-        );
-        if (!next.lockMs) return null;
-        await this.mailLockout(manager, user, next.lockMs, next.lockedUntil as Date);
-        return { locked: lockedForSeconds(next, now) };
+      if (!user || !valid) {
+        const next = afterFailedSignIn(state, now);
+        if (user) {
+          await manager.update(
+            StaffUser,
+            { id: user.id },
+            { failedSignIns: next.failedSignIns, lockedUntil: next.lockedUntil },
+          );
+          if (next.lockMs) await this.mailLockout(manager, user, next.lockMs, next.lockedUntil as Date);
+        } else this.rememberDecoyBackOff(normaliseEmail(email), next);
+        return next.lockMs ? { locked: lockedForSeconds(next, now) } : null;
       }
       if (user.failedSignIns || user.lockedUntil) await manager.update(StaffUser, { id: user.id }, NO_BACK_OFF);
       const token = newToken();
@@ -164,6 +169,14 @@ export class IdentityService {
     // Thrown after the transaction, so the failure that starts a lock is recorded, not rolled back.
     if (outcome && 'locked' in outcome) throw new AccountLockedException(outcome.locked);
     return outcome;
+  }
+
+  /** Keeps the newest few thousand addresses only: guessing random addresses cannot grow memory without bound. */
+  private rememberDecoyBackOff(email: string, state: BackOffState): void {
+    this.decoyBackOff.delete(email);
+    this.decoyBackOff.set(email, state);
+    if (this.decoyBackOff.size > DECOY_BACK_OFF_ENTRIES)
+      this.decoyBackOff.delete(this.decoyBackOff.keys().next().value as string);
   }
 
   /** Tells the owner of a just-locked account, through the outbox (once per lock: the key names the lock). */
