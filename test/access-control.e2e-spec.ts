@@ -387,7 +387,8 @@ describe('access control and abuse resistance (real services)', () => {
       const response = await agent
         .post('/api/v1/session')
         .set('x-csrf-token', csrf)
-        .send({ email: 'officer@pj.example', password: `wrong ${attempt}` });
+        // A different account each time: one account locks itself sooner (test/security/rate-limits).
+        .send({ email: `guess${attempt}@pj.example`, password: `wrong ${attempt}` });
       statuses.push(response.status);
     }
     // The two sign-ins of beforeAll count against the same per-address limit of ten.

@@ -150,6 +150,8 @@ export async function run(): Promise<BenchResult> {
       LOG_LEVEL: 'warn',
       SESSION_SECRET: randomBytes(32).toString('hex'),
       RATE_LIMIT_PER_MINUTE: '1000000',
+      // Each simulated provider claims its own X-Forwarded-For, as behind a reverse proxy on loopback.
+      TRUST_PROXY: 'loopback',
     };
     const api = await start('apps/api/src/main.js', env, `${base}/health/live`);
     children.push(api);

@@ -72,7 +72,10 @@ describe('PostgreSQL connections cut during autosave traffic', () => {
     await proxy.start();
     const proxied = new URL(database.url);
     proxied.port = String(proxy.port);
-    app = await createApp(servicesTestConfig(proxied.toString(), { RATE_LIMIT_PER_MINUTE: '1000000' }));
+    // Each provider claims its own X-Forwarded-For, believed only from a trusted (loopback) proxy.
+    app = await createApp(
+      servicesTestConfig(proxied.toString(), { RATE_LIMIT_PER_MINUTE: '1000000', TRUST_PROXY: 'loopback' }),
+    );
     await app.init();
     const agency = await app.get(IdentityService).createAgency('Postgres cut agency');
     const cases = app.get(CasesService);

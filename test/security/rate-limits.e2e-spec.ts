@@ -120,12 +120,13 @@ describe('rate limits and sign-in back-off (real Postgres, SMTP)', () => {
   });
 
   describe('client addresses', () => {
-    const unknown = 'nobody@policia.example';
+    // A different unknown account per attempt: one account would back off on its own (below).
+    const unknown = (i: number) => `nobody${i}@policia.example`;
 
     it('ignores X-Forwarded-For by default: a client cannot pick a fresh address per attempt', async () => {
       const app = await startApp();
       const statuses: number[] = [];
-      for (let i = 1; i <= 11; i++) statuses.push((await attempt(app, unknown, 'guess', `203.0.113.${i}`)).status);
+      for (let i = 1; i <= 11; i++) statuses.push((await attempt(app, unknown(i), 'guess', `203.0.113.${i}`)).status);
       expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
       expect(statuses[10]).toBe(429);
     });
@@ -133,10 +134,10 @@ describe('rate limits and sign-in back-off (real Postgres, SMTP)', () => {
     it('honours X-Forwarded-For from a proxy named in TRUST_PROXY', async () => {
       const app = await startApp({ TRUST_PROXY: 'loopback' });
       const statuses: number[] = [];
-      for (let i = 1; i <= 11; i++) statuses.push((await attempt(app, unknown, 'guess', `203.0.113.${i}`)).status);
+      for (let i = 1; i <= 11; i++) statuses.push((await attempt(app, unknown(i), 'guess', `203.0.113.${i}`)).status);
       expect(statuses.every((status) => status === 401)).toBe(true);
       const same: number[] = [];
-      for (let i = 1; i <= 11; i++) same.push((await attempt(app, unknown, 'guess', '198.51.100.7')).status);
+      for (let i = 1; i <= 11; i++) same.push((await attempt(app, unknown(100 + i), 'guess', '198.51.100.7')).status);
       expect(same.at(-1)).toBe(429);
     });
   });
@@ -202,6 +203,13 @@ describe('rate limits and sign-in back-off (real Postgres, SMTP)', () => {
       expect(Number(page.headers['retry-after'])).toBeGreaterThan(0);
       expect(page.text).toContain('Too many failed sign-ins for this account');
       expect(page.text).toContain('href="/password-reset"');
+    });
+
+    it('an address without an account backs off the same way, so a lock-out does not reveal accounts', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++)
+        statuses.push((await attempt(app, 'no-such-person@policia.example', 'guess', from())).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
     });
 
     it('once the lock has ended the right password works and the count starts again', async () => {

@@ -69,7 +69,8 @@ describe('evidence uploads under attack (real Postgres)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    app = await createApp(servicesTestConfig(database.url));
+    // Uploads claim one X-Forwarded-For each (see upload), believed only from a trusted (loopback) proxy.
+    app = await createApp(servicesTestConfig(database.url, { TRUST_PROXY: 'loopback' }));
     await app.init();
     const agency = await app.get(IdentityService).createAgency('Uploads test agency');
     cases = app.get(CasesService);

@@ -11,6 +11,7 @@ export { Clock } from './lib/clock';
 export { Agency, IDENTITY_ENTITIES, PasswordReset, StaffSession, StaffUser } from './lib/identity.entities';
 export {
   ACCOUNT_SETUP_LIFETIME_MS,
+  AccountLockedException,
   IdentityService,
   MIN_PASSWORD_LENGTH,
   NewStaffUser,

@@ -3,6 +3,7 @@ export {
   JOB_CONTRACTS,
   JobName,
   JobPayload,
+  mailJobId,
   ParsedJobPayload,
   QUEUED_MAIL_TEMPLATES,
   QueueName,

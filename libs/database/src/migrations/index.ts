@@ -10,6 +10,7 @@ import { Notifications1764100000000 } from './1764100000000-notifications';
 import { WeightsLock1764400000000 } from './1764400000000-weights-lock';
 import { QuestionnaireTemplates1764700000000 } from './1764700000000-questionnaire-templates';
 import { ResponsesClosedAt1764800000000 } from './1764800000000-responses-closed-at';
+import { SignInBackOff1764900000000 } from './1764900000000-sign-in-back-off';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   WeightsLock1764400000000,
   QuestionnaireTemplates1764700000000,
   ResponsesClosedAt1764800000000,
+  SignInBackOff1764900000000,
 ];

@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { AppConfig } from '@probity/config';
 import { API_PREFIX, csrfTokenFor, SESSION_COOKIE } from '@probity/web';
 import { SignInDto } from './auth.dto';
-import { IdentityService, SESSION_LIFETIME_MS } from './identity.service';
+import { AccountLockedException, IdentityService, SESSION_LIFETIME_MS } from './identity.service';
 import type { StaffRequest } from './staff-principal';
 
 /** Notices the sign-in page shows after another page sent the person here. */
@@ -38,7 +38,13 @@ export class AuthController {
   @Throttle(SIGN_IN_LIMIT)
   @ApiExcludeEndpoint()
   async login(@Body() body: SignInDto, @Res() response: Response): Promise<void> {
-    const signedIn = await this.identity.signIn(body.email, body.password);
+    const signedIn = await this.identity.signIn(body.email, body.password).catch((error: unknown) => {
+      if (!(error instanceof AccountLockedException)) throw error;
+      response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      response.status(429).render('auth/login', { title: 'Sign in', email: body.email, error: error.message });
+      return 'answered' as const;
+    });
+    if (signedIn === 'answered') return;
     if (!signedIn) {
       response.status(401).render('auth/login', {
         title: 'Sign in',

@@ -49,6 +49,14 @@ export class StaffUser {
 
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
+
+  /** Failed sign-ins in a row; see sign-in-back-off.ts. */
+  @Column({ name: 'failed_sign_ins', type: 'integer', default: 0 })
+  failedSignIns: number;
+
+  /** Until when sign-ins are refused after repeated failures; null when not locked. */
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
+  lockedUntil: Date | null;
 }
 
 /** A signed-in browser. Only the SHA-256 of the cookie's token is stored, so a database leak signs no one in. */

@@ -1,9 +1,20 @@
-import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import {
+  ConflictException,
+  HttpException,
+  HttpStatus,
+  Injectable,
+  Optional,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, IsNull, LessThan, MoreThan } from 'typeorm';
+import { AppConfig } from '@probity/config';
+import { JobOutbox, mailJobId } from '@probity/queue';
+import { Clock } from './clock';
 import { Agency, PasswordReset, StaffSession, StaffUser } from './identity.entities';
+import { afterFailedSignIn, BackOffState, lockedForSeconds, NO_BACK_OFF } from './sign-in-back-off';
 import { STAFF_ROLES, StaffPrincipal, StaffRole } from './staff-principal';
 import { looksLikeToken, newToken, tokenHash } from './tokens';
 
@@ -12,6 +23,8 @@ export const PASSWORD_RESET_LIFETIME_MS = 60 * 60 * 1000;
 /** A new colleague may not read the set-up e-mail the same hour (shifts, weekends): their first link lasts 72 hours. */
 export const ACCOUNT_SETUP_LIFETIME_MS = 72 * 60 * 60 * 1000;
 export const MIN_PASSWORD_LENGTH = 12;
+/** How many addresses without an account the sign-in back-off remembers (per process). */
+const DECOY_BACK_OFF_ENTRIES = 10_000;
 
 export interface NewStaffUser {
   agencyId: string;
@@ -19,6 +32,20 @@ export interface NewStaffUser {
   name: string;
   role: StaffRole;
   password: string;
+}
+
+/** 429 while an account is locked after repeated failed sign-ins; `retryAfterSeconds` is the rest of the lock. */
+export class AccountLockedException extends HttpException {
+  constructor(readonly retryAfterSeconds: number) {
+    const minutes = Math.ceil(retryAfterSeconds / 60);
+    super(
+      {
+        message: `Too many failed sign-ins for this account. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}, or choose a new password with “Forgotten your password?”.`,
+        retryAfterSeconds,
+      },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+  }
 }
 
 // OWASP's argon2id baseline (19 MiB, 2 passes); verification reads the parameters from the hash.
@@ -29,8 +56,15 @@ const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, 
 export class IdentityService {
   // Verifying against a real hash when the e-mail is unknown keeps response times from revealing accounts.
   private readonly decoyHash = argon2.hash(newToken(), ARGON2_OPTIONS);
+  private readonly decoyBackOff = new Map<string, BackOffState>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  // Optional so scripts (create-admin) can construct the service on a bare data source; the app injects all.
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() private readonly clock: Clock = new Clock(),
+    @Optional() private readonly outbox?: JobOutbox,
+    @Optional() private readonly config?: AppConfig,
+  ) {}
 
   async createAgency(name: string): Promise<Agency> {
     const repository = this.dataSource.getRepository(Agency);
@@ -89,23 +123,81 @@ export class IdentityService {
     await manager.update(StaffUser, { id: userId }, { disabledAt: null });
   }
 
-  /** Returns a new session token for the right e-mail and password, `null` otherwise (never says which was wrong). */
+  /**
+   * Returns a new session token for the right e-mail and password, `null` otherwise (never says which
+   * was wrong). Failures back the account off (sign-in-back-off.ts): while it is locked every attempt,
+   * the right password included, gets AccountLockedException, and the owner is e-mailed once per lock.
+   * The account row stays locked during the check, so parallel guesses are counted one by one.
+   */
   async signIn(email: string, password: string): Promise<{ token: string; user: StaffUser } | null> {
-    const user = await this.dataSource
-      .getRepository(StaffUser)
-      .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
-      .where('user.email = :email AND user.disabled_at IS NULL', { email: normaliseEmail(email) })
-      .getOne();
-    const valid = await argon2.verify(user?.passwordHash ?? (await this.decoyHash), password);
-    if (!user || !valid) return null;
-    const token = newToken();
-    await this.dataSource.getRepository(StaffSession).insert({
-      tokenHash: tokenHash(token),
-      userId: user.id,
-      expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
+    const now = this.clock.now();
+    type Outcome = { token: string; user: StaffUser } | { locked: number } | null;
+    const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome> => {
+      const user = await manager
+        .getRepository(StaffUser)
+        .createQueryBuilder('user')
+        .addSelect('user.passwordHash')
+        .where('user.email = :email AND user.disabled_at IS NULL', { email: normaliseEmail(email) })
+        .setLock('pessimistic_write')
+        .getOne();
+      // Addresses without an account back off too (in memory), so a lock-out never tells that an account exists.
+      const state = user ?? this.decoyBackOff.get(normaliseEmail(email)) ?? NO_BACK_OFF;
+      const locked = lockedForSeconds(state, now);
+      if (locked) return { locked };
+      const valid = await argon2.verify(user?.passwordHash ?? (await this.decoyHash), password);
+      if (!user || !valid) {
+        const next = afterFailedSignIn(state, now);
+        if (user) {
+          await manager.update(
+            StaffUser,
+            { id: user.id },
+            { failedSignIns: next.failedSignIns, lockedUntil: next.lockedUntil },
+          );
+          if (next.lockMs) await this.mailLockout(manager, user, next.lockMs, next.lockedUntil as Date);
+        } else this.rememberDecoyBackOff(normaliseEmail(email), next);
+        return next.lockMs ? { locked: lockedForSeconds(next, now) } : null;
+      }
+      if (user.failedSignIns || user.lockedUntil) await manager.update(StaffUser, { id: user.id }, NO_BACK_OFF);
+      const token = newToken();
+      await manager.getRepository(StaffSession).insert({
+        tokenHash: tokenHash(token),
+        userId: user.id,
+        expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
+      });
+      return { token, user };
     });
-    return { token, user };
+    // Thrown after the transaction, so the failure that starts a lock is recorded, not rolled back.
+    if (outcome && 'locked' in outcome) throw new AccountLockedException(outcome.locked);
+    return outcome;
+  }
+
+  /** Keeps the newest few thousand addresses only: guessing random addresses cannot grow memory without bound. */
+  private rememberDecoyBackOff(email: string, state: BackOffState): void {
+    this.decoyBackOff.delete(email);
+    this.decoyBackOff.set(email, state);
+    if (this.decoyBackOff.size > DECOY_BACK_OFF_ENTRIES)
+      this.decoyBackOff.delete(this.decoyBackOff.keys().next().value as string);
+  }
+
+  /** Tells the owner of a just-locked account, through the outbox (once per lock: the key names the lock). */
+  private async mailLockout(manager: EntityManager, user: StaffUser, lockMs: number, until: Date): Promise<void> {
+    if (!this.outbox || !this.config) return;
+    const idempotencyKey = `account-locked:${user.id}:${until.toISOString()}`;
+    await this.outbox.add(
+      manager,
+      'mail.send',
+      {
+        template: 'account-locked',
+        to: [user.email],
+        context: {
+          name: user.name,
+          lockedMinutes: Math.ceil(lockMs / 60_000),
+          resetUrl: `${this.config.publicBaseUrl}/password-reset`,
+        },
+        idempotencyKey,
+      },
+      { jobId: mailJobId(idempotencyKey) },
+    );
   }
 
   async principalOf(sessionToken: unknown): Promise<StaffPrincipal | null> {
@@ -183,9 +275,11 @@ export class IdentityService {
     });
   }
 
-  /** After any change of the password: sessions end and no outstanding reset link works any more. */
+  /** After any change of the password: sessions end, no outstanding reset link works any more, the back-off ends. */
   private async passwordChanged(manager: EntityManager, userId: string): Promise<void> {
     await manager.delete(StaffSession, { userId });
+    // The owner proved control of the mailbox: a lock from someone else's guesses ends.
+    await manager.update(StaffUser, { id: userId }, NO_BACK_OFF);
     await manager.update(PasswordReset, { userId, usedAt: IsNull() }, { usedAt: new Date() });
   }
 

@@ -53,6 +53,8 @@ export interface MailContexts {
     caseReference: string;
     evaluationUrl: string;
   };
+  /** To an account's owner when repeated failed sign-ins locked it for a while. */
+  'account-locked': { name: string; lockedMinutes: number; resetUrl: string };
   /** `newAccount`: an administrator just created the account; the link sets its first password. */
   /** `expiresInHours`, when set, is how the e-mail states a long lifetime (72 hours rather than 4320 minutes). */
   'password-reset': {
@@ -109,6 +111,15 @@ export const MAIL_CONTEXT_SCHEMAS = {
   }),
   'sign-off-request': z.object({ ...caseFields, reviewerName: name, reviewUrl: link }),
   'evaluation-invite': z.object({ ...caseFields, evaluatorName: name, evaluationUrl: link }),
+  'account-locked': z.object({
+    name,
+    lockedMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+    resetUrl: link,
+  }),
   'password-reset': z.object({
     name,
     resetUrl: link,

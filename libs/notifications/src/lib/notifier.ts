@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { JobOutbox } from '@probity/queue';
+import { JobOutbox, mailJobId } from '@probity/queue';
 import { MailContexts, parseMailContext, QueuedMailTemplate } from './mail-contexts';
 
 export interface QueuedMail<T extends QueuedMailTemplate> {
@@ -12,10 +11,8 @@ export interface QueuedMail<T extends QueuedMailTemplate> {
   idempotencyKey: string;
 }
 
-/** The job id BullMQ deduplicates on; hashed because keys may be long or contain ':' freely. */
-export function mailJobId(idempotencyKey: string): string {
-  return `mail-${createHash('sha256').update(idempotencyKey).digest('hex')}`;
-}
+// Defined with the queue contracts, where identity (which cannot depend on notifications) finds it too.
+export { mailJobId };
 
 /**
  * Queues a non-secret e-mail in the caller's transaction, so the mail goes out if and only if the

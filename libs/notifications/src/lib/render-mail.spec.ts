@@ -52,6 +52,11 @@ const SAMPLES: { [T in MailTemplate]: MailContexts[T] } = {
     caseReference: 'PROC-2026-0142',
     evaluationUrl: 'https://probity.example/cases/42/evaluation',
   },
+  'account-locked': {
+    name: 'Amira Haddad',
+    lockedMinutes: 2,
+    resetUrl: 'https://probity.example/password-reset',
+  },
   'password-reset': {
     name: 'Amira Haddad',
     resetUrl: 'https://probity.example/password-reset/tok_secret',
@@ -94,7 +99,8 @@ describe('renderMail', () => {
   });
 
   it('names the case in the subjects of case mails', () => {
-    for (const template of MAIL_TEMPLATES.filter((name) => name !== 'password-reset')) {
+    const accountMails = ['password-reset', 'account-locked'];
+    for (const template of MAIL_TEMPLATES.filter((name) => !accountMails.includes(name))) {
       expect(renderMail(template, SAMPLES[template] as never).subject).toContain('PROC-2026-0142');
     }
   });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -21,7 +22,13 @@ export const QUEUED_MAIL_TEMPLATES = [
   'submission-receipt',
   'sign-off-request',
   'evaluation-invite',
+  'account-locked',
 ] as const;
+
+/** The job id a queued mail is deduplicated on; hashed because idempotency keys may be long or contain ':' freely. */
+export function mailJobId(idempotencyKey: string): string {
+  return `mail-${createHash('sha256').update(idempotencyKey).digest('hex')}`;
+}
 
 export const JOB_CONTRACTS = {
   /** Round trip through the queue into the database; used by the demo, readiness drills and tests. */

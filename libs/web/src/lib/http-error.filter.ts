@@ -67,9 +67,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     // A handler may already have declared a download (e.g. a spreadsheet); the error is not one.
     response.removeHeader('Content-Type');
     response.removeHeader('Content-Disposition');
-    // The throttler and the sign-in back-off set the exact wait; a minute for any other 429.
+    // A 429 that knows the exact wait (throttler, sign-in back-off) says it; a minute otherwise.
     if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS && !response.getHeader('Retry-After'))
-      response.setHeader('Retry-After', '60');
+      response.setHeader('Retry-After', String(body.retryAfterSeconds ?? 60));
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && !response.getHeader('Retry-After'))
       response.setHeader('Retry-After', '5');
     if (wantsPage && body.statusCode === HttpStatus.UNAUTHORIZED && request.method === 'GET') {
