@@ -2,7 +2,6 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,7 +9,7 @@ import { simpleParser } from 'mailparser';
 import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { childEnvironment, startBuilt, WORKSPACE_ROOT } from './processes';
+import { childEnvironment, freePort, startBuilt, WORKSPACE_ROOT } from './processes';
 import { serveOnLoopback } from './tender-http';
 
 const run = promisify(execFile);
@@ -61,17 +60,6 @@ async function createAdmin(admin: StackAdmin, env: Record<string, string | undef
       timeout: 120_000,
     },
   );
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 async function waitUntilReady(baseUrl: string, output: () => string): Promise<void> {

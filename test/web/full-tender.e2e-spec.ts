@@ -238,7 +238,7 @@ describe.each<StackMode>(['services', 'zero-setup'])('a whole tender in a real b
       await page.getByRole('button', { name: 'Save the panel' }).click();
       await page.waitForURL(/notice=panel/);
       await confirmStep(page, 'Publish and open for responses', 'Yes, publish the case');
-      await page.waitForURL(/notice=/);
+      await page.waitForURL(/notice=open/);
       await expect(page.getByRole('status').first().textContent()).resolves.toContain('Published');
       await expectAccessible(page);
       await page.close();
@@ -262,14 +262,14 @@ describe.each<StackMode>(['services', 'zero-setup'])('a whole tender in a real b
       const rhein = PROVIDERS[1];
       const firstLink = portalLinks[rhein.name];
       await confirmStep(page, `Withdraw link for ${rhein.name}`, 'Yes, withdraw the link');
-      await page.waitForURL(/notice=/);
+      await page.waitForURL(/notice=revoke/);
       const row = page.getByRole('row', { name: new RegExp(rhein.name) });
       await expect(row.textContent()).resolves.toMatch(/withdrawn/i);
       await expect(row.getByRole('button', { name: /Withdraw link/ }).count()).resolves.toBe(0);
       expect((await page.request.get(firstLink)).status()).toBe(410);
 
       await row.getByRole('button', { name: /Re-issue link/ }).click();
-      await page.waitForURL(/notice=/);
+      await page.waitForURL(/notice=reissue/);
       const reissued = await waitForMail(
         stack,
         (mail) =>
@@ -335,7 +335,7 @@ describe.each<StackMode>(['services', 'zero-setup'])('a whole tender in a real b
     withScreenshots(async () => {
       const page = await signIn('officer');
       await page.goto(`${caseUrl}/clarifications`);
-      await page.getByLabel('Answer').first().fill(CLARIFICATION_ANSWER);
+      await page.getByRole('textbox', { name: 'Answer', exact: true }).first().fill(CLARIFICATION_ANSWER);
       await page.getByRole('button', { name: 'Publish the answer to every provider' }).first().click();
       await page.waitForLoadState();
       for (const provider of [...PROVIDERS, LATE_PROVIDER])
@@ -393,7 +393,7 @@ describe.each<StackMode>(['services', 'zero-setup'])('a whole tender in a real b
       );
       await page.goto(caseUrl);
       await confirmStep(page, 'Close for responses', 'Yes, close for responses');
-      await page.waitForURL(/notice=/);
+      await page.waitForURL(/notice=closed/);
       await expect(page.getByRole('status').first().textContent()).resolves.toContain(
         'Closed for responses: 2 of 3 providers submitted.',
       );
@@ -409,7 +409,7 @@ describe.each<StackMode>(['services', 'zero-setup'])('a whole tender in a real b
       await submitter.close();
 
       await confirmStep(page, 'Start evaluation', 'Yes, start evaluation');
-      await page.waitForURL(/notice=/);
+      await page.waitForURL(/notice=evaluation/);
       await page.goto(`${caseUrl}/comparison`);
       // The comparison job runs once evaluation starts; the status line follows it live.
       await page.waitForFunction(
@@ -465,7 +465,7 @@ describe.each<StackMode>(['services', 'zero-setup'])('a whole tender in a real b
       // Sign-off is never recorded by hand: only approvals of the rendered dossier lead to it.
       await expect(page.getByRole('button', { name: /sign-off/i }).count()).resolves.toBe(0);
       await confirmStep(page, 'Send the dossier to legal review', 'Yes, send to legal review');
-      await page.waitForURL(/notice=/);
+      await page.waitForURL(/notice=dossier_review/);
       await page.getByRole('button', { name: 'Render the dossier for the current data' }).click();
       await page.waitForURL(/notice=dossier/);
       if (await page.locator('[data-dossier-progress]').count())
