@@ -9,7 +9,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, IsNull, LessThan, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
 import { AppConfig } from '@probity/config';
 import { JobOutbox, mailJobId } from '@probity/queue';
 import { Clock } from './clock';
