@@ -410,6 +410,29 @@ describe('hostile input at every route (real Postgres and Redis)', () => {
     expectRefusal(query, 400, /query parameter "page" contains a NUL/, 'query with NUL');
   });
 
+  it('a questionnaire pasted as JSON text is checked the same way once parsed: 422 with the JSON path', async () => {
+    const server = app.getHttpServer();
+    const pasted = (title: string, elements: string) =>
+      `{"title":${title},"pages":[{"name":"p1","elements":${elements}}]}`;
+    const question = '{"type":"comment","name":"q1","title":"Why?"}';
+    const deepPanel = `${'{"type":"panel","name":"deep","elements":['.repeat(3000)}${question}${']}'.repeat(3000)}`;
+    for (const [label, definition, message] of [
+      ['an escaped NUL', pasted('"Title \\u0000"', `[${question}]`), /\$\.title[\s\S]*NUL/],
+      ['an escaped lone surrogate', pasted('"Title \\udc00"', `[${question}]`), /\$\.title[\s\S]*unpaired surrogate/],
+      ['panels nested 3,000 deep', pasted('"Deep"', `[${deepPanel}]`), /nested more than \d+ levels/],
+    ] as const) {
+      const response = await request(server)
+        .post(`/admin/questionnaires?_csrf=${encodeURIComponent(admin['x-csrf-token'])}`)
+        .set('Cookie', admin.Cookie)
+        .set('Accept', 'application/json')
+        .field('key', 'hostile-import')
+        .field('definition', definition);
+      expectWellBehaved(label, response);
+      expect(response.status).toBe(422);
+      expect(response.text).toMatch(message);
+    }
+  });
+
   it('JSON nested thousands deep is a 400, before validation can overflow the stack', async () => {
     const server = app.getHttpServer();
     const deep = `{"email":${'['.repeat(3000)}${']'.repeat(3000)},"password":"x"}`;
