@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@probity/audit';
+import { findInputProblem } from '@probity/web';
 import {
   BUILT_IN_QUESTIONNAIRES,
   contentHash,
@@ -16,6 +17,16 @@ import { parseQuestionnaireChoice, TEMPLATE_KEY_PATTERN } from './questionnaire-
 import { QuestionnaireTemplate } from './questionnaire-template.entity';
 
 /** The import was refused: every problem the engine found, each with its JSON path. */
+/** JSON text parsed; anything else (an object, or text that is not JSON, for the import to report) as given. */
+function parsedJsonOrSource(source: unknown): unknown {
+  if (typeof source !== 'string') return source;
+  try {
+    return JSON.parse(source) as unknown;
+  } catch {
+    return source;
+  }
+}
+
 export class TemplateImportException extends UnprocessableEntityException {
   constructor(readonly problems: ImportProblem[]) {
     super({
@@ -87,7 +98,12 @@ export class QuestionnaireTemplates {
       throw new ConflictException(`"${trimmedKey}" is the key of a built-in questionnaire; choose another key.`);
     if (actor.type !== 'staff' || !actor.id) throw new Error('questionnaire templates are imported by staff');
     const createdBy = actor.id;
-    const imported = importQuestionnaire(source);
+    // Text pasted or uploaded is parsed here, after the HTTP-wide input check: the same check runs on
+    // the parsed JSON, before the import's recursion and before jsonb, which refuses \u0000.
+    const parsed = parsedJsonOrSource(source);
+    const unstorable = findInputProblem(parsed, '$');
+    if (unstorable) throw new TemplateImportException([{ path: unstorable.field, message: unstorable.message }]);
+    const imported = importQuestionnaire(parsed);
     if (!imported.ok) throw new TemplateImportException(imported.errors);
     const definition = imported.definition;
     const title = (localised(definition.title) || trimmedKey).slice(0, 300);

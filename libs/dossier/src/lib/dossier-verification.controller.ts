@@ -86,6 +86,12 @@ export class DossierVerificationController {
   }
 }
 
+const DECISION_WORDS: Record<string, string> = {
+  approve: 'approved',
+  'approve-with-conditions': 'approved with conditions',
+  'request-changes': 'asked for changes',
+};
+
 /** A verification in plain words for the page: what the file is, and what to do when it is not genuine. */
 export function describeVerification(verification: DossierVerification) {
   if (!verification.valid)
@@ -104,7 +110,7 @@ export function describeVerification(verification: DossierVerification) {
       summary: `Signed on ${verification.signedAt.slice(0, 10)}, byte for byte as Probity signed it.`,
       signers: verification.signers.map((signer) => ({
         ...signer,
-        decision: signer.decision.replace(/_/g, ' '),
+        decision: DECISION_WORDS[signer.decision] ?? signer.decision.replace(/[_-]/g, ' '),
         decidedOn: signer.decidedAt.slice(0, 10),
       })),
     };
