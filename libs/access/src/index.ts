@@ -1,6 +1,12 @@
 export {
   ACCESS_MATRIX,
   AccessDecision,
+  AGENCY_MATRIX,
+  AGENCY_PERMISSIONS,
+  AgencyPermission,
+  decideAgencyAccess,
+  decideRoleAccess,
+  isAgencyPermission,
   AccessDenied,
   AccessFacts,
   AccessRole,

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
+import { CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
 import type { DossierInput, ReviewDecisionKind } from '../model/dossier-input';
 import { sectionGlance } from '../model/section-glance';
 import { DECISIONS } from './dossier.dto';
@@ -35,12 +35,14 @@ function messagesOf(error: HttpException): string[] {
 
 /** Review pages for legal reviewers: their queue and the viewer of one dossier version. */
 @ApiExcludeController()
-@StaffOnly('legal_reviewer', 'admin', 'procurement_officer')
+// The dossier id is resolved to its case by DossierWorkflowService.dossierOf, which asks the policy.
+@RequiresAccess('dossier.read', { ids: 'handler' })
 @Controller('reviews')
 export class DossierPagesController {
   constructor(private readonly workflow: DossierWorkflowService) {}
 
   @Get()
+  @RequiresAccess('review.queue')
   async queue(@CurrentStaff() staff: StaffPrincipal, @Res() response: Response) {
     const items = await this.workflow.reviewQueue(staff);
     response.render('dossier/queue', {
@@ -63,7 +65,7 @@ export class DossierPagesController {
   }
 
   @Post('dossiers/:id/comments')
-  @StaffOnly('legal_reviewer', 'admin')
+  @RequiresAccess('dossier.decide', { ids: 'handler' })
   async comment(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('id') id: string,
@@ -96,7 +98,7 @@ export class DossierPagesController {
   }
 
   @Post('dossiers/:id/decision')
-  @StaffOnly('legal_reviewer', 'admin')
+  @RequiresAccess('dossier.decide', { ids: 'handler' })
   async decide(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('id') id: string,
@@ -147,7 +149,7 @@ export class DossierPagesController {
     },
     status = 200,
   ) {
-    const { version, procurementCase } = await this.workflow.dossierOf(staff, dossierId);
+    const { version, procurementCase } = await this.workflow.dossierOf(staff, dossierId, 'dossier.read');
     const state = await this.workflow.state(staff, dossierId);
     const me = state.reviewers.find((reviewer) => reviewer.id === staff.userId);
     const open = state.current && state.status === 'rendered' && procurementCase.status === 'dossier_review';

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditTrail } from '@probity/audit';
 import { Actor, CasesService, isUuid, ProcurementCase } from '@probity/cases';
+import type { Permission } from '@probity/access';
+import { CaseAccess } from '@probity/evaluation';
 import { StaffPrincipal, StaffUser } from '@probity/identity';
 import { DossierInput, ReviewDecisionKind, REVIEWER_ROLE_LABEL } from '../model/dossier-input';
 import { OcdsReleasePackage, toOcdsReleasePackage } from '../ocds/ocds-export';
@@ -77,25 +79,33 @@ export class DossierWorkflowService {
     private readonly source: DossierInputSource,
     private readonly signOffRequests: SignOffRequests,
     private readonly audit: AuditTrail,
+    private readonly access: CaseAccess,
   ) {}
 
   caseOf(staff: StaffPrincipal, caseId: string): Promise<ProcurementCase> {
     return this.cases.caseOfAgency(staff.agencyId, caseId);
   }
 
-  /** A version of a case of the caller's agency; any other id, including another agency's, is 404. */
+  /**
+   * A dossier version, if the access policy grants the permission on its case: another agency's
+   * version is 404 like an unknown id; role, panel seat and the rest are the policy's 403.
+   */
   async dossierOf(
     staff: StaffPrincipal,
     dossierId: string,
+    permission: Extract<Permission, `dossier.${string}`>,
   ): Promise<{ version: DossierVersion; procurementCase: ProcurementCase }> {
     const version = isUuid(dossierId)
       ? await this.dataSource.getRepository(DossierVersion).findOneBy({ id: dossierId })
       : null;
-    const procurementCase = version
-      ? await this.dataSource.getRepository(ProcurementCase).findOneBy({ id: version.caseId, agencyId: staff.agencyId })
-      : null;
-    if (!version || !procurementCase) throw new NotFoundException('No such dossier.');
-    return { version, procurementCase };
+    if (!version) throw new NotFoundException('No such dossier.');
+    try {
+      const { procurementCase } = await this.access.requireAccess(staff, permission, { caseId: version.caseId });
+      return { version, procurementCase };
+    } catch (error) {
+      if (error instanceof NotFoundException) throw new NotFoundException('No such dossier.');
+      throw error;
+    }
   }
 
   /** The case panel's legal reviewers, with their names as their accounts give them. */
@@ -175,19 +185,19 @@ export class DossierWorkflowService {
   }
 
   async state(staff: StaffPrincipal, dossierId: string): Promise<ReviewState> {
-    await this.dossierOf(staff, dossierId);
+    await this.dossierOf(staff, dossierId, 'dossier.read');
     return this.reviews.state(dossierId);
   }
 
   async pdf(staff: StaffPrincipal, dossierId: string): Promise<{ version: DossierVersion; pdf: Buffer }> {
-    const { version } = await this.dossierOf(staff, dossierId);
+    const { version } = await this.dossierOf(staff, dossierId, 'dossier.read');
     const pdf = await this.dossiers.pdf(version.id);
     if (!pdf) throw new ConflictException(`Version ${version.version} is still being rendered.`);
     return { version, pdf };
   }
 
   async signedPdf(staff: StaffPrincipal, dossierId: string): Promise<{ version: DossierVersion; pdf: Buffer }> {
-    const { version } = await this.dossierOf(staff, dossierId);
+    const { version } = await this.dossierOf(staff, dossierId, 'dossier.read');
     const pdf = await this.dossiers.signedPdf(version.id);
     if (!pdf) throw new NotFoundException('This dossier version is not signed.');
     return { version, pdf };
@@ -260,7 +270,7 @@ export class DossierWorkflowService {
     dossierId: string,
     input: { section: string; body: string },
   ): Promise<DossierReviewComment> {
-    const { version, procurementCase } = await this.dossierOf(staff, dossierId);
+    const { version, procurementCase } = await this.dossierOf(staff, dossierId, 'dossier.decide');
     this.assertInReview(procurementCase);
     return this.reviews.comment(version.id, { id: staff.userId, name: staff.name }, input, (manager, saved) =>
       this.record(manager, staff, 'dossier.commented', version.id, 'dossier', {
@@ -272,7 +282,7 @@ export class DossierWorkflowService {
 
   /** The signed-in reviewer's decision, bound to the review copy they read (its SHA-256). */
   async decide(staff: StaffPrincipal, dossierId: string, input: DecisionInput): Promise<DossierReviewDecision> {
-    const { version, procurementCase } = await this.dossierOf(staff, dossierId);
+    const { version, procurementCase } = await this.dossierOf(staff, dossierId, 'dossier.decide');
     this.assertInReview(procurementCase);
     const reviewer = { id: staff.userId, name: staff.name, role: REVIEWER_ROLE_LABEL };
     return this.reviews.decide(version.id, reviewer, input, (manager, decision) =>

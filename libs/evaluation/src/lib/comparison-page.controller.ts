@@ -1,7 +1,7 @@
 import { Controller, Get, HttpException, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
+import { CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
 import { localised, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
 import { CORE_PRINCIPLES, INSTRUMENTAL_PRINCIPLES } from '@probity/rubric';
 import {
@@ -102,7 +102,7 @@ export class ComparisonPageController {
   ) {}
 
   @Get()
-  @StaffOnly('procurement_officer', 'evaluator', 'legal_reviewer', 'admin')
+  @RequiresAccess('comparison.read')
   @Render('cases/comparison')
   async page(
     @CurrentStaff() staff: StaffPrincipal,
@@ -141,7 +141,7 @@ export class ComparisonPageController {
 
   /** The weights form of the page; a refusal (422 with every problem, 409 once locked) re-renders the page with it. */
   @Post('weights')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.manage')
   async changeWeights(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId', new ParseUUIDPipe()) caseId: string,

@@ -13,8 +13,16 @@ import {
   QuestionnaireTemplates,
 } from '@probity/cases';
 import { DossierWorkflowService } from '@probity/dossier';
-import { CaseAccess } from '@probity/evaluation';
-import { CurrentStaff, IdentityService, StaffOnly, StaffPrincipal, StaffUser } from '@probity/identity';
+import { CaseAccess, Granted } from '@probity/evaluation';
+import {
+  AccessGranted,
+  CurrentStaff,
+  IdentityService,
+  RequiresAccess,
+  StaffOnly,
+  StaffPrincipal,
+  StaffUser,
+} from '@probity/identity';
 import { BUILT_IN_QUESTIONNAIRES } from '@probity/questionnaires';
 import { CORE_PRINCIPLES } from '@probity/rubric';
 import type { CriteriaWeights } from '@probity/scoring';
@@ -87,6 +95,7 @@ export class CasePagesController {
   ) {}
 
   @Get()
+  @RequiresAccess('case.list')
   async list(@CurrentStaff() staff: StaffPrincipal, @Query('page') pageParameter: string, @Res() response: Response) {
     const page = pageNumberOf(pageParameter);
     const listed = await this.cases.listCases(staff.agencyId, page, 20);
@@ -103,13 +112,13 @@ export class CasePagesController {
   }
 
   @Get('new')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.create')
   async newCase(@CurrentStaff() staff: StaffPrincipal, @Res() response: Response) {
     await this.renderNewCase(staff, response, {});
   }
 
   @Post()
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.create')
   async create(
     @CurrentStaff() staff: StaffPrincipal,
     @FormBody('fields') form: Record<string, string>,
@@ -161,26 +170,26 @@ export class CasePagesController {
   }
 
   @Get(':caseId')
+  @RequiresAccess('case.read')
   async detail(
     @CurrentStaff() staff: StaffPrincipal,
-    @Param('caseId') caseId: string,
+    @AccessGranted() { procurementCase: found }: Granted,
     @Query('notice') notice: string | undefined,
     @Query('response') noticeResponseId: string | undefined,
     @Res() response: Response,
   ) {
-    const found = (await this.access.requireAccess(staff, 'case.read', { caseId })).procurementCase;
     await this.renderDetail(staff, found, response, { notice, noticeResponseId });
   }
 
   @Post(':caseId/transitions')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.manage')
   async transition(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
+    @AccessGranted() { procurementCase: found }: Granted,
     @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
-    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
     const to = CASE_STATUSES.find((status) => status === form.to);
     const check = to ? checkTransition(found.status, to) : { allowed: false as const, reason: 'Choose a step.' };
     if (!to || !check.allowed)
@@ -196,14 +205,14 @@ export class CasePagesController {
   }
 
   @Post(':caseId/panel')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.manage')
   async panel(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
+    @AccessGranted() { procurementCase: found }: Granted,
     @FormBody('any') form: Record<string, unknown>,
     @Res() response: Response,
   ) {
-    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
     const members: PanelMember[] = [
       ...asList(form.evaluators).map((userId) => ({ userId, role: 'evaluator' as const })),
       ...asList(form.legalReviewers).map((userId) => ({ userId, role: 'legal_reviewer' as const })),
@@ -227,14 +236,14 @@ export class CasePagesController {
   }
 
   @Post(':caseId/invites')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.manage')
   async invite(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
+    @AccessGranted() { procurementCase: found }: Granted,
     @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
-    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
     const legalIdentifiers: Record<string, string> = {};
     if (form.vat?.trim()) legalIdentifiers.VAT = form.vat.trim();
     if (form.lei?.trim()) legalIdentifiers.LEI = form.lei.trim();
@@ -277,19 +286,17 @@ export class CasePagesController {
   }
 
   @Post(':caseId/responses/:responseId/:action')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.manage')
   async manageInvite(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
+    @AccessGranted() granted: Granted,
     @Param('responseId') responseId: string,
     @Param('action') action: string,
     @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
-    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
-    const target = await this.cases.responseOfAgency(staff.agencyId, responseId);
-    if (target.caseId !== found.id)
-      return this.renderDetail(staff, found, response, { errors: ['No such provider.'] }, 404);
+    const { procurementCase: found, response: target } = granted as Required<Granted>;
     if (action === 'revoke' && form.confirmed !== 'yes')
       return this.renderConfirmation(response, found, {
         ...withdrawConfirmation(target.organisationName),
@@ -309,13 +316,13 @@ export class CasePagesController {
   }
 
   @Post(':caseId/dossiers')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('dossier.request')
   async requestDossier(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
+    @AccessGranted() { procurementCase: found }: Granted,
     @Res() response: Response,
   ) {
-    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
     try {
       await this.dossiers.requestRender(staff, found.id);
     } catch (error) {
@@ -326,12 +333,12 @@ export class CasePagesController {
   }
 
   @Get(':caseId/clarifications')
+  @RequiresAccess('case.read')
   async clarificationsPage(
     @CurrentStaff() staff: StaffPrincipal,
-    @Param('caseId') caseId: string,
+    @AccessGranted() { procurementCase: found }: Granted,
     @Res() response: Response,
   ) {
-    const found = (await this.access.requireAccess(staff, 'case.read', { caseId })).procurementCase;
     response.render('cases/clarifications', {
       title: `Clarifications · ${found.reference}`,
       procurementCase: found,
@@ -344,7 +351,7 @@ export class CasePagesController {
   }
 
   @Post(':caseId/clarifications/:clarificationId')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.manage')
   async answerClarification(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
@@ -352,7 +359,6 @@ export class CasePagesController {
     @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
-    await this.cases.caseOfAgency(staff.agencyId, caseId);
     await this.clarifications.answer(
       staff.agencyId,
       clarificationId,
