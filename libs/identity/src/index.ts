@@ -15,6 +15,8 @@ export {
   CASE_ACCESS,
   CaseAccessCheck,
   CaseAccessIds,
+  CaseIdResolver,
+  ResolvedIds,
   RequiresAccess,
 } from './lib/requires-access';
 export { Clock } from './lib/clock';

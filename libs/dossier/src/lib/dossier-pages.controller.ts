@@ -5,7 +5,7 @@ import { CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity'
 import type { DossierInput, ReviewDecisionKind } from '../model/dossier-input';
 import { sectionGlance } from '../model/section-glance';
 import { DECISIONS } from './dossier.dto';
-import { DossierWorkflowService } from './dossier-workflow.service';
+import { DOSSIER_IDS, DossierWorkflowService } from './dossier-workflow.service';
 import { FormBody } from '@probity/web';
 
 export const DECISION_LABELS: Record<ReviewDecisionKind, string> = {
@@ -35,8 +35,7 @@ function messagesOf(error: HttpException): string[] {
 
 /** Review pages for legal reviewers: their queue and the viewer of one dossier version. */
 @ApiExcludeController()
-// The dossier id is resolved to its case by DossierWorkflowService.dossierOf, which asks the policy.
-@RequiresAccess('dossier.read', { ids: 'handler' })
+@RequiresAccess('dossier.read', DOSSIER_IDS)
 @Controller('reviews')
 export class DossierPagesController {
   constructor(private readonly workflow: DossierWorkflowService) {}
@@ -65,7 +64,7 @@ export class DossierPagesController {
   }
 
   @Post('dossiers/:id/comments')
-  @RequiresAccess('dossier.decide', { ids: 'handler' })
+  @RequiresAccess('dossier.decide', DOSSIER_IDS)
   async comment(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('id') id: string,
@@ -98,7 +97,7 @@ export class DossierPagesController {
   }
 
   @Post('dossiers/:id/decision')
-  @RequiresAccess('dossier.decide', { ids: 'handler' })
+  @RequiresAccess('dossier.decide', DOSSIER_IDS)
   async decide(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('id') id: string,

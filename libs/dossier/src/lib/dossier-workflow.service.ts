@@ -5,7 +5,7 @@ import { AuditTrail } from '@probity/audit';
 import { Actor, CasesService, isUuid, ProcurementCase } from '@probity/cases';
 import type { Permission } from '@probity/access';
 import { CaseAccess } from '@probity/evaluation';
-import { StaffPrincipal, StaffUser } from '@probity/identity';
+import { CaseIdResolver, StaffPrincipal, StaffUser } from '@probity/identity';
 import { DossierInput, ReviewDecisionKind, REVIEWER_ROLE_LABEL } from '../model/dossier-input';
 import { OcdsReleasePackage, toOcdsReleasePackage } from '../ocds/ocds-export';
 import { DossierInputSource } from './case-dossier-source';
@@ -70,7 +70,7 @@ function summaryOf(version: DossierVersion, signedPdfSha256: string | null): Dos
  * and every change is recorded in the audit trail in its own transaction.
  */
 @Injectable()
-export class DossierWorkflowService {
+export class DossierWorkflowService implements CaseIdResolver {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
@@ -86,6 +86,23 @@ export class DossierWorkflowService {
     return this.cases.caseOfAgency(staff.agencyId, caseId);
   }
 
+  /** A version of a case of the caller's agency; any other id, including another agency's, is 404. */
+  private async versionOf(staff: StaffPrincipal, dossierId: string): Promise<DossierVersion> {
+    const version = isUuid(dossierId)
+      ? await this.dataSource.getRepository(DossierVersion).findOneBy({ id: dossierId })
+      : null;
+    const ours =
+      version &&
+      (await this.dataSource.getRepository(ProcurementCase).existsBy({ id: version.caseId, agencyId: staff.agencyId }));
+    if (!version || !ours) throw new NotFoundException('No such dossier.');
+    return version;
+  }
+
+  /** The case of a dossier version, for the access guard of routes naming one (see DOSSIER_IDS). */
+  async caseIdOf(staff: StaffPrincipal, dossierId: string): Promise<string> {
+    return (await this.versionOf(staff, dossierId)).caseId;
+  }
+
   /**
    * A dossier version, if the access policy grants the permission on its case: another agency's
    * version is 404 like an unknown id; role, panel seat and the rest are the policy's 403.
@@ -95,17 +112,9 @@ export class DossierWorkflowService {
     dossierId: string,
     permission: Extract<Permission, `dossier.${string}`>,
   ): Promise<{ version: DossierVersion; procurementCase: ProcurementCase }> {
-    const version = isUuid(dossierId)
-      ? await this.dataSource.getRepository(DossierVersion).findOneBy({ id: dossierId })
-      : null;
-    if (!version) throw new NotFoundException('No such dossier.');
-    try {
-      const { procurementCase } = await this.access.requireAccess(staff, permission, { caseId: version.caseId });
-      return { version, procurementCase };
-    } catch (error) {
-      if (error instanceof NotFoundException) throw new NotFoundException('No such dossier.');
-      throw error;
-    }
+    const version = await this.versionOf(staff, dossierId);
+    const { procurementCase } = await this.access.requireAccess(staff, permission, { caseId: version.caseId });
+    return { version, procurementCase };
   }
 
   /** The case panel's legal reviewers, with their names as their accounts give them. */
@@ -349,3 +358,6 @@ export class DossierWorkflowService {
     });
   }
 }
+
+/** Routes naming a dossier version (`:id`) are decided on the version's case. */
+export const DOSSIER_IDS = { ids: { param: 'id', by: DossierWorkflowService } } as const;

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
 import { API_PREFIX } from '@probity/web';
 import { CommentDto, DecisionDto } from './dossier.dto';
-import { DossierWorkflowService } from './dossier-workflow.service';
+import { DOSSIER_IDS, DossierWorkflowService } from './dossier-workflow.service';
 
 /**
  * Dossier versions, review and sign-off for staff of the case's agency (any other agency's case or
@@ -48,15 +48,13 @@ export class DossierController {
   }
 
   @Get('dossiers/:id')
-  // The service resolves the dossier to its case and asks the policy (dossierOf).
-  @RequiresAccess('dossier.read', { ids: 'handler' })
+  @RequiresAccess('dossier.read', DOSSIER_IDS)
   state(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string) {
     return this.workflow.state(staff, id);
   }
 
   @Get('dossiers/:id/pdf')
-  // The service resolves the dossier to its case and asks the policy (dossierOf).
-  @RequiresAccess('dossier.read', { ids: 'handler' })
+  @RequiresAccess('dossier.read', DOSSIER_IDS)
   @Header('Content-Type', 'application/pdf')
   async pdf(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string): Promise<StreamableFile> {
     const { version, pdf } = await this.workflow.pdf(staff, id);
@@ -67,8 +65,7 @@ export class DossierController {
   }
 
   @Get('dossiers/:id/signed.pdf')
-  // The service resolves the dossier to its case and asks the policy (dossierOf).
-  @RequiresAccess('dossier.read', { ids: 'handler' })
+  @RequiresAccess('dossier.read', DOSSIER_IDS)
   @Header('Content-Type', 'application/pdf')
   async signedPdf(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string): Promise<StreamableFile> {
     const { version, pdf } = await this.workflow.signedPdf(staff, id);
@@ -79,14 +76,14 @@ export class DossierController {
   }
 
   @Post('dossiers/:id/comments')
-  @RequiresAccess('dossier.decide', { ids: 'handler' })
+  @RequiresAccess('dossier.decide', DOSSIER_IDS)
   @HttpCode(201)
   comment(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Body() body: CommentDto) {
     return this.workflow.comment(staff, id, { section: body.section, body: body.body });
   }
 
   @Post('dossiers/:id/decisions')
-  @RequiresAccess('dossier.decide', { ids: 'handler' })
+  @RequiresAccess('dossier.decide', DOSSIER_IDS)
   @HttpCode(201)
   decide(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Body() body: DecisionDto) {
     return this.workflow.decide(staff, id, body);
