@@ -1,7 +1,7 @@
 import { Controller, Get, HttpException, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
+import { AccessGranted, CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
 import { localised, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
 import { CORE_PRINCIPLES, INSTRUMENTAL_PRINCIPLES } from '@probity/rubric';
 import {
@@ -16,7 +16,7 @@ import {
   ProviderFinding,
   sensitivityStatement,
 } from '@probity/scoring';
-import { CaseAccess } from './case-access';
+import { Granted } from './case-access';
 import { FormBody } from '@probity/web';
 import { ComparisonService } from './comparison.service';
 
@@ -96,10 +96,7 @@ function priceView(price: PriceRanking, currency: string | null) {
 @ApiExcludeController()
 @Controller('cases/:caseId/comparison')
 export class ComparisonPageController {
-  constructor(
-    private readonly comparisons: ComparisonService,
-    private readonly access: CaseAccess,
-  ) {}
+  constructor(private readonly comparisons: ComparisonService) {}
 
   @Get()
   @RequiresAccess('comparison.read')
@@ -107,9 +104,9 @@ export class ComparisonPageController {
   async page(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @AccessGranted() { procurementCase: found }: Granted,
     @Query('notice') notice?: string,
   ) {
-    const found = (await this.access.requireAccess(staff, 'comparison.read', { caseId })).procurementCase;
     const { progress, stored } = await this.comparisons.state(found);
     const lock = this.comparisons.weightsLock(found);
     const seesPrice = staff.role !== 'evaluator';
@@ -145,6 +142,7 @@ export class ComparisonPageController {
   async changeWeights(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @AccessGranted() granted: Granted,
     @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
@@ -157,7 +155,8 @@ export class ComparisonPageController {
       const errors = (Array.isArray(message) ? message : [message]).map((item) =>
         typeof item === 'string' ? item : String((item as { message?: string }).message ?? JSON.stringify(item)),
       );
-      const view = await this.page(staff, caseId);
+      // Refused, so the case is as the policy loaded it.
+      const view = await this.page(staff, caseId, granted);
       return response.status(error.getStatus()).render('cases/comparison', { ...view, errors });
     }
     response.redirect(303, `/cases/${caseId}/comparison?notice=weights#weights-heading`);

@@ -165,9 +165,13 @@ export class ComparisonController {
   ): Promise<Observable<MessageEvent>> {
     return interval(PROGRESS_POLL_MS).pipe(
       startWith(0),
-      // A slow query is not overlapped by the next poll; the case is re-read for status and weights.
+      // A slow query is not overlapped by the next poll. The case is re-read for status and weights through
+      // the policy, so a person taken off the panel or recused mid-stream stops receiving progress.
       exhaustMap(() =>
-        defer(async () => (await this.comparisons.state(await this.comparisons.ownCase(staff, caseId))).progress),
+        defer(async () => {
+          const { procurementCase } = await this.access.requireAccess(staff, 'comparison.read', { caseId });
+          return (await this.comparisons.state(procurementCase)).progress;
+        }),
       ),
       distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
       takeWhile((progress) => !progress.done, true),

@@ -13,7 +13,7 @@ import {
   QuestionnaireTemplates,
 } from '@probity/cases';
 import { DossierWorkflowService } from '@probity/dossier';
-import { CaseAccess, Granted } from '@probity/evaluation';
+import { Granted } from '@probity/evaluation';
 import {
   AccessGranted,
   CurrentStaff,
@@ -91,7 +91,6 @@ export class CasePagesController {
     private readonly identity: IdentityService,
     private readonly dossiers: DossierWorkflowService,
     private readonly templates: QuestionnaireTemplates,
-    private readonly access: CaseAccess,
   ) {}
 
   @Get()

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, CasesService, ClarificationsService, ProcurementCase, ProviderResponse } from '@probity/cases';
 import { DossierWorkflowService } from '@probity/dossier';
-import { CaseAccess, Granted } from '@probity/evaluation';
+import { Granted } from '@probity/evaluation';
 import { AccessGranted, CurrentStaff, RequiresAccess, StaffOnly, StaffPrincipal } from '@probity/identity';
 import type { CriteriaWeights } from '@probity/scoring';
 import { API_PREFIX } from '@probity/web';
@@ -42,7 +42,6 @@ export class CasesController {
     private readonly invitations: InvitationsService,
     private readonly clarifications: ClarificationsService,
     private readonly dossiers: DossierWorkflowService,
-    private readonly access: CaseAccess,
   ) {}
 
   @Get('cases')
