@@ -17,6 +17,7 @@ export {
   Permission,
   PERMISSIONS,
   requireAccess,
+  roleMay,
   STAFF_ROLES,
   SUBMISSIONS_OPENED,
 } from './lib/access-policy';

@@ -9,6 +9,7 @@ import {
   decideRoleAccess,
   Permission,
   requireAccess,
+  roleMay,
 } from './access-policy';
 
 const AGENCY = 'agency-1';
@@ -198,5 +199,20 @@ describe('the role part of a case permission', () => {
   ] as Array<[Permission, AccessRole, string]>)('%s by %s → %s', (permission, role, expected) => {
     const decision = decideRoleAccess(permission, { role });
     expect(decision.allowed ? 'allow' : `${decision.status} ${decision.reason}`).toBe(expected);
+  });
+});
+
+describe('what a page offers a role', () => {
+  it.each([
+    ['case.create', 'procurement_officer', true],
+    ['case.create', 'evaluator', false],
+    ['case.manage', 'admin', true],
+    ['case.manage', 'legal_reviewer', false],
+    ['price.read', 'evaluator', false],
+    ['price.read', 'legal_reviewer', true],
+    ['dossier.read', 'evaluator', false],
+    ['dossier.decide', 'admin', true],
+  ] as Array<[Permission | AgencyPermission, AccessRole, boolean]>)('%s for %s: %s', (permission, role, offered) => {
+    expect(roleMay(permission, { role })).toBe(offered);
   });
 });

@@ -282,6 +282,16 @@ export function decideRoleAccess(permission: Permission, principal: { role: Acce
   };
 }
 
+/**
+ * Whether the role may use the permission at all: what a page offers (a button, a section, prices),
+ * so pages and routes agree. The request itself is still decided in full by `decideAccess`.
+ */
+export function roleMay(permission: Permission | AgencyPermission, principal: { role: AccessRole }): boolean {
+  return (
+    isAgencyPermission(permission) ? decideAgencyAccess(permission, principal) : decideRoleAccess(permission, principal)
+  ).allowed;
+}
+
 /** Thrown by `requireAccess`; adapters turn it into their framework's 403 or 404. */
 export class AccessDenied extends Error {
   constructor(readonly decision: Extract<AccessDecision, { allowed: false }>) {

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { roleMay } from '@probity/access';
 import { CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
 import type { DossierInput, ReviewDecisionKind } from '../model/dossier-input';
 import { sectionGlance } from '../model/section-glance';
@@ -152,7 +153,7 @@ export class DossierPagesController {
     const state = await this.workflow.state(staff, dossierId);
     const me = state.reviewers.find((reviewer) => reviewer.id === staff.userId);
     const open = state.current && state.status === 'rendered' && procurementCase.status === 'dossier_review';
-    const canReview = Boolean(me) && open && ['legal_reviewer', 'admin'].includes(staff.role);
+    const canReview = Boolean(me) && open && roleMay('dossier.decide', staff);
     const current = state.current
       ? null
       : (await this.workflow.versions(staff, version.caseId)).find((candidate) => candidate.current);

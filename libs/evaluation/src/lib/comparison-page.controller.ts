@@ -1,6 +1,7 @@
 import { Controller, Get, HttpException, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { roleMay } from '@probity/access';
 import { AccessGranted, CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
 import { localised, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
 import { CORE_PRINCIPLES, INSTRUMENTAL_PRINCIPLES } from '@probity/rubric';
@@ -109,7 +110,7 @@ export class ComparisonPageController {
   ) {
     const { progress, stored } = await this.comparisons.state(found);
     const lock = this.comparisons.weightsLock(found);
-    const seesPrice = staff.role !== 'evaluator';
+    const seesPrice = roleMay('price.read', staff);
     return {
       title: `Comparison: ${found.title}`,
       scripts: progress.done ? [] : ['scoring-progress.js'],
@@ -122,7 +123,7 @@ export class ComparisonPageController {
       weightsLock: lock,
       // Officers change the weights here while they may (the same service as PUT …/weights).
       weightsForm:
-        ['procurement_officer', 'admin'].includes(staff.role) && this.comparisons.weightsEditable(found)
+        roleMay('case.manage', staff) && this.comparisons.weightsEditable(found)
           ? CORE_PRINCIPLES.map((p) => ({ id: p.id, name: p.name, weight: found.criteriaWeights[p.id] }))
           : null,
       flash: notice === 'weights' ? 'Weights saved: the comparison is being re-run with them.' : undefined,

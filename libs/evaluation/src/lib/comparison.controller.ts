@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, MessageEvent, Param, ParseUUIDPipe, Po
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNumber, IsObject, IsOptional, IsPositive, Max } from 'class-validator';
 import { defer, distinctUntilChanged, exhaustMap, interval, map, Observable, startWith, takeWhile } from 'rxjs';
+import { roleMay } from '@probity/access';
 import { AccessGranted, CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
 import { Comparison, PriceRanking, priceSensitivityStatement, sensitivityStatement } from '@probity/scoring';
 import { API_PREFIX } from '@probity/web';
@@ -86,7 +87,7 @@ export class ComparisonController {
   ): Promise<ComparisonAnswer> {
     const { progress, stored } = await this.comparisons.state(found);
     // The price criterion is scored apart from quality: evaluators see neither prices nor its weight.
-    const seesPrice = staff.role !== 'evaluator';
+    const seesPrice = roleMay('price.read', staff);
     const comparison = stored ? (seesPrice ? stored.comparison : withoutPrices(stored.comparison)) : null;
     return {
       caseId,

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Response } from 'express';
+import { roleMay } from '@probity/access';
 import {
   CASE_STATUSES,
   CasesService,
@@ -106,7 +107,7 @@ export class CasePagesController {
       previousPage: page > 1 ? page - 1 : null,
       nextPage: page * 20 < listed.total ? page + 1 : null,
       total: listed.total,
-      canCreate: ['procurement_officer', 'admin'].includes(staff.role),
+      canCreate: roleMay('case.create', staff),
     });
   }
 
@@ -345,7 +346,7 @@ export class CasePagesController {
         ...item,
         askedBy: item.askedBy?.organisationName,
       })),
-      canAnswer: ['procurement_officer', 'admin'].includes(staff.role),
+      canAnswer: roleMay('case.manage', staff),
     });
   }
 
@@ -372,9 +373,7 @@ export class CasePagesController {
   private async dossierView(staff: StaffPrincipal, found: ProcurementCase) {
     const { versions, current, state, panelReviewers } = await this.dossiers.overview(staff, found);
     return {
-      canRequest:
-        ['procurement_officer', 'admin'].includes(staff.role) &&
-        ['evaluation', 'dossier_review'].includes(found.status),
+      canRequest: roleMay('case.manage', staff) && ['evaluation', 'dossier_review'].includes(found.status),
       rendering: versions.some((version) => version.status === 'pending'),
       progressUrl: `/api/v1/cases/${found.id}/dossiers`,
       ocdsUrl: versions.length ? `/api/v1/cases/${found.id}/ocds` : null,
@@ -471,12 +470,12 @@ export class CasePagesController {
     },
     status = 200,
   ) {
-    const canManage = ['procurement_officer', 'admin'].includes(staff.role);
+    const canManage = roleMay('case.manage', staff);
     const progress = await this.progressOf(found);
     const facts = await this.caseFacts(found, progress);
     const staffById = new Map((await this.identity.staffOfAgency(staff.agencyId)).map((user) => [user.id, user]));
     const clarifications = await this.clarifications.forCase(found.id);
-    const seesDossier = staff.role !== 'evaluator';
+    const seesDossier = roleMay('dossier.read', staff);
     const dossier = seesDossier ? await this.dossierView(staff, found) : null;
     response.status(status).render('cases/detail', {
       scripts: [...(canManage ? ['confirm-step.js'] : []), ...(dossier?.rendering ? ['dossier-progress.js'] : [])],
