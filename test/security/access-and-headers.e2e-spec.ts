@@ -103,7 +103,9 @@ describe('roles, sessions and security headers (real Postgres and Redis)', () =>
         .set('Accept', 'application/json');
       const response = await (method === 'get' ? call : call.send(body));
       expect(response.status).toBe(403);
-      expect(response.body.message).toMatch(/needs one of these roles/);
+      // The access policy's refusal names the role and what it does not allow.
+      expect(response.body.message).toMatch(/^Your role \((evaluator|legal reviewer)\) does not allow you to /);
+      expect(response.body.reason).toBe('role');
     });
 
     it('afterwards the case, the link and the clarification are as they were', async () => {

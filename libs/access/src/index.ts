@@ -1,6 +1,12 @@
 export {
   ACCESS_MATRIX,
   AccessDecision,
+  AGENCY_MATRIX,
+  AGENCY_PERMISSIONS,
+  AgencyPermission,
+  decideAgencyAccess,
+  decideRoleAccess,
+  isAgencyPermission,
   AccessDenied,
   AccessFacts,
   AccessRole,
@@ -11,6 +17,7 @@ export {
   Permission,
   PERMISSIONS,
   requireAccess,
+  roleMay,
   STAFF_ROLES,
   SUBMISSIONS_OPENED,
 } from './lib/access-policy';

@@ -7,6 +7,18 @@ export {
   StaffRequest,
   StaffRole,
 } from './lib/staff-principal';
+export {
+  ACCESS_REQUIREMENT_KEY,
+  AccessGranted,
+  AccessGuard,
+  AccessRequirement,
+  CASE_ACCESS,
+  CaseAccessCheck,
+  CaseAccessIds,
+  CaseIdResolver,
+  ResolvedIds,
+  RequiresAccess,
+} from './lib/requires-access';
 export { Clock } from './lib/clock';
 export { Agency, IDENTITY_ENTITIES, PasswordReset, StaffSession, StaffUser } from './lib/identity.entities';
 export {

@@ -1,4 +1,16 @@
-import { AccessDenied, AccessFacts, AccessRole, decideAccess, Permission, requireAccess } from './access-policy';
+import {
+  AccessDenied,
+  AccessFacts,
+  AccessRole,
+  AGENCY_MATRIX,
+  AgencyPermission,
+  decideAccess,
+  decideAgencyAccess,
+  decideRoleAccess,
+  Permission,
+  requireAccess,
+  roleMay,
+} from './access-policy';
 
 const AGENCY = 'agency-1';
 const ME = 'user-me';
@@ -94,8 +106,16 @@ describe('the access matrix', () => {
     ['case.read', 'legal_reviewer', {}, '403 not-on-panel'],
     ['case.read', 'legal_reviewer', { seat: 'legal_reviewer' }, 'allow'],
     ['comparison.read', 'legal_reviewer', { seat: 'legal_reviewer' }, 'allow'],
-    ['dossier.decide', 'legal_reviewer', { seat: 'legal_reviewer' }, '403 phase'],
+    ['dossier.decide', 'legal_reviewer', {}, '403 not-on-panel'],
+    // The review phase is the review service's 409 (a decision on a signed dossier is a conflict).
+    ['dossier.decide', 'legal_reviewer', { seat: 'legal_reviewer', status: 'signed_off' }, 'allow'],
     ['dossier.decide', 'legal_reviewer', { seat: 'legal_reviewer', status: 'dossier_review' }, 'allow'],
+    ['dossier.read', 'legal_reviewer', {}, 'allow'],
+    ['dossier.read', 'evaluator', { seat: 'evaluator', declared: 'no-conflict' }, '403 role'],
+    ['dossier.request', 'legal_reviewer', { seat: 'legal_reviewer' }, '403 role'],
+    ['dossier.request', 'admin', {}, 'allow'],
+    ['price.read', 'evaluator', { seat: 'evaluator', declared: 'no-conflict' }, '403 role'],
+    ['price.read', 'legal_reviewer', { seat: 'legal_reviewer' }, 'allow'],
     ['dossier.decide', 'procurement_officer', { status: 'dossier_review' }, '403 role'],
     // The panel's own work.
     ['panel.declare', 'evaluator', {}, '403 not-on-panel'],
@@ -146,5 +166,53 @@ describe('refusal messages', () => {
   ] as const)('%s asking for %s', (role, permission, message) => {
     const decision = decideAccess(permission, facts(role, { response: { status: 'submitted' } }));
     expect(decision.allowed ? '' : decision.message).toMatch(message);
+  });
+});
+
+describe('agency-wide permissions', () => {
+  it.each([
+    ['case.list', 'evaluator', 'allow'],
+    ['case.create', 'procurement_officer', 'allow'],
+    ['case.create', 'legal_reviewer', '403 role'],
+    ['evaluation.queue', 'legal_reviewer', '403 role'],
+    ['review.queue', 'legal_reviewer', 'allow'],
+    ['agency.administer', 'procurement_officer', '403 role'],
+    ['agency.administer', 'admin', 'allow'],
+    ['audit.read', 'evaluator', '403 role'],
+  ] as Array<[AgencyPermission, AccessRole, string]>)('%s by %s → %s', (permission, role, expected) => {
+    const decision = decideAgencyAccess(permission, { role });
+    expect(decision.allowed ? 'allow' : `${decision.status} ${decision.reason}`).toBe(expected);
+  });
+
+  it('lets an administrator do everything agency-wide', () => {
+    for (const roles of Object.values(AGENCY_MATRIX)) expect(roles).toContain('admin');
+  });
+});
+
+describe('the role part of a case permission', () => {
+  it.each([
+    ['case.manage', 'evaluator', '403 role'],
+    ['case.manage', 'admin', 'allow'],
+    ['dossier.decide', 'legal_reviewer', 'allow'],
+    ['dossier.decide', 'procurement_officer', '403 role'],
+    ['dossier.read', 'evaluator', '403 role'],
+  ] as Array<[Permission, AccessRole, string]>)('%s by %s → %s', (permission, role, expected) => {
+    const decision = decideRoleAccess(permission, { role });
+    expect(decision.allowed ? 'allow' : `${decision.status} ${decision.reason}`).toBe(expected);
+  });
+});
+
+describe('what a page offers a role', () => {
+  it.each([
+    ['case.create', 'procurement_officer', true],
+    ['case.create', 'evaluator', false],
+    ['case.manage', 'admin', true],
+    ['case.manage', 'legal_reviewer', false],
+    ['price.read', 'evaluator', false],
+    ['price.read', 'legal_reviewer', true],
+    ['dossier.read', 'evaluator', false],
+    ['dossier.decide', 'admin', true],
+  ] as Array<[Permission | AgencyPermission, AccessRole, boolean]>)('%s for %s: %s', (permission, role, offered) => {
+    expect(roleMay(permission, { role })).toBe(offered);
   });
 });

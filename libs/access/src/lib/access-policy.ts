@@ -26,10 +26,36 @@ export const PERMISSIONS = [
   'panel.moderate',
   /** The side-by-side comparison (automatic scores, knock-outs, red flags) and scoring progress. */
   'comparison.read',
+  /** Asking for the dossier to be rendered for the case's current data. */
+  'dossier.request',
+  /** The dossier's versions, review copies, signed PDF, OCDS release and review state. */
+  'dossier.read',
   /** A legal reviewer's comments and decision on the dossier. */
   'dossier.decide',
+  /** The recorded price offers (never for quality evaluators, who score blind to price). */
+  'price.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * Permissions that name no case: the agency's lists, new cases, its accounts and questionnaires, its
+ * audit trail. They are decided on the role alone (the agency is the principal's own).
+ */
+export const AGENCY_PERMISSIONS = [
+  /** The agency's case list. */
+  'case.list',
+  /** Raising a new case. */
+  'case.create',
+  /** The signed-in evaluator's own evaluations. */
+  'evaluation.queue',
+  /** The dossier versions awaiting the signed-in legal reviewer. */
+  'review.queue',
+  /** Staff accounts and the agency's questionnaire templates. */
+  'agency.administer',
+  /** The agency's audit trail and its verification. */
+  'audit.read',
+] as const;
+export type AgencyPermission = (typeof AGENCY_PERMISSIONS)[number];
 
 /** Case statuses once responses are closed: submissions are open to the panel from then on. */
 export const SUBMISSIONS_OPENED = ['closed', 'evaluation', 'dossier_review', 'signed_off', 'awarded'] as const;
@@ -77,8 +103,42 @@ export const ACCESS_MATRIX: Readonly<Record<Permission, readonly Grant[]>> = {
     { ...EVALUATOR_SEAT, declaredNoConflict: true, phases: SUBMISSIONS_OPENED },
     LEGAL_SEAT,
   ],
-  'dossier.decide': [{ ...LEGAL_SEAT, phases: ['dossier_review'] }],
+  'dossier.request': [{ roles: MANAGERS }],
+  // Any legal reviewer of the agency reads its dossiers (the review queue and the signed record).
+  'dossier.read': [{ roles: [...MANAGERS, 'legal_reviewer'] }],
+  // Only while the case is in dossier review, but that is the case's state, not the person's right:
+  // a decision on a signed or superseded dossier is a conflict (409 from the review service).
+  'dossier.decide': [LEGAL_SEAT],
+  'price.read': [{ roles: MANAGERS }, LEGAL_SEAT],
 };
+
+const ALL_STAFF: readonly AccessRole[] = STAFF_ROLES;
+
+/** Who may use each agency-wide permission: roles only, since no case or panel is involved. */
+export const AGENCY_MATRIX: Readonly<Record<AgencyPermission, readonly AccessRole[]>> = {
+  'case.list': ALL_STAFF,
+  'case.create': MANAGERS,
+  'evaluation.queue': ['evaluator', 'admin'],
+  // Officers open it too (from the navigation of a case in review); it lists only their own reviews.
+  'review.queue': ['legal_reviewer', 'admin', 'procurement_officer'],
+  'agency.administer': ['admin'],
+  'audit.read': ['admin', 'legal_reviewer'],
+};
+
+export function isAgencyPermission(permission: string): permission is AgencyPermission {
+  return (AGENCY_PERMISSIONS as readonly string[]).includes(permission);
+}
+
+/** Whether the principal's role may use an agency-wide permission (403 `role` otherwise). */
+export function decideAgencyAccess(permission: AgencyPermission, principal: { role: AccessRole }): AccessDecision {
+  if (AGENCY_MATRIX[permission].includes(principal.role)) return { allowed: true };
+  return {
+    allowed: false,
+    status: 403,
+    reason: 'role',
+    message: `Your role (${principal.role.replace('_', ' ')}) does not allow you to ${AGENCY_WORDS[permission]}.`,
+  };
+}
 
 /** What the policy needs to know; the adapter loads it. */
 export interface AccessFacts {
@@ -142,7 +202,19 @@ const PERMISSION_WORDS: Record<Permission, string> = {
   'response.score': 'score this case’s submissions',
   'panel.moderate': 'moderate this case’s panel scores',
   'comparison.read': 'see this case’s comparison',
+  'dossier.request': 'request this case’s dossier',
+  'dossier.read': 'read this case’s dossier',
   'dossier.decide': 'review this case’s dossier',
+  'price.read': 'see this case’s price offers',
+};
+
+const AGENCY_WORDS: Record<AgencyPermission, string> = {
+  'case.list': 'list cases',
+  'case.create': 'raise a case',
+  'evaluation.queue': 'evaluate cases',
+  'review.queue': 'review dossiers',
+  'agency.administer': 'administer the agency',
+  'audit.read': 'read the audit trail',
 };
 
 function messageFor(permission: Permission, reason: DenialReason, facts: AccessFacts, seat?: PanelSeat): string {
@@ -193,6 +265,31 @@ export function decideAccess(permission: Permission, facts: AccessFacts): Access
       closest = { reason: failure, grant };
   }
   return deny(403, closest.reason, closest.grant?.seat);
+}
+
+/**
+ * Whether any grant of the permission is for this role: the part of the decision that needs no case.
+ * Routes naming something that resolves to a case only later (a dossier, a clarification) are refused
+ * on it at once; the full decision follows when the case is known.
+ */
+export function decideRoleAccess(permission: Permission, principal: { role: AccessRole }): AccessDecision {
+  if (ACCESS_MATRIX[permission].some((grant) => grant.roles.includes(principal.role))) return { allowed: true };
+  return {
+    allowed: false,
+    status: 403,
+    reason: 'role',
+    message: `Your role (${principal.role.replace('_', ' ')}) does not allow you to ${PERMISSION_WORDS[permission].replace('this case', 'a case')}.`,
+  };
+}
+
+/**
+ * Whether the role may use the permission at all: what a page offers (a button, a section, prices),
+ * so pages and routes agree. The request itself is still decided in full by `decideAccess`.
+ */
+export function roleMay(permission: Permission | AgencyPermission, principal: { role: AccessRole }): boolean {
+  return (
+    isAgencyPermission(permission) ? decideAgencyAccess(permission, principal) : decideRoleAccess(permission, principal)
+  ).allowed;
 }
 
 /** Thrown by `requireAccess`; adapters turn it into their framework's 403 or 404. */

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
+import { CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
 import { API_PREFIX } from '@probity/web';
 import { StaffAdministration } from './staff-administration.service';
 import { ChangeRoleDto, CreateStaffDto } from './staff.dto';
 
 /** Staff accounts of the administrator's agency as JSON; the same operations as /admin/users. */
 @ApiTags('staff administration')
-@StaffOnly('admin')
+@RequiresAccess('agency.administer')
 @Controller(`${API_PREFIX}/staff`)
 export class StaffApiController {
   constructor(private readonly staff: StaffAdministration) {}

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import type { Response } from 'express';
-import { CurrentStaff, STAFF_ROLES, StaffOnly, StaffPrincipal } from '@probity/identity';
+import { CurrentStaff, STAFF_ROLES, RequiresAccess, StaffPrincipal } from '@probity/identity';
 import { StaffAdministration } from './staff-administration.service';
 import { ChangeRoleDto, CreateStaffDto, ROLE_LABELS } from './staff.dto';
 import { FormBody } from '@probity/web';
@@ -23,7 +23,7 @@ function messagesOf(errors: ValidationError[]): string[] {
 
 /** Agency administrators manage their colleagues' accounts here (post/redirect/get). */
 @ApiExcludeController()
-@StaffOnly('admin')
+@RequiresAccess('agency.administer')
 @Controller('admin/users')
 export class StaffPagesController {
   constructor(private readonly staff: StaffAdministration) {}

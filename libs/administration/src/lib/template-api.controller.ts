@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { QuestionnaireTemplate, QuestionnaireTemplates } from '@probity/cases';
-import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
+import { CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
 import { API_PREFIX } from '@probity/web';
 import { adminActor } from './admin-actor';
 import { ImportTemplateDto, UpdateTemplateDto } from './template.dto';
@@ -13,7 +13,7 @@ function listing(template: QuestionnaireTemplate) {
 
 /** The agency's own questionnaires as JSON: import (draft), replace a draft, publish. Published versions never change. */
 @ApiTags('questionnaire templates')
-@StaffOnly('admin')
+@RequiresAccess('agency.administer')
 @Controller(`${API_PREFIX}/questionnaire-templates`)
 export class TemplateApiController {
   constructor(private readonly templates: QuestionnaireTemplates) {}

@@ -3,7 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { QuestionnaireTemplates, TemplateImportException } from '@probity/cases';
-import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
+import { CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
 import { buildPortalForm, isPortalLanguage, messagesFor } from '@probity/portal';
 import { blankQuestionnaire, BlankQuestionnairePrinter } from '@probity/question-bank';
 import { localised, QuestionnaireDefinition } from '@probity/questionnaires';
@@ -24,7 +24,7 @@ interface ImportProblemView {
 
 /** Agency administrators import, preview and publish their own questionnaires (post/redirect/get). */
 @ApiExcludeController()
-@StaffOnly('admin')
+@RequiresAccess('agency.administer')
 @Controller('admin/questionnaires')
 export class TemplatePagesController {
   constructor(

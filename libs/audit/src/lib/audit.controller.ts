@@ -1,6 +1,6 @@
 import { Controller, Get, Query, ValidationPipe } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
+import { CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
 import { API_PREFIX } from '@probity/web';
 import type { ChainVerification } from './audit-chain';
 import { AuditListQueryDto } from './audit.dto';
@@ -9,7 +9,7 @@ import { AuditPage, AuditTrail } from './audit-trail.service';
 /** The signed-in agency's own audit chain: never another agency's, never the system chain. */
 @ApiTags('audit')
 @Controller(`${API_PREFIX}/audit`)
-@StaffOnly('admin', 'legal_reviewer')
+@RequiresAccess('audit.read')
 export class AuditController {
   constructor(private readonly trail: AuditTrail) {}
 

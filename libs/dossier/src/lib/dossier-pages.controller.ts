@@ -1,11 +1,12 @@
 import { Controller, Get, HttpException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
+import { roleMay } from '@probity/access';
+import { CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
 import type { DossierInput, ReviewDecisionKind } from '../model/dossier-input';
 import { sectionGlance } from '../model/section-glance';
 import { DECISIONS } from './dossier.dto';
-import { DossierWorkflowService } from './dossier-workflow.service';
+import { DOSSIER_IDS, DossierWorkflowService } from './dossier-workflow.service';
 import { FormBody } from '@probity/web';
 
 export const DECISION_LABELS: Record<ReviewDecisionKind, string> = {
@@ -35,12 +36,13 @@ function messagesOf(error: HttpException): string[] {
 
 /** Review pages for legal reviewers: their queue and the viewer of one dossier version. */
 @ApiExcludeController()
-@StaffOnly('legal_reviewer', 'admin', 'procurement_officer')
+@RequiresAccess('dossier.read', DOSSIER_IDS)
 @Controller('reviews')
 export class DossierPagesController {
   constructor(private readonly workflow: DossierWorkflowService) {}
 
   @Get()
+  @RequiresAccess('review.queue')
   async queue(@CurrentStaff() staff: StaffPrincipal, @Res() response: Response) {
     const items = await this.workflow.reviewQueue(staff);
     response.render('dossier/queue', {
@@ -63,7 +65,7 @@ export class DossierPagesController {
   }
 
   @Post('dossiers/:id/comments')
-  @StaffOnly('legal_reviewer', 'admin')
+  @RequiresAccess('dossier.decide', DOSSIER_IDS)
   async comment(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('id') id: string,
@@ -96,7 +98,7 @@ export class DossierPagesController {
   }
 
   @Post('dossiers/:id/decision')
-  @StaffOnly('legal_reviewer', 'admin')
+  @RequiresAccess('dossier.decide', DOSSIER_IDS)
   async decide(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('id') id: string,
@@ -147,11 +149,11 @@ export class DossierPagesController {
     },
     status = 200,
   ) {
-    const { version, procurementCase } = await this.workflow.dossierOf(staff, dossierId);
+    const { version, procurementCase } = await this.workflow.dossierOf(staff, dossierId, 'dossier.read');
     const state = await this.workflow.state(staff, dossierId);
     const me = state.reviewers.find((reviewer) => reviewer.id === staff.userId);
     const open = state.current && state.status === 'rendered' && procurementCase.status === 'dossier_review';
-    const canReview = Boolean(me) && open && ['legal_reviewer', 'admin'].includes(staff.role);
+    const canReview = Boolean(me) && open && roleMay('dossier.decide', staff);
     const current = state.current
       ? null
       : (await this.workflow.versions(staff, version.caseId)).find((candidate) => candidate.current);

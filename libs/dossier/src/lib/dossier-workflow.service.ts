@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditTrail } from '@probity/audit';
 import { Actor, CasesService, isUuid, ProcurementCase } from '@probity/cases';
-import { StaffPrincipal, StaffUser } from '@probity/identity';
+import type { Permission } from '@probity/access';
+import { CaseAccess } from '@probity/evaluation';
+import { CaseIdResolver, StaffPrincipal, StaffUser } from '@probity/identity';
 import { DossierInput, ReviewDecisionKind, REVIEWER_ROLE_LABEL } from '../model/dossier-input';
 import { OcdsReleasePackage, toOcdsReleasePackage } from '../ocds/ocds-export';
 import { DossierInputSource } from './case-dossier-source';
@@ -68,7 +70,7 @@ function summaryOf(version: DossierVersion, signedPdfSha256: string | null): Dos
  * and every change is recorded in the audit trail in its own transaction.
  */
 @Injectable()
-export class DossierWorkflowService {
+export class DossierWorkflowService implements CaseIdResolver {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
@@ -77,6 +79,7 @@ export class DossierWorkflowService {
     private readonly source: DossierInputSource,
     private readonly signOffRequests: SignOffRequests,
     private readonly audit: AuditTrail,
+    private readonly access: CaseAccess,
   ) {}
 
   caseOf(staff: StaffPrincipal, caseId: string): Promise<ProcurementCase> {
@@ -84,17 +87,33 @@ export class DossierWorkflowService {
   }
 
   /** A version of a case of the caller's agency; any other id, including another agency's, is 404. */
-  async dossierOf(
-    staff: StaffPrincipal,
-    dossierId: string,
-  ): Promise<{ version: DossierVersion; procurementCase: ProcurementCase }> {
+  private async versionOf(staff: StaffPrincipal, dossierId: string): Promise<DossierVersion> {
     const version = isUuid(dossierId)
       ? await this.dataSource.getRepository(DossierVersion).findOneBy({ id: dossierId })
       : null;
-    const procurementCase = version
-      ? await this.dataSource.getRepository(ProcurementCase).findOneBy({ id: version.caseId, agencyId: staff.agencyId })
-      : null;
-    if (!version || !procurementCase) throw new NotFoundException('No such dossier.');
+    const ours =
+      version &&
+      (await this.dataSource.getRepository(ProcurementCase).existsBy({ id: version.caseId, agencyId: staff.agencyId }));
+    if (!version || !ours) throw new NotFoundException('No such dossier.');
+    return version;
+  }
+
+  /** The case of a dossier version, for the access guard of routes naming one (see DOSSIER_IDS). */
+  async caseIdOf(staff: StaffPrincipal, dossierId: string): Promise<string> {
+    return (await this.versionOf(staff, dossierId)).caseId;
+  }
+
+  /**
+   * A dossier version, if the access policy grants the permission on its case: another agency's
+   * version is 404 like an unknown id; role, panel seat and the rest are the policy's 403.
+   */
+  async dossierOf(
+    staff: StaffPrincipal,
+    dossierId: string,
+    permission: Extract<Permission, `dossier.${string}`>,
+  ): Promise<{ version: DossierVersion; procurementCase: ProcurementCase }> {
+    const version = await this.versionOf(staff, dossierId);
+    const { procurementCase } = await this.access.requireAccess(staff, permission, { caseId: version.caseId });
     return { version, procurementCase };
   }
 
@@ -175,19 +194,19 @@ export class DossierWorkflowService {
   }
 
   async state(staff: StaffPrincipal, dossierId: string): Promise<ReviewState> {
-    await this.dossierOf(staff, dossierId);
+    await this.dossierOf(staff, dossierId, 'dossier.read');
     return this.reviews.state(dossierId);
   }
 
   async pdf(staff: StaffPrincipal, dossierId: string): Promise<{ version: DossierVersion; pdf: Buffer }> {
-    const { version } = await this.dossierOf(staff, dossierId);
+    const { version } = await this.dossierOf(staff, dossierId, 'dossier.read');
     const pdf = await this.dossiers.pdf(version.id);
     if (!pdf) throw new ConflictException(`Version ${version.version} is still being rendered.`);
     return { version, pdf };
   }
 
   async signedPdf(staff: StaffPrincipal, dossierId: string): Promise<{ version: DossierVersion; pdf: Buffer }> {
-    const { version } = await this.dossierOf(staff, dossierId);
+    const { version } = await this.dossierOf(staff, dossierId, 'dossier.read');
     const pdf = await this.dossiers.signedPdf(version.id);
     if (!pdf) throw new NotFoundException('This dossier version is not signed.');
     return { version, pdf };
@@ -260,7 +279,7 @@ export class DossierWorkflowService {
     dossierId: string,
     input: { section: string; body: string },
   ): Promise<DossierReviewComment> {
-    const { version, procurementCase } = await this.dossierOf(staff, dossierId);
+    const { version, procurementCase } = await this.dossierOf(staff, dossierId, 'dossier.decide');
     this.assertInReview(procurementCase);
     return this.reviews.comment(version.id, { id: staff.userId, name: staff.name }, input, (manager, saved) =>
       this.record(manager, staff, 'dossier.commented', version.id, 'dossier', {
@@ -272,7 +291,7 @@ export class DossierWorkflowService {
 
   /** The signed-in reviewer's decision, bound to the review copy they read (its SHA-256). */
   async decide(staff: StaffPrincipal, dossierId: string, input: DecisionInput): Promise<DossierReviewDecision> {
-    const { version, procurementCase } = await this.dossierOf(staff, dossierId);
+    const { version, procurementCase } = await this.dossierOf(staff, dossierId, 'dossier.decide');
     this.assertInReview(procurementCase);
     const reviewer = { id: staff.userId, name: staff.name, role: REVIEWER_ROLE_LABEL };
     return this.reviews.decide(version.id, reviewer, input, (manager, decision) =>
@@ -339,3 +358,6 @@ export class DossierWorkflowService {
     });
   }
 }
+
+/** Routes naming a dossier version (`:id`) are decided on the version's case. */
+export const DOSSIER_IDS = { ids: { param: 'id', by: DossierWorkflowService } } as const;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decideAccess, Permission } from '@probity/access';
 import { CasesService, ProcurementCase, ProviderResponse } from '@probity/cases';
-import { StaffPrincipal } from '@probity/identity';
+import { CaseAccessCheck, CaseAccessIds, StaffPrincipal } from '@probity/identity';
 import { ConflictDeclaration } from './evaluation.entities';
 
 /** What a route names: a case, a response, or a response within a case. */
@@ -21,18 +21,17 @@ export interface Granted {
  * `requireAccess` first and use the case and response it returns.
  */
 @Injectable()
-export class CaseAccess {
+export class CaseAccess implements CaseAccessCheck {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
   ) {}
 
-  async requireAccess(staff: StaffPrincipal, permission: Permission, ids: AccessIds): Promise<Granted> {
+  async requireAccess(staff: StaffPrincipal, permission: Permission, ids: AccessIds | CaseAccessIds): Promise<Granted> {
     const response = ids.responseId ? await this.cases.responseOfAgency(staff.agencyId, ids.responseId) : undefined;
-    const procurementCase = await this.cases.caseOfAgency(
-      staff.agencyId,
-      ids.caseId ?? (response as ProviderResponse).caseId,
-    );
+    const caseId = ids.caseId ?? response?.caseId;
+    if (!caseId) throw new NotFoundException('No such case.');
+    const procurementCase = await this.cases.caseOfAgency(staff.agencyId, caseId);
     const declaration = await this.dataSource
       .getRepository(ConflictDeclaration)
       .findOneBy({ caseId: procurementCase.id, evaluatorId: staff.userId });

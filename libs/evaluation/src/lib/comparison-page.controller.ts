@@ -1,7 +1,8 @@
 import { Controller, Get, HttpException, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
+import { roleMay } from '@probity/access';
+import { AccessGranted, CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
 import { localised, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
 import { CORE_PRINCIPLES, INSTRUMENTAL_PRINCIPLES } from '@probity/rubric';
 import {
@@ -16,7 +17,7 @@ import {
   ProviderFinding,
   sensitivityStatement,
 } from '@probity/scoring';
-import { CaseAccess } from './case-access';
+import { Granted } from './case-access';
 import { FormBody } from '@probity/web';
 import { ComparisonService } from './comparison.service';
 
@@ -96,23 +97,20 @@ function priceView(price: PriceRanking, currency: string | null) {
 @ApiExcludeController()
 @Controller('cases/:caseId/comparison')
 export class ComparisonPageController {
-  constructor(
-    private readonly comparisons: ComparisonService,
-    private readonly access: CaseAccess,
-  ) {}
+  constructor(private readonly comparisons: ComparisonService) {}
 
   @Get()
-  @StaffOnly('procurement_officer', 'evaluator', 'legal_reviewer', 'admin')
+  @RequiresAccess('comparison.read')
   @Render('cases/comparison')
   async page(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @AccessGranted() { procurementCase: found }: Granted,
     @Query('notice') notice?: string,
   ) {
-    const found = (await this.access.requireAccess(staff, 'comparison.read', { caseId })).procurementCase;
     const { progress, stored } = await this.comparisons.state(found);
     const lock = this.comparisons.weightsLock(found);
-    const seesPrice = staff.role !== 'evaluator';
+    const seesPrice = roleMay('price.read', staff);
     return {
       title: `Comparison: ${found.title}`,
       scripts: progress.done ? [] : ['scoring-progress.js'],
@@ -125,7 +123,7 @@ export class ComparisonPageController {
       weightsLock: lock,
       // Officers change the weights here while they may (the same service as PUT …/weights).
       weightsForm:
-        ['procurement_officer', 'admin'].includes(staff.role) && this.comparisons.weightsEditable(found)
+        roleMay('case.manage', staff) && this.comparisons.weightsEditable(found)
           ? CORE_PRINCIPLES.map((p) => ({ id: p.id, name: p.name, weight: found.criteriaWeights[p.id] }))
           : null,
       flash: notice === 'weights' ? 'Weights saved: the comparison is being re-run with them.' : undefined,
@@ -141,10 +139,11 @@ export class ComparisonPageController {
 
   /** The weights form of the page; a refusal (422 with every problem, 409 once locked) re-renders the page with it. */
   @Post('weights')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.manage')
   async changeWeights(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @AccessGranted() granted: Granted,
     @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
@@ -157,7 +156,8 @@ export class ComparisonPageController {
       const errors = (Array.isArray(message) ? message : [message]).map((item) =>
         typeof item === 'string' ? item : String((item as { message?: string }).message ?? JSON.stringify(item)),
       );
-      const view = await this.page(staff, caseId);
+      // Refused, so the case is as the policy loaded it.
+      const view = await this.page(staff, caseId, granted);
       return response.status(error.getStatus()).render('cases/comparison', { ...view, errors });
     }
     response.redirect(303, `/cases/${caseId}/comparison?notice=weights#weights-heading`);

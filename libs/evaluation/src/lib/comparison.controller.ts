@@ -2,10 +2,11 @@ import { Body, Controller, Get, HttpCode, MessageEvent, Param, ParseUUIDPipe, Po
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNumber, IsObject, IsOptional, IsPositive, Max } from 'class-validator';
 import { defer, distinctUntilChanged, exhaustMap, interval, map, Observable, startWith, takeWhile } from 'rxjs';
-import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
+import { roleMay } from '@probity/access';
+import { AccessGranted, CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
 import { Comparison, PriceRanking, priceSensitivityStatement, sensitivityStatement } from '@probity/scoring';
 import { API_PREFIX } from '@probity/web';
-import { CaseAccess } from './case-access';
+import { CaseAccess, Granted } from './case-access';
 import { ComparisonService, WeightsLock } from './comparison.service';
 import { withoutPrices } from './pricing';
 import { ScoringProgressView } from './scoring-progress';
@@ -77,16 +78,16 @@ export class ComparisonController {
   ) {}
 
   @Get('comparison')
-  @StaffOnly('procurement_officer', 'evaluator', 'legal_reviewer', 'admin')
+  @RequiresAccess('comparison.read')
   @ApiOkResponse({ description: 'The latest comparison for the current weights, or its progress while pending.' })
   async comparison(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @AccessGranted() { procurementCase: found }: Granted,
   ): Promise<ComparisonAnswer> {
-    const found = (await this.access.requireAccess(staff, 'comparison.read', { caseId })).procurementCase;
     const { progress, stored } = await this.comparisons.state(found);
     // The price criterion is scored apart from quality: evaluators see neither prices nor its weight.
-    const seesPrice = staff.role !== 'evaluator';
+    const seesPrice = roleMay('price.read', staff);
     const comparison = stored ? (seesPrice ? stored.comparison : withoutPrices(stored.comparison)) : null;
     return {
       caseId,
@@ -104,7 +105,7 @@ export class ComparisonController {
   }
 
   @Put('weights')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.manage')
   @ApiOkResponse({ description: 'Weights replaced; in evaluation the comparison re-runs. 409 once locked.' })
   changeWeights(
     @CurrentStaff() staff: StaffPrincipal,
@@ -120,15 +121,14 @@ export class ComparisonController {
   }
 
   @Get('prices')
-  @StaffOnly('procurement_officer', 'legal_reviewer', 'admin')
+  @RequiresAccess('price.read')
   @ApiOkResponse({ description: 'Every submitted response with its recorded price offer; not for quality evaluators.' })
-  async prices(@CurrentStaff() staff: StaffPrincipal, @Param('caseId', new ParseUUIDPipe()) caseId: string) {
-    const found = await this.comparisons.ownCase(staff, caseId);
+  async prices(@AccessGranted() { procurementCase: found }: Granted) {
     return { currency: found.currency, priceWeight: found.priceWeight, prices: await this.comparisons.prices(found) };
   }
 
   @Put('prices/:responseId')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.manage')
   @ApiOkResponse({ description: 'Price offer recorded; in evaluation the comparison re-runs.' })
   recordPrice(
     @CurrentStaff() staff: StaffPrincipal,
@@ -141,20 +141,16 @@ export class ComparisonController {
 
   @Post('weights/lock')
   @HttpCode(200)
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.manage')
   @ApiOkResponse({ description: 'Who locked the weights and when; locking again returns the existing lock.' })
   lockWeights(@CurrentStaff() staff: StaffPrincipal, @Param('caseId', new ParseUUIDPipe()) caseId: string) {
     return this.comparisons.lockWeights(staff, caseId);
   }
 
   @Get('scoring-progress')
-  @StaffOnly('procurement_officer', 'evaluator', 'legal_reviewer', 'admin')
+  @RequiresAccess('comparison.read')
   @ApiOkResponse({ description: 'Submitted and scored responses and where the comparison stands.' })
-  async progress(
-    @CurrentStaff() staff: StaffPrincipal,
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
-  ): Promise<ScoringProgressView> {
-    const found = (await this.access.requireAccess(staff, 'comparison.read', { caseId })).procurementCase;
+  async progress(@AccessGranted() { procurementCase: found }: Granted): Promise<ScoringProgressView> {
     return (await this.comparisons.state(found)).progress;
   }
 
@@ -163,17 +159,20 @@ export class ComparisonController {
    * the stream completes once everything is scored and compared (or the case is cancelled).
    */
   @Sse('scoring-progress/stream')
-  @StaffOnly('procurement_officer', 'evaluator', 'legal_reviewer', 'admin')
+  @RequiresAccess('comparison.read')
   async progressStream(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId', new ParseUUIDPipe()) caseId: string,
   ): Promise<Observable<MessageEvent>> {
-    await this.access.requireAccess(staff, 'comparison.read', { caseId });
     return interval(PROGRESS_POLL_MS).pipe(
       startWith(0),
-      // A slow query is not overlapped by the next poll; the case is re-read for status and weights.
+      // A slow query is not overlapped by the next poll. The case is re-read for status and weights through
+      // the policy, so a person taken off the panel or recused mid-stream stops receiving progress.
       exhaustMap(() =>
-        defer(async () => (await this.comparisons.state(await this.comparisons.ownCase(staff, caseId))).progress),
+        defer(async () => {
+          const { procurementCase } = await this.access.requireAccess(staff, 'comparison.read', { caseId });
+          return (await this.comparisons.state(procurementCase)).progress;
+        }),
       ),
       distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
       takeWhile((progress) => !progress.done, true),

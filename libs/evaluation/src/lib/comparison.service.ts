@@ -70,15 +70,6 @@ export class ComparisonService {
     private readonly audit: AuditTrail,
   ) {}
 
-  /** The case if it belongs to the staff member's agency; another agency's case is "not found". */
-  async ownCase(staff: StaffPrincipal, caseId: string): Promise<ProcurementCase> {
-    const found = await this.dataSource
-      .getRepository(ProcurementCase)
-      .findOneBy({ id: caseId, agencyId: staff.agencyId });
-    if (!found) throw new NotFoundException('No such case.');
-    return found;
-  }
-
   weightsLock(found: ProcurementCase): WeightsLock | null {
     return lockOf(found);
   }

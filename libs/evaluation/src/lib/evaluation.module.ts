@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@probity/audit';
 import { CasesModule } from '@probity/cases';
 import { NotificationsModule } from '@probity/notifications';
+import { CASE_ACCESS } from '@probity/identity';
 import { CaseAccess } from './case-access';
 import { ComparisonPageController } from './comparison-page.controller';
 import { ComparisonController } from './comparison.controller';
@@ -21,6 +22,8 @@ import { CompareCaseJob, ScoreResponseJob, StartEvaluationJob } from './scoring-
   controllers: [ComparisonController, ComparisonPageController, PanelController, PanelPagesController],
   providers: [
     CaseAccess,
+    // The access guard of every staff route finds the case-level policy under this token.
+    { provide: CASE_ACCESS, useExisting: CaseAccess },
     PanelService,
     PanelWorkflowService,
     EvaluationResultsService,
@@ -31,6 +34,6 @@ import { CompareCaseJob, ScoreResponseJob, StartEvaluationJob } from './scoring-
     EvaluatorInvitations,
     InviteEvaluatorsJob,
   ],
-  exports: [CaseAccess, PanelService, PanelWorkflowService, EvaluationResultsService, ComparisonService],
+  exports: [CaseAccess, CASE_ACCESS, PanelService, PanelWorkflowService, EvaluationResultsService, ComparisonService],
 })
 export class EvaluationModule {}

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { ProcurementCase } from '@probity/cases';
-import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
+import { CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
 import { EVALUATION_SCALE } from './panel-rules';
 import { PanelWorkflowService, Workspace } from './panel-workflow.service';
 import { FormBody } from '@probity/web';
@@ -64,7 +64,7 @@ export class PanelPagesController {
 
   /** The cases the signed-in evaluator sits on, linked from the navigation. */
   @Get('evaluations')
-  @StaffOnly()
+  @RequiresAccess('evaluation.queue')
   async myEvaluations(@CurrentStaff() staff: StaffPrincipal, @Res() response: Response) {
     const cases = await this.dataSource
       .getRepository(ProcurementCase)
@@ -83,7 +83,8 @@ export class PanelPagesController {
   }
 
   @Get('cases/:caseId/evaluation')
-  @StaffOnly('evaluator', 'admin')
+  // The seat is enough: an undeclared evaluator is led to the declaration form.
+  @RequiresAccess('panel.declare')
   async casePage(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
@@ -94,7 +95,8 @@ export class PanelPagesController {
   }
 
   @Post('cases/:caseId/evaluation/declaration')
-  @StaffOnly('evaluator', 'admin')
+  // The seat is enough: an undeclared evaluator is led to the declaration form.
+  @RequiresAccess('panel.declare')
   async declare(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
@@ -146,7 +148,8 @@ export class PanelPagesController {
   }
 
   @Get('cases/:caseId/evaluation/responses/:responseId')
-  @StaffOnly('evaluator', 'admin')
+  // The seat is enough: an undeclared evaluator is led to the declaration form.
+  @RequiresAccess('panel.declare')
   async workspacePage(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
@@ -164,7 +167,7 @@ export class PanelPagesController {
 
   /** An evidence file as the provider uploaded it, for download: never rendered inline. */
   @Get('cases/:caseId/evaluation/responses/:responseId/evidence/:evidenceId')
-  @StaffOnly('evaluator', 'admin')
+  @RequiresAccess('response.score')
   async evidence(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
@@ -183,7 +186,7 @@ export class PanelPagesController {
   }
 
   @Post('cases/:caseId/evaluation/responses/:responseId/scores')
-  @StaffOnly('evaluator', 'admin')
+  @RequiresAccess('response.score')
   async scorePost(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
@@ -221,7 +224,7 @@ export class PanelPagesController {
   }
 
   @Post('cases/:caseId/evaluation/responses/:responseId/submission')
-  @StaffOnly('evaluator', 'admin')
+  @RequiresAccess('response.score')
   async submitPost(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
@@ -322,7 +325,7 @@ export class PanelPagesController {
   }
 
   @Get('cases/:caseId/moderation')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('panel.moderate')
   async moderationPage(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
@@ -333,7 +336,7 @@ export class PanelPagesController {
   }
 
   @Post('cases/:caseId/moderation/:responseId/:questionName')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('panel.moderate')
   async moderatePost(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,

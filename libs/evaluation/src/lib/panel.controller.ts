@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
+import { CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
 import { API_PREFIX } from '@probity/web';
 import { PanelWorkflowService } from './panel-workflow.service';
 
@@ -71,7 +71,7 @@ export class PanelController {
   constructor(private readonly workflow: PanelWorkflowService) {}
 
   @Post('declaration')
-  @StaffOnly('evaluator', 'admin')
+  @RequiresAccess('panel.declare')
   @ApiOkResponse({ description: 'Declaration recorded; 409 if one was already recorded for this case.' })
   async declare(
     @CurrentStaff() staff: StaffPrincipal,
@@ -89,7 +89,7 @@ export class PanelController {
   }
 
   @Get('responses')
-  @StaffOnly('evaluator', 'admin')
+  @RequiresAccess('response.score')
   @ApiOkResponse({
     description: 'Submitted responses to score, with the evaluator’s own progress; 403 until declared.',
   })
@@ -98,7 +98,7 @@ export class PanelController {
   }
 
   @Get('responses/:responseId')
-  @StaffOnly('evaluator', 'admin')
+  @RequiresAccess('response.score')
   @ApiOkResponse({
     description:
       'The questions that need judgement with the provider’s answer and evidence, the scale and the own scores; others’ scores only after submitting. Never any price.',
@@ -112,7 +112,7 @@ export class PanelController {
   }
 
   @Put('responses/:responseId/scores/:questionName')
-  @StaffOnly('evaluator', 'admin')
+  @RequiresAccess('response.score')
   @ApiOkResponse({ description: 'Score recorded (or changed until submitted); 400 without a justification.' })
   async score(
     @CurrentStaff() staff: StaffPrincipal,
@@ -140,7 +140,7 @@ export class PanelController {
 
   @Post('responses/:responseId/submission')
   @HttpCode(200)
-  @StaffOnly('evaluator', 'admin')
+  @RequiresAccess('response.score')
   @ApiOkResponse({ description: 'Own scores submitted and frozen; 400 listing the questions still unscored.' })
   async submit(
     @CurrentStaff() staff: StaffPrincipal,
@@ -152,14 +152,14 @@ export class PanelController {
   }
 
   @Get('moderation')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('panel.moderate')
   @ApiOkResponse({ description: 'Per response and question: submitted scores, spread, disagreement flag, consensus.' })
   moderation(@CurrentStaff() staff: StaffPrincipal, @Param('caseId', new ParseUUIDPipe()) caseId: string) {
     return this.workflow.moderation(staff, caseId);
   }
 
   @Put('responses/:responseId/consensus/:questionName')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('panel.moderate')
   @ApiOkResponse({ description: 'Consensus recorded; in evaluation the response is re-scored. 409 if already set.' })
   async consensus(
     @CurrentStaff() staff: StaffPrincipal,

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Response } from 'express';
+import { roleMay } from '@probity/access';
 import {
   CASE_STATUSES,
   CasesService,
@@ -13,8 +14,16 @@ import {
   QuestionnaireTemplates,
 } from '@probity/cases';
 import { DossierWorkflowService } from '@probity/dossier';
-import { CaseAccess } from '@probity/evaluation';
-import { CurrentStaff, IdentityService, StaffOnly, StaffPrincipal, StaffUser } from '@probity/identity';
+import { Granted } from '@probity/evaluation';
+import {
+  AccessGranted,
+  CurrentStaff,
+  IdentityService,
+  RequiresAccess,
+  StaffOnly,
+  StaffPrincipal,
+  StaffUser,
+} from '@probity/identity';
 import { BUILT_IN_QUESTIONNAIRES } from '@probity/questionnaires';
 import { CORE_PRINCIPLES } from '@probity/rubric';
 import type { CriteriaWeights } from '@probity/scoring';
@@ -83,10 +92,10 @@ export class CasePagesController {
     private readonly identity: IdentityService,
     private readonly dossiers: DossierWorkflowService,
     private readonly templates: QuestionnaireTemplates,
-    private readonly access: CaseAccess,
   ) {}
 
   @Get()
+  @RequiresAccess('case.list')
   async list(@CurrentStaff() staff: StaffPrincipal, @Query('page') pageParameter: string, @Res() response: Response) {
     const page = pageNumberOf(pageParameter);
     const listed = await this.cases.listCases(staff.agencyId, page, 20);
@@ -98,18 +107,18 @@ export class CasePagesController {
       previousPage: page > 1 ? page - 1 : null,
       nextPage: page * 20 < listed.total ? page + 1 : null,
       total: listed.total,
-      canCreate: ['procurement_officer', 'admin'].includes(staff.role),
+      canCreate: roleMay('case.create', staff),
     });
   }
 
   @Get('new')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.create')
   async newCase(@CurrentStaff() staff: StaffPrincipal, @Res() response: Response) {
     await this.renderNewCase(staff, response, {});
   }
 
   @Post()
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.create')
   async create(
     @CurrentStaff() staff: StaffPrincipal,
     @FormBody('fields') form: Record<string, string>,
@@ -161,26 +170,26 @@ export class CasePagesController {
   }
 
   @Get(':caseId')
+  @RequiresAccess('case.read')
   async detail(
     @CurrentStaff() staff: StaffPrincipal,
-    @Param('caseId') caseId: string,
+    @AccessGranted() { procurementCase: found }: Granted,
     @Query('notice') notice: string | undefined,
     @Query('response') noticeResponseId: string | undefined,
     @Res() response: Response,
   ) {
-    const found = (await this.access.requireAccess(staff, 'case.read', { caseId })).procurementCase;
     await this.renderDetail(staff, found, response, { notice, noticeResponseId });
   }
 
   @Post(':caseId/transitions')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.manage')
   async transition(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
+    @AccessGranted() { procurementCase: found }: Granted,
     @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
-    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
     const to = CASE_STATUSES.find((status) => status === form.to);
     const check = to ? checkTransition(found.status, to) : { allowed: false as const, reason: 'Choose a step.' };
     if (!to || !check.allowed)
@@ -196,14 +205,14 @@ export class CasePagesController {
   }
 
   @Post(':caseId/panel')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.manage')
   async panel(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
+    @AccessGranted() { procurementCase: found }: Granted,
     @FormBody('any') form: Record<string, unknown>,
     @Res() response: Response,
   ) {
-    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
     const members: PanelMember[] = [
       ...asList(form.evaluators).map((userId) => ({ userId, role: 'evaluator' as const })),
       ...asList(form.legalReviewers).map((userId) => ({ userId, role: 'legal_reviewer' as const })),
@@ -227,14 +236,14 @@ export class CasePagesController {
   }
 
   @Post(':caseId/invites')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.manage')
   async invite(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
+    @AccessGranted() { procurementCase: found }: Granted,
     @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
-    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
     const legalIdentifiers: Record<string, string> = {};
     if (form.vat?.trim()) legalIdentifiers.VAT = form.vat.trim();
     if (form.lei?.trim()) legalIdentifiers.LEI = form.lei.trim();
@@ -277,19 +286,17 @@ export class CasePagesController {
   }
 
   @Post(':caseId/responses/:responseId/:action')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.manage')
   async manageInvite(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
+    @AccessGranted() granted: Granted,
     @Param('responseId') responseId: string,
     @Param('action') action: string,
     @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
-    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
-    const target = await this.cases.responseOfAgency(staff.agencyId, responseId);
-    if (target.caseId !== found.id)
-      return this.renderDetail(staff, found, response, { errors: ['No such provider.'] }, 404);
+    const { procurementCase: found, response: target } = granted as Required<Granted>;
     if (action === 'revoke' && form.confirmed !== 'yes')
       return this.renderConfirmation(response, found, {
         ...withdrawConfirmation(target.organisationName),
@@ -309,13 +316,13 @@ export class CasePagesController {
   }
 
   @Post(':caseId/dossiers')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('dossier.request')
   async requestDossier(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
+    @AccessGranted() { procurementCase: found }: Granted,
     @Res() response: Response,
   ) {
-    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
     try {
       await this.dossiers.requestRender(staff, found.id);
     } catch (error) {
@@ -326,12 +333,12 @@ export class CasePagesController {
   }
 
   @Get(':caseId/clarifications')
+  @RequiresAccess('case.read')
   async clarificationsPage(
     @CurrentStaff() staff: StaffPrincipal,
-    @Param('caseId') caseId: string,
+    @AccessGranted() { procurementCase: found }: Granted,
     @Res() response: Response,
   ) {
-    const found = (await this.access.requireAccess(staff, 'case.read', { caseId })).procurementCase;
     response.render('cases/clarifications', {
       title: `Clarifications · ${found.reference}`,
       procurementCase: found,
@@ -339,12 +346,12 @@ export class CasePagesController {
         ...item,
         askedBy: item.askedBy?.organisationName,
       })),
-      canAnswer: ['procurement_officer', 'admin'].includes(staff.role),
+      canAnswer: roleMay('case.manage', staff),
     });
   }
 
   @Post(':caseId/clarifications/:clarificationId')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.manage')
   async answerClarification(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
@@ -352,7 +359,6 @@ export class CasePagesController {
     @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
-    await this.cases.caseOfAgency(staff.agencyId, caseId);
     await this.clarifications.answer(
       staff.agencyId,
       clarificationId,
@@ -367,9 +373,7 @@ export class CasePagesController {
   private async dossierView(staff: StaffPrincipal, found: ProcurementCase) {
     const { versions, current, state, panelReviewers } = await this.dossiers.overview(staff, found);
     return {
-      canRequest:
-        ['procurement_officer', 'admin'].includes(staff.role) &&
-        ['evaluation', 'dossier_review'].includes(found.status),
+      canRequest: roleMay('case.manage', staff) && ['evaluation', 'dossier_review'].includes(found.status),
       rendering: versions.some((version) => version.status === 'pending'),
       progressUrl: `/api/v1/cases/${found.id}/dossiers`,
       ocdsUrl: versions.length ? `/api/v1/cases/${found.id}/ocds` : null,
@@ -466,12 +470,12 @@ export class CasePagesController {
     },
     status = 200,
   ) {
-    const canManage = ['procurement_officer', 'admin'].includes(staff.role);
+    const canManage = roleMay('case.manage', staff);
     const progress = await this.progressOf(found);
     const facts = await this.caseFacts(found, progress);
     const staffById = new Map((await this.identity.staffOfAgency(staff.agencyId)).map((user) => [user.id, user]));
     const clarifications = await this.clarifications.forCase(found.id);
-    const seesDossier = staff.role !== 'evaluator';
+    const seesDossier = roleMay('dossier.read', staff);
     const dossier = seesDossier ? await this.dossierView(staff, found) : null;
     response.status(status).render('cases/detail', {
       scripts: [...(canManage ? ['confirm-step.js'] : []), ...(dossier?.rendering ? ['dossier-progress.js'] : [])],

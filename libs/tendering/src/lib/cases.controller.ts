@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, CasesService, ClarificationsService, ProcurementCase, ProviderResponse } from '@probity/cases';
 import { DossierWorkflowService } from '@probity/dossier';
-import { CaseAccess } from '@probity/evaluation';
-import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
+import { Granted } from '@probity/evaluation';
+import { AccessGranted, CurrentStaff, RequiresAccess, StaffOnly, StaffPrincipal } from '@probity/identity';
 import type { CriteriaWeights } from '@probity/scoring';
 import { API_PREFIX } from '@probity/web';
 import {
@@ -42,16 +42,16 @@ export class CasesController {
     private readonly invitations: InvitationsService,
     private readonly clarifications: ClarificationsService,
     private readonly dossiers: DossierWorkflowService,
-    private readonly access: CaseAccess,
   ) {}
 
   @Get('cases')
+  @RequiresAccess('case.list')
   async list(@CurrentStaff() staff: StaffPrincipal, @Query() query: PageQueryDto) {
     return this.cases.listCases(staff.agencyId, query.page, query.pageSize);
   }
 
   @Post('cases')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.create')
   async create(@CurrentStaff() staff: StaffPrincipal, @Body() body: CreateCaseDto) {
     const created = await this.cases.createCase(
       staff.agencyId,
@@ -69,24 +69,24 @@ export class CasesController {
   }
 
   @Get('cases/:caseId')
-  async get(@CurrentStaff() staff: StaffPrincipal, @Param('caseId') caseId: string) {
-    return caseSummary((await this.access.requireAccess(staff, 'case.read', { caseId })).procurementCase);
+  @RequiresAccess('case.read')
+  async get(@AccessGranted() granted: Granted) {
+    return caseSummary(granted.procurementCase);
   }
 
   @Post('cases/:caseId/transitions')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.manage')
   @HttpCode(200)
   async transition(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId') caseId: string,
     @Body() body: TransitionDto,
   ) {
-    await this.cases.caseOfAgency(staff.agencyId, caseId);
     return caseSummary(await this.cases.transition(caseId, body.to, staffActor(staff)));
   }
 
   @Put('cases/:caseId/panel')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.manage')
   async setPanel(@CurrentStaff() staff: StaffPrincipal, @Param('caseId') caseId: string, @Body() body: PanelDto) {
     const updated = await this.cases.setPanel(staff.agencyId, caseId, body.members, staffActor(staff));
     // In legal review the panel's legal reviewers are the dossier's required reviewers.
@@ -95,19 +95,18 @@ export class CasesController {
   }
 
   @Get('cases/:caseId/responses')
-  async responses(@CurrentStaff() staff: StaffPrincipal, @Param('caseId') caseId: string) {
-    const found = (await this.access.requireAccess(staff, 'case.read', { caseId })).procurementCase;
+  @RequiresAccess('case.read')
+  async responses(@AccessGranted() { procurementCase: found }: Granted) {
     return providerProgress(await this.cases.responsesOf(found.id), await this.cases.withdrawnLinksOf(found.id));
   }
 
   @Post('cases/:caseId/invites')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.manage')
   async invite(
     @CurrentStaff() staff: StaffPrincipal,
-    @Param('caseId') caseId: string,
+    @AccessGranted() { procurementCase: found }: Granted,
     @Body() body: InviteProviderDto,
   ) {
-    const found = await this.cases.caseOfAgency(staff.agencyId, caseId);
     const { confirmDuplicate, ...invite } = body;
     return responseSummary(await this.invitations.invite(found, invite, staffActor(staff), { confirmDuplicate }));
   }
@@ -117,45 +116,45 @@ export class CasesController {
    * gates apply (seat, conflict declaration, responses closed, submitted only), as in the panel API.
    */
   @Get('responses/:responseId')
+  @RequiresAccess('response.read')
   async response(@CurrentStaff() staff: StaffPrincipal, @Param('responseId') responseId: string) {
-    await this.access.requireAccess(staff, 'response.read', { responseId });
     const response = await this.cases.viewResponse(staff.agencyId, responseId, staffActor(staff));
     const evidence = await this.cases.evidenceOf(response.id);
     return { ...response, evidence };
   }
 
   @Post('responses/:responseId/invite/reissue')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.manage')
   @HttpCode(200)
-  async reissue(@CurrentStaff() staff: StaffPrincipal, @Param('responseId') responseId: string) {
-    const response = await this.cases.responseOfAgency(staff.agencyId, responseId);
-    const found = await this.cases.getCase(response.caseId);
+  async reissue(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('responseId') responseId: string,
+    @AccessGranted() { procurementCase: found }: Granted,
+  ) {
     return responseSummary(await this.invitations.reissue(found, responseId, staffActor(staff)));
   }
 
   @Post('responses/:responseId/invite/revoke')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.manage')
   @HttpCode(204)
   async revoke(@CurrentStaff() staff: StaffPrincipal, @Param('responseId') responseId: string): Promise<void> {
-    await this.cases.responseOfAgency(staff.agencyId, responseId);
     await this.cases.revokeInvite(responseId, staffActor(staff));
   }
 
   @Post('responses/:responseId/reopen')
-  @StaffOnly('procurement_officer', 'admin')
+  @RequiresAccess('case.manage')
   @HttpCode(200)
   async reopen(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('responseId') responseId: string,
     @Body() body: ReopenDto,
   ) {
-    await this.cases.responseOfAgency(staff.agencyId, responseId);
     return responseSummary(await this.cases.reopen(responseId, body.reason, staffActor(staff)));
   }
 
   @Get('cases/:caseId/clarifications')
-  async clarificationsOf(@CurrentStaff() staff: StaffPrincipal, @Param('caseId') caseId: string) {
-    const found = (await this.access.requireAccess(staff, 'case.read', { caseId })).procurementCase;
+  @RequiresAccess('case.read')
+  async clarificationsOf(@AccessGranted() { procurementCase: found }: Granted) {
     return (await this.clarifications.forCase(found.id)).map(({ askedBy, ...clarification }) => ({
       ...clarification,
       askedBy: askedBy?.organisationName ?? null,
@@ -163,7 +162,8 @@ export class CasesController {
   }
 
   @Post('clarifications/:clarificationId/answer')
-  @StaffOnly('procurement_officer', 'admin')
+  // The clarification's case is the agency's (404 otherwise, in ClarificationsService); answering is managing it.
+  @RequiresAccess('case.manage', { ids: 'handler' })
   @HttpCode(200)
   async answer(
     @CurrentStaff() staff: StaffPrincipal,
