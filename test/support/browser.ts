@@ -38,9 +38,28 @@ export async function confirmStep(page: Page, buttonName: string | RegExp, confi
 }
 
 /**
- * Runs a check in a fresh browser context (its own cookies and storage) and closes it; a failing check
- * leaves a full-page screenshot under test-results/<name>.png.
+ * Runs a check on a page and then closes it (by default its whole context); a failing check leaves a
+ * full-page screenshot under test-results/<name>.png.
  */
+export async function screenshotOnFailure(
+  page: Page,
+  name: string,
+  check: () => Promise<void>,
+  close: () => Promise<void> = () => page.context().close(),
+): Promise<void> {
+  try {
+    await check();
+  } catch (error) {
+    const dir = join(WORKSPACE_ROOT, 'test-results');
+    await mkdir(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+    throw error;
+  } finally {
+    await close();
+  }
+}
+
+/** Runs a check in a fresh browser context (its own cookies and storage) and closes it. */
 export async function withBrowserPage(
   browser: Browser,
   name: string,
@@ -52,14 +71,5 @@ export async function withBrowserPage(
     locale: options.locale ?? 'en-GB',
   });
   const page = await context.newPage();
-  try {
-    await check(page, context);
-  } catch (error) {
-    const dir = join(WORKSPACE_ROOT, 'test-results');
-    await mkdir(dir, { recursive: true });
-    await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
-    throw error;
-  } finally {
-    await context.close();
-  }
+  await screenshotOnFailure(page, name, () => check(page, context));
 }

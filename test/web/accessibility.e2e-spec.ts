@@ -1,13 +1,11 @@
 /// <reference lib="dom" />
 import AxeBuilder from '@axe-core/playwright';
 import { INestApplication } from '@nestjs/common';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { locateBrowser } from '@probity/pdf-rendering';
 import { createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
-import { WORKSPACE_ROOT } from '../support/processes';
+import { screenshotOnFailure } from '../support/browser';
 
 const PAGES = [
   '/',
@@ -51,19 +49,6 @@ describe('pages in a real browser', () => {
     const page = await context.newPage();
     await page.goto(baseUrl + path);
     return page;
-  }
-
-  async function screenshotOnFailure(page: Page, name: string, check: () => Promise<void>): Promise<void> {
-    try {
-      await check();
-    } catch (error) {
-      const dir = join(WORKSPACE_ROOT, 'test-results');
-      await mkdir(dir, { recursive: true });
-      await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
-      throw error;
-    } finally {
-      await page.context().close();
-    }
   }
 
   it.each(PAGES)('%s has no serious or critical axe-core violation', async (path) => {

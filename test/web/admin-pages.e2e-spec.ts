@@ -1,13 +1,10 @@
 /// <reference lib="dom" />
 import { INestApplication } from '@nestjs/common';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { IdentityService } from '@probity/identity';
 import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
-import { WORKSPACE_ROOT } from '../support/processes';
-import { expectAccessible, launchChromium } from '../support/browser';
+import { expectAccessible, launchChromium, screenshotOnFailure } from '../support/browser';
 import { serveOnLoopback } from '../support/tender-http';
 
 const PASSWORD = 'admin pages passphrase';
@@ -86,16 +83,12 @@ describe('administration pages in a real browser', () => {
 
   async function onPage(name: string, check: (page: Page) => Promise<void>): Promise<void> {
     const page = await context.newPage();
-    try {
-      await check(page);
-    } catch (error) {
-      const dir = join(WORKSPACE_ROOT, 'test-results');
-      await mkdir(dir, { recursive: true });
-      await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
-      throw error;
-    } finally {
-      await page.close();
-    }
+    await screenshotOnFailure(
+      page,
+      name,
+      () => check(page),
+      () => page.close(),
+    );
   }
 
   it('staff accounts: reached from the navigation; a refused and an accepted account, all accessible', async () => {

@@ -1,7 +1,5 @@
 /// <reference lib="dom" />
 import { INestApplication } from '@nestjs/common';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { CasesService } from '@probity/cases';
 import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, demoCase, demoEvidencePdf } from '@probity/demo';
@@ -10,8 +8,7 @@ import { IdentityService, StaffPrincipal } from '@probity/identity';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
 import { createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
-import { WORKSPACE_ROOT } from '../support/processes';
-import { expectAccessible, expectNoHorizontalScroll, launchChromium } from '../support/browser';
+import { expectAccessible, expectNoHorizontalScroll, launchChromium, screenshotOnFailure } from '../support/browser';
 import { serveOnLoopback } from '../support/tender-http';
 
 const PASSWORD = 'panel browser passphrase';
@@ -35,19 +32,6 @@ describe('evaluation panel pages in a real browser', () => {
     await page.getByLabel('Password').press('Enter');
     await page.waitForURL(`${baseUrl}/cases`);
     return { context, page };
-  }
-
-  async function screenshotOnFailure(page: Page, name: string, check: () => Promise<void>): Promise<void> {
-    try {
-      await check();
-    } catch (error) {
-      const dir = join(WORKSPACE_ROOT, 'test-results');
-      await mkdir(dir, { recursive: true });
-      await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
-      throw error;
-    } finally {
-      await page.context().close();
-    }
   }
 
   beforeAll(async () => {
