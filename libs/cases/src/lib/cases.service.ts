@@ -62,28 +62,6 @@ export class CasesService {
     private readonly templates: QuestionnaireTemplates,
   ) {}
 
-  private async record(
-    manager: EntityManager,
-    agencyId: string,
-    actor: Actor,
-    action: string,
-    subject: { type: string; id: string },
-    before: unknown,
-    after: unknown,
-  ): Promise<void> {
-    await this.audit.record(manager, {
-      agencyId,
-      actorType: actor.type,
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action,
-      subjectType: subject.type,
-      subjectId: subject.id,
-      before: before ?? null,
-      after: after ?? null,
-    });
-  }
-
   async createCase(agencyId: string, input: CreateCaseInput, actor: Actor = SYSTEM_ACTOR): Promise<ProcurementCase> {
     const problems = validateCriteriaWeights(input.criteriaWeights);
     if (problems.length) throw new UnprocessableEntityException(problems);
@@ -110,11 +88,21 @@ export class CasesService {
     });
     return this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(ProcurementCase, created);
-      await this.record(manager, agencyId, actor, 'case.created', { type: 'case', id: saved.id }, null, {
-        reference: saved.reference,
-        title: saved.title,
-        questionnaire: `${saved.questionnaireKey}@${saved.questionnaireVersion}`,
-      });
+      await this.audit.recordChange(
+        actor,
+        {
+          agencyId: agencyId,
+          action: 'case.created',
+          subject: { type: 'case', id: saved.id },
+          before: null,
+          after: {
+            reference: saved.reference,
+            title: saved.title,
+            questionnaire: `${saved.questionnaireKey}@${saved.questionnaireVersion}`,
+          },
+        },
+        manager,
+      );
       return saved;
     });
   }
@@ -181,10 +169,20 @@ export class CasesService {
   async viewResponse(agencyId: string, responseId: string, actor: Actor): Promise<ProviderResponse> {
     const response = await this.responseOfAgency(agencyId, responseId);
     await this.dataSource.transaction((manager) =>
-      this.record(manager, agencyId, actor, 'response.viewed', { type: 'response', id: responseId }, null, {
-        revision: response.revision,
-        status: response.status,
-      }),
+      this.audit.recordChange(
+        actor,
+        {
+          agencyId: agencyId,
+          action: 'response.viewed',
+          subject: { type: 'response', id: responseId },
+          before: null,
+          after: {
+            revision: response.revision,
+            status: response.status,
+          },
+        },
+        manager,
+      ),
     );
     return response;
   }
@@ -252,14 +250,16 @@ export class CasesService {
           { caseId: found.id },
           { jobId: `evaluation-invites-${found.id}-${contentHash(evaluators.sort()).slice(0, 16)}` },
         );
-      await this.record(
-        manager,
-        agencyId,
+      await this.audit.recordChange(
         actor,
-        'case.panel-set',
-        { type: 'case', id: found.id },
-        found.panel,
-        members,
+        {
+          agencyId: agencyId,
+          action: 'case.panel-set',
+          subject: { type: 'case', id: found.id },
+          before: found.panel,
+          after: members,
+        },
+        manager,
       );
     });
     return this.caseOfAgency(agencyId, caseId);
@@ -295,14 +295,16 @@ export class CasesService {
       // The dossier under review must show the weights it was evaluated with.
       if (to === 'dossier_review' && !current.weightsLockedAt) changes.weightsLockedAt = new Date();
       await manager.save(ProcurementCase, { ...current, ...changes });
-      await this.record(
-        manager,
-        current.agencyId,
+      await this.audit.recordChange(
         actor,
-        'case.transition',
-        { type: 'case', id: caseId },
-        { status: current.status },
-        { status: to },
+        {
+          agencyId: current.agencyId,
+          action: 'case.transition',
+          subject: { type: 'case', id: caseId },
+          before: { status: current.status },
+          after: { status: to },
+        },
+        manager,
       );
       if (to === 'evaluation')
         await this.outbox.add(
@@ -341,12 +343,22 @@ export class CasesService {
       });
       await manager.save(ProviderResponse, response);
       const token = await this.issueLink(manager, response.id);
-      await this.record(manager, found.agencyId, actor, 'invite.created', { type: 'response', id: response.id }, null, {
-        organisationName: response.organisationName,
-        country: response.country,
-        legalIdentifiers: response.legalIdentifiers,
-        contactEmails,
-      });
+      await this.audit.recordChange(
+        actor,
+        {
+          agencyId: found.agencyId,
+          action: 'invite.created',
+          subject: { type: 'response', id: response.id },
+          before: null,
+          after: {
+            organisationName: response.organisationName,
+            country: response.country,
+            legalIdentifiers: response.legalIdentifiers,
+            contactEmails,
+          },
+        },
+        manager,
+      );
       return { response: await manager.findOneByOrFail(ProviderResponse, { id: response.id }), token };
     });
   }
@@ -363,14 +375,16 @@ export class CasesService {
       if (found.status !== 'open') throw new ConflictException('Links can be re-issued while the case is open.');
       await this.revokeLinks(manager, responseId);
       const token = await this.issueLink(manager, responseId);
-      await this.record(
-        manager,
-        found.agencyId,
+      await this.audit.recordChange(
         actor,
-        'invite.reissued',
-        { type: 'response', id: responseId },
-        null,
-        null,
+        {
+          agencyId: found.agencyId,
+          action: 'invite.reissued',
+          subject: { type: 'response', id: responseId },
+          before: null,
+          after: null,
+        },
+        manager,
       );
       return { response, token };
     });
@@ -382,14 +396,16 @@ export class CasesService {
       if (!response) throw new NotFoundException('No such response.');
       const found = await this.getCase(response.caseId, manager);
       await this.revokeLinks(manager, responseId);
-      await this.record(
-        manager,
-        found.agencyId,
+      await this.audit.recordChange(
         actor,
-        'invite.revoked',
-        { type: 'response', id: responseId },
-        null,
-        null,
+        {
+          agencyId: found.agencyId,
+          action: 'invite.revoked',
+          subject: { type: 'response', id: responseId },
+          before: null,
+          after: null,
+        },
+        manager,
       );
     });
   }
@@ -506,14 +522,16 @@ export class CasesService {
         revision: response.revision + 1,
         status: 'in_progress' as const,
       });
-      await this.record(
-        manager,
-        found.agencyId,
+      await this.audit.recordChange(
         actor,
-        'response.answers-saved',
-        { type: 'response', id: responseId },
-        { revision: response.revision, answers: pick(response.answers, Object.keys(changes)) },
-        { revision: saved.revision, answers: pick(answers, Object.keys(changes)) },
+        {
+          agencyId: found.agencyId,
+          action: 'response.answers-saved',
+          subject: { type: 'response', id: responseId },
+          before: { revision: response.revision, answers: pick(response.answers, Object.keys(changes)) },
+          after: { revision: saved.revision, answers: pick(answers, Object.keys(changes)) },
+        },
+        manager,
       );
       return saved;
     });
@@ -550,13 +568,23 @@ export class CasesService {
     });
     await this.dataSource.transaction(async (manager) => {
       await manager.save(EvidenceFile, evidence);
-      await this.record(manager, found.agencyId, actor, 'evidence.added', { type: 'response', id: responseId }, null, {
-        evidenceId: evidence.id,
-        questionName,
-        fileName: evidence.fileName,
-        sha256: evidence.sha256,
-        sizeBytes: evidence.sizeBytes,
-      });
+      await this.audit.recordChange(
+        actor,
+        {
+          agencyId: found.agencyId,
+          action: 'evidence.added',
+          subject: { type: 'response', id: responseId },
+          before: null,
+          after: {
+            evidenceId: evidence.id,
+            questionName,
+            fileName: evidence.fileName,
+            sha256: evidence.sha256,
+            sizeBytes: evidence.sizeBytes,
+          },
+        },
+        manager,
+      );
     });
     return repository.findOneByOrFail({ id: evidence.id });
   }
@@ -572,14 +600,21 @@ export class CasesService {
     if (!evidence) throw new NotFoundException('No such evidence file.');
     await this.dataSource.transaction(async (manager) => {
       await manager.delete(EvidenceFile, { id: evidenceId, responseId });
-      await this.record(
-        manager,
-        found.agencyId,
+      await this.audit.recordChange(
         actor,
-        'evidence.removed',
-        { type: 'response', id: responseId },
-        { evidenceId, questionName: evidence.questionName, fileName: evidence.fileName, sha256: evidence.sha256 },
-        null,
+        {
+          agencyId: found.agencyId,
+          action: 'evidence.removed',
+          subject: { type: 'response', id: responseId },
+          before: {
+            evidenceId,
+            questionName: evidence.questionName,
+            fileName: evidence.fileName,
+            sha256: evidence.sha256,
+          },
+          after: null,
+        },
+        manager,
       );
     });
   }
@@ -616,14 +651,16 @@ export class CasesService {
         submissionHash: null,
         revision: response.revision + 1,
       });
-      await this.record(
-        manager,
-        found.agencyId,
+      await this.audit.recordChange(
         actor,
-        'response.reopened',
-        { type: 'response', id: responseId },
-        { status: 'submitted', submissionHash: response.submissionHash },
-        { status: 'in_progress', reason: reason.trim() },
+        {
+          agencyId: found.agencyId,
+          action: 'response.reopened',
+          subject: { type: 'response', id: responseId },
+          before: { status: 'submitted', submissionHash: response.submissionHash },
+          after: { status: 'in_progress', reason: reason.trim() },
+        },
+        manager,
       );
       return reopened;
     });
@@ -677,14 +714,16 @@ export class CasesService {
         submittedAt,
         submissionHash,
       });
-      await this.record(
-        manager,
-        found.agencyId,
+      await this.audit.recordChange(
         actor,
-        'response.submitted',
-        { type: 'response', id: responseId },
-        { status: response.status },
-        { status: 'submitted', submissionHash, revision: response.revision },
+        {
+          agencyId: found.agencyId,
+          action: 'response.submitted',
+          subject: { type: 'response', id: responseId },
+          before: { status: response.status },
+          after: { status: 'submitted', submissionHash, revision: response.revision },
+        },
+        manager,
       );
       await this.outbox.add(
         manager,

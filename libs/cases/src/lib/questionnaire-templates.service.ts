@@ -102,7 +102,17 @@ export class QuestionnaireTemplates {
         const before = summary(latest);
         Object.assign(latest, { title, definition, contentHash: contentHash(definition) });
         const saved = await repository.save(latest);
-        await this.record(manager, agencyId, actor, 'questionnaire_template.draft_replaced', saved, before);
+        await this.audit.recordChange(
+          actor,
+          {
+            agencyId: agencyId,
+            action: 'questionnaire_template.draft_replaced',
+            subject: { type: 'questionnaire_template', id: saved.id },
+            before: before,
+            after: summary(saved),
+          },
+          manager,
+        );
         return saved;
       }
       const created = repository.create({
@@ -118,7 +128,17 @@ export class QuestionnaireTemplates {
         publishedAt: null,
       });
       const saved = await repository.save(created);
-      await this.record(manager, agencyId, actor, 'questionnaire_template.imported', saved, null);
+      await this.audit.recordChange(
+        actor,
+        {
+          agencyId: agencyId,
+          action: 'questionnaire_template.imported',
+          subject: { type: 'questionnaire_template', id: saved.id },
+          before: null,
+          after: summary(saved),
+        },
+        manager,
+      );
       return saved;
     });
   }
@@ -151,7 +171,17 @@ export class QuestionnaireTemplates {
       found.status = 'published';
       found.publishedAt = new Date();
       const saved = await repository.save(found);
-      await this.record(manager, agencyId, actor, 'questionnaire_template.published', saved, before);
+      await this.audit.recordChange(
+        actor,
+        {
+          agencyId: agencyId,
+          action: 'questionnaire_template.published',
+          subject: { type: 'questionnaire_template', id: saved.id },
+          before: before,
+          after: summary(saved),
+        },
+        manager,
+      );
       return saved;
     });
   }
@@ -194,26 +224,5 @@ export class QuestionnaireTemplates {
       definition: found.definition as QuestionnaireDefinition,
       source: 'agency',
     };
-  }
-
-  private async record(
-    manager: EntityManager,
-    agencyId: string,
-    actor: Actor,
-    action: string,
-    template: QuestionnaireTemplate,
-    before: unknown,
-  ): Promise<void> {
-    await this.audit.record(manager, {
-      agencyId,
-      actorType: actor.type,
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action,
-      subjectType: 'questionnaire_template',
-      subjectId: template.id,
-      before,
-      after: summary(template),
-    });
   }
 }

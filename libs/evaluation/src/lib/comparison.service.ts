@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditTrail } from '@probity/audit';
+import { AuditTrail, staffAuditActor } from '@probity/audit';
 import { CasesService, ProcurementCase, ProviderResponse } from '@probity/cases';
 import type { StaffPrincipal } from '@probity/identity';
 import { contentHash } from '@probity/questionnaires';
@@ -144,13 +144,16 @@ export class ComparisonService {
       if (hash === weightsHash(ordered(found.criteriaWeights as CriteriaWeights), found.priceWeight))
         return { weights: next, priceWeight: nextPriceWeight, changed: false, comparisonJobId: null };
       await manager.save(ProcurementCase, { ...found, criteriaWeights: next, priceWeight: nextPriceWeight });
-      await this.record(
+      await this.audit.recordChange(
+        staffAuditActor(staff),
+        {
+          agencyId: staff.agencyId,
+          action: 'case.weights-changed',
+          subject: { type: 'case', id: found.id },
+          before: { weights: found.criteriaWeights, priceWeight: found.priceWeight },
+          after: { weights: next, priceWeight: nextPriceWeight },
+        },
         manager,
-        staff,
-        'case.weights-changed',
-        found.id,
-        { weights: found.criteriaWeights, priceWeight: found.priceWeight },
-        { weights: next, priceWeight: nextPriceWeight },
       );
       const comparisonJobId = await this.rerun(manager, found, `v${found.version + 1}-w${hash.slice(0, 16)}`);
       return { weights: next, priceWeight: nextPriceWeight, changed: true, comparisonJobId };
@@ -206,7 +209,17 @@ export class ComparisonService {
         .values({ responseId, caseId, amount, recordedBy: staff.userId, recordedAt })
         .orUpdate(['amount', 'recorded_by', 'recorded_at'], ['response_id'])
         .execute();
-      await this.record(manager, staff, 'response.price-recorded', responseId, null, { amount });
+      await this.audit.recordChange(
+        staffAuditActor(staff),
+        {
+          agencyId: staff.agencyId,
+          action: 'response.price-recorded',
+          subject: { type: 'response', id: responseId },
+          before: null,
+          after: { amount },
+        },
+        manager,
+      );
       const pricing = await this.results.pricingOf(found, manager);
       const hash = weightsHash(ordered(found.criteriaWeights as CriteriaWeights), found.priceWeight);
       const comparisonJobId = await this.rerun(
@@ -215,27 +228,6 @@ export class ComparisonService {
         `w${hash.slice(0, 16)}-p${(pricing.prices ?? '').slice(0, 16)}`,
       );
       return { responseId, organisationName: response.organisationName, amount, recordedAt, comparisonJobId };
-    });
-  }
-
-  private async record(
-    manager: EntityManager,
-    staff: StaffPrincipal,
-    action: string,
-    subjectId: string,
-    before: unknown,
-    after: unknown,
-  ): Promise<void> {
-    await this.audit.record(manager, {
-      agencyId: staff.agencyId,
-      actorType: 'staff',
-      actorId: staff.userId,
-      actorLabel: `${staff.name} (${staff.role.replace('_', ' ')})`,
-      action,
-      subjectType: action.startsWith('response.') ? 'response' : 'case',
-      subjectId,
-      before,
-      after,
     });
   }
 
@@ -266,10 +258,20 @@ export class ComparisonService {
         { id: caseId },
         { weightsLockedAt: lockedAt, weightsLockedBy: staff.userId },
       );
-      await this.record(manager, staff, 'case.weights-locked', caseId, null, {
-        weights: found.criteriaWeights,
-        lockedAt,
-      });
+      await this.audit.recordChange(
+        staffAuditActor(staff),
+        {
+          agencyId: staff.agencyId,
+          action: 'case.weights-locked',
+          subject: { type: 'case', id: caseId },
+          before: null,
+          after: {
+            weights: found.criteriaWeights,
+            lockedAt,
+          },
+        },
+        manager,
+      );
       return { lockedAt, lockedBy: staff.userId, alreadyLocked: false };
     });
   }

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditTrail } from '@probity/audit';
+import { AuditTrail, staffAuditActor } from '@probity/audit';
 import { CasesService, EvidenceFile, ProcurementCase, ProviderResponse } from '@probity/cases';
 import { StaffPrincipal, StaffUser } from '@probity/identity';
 import { contentHash, localised, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
@@ -134,10 +134,20 @@ export class PanelWorkflowService {
     const found = await this.evaluatorCase(staff, caseId);
     return this.dataSource.transaction(async (manager) => {
       const declaration = await this.panel.declareConflict(found.id, staff.userId, hasConflict, statement, manager);
-      await this.record(manager, staff, 'panel.conflict-declared', { type: 'case', id: found.id }, null, {
-        hasConflict,
-        statement: declaration.statement,
-      });
+      await this.audit.recordChange(
+        staffAuditActor(staff),
+        {
+          agencyId: staff.agencyId,
+          action: 'panel.conflict-declared',
+          subject: { type: 'case', id: found.id },
+          before: null,
+          after: {
+            hasConflict,
+            statement: declaration.statement,
+          },
+        },
+        manager,
+      );
       return declaration;
     });
   }
@@ -196,7 +206,7 @@ export class PanelWorkflowService {
     const found = await this.scoringCase(staff, caseId);
     const response = await this.submittedResponse(found, responseId);
     // Reading a submission is audited; a caller only working out where to go next shows nothing.
-    if (audited) await this.cases.viewResponse(found.agencyId, response.id, staffActor(staff));
+    if (audited) await this.cases.viewResponse(found.agencyId, response.id, staffAuditActor(staff));
     const definition = found.questionnaireDefinition as QuestionnaireDefinition;
     const questions = judgementQuestions(definition, response.answers);
     const titles = new Map(questionsOf(definition).map(({ question }) => [question.name, localised(question.title)]));
@@ -284,11 +294,21 @@ export class PanelWorkflowService {
     const response = await this.submittedResponse(found, responseId);
     const file = await this.cases.evidenceContent(response.id, evidenceId);
     await this.dataSource.transaction((manager) =>
-      this.record(manager, staff, 'evidence.viewed', { type: 'response', id: response.id }, null, {
-        evidenceId: file.id,
-        fileName: file.fileName,
-        sha256: file.sha256,
-      }),
+      this.audit.recordChange(
+        staffAuditActor(staff),
+        {
+          agencyId: staff.agencyId,
+          action: 'evidence.viewed',
+          subject: { type: 'response', id: response.id },
+          before: null,
+          after: {
+            evidenceId: file.id,
+            fileName: file.fileName,
+            sha256: file.sha256,
+          },
+        },
+        manager,
+      ),
     );
     return file;
   }
@@ -337,13 +357,16 @@ export class PanelWorkflowService {
         { questionName, score, justification },
         manager,
       );
-      await this.record(
+      await this.audit.recordChange(
+        staffAuditActor(staff),
+        {
+          agencyId: staff.agencyId,
+          action: 'panel.score-recorded',
+          subject: { type: 'response', id: responseId },
+          before: before ? { questionName, score: before.score, justification: before.justification } : null,
+          after: { questionName, score: entry.score, justification: entry.justification },
+        },
         manager,
-        staff,
-        'panel.score-recorded',
-        { type: 'response', id: responseId },
-        before ? { questionName, score: before.score, justification: before.justification } : null,
-        { questionName, score: entry.score, justification: entry.justification },
       );
       return entry;
     });
@@ -360,9 +383,19 @@ export class PanelWorkflowService {
       const already = await this.panel.hasSubmitted(responseId, staff.userId, manager);
       const submission = await this.panel.submitScores(found.id, responseId, staff.userId, required, manager);
       if (!already)
-        await this.record(manager, staff, 'panel.scores-submitted', { type: 'response', id: responseId }, null, {
-          questions: required,
-        });
+        await this.audit.recordChange(
+          staffAuditActor(staff),
+          {
+            agencyId: staff.agencyId,
+            action: 'panel.scores-submitted',
+            subject: { type: 'response', id: responseId },
+            before: null,
+            after: {
+              questions: required,
+            },
+          },
+          manager,
+        );
       return submission;
     });
   }
@@ -472,14 +505,24 @@ export class PanelWorkflowService {
         reason,
         manager,
       );
-      await this.record(manager, staff, 'panel.consensus-recorded', { type: 'response', id: responseId }, null, {
-        questionName,
-        consensusScore: moderated.consensusScore,
-        reason: moderated.reason,
-        panelScores: scored
-          .filter((entry) => submittedBy.has(entry.evaluatorId))
-          .map((entry) => ({ evaluatorId: entry.evaluatorId, score: entry.score })),
-      });
+      await this.audit.recordChange(
+        staffAuditActor(staff),
+        {
+          agencyId: staff.agencyId,
+          action: 'panel.consensus-recorded',
+          subject: { type: 'response', id: responseId },
+          before: null,
+          after: {
+            questionName,
+            consensusScore: moderated.consensusScore,
+            reason: moderated.reason,
+            panelScores: scored
+              .filter((entry) => submittedBy.has(entry.evaluatorId))
+              .map((entry) => ({ evaluatorId: entry.evaluatorId, score: entry.score })),
+          },
+        },
+        manager,
+      );
       const evaluationJobId = await this.rescore(manager, found);
       return { ...moderated, evaluationJobId };
     });
@@ -499,29 +542,4 @@ export class PanelWorkflowService {
       { jobId: `evaluation-${found.id}-m${key}` },
     );
   }
-
-  private async record(
-    manager: EntityManager,
-    staff: StaffPrincipal,
-    action: string,
-    subject: { type: string; id: string },
-    before: unknown,
-    after: unknown,
-  ): Promise<void> {
-    await this.audit.record(manager, {
-      agencyId: staff.agencyId,
-      actorType: 'staff',
-      actorId: staff.userId,
-      actorLabel: staffActor(staff).label,
-      action,
-      subjectType: subject.type,
-      subjectId: subject.id,
-      before,
-      after,
-    });
-  }
-}
-
-function staffActor(staff: StaffPrincipal) {
-  return { type: 'staff' as const, id: staff.userId, label: `${staff.name} (${staff.role.replace('_', ' ')})` };
 }

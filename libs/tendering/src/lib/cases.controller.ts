@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Actor, CasesService, ClarificationsService, ProcurementCase, ProviderResponse } from '@probity/cases';
+import { CasesService, ClarificationsService, ProcurementCase, ProviderResponse } from '@probity/cases';
+import { staffAuditActor } from '@probity/audit';
 import { DossierWorkflowService } from '@probity/dossier';
 import { CaseAccess } from '@probity/evaluation';
 import { CurrentStaff, StaffOnly, StaffPrincipal } from '@probity/identity';
@@ -18,9 +19,8 @@ import {
 import { InvitationsService } from './invitations.service';
 import { providerProgress } from './provider-progress';
 
-export function staffActor(staff: StaffPrincipal): Actor {
-  return { type: 'staff', id: staff.userId, label: `${staff.name} (${staff.role.replace('_', ' ')})` };
-}
+/** The signed-in staff member as the audit trail names them. */
+export const staffActor = staffAuditActor;
 
 function caseSummary(found: ProcurementCase) {
   const { questionnaireDefinition: _definition, ...summary } = found;
