@@ -3,13 +3,25 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@probity/audit';
 import { IdentityModule } from '@probity/identity';
 import { CASE_ENTITIES } from './case.entities';
+import { CaseRepository } from './case.repository';
+import { InviteLinkRepository } from './invite-link.repository';
+import { ResponseRepository } from './response.repository';
+import { UnitOfWork } from '@probity/database';
 import { CasesService } from './cases.service';
 import { ClarificationsService } from './clarifications.service';
 import { QuestionnaireTemplates } from './questionnaire-templates.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature(CASE_ENTITIES), IdentityModule, AuditModule],
-  providers: [CasesService, ClarificationsService, QuestionnaireTemplates],
+  providers: [
+    UnitOfWork,
+    CaseRepository,
+    ResponseRepository,
+    InviteLinkRepository,
+    CasesService,
+    ClarificationsService,
+    QuestionnaireTemplates,
+  ],
   exports: [CasesService, ClarificationsService, QuestionnaireTemplates],
 })
 export class CasesModule {}

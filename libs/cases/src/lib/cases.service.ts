@@ -6,9 +6,8 @@ import {
   UnprocessableEntityException,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, FindOptionsSelect } from 'typeorm';
+import { UnitOfWork } from '@probity/database';
 import { contentHash, QuestionnaireDefinition, questionsOf, validateAnswers } from '@probity/questionnaires';
 import { JobOutbox } from '@probity/queue';
 import { AuditTrail } from '@probity/audit';
@@ -17,10 +16,19 @@ import { CriteriaWeights, validateCriteriaWeights } from '@probity/scoring';
 import { CaseStatus, checkPanelChange, checkTransition, TransitionActor } from './case-lifecycle';
 import { responsesClosedAt } from './response-period';
 import { EvidenceFile, InviteLink, PanelMember, ProcurementCase, ProviderResponse } from './case.entities';
+import { CaseRepository } from './case.repository';
+import { InviteLinkRepository } from './invite-link.repository';
+import { ResponseRepository } from './response.repository';
 import { checkEvidenceFile, safeEvidenceFileName } from './evidence-policy';
 import { QuestionnaireTemplates } from './questionnaire-templates.service';
-import { Agency, looksLikeToken, newToken, StaffUser, tokenHash } from '@probity/identity';
-import { IsNull } from 'typeorm';
+import { IdentityService, looksLikeToken } from '@probity/identity';
+
+/** Runs in the submitting transaction (given as `manager`, for the job outbox), e.g. to queue the receipt e-mail. */
+export type OnSubmitted = (
+  manager: UnitOfWork['transaction'],
+  submitted: ProviderResponse,
+  procurementCase: ProcurementCase,
+) => Promise<void>;
 
 export interface CreateCaseInput {
   reference: string;
@@ -56,7 +64,11 @@ export class AnswerValidationException extends UnprocessableEntityException {
 @Injectable()
 export class CasesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly caseRepository: CaseRepository,
+    private readonly responseRepository: ResponseRepository,
+    private readonly links: InviteLinkRepository,
+    private readonly identity: IdentityService,
     private readonly outbox: JobOutbox,
     private readonly audit: AuditTrail,
     private readonly templates: QuestionnaireTemplates,
@@ -67,11 +79,10 @@ export class CasesService {
     if (problems.length) throw new UnprocessableEntityException(problems);
     // Built-in or the agency's published version, copied into the case: later versions never change it.
     const template = await this.templates.choose(agencyId, input.questionnaireKey);
-    const repository = this.dataSource.getRepository(ProcurementCase);
-    if (await repository.existsBy({ agencyId, reference: input.reference })) {
+    if (await this.caseRepository.existsWithReference(agencyId, input.reference)) {
       throw new ConflictException(`A case with reference ${input.reference} already exists.`);
     }
-    const created = repository.create({
+    const created: Partial<ProcurementCase> = {
       ...input,
       questionnaireKey: template.key,
       id: randomUUID(),
@@ -85,24 +96,20 @@ export class CasesService {
       questionnaireDefinition: structuredClone(template.definition),
       questionnaireHash: contentHash(template.definition),
       publishedAt: null,
-    });
-    return this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(ProcurementCase, created);
-      await this.audit.recordChange(
-        actor,
-        {
-          agencyId: agencyId,
-          action: 'case.created',
-          subject: { type: 'case', id: saved.id },
-          before: null,
-          after: {
-            reference: saved.reference,
-            title: saved.title,
-            questionnaire: `${saved.questionnaireKey}@${saved.questionnaireVersion}`,
-          },
+    };
+    return this.unitOfWork.run(async () => {
+      const saved = await this.caseRepository.insert(created);
+      await this.audit.recordChange(actor, {
+        agencyId: agencyId,
+        action: 'case.created',
+        subject: { type: 'case', id: saved.id },
+        before: null,
+        after: {
+          reference: saved.reference,
+          title: saved.title,
+          questionnaire: `${saved.questionnaireKey}@${saved.questionnaireVersion}`,
         },
-        manager,
-      );
+      });
       return saved;
     });
   }
@@ -112,19 +119,12 @@ export class CasesService {
    * changes, and the hash names its content), so the portal's every autosave does not reload and
    * re-parse a questionnaire of a hundred questions.
    */
-  async getCase(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<ProcurementCase> {
-    const found = await manager.findOne(ProcurementCase, {
-      where: { id: caseId },
-      select: this.columnsBesideDefinition(),
-    });
+  async getCase(caseId: string): Promise<ProcurementCase> {
+    const found = await this.caseRepository.findWithoutDefinition(caseId);
     if (!found) throw new NotFoundException('No such case.');
     let definition = this.definitionsByHash.get(found.questionnaireHash);
     if (!definition) {
-      const { questionnaireDefinition } = await manager.findOneOrFail(ProcurementCase, {
-        where: { id: caseId },
-        select: { id: true, questionnaireDefinition: true },
-      });
-      definition = deepFreeze(questionnaireDefinition);
+      definition = deepFreeze(await this.caseRepository.definitionOf(caseId));
       if (this.definitionsByHash.size >= 100)
         this.definitionsByHash.delete(this.definitionsByHash.keys().next().value as string);
       this.definitionsByHash.set(found.questionnaireHash, definition);
@@ -136,31 +136,16 @@ export class CasesService {
 
   private readonly definitionsByHash = new Map<string, object>();
 
-  private columnsBesideDefinition(): FindOptionsSelect<ProcurementCase> {
-    return Object.fromEntries(
-      this.dataSource
-        .getMetadata(ProcurementCase)
-        .columns.filter((column) => column.propertyName !== 'questionnaireDefinition')
-        .map((column) => [column.propertyName, true]),
-    );
-  }
-
   /** A case of the caller's agency; any other id, including another agency's, is 404. */
   async caseOfAgency(agencyId: string, caseId: string): Promise<ProcurementCase> {
-    const found = isUuid(caseId)
-      ? await this.dataSource.getRepository(ProcurementCase).findOneBy({ id: caseId, agencyId })
-      : null;
+    const found = isUuid(caseId) ? await this.caseRepository.findOfAgency(agencyId, caseId) : null;
     if (!found) throw new NotFoundException('No such case.');
     return found;
   }
 
   /** A response to a case of the caller's agency; 404 otherwise. */
   async responseOfAgency(agencyId: string, responseId: string): Promise<ProviderResponse> {
-    const found = isUuid(responseId)
-      ? await this.dataSource
-          .getRepository(ProviderResponse)
-          .findOne({ where: { id: responseId, procurementCase: { agencyId } } })
-      : null;
+    const found = isUuid(responseId) ? await this.responseRepository.findOfAgency(agencyId, responseId) : null;
     if (!found) throw new NotFoundException('No such response.');
     return found;
   }
@@ -168,21 +153,17 @@ export class CasesService {
   /** A staff member reads a provider's submission: recorded in the audit trail before it is returned. */
   async viewResponse(agencyId: string, responseId: string, actor: Actor): Promise<ProviderResponse> {
     const response = await this.responseOfAgency(agencyId, responseId);
-    await this.dataSource.transaction((manager) =>
-      this.audit.recordChange(
-        actor,
-        {
-          agencyId: agencyId,
-          action: 'response.viewed',
-          subject: { type: 'response', id: responseId },
-          before: null,
-          after: {
-            revision: response.revision,
-            status: response.status,
-          },
+    await this.unitOfWork.run(() =>
+      this.audit.recordChange(actor, {
+        agencyId: agencyId,
+        action: 'response.viewed',
+        subject: { type: 'response', id: responseId },
+        before: null,
+        after: {
+          revision: response.revision,
+          status: response.status,
         },
-        manager,
-      ),
+      }),
     );
     return response;
   }
@@ -192,22 +173,7 @@ export class CasesService {
     page: number,
     pageSize: number,
   ): Promise<{ items: ProcurementCase[]; total: number; page: number; pageSize: number }> {
-    const [items, total] = await this.dataSource.getRepository(ProcurementCase).findAndCount({
-      where: { agencyId },
-      order: { createdAt: 'DESC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: {
-        id: true,
-        reference: true,
-        title: true,
-        status: true,
-        responsesDue: true,
-        createdAt: true,
-        publishedAt: true,
-        agencyId: true,
-      },
-    });
+    const { items, total } = await this.caseRepository.listOfAgency(agencyId, page, pageSize);
     return { items, total, page, pageSize };
   }
 
@@ -222,7 +188,7 @@ export class CasesService {
     const legalReviewers = members.filter((m) => m.role === 'legal_reviewer').length;
     const allowed = checkPanelChange(found.status, legalReviewers);
     if (!allowed.allowed) throw new ConflictException(allowed.reason);
-    const users = await this.dataSource.getRepository(StaffUser).findBy({ agencyId });
+    const users = await this.identity.staffOfAgency(agencyId);
     const byId = new Map(users.map((user) => [user.id, user]));
     const problems = members.flatMap((member) => {
       const user = byId.get(member.userId);
@@ -232,41 +198,35 @@ export class CasesService {
       return [];
     });
     if (problems.length) throw new UnprocessableEntityException(problems);
-    await this.dataSource.transaction(async (manager) => {
+    await this.unitOfWork.run(async () => {
       // Checked again under the row lock that every transition takes: a sign-off cannot slip in between.
-      const locked = await manager.findOneOrFail(ProcurementCase, {
-        where: { id: found.id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const locked = await this.caseRepository.lockForUpdate(found.id);
+      if (!locked) throw new NotFoundException('No such case.');
       const still = checkPanelChange(locked.status, legalReviewers);
       if (!still.allowed) throw new ConflictException(still.reason);
-      await manager.update(ProcurementCase, { id: found.id }, { panel: members });
+      await this.caseRepository.setPanel(found.id, members);
       // Evaluators added while the evaluation runs are e-mailed as those on the panel when it started were.
       const evaluators = members.filter((m) => m.role === 'evaluator').map((m) => m.userId);
       if (locked.status === 'evaluation' && evaluators.length)
         await this.outbox.add(
-          manager,
+          this.unitOfWork.transaction,
           'evaluation.invite-evaluators',
           { caseId: found.id },
           { jobId: `evaluation-invites-${found.id}-${contentHash(evaluators.sort()).slice(0, 16)}` },
         );
-      await this.audit.recordChange(
-        actor,
-        {
-          agencyId: agencyId,
-          action: 'case.panel-set',
-          subject: { type: 'case', id: found.id },
-          before: found.panel,
-          after: members,
-        },
-        manager,
-      );
+      await this.audit.recordChange(actor, {
+        agencyId: agencyId,
+        action: 'case.panel-set',
+        subject: { type: 'case', id: found.id },
+        before: found.panel,
+        after: members,
+      });
     });
     return this.caseOfAgency(agencyId, caseId);
   }
 
   async agencyName(agencyId: string): Promise<string> {
-    return (await this.dataSource.getRepository(Agency).findOneByOrFail({ id: agencyId })).name;
+    return (await this.identity.getAgency(agencyId)).name;
   }
 
   /** A step of the procedure taken by staff (or the demo and tests on their behalf); signing off is not one. */
@@ -280,11 +240,8 @@ export class CasesService {
   }
 
   private async move(caseId: string, to: CaseStatus, actor: Actor, by: TransitionActor): Promise<ProcurementCase> {
-    return this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOne(ProcurementCase, {
-        where: { id: caseId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    return this.unitOfWork.run(async () => {
+      const current = await this.caseRepository.lockForUpdate(caseId);
       if (!current) throw new NotFoundException('No such case.');
       const check = checkTransition(current.status, to, by);
       if (!check.allowed) throw new ConflictException(check.reason);
@@ -294,26 +251,22 @@ export class CasesService {
       if (current.status === 'open') changes.responsesClosedAt = new Date();
       // The dossier under review must show the weights it was evaluated with.
       if (to === 'dossier_review' && !current.weightsLockedAt) changes.weightsLockedAt = new Date();
-      await manager.save(ProcurementCase, { ...current, ...changes });
-      await this.audit.recordChange(
-        actor,
-        {
-          agencyId: current.agencyId,
-          action: 'case.transition',
-          subject: { type: 'case', id: caseId },
-          before: { status: current.status },
-          after: { status: to },
-        },
-        manager,
-      );
+      await this.caseRepository.save({ ...current, ...changes });
+      await this.audit.recordChange(actor, {
+        agencyId: current.agencyId,
+        action: 'case.transition',
+        subject: { type: 'case', id: caseId },
+        before: { status: current.status },
+        after: { status: to },
+      });
       if (to === 'evaluation')
         await this.outbox.add(
-          manager,
+          this.unitOfWork.transaction,
           'evaluation.start',
           { caseId },
           { jobId: `evaluation-${caseId}-${current.version}` },
         );
-      return this.getCase(caseId, manager);
+      return this.getCase(caseId);
     });
   }
 
@@ -323,13 +276,13 @@ export class CasesService {
     input: InviteProviderInput,
     actor: Actor = SYSTEM_ACTOR,
   ): Promise<{ response: ProviderResponse; token: string }> {
-    return this.dataSource.transaction(async (manager) => {
-      const found = await this.getCase(caseId, manager);
+    return this.unitOfWork.run(async () => {
+      const found = await this.getCase(caseId);
       if (found.status !== 'open')
         throw new ConflictException('Providers can be invited while the case is open for responses.');
       const contactEmails = [...new Set(input.contactEmails.map((email) => email.trim().toLowerCase()))];
       if (!contactEmails.length) throw new UnprocessableEntityException('An invite needs at least one contact e-mail.');
-      const response = manager.create(ProviderResponse, {
+      const response = await this.responseRepository.insert({
         ...input,
         contactEmails,
         id: randomUUID(),
@@ -341,25 +294,20 @@ export class CasesService {
         submittedAt: null,
         submissionHash: null,
       });
-      await manager.save(ProviderResponse, response);
-      const token = await this.issueLink(manager, response.id);
-      await this.audit.recordChange(
-        actor,
-        {
-          agencyId: found.agencyId,
-          action: 'invite.created',
-          subject: { type: 'response', id: response.id },
-          before: null,
-          after: {
-            organisationName: response.organisationName,
-            country: response.country,
-            legalIdentifiers: response.legalIdentifiers,
-            contactEmails,
-          },
+      const token = await this.links.issue(response.id);
+      await this.audit.recordChange(actor, {
+        agencyId: found.agencyId,
+        action: 'invite.created',
+        subject: { type: 'response', id: response.id },
+        before: null,
+        after: {
+          organisationName: response.organisationName,
+          country: response.country,
+          legalIdentifiers: response.legalIdentifiers,
+          contactEmails,
         },
-        manager,
-      );
-      return { response: await manager.findOneByOrFail(ProviderResponse, { id: response.id }), token };
+      });
+      return { response, token };
     });
   }
 
@@ -368,45 +316,37 @@ export class CasesService {
     responseId: string,
     actor: Actor = SYSTEM_ACTOR,
   ): Promise<{ response: ProviderResponse; token: string }> {
-    return this.dataSource.transaction(async (manager) => {
-      const response = await manager.findOneBy(ProviderResponse, { id: responseId });
+    return this.unitOfWork.run(async () => {
+      const response = await this.responseRepository.findById(responseId);
       if (!response) throw new NotFoundException('No such response.');
-      const found = await this.getCase(response.caseId, manager);
+      const found = await this.getCase(response.caseId);
       if (found.status !== 'open') throw new ConflictException('Links can be re-issued while the case is open.');
-      await this.revokeLinks(manager, responseId);
-      const token = await this.issueLink(manager, responseId);
-      await this.audit.recordChange(
-        actor,
-        {
-          agencyId: found.agencyId,
-          action: 'invite.reissued',
-          subject: { type: 'response', id: responseId },
-          before: null,
-          after: null,
-        },
-        manager,
-      );
+      await this.links.revokeAll(responseId);
+      const token = await this.links.issue(responseId);
+      await this.audit.recordChange(actor, {
+        agencyId: found.agencyId,
+        action: 'invite.reissued',
+        subject: { type: 'response', id: responseId },
+        before: null,
+        after: null,
+      });
       return { response, token };
     });
   }
 
   async revokeInvite(responseId: string, actor: Actor = SYSTEM_ACTOR): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const response = await manager.findOneBy(ProviderResponse, { id: responseId });
+    await this.unitOfWork.run(async () => {
+      const response = await this.responseRepository.findById(responseId);
       if (!response) throw new NotFoundException('No such response.');
-      const found = await this.getCase(response.caseId, manager);
-      await this.revokeLinks(manager, responseId);
-      await this.audit.recordChange(
-        actor,
-        {
-          agencyId: found.agencyId,
-          action: 'invite.revoked',
-          subject: { type: 'response', id: responseId },
-          before: null,
-          after: null,
-        },
-        manager,
-      );
+      const found = await this.getCase(response.caseId);
+      await this.links.revokeAll(responseId);
+      await this.audit.recordChange(actor, {
+        agencyId: found.agencyId,
+        action: 'invite.revoked',
+        subject: { type: 'response', id: responseId },
+        before: null,
+        after: null,
+      });
     });
   }
 
@@ -420,7 +360,7 @@ export class CasesService {
     options: { readSubmitted?: boolean } = {},
   ): Promise<{ response: ProviderResponse; procurementCase: ProcurementCase }> {
     if (!looksLikeToken(token)) throw new NotFoundException('This link is not valid. Check that you copied all of it.');
-    const link = await this.dataSource.getRepository(InviteLink).findOneBy({ tokenHash: tokenHash(token) });
+    const link = await this.links.findByToken(token);
     if (!link) throw new NotFoundException('This link is not valid. Check that you copied all of it.');
     if (link.revokedAt)
       throw new GoneException('This link has been replaced or withdrawn. Use the most recent invitation e-mail.');
@@ -432,27 +372,13 @@ export class CasesService {
         `The response period for ${procurementCase.reference} closed on ${closedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
       );
     if (!response.firstOpenedAt) {
-      await this.dataSource
-        .getRepository(ProviderResponse)
-        .update({ id: response.id, firstOpenedAt: IsNull() }, { firstOpenedAt: new Date() });
+      await this.responseRepository.markFirstOpened(response.id, new Date());
     }
     return { response, procurementCase };
   }
 
   async activeLinkOf(responseId: string): Promise<InviteLink | null> {
-    return this.dataSource
-      .getRepository(InviteLink)
-      .findOne({ where: { responseId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
-  }
-
-  private async issueLink(manager: EntityManager, responseId: string): Promise<string> {
-    const token = newToken();
-    await manager.insert(InviteLink, { id: randomUUID(), responseId, tokenHash: tokenHash(token), revokedAt: null });
-    return token;
-  }
-
-  private async revokeLinks(manager: EntityManager, responseId: string): Promise<void> {
-    await manager.update(InviteLink, { responseId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    return this.links.activeOf(responseId);
   }
 
   /**
@@ -460,27 +386,15 @@ export class CasesService {
    * (a re-issue revokes the old link but issues a new one, so it is not a withdrawal).
    */
   async withdrawnLinksOf(caseId: string): Promise<Map<string, Date>> {
-    const rows: Array<{ responseId: string; withdrawnAt: Date | string }> = await this.dataSource
-      .getRepository(InviteLink)
-      .createQueryBuilder('link')
-      .innerJoin(ProviderResponse, 'response', 'response.id = link.response_id')
-      .where('response.case_id = :caseId', { caseId })
-      .select('link.response_id', 'responseId')
-      .addSelect('MAX(link.revoked_at)', 'withdrawnAt')
-      .groupBy('link.response_id')
-      .having('bool_and(link.revoked_at IS NOT NULL)')
-      .getRawMany();
-    return new Map(rows.map((row) => [row.responseId, new Date(row.withdrawnAt)]));
+    return this.links.withdrawnOf(caseId);
   }
 
   async responsesOf(caseId: string): Promise<ProviderResponse[]> {
-    return this.dataSource
-      .getRepository(ProviderResponse)
-      .find({ where: { caseId }, order: { organisationName: 'ASC' } });
+    return this.responseRepository.listOfCase(caseId);
   }
 
   async getResponse(responseId: string): Promise<ProviderResponse> {
-    const found = await this.dataSource.getRepository(ProviderResponse).findOneBy({ id: responseId });
+    const found = await this.responseRepository.findById(responseId);
     if (!found) throw new NotFoundException('No such response.');
     return found;
   }
@@ -492,15 +406,12 @@ export class CasesService {
     expectedRevision: number,
     actor: Actor = SYSTEM_ACTOR,
   ): Promise<ProviderResponse> {
-    return this.dataSource.transaction(async (manager) => {
-      const response = await manager.findOne(ProviderResponse, {
-        where: { id: responseId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    return this.unitOfWork.run(async () => {
+      const response = await this.responseRepository.lockForUpdate(responseId);
       if (!response) throw new NotFoundException('No such response.');
       if (response.status === 'submitted')
         throw new ConflictException('This response is submitted; its answers are frozen.');
-      const found = await this.getCase(response.caseId, manager);
+      const found = await this.getCase(response.caseId);
       if (found.status !== 'open') throw new ConflictException('The case is not open for responses.');
       if (response.revision !== expectedRevision) {
         throw new ConflictException({
@@ -516,23 +427,19 @@ export class CasesService {
         forSubmit: false,
       });
       if (problems.length) throw new AnswerValidationException(problems);
-      const saved = await manager.save(ProviderResponse, {
+      const saved = await this.responseRepository.save({
         ...response,
         answers,
         revision: response.revision + 1,
         status: 'in_progress' as const,
       });
-      await this.audit.recordChange(
-        actor,
-        {
-          agencyId: found.agencyId,
-          action: 'response.answers-saved',
-          subject: { type: 'response', id: responseId },
-          before: { revision: response.revision, answers: pick(response.answers, Object.keys(changes)) },
-          after: { revision: saved.revision, answers: pick(answers, Object.keys(changes)) },
-        },
-        manager,
-      );
+      await this.audit.recordChange(actor, {
+        agencyId: found.agencyId,
+        action: 'response.answers-saved',
+        subject: { type: 'response', id: responseId },
+        before: { revision: response.revision, answers: pick(response.answers, Object.keys(changes)) },
+        after: { revision: saved.revision, answers: pick(answers, Object.keys(changes)) },
+      });
       return saved;
     });
   }
@@ -555,8 +462,7 @@ export class CasesService {
     if (!question) throw new UnprocessableEntityException(`The questionnaire has no question "${questionName}".`);
     const check = await checkEvidenceFile(fileName, content);
     if (!check.accepted) throw new UnsupportedMediaTypeException(check.reason);
-    const repository = this.dataSource.getRepository(EvidenceFile);
-    const evidence = repository.create({
+    const evidence: Partial<EvidenceFile> = {
       id: randomUUID(),
       responseId,
       questionName,
@@ -565,28 +471,24 @@ export class CasesService {
       sizeBytes: content.length,
       sha256: createHash('sha256').update(content).digest('hex'),
       content,
-    });
-    await this.dataSource.transaction(async (manager) => {
-      await manager.save(EvidenceFile, evidence);
-      await this.audit.recordChange(
-        actor,
-        {
-          agencyId: found.agencyId,
-          action: 'evidence.added',
-          subject: { type: 'response', id: responseId },
-          before: null,
-          after: {
-            evidenceId: evidence.id,
-            questionName,
-            fileName: evidence.fileName,
-            sha256: evidence.sha256,
-            sizeBytes: evidence.sizeBytes,
-          },
+    };
+    return this.unitOfWork.run(async () => {
+      const added = await this.responseRepository.addEvidence(evidence);
+      await this.audit.recordChange(actor, {
+        agencyId: found.agencyId,
+        action: 'evidence.added',
+        subject: { type: 'response', id: responseId },
+        before: null,
+        after: {
+          evidenceId: evidence.id,
+          questionName,
+          fileName: evidence.fileName,
+          sha256: evidence.sha256,
+          sizeBytes: evidence.sizeBytes,
         },
-        manager,
-      );
+      });
+      return added;
     });
-    return repository.findOneByOrFail({ id: evidence.id });
   }
 
   async removeEvidence(responseId: string, evidenceId: string, actor: Actor = SYSTEM_ACTOR): Promise<void> {
@@ -594,40 +496,27 @@ export class CasesService {
     if (response.status === 'submitted')
       throw new ConflictException('This response is submitted; its evidence is frozen.');
     const found = await this.getCase(response.caseId);
-    const evidence = isUuid(evidenceId)
-      ? await this.dataSource.getRepository(EvidenceFile).findOneBy({ id: evidenceId, responseId })
-      : null;
+    const evidence = isUuid(evidenceId) ? await this.responseRepository.findEvidence(responseId, evidenceId) : null;
     if (!evidence) throw new NotFoundException('No such evidence file.');
-    await this.dataSource.transaction(async (manager) => {
-      await manager.delete(EvidenceFile, { id: evidenceId, responseId });
-      await this.audit.recordChange(
-        actor,
-        {
-          agencyId: found.agencyId,
-          action: 'evidence.removed',
-          subject: { type: 'response', id: responseId },
-          before: {
-            evidenceId,
-            questionName: evidence.questionName,
-            fileName: evidence.fileName,
-            sha256: evidence.sha256,
-          },
-          after: null,
+    await this.unitOfWork.run(async () => {
+      await this.responseRepository.removeEvidence(responseId, evidenceId);
+      await this.audit.recordChange(actor, {
+        agencyId: found.agencyId,
+        action: 'evidence.removed',
+        subject: { type: 'response', id: responseId },
+        before: {
+          evidenceId,
+          questionName: evidence.questionName,
+          fileName: evidence.fileName,
+          sha256: evidence.sha256,
         },
-        manager,
-      );
+        after: null,
+      });
     });
   }
 
   async evidenceContent(responseId: string, evidenceId: string): Promise<EvidenceFile & { content: Buffer }> {
-    const found = isUuid(evidenceId)
-      ? await this.dataSource
-          .getRepository(EvidenceFile)
-          .createQueryBuilder('file')
-          .addSelect('file.content')
-          .where('file.id = :evidenceId AND file.response_id = :responseId', { evidenceId, responseId })
-          .getOne()
-      : null;
+    const found = isUuid(evidenceId) ? await this.responseRepository.evidenceWithContent(responseId, evidenceId) : null;
     if (!found?.content) throw new NotFoundException('No such evidence file.');
     return found as EvidenceFile & { content: Buffer };
   }
@@ -635,62 +524,43 @@ export class CasesService {
   /** Reopens a submitted response for corrections; the reason is required and recorded. */
   async reopen(responseId: string, reason: string, actor: Actor = SYSTEM_ACTOR): Promise<ProviderResponse> {
     if (!reason?.trim()) throw new UnprocessableEntityException('Reopening a submission needs a reason.');
-    return this.dataSource.transaction(async (manager) => {
-      const response = await manager.findOne(ProviderResponse, {
-        where: { id: responseId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    return this.unitOfWork.run(async () => {
+      const response = await this.responseRepository.lockForUpdate(responseId);
       if (!response) throw new NotFoundException('No such response.');
       if (response.status !== 'submitted') throw new ConflictException('Only a submitted response can be reopened.');
-      const found = await this.getCase(response.caseId, manager);
+      const found = await this.getCase(response.caseId);
       if (found.status !== 'open') throw new ConflictException('A submission can be reopened while the case is open.');
-      const reopened = await manager.save(ProviderResponse, {
+      const reopened = await this.responseRepository.save({
         ...response,
         status: 'in_progress' as const,
         submittedAt: null,
         submissionHash: null,
         revision: response.revision + 1,
       });
-      await this.audit.recordChange(
-        actor,
-        {
-          agencyId: found.agencyId,
-          action: 'response.reopened',
-          subject: { type: 'response', id: responseId },
-          before: { status: 'submitted', submissionHash: response.submissionHash },
-          after: { status: 'in_progress', reason: reason.trim() },
-        },
-        manager,
-      );
+      await this.audit.recordChange(actor, {
+        agencyId: found.agencyId,
+        action: 'response.reopened',
+        subject: { type: 'response', id: responseId },
+        before: { status: 'submitted', submissionHash: response.submissionHash },
+        after: { status: 'in_progress', reason: reason.trim() },
+      });
       return reopened;
     });
   }
 
   async evidenceOf(responseId: string): Promise<EvidenceFile[]> {
-    return this.dataSource.getRepository(EvidenceFile).find({ where: { responseId }, order: { uploadedAt: 'ASC' } });
+    return this.responseRepository.evidenceOf(responseId);
   }
 
   /** Validates everything, freezes the answers, and records the scoring job in the same transaction. */
-  async submit(
-    responseId: string,
-    actor: Actor = SYSTEM_ACTOR,
-    /** Runs in the submitting transaction, e.g. to queue the receipt e-mail. */
-    onSubmitted?: (
-      manager: EntityManager,
-      submitted: ProviderResponse,
-      procurementCase: ProcurementCase,
-    ) => Promise<void>,
-  ): Promise<ProviderResponse> {
-    return this.dataSource.transaction(async (manager) => {
-      const response = await manager.findOne(ProviderResponse, {
-        where: { id: responseId },
-        lock: { mode: 'pessimistic_write' },
-      });
+  async submit(responseId: string, actor: Actor = SYSTEM_ACTOR, onSubmitted?: OnSubmitted): Promise<ProviderResponse> {
+    return this.unitOfWork.run(async () => {
+      const response = await this.responseRepository.lockForUpdate(responseId);
       if (!response) throw new NotFoundException('No such response.');
       if (response.status === 'submitted') throw new ConflictException('This response was already submitted.');
-      const found = await this.getCase(response.caseId, manager);
+      const found = await this.getCase(response.caseId);
       if (found.status !== 'open') throw new ConflictException('The case is not open for responses.');
-      const evidence = await manager.find(EvidenceFile, { where: { responseId }, order: { id: 'ASC' } });
+      const evidence = await this.responseRepository.evidenceForSubmission(responseId);
       const definition = found.questionnaireDefinition as QuestionnaireDefinition;
       // A file question is answered by the evidence uploaded for it.
       const answers = { ...response.answers };
@@ -707,31 +577,27 @@ export class CasesService {
         evidence: evidence.map((file) => ({ question: file.questionName, sha256: file.sha256 })),
       });
       const submittedAt = new Date();
-      const submitted = await manager.save(ProviderResponse, {
+      const submitted = await this.responseRepository.save({
         ...response,
         answers,
         status: 'submitted' as const,
         submittedAt,
         submissionHash,
       });
-      await this.audit.recordChange(
-        actor,
-        {
-          agencyId: found.agencyId,
-          action: 'response.submitted',
-          subject: { type: 'response', id: responseId },
-          before: { status: response.status },
-          after: { status: 'submitted', submissionHash, revision: response.revision },
-        },
-        manager,
-      );
+      await this.audit.recordChange(actor, {
+        agencyId: found.agencyId,
+        action: 'response.submitted',
+        subject: { type: 'response', id: responseId },
+        before: { status: response.status },
+        after: { status: 'submitted', submissionHash, revision: response.revision },
+      });
       await this.outbox.add(
-        manager,
+        this.unitOfWork.transaction,
         'scoring.score-response',
         { responseId, revision: response.revision },
         { jobId: `score-${responseId}-r${response.revision}` },
       );
-      await onSubmitted?.(manager, submitted, found);
+      await onSubmitted?.(this.unitOfWork.transaction, submitted, found);
       return submitted;
     });
   }
