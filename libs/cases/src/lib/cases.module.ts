@@ -8,6 +8,9 @@ import { InviteLinkRepository } from './invite-link.repository';
 import { ResponseRepository } from './response.repository';
 import { UnitOfWork } from '@probity/database';
 import { CasesService } from './cases.service';
+import { EvidenceService } from './evidence.service';
+import { ProviderInvitesService } from './provider-invites.service';
+import { ResponsesService } from './responses.service';
 import { ClarificationsService } from './clarifications.service';
 import { QuestionnaireTemplates } from './questionnaire-templates.service';
 
@@ -19,9 +22,19 @@ import { QuestionnaireTemplates } from './questionnaire-templates.service';
     ResponseRepository,
     InviteLinkRepository,
     CasesService,
+    ResponsesService,
+    ProviderInvitesService,
+    EvidenceService,
     ClarificationsService,
     QuestionnaireTemplates,
   ],
-  exports: [CasesService, ClarificationsService, QuestionnaireTemplates],
+  exports: [
+    CasesService,
+    ResponsesService,
+    ProviderInvitesService,
+    EvidenceService,
+    ClarificationsService,
+    QuestionnaireTemplates,
+  ],
 })
 export class CasesModule {}

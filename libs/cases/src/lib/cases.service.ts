@@ -1,34 +1,16 @@
-import {
-  ConflictException,
-  GoneException,
-  Injectable,
-  NotFoundException,
-  UnprocessableEntityException,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
-import { UnitOfWork } from '@probity/database';
-import { contentHash, QuestionnaireDefinition, questionsOf, validateAnswers } from '@probity/questionnaires';
-import { JobOutbox } from '@probity/queue';
+import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { AuditTrail } from '@probity/audit';
-import { Actor, SYSTEM_ACTOR } from './actor';
+import { UnitOfWork } from '@probity/database';
+import { IdentityService } from '@probity/identity';
+import { contentHash } from '@probity/questionnaires';
+import { JobOutbox } from '@probity/queue';
 import { CriteriaWeights, validateCriteriaWeights } from '@probity/scoring';
+import { Actor, SYSTEM_ACTOR } from './actor';
 import { CaseStatus, checkPanelChange, checkTransition, TransitionActor } from './case-lifecycle';
-import { responsesClosedAt } from './response-period';
-import { EvidenceFile, InviteLink, PanelMember, ProcurementCase, ProviderResponse } from './case.entities';
+import { PanelMember, ProcurementCase } from './case.entities';
 import { CaseRepository } from './case.repository';
-import { InviteLinkRepository } from './invite-link.repository';
-import { ResponseRepository } from './response.repository';
-import { checkEvidenceFile, safeEvidenceFileName } from './evidence-policy';
 import { QuestionnaireTemplates } from './questionnaire-templates.service';
-import { IdentityService, looksLikeToken } from '@probity/identity';
-
-/** Runs in the submitting transaction (given as `manager`, for the job outbox), e.g. to queue the receipt e-mail. */
-export type OnSubmitted = (
-  manager: UnitOfWork['transaction'],
-  submitted: ProviderResponse,
-  procurementCase: ProcurementCase,
-) => Promise<void>;
 
 export interface CreateCaseInput {
   reference: string;
@@ -44,30 +26,16 @@ export interface CreateCaseInput {
   questionnaireKey: string;
 }
 
-export interface InviteProviderInput {
-  organisationName: string;
-  country: string;
-  legalIdentifiers: Record<string, string>;
-  contactEmails: string[];
-}
-
-export class AnswerValidationException extends UnprocessableEntityException {
-  constructor(readonly problems: Array<{ questionName: string; message: string }>) {
-    super({ statusCode: 422, error: 'Unprocessable Entity', message: problems.map((p) => p.message), problems });
-  }
-}
-
 /**
- * Procurement cases and the providers' responses to them. Every state change that triggers
- * background work records its job in the same transaction (transactional outbox).
+ * Procurement cases and their lifecycle: creation, the evaluation panel and every step of the procedure.
+ * Every state change that triggers background work records its job in the same transaction
+ * (transactional outbox).
  */
 @Injectable()
 export class CasesService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly caseRepository: CaseRepository,
-    private readonly responseRepository: ResponseRepository,
-    private readonly links: InviteLinkRepository,
     private readonly identity: IdentityService,
     private readonly outbox: JobOutbox,
     private readonly audit: AuditTrail,
@@ -141,31 +109,6 @@ export class CasesService {
     const found = isUuid(caseId) ? await this.caseRepository.findOfAgency(agencyId, caseId) : null;
     if (!found) throw new NotFoundException('No such case.');
     return found;
-  }
-
-  /** A response to a case of the caller's agency; 404 otherwise. */
-  async responseOfAgency(agencyId: string, responseId: string): Promise<ProviderResponse> {
-    const found = isUuid(responseId) ? await this.responseRepository.findOfAgency(agencyId, responseId) : null;
-    if (!found) throw new NotFoundException('No such response.');
-    return found;
-  }
-
-  /** A staff member reads a provider's submission: recorded in the audit trail before it is returned. */
-  async viewResponse(agencyId: string, responseId: string, actor: Actor): Promise<ProviderResponse> {
-    const response = await this.responseOfAgency(agencyId, responseId);
-    await this.unitOfWork.run(() =>
-      this.audit.recordChange(actor, {
-        agencyId: agencyId,
-        action: 'response.viewed',
-        subject: { type: 'response', id: responseId },
-        before: null,
-        after: {
-          revision: response.revision,
-          status: response.status,
-        },
-      }),
-    );
-    return response;
   }
 
   async listCases(
@@ -269,338 +212,6 @@ export class CasesService {
       return this.getCase(caseId);
     });
   }
-
-  /** Invites a provider to an open case; returns the invite link's token, which only the e-mail carries. */
-  async inviteProvider(
-    caseId: string,
-    input: InviteProviderInput,
-    actor: Actor = SYSTEM_ACTOR,
-  ): Promise<{ response: ProviderResponse; token: string }> {
-    return this.unitOfWork.run(async () => {
-      const found = await this.getCase(caseId);
-      if (found.status !== 'open')
-        throw new ConflictException('Providers can be invited while the case is open for responses.');
-      const contactEmails = [...new Set(input.contactEmails.map((email) => email.trim().toLowerCase()))];
-      if (!contactEmails.length) throw new UnprocessableEntityException('An invite needs at least one contact e-mail.');
-      const response = await this.responseRepository.insert({
-        ...input,
-        contactEmails,
-        id: randomUUID(),
-        caseId,
-        answers: {},
-        revision: 0,
-        status: 'invited',
-        firstOpenedAt: null,
-        submittedAt: null,
-        submissionHash: null,
-      });
-      const token = await this.links.issue(response.id);
-      await this.audit.recordChange(actor, {
-        agencyId: found.agencyId,
-        action: 'invite.created',
-        subject: { type: 'response', id: response.id },
-        before: null,
-        after: {
-          organisationName: response.organisationName,
-          country: response.country,
-          legalIdentifiers: response.legalIdentifiers,
-          contactEmails,
-        },
-      });
-      return { response, token };
-    });
-  }
-
-  /** A new link for a provider; every earlier link of theirs stops working at once. */
-  async reissueInvite(
-    responseId: string,
-    actor: Actor = SYSTEM_ACTOR,
-  ): Promise<{ response: ProviderResponse; token: string }> {
-    return this.unitOfWork.run(async () => {
-      const response = await this.responseRepository.findById(responseId);
-      if (!response) throw new NotFoundException('No such response.');
-      const found = await this.getCase(response.caseId);
-      if (found.status !== 'open') throw new ConflictException('Links can be re-issued while the case is open.');
-      await this.links.revokeAll(responseId);
-      const token = await this.links.issue(responseId);
-      await this.audit.recordChange(actor, {
-        agencyId: found.agencyId,
-        action: 'invite.reissued',
-        subject: { type: 'response', id: responseId },
-        before: null,
-        after: null,
-      });
-      return { response, token };
-    });
-  }
-
-  async revokeInvite(responseId: string, actor: Actor = SYSTEM_ACTOR): Promise<void> {
-    await this.unitOfWork.run(async () => {
-      const response = await this.responseRepository.findById(responseId);
-      if (!response) throw new NotFoundException('No such response.');
-      const found = await this.getCase(response.caseId);
-      await this.links.revokeAll(responseId);
-      await this.audit.recordChange(actor, {
-        agencyId: found.agencyId,
-        action: 'invite.revoked',
-        subject: { type: 'response', id: responseId },
-        before: null,
-        after: null,
-      });
-    });
-  }
-
-  /**
-   * The response an invite token opens. Unknown tokens are 404; revoked links, and every link once the
-   * deadline has passed or the case has closed, are 410 with the moment it closed — except that, with
-   * `readSubmitted`, a provider who submitted can still read what it submitted and its receipt.
-   */
-  async resolveInvite(
-    token: unknown,
-    options: { readSubmitted?: boolean } = {},
-  ): Promise<{ response: ProviderResponse; procurementCase: ProcurementCase }> {
-    if (!looksLikeToken(token)) throw new NotFoundException('This link is not valid. Check that you copied all of it.');
-    const link = await this.links.findByToken(token);
-    if (!link) throw new NotFoundException('This link is not valid. Check that you copied all of it.');
-    if (link.revokedAt)
-      throw new GoneException('This link has been replaced or withdrawn. Use the most recent invitation e-mail.');
-    const response = await this.getResponse(link.responseId);
-    const procurementCase = await this.getCase(response.caseId);
-    const closedAt = responsesClosedAt(procurementCase);
-    if (closedAt && !(options.readSubmitted && response.status === 'submitted'))
-      throw new GoneException(
-        `The response period for ${procurementCase.reference} closed on ${closedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
-      );
-    if (!response.firstOpenedAt) {
-      await this.responseRepository.markFirstOpened(response.id, new Date());
-    }
-    return { response, procurementCase };
-  }
-
-  async activeLinkOf(responseId: string): Promise<InviteLink | null> {
-    return this.links.activeOf(responseId);
-  }
-
-  /**
-   * When each of the case's providers had its link withdrawn, for those left with no working link
-   * (a re-issue revokes the old link but issues a new one, so it is not a withdrawal).
-   */
-  async withdrawnLinksOf(caseId: string): Promise<Map<string, Date>> {
-    return this.links.withdrawnOf(caseId);
-  }
-
-  async responsesOf(caseId: string): Promise<ProviderResponse[]> {
-    return this.responseRepository.listOfCase(caseId);
-  }
-
-  async getResponse(responseId: string): Promise<ProviderResponse> {
-    const found = await this.responseRepository.findById(responseId);
-    if (!found) throw new NotFoundException('No such response.');
-    return found;
-  }
-
-  /** Autosave: merges answers if the caller saw the latest revision, otherwise 409 with the current state. */
-  async saveAnswers(
-    responseId: string,
-    changes: Record<string, unknown>,
-    expectedRevision: number,
-    actor: Actor = SYSTEM_ACTOR,
-  ): Promise<ProviderResponse> {
-    return this.unitOfWork.run(async () => {
-      const response = await this.responseRepository.lockForUpdate(responseId);
-      if (!response) throw new NotFoundException('No such response.');
-      if (response.status === 'submitted')
-        throw new ConflictException('This response is submitted; its answers are frozen.');
-      const found = await this.getCase(response.caseId);
-      if (found.status !== 'open') throw new ConflictException('The case is not open for responses.');
-      if (response.revision !== expectedRevision) {
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          message: 'These answers changed elsewhere since you loaded them.',
-          current: { revision: response.revision, answers: response.answers },
-        });
-      }
-      const answers = { ...response.answers, ...changes };
-      for (const [name, value] of Object.entries(changes)) if (value === null) delete answers[name];
-      const problems = validateAnswers(found.questionnaireDefinition as QuestionnaireDefinition, answers, {
-        forSubmit: false,
-      });
-      if (problems.length) throw new AnswerValidationException(problems);
-      const saved = await this.responseRepository.save({
-        ...response,
-        answers,
-        revision: response.revision + 1,
-        status: 'in_progress' as const,
-      });
-      await this.audit.recordChange(actor, {
-        agencyId: found.agencyId,
-        action: 'response.answers-saved',
-        subject: { type: 'response', id: responseId },
-        before: { revision: response.revision, answers: pick(response.answers, Object.keys(changes)) },
-        after: { revision: saved.revision, answers: pick(answers, Object.keys(changes)) },
-      });
-      return saved;
-    });
-  }
-
-  /** Stores an evidence file after checking its content type; 415 for anything not on the allow-list. */
-  async addEvidence(
-    responseId: string,
-    questionName: string,
-    fileName: string,
-    content: Buffer,
-    actor: Actor = SYSTEM_ACTOR,
-  ): Promise<EvidenceFile> {
-    const response = await this.getResponse(responseId);
-    if (response.status === 'submitted')
-      throw new ConflictException('This response is submitted; its evidence is frozen.');
-    const found = await this.getCase(response.caseId);
-    const question = questionsOf(found.questionnaireDefinition as QuestionnaireDefinition).find(
-      (located) => located.question.name === questionName,
-    );
-    if (!question) throw new UnprocessableEntityException(`The questionnaire has no question "${questionName}".`);
-    const check = await checkEvidenceFile(fileName, content);
-    if (!check.accepted) throw new UnsupportedMediaTypeException(check.reason);
-    const evidence: Partial<EvidenceFile> = {
-      id: randomUUID(),
-      responseId,
-      questionName,
-      fileName: safeEvidenceFileName(fileName),
-      contentType: check.contentType,
-      sizeBytes: content.length,
-      sha256: createHash('sha256').update(content).digest('hex'),
-      content,
-    };
-    return this.unitOfWork.run(async () => {
-      const added = await this.responseRepository.addEvidence(evidence);
-      await this.audit.recordChange(actor, {
-        agencyId: found.agencyId,
-        action: 'evidence.added',
-        subject: { type: 'response', id: responseId },
-        before: null,
-        after: {
-          evidenceId: evidence.id,
-          questionName,
-          fileName: evidence.fileName,
-          sha256: evidence.sha256,
-          sizeBytes: evidence.sizeBytes,
-        },
-      });
-      return added;
-    });
-  }
-
-  async removeEvidence(responseId: string, evidenceId: string, actor: Actor = SYSTEM_ACTOR): Promise<void> {
-    const response = await this.getResponse(responseId);
-    if (response.status === 'submitted')
-      throw new ConflictException('This response is submitted; its evidence is frozen.');
-    const found = await this.getCase(response.caseId);
-    const evidence = isUuid(evidenceId) ? await this.responseRepository.findEvidence(responseId, evidenceId) : null;
-    if (!evidence) throw new NotFoundException('No such evidence file.');
-    await this.unitOfWork.run(async () => {
-      await this.responseRepository.removeEvidence(responseId, evidenceId);
-      await this.audit.recordChange(actor, {
-        agencyId: found.agencyId,
-        action: 'evidence.removed',
-        subject: { type: 'response', id: responseId },
-        before: {
-          evidenceId,
-          questionName: evidence.questionName,
-          fileName: evidence.fileName,
-          sha256: evidence.sha256,
-        },
-        after: null,
-      });
-    });
-  }
-
-  async evidenceContent(responseId: string, evidenceId: string): Promise<EvidenceFile & { content: Buffer }> {
-    const found = isUuid(evidenceId) ? await this.responseRepository.evidenceWithContent(responseId, evidenceId) : null;
-    if (!found?.content) throw new NotFoundException('No such evidence file.');
-    return found as EvidenceFile & { content: Buffer };
-  }
-
-  /** Reopens a submitted response for corrections; the reason is required and recorded. */
-  async reopen(responseId: string, reason: string, actor: Actor = SYSTEM_ACTOR): Promise<ProviderResponse> {
-    if (!reason?.trim()) throw new UnprocessableEntityException('Reopening a submission needs a reason.');
-    return this.unitOfWork.run(async () => {
-      const response = await this.responseRepository.lockForUpdate(responseId);
-      if (!response) throw new NotFoundException('No such response.');
-      if (response.status !== 'submitted') throw new ConflictException('Only a submitted response can be reopened.');
-      const found = await this.getCase(response.caseId);
-      if (found.status !== 'open') throw new ConflictException('A submission can be reopened while the case is open.');
-      const reopened = await this.responseRepository.save({
-        ...response,
-        status: 'in_progress' as const,
-        submittedAt: null,
-        submissionHash: null,
-        revision: response.revision + 1,
-      });
-      await this.audit.recordChange(actor, {
-        agencyId: found.agencyId,
-        action: 'response.reopened',
-        subject: { type: 'response', id: responseId },
-        before: { status: 'submitted', submissionHash: response.submissionHash },
-        after: { status: 'in_progress', reason: reason.trim() },
-      });
-      return reopened;
-    });
-  }
-
-  async evidenceOf(responseId: string): Promise<EvidenceFile[]> {
-    return this.responseRepository.evidenceOf(responseId);
-  }
-
-  /** Validates everything, freezes the answers, and records the scoring job in the same transaction. */
-  async submit(responseId: string, actor: Actor = SYSTEM_ACTOR, onSubmitted?: OnSubmitted): Promise<ProviderResponse> {
-    return this.unitOfWork.run(async () => {
-      const response = await this.responseRepository.lockForUpdate(responseId);
-      if (!response) throw new NotFoundException('No such response.');
-      if (response.status === 'submitted') throw new ConflictException('This response was already submitted.');
-      const found = await this.getCase(response.caseId);
-      if (found.status !== 'open') throw new ConflictException('The case is not open for responses.');
-      const evidence = await this.responseRepository.evidenceForSubmission(responseId);
-      const definition = found.questionnaireDefinition as QuestionnaireDefinition;
-      // A file question is answered by the evidence uploaded for it.
-      const answers = { ...response.answers };
-      for (const { question } of questionsOf(definition).filter((located) => located.question.type === 'file')) {
-        const files = evidence.filter((file) => file.questionName === question.name);
-        if (files.length) answers[question.name] = files.map((file) => ({ name: file.fileName, sha256: file.sha256 }));
-        else delete answers[question.name];
-      }
-      const problems = validateAnswers(definition, answers, { forSubmit: true });
-      if (problems.length) throw new AnswerValidationException(problems);
-      const submissionHash = contentHash({
-        questionnaireHash: found.questionnaireHash,
-        answers,
-        evidence: evidence.map((file) => ({ question: file.questionName, sha256: file.sha256 })),
-      });
-      const submittedAt = new Date();
-      const submitted = await this.responseRepository.save({
-        ...response,
-        answers,
-        status: 'submitted' as const,
-        submittedAt,
-        submissionHash,
-      });
-      await this.audit.recordChange(actor, {
-        agencyId: found.agencyId,
-        action: 'response.submitted',
-        subject: { type: 'response', id: responseId },
-        before: { status: response.status },
-        after: { status: 'submitted', submissionHash, revision: response.revision },
-      });
-      await this.outbox.add(
-        this.unitOfWork.transaction,
-        'scoring.score-response',
-        { responseId, revision: response.revision },
-        { jobId: `score-${responseId}-r${response.revision}` },
-      );
-      await onSubmitted?.(this.unitOfWork.transaction, submitted, found);
-      return submitted;
-    });
-  }
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -608,10 +219,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids in URLs are checked before they reach a uuid column, so a malformed one is a 404 and not a database error. */
 export function isUuid(value: string): boolean {
   return UUID.test(value);
-}
-
-function pick(answers: Record<string, unknown>, names: string[]): Record<string, unknown> {
-  return Object.fromEntries(names.filter((name) => name in answers).map((name) => [name, answers[name]]));
 }
 
 function deepFreeze<T>(value: T): T {

@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException, UnprocessableEntityEx
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, staffAuditActor } from '@probity/audit';
-import { CasesService, ProcurementCase, ProviderResponse } from '@probity/cases';
+import { ProcurementCase, ProviderResponse, ResponsesService } from '@probity/cases';
 import type { StaffPrincipal } from '@probity/identity';
 import { contentHash } from '@probity/questionnaires';
 import { JobOutbox } from '@probity/queue';
@@ -64,7 +64,7 @@ const weightsHash = (weights: CriteriaWeights, priceWeight: number | null) =>
 export class ComparisonService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly cases: CasesService,
+    private readonly responses: ResponsesService,
     private readonly results: EvaluationResultsService,
     private readonly outbox: JobOutbox,
     private readonly audit: AuditTrail,
@@ -89,7 +89,7 @@ export class ComparisonService {
   }
 
   async state(procurementCase: ProcurementCase): Promise<ComparisonState> {
-    const submitted = (await this.cases.responsesOf(procurementCase.id)).filter((r) => r.status === 'submitted');
+    const submitted = (await this.responses.responsesOf(procurementCase.id)).filter((r) => r.status === 'submitted');
     const { scored } = await this.results.progress(procurementCase.id);
     const stored = await this.results.currentComparison(procurementCase);
     const compared = stored
@@ -162,7 +162,7 @@ export class ComparisonService {
 
   /** Every submitted response of the case with its recorded price, if any. */
   async prices(found: ProcurementCase): Promise<PriceRow[]> {
-    const submitted = (await this.cases.responsesOf(found.id)).filter((r) => r.status === 'submitted');
+    const submitted = (await this.responses.responsesOf(found.id)).filter((r) => r.status === 'submitted');
     const recorded = new Map(
       (await this.dataSource.getRepository(ProviderPrice).findBy({ caseId: found.id })).map((p) => [p.responseId, p]),
     );

@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException, UnprocessableEntityEx
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, staffAuditActor } from '@probity/audit';
-import { CasesService, EvidenceFile, ProcurementCase, ProviderResponse } from '@probity/cases';
+import { EvidenceFile, EvidenceService, ProcurementCase, ProviderResponse, ResponsesService } from '@probity/cases';
 import { StaffPrincipal, StaffUser } from '@probity/identity';
 import { contentHash, localised, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
 import { JobOutbox } from '@probity/queue';
@@ -99,7 +99,8 @@ export interface ModerationView {
 export class PanelWorkflowService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly cases: CasesService,
+    private readonly responses: ResponsesService,
+    private readonly evidence: EvidenceService,
     private readonly panel: PanelService,
     private readonly audit: AuditTrail,
     private readonly outbox: JobOutbox,
@@ -157,7 +158,9 @@ export class PanelWorkflowService {
     const found = await this.scoringCase(staff, caseId);
     if (!OPENED.has(found.status)) return [];
     const definition = found.questionnaireDefinition as QuestionnaireDefinition;
-    const submitted = (await this.cases.responsesOf(found.id)).filter((response) => response.status === 'submitted');
+    const submitted = (await this.responses.responsesOf(found.id)).filter(
+      (response) => response.status === 'submitted',
+    );
     const [entries, submissions] = await Promise.all([
       this.dataSource.getRepository(PanelScoreEntry).findBy({ caseId: found.id, evaluatorId: staff.userId }),
       this.dataSource.getRepository(PanelSubmission).findBy({ caseId: found.id, evaluatorId: staff.userId }),
@@ -182,7 +185,7 @@ export class PanelWorkflowService {
   }
 
   private async submittedResponse(found: ProcurementCase, responseId: string): Promise<ProviderResponse> {
-    const response = await this.cases.responseOfAgency(found.agencyId, responseId);
+    const response = await this.responses.responseOfAgency(found.agencyId, responseId);
     if (response.caseId !== found.id || response.status !== 'submitted' || !OPENED.has(found.status))
       throw new NotFoundException('No such submitted response in this case.');
     return response;
@@ -206,7 +209,7 @@ export class PanelWorkflowService {
     const found = await this.scoringCase(staff, caseId);
     const response = await this.submittedResponse(found, responseId);
     // Reading a submission is audited; a caller only working out where to go next shows nothing.
-    if (audited) await this.cases.viewResponse(found.agencyId, response.id, staffAuditActor(staff));
+    if (audited) await this.responses.viewResponse(found.agencyId, response.id, staffAuditActor(staff));
     const definition = found.questionnaireDefinition as QuestionnaireDefinition;
     const questions = judgementQuestions(definition, response.answers);
     const titles = new Map(questionsOf(definition).map(({ question }) => [question.name, localised(question.title)]));
@@ -292,7 +295,7 @@ export class PanelWorkflowService {
   ): Promise<EvidenceFile & { content: Buffer }> {
     const found = await this.scoringCase(staff, caseId);
     const response = await this.submittedResponse(found, responseId);
-    const file = await this.cases.evidenceContent(response.id, evidenceId);
+    const file = await this.evidence.evidenceContent(response.id, evidenceId);
     await this.dataSource.transaction((manager) =>
       this.audit.recordChange(
         staffAuditActor(staff),
@@ -413,7 +416,7 @@ export class PanelWorkflowService {
     ]);
     const evaluators = found.panel.filter((member) => member.role === 'evaluator');
     const submitted = OPENED.has(found.status)
-      ? (await this.cases.responsesOf(found.id)).filter((response) => response.status === 'submitted')
+      ? (await this.responses.responsesOf(found.id)).filter((response) => response.status === 'submitted')
       : [];
     const definition = found.questionnaireDefinition as QuestionnaireDefinition;
     return {

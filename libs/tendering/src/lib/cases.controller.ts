@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CasesService, ClarificationsService, ProcurementCase, ProviderResponse } from '@probity/cases';
+import {
+  CasesService,
+  ClarificationsService,
+  EvidenceService,
+  ProcurementCase,
+  ProviderInvitesService,
+  ProviderResponse,
+  ResponsesService,
+} from '@probity/cases';
 import { staffAuditActor } from '@probity/audit';
 import { DossierWorkflowService } from '@probity/dossier';
 import { CaseAccess } from '@probity/evaluation';
@@ -39,6 +47,9 @@ function responseSummary(response: ProviderResponse) {
 export class CasesController {
   constructor(
     private readonly cases: CasesService,
+    private readonly providerResponses: ResponsesService,
+    private readonly invites: ProviderInvitesService,
+    private readonly evidence: EvidenceService,
     private readonly invitations: InvitationsService,
     private readonly clarifications: ClarificationsService,
     private readonly dossiers: DossierWorkflowService,
@@ -97,7 +108,10 @@ export class CasesController {
   @Get('cases/:caseId/responses')
   async responses(@CurrentStaff() staff: StaffPrincipal, @Param('caseId') caseId: string) {
     const found = (await this.access.requireAccess(staff, 'case.read', { caseId })).procurementCase;
-    return providerProgress(await this.cases.responsesOf(found.id), await this.cases.withdrawnLinksOf(found.id));
+    return providerProgress(
+      await this.providerResponses.responsesOf(found.id),
+      await this.invites.withdrawnLinksOf(found.id),
+    );
   }
 
   @Post('cases/:caseId/invites')
@@ -119,8 +133,8 @@ export class CasesController {
   @Get('responses/:responseId')
   async response(@CurrentStaff() staff: StaffPrincipal, @Param('responseId') responseId: string) {
     await this.access.requireAccess(staff, 'response.read', { responseId });
-    const response = await this.cases.viewResponse(staff.agencyId, responseId, staffActor(staff));
-    const evidence = await this.cases.evidenceOf(response.id);
+    const response = await this.providerResponses.viewResponse(staff.agencyId, responseId, staffActor(staff));
+    const evidence = await this.evidence.evidenceOf(response.id);
     return { ...response, evidence };
   }
 
@@ -128,7 +142,7 @@ export class CasesController {
   @StaffOnly('procurement_officer', 'admin')
   @HttpCode(200)
   async reissue(@CurrentStaff() staff: StaffPrincipal, @Param('responseId') responseId: string) {
-    const response = await this.cases.responseOfAgency(staff.agencyId, responseId);
+    const response = await this.providerResponses.responseOfAgency(staff.agencyId, responseId);
     const found = await this.cases.getCase(response.caseId);
     return responseSummary(await this.invitations.reissue(found, responseId, staffActor(staff)));
   }
@@ -137,8 +151,8 @@ export class CasesController {
   @StaffOnly('procurement_officer', 'admin')
   @HttpCode(204)
   async revoke(@CurrentStaff() staff: StaffPrincipal, @Param('responseId') responseId: string): Promise<void> {
-    await this.cases.responseOfAgency(staff.agencyId, responseId);
-    await this.cases.revokeInvite(responseId, staffActor(staff));
+    await this.providerResponses.responseOfAgency(staff.agencyId, responseId);
+    await this.invites.revokeInvite(responseId, staffActor(staff));
   }
 
   @Post('responses/:responseId/reopen')
@@ -149,8 +163,8 @@ export class CasesController {
     @Param('responseId') responseId: string,
     @Body() body: ReopenDto,
   ) {
-    await this.cases.responseOfAgency(staff.agencyId, responseId);
-    return responseSummary(await this.cases.reopen(responseId, body.reason, staffActor(staff)));
+    await this.providerResponses.responseOfAgency(staff.agencyId, responseId);
+    return responseSummary(await this.providerResponses.reopen(responseId, body.reason, staffActor(staff)));
   }
 
   @Get('cases/:caseId/clarifications')
