@@ -4,6 +4,7 @@ import { AuditModule } from '@probity/audit';
 import { IdentityModule } from '@probity/identity';
 import { CASE_ENTITIES } from './case.entities';
 import { CaseRepository } from './case.repository';
+import { ClarificationRepository } from './clarification.repository';
 import { InviteLinkRepository } from './invite-link.repository';
 import { ResponseRepository } from './response.repository';
 import { UnitOfWork } from '@probity/database';
@@ -21,6 +22,7 @@ import { QuestionnaireTemplates } from './questionnaire-templates.service';
     CaseRepository,
     ResponseRepository,
     InviteLinkRepository,
+    ClarificationRepository,
     CasesService,
     ResponsesService,
     ProviderInvitesService,

@@ -33,8 +33,8 @@ export function aCase(overrides: Partial<ReturnType<typeof baseCase>> = {}) {
 
 function baseCase() {
   return {
-    id: randomUUID(),
-    agencyId: randomUUID(),
+    id: randomUUID() as string,
+    agencyId: randomUUID() as string,
     reference: 'PROC-2026-0001',
     title: 'Video analytics',
     description: 'Video analytics for public-order policing.',
@@ -67,8 +67,8 @@ export function aResponse(overrides: Partial<ReturnType<typeof baseResponse>> = 
 
 function baseResponse() {
   return {
-    id: randomUUID(),
-    caseId: randomUUID(),
+    id: randomUUID() as string,
+    caseId: randomUUID() as string,
     organisationName: 'Northwind Vision Analytics',
     country: 'NL',
     legalIdentifiers: { vat: 'NL123456789B01' } as Record<string, string>,
@@ -90,8 +90,8 @@ export function aStaffUser(overrides: Partial<ReturnType<typeof baseStaffUser>> 
 
 function baseStaffUser() {
   return {
-    id: randomUUID(),
-    agencyId: randomUUID(),
+    id: randomUUID() as string,
+    agencyId: randomUUID() as string,
     email: 'ada.officer@police.example',
     name: 'Ada Officer',
     role: 'procurement_officer' as FactoryStaffRole,
@@ -106,12 +106,12 @@ export function aStaffPrincipal(overrides: Partial<ReturnType<typeof baseStaffPr
 
 function baseStaffPrincipal() {
   return {
-    userId: randomUUID(),
-    agencyId: randomUUID(),
+    userId: randomUUID() as string,
+    agencyId: randomUUID() as string,
     role: 'procurement_officer' as FactoryStaffRole,
     email: 'ada.officer@police.example',
     name: 'Ada Officer',
-    sessionId: randomUUID(),
+    sessionId: randomUUID() as string,
   };
 }
 
