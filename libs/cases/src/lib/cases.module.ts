@@ -13,6 +13,7 @@ import { EvidenceService } from './evidence.service';
 import { ProviderInvitesService } from './provider-invites.service';
 import { ResponsesService } from './responses.service';
 import { ClarificationsService } from './clarifications.service';
+import { QuestionnaireTemplateRepository } from './questionnaire-template.repository';
 import { QuestionnaireTemplates } from './questionnaire-templates.service';
 
 @Module({
@@ -23,6 +24,7 @@ import { QuestionnaireTemplates } from './questionnaire-templates.service';
     ResponseRepository,
     InviteLinkRepository,
     ClarificationRepository,
+    QuestionnaireTemplateRepository,
     CasesService,
     ResponsesService,
     ProviderInvitesService,
