@@ -39,6 +39,21 @@ export default [
     },
   },
   {
+    // Repositories own their tables: in the cases library only repositories and entities talk TypeORM.
+    files: ['libs/cases/src/**/*.ts'],
+    ignores: ['**/*.repository.ts', '**/*.entity.ts', '**/*.entities.ts', '**/*.int-spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'typeorm', message: 'Only *.repository.ts and entity files use TypeORM; go through a repository.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

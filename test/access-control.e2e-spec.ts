@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@probity/config';
-import { CasesService, ProcurementCase } from '@probity/cases';
+import { CasesService, ProcurementCase, ProviderInvitesService, ResponsesService } from '@probity/cases';
 import { DEMO_PROVIDERS, demoCase, demoEvidencePdf, submitDemoResponses } from '@probity/demo';
 import { PanelService } from '@probity/evaluation';
 import { IdentityService, StaffRole } from '@probity/identity';
@@ -134,14 +134,16 @@ describe('access control and abuse resistance (real services)', () => {
         { userId: ids.counsel, role: 'legal_reviewer' },
       ]);
       await cases.transition(panelCaseId, 'open');
-      const late = await cases.inviteProvider(panelCaseId, {
+      const late = await app.get(ProviderInvitesService).inviteProvider(panelCaseId, {
         ...DEMO_PROVIDERS[0].invite,
         organisationName: 'Late Starter Analytics',
         contactEmails: ['bids@late-starter.example'],
       });
       draftId = late.response.id;
-      await submitDemoResponses(cases, panelCaseId, created.questionnaireDefinition as QuestionnaireDefinition);
-      submittedId = (await cases.responsesOf(panelCaseId)).find((r) => r.status === 'submitted')!.id;
+      await submitDemoResponses(app, panelCaseId, created.questionnaireDefinition as QuestionnaireDefinition);
+      submittedId = (await app.get(ResponsesService).responsesOf(panelCaseId)).find(
+        (r) => r.status === 'submitted',
+      )!.id;
       await app.get(PanelService).declareConflict(panelCaseId, ids.recused, true, 'My brother works for Northwind.');
     });
 
@@ -376,7 +378,7 @@ describe('access control and abuse resistance (real services)', () => {
       .send({})
       .expect(204);
     await request(app.getHttpServer()).get(`/portal/${token}`).expect(410);
-    expect(await app.get(CasesService).activeLinkOf(responseId)).toBeNull();
+    expect(await app.get(ProviderInvitesService).activeLinkOf(responseId)).toBeNull();
   });
 
   it('sign-in attempts from one address are rate limited (429 after 10 a minute)', async () => {

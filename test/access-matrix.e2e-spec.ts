@@ -11,7 +11,15 @@ import {
   isAgencyPermission,
   Permission,
 } from '@probity/access';
-import { CasesService, Clarification, PanelMember, ProcurementCase } from '@probity/cases';
+import {
+  CasesService,
+  Clarification,
+  EvidenceService,
+  PanelMember,
+  ProcurementCase,
+  ProviderInvitesService,
+  ResponsesService,
+} from '@probity/cases';
 import { demoCase } from '@probity/demo';
 import { PanelService } from '@probity/evaluation';
 import { AccessRequirement, IdentityService, StaffRole } from '@probity/identity';
@@ -97,7 +105,7 @@ describe('the generated access matrix (real PostgreSQL and Redis)', () => {
     const open = await casesService.createCase(home.id, { ...demoCase(new Date()), reference: 'MATRIX-OPEN' });
     await casesService.setPanel(home.id, open.id, panel);
     await casesService.transition(open.id, 'open');
-    const { response: invited } = await casesService.inviteProvider(open.id, {
+    const { response: invited } = await app.get(ProviderInvitesService).inviteProvider(open.id, {
       organisationName: 'Matrix Vision Ltd',
       country: 'NL',
       legalIdentifiers: {},
@@ -118,7 +126,10 @@ describe('the generated access matrix (real PostgreSQL and Redis)', () => {
     const clarificationId = randomUUID();
     // A submitted response with evidence (not every demo provider attaches some).
     const withEvidence = await Promise.all(
-      (await casesService.responsesOf(reviewId)).map(async (r) => ({ r, files: await casesService.evidenceOf(r.id) })),
+      (await app.get(ResponsesService).responsesOf(reviewId)).map(async (r) => ({
+        r,
+        files: await app.get(EvidenceService).evidenceOf(r.id),
+      })),
     );
     const { r: submitted, files } = withEvidence.find(({ files }) => files.length > 0)!;
     await app.get(DataSource).getRepository(Clarification).insert({
@@ -288,7 +299,7 @@ describe('the generated access matrix (real PostgreSQL and Redis)', () => {
 
   it('answers every route as the policy decides, for every kind of person, case phase and agency', async () => {
     for (const target of cases)
-      for (const response of await app.get(CasesService).responsesOf(target.found.id))
+      for (const response of await app.get(ResponsesService).responsesOf(target.found.id))
         responseStatus.set(response.id, response.status);
     const all = probes();
     // Refusals first, then the people whose access hangs on the panel, then officers and administrators,

@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@probity/audit';
-import { CasesService, ProcurementCase } from '@probity/cases';
+import { CasesService, ProcurementCase, ResponsesService } from '@probity/cases';
 import { DEMO_AGENCY_NAME, demoCase, submitDemoResponses } from '@probity/demo';
 import { CaseComparison, PanelService, EvaluationResultsService } from '@probity/evaluation';
 import { IdentityService, StaffRole } from '@probity/identity';
@@ -84,7 +84,7 @@ describe('comparison, weights and scoring progress over HTTP (real PostgreSQL an
     await app.get(PanelService).declareConflict(caseId, principals['evaluator'].userId, false, 'No conflict.');
     await cases.transition(caseId, 'open');
     const definition = created.questionnaireDefinition as QuestionnaireDefinition;
-    await submitDemoResponses(cases, caseId, definition);
+    await submitDemoResponses(app, caseId, definition);
   });
 
   afterAll(async () => {
@@ -344,7 +344,7 @@ describe('comparison, weights and scoring progress over HTTP (real PostgreSQL an
 
   it('ranks with a price criterion that quality evaluators never see', async () => {
     const server = app.getHttpServer();
-    const responses = await app.get(CasesService).responsesOf(caseId);
+    const responses = await app.get(ResponsesService).responsesOf(caseId);
     const idOf = (name: string) => responses.find((r) => r.organisationName === name)!.id;
     const [northwind, helios, blackbox] = [
       idOf('Northwind Vision Analytics'),

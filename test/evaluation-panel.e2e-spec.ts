@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CasesService } from '@probity/cases';
+import { CasesService, ResponsesService } from '@probity/cases';
 import { DEMO_PROVIDERS, demoCase, submitDemoResponses } from '@probity/demo';
 import { DossierInputSource } from '@probity/dossier';
 import { IdentityService, StaffRole } from '@probity/identity';
@@ -109,8 +109,8 @@ describe('evaluation panel over HTTP (real PostgreSQL and Redis)', () => {
 
     const cases = app.get(CasesService);
     const definition = (await cases.getCase(caseId)).questionnaireDefinition as QuestionnaireDefinition;
-    await submitDemoResponses(cases, caseId, definition);
-    northwindId = (await cases.responsesOf(caseId)).find(
+    await submitDemoResponses(app, caseId, definition);
+    northwindId = (await app.get(ResponsesService).responsesOf(caseId)).find(
       (r) => r.organisationName === 'Northwind Vision Analytics',
     )!.id;
   });
@@ -451,7 +451,7 @@ describe('evaluation panel over HTTP (real PostgreSQL and Redis)', () => {
     const officerDetail = await http().get(`/cases/${caseId}`).set(sessions.officer).set('Accept', 'text/html');
     expect(officerDetail.text).toContain(`href="/cases/${caseId}/moderation"`);
 
-    const helios = (await app.get(CasesService).responsesOf(caseId)).find(
+    const helios = (await app.get(ResponsesService).responsesOf(caseId)).find(
       (r) => r.organisationName === 'Helios Forensic AI',
     )!;
     const workspace = await http()

@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { renderMail } from '@probity/notifications';
-import { CasesService } from '@probity/cases';
+import { ProviderInvitesService } from '@probity/cases';
 import { completeDemoResponse, DEMO_PROVIDERS, demoCase } from '@probity/demo';
 import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
 import { createApp } from '../apps/api/src/create-app';
@@ -40,11 +40,10 @@ describe('provider portal submission and early closing', () => {
       password: 'early close test passphrase',
     });
     waitingToken = opened.token;
-    const cases = app.get(CasesService);
-    const invited = await cases.inviteProvider(opened.caseId, DEMO_PROVIDERS[1].invite);
+    const invited = await app.get(ProviderInvitesService).inviteProvider(opened.caseId, DEMO_PROVIDERS[1].invite);
     submittedToken = invited.token;
     await completeDemoResponse(
-      cases,
+      app,
       invited.response.id,
       DEMO_PROVIDERS[1],
       builtInDefinition('responsible-ai-high-risk'),

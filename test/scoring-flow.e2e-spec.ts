@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { IdentityService } from '@probity/identity';
-import { CasesService } from '@probity/cases';
+import { CasesService, ResponsesService } from '@probity/cases';
 import { DEMO_AGENCY_NAME, demoCase, submitDemoResponses } from '@probity/demo';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
 import { JobQueue, OutboxRelay } from '@probity/queue';
@@ -31,7 +31,7 @@ describe('scoring and comparison through Redis and the worker (real services)', 
     caseId = created.id;
     await cases.transition(caseId, 'open');
     const definition = created.questionnaireDefinition as QuestionnaireDefinition;
-    await submitDemoResponses(cases, caseId, definition);
+    await submitDemoResponses(app, caseId, definition);
   });
 
   afterAll(async () => {
@@ -72,7 +72,7 @@ describe('scoring and comparison through Redis and the worker (real services)', 
   });
 
   it('changes nothing when a scoring job is duplicated or retried', async () => {
-    const [response] = await app.get(CasesService).responsesOf(caseId);
+    const [response] = await app.get(ResponsesService).responsesOf(caseId);
     const jobs = app.get(JobQueue);
     await jobs.enqueue(
       'scoring.score-response',

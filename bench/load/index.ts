@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
-import { CasesService, ProviderResponse } from '@probity/cases';
+import { CasesService, ProviderInvitesService, ProviderResponse } from '@probity/cases';
 import { DEMO_AGENCY_NAME, demoCase } from '@probity/demo';
 import { IdentityService } from '@probity/identity';
 import { createTestDatabase, servicesTestConfig, testRedisUrl, uniqueQueuePrefix } from '@probity/testing';
@@ -127,7 +127,7 @@ export async function run(): Promise<BenchResult> {
     await cases.transition(created.id, 'open');
     const invited: Array<{ token: string; responseId: string }> = [];
     for (let i = 0; i < providers; i++) {
-      const { response, token } = await cases.inviteProvider(created.id, {
+      const { response, token } = await setup.get(ProviderInvitesService).inviteProvider(created.id, {
         organisationName: `Load provider ${i}`,
         country: 'NL',
         legalIdentifiers: {},

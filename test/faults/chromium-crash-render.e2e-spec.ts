@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { execFileSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
-import { CasesService } from '@probity/cases';
+import { CasesService, EvidenceService, ProviderInvitesService, ResponsesService } from '@probity/cases';
 import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, demoCase, demoEvidencePdf } from '@probity/demo';
 import { DossierService } from '@probity/dossier';
 import { EvaluationResultsService } from '@probity/evaluation';
@@ -47,15 +47,19 @@ describe('Chromium crashes while a dossier job renders (real services)', () => {
     await cases.transition(caseId, 'open');
     const definition = created.questionnaireDefinition as QuestionnaireDefinition;
     for (const provider of DEMO_PROVIDERS.slice(0, 2)) {
-      const { response } = await cases.inviteProvider(caseId, provider.invite);
-      await cases.saveAnswers(
-        response.id,
-        { ...DEMO_SCOPE, ...answersAtQuality(definition, provider.quality, provider.overrides) },
-        0,
-      );
+      const { response } = await app.get(ProviderInvitesService).inviteProvider(caseId, provider.invite);
+      await app
+        .get(ResponsesService)
+        .saveAnswers(
+          response.id,
+          { ...DEMO_SCOPE, ...answersAtQuality(definition, provider.quality, provider.overrides) },
+          0,
+        );
       for (const file of provider.evidence)
-        await cases.addEvidence(response.id, file.questionName, file.fileName, await demoEvidencePdf('a', 'b'));
-      await cases.submit(response.id);
+        await app
+          .get(EvidenceService)
+          .addEvidence(response.id, file.questionName, file.fileName, await demoEvidencePdf('a', 'b'));
+      await app.get(ResponsesService).submit(response.id);
     }
     await cases.transition(caseId, 'closed');
     await cases.transition(caseId, 'evaluation');

@@ -3,7 +3,7 @@ import { createServer, Server, Socket, connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CasesService, ProviderResponse } from '@probity/cases';
+import { CasesService, ProviderInvitesService, ProviderResponse } from '@probity/cases';
 import { DEMO_PROVIDERS, demoCase } from '@probity/demo';
 import { IdentityService } from '@probity/identity';
 import { createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/testing';
@@ -82,7 +82,7 @@ describe('PostgreSQL connections cut during autosave traffic', () => {
     const created = await cases.createCase(agency.id, demoCase(new Date()));
     await cases.transition(created.id, 'open');
     for (let i = 0; i < 8; i++) {
-      const { response, token } = await cases.inviteProvider(created.id, {
+      const { response, token } = await app.get(ProviderInvitesService).inviteProvider(created.id, {
         ...DEMO_PROVIDERS[0].invite,
         organisationName: `Provider ${i}`,
         contactEmails: [`p${i}@cut.example`],

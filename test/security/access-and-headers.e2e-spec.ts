@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { CasesService, ClarificationsService } from '@probity/cases';
+import { CasesService, ClarificationsService, ProviderInvitesService } from '@probity/cases';
 import { AppConfig } from '@probity/config';
 import { DEMO_PROVIDERS, demoCase } from '@probity/demo';
 import { IdentityService, StaffRole } from '@probity/identity';
@@ -53,7 +53,7 @@ describe('roles, sessions and security headers (real Postgres and Redis)', () =>
     const created = await cases.createCase(agency.id, { ...demoCase(new Date()), questionsDue: undefined });
     caseId = created.id;
     await cases.transition(caseId, 'open');
-    const invited = await cases.inviteProvider(caseId, DEMO_PROVIDERS[0].invite);
+    const invited = await app.get(ProviderInvitesService).inviteProvider(caseId, DEMO_PROVIDERS[0].invite);
     responseId = invited.response.id;
     token = invited.token;
     const openCase = await cases.caseOfAgency(agency.id, caseId);

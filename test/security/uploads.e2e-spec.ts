@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { deflateRawSync, crc32 } from 'node:zlib';
 import request from 'supertest';
-import { CasesService, MAX_EVIDENCE_BYTES } from '@probity/cases';
+import { CasesService, EvidenceService, MAX_EVIDENCE_BYTES, ProviderInvitesService } from '@probity/cases';
 import { DEMO_PROVIDERS, demoCase, demoEvidencePdf } from '@probity/demo';
 import { IdentityService } from '@probity/identity';
 import { createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/testing';
@@ -76,7 +76,7 @@ describe('evidence uploads under attack (real Postgres)', () => {
     cases = app.get(CasesService);
     const created = await cases.createCase(agency.id, demoCase(new Date()));
     await cases.transition(created.id, 'open');
-    const invited = await cases.inviteProvider(created.id, DEMO_PROVIDERS[0].invite);
+    const invited = await app.get(ProviderInvitesService).inviteProvider(created.id, DEMO_PROVIDERS[0].invite);
     responseId = invited.response.id;
     token = invited.token;
     const page = await request(app.getHttpServer()).get(`/portal/${token}`).expect(200);
@@ -111,17 +111,17 @@ describe('evidence uploads under attack (real Postgres)', () => {
   }
 
   async function stored(id: string) {
-    const found = (await cases.evidenceOf(responseId)).find((evidence) => evidence.id === id);
+    const found = (await app.get(EvidenceService).evidenceOf(responseId)).find((evidence) => evidence.id === id);
     if (!found) throw new Error(`evidence ${id} was not stored`);
     return found;
   }
 
   it('a file over the limit is refused with 413 and a message, and nothing is stored', async () => {
-    const before = (await cases.evidenceOf(responseId)).length;
+    const before = (await app.get(EvidenceService).evidenceOf(responseId)).length;
     const oversized = Buffer.alloc(MAX_EVIDENCE_BYTES + 1024, 0x20);
     oversized.write('%PDF-1.7\n', 0, 'latin1');
     expectRefused(await upload(oversized, 'big.pdf', 'application/pdf'), 413, /too large|File too large/i);
-    expect(await cases.evidenceOf(responseId)).toHaveLength(before);
+    expect(await app.get(EvidenceService).evidenceOf(responseId)).toHaveLength(before);
   });
 
   it('an oversized PDF at the public verification endpoint is refused with 413 too', async () => {

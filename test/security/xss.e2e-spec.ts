@@ -7,7 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { CasesService, ClarificationsService } from '@probity/cases';
+import {
+  CasesService,
+  ClarificationsService,
+  EvidenceService,
+  ProviderInvitesService,
+  ResponsesService,
+} from '@probity/cases';
 import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, demoCase, demoEvidencePdf } from '@probity/demo';
 import { DossierService } from '@probity/dossier';
 import { IdentityService } from '@probity/identity';
@@ -83,9 +89,11 @@ describe('hostile text is shown inert on every page and in the dossier (real ser
     await cases.transition(caseId, 'open');
     const definition = created.questionnaireDefinition as QuestionnaireDefinition;
     const [first, second] = DEMO_PROVIDERS;
-    const invited = await cases.inviteProvider(caseId, { ...first.invite, organisationName: HOSTILE_ORGANISATION });
+    const invited = await app
+      .get(ProviderInvitesService)
+      .inviteProvider(caseId, { ...first.invite, organisationName: HOSTILE_ORGANISATION });
     token = invited.token;
-    await cases.saveAnswers(
+    await app.get(ResponsesService).saveAnswers(
       invited.response.id,
       {
         ...DEMO_SCOPE,
@@ -96,26 +104,34 @@ describe('hostile text is shown inert on every page and in the dossier (real ser
       0,
     );
     for (const file of first.evidence)
-      await cases.addEvidence(invited.response.id, file.questionName, file.fileName, await demoEvidencePdf('a', 'b'));
-    await cases.addEvidence(
-      invited.response.id,
-      first.evidence[0].questionName,
-      HOSTILE_FILE_NAME,
-      await demoEvidencePdf('Hostile', 'name'),
-    );
+      await app
+        .get(EvidenceService)
+        .addEvidence(invited.response.id, file.questionName, file.fileName, await demoEvidencePdf('a', 'b'));
+    await app
+      .get(EvidenceService)
+      .addEvidence(
+        invited.response.id,
+        first.evidence[0].questionName,
+        HOSTILE_FILE_NAME,
+        await demoEvidencePdf('Hostile', 'name'),
+      );
     const openCase = await cases.caseOfAgency(agency.id, caseId);
     await app.get(ClarificationsService).ask(invited.response, openCase, `Question ${HOSTILE}`);
-    await cases.submit(invited.response.id);
+    await app.get(ResponsesService).submit(invited.response.id);
     // A second, ordinary provider so the comparison has something to compare with.
-    const other = await cases.inviteProvider(caseId, second.invite);
-    await cases.saveAnswers(
-      other.response.id,
-      { ...DEMO_SCOPE, ...answersAtQuality(definition, second.quality, second.overrides) },
-      0,
-    );
+    const other = await app.get(ProviderInvitesService).inviteProvider(caseId, second.invite);
+    await app
+      .get(ResponsesService)
+      .saveAnswers(
+        other.response.id,
+        { ...DEMO_SCOPE, ...answersAtQuality(definition, second.quality, second.overrides) },
+        0,
+      );
     for (const file of second.evidence)
-      await cases.addEvidence(other.response.id, file.questionName, file.fileName, await demoEvidencePdf('c', 'd'));
-    await cases.submit(other.response.id);
+      await app
+        .get(EvidenceService)
+        .addEvidence(other.response.id, file.questionName, file.fileName, await demoEvidencePdf('c', 'd'));
+    await app.get(ResponsesService).submit(other.response.id);
 
     browser = await chromium.launch({
       executablePath: locateBrowser().executablePath,

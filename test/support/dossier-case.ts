@@ -1,7 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CasesService, Clarification, ClarificationsService, PanelMember, SYSTEM_ACTOR } from '@probity/cases';
+import {
+  CasesService,
+  Clarification,
+  ClarificationsService,
+  PanelMember,
+  ResponsesService,
+  SYSTEM_ACTOR,
+} from '@probity/cases';
 import { demoCase, submitDemoResponses } from '@probity/demo';
 import { EvaluationResultsService } from '@probity/evaluation';
 import type { QuestionnaireDefinition } from '@probity/questionnaires';
@@ -24,7 +31,7 @@ export async function caseInLegalReview(
   const caseId = created.id;
   await cases.transition(caseId, 'open');
   const definition = created.questionnaireDefinition as QuestionnaireDefinition;
-  await submitDemoResponses(cases, caseId, definition);
+  await submitDemoResponses(app, caseId, definition);
   await publishClarification(app, agencyId, caseId);
   await cases.transition(caseId, 'closed');
   // The panel is chosen before evaluation starts, so its evaluators are told when it does.
@@ -43,7 +50,7 @@ export const CLARIFICATION = {
 };
 
 async function publishClarification(app: INestApplicationContext, agencyId: string, caseId: string): Promise<void> {
-  const [asker] = await app.get(CasesService).responsesOf(caseId);
+  const [asker] = await app.get(ResponsesService).responsesOf(caseId);
   // Recorded directly: the demo case's date puts its question deadline in the past, which ask() enforces.
   const id = randomUUID();
   await app.get(DataSource).getRepository(Clarification).insert({

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { INestApplication } from '@nestjs/common';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { CasesService } from '@probity/cases';
+import { CasesService, EvidenceService, ProviderInvitesService, ResponsesService } from '@probity/cases';
 import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, demoCase, demoEvidencePdf } from '@probity/demo';
 import { PanelWorkflowService } from '@probity/evaluation';
 import { IdentityService, StaffPrincipal } from '@probity/identity';
@@ -57,21 +57,20 @@ describe('evaluation panel pages in a real browser', () => {
     await cases.transition(caseId, 'open');
     const definition = created.questionnaireDefinition as QuestionnaireDefinition;
     const northwind = DEMO_PROVIDERS.find((p) => p.invite.organisationName === 'Northwind Vision Analytics')!;
-    const { response } = await cases.inviteProvider(caseId, northwind.invite);
+    const { response } = await app.get(ProviderInvitesService).inviteProvider(caseId, northwind.invite);
     northwindId = response.id;
-    await cases.saveAnswers(
-      northwindId,
-      { ...DEMO_SCOPE, ...answersAtQuality(definition, northwind.quality, northwind.overrides) },
-      0,
-    );
-    for (const file of northwind.evidence)
-      await cases.addEvidence(
+    await app
+      .get(ResponsesService)
+      .saveAnswers(
         northwindId,
-        file.questionName,
-        file.fileName,
-        await demoEvidencePdf(file.fileName, file.content),
+        { ...DEMO_SCOPE, ...answersAtQuality(definition, northwind.quality, northwind.overrides) },
+        0,
       );
-    await cases.submit(northwindId);
+    for (const file of northwind.evidence)
+      await app
+        .get(EvidenceService)
+        .addEvidence(northwindId, file.questionName, file.fileName, await demoEvidencePdf(file.fileName, file.content));
+    await app.get(ResponsesService).submit(northwindId);
     await cases.transition(caseId, 'closed');
 
     // Ben has already scored and submitted, generously: the first question will be flagged.

@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { IdentityService } from '@probity/identity';
-import { CasesService } from '@probity/cases';
+import { CasesService, ProviderInvitesService } from '@probity/cases';
 import {
   DEMO_AGENCY_NAME,
   demoCase,
@@ -74,7 +74,7 @@ async function seedForBrowsing(
     title: 'Risk assessment support for follow-up visits (open demo case)',
   });
   await cases.transition(open.id, 'open');
-  const { token } = await cases.inviteProvider(open.id, {
+  const { token } = await app.get(ProviderInvitesService).inviteProvider(open.id, {
     organisationName: 'Demo Provider Ltd',
     country: 'IE',
     legalIdentifiers: { VAT: 'IE1234567T' },
@@ -102,7 +102,7 @@ async function runDemoTender(
   log(`case ${created.reference} published: ${created.title}`);
 
   const definition = created.questionnaireDefinition as QuestionnaireDefinition;
-  await submitDemoResponses(cases, created.id, definition, (provider) =>
+  await submitDemoResponses(app, created.id, definition, (provider) =>
     log(`${provider.invite.organisationName} submitted`),
   );
 

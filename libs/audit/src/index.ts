@@ -11,5 +11,14 @@ export {
   verifyChain,
 } from './lib/audit-chain';
 export { AuditEntry } from './lib/audit-entry.entity';
-export { AuditListQuery, AuditPage, AuditRecord, AuditRecordInput, AuditTrail } from './lib/audit-trail.service';
+export {
+  AuditActor,
+  AuditChange,
+  AuditListQuery,
+  AuditPage,
+  AuditRecord,
+  AuditRecordInput,
+  AuditTrail,
+  staffAuditActor,
+} from './lib/audit-trail.service';
 export { AuditModule } from './lib/audit.module';

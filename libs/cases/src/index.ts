@@ -10,13 +10,10 @@ export {
   ProviderResponse,
   ResponseStatus,
 } from './lib/case.entities';
-export {
-  AnswerValidationException,
-  CasesService,
-  CreateCaseInput,
-  InviteProviderInput,
-  isUuid,
-} from './lib/cases.service';
+export { CasesService, CreateCaseInput, isUuid } from './lib/cases.service';
+export { AnswerValidationException, OnSubmitted, ResponsesService } from './lib/responses.service';
+export { InviteProviderInput, ProviderInvitesService } from './lib/provider-invites.service';
+export { EvidenceService } from './lib/evidence.service';
 export { ClarificationsService, MAX_CLARIFICATION_LENGTH } from './lib/clarifications.service';
 export { Actor, SYSTEM_ACTOR } from './lib/actor';
 export {

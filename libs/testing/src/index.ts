@@ -4,3 +4,13 @@ export { adminDatabaseUrl } from './lib/test-database';
 export { typeOrmTestModule } from './lib/test-modules';
 export { waitFor } from './lib/wait-for';
 export { ReceivedMail, SmtpSink, startSmtpSink } from './lib/smtp-sink';
+export {
+  aCase,
+  aPanel,
+  aQuestionnaire,
+  aResponse,
+  aStaffPrincipal,
+  aStaffUser,
+  FactoryCaseStatus,
+  FactoryStaffRole,
+} from './lib/factories';

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditTrail } from '@probity/audit';
+import { AuditTrail, staffAuditActor } from '@probity/audit';
 import { AppConfig } from '@probity/config';
 import {
   ACCOUNT_SETUP_LIFETIME_MS,
@@ -83,7 +83,17 @@ export class StaffAdministration {
           manager,
         ),
       );
-      await this.record(manager, admin, 'staff.created', created.id, null, audited(created));
+      await this.audit.recordChange(
+        staffAuditActor(admin),
+        {
+          agencyId: admin.agencyId,
+          action: 'staff.created',
+          subject: { type: 'staff_user', id: created.id },
+          before: null,
+          after: audited(created),
+        },
+        manager,
+      );
       return created;
     });
     return { account, passwordEmailSent: await this.sendPasswordLink(account) };
@@ -97,7 +107,17 @@ export class StaffAdministration {
       if (before.role === role) return before;
       await manager.update(StaffUser, { id: userId }, { role });
       const after = { ...before, role };
-      await this.record(manager, admin, 'staff.role_changed', userId, audited(before), audited(after));
+      await this.audit.recordChange(
+        staffAuditActor(admin),
+        {
+          agencyId: admin.agencyId,
+          action: 'staff.role_changed',
+          subject: { type: 'staff_user', id: userId },
+          before: audited(before),
+          after: audited(after),
+        },
+        manager,
+      );
       return after;
     });
   }
@@ -111,7 +131,17 @@ export class StaffAdministration {
       if (!before.active) return before;
       await this.identity.deactivateStaffUser(manager, userId);
       const after = accountOf(await this.userOfAgency(manager, admin.agencyId, userId));
-      await this.record(manager, admin, 'staff.deactivated', userId, audited(before), audited(after));
+      await this.audit.recordChange(
+        staffAuditActor(admin),
+        {
+          agencyId: admin.agencyId,
+          action: 'staff.deactivated',
+          subject: { type: 'staff_user', id: userId },
+          before: audited(before),
+          after: audited(after),
+        },
+        manager,
+      );
       return after;
     });
   }
@@ -122,7 +152,17 @@ export class StaffAdministration {
       if (before.active) return before;
       await this.identity.reactivateStaffUser(manager, userId);
       const after = accountOf(await this.userOfAgency(manager, admin.agencyId, userId));
-      await this.record(manager, admin, 'staff.reactivated', userId, audited(before), audited(after));
+      await this.audit.recordChange(
+        staffAuditActor(admin),
+        {
+          agencyId: admin.agencyId,
+          action: 'staff.reactivated',
+          subject: { type: 'staff_user', id: userId },
+          before: audited(before),
+          after: audited(after),
+        },
+        manager,
+      );
       return after;
     });
   }
@@ -159,26 +199,5 @@ export class StaffAdministration {
       : null;
     if (!found) throw new NotFoundException('There is no such staff member in your agency.');
     return found;
-  }
-
-  private async record(
-    manager: EntityManager,
-    admin: StaffPrincipal,
-    action: string,
-    userId: string,
-    before: unknown,
-    after: unknown,
-  ): Promise<void> {
-    await this.audit.record(manager, {
-      agencyId: admin.agencyId,
-      actorType: 'staff',
-      actorId: admin.userId,
-      actorLabel: `${admin.name} (${admin.role.replace('_', ' ')})`,
-      action,
-      subjectType: 'staff_user',
-      subjectId: userId,
-      before,
-      after,
-    });
   }
 }

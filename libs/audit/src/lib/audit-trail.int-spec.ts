@@ -2,10 +2,11 @@ import { Test, TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@probity/database';
 import { createTestDatabase, TestDatabase, typeOrmTestModule } from '@probity/testing';
 import { chainHash, AuditEntryContent } from './audit-chain';
 import { AuditEntry } from './audit-entry.entity';
-import { AuditRecordInput, AuditTrail, VERIFY_PAGE_SIZE } from './audit-trail.service';
+import { AuditRecordInput, AuditTrail, staffAuditActor, VERIFY_PAGE_SIZE } from './audit-trail.service';
 
 describe('AuditTrail (real PostgreSQL)', () => {
   let database: TestDatabase;
@@ -17,7 +18,7 @@ describe('AuditTrail (real PostgreSQL)', () => {
     database = await createTestDatabase();
     moduleRef = await Test.createTestingModule({
       imports: [typeOrmTestModule(database.url), TypeOrmModule.forFeature([AuditEntry])],
-      providers: [AuditTrail],
+      providers: [AuditTrail, UnitOfWork],
     }).compile();
     trail = moduleRef.get(AuditTrail);
     dataSource = moduleRef.get(DataSource);
@@ -53,6 +54,44 @@ describe('AuditTrail (real PostgreSQL)', () => {
       await manager.query(`ALTER TABLE "audit_entries" ENABLE TRIGGER USER`);
     });
   }
+
+  describe('recordChange', () => {
+    const actor = staffAuditActor({ userId: 'user-1', name: 'Ada Officer', role: 'legal_reviewer' });
+    const change = (agencyId: string) => ({
+      agencyId,
+      action: 'case.transition',
+      subject: { type: 'case', id: 'case-1' },
+      after: { status: 'published' },
+    });
+    const entriesOf = (agencyId: string) =>
+      dataSource.query<{ actor_label: string; before: unknown }[]>(
+        `SELECT "actor_label", "before" FROM "audit_entries" WHERE "agency_id" = $1`,
+        [agencyId],
+      );
+
+    it("joins the open unit of work's transaction: committed with it, rolled back with it", async () => {
+      const unitOfWork = moduleRef.get(UnitOfWork);
+      const committed = randomUUID();
+      await unitOfWork.run(() => trail.recordChange(actor, change(committed)));
+      expect(await entriesOf(committed)).toEqual([{ actor_label: 'Ada Officer (legal reviewer)', before: null }]);
+
+      const rolledBack = randomUUID();
+      await expect(
+        unitOfWork.run(async () => {
+          await trail.recordChange(actor, change(rolledBack));
+          throw new Error('the change failed');
+        }),
+      ).rejects.toThrow('the change failed');
+      expect(await entriesOf(rolledBack)).toEqual([]);
+    });
+
+    it('uses an explicitly given transaction, and refuses to record outside any transaction', async () => {
+      const agency = randomUUID();
+      await dataSource.transaction((manager) => trail.recordChange(actor, change(agency), manager));
+      expect(await entriesOf(agency)).toHaveLength(1);
+      await expect(trail.recordChange(actor, change(agency))).rejects.toThrow('UnitOfWork.run');
+    });
+  });
 
   it('chains entries and verifies them after a round trip through jsonb', async () => {
     const agency = randomUUID();

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { UnitOfWork } from '@probity/database';
 import { EntityManager, FindOptionsWhere, IsNull, MoreThan, Repository } from 'typeorm';
 import {
   ActorType,
@@ -30,6 +31,28 @@ export interface AuditRecordInput {
   before?: unknown;
   after?: unknown;
   occurredAt?: Date;
+}
+
+/** Who did something, as the audit trail records it. */
+export interface AuditActor {
+  type: ActorType;
+  id: string | null;
+  label: string;
+}
+
+/** What changed, as services describe it to `AuditTrail.recordChange`. */
+export interface AuditChange {
+  agencyId: string | null;
+  /** Dotted verb, e.g. 'case.transition'. */
+  action: string;
+  subject: { type: string; id: string };
+  before?: unknown;
+  after?: unknown;
+}
+
+/** A signed-in staff member as an audit actor, labelled with the role so a reader knows in what capacity. */
+export function staffAuditActor(staff: { userId: string; name: string; role: string }): AuditActor {
+  return { type: 'staff', id: staff.userId, label: `${staff.name} (${staff.role.replace('_', ' ')})` };
 }
 
 export interface AuditListQuery {
@@ -63,7 +86,28 @@ const LIMITS: Partial<Record<keyof AuditRecordInput, number>> = {
 /** Appends to, reads and verifies the per-agency hash chains in `audit_entries`. */
 @Injectable()
 export class AuditTrail {
-  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
+  constructor(
+    @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  /**
+   * The one way services record a change: inside the transaction given, else the open UnitOfWork's
+   * (throws outside one, so an entry never commits apart from the change it describes).
+   */
+  async recordChange(actor: AuditActor, change: AuditChange, manager?: EntityManager): Promise<void> {
+    await this.record(manager ?? this.unitOfWork.transaction, {
+      agencyId: change.agencyId,
+      actorType: actor.type,
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: change.action,
+      subjectType: change.subject.type,
+      subjectId: change.subject.id,
+      before: change.before ?? null,
+      after: change.after ?? null,
+    });
+  }
 
   /**
    * Appends an entry inside the caller's transaction, so the entry exists exactly when the change it

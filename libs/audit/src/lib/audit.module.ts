@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { UnitOfWork } from '@probity/database';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditTrail } from './audit-trail.service';
 import { AuditController } from './audit.controller';
@@ -8,7 +9,7 @@ import { AuditController } from './audit.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntry])],
   controllers: [AuditController],
-  providers: [AuditTrail],
-  exports: [AuditTrail],
+  providers: [AuditTrail, UnitOfWork],
+  exports: [AuditTrail, UnitOfWork],
 })
 export class AuditModule {}

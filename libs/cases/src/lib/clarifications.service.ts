@@ -1,11 +1,11 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { AuditTrail } from '@probity/audit';
+import { UnitOfWork } from '@probity/database';
 import { Actor } from './actor';
 import { Clarification, ProcurementCase, ProviderResponse } from './case.entities';
 import { isUuid } from './cases.service';
+import { ClarificationRepository } from './clarification.repository';
 
 export const MAX_CLARIFICATION_LENGTH = 4000;
 
@@ -16,7 +16,8 @@ export const MAX_CLARIFICATION_LENGTH = 4000;
 @Injectable()
 export class ClarificationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clarifications: ClarificationRepository,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -29,8 +30,8 @@ export class ClarificationsService {
       throw new ConflictException(
         `Questions for ${procurementCase.reference} were due by ${procurementCase.questionsDue.toISOString().slice(0, 10)}.`,
       );
-    return this.dataSource.transaction(async (manager) => {
-      const clarification = manager.create(Clarification, {
+    return this.unitOfWork.run(async () => {
+      const clarification = await this.clarifications.insert({
         id: randomUUID(),
         caseId: procurementCase.id,
         askedByResponseId: response.id,
@@ -38,43 +39,35 @@ export class ClarificationsService {
         answer: null,
         publishedAt: null,
       });
-      await manager.save(Clarification, clarification);
-      await this.audit.record(manager, {
-        agencyId: procurementCase.agencyId,
-        actorType: 'provider',
-        actorId: response.id,
-        actorLabel: response.organisationName,
-        action: 'clarification.asked',
-        subjectType: 'clarification',
-        subjectId: clarification.id,
-        after: { question: text },
-      });
-      return manager.findOneByOrFail(Clarification, { id: clarification.id });
+      await this.audit.recordChange(
+        { type: 'provider', id: response.id, label: response.organisationName },
+        {
+          agencyId: procurementCase.agencyId,
+          action: 'clarification.asked',
+          subject: { type: 'clarification', id: clarification.id },
+          after: { question: text },
+        },
+      );
+      return clarification;
     });
   }
 
   /** Every question of a case with who asked it; for the agency's staff only. */
   async forCase(caseId: string): Promise<Array<Clarification & { askedBy?: ProviderResponse }>> {
-    return this.dataSource
-      .getRepository(Clarification)
-      .find({ where: { caseId }, relations: { askedBy: true }, order: { askedAt: 'ASC' } });
+    return this.clarifications.withAskers(caseId);
   }
 
   /** What providers see: published answers, never who asked. */
   async publishedFor(
     caseId: string,
   ): Promise<Array<Pick<Clarification, 'id' | 'question' | 'answer' | 'publishedAt'>>> {
-    const published = await this.dataSource
-      .getRepository(Clarification)
-      .find({ where: { caseId, publishedAt: Not(IsNull()) }, order: { publishedAt: 'ASC' } });
+    const published = await this.clarifications.published(caseId);
     return published.map(({ id, question, answer, publishedAt }) => ({ id, question, answer, publishedAt }));
   }
 
   /** Questions this provider asked that are not answered yet (they see their own pending questions). */
   async pendingOf(responseId: string): Promise<Clarification[]> {
-    return this.dataSource
-      .getRepository(Clarification)
-      .find({ where: { askedByResponseId: responseId, publishedAt: IsNull() }, order: { askedAt: 'ASC' } });
+    return this.clarifications.pendingOf(responseId);
   }
 
   /**
@@ -87,34 +80,27 @@ export class ClarificationsService {
     input: { question?: string; answer: string },
     actor: Actor,
     /** Runs in the publishing transaction, e.g. to queue the e-mails that announce it. */
-    onPublished?: (manager: EntityManager, published: Clarification) => Promise<void>,
+    onPublished?: (manager: UnitOfWork['transaction'], published: Clarification) => Promise<void>,
   ): Promise<Clarification> {
     const answer = input.answer?.trim() ?? '';
     if (!answer) throw new UnprocessableEntityException('Write the answer before publishing it.');
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async () => {
       const clarification = isUuid(clarificationId)
-        ? await manager.findOne(Clarification, {
-            where: { id: clarificationId, procurementCase: { agencyId } },
-            lock: { mode: 'pessimistic_write', tables: ['clarifications'] },
-          })
+        ? await this.clarifications.lockOfAgency(agencyId, clarificationId)
         : null;
       if (!clarification) throw new NotFoundException('No such clarification.');
       if (clarification.publishedAt) throw new ConflictException('This clarification has already been published.');
       const question = input.question?.trim() || clarification.question;
-      await manager.update(Clarification, { id: clarification.id }, { question, answer, publishedAt: new Date() });
-      await this.audit.record(manager, {
+      await this.clarifications.publish(clarification.id, question, answer);
+      await this.audit.recordChange(actor, {
         agencyId,
-        actorType: actor.type,
-        actorId: actor.id,
-        actorLabel: actor.label,
         action: 'clarification.published',
-        subjectType: 'clarification',
-        subjectId: clarification.id,
+        subject: { type: 'clarification', id: clarification.id },
         before: { question: clarification.question },
         after: { question, answer },
       });
-      const published = await manager.findOneByOrFail(Clarification, { id: clarification.id });
-      await onPublished?.(manager, published);
+      const published = await this.clarifications.findById(clarification.id);
+      await onPublished?.(this.unitOfWork.transaction, published);
       return published;
     });
   }

@@ -1,8 +1,7 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@probity/audit';
+import { UnitOfWork } from '@probity/database';
 import { findInputProblem } from '@probity/web';
 import {
   BUILT_IN_QUESTIONNAIRES,
@@ -15,8 +14,8 @@ import {
 import type { Actor } from './actor';
 import { parseQuestionnaireChoice, TEMPLATE_KEY_PATTERN } from './questionnaire-choice';
 import { QuestionnaireTemplate } from './questionnaire-template.entity';
+import { QuestionnaireTemplateRepository } from './questionnaire-template.repository';
 
-/** The import was refused: every problem the engine found, each with its JSON path. */
 /** JSON text parsed; anything else (an object, or text that is not JSON, for the import to report) as given. */
 function parsedJsonOrSource(source: unknown): unknown {
   if (typeof source !== 'string') return source;
@@ -27,6 +26,7 @@ function parsedJsonOrSource(source: unknown): unknown {
   }
 }
 
+/** The import was refused: every problem the engine found, each with its JSON path. */
 export class TemplateImportException extends UnprocessableEntityException {
   constructor(readonly problems: ImportProblem[]) {
     super({
@@ -60,26 +60,21 @@ function summary(template: QuestionnaireTemplate) {
 @Injectable()
 export class QuestionnaireTemplates {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly templates: QuestionnaireTemplateRepository,
     private readonly audit: AuditTrail,
   ) {}
 
   async list(agencyId: string): Promise<QuestionnaireTemplate[]> {
-    return this.dataSource
-      .getRepository(QuestionnaireTemplate)
-      .find({ where: { agencyId }, order: { key: 'ASC', version: 'DESC' } });
+    return this.templates.listOfAgency(agencyId);
   }
 
   async published(agencyId: string): Promise<QuestionnaireTemplate[]> {
-    return this.dataSource
-      .getRepository(QuestionnaireTemplate)
-      .find({ where: { agencyId, status: 'published' }, order: { key: 'ASC', version: 'DESC' } });
+    return this.templates.listOfAgency(agencyId, true);
   }
 
   async get(agencyId: string, templateId: string): Promise<QuestionnaireTemplate> {
-    const found = UUID.test(templateId)
-      ? await this.dataSource.getRepository(QuestionnaireTemplate).findOneBy({ id: templateId, agencyId })
-      : null;
+    const found = UUID.test(templateId) ? await this.templates.findOfAgency(agencyId, templateId) : null;
     if (!found) throw new NotFoundException('Your agency has no such questionnaire template.');
     return found;
   }
@@ -107,21 +102,22 @@ export class QuestionnaireTemplates {
     if (!imported.ok) throw new TemplateImportException(imported.errors);
     const definition = imported.definition;
     const title = (localised(definition.title) || trimmedKey).slice(0, 300);
-    return this.dataSource.transaction(async (manager) => {
-      // Serialises imports of one key, so two admins never both create "the next version".
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
-        `questionnaire-template:${agencyId}:${trimmedKey}`,
-      ]);
-      const repository = manager.getRepository(QuestionnaireTemplate);
-      const latest = await repository.findOne({ where: { agencyId, key: trimmedKey }, order: { version: 'DESC' } });
+    return this.unitOfWork.run(async () => {
+      const latest = await this.templates.latestLockingKey(agencyId, trimmedKey);
       if (latest?.status === 'draft') {
         const before = summary(latest);
         Object.assign(latest, { title, definition, contentHash: contentHash(definition) });
-        const saved = await repository.save(latest);
-        await this.record(manager, agencyId, actor, 'questionnaire_template.draft_replaced', saved, before);
+        const saved = await this.templates.save(latest);
+        await this.audit.recordChange(actor, {
+          agencyId: agencyId,
+          action: 'questionnaire_template.draft_replaced',
+          subject: { type: 'questionnaire_template', id: saved.id },
+          before: before,
+          after: summary(saved),
+        });
         return saved;
       }
-      const created = repository.create({
+      const created = this.templates.create({
         id: randomUUID(),
         agencyId,
         key: trimmedKey,
@@ -133,8 +129,14 @@ export class QuestionnaireTemplates {
         createdBy,
         publishedAt: null,
       });
-      const saved = await repository.save(created);
-      await this.record(manager, agencyId, actor, 'questionnaire_template.imported', saved, null);
+      const saved = await this.templates.save(created);
+      await this.audit.recordChange(actor, {
+        agencyId: agencyId,
+        action: 'questionnaire_template.imported',
+        subject: { type: 'questionnaire_template', id: saved.id },
+        before: null,
+        after: summary(saved),
+      });
       return saved;
     });
   }
@@ -155,19 +157,22 @@ export class QuestionnaireTemplates {
   }
 
   async publish(agencyId: string, templateId: string, actor: Actor): Promise<QuestionnaireTemplate> {
-    return this.dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(QuestionnaireTemplate);
-      const found = UUID.test(templateId)
-        ? await repository.findOne({ where: { id: templateId, agencyId }, lock: { mode: 'pessimistic_write' } })
-        : null;
+    return this.unitOfWork.run(async () => {
+      const found = UUID.test(templateId) ? await this.templates.lockOfAgency(agencyId, templateId) : null;
       if (!found) throw new NotFoundException('Your agency has no such questionnaire template.');
       if (found.status === 'published')
         throw new ConflictException(`Version ${found.version} of "${found.key}" is already published.`);
       const before = summary(found);
       found.status = 'published';
       found.publishedAt = new Date();
-      const saved = await repository.save(found);
-      await this.record(manager, agencyId, actor, 'questionnaire_template.published', saved, before);
+      const saved = await this.templates.save(found);
+      await this.audit.recordChange(actor, {
+        agencyId: agencyId,
+        action: 'questionnaire_template.published',
+        subject: { type: 'questionnaire_template', id: saved.id },
+        before: before,
+        after: summary(saved),
+      });
       return saved;
     });
   }
@@ -176,11 +181,7 @@ export class QuestionnaireTemplates {
    * The questionnaire for a new case: a built-in key, or an agency template's published version
    * (`key@version`, or the latest published one for a bare key). Drafts are never offered.
    */
-  async choose(
-    agencyId: string,
-    choice: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<ChosenQuestionnaire> {
+  async choose(agencyId: string, choice: string): Promise<ChosenQuestionnaire> {
     const builtIn = BUILT_IN_QUESTIONNAIRES.find((candidate) => candidate.key === choice);
     if (builtIn)
       return {
@@ -191,17 +192,7 @@ export class QuestionnaireTemplates {
         source: 'built-in',
       };
     const parsed = parseQuestionnaireChoice(choice);
-    const found = parsed
-      ? await manager.getRepository(QuestionnaireTemplate).findOne({
-          where: {
-            agencyId,
-            key: parsed.key,
-            status: 'published',
-            ...(parsed.version === undefined ? {} : { version: parsed.version }),
-          },
-          order: { version: 'DESC' },
-        })
-      : null;
+    const found = parsed ? await this.templates.latestPublished(agencyId, parsed.key, parsed.version) : null;
     if (!found) throw new UnprocessableEntityException(`Unknown questionnaire "${choice}".`);
     return {
       key: found.key,
@@ -210,26 +201,5 @@ export class QuestionnaireTemplates {
       definition: found.definition as QuestionnaireDefinition,
       source: 'agency',
     };
-  }
-
-  private async record(
-    manager: EntityManager,
-    agencyId: string,
-    actor: Actor,
-    action: string,
-    template: QuestionnaireTemplate,
-    before: unknown,
-  ): Promise<void> {
-    await this.audit.record(manager, {
-      agencyId,
-      actorType: actor.type,
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action,
-      subjectType: 'questionnaire_template',
-      subjectId: template.id,
-      before,
-      after: summary(template),
-    });
   }
 }

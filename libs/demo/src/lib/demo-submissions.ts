@@ -1,54 +1,57 @@
-import type { CasesService } from '@probity/cases';
+import type { INestApplicationContext } from '@nestjs/common';
+import { EvidenceService, ProviderInvitesService, ResponsesService } from '@probity/cases';
 import type { QuestionnaireDefinition } from '@probity/questionnaires';
 import { answersAtQuality } from './demo-answers';
 import { demoEvidencePdf } from './demo-evidence';
 import { DEMO_PROVIDERS, DEMO_SCOPE, DemoProvider } from './demo-tender';
+
+/** Where the demo finds the cases library's services: the running application. */
+type DemoServices = Pick<INestApplicationContext, 'get'>;
 
 /**
  * Every demo provider is invited to the open case, answers at its own quality, attaches its evidence
  * and submits, through the same service calls the portal makes.
  */
 export async function submitDemoResponses(
-  cases: CasesService,
+  services: DemoServices,
   caseId: string,
   definition: QuestionnaireDefinition,
   onSubmitted?: (provider: DemoProvider) => void,
 ): Promise<void> {
   for (const provider of DEMO_PROVIDERS) {
-    const { response } = await cases.inviteProvider(caseId, provider.invite);
-    await submitDemoResponse(cases, response.id, provider, definition);
+    const { response } = await services.get(ProviderInvitesService).inviteProvider(caseId, provider.invite);
+    await submitDemoResponse(services, response.id, provider, definition);
     onSubmitted?.(provider);
   }
 }
 
 /** One invited demo provider answers at its own quality, attaches its evidence and submits. */
 export async function submitDemoResponse(
-  cases: CasesService,
+  services: DemoServices,
   responseId: string,
   provider: DemoProvider,
   definition: QuestionnaireDefinition,
 ): Promise<void> {
-  await completeDemoResponse(cases, responseId, provider, definition);
-  await cases.submit(responseId);
+  await completeDemoResponse(services, responseId, provider, definition);
+  await services.get(ResponsesService).submit(responseId);
 }
 
 /** One invited demo provider answers at its own quality and attaches its evidence: ready to submit. */
 export async function completeDemoResponse(
-  cases: CasesService,
+  services: DemoServices,
   responseId: string,
   provider: DemoProvider,
   definition: QuestionnaireDefinition,
 ): Promise<void> {
-  await cases.saveAnswers(
-    responseId,
-    { ...DEMO_SCOPE, ...answersAtQuality(definition, provider.quality, provider.overrides) },
-    0,
-  );
-  for (const file of provider.evidence)
-    await cases.addEvidence(
+  await services
+    .get(ResponsesService)
+    .saveAnswers(
       responseId,
-      file.questionName,
-      file.fileName,
-      await demoEvidencePdf(file.fileName, file.content),
+      { ...DEMO_SCOPE, ...answersAtQuality(definition, provider.quality, provider.overrides) },
+      0,
     );
+  for (const file of provider.evidence)
+    await services
+      .get(EvidenceService)
+      .addEvidence(responseId, file.questionName, file.fileName, await demoEvidencePdf(file.fileName, file.content));
 }

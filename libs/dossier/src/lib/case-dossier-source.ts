@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
-import { CasesService, Clarification } from '@probity/cases';
+import { CasesService, Clarification, ResponsesService } from '@probity/cases';
 import { Agency, StaffUser } from '@probity/identity';
 import {
   ConflictDeclaration,
@@ -36,6 +36,7 @@ export class CaseDossierInputSource extends DossierInputSource {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
+    private readonly responses: ResponsesService,
     private readonly results: EvaluationResultsService,
   ) {
     super();
@@ -59,7 +60,7 @@ export class CaseDossierInputSource extends DossierInputSource {
     );
     const numbered = new Map(declarations.map((d, i) => [d.evaluatorId, `Panel member ${i + 1}`]));
     const labelOf = (id: string) => staffNames.get(id) ?? numbered.get(id) ?? `Panel member ${id.slice(0, 8)}`;
-    const submitted = (await this.cases.responsesOf(caseId)).filter((response) => response.status === 'submitted');
+    const submitted = (await this.responses.responsesOf(caseId)).filter((response) => response.status === 'submitted');
     const providers: ScoredProviderSource[] = [];
     for (const response of submitted) {
       const score = await this.results.latestScore(response.id);

@@ -1,8 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { AuditTrail } from '@probity/audit';
-import { Actor, CasesService, isUuid, ProcurementCase } from '@probity/cases';
+import { AuditTrail, staffAuditActor } from '@probity/audit';
+import { CasesService, isUuid, ProcurementCase } from '@probity/cases';
 import type { Permission } from '@probity/access';
 import { CaseAccess } from '@probity/evaluation';
 import { CaseIdResolver, StaffPrincipal, StaffUser } from '@probity/identity';
@@ -43,10 +43,6 @@ export interface ReviewQueueItem {
   /** The caller's latest decision on this version's review copy, if any. */
   myDecision: ReviewDecisionKind | null;
   awaitingMe: boolean;
-}
-
-function actorOf(staff: StaffPrincipal): Actor {
-  return { type: 'staff', id: staff.userId, label: `${staff.name} (${staff.role.replace('_', ' ')})` };
 }
 
 function summaryOf(version: DossierVersion, signedPdfSha256: string | null): DossierVersionSummary {
@@ -153,10 +149,19 @@ export class DossierWorkflowService implements CaseIdResolver {
       const requested = await this.dossiers.versionFor(manager, procurementCase.id, input);
       await this.syncReviewers(manager, staff, procurementCase, reviewers);
       if (requested.pdfSha256) await this.signOffRequests.queue(manager, requested);
-      await this.record(manager, staff, 'dossier.render-requested', requested.id, 'dossier', {
-        before: null,
-        after: { caseId: procurementCase.id, version: requested.version, snapshotHash: requested.snapshotHash },
-      });
+      await this.audit.recordChange(
+        staffAuditActor(staff),
+        {
+          agencyId: staff.agencyId,
+          action: 'dossier.render-requested',
+          subject: { type: 'dossier', id: requested.id },
+          ...{
+            before: null,
+            after: { caseId: procurementCase.id, version: requested.version, snapshotHash: requested.snapshotHash },
+          },
+        },
+        manager,
+      );
       return requested;
     });
     const required = await this.dataSource
@@ -282,10 +287,24 @@ export class DossierWorkflowService implements CaseIdResolver {
     const { version, procurementCase } = await this.dossierOf(staff, dossierId, 'dossier.decide');
     this.assertInReview(procurementCase);
     return this.reviews.comment(version.id, { id: staff.userId, name: staff.name }, input, (manager, saved) =>
-      this.record(manager, staff, 'dossier.commented', version.id, 'dossier', {
-        before: null,
-        after: { version: version.version, section: saved.section, pdfSha256: saved.pdfSha256, commentId: saved.id },
-      }),
+      this.audit.recordChange(
+        staffAuditActor(staff),
+        {
+          agencyId: staff.agencyId,
+          action: 'dossier.commented',
+          subject: { type: 'dossier', id: version.id },
+          ...{
+            before: null,
+            after: {
+              version: version.version,
+              section: saved.section,
+              pdfSha256: saved.pdfSha256,
+              commentId: saved.id,
+            },
+          },
+        },
+        manager,
+      ),
     );
   }
 
@@ -295,16 +314,25 @@ export class DossierWorkflowService implements CaseIdResolver {
     this.assertInReview(procurementCase);
     const reviewer = { id: staff.userId, name: staff.name, role: REVIEWER_ROLE_LABEL };
     return this.reviews.decide(version.id, reviewer, input, (manager, decision) =>
-      this.record(manager, staff, 'dossier.decided', version.id, 'dossier', {
-        before: null,
-        after: {
-          version: version.version,
-          decision: decision.decision,
-          conditions: decision.conditions,
-          reason: decision.reason,
-          pdfSha256: decision.pdfSha256,
+      this.audit.recordChange(
+        staffAuditActor(staff),
+        {
+          agencyId: staff.agencyId,
+          action: 'dossier.decided',
+          subject: { type: 'dossier', id: version.id },
+          ...{
+            before: null,
+            after: {
+              version: version.version,
+              decision: decision.decision,
+              conditions: decision.conditions,
+              reason: decision.reason,
+              pdfSha256: decision.pdfSha256,
+            },
+          },
         },
-      }),
+        manager,
+      ),
     );
   }
 
@@ -322,10 +350,19 @@ export class DossierWorkflowService implements CaseIdResolver {
     const after = reviewers.map((r) => r.id).sort();
     if (before.join() === after.join()) return false;
     await this.reviews.assignReviewersIn(manager, procurementCase.id, reviewers);
-    await this.record(manager, staff, 'dossier.reviewers-set', procurementCase.id, 'case', {
-      before: assigned.map((r) => ({ id: r.reviewerId, name: r.name })),
-      after: reviewers.map((r) => ({ id: r.id, name: r.name })),
-    });
+    await this.audit.recordChange(
+      staffAuditActor(staff),
+      {
+        agencyId: staff.agencyId,
+        action: 'dossier.reviewers-set',
+        subject: { type: 'case', id: procurementCase.id },
+        ...{
+          before: assigned.map((r) => ({ id: r.reviewerId, name: r.name })),
+          after: reviewers.map((r) => ({ id: r.id, name: r.name })),
+        },
+      },
+      manager,
+    );
     return true;
   }
 
@@ -334,28 +371,6 @@ export class DossierWorkflowService implements CaseIdResolver {
       throw new ConflictException(
         `The case is ${procurementCase.status.replace('_', ' ')}, not in legal review: comments and decisions are taken only while the dossier is in review.`,
       );
-  }
-
-  private async record(
-    manager: EntityManager,
-    staff: StaffPrincipal,
-    action: string,
-    subjectId: string,
-    subjectType: 'dossier' | 'case',
-    change: { before: unknown; after: unknown },
-  ): Promise<void> {
-    const actor = actorOf(staff);
-    await this.audit.record(manager, {
-      agencyId: staff.agencyId,
-      actorType: actor.type,
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action,
-      subjectType,
-      subjectId,
-      before: change.before,
-      after: change.after,
-    });
   }
 }
 

@@ -2,7 +2,7 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decideAccess, Permission } from '@probity/access';
-import { CasesService, ProcurementCase, ProviderResponse } from '@probity/cases';
+import { CasesService, ProcurementCase, ProviderResponse, ResponsesService } from '@probity/cases';
 import { CaseAccessCheck, CaseAccessIds, StaffPrincipal } from '@probity/identity';
 import { ConflictDeclaration } from './evaluation.entities';
 
@@ -25,10 +25,11 @@ export class CaseAccess implements CaseAccessCheck {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
+    private readonly responses: ResponsesService,
   ) {}
 
   async requireAccess(staff: StaffPrincipal, permission: Permission, ids: AccessIds | CaseAccessIds): Promise<Granted> {
-    const response = ids.responseId ? await this.cases.responseOfAgency(staff.agencyId, ids.responseId) : undefined;
+    const response = ids.responseId ? await this.responses.responseOfAgency(staff.agencyId, ids.responseId) : undefined;
     const caseId = ids.caseId ?? response?.caseId;
     if (!caseId) throw new NotFoundException('No such case.');
     const procurementCase = await this.cases.caseOfAgency(staff.agencyId, caseId);

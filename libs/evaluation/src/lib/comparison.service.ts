@@ -1,8 +1,8 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditTrail } from '@probity/audit';
-import { CasesService, ProcurementCase, ProviderResponse } from '@probity/cases';
+import { AuditTrail, staffAuditActor } from '@probity/audit';
+import { ProcurementCase, ProviderResponse, ResponsesService } from '@probity/cases';
 import type { StaffPrincipal } from '@probity/identity';
 import { contentHash } from '@probity/questionnaires';
 import { JobOutbox } from '@probity/queue';
@@ -64,7 +64,7 @@ const weightsHash = (weights: CriteriaWeights, priceWeight: number | null) =>
 export class ComparisonService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly cases: CasesService,
+    private readonly responses: ResponsesService,
     private readonly results: EvaluationResultsService,
     private readonly outbox: JobOutbox,
     private readonly audit: AuditTrail,
@@ -80,7 +80,7 @@ export class ComparisonService {
   }
 
   async state(procurementCase: ProcurementCase): Promise<ComparisonState> {
-    const submitted = (await this.cases.responsesOf(procurementCase.id)).filter((r) => r.status === 'submitted');
+    const submitted = (await this.responses.responsesOf(procurementCase.id)).filter((r) => r.status === 'submitted');
     const { scored } = await this.results.progress(procurementCase.id);
     const stored = await this.results.currentComparison(procurementCase);
     const compared = stored
@@ -135,13 +135,16 @@ export class ComparisonService {
       if (hash === weightsHash(ordered(found.criteriaWeights as CriteriaWeights), found.priceWeight))
         return { weights: next, priceWeight: nextPriceWeight, changed: false, comparisonJobId: null };
       await manager.save(ProcurementCase, { ...found, criteriaWeights: next, priceWeight: nextPriceWeight });
-      await this.record(
+      await this.audit.recordChange(
+        staffAuditActor(staff),
+        {
+          agencyId: staff.agencyId,
+          action: 'case.weights-changed',
+          subject: { type: 'case', id: found.id },
+          before: { weights: found.criteriaWeights, priceWeight: found.priceWeight },
+          after: { weights: next, priceWeight: nextPriceWeight },
+        },
         manager,
-        staff,
-        'case.weights-changed',
-        found.id,
-        { weights: found.criteriaWeights, priceWeight: found.priceWeight },
-        { weights: next, priceWeight: nextPriceWeight },
       );
       const comparisonJobId = await this.rerun(manager, found, `v${found.version + 1}-w${hash.slice(0, 16)}`);
       return { weights: next, priceWeight: nextPriceWeight, changed: true, comparisonJobId };
@@ -150,7 +153,7 @@ export class ComparisonService {
 
   /** Every submitted response of the case with its recorded price, if any. */
   async prices(found: ProcurementCase): Promise<PriceRow[]> {
-    const submitted = (await this.cases.responsesOf(found.id)).filter((r) => r.status === 'submitted');
+    const submitted = (await this.responses.responsesOf(found.id)).filter((r) => r.status === 'submitted');
     const recorded = new Map(
       (await this.dataSource.getRepository(ProviderPrice).findBy({ caseId: found.id })).map((p) => [p.responseId, p]),
     );
@@ -197,7 +200,17 @@ export class ComparisonService {
         .values({ responseId, caseId, amount, recordedBy: staff.userId, recordedAt })
         .orUpdate(['amount', 'recorded_by', 'recorded_at'], ['response_id'])
         .execute();
-      await this.record(manager, staff, 'response.price-recorded', responseId, null, { amount });
+      await this.audit.recordChange(
+        staffAuditActor(staff),
+        {
+          agencyId: staff.agencyId,
+          action: 'response.price-recorded',
+          subject: { type: 'response', id: responseId },
+          before: null,
+          after: { amount },
+        },
+        manager,
+      );
       const pricing = await this.results.pricingOf(found, manager);
       const hash = weightsHash(ordered(found.criteriaWeights as CriteriaWeights), found.priceWeight);
       const comparisonJobId = await this.rerun(
@@ -206,27 +219,6 @@ export class ComparisonService {
         `w${hash.slice(0, 16)}-p${(pricing.prices ?? '').slice(0, 16)}`,
       );
       return { responseId, organisationName: response.organisationName, amount, recordedAt, comparisonJobId };
-    });
-  }
-
-  private async record(
-    manager: EntityManager,
-    staff: StaffPrincipal,
-    action: string,
-    subjectId: string,
-    before: unknown,
-    after: unknown,
-  ): Promise<void> {
-    await this.audit.record(manager, {
-      agencyId: staff.agencyId,
-      actorType: 'staff',
-      actorId: staff.userId,
-      actorLabel: `${staff.name} (${staff.role.replace('_', ' ')})`,
-      action,
-      subjectType: action.startsWith('response.') ? 'response' : 'case',
-      subjectId,
-      before,
-      after,
     });
   }
 
@@ -257,10 +249,20 @@ export class ComparisonService {
         { id: caseId },
         { weightsLockedAt: lockedAt, weightsLockedBy: staff.userId },
       );
-      await this.record(manager, staff, 'case.weights-locked', caseId, null, {
-        weights: found.criteriaWeights,
-        lockedAt,
-      });
+      await this.audit.recordChange(
+        staffAuditActor(staff),
+        {
+          agencyId: staff.agencyId,
+          action: 'case.weights-locked',
+          subject: { type: 'case', id: caseId },
+          before: null,
+          after: {
+            weights: found.criteriaWeights,
+            lockedAt,
+          },
+        },
+        manager,
+      );
       return { lockedAt, lockedBy: staff.userId, alreadyLocked: false };
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { CasesService, ProcurementCase, ProviderResponse } from '@probity/cases';
+import { ProcurementCase, ProviderResponse, ResponsesService } from '@probity/cases';
 import { SCORING_VERSION } from '@probity/scoring';
 import { CaseComparison, ProviderPrice, ResponseScore } from './evaluation.entities';
 import { NO_PRICING, PricingInputs, pricingInputs, StoredComparison } from './pricing';
@@ -16,11 +16,11 @@ export interface ScoringProgress {
 export class EvaluationResultsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly cases: CasesService,
+    private readonly responses: ResponsesService,
   ) {}
 
   async progress(caseId: string): Promise<ScoringProgress> {
-    const submitted = (await this.cases.responsesOf(caseId)).filter((response) => response.status === 'submitted');
+    const submitted = (await this.responses.responsesOf(caseId)).filter((response) => response.status === 'submitted');
     let scored = 0;
     for (const response of submitted) {
       if (

@@ -1,8 +1,8 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditTrail } from '@probity/audit';
-import { CasesService, EvidenceFile, ProcurementCase, ProviderResponse } from '@probity/cases';
+import { AuditTrail, staffAuditActor } from '@probity/audit';
+import { EvidenceFile, EvidenceService, ProcurementCase, ProviderResponse, ResponsesService } from '@probity/cases';
 import { StaffPrincipal, StaffUser } from '@probity/identity';
 import { contentHash, localised, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
 import { JobOutbox } from '@probity/queue';
@@ -99,7 +99,8 @@ export interface ModerationView {
 export class PanelWorkflowService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly cases: CasesService,
+    private readonly responses: ResponsesService,
+    private readonly evidence: EvidenceService,
     private readonly panel: PanelService,
     private readonly audit: AuditTrail,
     private readonly outbox: JobOutbox,
@@ -134,10 +135,20 @@ export class PanelWorkflowService {
     const found = await this.evaluatorCase(staff, caseId);
     return this.dataSource.transaction(async (manager) => {
       const declaration = await this.panel.declareConflict(found.id, staff.userId, hasConflict, statement, manager);
-      await this.record(manager, staff, 'panel.conflict-declared', { type: 'case', id: found.id }, null, {
-        hasConflict,
-        statement: declaration.statement,
-      });
+      await this.audit.recordChange(
+        staffAuditActor(staff),
+        {
+          agencyId: staff.agencyId,
+          action: 'panel.conflict-declared',
+          subject: { type: 'case', id: found.id },
+          before: null,
+          after: {
+            hasConflict,
+            statement: declaration.statement,
+          },
+        },
+        manager,
+      );
       return declaration;
     });
   }
@@ -147,7 +158,9 @@ export class PanelWorkflowService {
     const found = await this.scoringCase(staff, caseId);
     if (!OPENED.has(found.status)) return [];
     const definition = found.questionnaireDefinition as QuestionnaireDefinition;
-    const submitted = (await this.cases.responsesOf(found.id)).filter((response) => response.status === 'submitted');
+    const submitted = (await this.responses.responsesOf(found.id)).filter(
+      (response) => response.status === 'submitted',
+    );
     const [entries, submissions] = await Promise.all([
       this.dataSource.getRepository(PanelScoreEntry).findBy({ caseId: found.id, evaluatorId: staff.userId }),
       this.dataSource.getRepository(PanelSubmission).findBy({ caseId: found.id, evaluatorId: staff.userId }),
@@ -172,7 +185,7 @@ export class PanelWorkflowService {
   }
 
   private async submittedResponse(found: ProcurementCase, responseId: string): Promise<ProviderResponse> {
-    const response = await this.cases.responseOfAgency(found.agencyId, responseId);
+    const response = await this.responses.responseOfAgency(found.agencyId, responseId);
     if (response.caseId !== found.id || response.status !== 'submitted' || !OPENED.has(found.status))
       throw new NotFoundException('No such submitted response in this case.');
     return response;
@@ -196,7 +209,7 @@ export class PanelWorkflowService {
     const found = await this.scoringCase(staff, caseId);
     const response = await this.submittedResponse(found, responseId);
     // Reading a submission is audited; a caller only working out where to go next shows nothing.
-    if (audited) await this.cases.viewResponse(found.agencyId, response.id, staffActor(staff));
+    if (audited) await this.responses.viewResponse(found.agencyId, response.id, staffAuditActor(staff));
     const definition = found.questionnaireDefinition as QuestionnaireDefinition;
     const questions = judgementQuestions(definition, response.answers);
     const titles = new Map(questionsOf(definition).map(({ question }) => [question.name, localised(question.title)]));
@@ -282,13 +295,23 @@ export class PanelWorkflowService {
   ): Promise<EvidenceFile & { content: Buffer }> {
     const found = await this.scoringCase(staff, caseId);
     const response = await this.submittedResponse(found, responseId);
-    const file = await this.cases.evidenceContent(response.id, evidenceId);
+    const file = await this.evidence.evidenceContent(response.id, evidenceId);
     await this.dataSource.transaction((manager) =>
-      this.record(manager, staff, 'evidence.viewed', { type: 'response', id: response.id }, null, {
-        evidenceId: file.id,
-        fileName: file.fileName,
-        sha256: file.sha256,
-      }),
+      this.audit.recordChange(
+        staffAuditActor(staff),
+        {
+          agencyId: staff.agencyId,
+          action: 'evidence.viewed',
+          subject: { type: 'response', id: response.id },
+          before: null,
+          after: {
+            evidenceId: file.id,
+            fileName: file.fileName,
+            sha256: file.sha256,
+          },
+        },
+        manager,
+      ),
     );
     return file;
   }
@@ -337,13 +360,16 @@ export class PanelWorkflowService {
         { questionName, score, justification },
         manager,
       );
-      await this.record(
+      await this.audit.recordChange(
+        staffAuditActor(staff),
+        {
+          agencyId: staff.agencyId,
+          action: 'panel.score-recorded',
+          subject: { type: 'response', id: responseId },
+          before: before ? { questionName, score: before.score, justification: before.justification } : null,
+          after: { questionName, score: entry.score, justification: entry.justification },
+        },
         manager,
-        staff,
-        'panel.score-recorded',
-        { type: 'response', id: responseId },
-        before ? { questionName, score: before.score, justification: before.justification } : null,
-        { questionName, score: entry.score, justification: entry.justification },
       );
       return entry;
     });
@@ -360,9 +386,19 @@ export class PanelWorkflowService {
       const already = await this.panel.hasSubmitted(responseId, staff.userId, manager);
       const submission = await this.panel.submitScores(found.id, responseId, staff.userId, required, manager);
       if (!already)
-        await this.record(manager, staff, 'panel.scores-submitted', { type: 'response', id: responseId }, null, {
-          questions: required,
-        });
+        await this.audit.recordChange(
+          staffAuditActor(staff),
+          {
+            agencyId: staff.agencyId,
+            action: 'panel.scores-submitted',
+            subject: { type: 'response', id: responseId },
+            before: null,
+            after: {
+              questions: required,
+            },
+          },
+          manager,
+        );
       return submission;
     });
   }
@@ -380,7 +416,7 @@ export class PanelWorkflowService {
     ]);
     const evaluators = found.panel.filter((member) => member.role === 'evaluator');
     const submitted = OPENED.has(found.status)
-      ? (await this.cases.responsesOf(found.id)).filter((response) => response.status === 'submitted')
+      ? (await this.responses.responsesOf(found.id)).filter((response) => response.status === 'submitted')
       : [];
     const definition = found.questionnaireDefinition as QuestionnaireDefinition;
     return {
@@ -472,14 +508,24 @@ export class PanelWorkflowService {
         reason,
         manager,
       );
-      await this.record(manager, staff, 'panel.consensus-recorded', { type: 'response', id: responseId }, null, {
-        questionName,
-        consensusScore: moderated.consensusScore,
-        reason: moderated.reason,
-        panelScores: scored
-          .filter((entry) => submittedBy.has(entry.evaluatorId))
-          .map((entry) => ({ evaluatorId: entry.evaluatorId, score: entry.score })),
-      });
+      await this.audit.recordChange(
+        staffAuditActor(staff),
+        {
+          agencyId: staff.agencyId,
+          action: 'panel.consensus-recorded',
+          subject: { type: 'response', id: responseId },
+          before: null,
+          after: {
+            questionName,
+            consensusScore: moderated.consensusScore,
+            reason: moderated.reason,
+            panelScores: scored
+              .filter((entry) => submittedBy.has(entry.evaluatorId))
+              .map((entry) => ({ evaluatorId: entry.evaluatorId, score: entry.score })),
+          },
+        },
+        manager,
+      );
       const evaluationJobId = await this.rescore(manager, found);
       return { ...moderated, evaluationJobId };
     });
@@ -499,29 +545,4 @@ export class PanelWorkflowService {
       { jobId: `evaluation-${found.id}-m${key}` },
     );
   }
-
-  private async record(
-    manager: EntityManager,
-    staff: StaffPrincipal,
-    action: string,
-    subject: { type: string; id: string },
-    before: unknown,
-    after: unknown,
-  ): Promise<void> {
-    await this.audit.record(manager, {
-      agencyId: staff.agencyId,
-      actorType: 'staff',
-      actorId: staff.userId,
-      actorLabel: staffActor(staff).label,
-      action,
-      subjectType: subject.type,
-      subjectId: subject.id,
-      before,
-      after,
-    });
-  }
-}
-
-function staffActor(staff: StaffPrincipal) {
-  return { type: 'staff' as const, id: staff.userId, label: `${staff.name} (${staff.role.replace('_', ' ')})` };
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CasesService, ProcurementCase, ProviderResponse } from '@probity/cases';
+import { CasesService, EvidenceService, ProcurementCase, ProviderResponse, ResponsesService } from '@probity/cases';
 import {
   contentHash,
   evaluateLogic,
@@ -54,6 +54,8 @@ export class ScoreResponseJob implements JobHandler<'scoring.score-response'> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
+    private readonly responses: ResponsesService,
+    private readonly evidence: EvidenceService,
     private readonly panel: PanelService,
   ) {}
 
@@ -87,7 +89,7 @@ export class ScoreResponseJob implements JobHandler<'scoring.score-response'> {
         select: { id: true, criteriaWeights: true, questionnaireHash: true },
       }),
       this.panel.consensusScores(responseId),
-      this.cases.evidenceOf(responseId),
+      this.evidence.evidenceOf(responseId),
     ]);
     const definition = await this.frozenQuestionnaire(procurementCase.id, procurementCase.questionnaireHash);
     const weights = procurementCase.criteriaWeights as CriteriaWeights;
@@ -160,6 +162,7 @@ export class CompareCaseJob implements JobHandler<'scoring.compare-case'> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
+    private readonly responses: ResponsesService,
   ) {}
 
   async handle({ caseId }: ParsedJobPayload<'scoring.compare-case'>): Promise<{ comparisonId: string }> {
@@ -167,7 +170,7 @@ export class CompareCaseJob implements JobHandler<'scoring.compare-case'> {
       throw new InvalidJobPayloadError('scoring.compare-case', `case ${caseId} does not exist`);
     });
     const weights = procurementCase.criteriaWeights as CriteriaWeights;
-    const submitted = (await this.cases.responsesOf(caseId)).filter((response) => response.status === 'submitted');
+    const submitted = (await this.responses.responsesOf(caseId)).filter((response) => response.status === 'submitted');
     const providers: ProviderResult[] = [];
     const scoreIds: string[] = [];
     for (const response of submitted) {
@@ -229,6 +232,7 @@ export class StartEvaluationJob implements JobHandler<'evaluation.start'> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
+    private readonly responses: ResponsesService,
     private readonly jobs: JobQueue,
     private readonly evaluatorInvitations: EvaluatorInvitations,
   ) {}
@@ -236,7 +240,7 @@ export class StartEvaluationJob implements JobHandler<'evaluation.start'> {
   async handle({ caseId }: ParsedJobPayload<'evaluation.start'>): Promise<{ flowId: string }> {
     // The panel hears that its work can begin; a repeated start (a retry, a re-scoring round) asks nobody twice.
     await this.dataSource.transaction((manager) => this.evaluatorInvitations.queue(manager, caseId));
-    const submitted = (await this.cases.responsesOf(caseId)).filter((response) => response.status === 'submitted');
+    const submitted = (await this.responses.responsesOf(caseId)).filter((response) => response.status === 'submitted');
     const revisions = submitted.map((response) => [response.id, response.revision]);
     // A consensus score changes what a response scores, so a new set of them is a new round of jobs.
     const consensus = (await this.dataSource.getRepository(ModeratedScore).findBy({ caseId }))

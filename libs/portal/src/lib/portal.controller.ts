@@ -16,7 +16,13 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { AnswerValidationException, CasesService, ClarificationsService, MAX_EVIDENCE_BYTES } from '@probity/cases';
+import {
+  AnswerValidationException,
+  ClarificationsService,
+  EvidenceService,
+  MAX_EVIDENCE_BYTES,
+  ResponsesService,
+} from '@probity/cases';
 import { AppConfig } from '@probity/config';
 import { isRightToLeft } from '@probity/questionnaires';
 import {
@@ -64,7 +70,8 @@ function wantsJson(request: Request): boolean {
 export class PortalController {
   constructor(
     private readonly portal: PortalService,
-    private readonly cases: CasesService,
+    private readonly responses: ResponsesService,
+    private readonly evidence: EvidenceService,
     private readonly clarifications: ClarificationsService,
     private readonly config: AppConfig,
   ) {}
@@ -141,7 +148,7 @@ export class PortalController {
     const revision = Number(body._revision);
     if (!Number.isInteger(revision)) throw new BadRequestException('The form is missing its revision number.');
     try {
-      const saved = await this.cases.saveAnswers(
+      const saved = await this.responses.saveAnswers(
         state.response.id,
         answersFromForm(section, body),
         revision,
@@ -195,7 +202,7 @@ export class PortalController {
     const questionName = typeof body.questionName === 'string' ? body.questionName : '';
     // Multer decodes multipart file names as latin1; browsers send UTF-8.
     const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8');
-    const stored = await this.cases.addEvidence(state.response.id, questionName, fileName, file.buffer, state.actor);
+    const stored = await this.evidence.addEvidence(state.response.id, questionName, fileName, file.buffer, state.actor);
     if (wantsJson(request)) {
       response.status(201).json(stored);
       return;
@@ -212,7 +219,7 @@ export class PortalController {
     @Res() response: Response,
   ): Promise<void> {
     const state = await this.portal.open(token);
-    await this.cases.removeEvidence(state.response.id, evidenceId, state.actor);
+    await this.evidence.removeEvidence(state.response.id, evidenceId, state.actor);
     if (wantsJson(request)) {
       response.status(204).end();
       return;

@@ -5,9 +5,12 @@ import {
   CasesService,
   ClarificationsService,
   EvidenceFile,
+  EvidenceService,
   ProcurementCase,
+  ProviderInvitesService,
   ProviderResponse,
   responsesClosedAt,
+  ResponsesService,
   SYSTEM_ACTOR,
 } from '@probity/cases';
 import { Notifier } from '@probity/notifications';
@@ -36,6 +39,9 @@ export interface PortalState {
 export class PortalService {
   constructor(
     private readonly cases: CasesService,
+    private readonly responses: ResponsesService,
+    private readonly invites: ProviderInvitesService,
+    private readonly evidence: EvidenceService,
     private readonly clarifications: ClarificationsService,
     private readonly notifier: Notifier,
   ) {}
@@ -45,7 +51,7 @@ export class PortalService {
    * read its response and receipt after the case closed.
    */
   async open(token: string, options: { readSubmitted?: boolean } = {}): Promise<PortalState> {
-    const { response, procurementCase } = await this.cases.resolveInvite(token, options);
+    const { response, procurementCase } = await this.invites.resolveInvite(token, options);
     return {
       response,
       procurementCase,
@@ -54,7 +60,7 @@ export class PortalService {
   }
 
   async sections(state: PortalState, locale: string, problems?: ProblemList): Promise<FormSection[]> {
-    const evidence = await this.cases.evidenceOf(state.response.id);
+    const evidence = await this.evidence.evidenceOf(state.response.id);
     const definition = state.procurementCase.questionnaireDefinition as QuestionnaireDefinition;
     return buildPortalForm(definition, state.response.answers, {
       locale,
@@ -105,7 +111,7 @@ export class PortalService {
    * its question's text, in the page's language (never the questionnaire's internal names).
    */
   async receiptContent(state: PortalState, locale: string) {
-    const evidence = await this.cases.evidenceOf(state.response.id);
+    const evidence = await this.evidence.evidenceOf(state.response.id);
     const definition = state.procurementCase.questionnaireDefinition as QuestionnaireDefinition;
     const t = messagesFor(locale === 'default' ? 'en' : locale);
     const titles = new Map(
@@ -139,7 +145,7 @@ export class PortalService {
   }
 
   async submit(state: PortalState): Promise<ProviderResponse> {
-    return this.cases.submit(state.response.id, state.actor, (manager, submitted, procurementCase) =>
+    return this.responses.submit(state.response.id, state.actor, (manager, submitted, procurementCase) =>
       this.queueReceipt(manager, submitted, procurementCase),
     );
   }

@@ -7,11 +7,13 @@ import { roleMay } from '@probity/access';
 import {
   CASE_STATUSES,
   CasesService,
-  ClarificationsService,
   checkTransition,
+  ClarificationsService,
   PanelMember,
   ProcurementCase,
+  ProviderInvitesService,
   QuestionnaireTemplates,
+  ResponsesService,
 } from '@probity/cases';
 import { DossierWorkflowService } from '@probity/dossier';
 import { Granted } from '@probity/evaluation';
@@ -87,6 +89,8 @@ function asList(value: unknown): string[] {
 export class CasePagesController {
   constructor(
     private readonly cases: CasesService,
+    private readonly responses: ResponsesService,
+    private readonly invites: ProviderInvitesService,
     private readonly clarifications: ClarificationsService,
     private readonly invitations: InvitationsService,
     private readonly identity: IdentityService,
@@ -305,8 +309,8 @@ export class CasePagesController {
       });
     try {
       if (action === 'reissue') await this.invitations.reissue(found, responseId, staffActor(staff));
-      else if (action === 'revoke') await this.cases.revokeInvite(responseId, staffActor(staff));
-      else if (action === 'reopen') await this.cases.reopen(responseId, form.reason ?? '', staffActor(staff));
+      else if (action === 'revoke') await this.invites.revokeInvite(responseId, staffActor(staff));
+      else if (action === 'reopen') await this.responses.reopen(responseId, form.reason ?? '', staffActor(staff));
       else return this.renderDetail(staff, found, response, { errors: ['Unknown action.'] }, 404);
     } catch (error) {
       if (!(error instanceof HttpException) || (error.getStatus() >= 500 && error.getStatus() !== 503)) throw error;
@@ -430,7 +434,7 @@ export class CasePagesController {
 
   /** The case's progress table, withdrawn links included. */
   private async progressOf(found: ProcurementCase) {
-    return providerProgress(await this.cases.responsesOf(found.id), await this.cases.withdrawnLinksOf(found.id));
+    return providerProgress(await this.responses.responsesOf(found.id), await this.invites.withdrawnLinksOf(found.id));
   }
 
   private async caseFacts(found: ProcurementCase, progress?: ReturnType<typeof providerProgress>): Promise<CaseFacts> {

@@ -1,6 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Actor, CasesService, ClarificationsService, ProcurementCase, ProviderResponse } from '@probity/cases';
+import {
+  CasesService,
+  ClarificationsService,
+  EvidenceService,
+  ProcurementCase,
+  ProviderInvitesService,
+  ProviderResponse,
+  ResponsesService,
+} from '@probity/cases';
+import { staffAuditActor } from '@probity/audit';
 import { DossierWorkflowService } from '@probity/dossier';
 import { Granted } from '@probity/evaluation';
 import { AccessGranted, CurrentStaff, RequiresAccess, StaffOnly, StaffPrincipal } from '@probity/identity';
@@ -18,9 +27,8 @@ import {
 import { InvitationsService } from './invitations.service';
 import { providerProgress } from './provider-progress';
 
-export function staffActor(staff: StaffPrincipal): Actor {
-  return { type: 'staff', id: staff.userId, label: `${staff.name} (${staff.role.replace('_', ' ')})` };
-}
+/** The signed-in staff member as the audit trail names them. */
+export const staffActor = staffAuditActor;
 
 function caseSummary(found: ProcurementCase) {
   const { questionnaireDefinition: _definition, ...summary } = found;
@@ -39,6 +47,9 @@ function responseSummary(response: ProviderResponse) {
 export class CasesController {
   constructor(
     private readonly cases: CasesService,
+    private readonly providerResponses: ResponsesService,
+    private readonly invites: ProviderInvitesService,
+    private readonly evidence: EvidenceService,
     private readonly invitations: InvitationsService,
     private readonly clarifications: ClarificationsService,
     private readonly dossiers: DossierWorkflowService,
@@ -97,7 +108,10 @@ export class CasesController {
   @Get('cases/:caseId/responses')
   @RequiresAccess('case.read')
   async responses(@AccessGranted() { procurementCase: found }: Granted) {
-    return providerProgress(await this.cases.responsesOf(found.id), await this.cases.withdrawnLinksOf(found.id));
+    return providerProgress(
+      await this.providerResponses.responsesOf(found.id),
+      await this.invites.withdrawnLinksOf(found.id),
+    );
   }
 
   @Post('cases/:caseId/invites')
@@ -118,8 +132,8 @@ export class CasesController {
   @Get('responses/:responseId')
   @RequiresAccess('response.read')
   async response(@CurrentStaff() staff: StaffPrincipal, @Param('responseId') responseId: string) {
-    const response = await this.cases.viewResponse(staff.agencyId, responseId, staffActor(staff));
-    const evidence = await this.cases.evidenceOf(response.id);
+    const response = await this.providerResponses.viewResponse(staff.agencyId, responseId, staffActor(staff));
+    const evidence = await this.evidence.evidenceOf(response.id);
     return { ...response, evidence };
   }
 
@@ -138,7 +152,7 @@ export class CasesController {
   @RequiresAccess('case.manage')
   @HttpCode(204)
   async revoke(@CurrentStaff() staff: StaffPrincipal, @Param('responseId') responseId: string): Promise<void> {
-    await this.cases.revokeInvite(responseId, staffActor(staff));
+    await this.invites.revokeInvite(responseId, staffActor(staff));
   }
 
   @Post('responses/:responseId/reopen')
@@ -149,7 +163,7 @@ export class CasesController {
     @Param('responseId') responseId: string,
     @Body() body: ReopenDto,
   ) {
-    return responseSummary(await this.cases.reopen(responseId, body.reason, staffActor(staff)));
+    return responseSummary(await this.providerResponses.reopen(responseId, body.reason, staffActor(staff)));
   }
 
   @Get('cases/:caseId/clarifications')

@@ -13,7 +13,9 @@ import {
   Clarification,
   InviteProviderInput,
   ProcurementCase,
+  ProviderInvitesService,
   ProviderResponse,
+  ResponsesService,
 } from '@probity/cases';
 import { MailService, Notifier } from '@probity/notifications';
 import { COUNTRY_CODE_PROBLEM, isCountryCode } from './countries';
@@ -39,6 +41,8 @@ export class InvitationsService {
 
   constructor(
     private readonly cases: CasesService,
+    private readonly responses: ResponsesService,
+    private readonly invites: ProviderInvitesService,
     private readonly mail: MailService,
     private readonly notifier: Notifier,
     private readonly config: AppConfig,
@@ -51,13 +55,13 @@ export class InvitationsService {
     options: { confirmDuplicate?: boolean } = {},
   ): Promise<ProviderResponse> {
     await this.checkNewInvite(procurementCase, input, options.confirmDuplicate === true);
-    const { response, token } = await this.cases.inviteProvider(procurementCase.id, input, actor);
+    const { response, token } = await this.invites.inviteProvider(procurementCase.id, input, actor);
     await this.sendInvite(procurementCase, response, token);
     return response;
   }
 
   async reissue(procurementCase: ProcurementCase, responseId: string, actor: Actor): Promise<ProviderResponse> {
-    const { response, token } = await this.cases.reissueInvite(responseId, actor);
+    const { response, token } = await this.invites.reissueInvite(responseId, actor);
     await this.sendInvite(procurementCase, response, token);
     return response;
   }
@@ -92,7 +96,7 @@ export class InvitationsService {
   private async checkNewInvite(procurementCase: ProcurementCase, input: InviteProviderInput, confirmed: boolean) {
     if (!isCountryCode(input.country))
       throw new UnprocessableEntityException(`${COUNTRY_CODE_PROBLEM}; "${input.country}" is not one.`);
-    const invited = await this.cases.responsesOf(procurementCase.id);
+    const invited = await this.responses.responsesOf(procurementCase.id);
     const [taken] = alreadyInvitedEmails(invited, input.contactEmails);
     if (taken)
       throw new ConflictException(

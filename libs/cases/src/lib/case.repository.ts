@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@probity/database';
+import { FindOptionsSelect } from 'typeorm';
+import { PanelMember, ProcurementCase } from './case.entities';
+
+/** The `procurement_cases` table: the only place cases are read or written. */
+@Injectable()
+export class CaseRepository {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  private get cases() {
+    return this.unitOfWork.manager.getRepository(ProcurementCase);
+  }
+
+  existsWithReference(agencyId: string, reference: string): Promise<boolean> {
+    return this.cases.existsBy({ agencyId, reference });
+  }
+
+  async insert(procurementCase: Partial<ProcurementCase>): Promise<ProcurementCase> {
+    return this.cases.save(this.cases.create(procurementCase));
+  }
+
+  save(procurementCase: ProcurementCase): Promise<ProcurementCase> {
+    return this.cases.save(procurementCase);
+  }
+
+  /** Every column but the questionnaire copy, which can be large and is cached by its hash instead. */
+  findWithoutDefinition(caseId: string): Promise<ProcurementCase | null> {
+    return this.cases.findOne({ where: { id: caseId }, select: this.columnsBesideDefinition() });
+  }
+
+  async definitionOf(caseId: string): Promise<object> {
+    const { questionnaireDefinition } = await this.cases.findOneOrFail({
+      where: { id: caseId },
+      select: { id: true, questionnaireDefinition: true },
+    });
+    return questionnaireDefinition;
+  }
+
+  findOfAgency(agencyId: string, caseId: string): Promise<ProcurementCase | null> {
+    return this.cases.findOneBy({ id: caseId, agencyId });
+  }
+
+  /** The case locked for update until the open transaction ends: lifecycle steps and panel changes serialise on it. */
+  lockForUpdate(caseId: string): Promise<ProcurementCase | null> {
+    return this.unitOfWork.transaction
+      .getRepository(ProcurementCase)
+      .findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async setPanel(caseId: string, panel: PanelMember[]): Promise<void> {
+    await this.cases.update({ id: caseId }, { panel });
+  }
+
+  async listOfAgency(
+    agencyId: string,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: ProcurementCase[]; total: number }> {
+    const [items, total] = await this.cases.findAndCount({
+      where: { agencyId },
+      order: { createdAt: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        reference: true,
+        title: true,
+        status: true,
+        responsesDue: true,
+        createdAt: true,
+        publishedAt: true,
+        agencyId: true,
+      },
+    });
+    return { items, total };
+  }
+
+  private columnsBesideDefinition(): FindOptionsSelect<ProcurementCase> {
+    return Object.fromEntries(
+      this.unitOfWork.manager.connection
+        .getMetadata(ProcurementCase)
+        .columns.filter((column) => column.propertyName !== 'questionnaireDefinition')
+        .map((column) => [column.propertyName, true]),
+    );
+  }
+}
