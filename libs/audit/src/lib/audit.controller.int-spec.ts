@@ -141,7 +141,7 @@ describe('GET /api/v1/audit (real PostgreSQL)', () => {
       .set('x-test-agency', agencyA)
       .set('x-test-role', 'evaluator')
       .expect(403);
-    expect(forbidden.body.message).toMatch(/admin, legal_reviewer/);
+    expect(forbidden.body.message).toMatch(/Your role \(evaluator\) does not allow you to read the audit trail/);
     await request(server())
       .get('/api/v1/audit')
       .set('x-test-agency', agencyA)
