@@ -155,10 +155,8 @@ export class DossierWorkflowService implements CaseIdResolver {
           agencyId: staff.agencyId,
           action: 'dossier.render-requested',
           subject: { type: 'dossier', id: requested.id },
-          ...{
-            before: null,
-            after: { caseId: procurementCase.id, version: requested.version, snapshotHash: requested.snapshotHash },
-          },
+          before: null,
+          after: { caseId: procurementCase.id, version: requested.version, snapshotHash: requested.snapshotHash },
         },
         manager,
       );
@@ -293,14 +291,12 @@ export class DossierWorkflowService implements CaseIdResolver {
           agencyId: staff.agencyId,
           action: 'dossier.commented',
           subject: { type: 'dossier', id: version.id },
-          ...{
-            before: null,
-            after: {
-              version: version.version,
-              section: saved.section,
-              pdfSha256: saved.pdfSha256,
-              commentId: saved.id,
-            },
+          before: null,
+          after: {
+            version: version.version,
+            section: saved.section,
+            pdfSha256: saved.pdfSha256,
+            commentId: saved.id,
           },
         },
         manager,
@@ -320,15 +316,13 @@ export class DossierWorkflowService implements CaseIdResolver {
           agencyId: staff.agencyId,
           action: 'dossier.decided',
           subject: { type: 'dossier', id: version.id },
-          ...{
-            before: null,
-            after: {
-              version: version.version,
-              decision: decision.decision,
-              conditions: decision.conditions,
-              reason: decision.reason,
-              pdfSha256: decision.pdfSha256,
-            },
+          before: null,
+          after: {
+            version: version.version,
+            decision: decision.decision,
+            conditions: decision.conditions,
+            reason: decision.reason,
+            pdfSha256: decision.pdfSha256,
           },
         },
         manager,
@@ -356,10 +350,8 @@ export class DossierWorkflowService implements CaseIdResolver {
         agencyId: staff.agencyId,
         action: 'dossier.reviewers-set',
         subject: { type: 'case', id: procurementCase.id },
-        ...{
-          before: assigned.map((r) => ({ id: r.reviewerId, name: r.name })),
-          after: reviewers.map((r) => ({ id: r.id, name: r.name })),
-        },
+        before: assigned.map((r) => ({ id: r.reviewerId, name: r.name })),
+        after: reviewers.map((r) => ({ id: r.id, name: r.name })),
       },
       manager,
     );

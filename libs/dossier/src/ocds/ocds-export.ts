@@ -161,7 +161,7 @@ export function toOcdsReleasePackage(input: DossierInput, options: OcdsExportOpt
               documentType: 'evaluationReports',
               title: `Evaluation dossier ${input.case.reference}, version ${options.dossier.version}${options.dossier.signed ? ' (signed)' : ' (under review)'}`,
               description: options.dossier.pdfSha256
-                ? `PDF, SHA-256 ${options.dossier.pdfSha256}. Verify at POST /api/v1/dossiers/verify.`
+                ? `PDF, SHA-256 ${options.dossier.pdfSha256}. Verify by uploading it at /verify on the agency's Probity.`
                 : 'PDF being rendered.',
               url: options.dossier.url,
               datePublished: options.dossier.datePublished,
