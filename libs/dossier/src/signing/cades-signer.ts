@@ -70,11 +70,11 @@ export async function cadesDetachedSignature(
   credentials: SealCredentials,
   timestamp?: TimestampSource,
 ): Promise<Buffer> {
-  const certificate = pkijs.Certificate.fromBER(credentials.certificate);
+  const certificate = pkijs.Certificate.fromBER(arrayBuffer(credentials.certificate));
   const signedData = new pkijs.SignedData({
     version: 1,
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
-    certificates: [certificate, ...credentials.chain.map((der) => pkijs.Certificate.fromBER(der))],
+    certificates: [certificate, ...credentials.chain.map((der) => pkijs.Certificate.fromBER(arrayBuffer(der)))],
     signerInfos: [
       new pkijs.SignerInfo({
         version: 1,

@@ -7,8 +7,8 @@ import { drawSealAppearance } from './seal-appearance';
 import { APPROVALS_ATTACHMENT, SealedApprovals } from './sealed-approvals';
 import type { SealCredentials } from './seal-credentials';
 
-/** The link the dossier template puts around the box reserved for the visible seal (never followed). */
-export const SEAL_BOX_URI = 'https://seal.probity.invalid/signature-field';
+/** The fragment of the link the dossier template puts around the box reserved for the visible seal. */
+export const SEAL_BOX_FRAGMENT = '#dossier-seal';
 
 /** Room for the CMS: the seal, its chain and a timestamp token with the authority's chain, in bytes. */
 const SIGNATURE_BYTES = 24_576;
@@ -21,7 +21,10 @@ export interface SealRequest {
   timestamp?: TimestampSource;
 }
 
-/** The reserved box's page and rectangle; the link annotation that marked it is removed. */
+/**
+ * The reserved box's page and rectangle, found by the link Chromium printed around it. The link
+ * stays (it leads to the verification page and the tagged structure refers to it).
+ */
 function takeSealBox(document: PDFDocument): { page: PDFPage; rect: number[] } {
   for (const page of document.getPages()) {
     const annotations = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
@@ -30,9 +33,8 @@ function takeSealBox(document: PDFDocument): { page: PDFPage; rect: number[] } {
       const annotation = annotations.lookupMaybe(index, PDFDict);
       const action = annotation?.lookupMaybe(PDFName.of('A'), PDFDict);
       const uri = action?.lookupMaybe(PDFName.of('URI'), PDFString);
-      if (!annotation || uri?.decodeText() !== SEAL_BOX_URI) continue;
+      if (!annotation || !uri?.decodeText().endsWith(SEAL_BOX_FRAGMENT)) continue;
       const rect = annotation.lookup(PDFName.of('Rect'), PDFArray).asRectangle();
-      annotations.remove(index);
       return { page, rect: [rect.x, rect.y, rect.x + rect.width, rect.y + rect.height] };
     }
   }

@@ -1,6 +1,7 @@
 import {
   beginText,
   endText,
+  fill,
   PDFArray,
   PDFDict,
   PDFDocument,
@@ -59,6 +60,10 @@ export async function drawSealAppearance(
   const height = rect[3] - rect[1];
   const lines = statements.flatMap((statement) => wrapped(font, printable(font, statement), width - 2 * PADDING));
   const operators: PDFOperator[] = [
+    // Opaque: the page's own copy of the statement (for text extraction) lies underneath.
+    setFillingColor(rgb(1, 1, 1)),
+    rectangle(0, 0, width, height),
+    fill(),
     setStrokingColor(rgb(0.1, 0.3, 0.5)),
     setLineWidth(0.8),
     rectangle(0.4, 0.4, width - 0.8, height - 0.8),

@@ -45,3 +45,29 @@ export function isSealedApprovals(value: unknown): value is SealedApprovals {
     })
   );
 }
+
+/** The decisions a version was signed on, in the sealed form. */
+export function sealedApprovalsOf(
+  dossier: Omit<SealedApprovals, 'issuer' | 'approvals'>,
+  decisions: Array<{
+    reviewerName: string;
+    reviewerRole: string;
+    decision: string;
+    conditions: string | null;
+    decidedAt: Date;
+    pdfSha256: string;
+  }>,
+): SealedApprovals {
+  return {
+    issuer: 'Probity',
+    ...dossier,
+    approvals: decisions.map((d) => ({
+      name: d.reviewerName,
+      role: d.reviewerRole,
+      decision: d.decision,
+      conditions: d.conditions,
+      decidedAt: d.decidedAt.toISOString(),
+      reviewCopySha256: d.pdfSha256,
+    })),
+  };
+}
