@@ -109,10 +109,21 @@ async function signatureTimestamp(signerInfo) {
   if (!token) return null;
   try {
     const signed = new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: token }).content });
-    const info = pkijs.TSTInfo.fromBER(signed.encapContentInfo.eContent.getValue());
+    const content = signed.encapContentInfo.eContent.getValue();
+    // asn1js reads an OCTET STRING holding DER as encapsulated ASN.1 and leaves its raw view empty, which
+    // pkijs's verify() reads: give it the plain bytes back.
+    signed.encapContentInfo.eContent = new asn1js.OctetString({ valueHex: content });
+    const info = pkijs.TSTInfo.fromBER(content);
     const imprint = Buffer.from(info.messageImprint.hashedMessage.valueBlock.valueHexView);
-    const covers = imprint.equals(sha256(Buffer.from(signerInfo.signature.valueBlock.valueHexView)));
-    const verified = await signed.verify({ signer: 0, checkChain: false, extendedMode: true });
+    const signatureValue = Buffer.from(signerInfo.signature.valueBlock.valueHexView);
+    const covers = imprint.equals(sha256(signatureValue));
+    // For a timestamp token pkijs takes `data` as the time-stamped bytes and checks the imprint against them.
+    const verified = await signed.verify({
+      signer: 0,
+      data: toArrayBuffer(signatureValue),
+      checkChain: false,
+      extendedMode: true,
+    });
     const authority = verified.signerCertificate ? readableName(verified.signerCertificate.subject) : null;
     return { time: info.genTime.toISOString(), valid: Boolean(covers && verified.signatureVerified), authority };
   } catch {

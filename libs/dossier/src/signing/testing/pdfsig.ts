@@ -21,7 +21,7 @@ export function pdfsig(pdf: Uint8Array): PdfsigReport {
   let raw: string;
   try {
     // -nocert: check the signature itself; trust is a separate question (this installation's own CA).
-    raw = execFileSync('pdfsig', ['-nocert', path], { encoding: 'utf8' });
+    raw = execFileSync('pdfsig', ['-nocert', path], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
   } catch (error) {
     raw = String((error as { stdout?: string }).stdout ?? '');
   }
