@@ -208,6 +208,9 @@ async function verifyPades(pdf, trustAnchors) {
   let signedData;
   try {
     const parsed = asn1js.fromBER(toArrayBuffer(contents));
+    // Only zeros may pad the DER in the hole: other bytes there are unsigned data smuggled into the file.
+    if (parsed.offset === -1 || contents.subarray(parsed.offset).some((byte) => byte !== 0))
+      return fail('The signature field holds data besides the signature.');
     const contentInfo = new pkijs.ContentInfo({ schema: parsed.result });
     if (contentInfo.contentType !== OID.signedData) return fail('The signature is not a CMS signature.');
     signedData = new pkijs.SignedData({ schema: contentInfo.content });
