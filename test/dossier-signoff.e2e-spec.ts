@@ -103,7 +103,6 @@ describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, 
       SMTP_URL: smtp.url,
       PUBLIC_BASE_URL: 'http://probity.example',
       DATA_DIR: keyDir,
-      DOSSIER_SIGNING_KEY_FILE: join(keyDir, 'signing.pem'),
     });
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
     await worker.init();
@@ -434,9 +433,27 @@ describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, 
       ['Lena Legal', 'approve-with-conditions'],
     ]);
 
-    // Anyone can fetch the public key that signed it, without signing in.
-    const keys = await request(server()).get('/api/v1/dossiers/signing-keys').expect(200);
-    expect(keys.body).toEqual([{ keyId: verified.body.keyId, publicKeyPem: expect.stringContaining('PUBLIC KEY') }]);
+    // The seal is a PAdES signature: the local CA (zero-setup keys) is trusted here, and the reviewers'
+    // approvals come from the sealed approvals.json, conditions included.
+    expect(verified.body).toMatchObject({ storedHere: true, seal: { trusted: true, timestampedAt: null } });
+    expect(verified.body.seal.subject).toMatch(/^CN=Probity at probity\.example dossier seal/);
+    expect(verified.body.signers[1]).toMatchObject({
+      conditions: 'Clause 4 is added to the contract.',
+      reviewCopySha256: secondVersion.pdfSha256,
+    });
+    // Any PDF reader sees one valid signature over the whole file (poppler's pdfsig stands in for them).
+    const file = join(keyDir, 'signed.pdf');
+    await writeFile(file, bytes);
+    const { stdout: pdfsig } = await run('pdfsig', ['-nocert', file]);
+    expect(pdfsig.match(/^Signature #\d+:/gm)).toHaveLength(1);
+    expect(pdfsig).toContain('Signature Type: ETSI.CAdES.detached');
+    expect(pdfsig).toContain('Total document signed');
+    expect(pdfsig).toContain('Signature Validation: Signature is Valid.');
+    // Anyone can fetch the CA certificate the seal chains to, without signing in.
+    const ca = await request(server()).get('/verify/ca.pem').expect(200);
+    expect(ca.text).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    // Sealed dossiers list no Ed25519 key: those are only for dossiers signed before PAdES.
+    expect((await request(server()).get('/api/v1/dossiers/signing-keys').expect(200)).body).toEqual([]);
 
     const tampered = Buffer.from(bytes);
     const at = tampered.indexOf(Buffer.from(reference));

@@ -60,6 +60,12 @@ describe('process start-up', () => {
       expect(text).toMatch(/Sam Data\s+Protection/);
       expect(text).toMatch(/Approved with\s+conditions/);
       expect(text).toMatch(/Overall \(0–100\)/);
+      // One PAdES signature over the whole file, valid for poppler without Probity.
+      const { stdout: signatures } = await run('pdfsig', ['-nocert', pdfPath!]);
+      expect(signatures.match(/^Signature #\d+:/gm)).toHaveLength(1);
+      expect(signatures).toContain('Total document signed');
+      expect(signatures).toContain('Signature Validation: Signature is Valid.');
+      expect(text).toMatch(/Sealed by[\s\S]+?; approved by Dana Legal Counsel, Sam Data Protection/);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

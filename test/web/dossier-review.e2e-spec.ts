@@ -52,7 +52,6 @@ describe('dossier review pages in a real browser', () => {
     const config = servicesTestConfig(database.url, {
       SMTP_URL: smtp.url,
       DATA_DIR: keyDir,
-      DOSSIER_SIGNING_KEY_FILE: join(keyDir, 'signing.pem'),
     });
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
     await worker.init();

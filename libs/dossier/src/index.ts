@@ -57,4 +57,4 @@ export {
 export { reviewPath, SignOffRequests } from './lib/sign-off-requests';
 export { DossierVersion, DossierVersionStatus } from './lib/dossier-version.entity';
 export { DossierReviewComment, DossierReviewDecision, DossierReviewer, SignedDossier } from './lib/review.entities';
-export { DossierSigningKey, loadOrCreateSigningKey } from './lib/signing-key';
+export { CA_CERTIFICATE_PATH, DossierSeal } from './signing/dossier-seal';

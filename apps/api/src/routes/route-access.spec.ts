@@ -10,7 +10,7 @@ import { describeRoute, httpRoutes, routeRequirement as requirementOf } from './
 const PUBLIC_CONTROLLERS: Record<string, string> = {
   PortalController: 'the invite token in the link authorises the provider',
   QuestionBankController: 'the built-in questionnaires are public',
-  DossierVerificationController: 'anyone may verify a dossier PDF; signing keys are public',
+  DossierVerificationController: 'anyone may verify a dossier PDF; signing keys and the seal CA certificate are public',
   AuthController: 'signing in and out, the session and its CSRF token',
   PasswordResetController: 'the e-mailed one-time token authorises the reset',
   HealthController: 'liveness and readiness probes',

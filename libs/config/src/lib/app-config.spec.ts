@@ -39,6 +39,25 @@ describe('loadConfig', () => {
   });
 });
 
+describe('dossier seal', () => {
+  it('refuses a PKCS#12 file without its passphrase file, naming both', () => {
+    expect(() => loadConfig({ DOSSIER_SIGNING_P12_FILE: '/run/secrets/seal.p12' })).toThrow(
+      /DOSSIER_SIGNING_P12_FILE and DOSSIER_SIGNING_P12_PASSPHRASE_FILE must be set together/,
+    );
+  });
+
+  it('resolves the seal files and accepts an http(s) time-stamping authority only', () => {
+    const config = loadConfig({
+      DOSSIER_SIGNING_P12_FILE: 'seal.p12',
+      DOSSIER_SIGNING_P12_PASSPHRASE_FILE: 'seal.pass',
+      TSA_URL: 'http://tsa.example/tsr',
+    });
+    expect(config.dossierSigningP12File).toMatch(/^\/.*seal\.p12$/);
+    expect(config.tsaUrl).toBe('http://tsa.example/tsr');
+    expect(() => loadConfig({ TSA_URL: 'ftp://tsa.example' })).toThrow(/TSA_URL must be a URL starting with http/);
+  });
+});
+
 describe('TRUST_PROXY', () => {
   it('trusts no proxy by default, so X-Forwarded-For is never the client address', () => {
     expect(loadConfig({}).trustProxy).toBe(false);

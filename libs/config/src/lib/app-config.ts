@@ -89,8 +89,14 @@ const environmentSchema = z.object({
   PUPPETEER_EXECUTABLE_PATH: optionalString,
   SMTP_URL: urlWithProtocols(['smtp', 'smtps']),
   MAIL_FROM: z.string().default('Probity <no-reply@probity.local>'),
-  /** PEM (PKCS#8) Ed25519 private key that signs dossiers; unset: generated once under DATA_DIR/keys. */
-  DOSSIER_SIGNING_KEY_FILE: optionalString,
+  /** PKCS#12 file with the agency's seal key and certificate chain; unset: a local CA and seal under DATA_DIR/keys. */
+  DOSSIER_SIGNING_P12_FILE: optionalString,
+  /** File holding the PKCS#12 passphrase (never the passphrase itself: it must not reach argv or logs). */
+  DOSSIER_SIGNING_P12_PASSPHRASE_FILE: optionalString,
+  /** PEM bundle of further CA certificates dossier seals may chain to (earlier CAs after a rotation). */
+  DOSSIER_TRUST_ANCHORS_FILE: optionalString,
+  /** RFC 3161 time-stamping authority: with it, every dossier signature carries a timestamp (PAdES B-T). */
+  TSA_URL: urlWithProtocols(['http', 'https']),
   /** Secret for CSRF tokens (≥ 32 characters); unset: generated once under DATA_DIR/keys. Same value on every api instance. */
   SESSION_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
   /** Requests per minute one client address may make; sign-in and provider links have stricter limits of their own. */
@@ -116,7 +122,10 @@ export abstract class AppConfig {
   declare readonly browserExecutablePath?: string;
   declare readonly smtpUrl?: string;
   declare readonly mailFrom: string;
-  declare readonly dossierSigningKeyFile?: string;
+  declare readonly dossierSigningP12File?: string;
+  declare readonly dossierSigningP12PassphraseFile?: string;
+  declare readonly dossierTrustAnchorsFile?: string;
+  declare readonly tsaUrl?: string;
   declare readonly sessionSecret?: string;
   declare readonly rateLimitPerMinute: number;
   declare readonly portalRateLimitPerMinute: number;
@@ -140,6 +149,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
       'DATABASE_URL and REDIS_URL must be set together (services mode) or both left unset (zero-setup mode)',
     ]);
   }
+  if (Boolean(env.DOSSIER_SIGNING_P12_FILE) !== Boolean(env.DOSSIER_SIGNING_P12_PASSPHRASE_FILE)) {
+    throw new ConfigError([
+      'DOSSIER_SIGNING_P12_FILE and DOSSIER_SIGNING_P12_PASSPHRASE_FILE must be set together (or both left unset for a local seal)',
+    ]);
+  }
+  const path = (value: string | undefined) => (value ? resolve(value) : undefined);
   return {
     mode: env.DATABASE_URL ? 'services' : 'zero-setup',
     nodeEnv: env.NODE_ENV,
@@ -155,7 +170,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
     browserExecutablePath: env.PUPPETEER_EXECUTABLE_PATH,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
-    dossierSigningKeyFile: env.DOSSIER_SIGNING_KEY_FILE ? resolve(env.DOSSIER_SIGNING_KEY_FILE) : undefined,
+    dossierSigningP12File: path(env.DOSSIER_SIGNING_P12_FILE),
+    dossierSigningP12PassphraseFile: path(env.DOSSIER_SIGNING_P12_PASSPHRASE_FILE),
+    dossierTrustAnchorsFile: path(env.DOSSIER_TRUST_ANCHORS_FILE),
+    tsaUrl: env.TSA_URL,
     sessionSecret: env.SESSION_SECRET,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     portalRateLimitPerMinute: env.PORTAL_RATE_LIMIT_PER_MINUTE,

@@ -6,14 +6,16 @@ import { AuditTrail } from '@probity/audit';
 import { ProcurementCase } from '@probity/cases';
 import { InvalidJobPayloadError, JobContext, JobHandler, JobProcessor, ParsedJobPayload } from '@probity/queue';
 import { DOSSIER_INPUT_SCHEMA_VERSION, DossierInput } from '../model/dossier-input';
-import { signStatement, SignedStatement } from '../model/signature';
+import { SignedStatement } from '../model/signature';
+import { DossierSeal } from '../signing/dossier-seal';
+import { sealedApprovalsOf } from '../signing/sealed-approvals';
+import { certificateId, pemOfCertificate } from '../signing/seal-credentials';
 import { DossierInputSource } from './case-dossier-source';
 import { DossierRenderer } from './dossier-renderer';
 import { DossierVersion } from './dossier-version.entity';
 import { DossierReviewer, SignedDossier } from './review.entities';
 import { DossierReviewService } from './review.service';
 import { SignOffRequests } from './sign-off-requests';
-import { DossierSigningKey } from './signing-key';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -90,9 +92,9 @@ export class RenderDossierJob implements JobHandler<'dossier.render'> {
 }
 
 /**
- * Renders the final dossier with its sign-off page, puts Probity's Ed25519 statement into the PDF's
- * document information, records the final PDF's SHA-256 and stores it once (the table refuses
- * updates). Idempotent: a version already signed returns the stored result.
+ * Renders the final dossier with its sign-off page, seals the final bytes with a PAdES signature
+ * (approvals.json attached, then signed last), records the final PDF's SHA-256 and stores it once
+ * (the table refuses updates). Idempotent: a version already signed returns the stored result.
  */
 @JobProcessor('dossier.sign')
 @Injectable()
@@ -103,7 +105,7 @@ export class SignDossierJob implements JobHandler<'dossier.sign'> {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly renderer: DossierRenderer,
     private readonly reviews: DossierReviewService,
-    private readonly key: DossierSigningKey,
+    private readonly seal: DossierSeal,
     private readonly source: DossierInputSource,
     private readonly audit: AuditTrail,
   ) {}
@@ -141,18 +143,31 @@ export class SignDossierJob implements JobHandler<'dossier.sign'> {
       })),
       signedAt: signedAt.toISOString(),
     };
-    const key = this.key.get();
-    const signature = signStatement(statement, key.privateKey);
-    const { pdf } = await this.renderer.render(
-      finalInput,
-      {
-        version: version.version,
-        status: 'signed',
-        contentHash: version.snapshotHash,
-        generatedAt: statement.signedAt,
-      },
-      { statement, signature, keyId: key.keyId },
+    const { pdf: rendered } = await this.renderer.render(finalInput, {
+      version: version.version,
+      status: 'signed',
+      contentHash: version.snapshotHash,
+      generatedAt: statement.signedAt,
+    });
+    // The seal comes last, over the final bytes: whatever the renderer embedded is covered by it.
+    const { pdf, certificate } = await this.seal.seal(
+      rendered,
+      sealedApprovalsOf(
+        {
+          caseId: version.caseId,
+          caseReference: input.case.reference,
+          caseTitle: input.case.title,
+          version: version.version,
+          snapshotHash: version.snapshotHash,
+          sealedBy: input.agency.name,
+          signedAt: statement.signedAt,
+        },
+        approvals,
+      ),
     );
+    // The seal certificate takes the columns of the former Ed25519 key (its id and its PEM).
+    const key = { keyId: certificateId(certificate), publicKeyPem: pemOfCertificate(certificate) };
+    const signature = 'PAdES';
     await context.updateProgress(90);
     const pdfSha256 = sha256(pdf);
     const id = randomUUID();

@@ -15,7 +15,8 @@ import { BrowserPool } from '@probity/pdf-rendering';
 import { createTestDatabase, servicesTestConfig, TestDatabase, waitFor } from '@probity/testing';
 import { sampleDossierInput } from '../fixtures/sample-dossier-input';
 import type { DossierInput } from '../model/dossier-input';
-import { readEmbeddedSignature } from '../render/pdf-metadata';
+import { DossierSeal } from '../signing/dossier-seal';
+import { verifyPades } from '../signing/pades-verifier';
 import { DossierInputSource } from './case-dossier-source';
 import { RenderDossierJob, SignDossierJob } from './dossier-jobs';
 import { DossierModule } from './dossier.module';
@@ -73,7 +74,6 @@ describe('dossier versions, review and sign-off (real PostgreSQL, Redis and Chro
     keyDir = await mkdtemp(join(tmpdir(), 'probity-dossier-key-'));
     const config = servicesTestConfig(database.url, {
       DATA_DIR: keyDir,
-      DOSSIER_SIGNING_KEY_FILE: join(keyDir, 'signing.pem'),
     });
     moduleRef = await Test.createTestingModule({
       imports: [CoreModule.forRoot(config, { consumeJobs: false }), CasesModule, DossierModule],
@@ -84,6 +84,8 @@ describe('dossier versions, review and sign-off (real PostgreSQL, Redis and Chro
     await moduleRef.init();
     dossiers = moduleRef.get(DossierService);
     reviews = moduleRef.get(DossierReviewService);
+    // The installation's seal exists before any test signs: generating its keys is set-up, not signing time.
+    moduleRef.get(DossierSeal).credentials();
     renderJob = moduleRef.get(RenderDossierJob);
     signJob = moduleRef.get(SignDossierJob);
     dataSource = moduleRef.get(DataSource);
@@ -447,21 +449,21 @@ describe('dossier versions, review and sign-off (real PostgreSQL, Redis and Chro
       expect(source.signedOff.filter((id) => id === caseId)).toEqual([caseId]);
     });
 
-    it('embeds the signed statement naming the case, version, review copy and signers', async () => {
-      const embedded = await readEmbeddedSignature(signedPdf);
-      expect(embedded?.statement).toMatchObject({
+    it('seals the PDF with one PAdES signature whose approvals.json names the case, version, review copy and signers', async () => {
+      const report = await verifyPades(signedPdf, moduleRef.get(DossierSeal).trustAnchors());
+      expect(report).toMatchObject({ valid: true, signatureCount: 1, subFilter: 'ETSI.CAdES.detached', trusted: true });
+      expect(report?.approvals).toMatchObject({
         issuer: 'Probity',
         caseId,
         version: 1,
         snapshotHash: version.snapshotHash,
-        reviewedPdfSha256: version.pdfSha256,
-        signers: [
-          expect.objectContaining({ name: 'L. Reviewer', decision: 'approve' }),
-          expect.objectContaining({ name: 'P. Officer', decision: 'approve' }),
+        approvals: [
+          expect.objectContaining({ name: 'L. Reviewer', decision: 'approve', reviewCopySha256: version.pdfSha256 }),
+          expect.objectContaining({ name: 'P. Officer', decision: 'approve', reviewCopySha256: version.pdfSha256 }),
         ],
       });
-      const keys = await dossiers.signingKeys();
-      expect(keys.map((k) => k.keyId)).toEqual([embedded!.keyId]);
+      // Ed25519 keys are listed only for dossiers signed before PAdES.
+      expect(await dossiers.signingKeys()).toEqual([]);
     });
 
     it('verifies the signed PDF as genuine and identifies its case and version', async () => {
@@ -493,17 +495,17 @@ describe('dossier versions, review and sign-off (real PostgreSQL, Redis and Chro
         tampered[offset] ^= 0x01;
         const result = await dossiers.verify(tampered);
         expect(result).toMatchObject({ valid: false, pdfSha256: sha256(tampered) });
-        expect((result as { reason: string }).reason).toMatch(/altered/);
+        expect((result as { reason: string }).reason).toMatch(/altered|changed after signing|does not verify/);
       }
     });
 
-    it('says a copy rewritten around the genuine statement was altered after signing', async () => {
+    it('says a copy rewritten by a PDF editor around the genuine signature was changed after signing', async () => {
       const document = await PDFDocument.load(signedPdf, { updateMetadata: false });
       document.setTitle('Edited');
       const rewritten = Buffer.from(await document.save({ useObjectStreams: false }));
       expect(await dossiers.verify(rewritten)).toMatchObject({
         valid: false,
-        reason: expect.stringMatching(/carries Probity's signature .* version 1, but its bytes differ/),
+        reason: expect.stringMatching(/changed after signing|byte range/),
       });
     });
 

@@ -6,6 +6,7 @@ import { loadConfig } from '@probity/config';
 import { configureWebApp } from '@probity/web';
 import type { BrowserPool } from '@probity/pdf-rendering';
 import { sampleDossierInput } from '../fixtures/sample-dossier-input';
+import { DossierSeal } from '../signing/dossier-seal';
 import { DossierRenderer } from './dossier-renderer';
 import { DossierVerificationController } from './dossier-verification.controller';
 import { DossierService, DossierVerification } from './dossier.service';
@@ -15,6 +16,19 @@ class KnownHashes {
   constructor(private readonly known: Set<string>) {}
   async verify(pdf: Buffer): Promise<DossierVerification> {
     const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
+    if (pdf.equals(untrustedSeal))
+      return {
+        valid: false,
+        pdfSha256,
+        reason: 'Valid signature, untrusted signer: the seal certificate does not chain to a trusted CA.',
+        seal: {
+          subject: 'CN=Mallory',
+          issuer: 'CN=Mallory CA',
+          certificateSha256: 'f'.repeat(64),
+          timestampedAt: null,
+          trusted: false,
+        },
+      };
     return this.known.has(pdfSha256)
       ? {
           valid: true,
@@ -30,6 +44,9 @@ class KnownHashes {
   }
 }
 
+const untrustedSeal = Buffer.from('%PDF-1.7 sealed by someone else');
+const CA_PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+
 describe('POST /api/v1/dossiers/verify', () => {
   let app: NestExpressApplication;
   const genuine = Buffer.from('%PDF-1.7 genuine dossier');
@@ -42,6 +59,7 @@ describe('POST /api/v1/dossiers/verify', () => {
           provide: DossierService,
           useValue: new KnownHashes(new Set([createHash('sha256').update(genuine).digest('hex')])),
         },
+        { provide: DossierSeal, useValue: { trustAnchorsPem: () => CA_PEM } },
       ],
     }).compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
@@ -92,6 +110,23 @@ describe('POST /api/v1/dossiers/verify', () => {
     const missing = await request(app.getHttpServer()).post('/verify').field('x', 'y').expect(400);
     expect(missing.text).toMatch(/role="alert"[\s\S]*Choose the PDF file/);
     expect(missing.text).toContain('aria-invalid="true"');
+  });
+
+  it('serves the seal CA certificate publicly for readers who choose to trust it', async () => {
+    const response = await request(app.getHttpServer()).get('/verify/ca.pem').expect(200);
+    expect(response.headers['content-type']).toMatch(/^application\/x-x509-ca-cert/);
+    expect(response.text).toBe(CA_PEM);
+  });
+
+  it('says "valid signature, untrusted signer" in plain words, not that the dossier is genuine', async () => {
+    const page = await request(app.getHttpServer())
+      .post('/verify')
+      .attach('file', untrustedSeal, { filename: 'dossier.pdf', contentType: 'application/pdf' })
+      .expect(200);
+    expect(page.text).toContain('<h1>Valid signature, untrusted signer</h1>');
+    expect(page.text).toContain('CN&#x3D;Mallory'); // Handlebars escapes "="
+    expect(page.text).toContain('does not chain to a certificate authority this installation trusts');
+    expect(page.text).toContain('href="/verify/ca.pem"');
   });
 
   it('the sign-off page names the public verification page of this installation', () => {

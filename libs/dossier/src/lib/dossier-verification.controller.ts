@@ -14,6 +14,8 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { PdfReaderBusyError, UnreadablePdfError } from '../render/pdf-proof-reader';
+import { CA_CERTIFICATE_PATH, DossierSeal } from '../signing/dossier-seal';
+import { describeSeal } from '../signing/seal-description';
 import { DossierService, DossierVerification } from './dossier.service';
 
 /** Far above any dossier (a signed 40-page dossier is a few MB), low enough to hold a few uploads in memory. */
@@ -27,7 +29,16 @@ const UPLOAD = FileInterceptor('file', { limits: { fileSize: MAX_PDF_BYTES, file
 @ApiTags('dossiers')
 @Controller()
 export class DossierVerificationController {
-  constructor(private readonly dossiers: DossierService) {}
+  constructor(
+    private readonly dossiers: DossierService,
+    private readonly seal: DossierSeal,
+  ) {}
+
+  /** The CA certificate(s) dossier seals chain to, for readers who choose to trust this installation. */
+  @Get(CA_CERTIFICATE_PATH.slice(1))
+  caCertificate(@Res() response: Response): void {
+    response.attachment('probity-dossier-ca.pem').send(this.seal.trustAnchorsPem());
+  }
 
   /** Public keys that have signed dossiers, for checking a statement without Probity. */
   @Get('api/v1/dossiers/signing-keys')
@@ -47,7 +58,7 @@ export class DossierVerificationController {
   @Get('verify')
   @ApiExcludeEndpoint()
   page(@Res() response: Response): void {
-    response.render('verify', { title: 'Verify a dossier' });
+    response.render('verify', { title: 'Verify a dossier', caCertificatePath: CA_CERTIFICATE_PATH });
   }
 
   // Multipart bodies are parsed after the CSRF guard runs, so the form sends its token in the query.
@@ -66,6 +77,7 @@ export class DossierVerificationController {
     });
     response.render('verify', {
       title: 'problem' in result ? 'Verify a dossier' : 'Verification result',
+      caCertificatePath: CA_CERTIFICATE_PATH,
       fileName: file ? Buffer.from(file.originalname, 'latin1').toString('utf8') : null,
       ...('problem' in result ? { problem: result.problem } : { result: describeVerification(result) }),
     });
@@ -95,7 +107,15 @@ const DECISION_WORDS: Record<string, string> = {
 /** A verification in plain words for the page: what the file is, and what to do when it is not genuine. */
 export function describeVerification(verification: DossierVerification) {
   if (!verification.valid)
-    return { genuine: false, heading: 'This file is not a dossier Probity issued', reason: verification.reason };
+    return {
+      genuine: false,
+      heading:
+        verification.seal && !verification.seal.trusted && verification.reason.startsWith('Valid signature')
+          ? 'Valid signature, untrusted signer'
+          : 'This file is not a dossier Probity issued',
+      reason: verification.reason,
+      seal: verification.seal ? describeSeal(verification.seal) : null,
+    };
   const common = {
     genuine: true,
     caseReference: verification.caseReference,
@@ -107,7 +127,11 @@ export function describeVerification(verification: DossierVerification) {
     return {
       ...common,
       heading: 'This is the signed evaluation dossier',
-      summary: `Signed on ${verification.signedAt.slice(0, 10)}, byte for byte as Probity signed it.`,
+      summary:
+        'seal' in verification
+          ? `Sealed on ${verification.signedAt.slice(0, 10)}; the electronic seal covers every byte of this file and nothing was changed since.`
+          : `Signed on ${verification.signedAt.slice(0, 10)}, byte for byte as Probity signed it.`,
+      seal: 'seal' in verification ? describeSeal(verification.seal) : null,
       signers: verification.signers.map((signer) => ({
         ...signer,
         decision: DECISION_WORDS[signer.decision] ?? signer.decision.replace(/[_-]/g, ' '),

@@ -17,7 +17,7 @@ import { DossierVersion } from './dossier-version.entity';
 import { DossierService } from './dossier.service';
 import { DOSSIER_ENTITIES } from './review.entities';
 import { DossierReviewService } from './review.service';
-import { DossierSigningKey } from './signing-key';
+import { DossierSeal } from '../signing/dossier-seal';
 
 /** Dossier versions, rendering and signing jobs, review and verification. Imported by the api and the worker. */
 @Module({
@@ -37,7 +37,7 @@ import { DossierSigningKey } from './signing-key';
     DossierReviewService,
     DossierWorkflowService,
     SignOffRequests,
-    DossierSigningKey,
+    DossierSeal,
     { provide: DossierInputSource, useClass: CaseDossierInputSource },
     RenderDossierJob,
     SignDossierJob,

@@ -7,11 +7,14 @@ import { dossierContentHash } from '../model/content-hash';
 import type { DossierInput } from '../model/dossier-input';
 import { isSignedStatement, verifyStatement } from '../model/signature';
 import { PdfProofReader } from '../render/pdf-proof-reader';
+import { DossierSeal } from '../signing/dossier-seal';
+import { padesVerification, PadesVerification } from '../signing/pades-verification';
 import { DossierInputSource } from './case-dossier-source';
 import { DossierVersion } from './dossier-version.entity';
 import { SignedDossier } from './review.entities';
 
 export type DossierVerification =
+  | PadesVerification
   | {
       valid: true;
       caseReference: string;
@@ -35,8 +38,7 @@ export type DossierVerification =
       signedAt: string;
       signers: Array<{ name: string; role: string; decision: string; decidedAt: string }>;
       keyId: string;
-    }
-  | { valid: false; reason: string; pdfSha256: string };
+    };
 
 /** Dossier versions: one per distinct input, rendered once, never replaced. */
 @Injectable()
@@ -47,6 +49,7 @@ export class DossierService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly source: DossierInputSource,
     private readonly outbox: JobOutbox,
+    private readonly seal: DossierSeal,
   ) {}
 
   /** The render job's id: the same case and content always give the same job. */
@@ -146,22 +149,32 @@ export class DossierService {
     return found?.pdf ?? null;
   }
 
-  /** Public keys that have signed dossiers, for verifying statements outside Probity. */
+  /**
+   * Ed25519 public keys that signed dossiers before PAdES, for verifying their statements outside
+   * Probity. Sealed dossiers carry their certificate chain; the CA is at /verify/ca.pem.
+   */
   async signingKeys(): Promise<Array<{ keyId: string; publicKeyPem: string }>> {
     const rows: Array<{ key_id: string; public_key: string }> = await this.dataSource.query(
-      `SELECT DISTINCT key_id, public_key FROM signed_dossiers ORDER BY key_id`,
+      `SELECT DISTINCT key_id, public_key FROM signed_dossiers WHERE signature <> 'PAdES' ORDER BY key_id`,
     );
     return rows.map((row) => ({ keyId: row.key_id, publicKeyPem: row.public_key }));
   }
 
   /**
-   * Whether these exact bytes are a dossier Probity produced: the signed dossier (its recorded
-   * SHA-256 matches and its embedded Ed25519 statement verifies) or a review copy. Any other bytes
-   * are not, and when they carry a genuine Probity statement the answer says they were altered.
+   * Whether these exact bytes are a dossier Probity produced. A sealed dossier is checked by its
+   * PAdES signature alone (so a copy never stored here verifies too); a dossier signed before PAdES
+   * by its recorded SHA-256 and embedded Ed25519 statement; a review copy by its recorded SHA-256.
+   * Any other bytes are not, and when they carry a genuine Probity statement the answer says so.
    */
   async verify(pdf: Buffer): Promise<DossierVerification> {
     // Anyone may upload a file here: hashing and parsing it happen off the event loop, within limits.
-    const { pdfSha256, embedded } = await this.pdfProofs.read(pdf);
+    const { pdfSha256, pades, embedded } = await this.pdfProofs.read(pdf, this.seal.trustAnchors());
+    if (pades)
+      return padesVerification(
+        pdfSha256,
+        pades,
+        await this.dataSource.getRepository(SignedDossier).existsBy({ pdfSha256 }),
+      );
     const signed = await this.dataSource.getRepository(SignedDossier).findOneBy({ pdfSha256 });
     if (signed) {
       const statement = embedded?.statement;

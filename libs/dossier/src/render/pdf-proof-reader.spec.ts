@@ -8,7 +8,7 @@ describe('reading a PDF proof in a worker thread', () => {
   it('returns the SHA-256 and no signature for a PDF that carries none', async () => {
     const pdf = Buffer.from('%PDF-1.7 nothing else');
     const proof = await new PdfProofReader().read(pdf);
-    expect(proof).toEqual({ pdfSha256: createHash('sha256').update(pdf).digest('hex'), embedded: null });
+    expect(proof).toEqual({ pdfSha256: createHash('sha256').update(pdf).digest('hex'), pades: null, embedded: null });
   });
 
   it('stops a parse that outlasts the time limit', async () => {

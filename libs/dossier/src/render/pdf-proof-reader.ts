@@ -28,7 +28,7 @@ export class UnreadablePdfError extends Error {}
 export class PdfReaderBusyError extends Error {}
 
 /**
- * Reads a PDF's SHA-256 and embedded signature in a worker thread, one fresh worker per file, so
+ * Reads a PDF's SHA-256 and checks its signature in a worker thread, one fresh worker per file, so
  * parsing an uploaded file (seconds of CPU for crafted junk) never stalls the event loop that
  * answers every other request. A worker over its time or heap limit is terminated.
  */
@@ -38,19 +38,20 @@ export class PdfProofReader {
 
   constructor(private readonly limits: PdfProofLimits = DEFAULT_PDF_PROOF_LIMITS) {}
 
-  async read(pdf: Uint8Array): Promise<PdfProof> {
+  /** `trustAnchors`: DER certificates a PAdES signature must chain to. */
+  async read(pdf: Uint8Array, trustAnchors: Uint8Array[] = []): Promise<PdfProof> {
     await this.acquire();
     try {
-      return await this.readInWorker(pdf);
+      return await this.readInWorker(pdf, trustAnchors);
     } finally {
       this.release();
     }
   }
 
-  private readInWorker(pdf: Uint8Array): Promise<PdfProof> {
+  private readInWorker(pdf: Uint8Array, trustAnchors: Uint8Array[]): Promise<PdfProof> {
     return new Promise<PdfProof>((resolve, reject) => {
       const worker = new Worker(join(__dirname, 'pdf-proof.js'), {
-        workerData: { role: WORKER_ROLE, pdf },
+        workerData: { role: WORKER_ROLE, pdf, trustAnchors },
         resourceLimits: { maxOldGenerationSizeMb: this.limits.maxHeapMb },
       });
       let settled = false;

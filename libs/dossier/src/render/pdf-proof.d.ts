@@ -1,3 +1,5 @@
+import type { PadesReport } from '../signing/pades-verifier';
+
 /** Types of pdf-proof.js (plain CommonJS, as it is also a worker thread's script). */
 export const STATEMENT_KEY: 'ProbityStatement';
 export const SIGNATURE_KEY: 'ProbitySignature';
@@ -12,8 +14,10 @@ export interface ClaimedSignature {
 
 export interface PdfProof {
   pdfSha256: string;
+  /** The PAdES signature as checked in the worker; null when the PDF has no signature field. */
+  pades: PadesReport | null;
   embedded: ClaimedSignature | null;
 }
 
 export function readEmbeddedSignature(pdf: Uint8Array): Promise<ClaimedSignature | null>;
-export function readPdfProof(pdf: Uint8Array): Promise<PdfProof>;
+export function readPdfProof(pdf: Uint8Array, trustAnchors?: Uint8Array[]): Promise<PdfProof>;

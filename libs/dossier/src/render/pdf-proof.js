@@ -1,7 +1,7 @@
 'use strict';
 /**
- * What verification needs from an uploaded PDF: its SHA-256 and the statement Probity signs into a
- * dossier's document information. Plain CommonJS, not TypeScript, because it is also the script of
+ * What verification needs from an uploaded PDF: its SHA-256, its PAdES signature, and the statement
+ * Probity signed into the document information of dossiers sealed before PAdES. Plain CommonJS, not TypeScript, because it is also the script of
  * the worker thread that does this work off the event loop (pdf-proof-reader.ts): a worker loads
  * its file with Node's own loader, in the built application and under Jest alike.
  */
@@ -41,13 +41,27 @@ async function readEmbeddedSignature(pdf) {
   }
 }
 
-/** The PDF's SHA-256 and its embedded signature, if any. */
-async function readPdfProof(pdf) {
-  return { pdfSha256: createHash('sha256').update(pdf).digest('hex'), embedded: await readEmbeddedSignature(pdf) };
+/**
+ * The PDF's SHA-256, its PAdES signature checked against the trust anchors (DER certificates), and
+ * the Ed25519 statement of a dossier signed before PAdES, if any.
+ */
+async function readPdfProof(pdf, trustAnchors = []) {
+  // The signature checker (pkijs) loads only for a file with a signature field: most uploads have none.
+  const signedField = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).includes('/ByteRange');
+  const pades = signedField ? await require('../signing/pades-verifier').verifyPades(pdf, trustAnchors) : null;
+  // A PAdES dossier has no Ed25519 statement: the second parse is only for dossiers signed before.
+  return {
+    pdfSha256: createHash('sha256').update(pdf).digest('hex'),
+    pades,
+    embedded: pades ? null : await readEmbeddedSignature(pdf),
+  };
 }
 
 if (!isMainThread && workerData && workerData.role === WORKER_ROLE) {
-  readPdfProof(new Uint8Array(workerData.pdf)).then(
+  readPdfProof(
+    new Uint8Array(workerData.pdf),
+    (workerData.trustAnchors || []).map((der) => new Uint8Array(der)),
+  ).then(
     (proof) => parentPort.postMessage({ proof }),
     (error) => parentPort.postMessage({ error: String(error && error.message ? error.message : error) }),
   );

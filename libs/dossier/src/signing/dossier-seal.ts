@@ -1,0 +1,98 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppConfig } from '@probity/config';
+import type { TimestampSource } from './cades-signer';
+import { sealPdf } from './pdf-seal';
+import type { SealedApprovals } from './sealed-approvals';
+import {
+  certificateId,
+  certificatesInPem,
+  loadOrCreateLocalSeal,
+  pemOfCertificate,
+  readPkcs12,
+  SealCredentials,
+} from './seal-credentials';
+import { rfc3161Timestamps } from './timestamp-client';
+
+/** Where the seal CA's certificate is published for readers who choose to trust it. */
+export const CA_CERTIFICATE_PATH = '/verify/ca.pem';
+
+/**
+ * The installation's dossier seal: the agency's PKCS#12 (DOSSIER_SIGNING_P12_FILE, passphrase from
+ * DOSSIER_SIGNING_P12_PASSPHRASE_FILE) or, without one, a local CA and seal generated once under
+ * DATA_DIR/keys. Trust anchors are CA certificates, not the current seal, so a new seal certificate
+ * from the same (or a listed earlier) CA leaves older dossiers verifiable.
+ */
+@Injectable()
+export class DossierSeal {
+  private readonly logger = new Logger(DossierSeal.name);
+  private loaded?: SealCredentials;
+
+  constructor(private readonly config: AppConfig) {}
+
+  private get localSealPath(): string {
+    return join(this.config.dataDir, 'keys', 'dossier-seal-local.json');
+  }
+
+  /** The seal key and certificates; loaded (or, without a PKCS#12, created) on first use. */
+  credentials(): SealCredentials {
+    if (this.loaded) return this.loaded;
+    const { dossierSigningP12File: p12File, dossierSigningP12PassphraseFile: passphraseFile } = this.config;
+    if (p12File && passphraseFile) {
+      // One trailing newline is what `echo` and editors add; the passphrase itself never reaches a log.
+      const passphrase = readFileSync(passphraseFile, 'utf8').replace(/\r?\n$/, '');
+      this.loaded = readPkcs12(readFileSync(p12File), passphrase);
+      this.logger.log({ subject: this.loaded.subject }, 'dossier seal loaded from DOSSIER_SIGNING_P12_FILE');
+      return this.loaded;
+    }
+    const host = new URL(this.config.publicBaseUrl).host;
+    const { credentials, created } = loadOrCreateLocalSeal(this.localSealPath, { agency: `Probity at ${host}` });
+    this.logger.warn(
+      { path: this.localSealPath, caCertificate: `${this.config.publicBaseUrl}${CA_CERTIFICATE_PATH}` },
+      `${created ? 'generated' : 'using'} a local dossier CA and seal certificate: they are NOT publicly trusted, so PDF readers show signed dossiers as "signer unknown" until a reader imports the CA certificate on purpose; set DOSSIER_SIGNING_P12_FILE to seal with the agency's own certificate`,
+    );
+    this.loaded = credentials;
+    return credentials;
+  }
+
+  /**
+   * CA certificates a dossier seal must chain to: the PKCS#12's root(s), DOSSIER_TRUST_ANCHORS_FILE
+   * and the local CA if one was ever generated here. Reading them never creates a seal.
+   */
+  trustAnchors(): Buffer[] {
+    const anchors: Buffer[] = [];
+    if (this.config.dossierSigningP12File) anchors.push(...this.credentials().trustAnchors);
+    else if (this.loaded) anchors.push(...this.loaded.trustAnchors);
+    if (existsSync(this.localSealPath)) {
+      const stored = JSON.parse(readFileSync(this.localSealPath, 'utf8')) as { caPem: string };
+      anchors.push(...certificatesInPem(stored.caPem));
+    }
+    if (this.config.dossierTrustAnchorsFile)
+      anchors.push(...certificatesInPem(readFileSync(this.config.dossierTrustAnchorsFile, 'utf8')));
+    const seen = new Set<string>();
+    return anchors.filter((der) => !seen.has(certificateId(der)) && Boolean(seen.add(certificateId(der))));
+  }
+
+  /** The trusted CA certificates as one PEM bundle; without a PKCS#12 the local CA is created first. */
+  trustAnchorsPem(): string {
+    if (!this.config.dossierSigningP12File) this.credentials();
+    return this.trustAnchors().map(pemOfCertificate).join('');
+  }
+
+  private timestamps(): TimestampSource | undefined {
+    return this.config.tsaUrl ? rfc3161Timestamps(this.config.tsaUrl) : undefined;
+  }
+
+  /** Seals the final dossier bytes (nothing may be added afterwards). */
+  async seal(pdf: Uint8Array, approvals: SealedApprovals): Promise<{ pdf: Buffer; certificate: Buffer }> {
+    const credentials = this.credentials();
+    const sealed = await sealPdf(pdf, {
+      approvals,
+      verifyUrl: `${this.config.publicBaseUrl}/verify`,
+      credentials,
+      timestamp: this.timestamps(),
+    });
+    return { pdf: sealed, certificate: credentials.certificate };
+  }
+}
