@@ -33,6 +33,13 @@ export {
 } from './lib/compare-providers';
 export { ScoringInputError } from './lib/errors';
 export {
+  EVIDENCE_RULE,
+  EvidenceConfirmations,
+  EvidenceStatus,
+  EvidenceVerdict,
+  evidenceStatusOf,
+} from './lib/evidence-confirmation';
+export {
   PriceRanking,
   PriceSensitivityCase,
   PricedProvider,

@@ -3,11 +3,15 @@ import {
   CorePrincipleId,
   INSTRUMENTAL_PRINCIPLES,
   InstrumentalPrincipleId,
-  isInstrumentalPrincipleId,
   NOT_APPLICABLE,
   RubricItem,
 } from '@probity/rubric';
 import { ScoringInputError } from './errors';
+import { PANEL_SCALE_MAX, PanelScoreInput, POINTS_PER_PANEL_STEP } from './panel-scale';
+import { panelProblems, rubricProblems } from './scoring-input-checks';
+
+export { PANEL_SCALE_MAX, PanelScoreInput };
+import type { EvidenceConfirmations } from './evidence-confirmation';
 import { assertCriteriaWeights, CriteriaWeights, PrincipleWeights, resolvePrincipleWeights } from './weights';
 
 /**
@@ -15,10 +19,6 @@ import { assertCriteriaWeights, CriteriaWeights, PrincipleWeights, resolvePrinci
  * were computed with, so a stored score is compared with its own rules and never silently redone.
  */
 export const SCORING_VERSION = '2026.11-2';
-
-/** The published panel scale is 0–4; its top step is worth the same 100 points as the best choice. */
-export const PANEL_SCALE_MAX = 4;
-const POINTS_PER_PANEL_STEP = 100 / PANEL_SCALE_MAX;
 
 export type QuestionStatus =
   /** Points from the answer, or from the moderated panel score. */
@@ -69,9 +69,6 @@ export interface ScoreSheet {
   awaitingPanel: string[];
 }
 
-/** A moderated panel score on the published 0–4 scale, or N/A when the panel judged it so. */
-export type PanelScoreInput = number | typeof NOT_APPLICABLE;
-
 export interface ScoreOptions {
   weights: CriteriaWeights;
   /** Weights of instrumental principles inside their core principle; missing ones weigh 1. */
@@ -81,6 +78,13 @@ export interface ScoreOptions {
    * questions that need judgement (manual scoring) use them; automatic questions ignore them.
    */
   panelScores?: Record<string, PanelScoreInput>;
+  /**
+   * The panel's verdicts on the evidence of claims that need evidence (`evidenceRequired`). Such a
+   * claim earns its points only with evidence attached and confirmed as supporting it (EVIDENCE_RULE).
+   */
+  evidenceConfirmations?: EvidenceConfirmations;
+  /** Names of the questions with at least one evidence file attached. */
+  attachedEvidence?: ReadonlySet<string>;
 }
 
 function isAnswered(value: unknown): boolean {
@@ -127,43 +131,6 @@ function automaticPoints(item: RubricItem, answer: unknown): number {
 function pointsFor(points: Record<string, number>, value: unknown): number {
   const key = String(value);
   return Object.prototype.hasOwnProperty.call(points, key) ? points[key] : 0;
-}
-
-/** Catches a malformed rubric before it produces a plausible-looking but wrong score. */
-function rubricProblems(items: RubricItem[]): string[] {
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  const badPoints = (points: number) => typeof points !== 'number' || !(points >= 0 && points <= 100);
-  for (const item of items) {
-    const name = item.questionName;
-    if (seen.has(name)) problems.push(`question ${name} appears twice in the rubric`);
-    seen.add(name);
-    if (!isInstrumentalPrincipleId(item.principle))
-      problems.push(`question ${name}: unknown instrumental principle ${String(item.principle)}`);
-    if (typeof item.weight !== 'number' || !Number.isFinite(item.weight) || item.weight < 0)
-      problems.push(`question ${name}: weight must be a number of 0 or more`);
-    const scoring = item.scoring;
-    if (scoring.kind === 'numeric-bands') {
-      if (scoring.bands.some((band) => badPoints(band.points)))
-        problems.push(`question ${name}: band points must be between 0 and 100`);
-    } else if (scoring.kind !== 'manual') {
-      for (const value in scoring.points) {
-        if (badPoints(scoring.points[value])) {
-          problems.push(`question ${name}: choice points must be between 0 and 100`);
-          break;
-        }
-      }
-    }
-  }
-  return problems;
-}
-
-function panelProblems(panelScores: Record<string, PanelScoreInput> | undefined): string[] {
-  return Object.entries(panelScores ?? {})
-    .filter(
-      ([, score]) => score !== NOT_APPLICABLE && !(typeof score === 'number' && score >= 0 && score <= PANEL_SCALE_MAX),
-    )
-    .map(([name, score]) => `panel score for ${name} must be between 0 and ${PANEL_SCALE_MAX} (got ${String(score)})`);
 }
 
 type Judged = Pick<QuestionScore, 'status' | 'points' | 'source'>;
