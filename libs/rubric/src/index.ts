@@ -6,4 +6,11 @@ export {
   InstrumentalPrincipleId,
   isInstrumentalPrincipleId,
 } from './lib/principles';
-export { NOT_APPLICABLE, RubricItem, RubricScoring } from './lib/rubric-item';
+export { NOT_APPLICABLE, RubricItem, RubricScoring, ScoreBandPoints } from './lib/rubric-item';
+export {
+  ConfusionMatrixAnswer,
+  ConfusionMetric,
+  ConfusionRates,
+  confusionRates,
+  readConfusionMatrix,
+} from './lib/confusion-matrix';

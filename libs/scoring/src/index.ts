@@ -31,6 +31,14 @@ export {
   SensitivityCase,
   UnscoredProvider,
 } from './lib/compare-providers';
+export {
+  EFFECTIVE_WEIGHT_RULE,
+  EffectiveWeight,
+  EffectiveWeightTable,
+  effectiveWeights,
+  OUTLIER_ABOVE_MEAN,
+  OUTLIER_BELOW_MEAN,
+} from './lib/effective-weights';
 export { ScoringInputError } from './lib/errors';
 export {
   EVIDENCE_RULE,

@@ -15,7 +15,7 @@ export function rubricProblems(items: RubricItem[]): string[] {
     if (typeof item.weight !== 'number' || !Number.isFinite(item.weight) || item.weight < 0)
       problems.push(`question ${name}: weight must be a number of 0 or more`);
     const scoring = item.scoring;
-    if (scoring.kind === 'numeric-bands') {
+    if (scoring.kind === 'numeric-bands' || scoring.kind === 'confusion-matrix') {
       if (scoring.bands.some((band) => badPoints(band.points)))
         problems.push(`question ${name}: band points must be between 0 and 100`);
     } else if (scoring.kind !== 'manual') {
