@@ -9,8 +9,10 @@ export {
 export { NOT_APPLICABLE, RubricItem, RubricScoring, ScoreBandPoints } from './lib/rubric-item';
 export {
   ConfusionMatrixAnswer,
+  ConfusionMatrixFields,
   ConfusionMetric,
   ConfusionRates,
   confusionRates,
+  gatherConfusionMatrix,
   readConfusionMatrix,
 } from './lib/confusion-matrix';

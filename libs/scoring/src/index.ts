@@ -1,4 +1,10 @@
 export {
+  BASE_RATE_TOLERANCE,
+  ComparabilityIssue,
+  compareAccuracy,
+  ProviderAccuracy,
+} from './lib/accuracy-comparability';
+export {
   ChartSeries,
   escapeXml,
   formatScore,

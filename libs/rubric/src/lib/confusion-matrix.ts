@@ -17,6 +17,14 @@ export interface ConfusionMatrixAnswer {
 
 export type ConfusionMetric = 'fpr' | 'fnr' | 'precision';
 
+/** The questions holding each part of a confusion matrix, by part. */
+export type ConfusionMatrixFields = Record<keyof ConfusionMatrixAnswer, string>;
+
+/** The confusion matrix from the answers of the questions named by `fields` (undefined parts stay undefined). */
+export function gatherConfusionMatrix(fields: ConfusionMatrixFields, answers: Record<string, unknown>) {
+  return Object.fromEntries(Object.entries(fields).map(([part, questionName]) => [part, answers[questionName]]));
+}
+
 export interface ConfusionRates {
   /** FP / (FP + TN), in per cent: the share of true negatives wrongly flagged. */
   fpr: number | null;

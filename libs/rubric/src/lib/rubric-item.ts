@@ -1,4 +1,4 @@
-import type { ConfusionMetric } from './confusion-matrix';
+import type { ConfusionMatrixFields, ConfusionMetric } from './confusion-matrix';
 import type { InstrumentalPrincipleId } from './principles';
 
 /** A band [min, max) of a measured value and the points it earns. */
@@ -29,11 +29,11 @@ export type RubricScoring =
    */
   | { kind: 'matrix'; points: Record<string, number>; rows?: string[]; naRows?: string[] }
   /**
-   * A confusion matrix (see confusion-matrix.ts): the points of the first band containing the
-   * metric Probity computes from the counts, in per cent. `source` names the question holding the
-   * counts when it is not this one (e.g. the false negative rate read from the false positive question).
+   * One rate of a confusion matrix (see confusion-matrix.ts): the points of the first band containing
+   * the rate Probity computes, in per cent, from the counts the provider gave in the questions named
+   * by `fields` (the scored question is one of them).
    */
-  | { kind: 'confusion-matrix'; metric: ConfusionMetric; bands: ScoreBandPoints[]; source?: string }
+  | { kind: 'confusion-matrix'; metric: ConfusionMetric; bands: ScoreBandPoints[]; fields: ConfusionMatrixFields }
   /** text, comment, file and dates: never auto-scored; evaluators score them by hand. */
   | { kind: 'manual' };
 

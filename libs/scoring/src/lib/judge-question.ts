@@ -1,4 +1,11 @@
-import { confusionRates, NOT_APPLICABLE, readConfusionMatrix, RubricItem, ScoreBandPoints } from '@probity/rubric';
+import {
+  confusionRates,
+  gatherConfusionMatrix,
+  NOT_APPLICABLE,
+  readConfusionMatrix,
+  RubricItem,
+  ScoreBandPoints,
+} from '@probity/rubric';
 import { EvidenceStatus, EvidenceVerdict, evidenceStatusOf } from './evidence-confirmation';
 import { PanelScoreInput, POINTS_PER_PANEL_STEP } from './panel-scale';
 
@@ -84,6 +91,7 @@ function matrixPoints(scoring: Extract<RubricItem['scoring'], { kind: 'matrix' }
  * Null only for a table whose every row was answered N/A where allowed.
  */
 function automaticPoints(item: RubricItem, answer: unknown, answers: Record<string, unknown>): number | null {
+  // The figures of a confusion matrix are read from all its questions, not only the scored one.
   const scoring = item.scoring;
   switch (scoring.kind) {
     case 'single-choice':
@@ -101,7 +109,7 @@ function automaticPoints(item: RubricItem, answer: unknown, answers: Record<stri
     case 'matrix':
       return matrixPoints(scoring, answer);
     case 'confusion-matrix': {
-      const matrix = readConfusionMatrix(scoring.source === undefined ? answer : answers[scoring.source]);
+      const matrix = readConfusionMatrix(gatherConfusionMatrix(scoring.fields, answers));
       return matrix ? bandPoints(scoring.bands, confusionRates(matrix)[scoring.metric]) : 0;
     }
     case 'manual':
@@ -110,17 +118,6 @@ function automaticPoints(item: RubricItem, answer: unknown, answers: Record<stri
 }
 
 const NOT_COUNTED = (status: QuestionStatus): Judged => ({ status, points: null, source: null });
-
-/**
- * The answer a question is judged on. A question that reads its figures from another question's
- * answer (the false negative rate from the confusion matrix) is answered when that one is.
- */
-function answerOf(item: RubricItem, answers: Record<string, unknown>): unknown {
-  const scoring = item.scoring;
-  return scoring.kind === 'confusion-matrix' && scoring.source !== undefined
-    ? answers[scoring.source]
-    : answers[item.questionName];
-}
 
 /**
  * One question's status and points. The order of the checks is the policy: hidden beats
@@ -133,7 +130,7 @@ function answerOf(item: RubricItem, answers: Record<string, unknown>): unknown {
 export function judge(item: RubricItem, context: QuestionContext): Judged {
   if (!item.visible) return NOT_COUNTED('hidden');
   if (item.weight === 0) return NOT_COUNTED('informative');
-  const answer = answerOf(item, context.answers);
+  const answer = context.answers[item.questionName];
   if (answer === NOT_APPLICABLE && item.naAllowed) return NOT_COUNTED('not-applicable');
   // N/A where the question does not allow it is no answer at all.
   const answered = isAnswered(answer) && answer !== NOT_APPLICABLE;

@@ -1,4 +1,5 @@
 import { NOT_APPLICABLE, RubricItem } from '@probity/rubric';
+import { compareAccuracy } from './accuracy-comparability';
 import { effectiveWeights } from './effective-weights';
 import { EvidenceVerdict } from './evidence-confirmation';
 import { scoreResponse } from './score-response';
@@ -57,27 +58,29 @@ describe('scoring method: confusion matrix', () => {
     { min: 1, max: 5, points: 70 },
     { min: 5, points: 0 },
   ];
+  const fields = { threshold: 'th', testSet: 'set', tp: 'tp', fp: 'fp', tn: 'tn', fn: 'fn' };
   const fpr = item({
-    questionName: 'fpr',
+    questionName: 'fp',
     principle: 'accuracy',
-    scoring: { kind: 'confusion-matrix', metric: 'fpr', bands },
+    scoring: { kind: 'confusion-matrix', metric: 'fpr', bands, fields },
   });
   const fnr = item({
-    questionName: 'fnr',
+    questionName: 'fn',
     principle: 'accuracy',
-    scoring: { kind: 'confusion-matrix', metric: 'fnr', source: 'fpr', bands },
+    scoring: { kind: 'confusion-matrix', metric: 'fnr', bands, fields },
   });
+  const matrix = { th: '0.8', set: 'Set A v2', tp: 90, fp: 3, tn: 97, fn: 10 };
 
   it('computes the rates from the counts, the same way for every provider', () => {
     // FPR = 3 / (3 + 97) = 3 % → 70; FNR = 10 / (10 + 90) = 10 % → 0
-    const matrix = { threshold: '0.8', testSet: 'Set A v2', tp: 90, fp: 3, tn: 97, fn: 10 };
-    expect(points([fpr, fnr], { fpr: matrix })).toEqual([70, 0]);
-    // A provider reporting FP / (FP + TP) as its "false positive rate" cannot game the figure.
-    expect(points([fpr], { fpr: { ...matrix, tp: '90', fp: '0', tn: '1000' } })).toEqual([100]);
+    expect(points([fpr, fnr], matrix)).toEqual([70, 0]);
+    // FP / (FP + TP), the false discovery rate, would be 3.2 %: the method never takes a rate on trust.
+    expect(points([fpr], { ...matrix, fp: 1, tn: 999 })).toEqual([100]);
   });
 
   it('scores incomplete or impossible counts as 0 and a blank as the worst answer', () => {
-    expect(points([fpr, fnr], { fpr: { tp: 1, fp: -1, tn: 3, fn: 0 } })).toEqual([0, 0]);
+    expect(points([fpr, fnr], { ...matrix, tp: undefined })).toEqual([0, 0]);
+    expect(points([fpr, fnr], { ...matrix, fp: -1, fn: 2.5 })).toEqual([0, 0]);
     expect(points([fpr, fnr], {})).toEqual([0, 0]);
   });
 });
@@ -151,5 +154,31 @@ describe('effective weights', () => {
     expect(flagged.l1).toBe('high');
     expect(flagged.a1).toBe('low');
     expect(flagged.p1).toBeNull();
+  });
+});
+
+describe('accuracy figures across providers', () => {
+  const base = { threshold: '0.80', testSet: 'Agency set v2', tp: 100, fp: 10, tn: 890, fn: 0 };
+
+  it('computes FPR, FNR, precision and base rate the same way for everyone', () => {
+    const [a] = compareAccuracy([{ providerId: 'a', matrix: base }]);
+    expect(a).toMatchObject({ fpr: (100 * 10) / 900, fnr: 0, precision: (100 * 100) / 110, baseRate: 10, issues: [] });
+  });
+
+  it('flags figures measured on another test set, threshold or base rate', () => {
+    const figures = compareAccuracy([
+      { providerId: 'a', matrix: base },
+      { providerId: 'b', matrix: { ...base, testSet: ' agency  SET v2 ', fp: 3 } },
+      { providerId: 'c', matrix: { ...base, testSet: 'Vendor benchmark', threshold: '0.5' } },
+      { providerId: 'd', matrix: { ...base, tp: 10, tn: 980 } },
+      { providerId: 'e', matrix: { ...base, fp: 'many' } },
+    ]);
+    expect(figures.map((f) => [f.providerId, f.issues])).toEqual([
+      ['a', []],
+      ['b', []],
+      ['c', ['test-set', 'threshold']],
+      ['d', ['base-rate']],
+      ['e', ['no-figures']],
+    ]);
   });
 });
