@@ -16,3 +16,4 @@ export {
   gatherConfusionMatrix,
   readConfusionMatrix,
 } from './lib/confusion-matrix';
+export { PUBLISHED_RULES, RED_FLAG_LABEL } from './lib/published-rules';

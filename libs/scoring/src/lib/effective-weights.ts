@@ -1,4 +1,10 @@
-import { CORE_PRINCIPLES, CorePrincipleId, InstrumentalPrincipleId, RubricItem } from '@probity/rubric';
+import {
+  CORE_PRINCIPLES,
+  CorePrincipleId,
+  InstrumentalPrincipleId,
+  PUBLISHED_RULES,
+  RubricItem,
+} from '@probity/rubric';
 import { CORE_OF } from './aggregate';
 import { assertCriteriaWeights, CriteriaWeights, PrincipleWeights, resolvePrincipleWeights } from './weights';
 
@@ -7,8 +13,7 @@ import { assertCriteriaWeights, CriteriaWeights, PrincipleWeights, resolvePrinci
  * on a question's own weights only: adding a question to a principle does not change what its
  * siblings are worth relative to the rest of the criterion.
  */
-export const EFFECTIVE_WEIGHT_RULE =
-  "Each question is worth principle weight × question weight units. A criterion's points (its published weight of 100) are shared among the questions of that criterion that apply to this tender in proportion to their units. The points of all questions add up to 100. A question answered N/A where the method allows it leaves the total, and its points are shared the same way among the other questions of its criterion.";
+export const EFFECTIVE_WEIGHT_RULE = PUBLISHED_RULES.effectiveWeights;
 
 /** Bounds of the outlier warning, as multiples of the mean points per question (100 / questions). */
 export const OUTLIER_ABOVE_MEAN = 3;

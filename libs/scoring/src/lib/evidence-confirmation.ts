@@ -1,3 +1,5 @@
+import { PUBLISHED_RULES } from '@probity/rubric';
+
 /**
  * The panel's verdict on the evidence attached to a claim the method says needs evidence
  * (`evidenceRequired`): does the evidence support the answer given?
@@ -23,8 +25,7 @@ export type EvidenceStatus =
   | 'not-supported';
 
 /** The published rule, worded once so the scorer, the portal and the dossier say the same thing. */
-export const EVIDENCE_RULE =
-  'A claim the method marks as needing evidence earns its points only when the evidence is attached and the panel confirms it supports the claim; until then, and when the panel finds it does not, the claim scores 0, the same as the worst answer. Evidence never lowers a score.';
+export const EVIDENCE_RULE = PUBLISHED_RULES.evidence;
 
 /** The evidence status of an answered claim worth `claimedPoints`, or null when the rule does not apply. */
 export function evidenceStatusOf(
