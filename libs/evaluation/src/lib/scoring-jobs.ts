@@ -99,13 +99,18 @@ export class ScoreResponseJob implements JobHandler<'scoring.score-response'> {
       questionnaire: procurementCase.questionnaireHash,
       weights,
       panelScores,
+      evidence: [...new Set(evidence.map((file) => file.questionName))].sort(),
       scoringVersion: SCORING_VERSION,
     });
 
     const logic = evaluateLogic(definition, response.answers);
     const items = toRubricItems(definition, response.answers, logic);
     const sheet = asInvalidPayload('scoring.score-response', () =>
-      scoreResponse(items, response.answers, { weights, panelScores }),
+      scoreResponse(items, response.answers, {
+        weights,
+        panelScores,
+        attachedEvidence: new Set(evidence.map((file) => file.questionName)),
+      }),
     );
     const evidenceCount: Record<string, number> = {};
     for (const file of evidence) evidenceCount[file.questionName] = (evidenceCount[file.questionName] ?? 0) + 1;

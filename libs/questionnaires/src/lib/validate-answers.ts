@@ -10,6 +10,8 @@ export interface AnswerProblem {
   message: string;
   /** What kind of problem, so an interface can word the common ones in the reader's language. */
   code?: 'required' | 'not-applicable-refused' | 'incomplete-table' | 'invalid' | 'unknown-question';
+  /** With 'incomplete-table': the labels of the rows left out. */
+  rows?: string[];
 }
 
 export interface ValidationOptions {
@@ -54,8 +56,14 @@ export function validateAnswers(
   for (const { question } of located) {
     const state = logic.get(question.name) ?? { visible: true, required: Boolean(question.isRequired) };
     const title = localised(question.title, options.locale) || question.name;
-    const report = (message: string, code: AnswerProblem['code'] = 'invalid') =>
-      problems.push({ questionName: question.name, title, message: `“${title}”: ${message}`, code });
+    const report = (message: string, code: AnswerProblem['code'] = 'invalid', rows?: string[]) =>
+      problems.push({
+        questionName: question.name,
+        title,
+        message: `“${title}”: ${message}`,
+        code,
+        ...(rows ? { rows } : {}),
+      });
     const value = answers[question.name];
     if (!state.visible) continue;
     if (!isAnswered(value)) {
@@ -71,7 +79,8 @@ export function validateAnswers(
     else if (options.forSubmit && question.type === 'matrix') {
       // A partial table is refused: leaving out the rows with bad results must not pay.
       const missing = missingRows(question, value as Record<string, unknown>, options.locale);
-      if (missing.length) report(`answer every row of the table (missing: ${missing.join(', ')}).`, 'incomplete-table');
+      if (missing.length)
+        report(`answer every row of the table (missing: ${missing.join(', ')}).`, 'incomplete-table', missing);
     }
   }
   return problems;
