@@ -81,6 +81,34 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
         fileName: 'field-trial-report.pdf',
         content: 'Field trial report, 12 weeks',
       },
+      // Every claim the method says needs evidence is backed, so the panel can confirm it.
+      {
+        questionName: 'law_conformity',
+        fileName: 'eu-declaration-of-conformity.pdf',
+        content: 'EU declaration of conformity',
+      },
+      {
+        questionName: 'harm_security_testing',
+        fileName: 'penetration-test-2026.pdf',
+        content: 'Northwind pentest 2026',
+      },
+      { questionName: 'priv_subprocessors', fileName: 'sub-processors.pdf', content: 'Northwind sub-processor list' },
+      {
+        questionName: 'tx_technical_documentation',
+        fileName: 'technical-documentation-annex-iv.pdf',
+        content: 'Northwind technical documentation (Annex IV)',
+      },
+      {
+        questionName: 'fair_data_provenance',
+        fileName: 'datasheet-for-datasets.pdf',
+        content: 'Northwind data provenance',
+      },
+      { questionName: 'gov_qms', fileName: 'quality-management-certificate.pdf', content: 'Northwind QMS certificate' },
+      {
+        questionName: 'rbi_benchmark',
+        fileName: 'independent-benchmark-report.pdf',
+        content: 'Independent benchmark 2026',
+      },
     ],
   },
   {

@@ -38,7 +38,14 @@ describe('buildPortalForm', () => {
       {},
       {
         locale: 'fr',
-        wording: { yes: 'Oui', no: 'Non', none: 'Aucun', other: 'Autre', untitledSection: 'Section {number}' },
+        wording: {
+          notApplicable: 'Sans objet',
+          yes: 'Oui',
+          no: 'Non',
+          none: 'Aucun',
+          other: 'Autre',
+          untitledSection: 'Section {number}',
+        },
       },
     );
     expect(scope.title).toBe('Section 1');
