@@ -25,6 +25,7 @@ import {
   ScoringInputError,
 } from '@probity/scoring';
 import { CaseComparison, ModeratedScore, ProviderPrice, ResponseScore } from './evaluation.entities';
+import { accuracyFigures } from './accuracy-figures';
 import { pricingInputs, StoredComparison } from './pricing';
 import { EvaluatorInvitations } from './evaluator-invitations';
 import { PanelService } from './panel.service';
@@ -215,8 +216,9 @@ export class CompareCaseJob implements JobHandler<'scoring.compare-case'> {
     const existing = await repository.findOneBy({ caseId, inputHash });
     if (existing) return { comparisonId: existing.id };
     const id = randomUUID();
+    const accuracy = accuracyFigures(procurementCase.questionnaireDefinition as QuestionnaireDefinition, submitted);
     const stored = asInvalidPayload('scoring.compare-case', (): StoredComparison => {
-      const comparison = compareProviders(providers, weights);
+      const comparison = { ...compareProviders(providers, weights), accuracy };
       if (priceWeight === null) return { ...comparison, pricing };
       const offers = prices.map((p) => ({ providerId: p.responseId, amount: p.amount }));
       return { ...comparison, pricing, price: rankWithPrice(comparison, priceWeight, offers) };
