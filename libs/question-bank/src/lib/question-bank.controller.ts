@@ -62,7 +62,8 @@ export class QuestionBankController {
 
   @Get('api/v1/question-bank/:key')
   @ApiOkResponse({
-    description: 'The questionnaire as providers see it: SurveyJS JSON with the complete scoring method (points, bands, knock-outs, red flags labelled as contract risks, the rules).',
+    description:
+      'The questionnaire as providers see it: SurveyJS JSON with the complete scoring method (points, bands, knock-outs, red flags labelled as contract risks, the rules).',
   })
   json(@Param('key') key: string) {
     return publishedView(find(key).definition);
