@@ -1,7 +1,8 @@
 import fc from 'fast-check';
+import type { CorePrincipleId, InstrumentalPrincipleId } from '@probity/rubric';
 import { compareProviders } from './compare-providers';
 import { overallUnder } from './score-response';
-import { KNOCKOUT, provider, RED_FLAG } from './testing/comparison-fixtures';
+import { KNOCKOUT, provider, RED_FLAG, Scores } from './testing/comparison-fixtures';
 import { PUBLISHED } from './testing/rubric-fixtures';
 import { EQUAL_WEIGHTS } from './weights';
 
