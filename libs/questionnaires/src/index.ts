@@ -34,4 +34,4 @@ export {
 export { choiceScore, choiceValue, LocatedQuestion, questionsOf } from './lib/walk';
 export { BUILT_IN_QUESTIONNAIRES, BuiltInQuestionnaire, describeBank } from './bank';
 export { generatedQuestionnaire } from './fixtures/generated-questionnaire';
-export { publishedView } from './lib/published-view';
+export { PublishedMethodOptions, publishedView } from './lib/published-view';

@@ -22,6 +22,7 @@ import {
   SCORING_VERSION,
   ScoringInputError,
 } from '@probity/scoring';
+import { accuracyFigures } from './accuracy-figures';
 import { PanelService } from './panel.service';
 import { pricingInputs, StoredComparison } from './pricing';
 import { PriceRepository } from './price.repository';
@@ -82,13 +83,18 @@ export class AutomatedScoringService {
       questionnaire: procurementCase.questionnaireHash,
       weights,
       panelScores,
+      evidence: [...new Set(evidence.map((file) => file.questionName))].sort(),
       scoringVersion: SCORING_VERSION,
     });
 
     const logic = evaluateLogic(definition, response.answers);
     const items = toRubricItems(definition, response.answers, logic);
     const sheet = asInvalidPayload('scoring.score-response', () =>
-      scoreResponse(items, response.answers, { weights, panelScores }),
+      scoreResponse(items, response.answers, {
+        weights,
+        panelScores,
+        attachedEvidence: new Set(evidence.map((file) => file.questionName)),
+      }),
     );
     const evidenceCount: Record<string, number> = {};
     for (const file of evidence) evidenceCount[file.questionName] = (evidenceCount[file.questionName] ?? 0) + 1;
@@ -165,7 +171,8 @@ export class AutomatedScoringService {
     const existing = await this.results.comparisonWithHash(caseId, inputHash);
     if (existing) return { comparisonId: existing.id };
     const stored = asInvalidPayload('scoring.compare-case', (): StoredComparison => {
-      const comparison = compareProviders(providers, weights);
+      const accuracy = accuracyFigures(procurementCase.questionnaireDefinition as QuestionnaireDefinition, submitted);
+      const comparison = { ...compareProviders(providers, weights), accuracy };
       if (priceWeight === null) return { ...comparison, pricing };
       const offers = prices.map((p) => ({ providerId: p.responseId, amount: p.amount }));
       return { ...comparison, pricing, price: rankWithPrice(comparison, priceWeight, offers) };

@@ -14,9 +14,11 @@ import {
   principleRadarChart,
   PriceRanking,
   priceSensitivityStatement,
+  ProviderAccuracy,
   ProviderFinding,
   sensitivityStatement,
 } from '@probity/scoring';
+import { accuracyRows } from './accuracy-figures';
 import { Granted } from './case-access';
 import { FormBody } from '@probity/web';
 import { ComparisonService } from './comparison.service';
@@ -35,7 +37,10 @@ function questionTitles(definition: QuestionnaireDefinition): TitleOf {
 }
 
 /** What the page shows of a stored comparison; the charts are the same SVG the PDF dossier embeds. */
-export function comparisonView(comparison: Comparison, titleOf: TitleOf) {
+export function comparisonView(comparison: Comparison & { accuracy?: ProviderAccuracy[] }, titleOf: TitleOf) {
+  const names = new Map(
+    [...comparison.ranked, ...comparison.unscored, ...comparison.disqualified].map((p) => [p.providerId, p.name]),
+  );
   const statement = sensitivityStatement(comparison);
   const finding = (f: ProviderFinding) => ({
     title: f.title,
@@ -70,6 +75,7 @@ export function comparisonView(comparison: Comparison, titleOf: TitleOf) {
     })),
     unscored: comparison.unscored.map((p) => ({ name: p.name, awaitingPanel: p.awaitingPanel.map(titleOf) })),
     sensitivity: { ...statement, shift: comparison.sensitivity.shift, margin: comparison.sensitivity.margin },
+    accuracy: accuracyRows(comparison.accuracy, (id) => names.get(id) ?? id),
   };
 }
 

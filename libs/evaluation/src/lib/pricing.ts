@@ -1,5 +1,5 @@
 import { contentHash } from '@probity/questionnaires';
-import type { Comparison, PriceRanking } from '@probity/scoring';
+import type { Comparison, PriceRanking, ProviderAccuracy } from '@probity/scoring';
 
 /**
  * What a comparison's price part was computed from. Stored with the comparison so the one matching
@@ -24,7 +24,12 @@ export function pricingInputs(
 }
 
 /** A comparison as stored: the quality comparison, the inputs of its price part, and the price ranking. */
-export type StoredComparison = Comparison & { pricing?: PricingInputs; price?: PriceRanking };
+export type StoredComparison = Comparison & {
+  pricing?: PricingInputs;
+  price?: PriceRanking;
+  /** Each provider's accuracy figures computed from its confusion matrix, flagged when not comparable. */
+  accuracy?: ProviderAccuracy[];
+};
 
 /** The comparison as a quality evaluator may see it: nothing about prices. */
 export function withoutPrices(comparison: StoredComparison): Comparison {

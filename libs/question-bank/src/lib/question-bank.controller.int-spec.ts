@@ -32,7 +32,12 @@ describe('question bank pages', () => {
   it('exports SurveyJS JSON that imports again, and the offline spreadsheet', async () => {
     const json = await request(app.getHttpServer()).get('/api/v1/question-bank/responsible-ai-light').expect(200);
     expect(importQuestionnaire(json.body).ok).toBe(true);
-    expect(JSON.stringify(json.body)).not.toMatch(/"score"|redFlags/);
+    // The complete method is published: every choice's points, the rules, red flags labelled as contract risks.
+    expect(JSON.stringify(json.body)).toContain('"score"');
+    expect(Object.keys(json.body.method.rules)).toContain('evidence');
+    const flags = json.body.redFlags as Array<{ label: string }>;
+    expect(flags.length).toBeGreaterThan(0);
+    expect(flags.every((flag) => flag.label === 'Risk for the contract, not an award criterion')).toBe(true);
     const xlsx = await request(app.getHttpServer())
       .get('/question-bank/responsible-ai-light/offline.xlsx')
       .buffer(true)
