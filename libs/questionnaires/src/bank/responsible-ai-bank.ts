@@ -1110,6 +1110,9 @@ export const RED_FLAGS: RuleDefinition[] = [
   ),
 ];
 
+const ALL_KNOCKOUTS = [...KNOCKOUTS, ...ADDED_KNOCKOUTS];
+const ALL_RED_FLAGS = [...RED_FLAGS, ...ADDED_RED_FLAGS];
+
 export const RESPONSIBLE_AI_HIGH_RISK: QuestionnaireDefinition = {
   title: {
     default: 'Responsible-AI due diligence for law-enforcement AI systems',
@@ -1124,8 +1127,8 @@ export const RESPONSIBLE_AI_HIGH_RISK: QuestionnaireDefinition = {
   pages: [PROHIBITED_PRACTICES, lawfulness, harm, autonomy, fairness, governance, biometric, riskAssessment].map(
     withAdditions,
   ),
-  knockouts: [...KNOCKOUTS, ...ADDED_KNOCKOUTS],
-  redFlags: [...RED_FLAGS, ...ADDED_RED_FLAGS],
+  knockouts: ALL_KNOCKOUTS,
+  redFlags: ALL_RED_FLAGS,
 };
 
 const LIGHT_QUESTIONS = new Set([
@@ -1185,10 +1188,10 @@ export const RESPONSIBLE_AI_LIGHT: QuestionnaireDefinition = {
     .filter((page) => !page.visibleIf)
     .map((page) => ({ ...page, elements: page.elements.filter((element) => LIGHT_QUESTIONS.has(element.name)) }))
     .filter((page) => page.elements.length > 0),
-  knockouts: RESPONSIBLE_AI_HIGH_RISK.knockouts!.filter((candidate) =>
+  knockouts: ALL_KNOCKOUTS.filter((candidate) =>
     referencedQuestions(candidate.expression).every((name) => LIGHT_QUESTIONS.has(name)),
   ),
-  redFlags: RESPONSIBLE_AI_HIGH_RISK.redFlags!.filter((candidate) =>
+  redFlags: ALL_RED_FLAGS.filter((candidate) =>
     referencedQuestions(candidate.expression).every((name) => LIGHT_QUESTIONS.has(name)),
   ),
 };

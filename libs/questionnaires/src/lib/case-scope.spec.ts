@@ -1,5 +1,12 @@
 import { RESPONSIBLE_AI_HIGH_RISK } from '../bank/responsible-ai-bank';
-import { CaseScope, caseScopeOf, checkCaseScope, describeCaseScope, scopeQuestionnaire } from './case-scope';
+import {
+  ANNEX_III_POINTS,
+  CaseScope,
+  caseScopeOf,
+  checkCaseScope,
+  describeCaseScope,
+  scopeQuestionnaire,
+} from './case-scope';
 import { importQuestionnaire } from './import-questionnaire';
 import { toRubricItems } from './rubric-items';
 import { evaluateRules } from './rules';
@@ -15,6 +22,10 @@ const visibleNames = (definition = RESPONSIBLE_AI_HIGH_RISK, answers = {}) =>
   [...evaluateLogic(definition, answers)].filter(([, state]) => state.visible).map(([name]) => name);
 
 describe('case scope set by the officer', () => {
+  it('offers the policing-relevant Annex III points: 1(a)-(c), 6(a)-(e), 7 and 8, and no "crime analytics"', () => {
+    expect(ANNEX_III_POINTS).toEqual(['1a', '1b', '1c', '6a', '6b', '6c', '6d', '6e', '7', '8']);
+  });
+
   it.each([
     [{ annexIII: ['6d'], remoteBiometricIdentification: 'none', personalData: true }, []],
     [{ annexIII: [], remoteBiometricIdentification: 'none', personalData: false }, []],
