@@ -1,5 +1,5 @@
 import type { CreateCaseInput, InviteProviderInput } from '@probity/cases';
-import type { Answers } from '@probity/questionnaires';
+import type { Answers, CaseScope } from '@probity/questionnaires';
 
 export interface DemoProvider {
   invite: InviteProviderInput;
@@ -8,13 +8,11 @@ export interface DemoProvider {
   evidence: Array<{ questionName: string; fileName: string; content: string }>;
 }
 
-export const DEMO_SCOPE: Answers = {
-  scope_purpose:
-    'Search recorded CCTV and body-worn camera footage for vehicles, objects and, with a case reference, faces of suspects, to speed up investigations of serious crime.',
-  scope_rbi: true,
-  scope_risk_persons: false,
-  scope_other_uses: ['none'],
-  scope_personal_data: true,
+/** The scope the officer sets on the demo case: post-remote biometric identification (Annex III 1(a)). */
+export const DEMO_CASE_SCOPE: CaseScope = {
+  annexIII: ['1a'],
+  remoteBiometricIdentification: 'post',
+  personalData: true,
 };
 
 export const DEMO_AGENCY_NAME = 'Metropolitan Police Service (demo)';
@@ -26,11 +24,7 @@ export function demoCase(now: Date): CreateCaseInput {
     description: 'Procurement of a video analytics system to search recorded footage in serious-crime investigations.',
     intendedUse:
       'Post-event search of lawfully obtained recordings by trained analysts, with a case reference for every search.',
-    aiActClassification: {
-      annexIII: '1(a) remote biometric identification (post)',
-      biometric: true,
-      riskAssessmentOfPersons: false,
-    },
+    aiActClassification: { ...DEMO_CASE_SCOPE, annexIII: [...DEMO_CASE_SCOPE.annexIII] },
     estimatedValue: 1850000,
     currency: 'EUR',
     questionsDue: new Date(now.getTime() + 14 * 86400000),
@@ -55,7 +49,7 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
       contactEmails: ['tenders@northwind.example'],
     },
     quality: 0.85,
-    overrides: { scope_deployment: 'on-premises', acc_fpr: 0.6, acc_fnr: 3.1 },
+    overrides: { harm_hosting: 'agency', acc_fpr: 0.6, acc_fnr: 3.1 },
     evidence: [
       {
         questionName: 'harm_risk_management',
@@ -83,7 +77,6 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
     },
     quality: 0.6,
     overrides: {
-      scope_deployment: 'agency-cloud',
       acc_fpr: 3.8,
       fair_bias_testing: 'aggregate-only',
       harm_hosting: 'eu',
@@ -105,7 +98,6 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
     },
     quality: 0.45,
     overrides: {
-      scope_deployment: 'provider-hosted',
       fair_scraped_data: false,
       rbi_emotion_categorisation: false,
       aud_independent_audit: 'refuse',

@@ -104,7 +104,9 @@ describe('built-in responsible-AI question bank', () => {
   it('carries French for page titles and the prohibited-practices declaration', () => {
     const untranslated = RESPONSIBLE_AI_HIGH_RISK.pages.filter((page) => !hasTranslation(page.title, 'fr'));
     expect(untranslated.map((page) => page.name)).toEqual([]);
-    expect(localised(RESPONSIBLE_AI_HIGH_RISK.pages[0].title, 'fr')).toMatch(/^Pratiques d’IA interdites/);
+    expect(
+      localised(RESPONSIBLE_AI_HIGH_RISK.pages.find((page) => page.name === 'prohibited-practices')?.title, 'fr'),
+    ).toMatch(/^Pratiques d’IA interdites/);
   });
 
   it('asks no scoping question: a provider answer by an old scoping name is refused', () => {

@@ -1124,7 +1124,7 @@ export const RESPONSIBLE_AI_HIGH_RISK: QuestionnaireDefinition = {
     fr: 'Questions aux fournisseurs de systèmes d’IA destinés aux services répressifs, organisées selon les principes de la boîte à outils INTERPOL–UNICRI pour une innovation responsable en matière d’IA dans les services répressifs et les exigences du règlement européen sur l’IA applicables aux systèmes à haut risque.',
   },
   locale: 'en',
-  pages: [PROHIBITED_PRACTICES, lawfulness, harm, autonomy, fairness, governance, biometric, riskAssessment].map(
+  pages: [lawfulness, PROHIBITED_PRACTICES, harm, autonomy, fairness, governance, biometric, riskAssessment].map(
     withAdditions,
   ),
   knockouts: ALL_KNOCKOUTS,

@@ -12,13 +12,13 @@ export type AnnexIIIPoint = (typeof ANNEX_III_POINTS)[number];
 export const REMOTE_BIOMETRIC_MODES = ['none', 'post', 'real-time'] as const;
 export type RemoteBiometricMode = (typeof REMOTE_BIOMETRIC_MODES)[number];
 
-export interface CaseScope {
+export type CaseScope = {
   /** The Annex III points the intended use falls under; empty when the system is not high-risk. */
   annexIII: AnnexIIIPoint[];
   /** Remote biometric identification (Annex III 1(a)): none, after the event, or in real time. */
   remoteBiometricIdentification: RemoteBiometricMode;
   personalData: boolean;
-}
+};
 
 export const ANNEX_III_LABELS: Record<AnnexIIIPoint, string> = {
   '1a': 'Annex III 1(a): remote biometric identification',
