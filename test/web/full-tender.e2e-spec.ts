@@ -219,7 +219,9 @@ describe.each<StackMode>(['services', 'zero-setup'])('a whole tender in a real b
       await page.getByLabel('Title').fill('Licence-plate recognition for stolen-vehicle alerts');
       await page.getByLabel('Description of the need').fill('Alerts on stolen vehicles passing fixed cameras.');
       await page.getByLabel('Intended use of the AI system').fill('Alerts reviewed by an operator before any stop.');
-      await page.getByLabel('Annex III area').selectOption({ value: 'none' });
+      // The officer sets the AI Act scope: licence-plate alerts fall under no Annex III point.
+      await page.getByRole('radio', { name: 'No remote biometric identification' }).check();
+      await page.getByRole('group', { name: 'Does the system process personal data?' }).getByLabel('Yes').check();
       await page.getByLabel('Responses due').fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
       await page.getByLabel('Questionnaire').selectOption({ value: 'responsible-ai-high-risk' });
       for (const principle of ['Lawfulness', 'Minimization of harm', 'Human autonomy', 'Fairness', 'Good governance'])
