@@ -76,34 +76,55 @@ async function uploadRequestedEvidence(page: Page, sectionUrl: string): Promise<
  * group (the first or the last offered), a sentence in each text field, a number within its range, a date.
  */
 async function answerShownQuestions(page: Page, choice: 'first' | 'last'): Promise<void> {
-  await page.evaluate((pick) => {
-    const form = document.getElementById('section-form') as HTMLFormElement;
-    const groups = new Map<string, HTMLInputElement[]>();
-    for (const input of Array.from(form.querySelectorAll<HTMLInputElement>('input[type=radio]'))) {
-      groups.set(input.name, [...(groups.get(input.name) ?? []), input]);
-    }
-    for (const options of groups.values()) {
-      if (options.some((option) => option.checked)) continue;
-      (pick === 'first' ? options[0] : options[options.length - 1]).checked = true;
-    }
-    const checkboxGroups = new Map<string, HTMLInputElement[]>();
-    for (const input of Array.from(form.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))) {
-      if (input.name.endsWith('__na')) continue;
-      checkboxGroups.set(input.name, [...(checkboxGroups.get(input.name) ?? []), input]);
-    }
-    for (const options of checkboxGroups.values())
-      if (!options.some((option) => option.checked)) options[pick === 'first' ? 0 : options.length - 1].checked = true;
-    for (const field of Array.from(form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('textarea, input'))) {
-      if (field.value || field.type === 'hidden' || field.type === 'radio' || field.type === 'checkbox') continue;
-      if (field.type === 'number') field.value = (field as HTMLInputElement).min || '1';
-      else if (field.type === 'date') field.value = new Date().toISOString().slice(0, 10);
-      else if (field.type === 'text' || field.tagName === 'TEXTAREA')
-        field.value = 'We describe this in section 4 of our technical documentation.';
-    }
-    for (const select of Array.from(form.querySelectorAll<HTMLSelectElement>('select')))
-      if (!select.value && select.options.length > 1) select.selectedIndex = 1;
-  }, choice);
+  await page.evaluate(
+    ({ pick, lawful }) => {
+      const form = document.getElementById('section-form') as HTMLFormElement;
+      // A bidder declares its system lawful (AI Act Art. 5) rather than picking an answer blindly.
+      for (const [name, value] of Object.entries(lawful)) {
+        const option = form.querySelector<HTMLInputElement>(`input[type=radio][name="${name}"][value="${value}"]`);
+        if (option) option.checked = true;
+      }
+      const groups = new Map<string, HTMLInputElement[]>();
+      for (const input of Array.from(form.querySelectorAll<HTMLInputElement>('input[type=radio]'))) {
+        groups.set(input.name, [...(groups.get(input.name) ?? []), input]);
+      }
+      for (const options of groups.values()) {
+        if (options.some((option) => option.checked)) continue;
+        (pick === 'first' ? options[0] : options[options.length - 1]).checked = true;
+      }
+      const checkboxGroups = new Map<string, HTMLInputElement[]>();
+      for (const input of Array.from(form.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))) {
+        if (input.name.endsWith('__na')) continue;
+        checkboxGroups.set(input.name, [...(checkboxGroups.get(input.name) ?? []), input]);
+      }
+      for (const options of checkboxGroups.values())
+        if (!options.some((option) => option.checked))
+          options[pick === 'first' ? 0 : options.length - 1].checked = true;
+      for (const field of Array.from(
+        form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('textarea, input'),
+      )) {
+        if (field.value || field.type === 'hidden' || field.type === 'radio' || field.type === 'checkbox') continue;
+        if (field.type === 'number') field.value = (field as HTMLInputElement).min || '1';
+        else if (field.type === 'date') field.value = new Date().toISOString().slice(0, 10);
+        else if (field.type === 'text' || field.tagName === 'TEXTAREA')
+          field.value = 'We describe this in section 4 of our technical documentation.';
+      }
+      for (const select of Array.from(form.querySelectorAll<HTMLSelectElement>('select')))
+        if (!select.value && select.options.length > 1) select.selectedIndex = 1;
+    },
+    { pick: choice, lawful: LAWFUL_ART5_ANSWERS },
+  );
 }
+
+/** The legality gates of the built-in bank answered as a lawful system would. */
+const LAWFUL_ART5_ANSWERS: Record<string, string> = {
+  art5_declaration: 'true',
+  art5_social_scoring: 'false',
+  rp_profiling_only: 'false',
+  fair_scraped_data: 'false',
+  rbi_sensitive_categorisation: 'false',
+  rbi_emotion_categorisation: 'false',
+};
 
 function mailTo(address: string, subject: RegExp): (mail: ReadMail) => boolean {
   return (mail) => mail.to.includes(address) && subject.test(mail.subject);
