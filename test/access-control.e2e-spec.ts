@@ -285,19 +285,19 @@ describe('access control and abuse resistance (real services)', () => {
       .post(`/portal/${token}/sections/0`)
       .set('Accept', 'application/json')
       .type('form')
-      .send(urlencoded([...base, ['scope_purpose', 'Tab one']]));
+      .send(urlencoded([...base, ['law_misuse', 'Tab one']]));
     expect(first.status).toBe(200);
     const second = await tab
       .post(`/portal/${token}/sections/0`)
       .set('Accept', 'application/json')
       .type('form')
-      .send(urlencoded([...base, ['scope_purpose', 'Tab two']]));
+      .send(urlencoded([...base, ['law_misuse', 'Tab two']]));
     expect(second.status).toBe(409);
-    expect(second.body.current.answers.scope_purpose).toBe('Tab one');
+    expect(second.body.current.answers.law_misuse).toBe('Tab one');
     const html = await tab
       .post(`/portal/${token}/sections/0`)
       .type('form')
-      .send(urlencoded([...base, ['scope_purpose', 'Tab two']]));
+      .send(urlencoded([...base, ['law_misuse', 'Tab two']]));
     expect(html.status).toBe(409);
     expect(html.text).toContain('Your changes were not saved');
     expect(html.text).toContain('Tab one');

@@ -2,7 +2,7 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import type { AppConfig } from '@probity/config';
-import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, demoCase, demoEvidencePdf } from '@probity/demo';
+import { answersAtQuality, DEMO_PROVIDERS, demoCase, demoEvidencePdf } from '@probity/demo';
 import { AuditTrail } from '@probity/audit';
 import { IdentityService } from '@probity/identity';
 import { questionsOf } from '@probity/questionnaires';
@@ -126,7 +126,7 @@ describe('a tender over HTTP: officer, two providers, e-mail over SMTP, real Pos
       const overview = await browser.get(`/portal/${token}`).expect(200);
       expect(overview.text).toContain(provider.invite.organisationName);
       expect(overview.text).toContain('Lawfulness');
-      const answers = { ...DEMO_SCOPE, ...answersAtQuality(definition, provider.quality, provider.overrides) };
+      const answers = answersAtQuality(definition, provider.quality, provider.overrides);
       await answerThroughPortal(browser, token, definition, answers);
 
       const csrf = csrfOf(overview.text);

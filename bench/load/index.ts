@@ -191,7 +191,7 @@ export async function run(): Promise<BenchResult> {
         body: new URLSearchParams({
           _csrf: session.csrf,
           _revision: String(session.revision),
-          scope_purpose: text,
+          law_misuse: text,
         }).toString(),
       });
       const body = (await response.json().catch(() => ({}))) as { revision?: number };
@@ -218,7 +218,7 @@ export async function run(): Promise<BenchResult> {
       if (!session.acknowledged) continue;
       if (
         row?.revision !== session.acknowledged.revision ||
-        (row.answers as Record<string, unknown>).scope_purpose !== session.acknowledged.text
+        (row.answers as Record<string, unknown>).law_misuse !== session.acknowledged.text
       )
         lost++;
     }

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { IdentityService } from '@probity/identity';
 import { CasesService, ProviderResponse } from '@probity/cases';
-import { answersAtQuality, DEMO_SCOPE, DEMO_AGENCY_NAME, demoCase } from '@probity/demo';
+import { answersAtQuality, DEMO_AGENCY_NAME, demoCase } from '@probity/demo';
 import { ResponseScore } from '@probity/evaluation';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
 import { JobQueue } from '@probity/queue';
@@ -37,7 +37,7 @@ export async function measureScoringThroughRedis(count: number): Promise<number>
       country: 'NL',
       legalIdentifiers: {},
       contactEmails: [`p${i}@example.test`],
-      answers: { ...DEMO_SCOPE, scope_deployment: 'agency-cloud', ...answersAtQuality(definition, (i % 10) / 10) },
+      answers: answersAtQuality(definition, (i % 10) / 10),
       revision: 1,
       status: 'submitted' as const,
       submittedAt: new Date(),

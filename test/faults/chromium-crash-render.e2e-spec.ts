@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { CasesService, EvidenceService, ProviderInvitesService, ResponsesService } from '@probity/cases';
-import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, demoCase, demoEvidencePdf } from '@probity/demo';
+import { answersAtQuality, DEMO_PROVIDERS, demoCase, demoEvidencePdf } from '@probity/demo';
 import { DossierService } from '@probity/dossier';
 import { EvaluationResultsService } from '@probity/evaluation';
 import { IdentityService } from '@probity/identity';
@@ -50,11 +50,7 @@ describe('Chromium crashes while a dossier job renders (real services)', () => {
       const { response } = await app.get(ProviderInvitesService).inviteProvider(caseId, provider.invite);
       await app
         .get(ResponsesService)
-        .saveAnswers(
-          response.id,
-          { ...DEMO_SCOPE, ...answersAtQuality(definition, provider.quality, provider.overrides) },
-          0,
-        );
+        .saveAnswers(response.id, answersAtQuality(definition, provider.quality, provider.overrides), 0);
       for (const file of provider.evidence)
         await app
           .get(EvidenceService)

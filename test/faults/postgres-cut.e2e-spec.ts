@@ -131,7 +131,7 @@ describe('PostgreSQL connections cut during autosave traffic', () => {
             urlencoded([
               ['_csrf', provider.csrf],
               ['_revision', String(provider.revision)],
-              ['scope_purpose', text],
+              ['law_misuse', text],
             ]),
           );
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
@@ -175,8 +175,7 @@ describe('PostgreSQL connections cut during autosave traffic', () => {
       expect(last).toBeDefined();
       if (!last) continue;
       expect(row.revision).toBeGreaterThanOrEqual(last.revision);
-      if (row.revision === last.revision)
-        expect((row.answers as Record<string, unknown>).scope_purpose).toBe(last.text);
+      if (row.revision === last.revision) expect((row.answers as Record<string, unknown>).law_misuse).toBe(last.text);
     }
     await request(app.getHttpServer()).get('/health/live').expect(200);
   });

@@ -31,7 +31,7 @@ const KNOWN_KEYS = [
   'amount',
   'reviewers',
   'returnToSection',
-  'scope_purpose',
+  'law_misuse',
   'organisationName',
   'contactEmails',
   'criteriaWeights',
@@ -389,8 +389,8 @@ describe('hostile input at every route (real Postgres and Redis)', () => {
       .set('Cookie', portal.Cookie)
       .set('Accept', 'application/json')
       .type('form')
-      .send({ _csrf: portal.csrf, _revision: '0', scope_purpose: 'An answer\u0000 with a NUL' });
-    expectRefusal(autosave, 400, /"scope_purpose" contains a NUL/, 'portal autosave with NUL');
+      .send({ _csrf: portal.csrf, _revision: '0', law_misuse: 'An answer\u0000 with a NUL' });
+    expectRefusal(autosave, 400, /"law_misuse" contains a NUL/, 'portal autosave with NUL');
     const clarification = await request(server)
       .post(`/portal/${parameters.token}/clarifications`)
       .set('Cookie', portal.Cookie)

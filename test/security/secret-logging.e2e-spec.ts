@@ -168,13 +168,13 @@ describe('no secrets in the logs of the built processes', () => {
     const saved = await provider.call(`/portal/${token}/sections/0`, {
       method: 'POST',
       headers: { Accept: 'application/json' },
-      form: { _csrf: portalCsrf, _revision: String(revisionOf(section.text)), scope_purpose: 'Logged?' },
+      form: { _csrf: portalCsrf, _revision: String(revisionOf(section.text)), law_misuse: 'Logged?' },
     });
     expect(saved.status).toBe(200);
     const stale = await provider.call(`/portal/${token}/sections/0`, {
       method: 'POST',
       headers: { Accept: 'application/json' },
-      form: { _csrf: portalCsrf, _revision: '0', scope_purpose: 'Conflict' },
+      form: { _csrf: portalCsrf, _revision: '0', law_misuse: 'Conflict' },
     });
     expect(stale.status).toBe(409);
     // Text PostgreSQL refuses (NUL) once made a 500 whose log line held the token and the answer.
@@ -183,7 +183,7 @@ describe('no secrets in the logs of the built processes', () => {
     const refused = await provider.call(`/portal/${token}/sections/0`, {
       method: 'POST',
       headers: { Accept: 'application/json' },
-      form: { _csrf: portalCsrf, _revision: '1', scope_purpose: `${unstorableAnswer}\u0000` },
+      form: { _csrf: portalCsrf, _revision: '1', law_misuse: `${unstorableAnswer}\u0000` },
     });
     expect(refused.status).toBe(400);
     await provider.call(`/portal/${token}/clarifications`, {

@@ -14,7 +14,7 @@ import {
   ProviderInvitesService,
   ResponsesService,
 } from '@probity/cases';
-import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, demoCase, demoEvidencePdf } from '@probity/demo';
+import { answersAtQuality, DEMO_PROVIDERS, demoCase, demoEvidencePdf } from '@probity/demo';
 import { DossierService } from '@probity/dossier';
 import { IdentityService } from '@probity/identity';
 import { locateBrowser } from '@probity/pdf-rendering';
@@ -96,9 +96,7 @@ describe('hostile text is shown inert on every page and in the dossier (real ser
     await app.get(ResponsesService).saveAnswers(
       invited.response.id,
       {
-        ...DEMO_SCOPE,
         ...answersAtQuality(definition, first.quality, first.overrides),
-        scope_purpose: HOSTILE,
         law_misuse: HOSTILE,
       },
       0,
@@ -122,11 +120,7 @@ describe('hostile text is shown inert on every page and in the dossier (real ser
     const other = await app.get(ProviderInvitesService).inviteProvider(caseId, second.invite);
     await app
       .get(ResponsesService)
-      .saveAnswers(
-        other.response.id,
-        { ...DEMO_SCOPE, ...answersAtQuality(definition, second.quality, second.overrides) },
-        0,
-      );
+      .saveAnswers(other.response.id, answersAtQuality(definition, second.quality, second.overrides), 0);
     for (const file of second.evidence)
       await app
         .get(EvidenceService)

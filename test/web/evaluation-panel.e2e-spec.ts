@@ -2,7 +2,7 @@
 import { INestApplication } from '@nestjs/common';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { CasesService, EvidenceService, ProviderInvitesService, ResponsesService } from '@probity/cases';
-import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, demoCase, demoEvidencePdf } from '@probity/demo';
+import { answersAtQuality, DEMO_PROVIDERS, demoCase, demoEvidencePdf } from '@probity/demo';
 import { CaseAccess, ConflictDeclarationsService, ScoringWorkspaceService } from '@probity/evaluation';
 import { IdentityService, StaffPrincipal } from '@probity/identity';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
@@ -61,11 +61,7 @@ describe('evaluation panel pages in a real browser', () => {
     northwindId = response.id;
     await app
       .get(ResponsesService)
-      .saveAnswers(
-        northwindId,
-        { ...DEMO_SCOPE, ...answersAtQuality(definition, northwind.quality, northwind.overrides) },
-        0,
-      );
+      .saveAnswers(northwindId, answersAtQuality(definition, northwind.quality, northwind.overrides), 0);
     for (const file of northwind.evidence)
       await app
         .get(EvidenceService)

@@ -76,34 +76,55 @@ async function uploadRequestedEvidence(page: Page, sectionUrl: string): Promise<
  * group (the first or the last offered), a sentence in each text field, a number within its range, a date.
  */
 async function answerShownQuestions(page: Page, choice: 'first' | 'last'): Promise<void> {
-  await page.evaluate((pick) => {
-    const form = document.getElementById('section-form') as HTMLFormElement;
-    const groups = new Map<string, HTMLInputElement[]>();
-    for (const input of Array.from(form.querySelectorAll<HTMLInputElement>('input[type=radio]'))) {
-      groups.set(input.name, [...(groups.get(input.name) ?? []), input]);
-    }
-    for (const options of groups.values()) {
-      if (options.some((option) => option.checked)) continue;
-      (pick === 'first' ? options[0] : options[options.length - 1]).checked = true;
-    }
-    const checkboxGroups = new Map<string, HTMLInputElement[]>();
-    for (const input of Array.from(form.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))) {
-      if (input.name.endsWith('__na')) continue;
-      checkboxGroups.set(input.name, [...(checkboxGroups.get(input.name) ?? []), input]);
-    }
-    for (const options of checkboxGroups.values())
-      if (!options.some((option) => option.checked)) options[pick === 'first' ? 0 : options.length - 1].checked = true;
-    for (const field of Array.from(form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('textarea, input'))) {
-      if (field.value || field.type === 'hidden' || field.type === 'radio' || field.type === 'checkbox') continue;
-      if (field.type === 'number') field.value = (field as HTMLInputElement).min || '1';
-      else if (field.type === 'date') field.value = new Date().toISOString().slice(0, 10);
-      else if (field.type === 'text' || field.tagName === 'TEXTAREA')
-        field.value = 'We describe this in section 4 of our technical documentation.';
-    }
-    for (const select of Array.from(form.querySelectorAll<HTMLSelectElement>('select')))
-      if (!select.value && select.options.length > 1) select.selectedIndex = 1;
-  }, choice);
+  await page.evaluate(
+    ({ pick, lawful }) => {
+      const form = document.getElementById('section-form') as HTMLFormElement;
+      // A bidder declares its system lawful (AI Act Art. 5) rather than picking an answer blindly.
+      for (const [name, value] of Object.entries(lawful)) {
+        const option = form.querySelector<HTMLInputElement>(`input[type=radio][name="${name}"][value="${value}"]`);
+        if (option) option.checked = true;
+      }
+      const groups = new Map<string, HTMLInputElement[]>();
+      for (const input of Array.from(form.querySelectorAll<HTMLInputElement>('input[type=radio]'))) {
+        groups.set(input.name, [...(groups.get(input.name) ?? []), input]);
+      }
+      for (const options of groups.values()) {
+        if (options.some((option) => option.checked)) continue;
+        (pick === 'first' ? options[0] : options[options.length - 1]).checked = true;
+      }
+      const checkboxGroups = new Map<string, HTMLInputElement[]>();
+      for (const input of Array.from(form.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))) {
+        if (input.name.endsWith('__na')) continue;
+        checkboxGroups.set(input.name, [...(checkboxGroups.get(input.name) ?? []), input]);
+      }
+      for (const options of checkboxGroups.values())
+        if (!options.some((option) => option.checked))
+          options[pick === 'first' ? 0 : options.length - 1].checked = true;
+      for (const field of Array.from(
+        form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('textarea, input'),
+      )) {
+        if (field.value || field.type === 'hidden' || field.type === 'radio' || field.type === 'checkbox') continue;
+        if (field.type === 'number') field.value = (field as HTMLInputElement).min || '1';
+        else if (field.type === 'date') field.value = new Date().toISOString().slice(0, 10);
+        else if (field.type === 'text' || field.tagName === 'TEXTAREA')
+          field.value = 'We describe this in section 4 of our technical documentation.';
+      }
+      for (const select of Array.from(form.querySelectorAll<HTMLSelectElement>('select')))
+        if (!select.value && select.options.length > 1) select.selectedIndex = 1;
+    },
+    { pick: choice, lawful: LAWFUL_ART5_ANSWERS },
+  );
 }
+
+/** The legality gates of the built-in bank answered as a lawful system would. */
+const LAWFUL_ART5_ANSWERS: Record<string, string> = {
+  art5_declaration: 'true',
+  art5_social_scoring: 'false',
+  rp_profiling_only: 'false',
+  fair_scraped_data: 'false',
+  rbi_sensitive_categorisation: 'false',
+  rbi_emotion_categorisation: 'false',
+};
 
 function mailTo(address: string, subject: RegExp): (mail: ReadMail) => boolean {
   return (mail) => mail.to.includes(address) && subject.test(mail.subject);
@@ -219,7 +240,9 @@ describe.each<StackMode>(['services', 'zero-setup'])('a whole tender in a real b
       await page.getByLabel('Title').fill('Licence-plate recognition for stolen-vehicle alerts');
       await page.getByLabel('Description of the need').fill('Alerts on stolen vehicles passing fixed cameras.');
       await page.getByLabel('Intended use of the AI system').fill('Alerts reviewed by an operator before any stop.');
-      await page.getByLabel('Annex III area').selectOption({ value: 'none' });
+      // The officer sets the AI Act scope: licence-plate alerts fall under no Annex III point.
+      await page.getByRole('radio', { name: 'No remote biometric identification' }).check();
+      await page.getByRole('group', { name: 'Does the system process personal data?' }).getByLabel('Yes').check();
       await page.getByLabel('Responses due').fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
       await page.getByLabel('Questionnaire').selectOption({ value: 'responsible-ai-high-risk' });
       for (const principle of ['Lawfulness', 'Minimization of harm', 'Human autonomy', 'Fairness', 'Good governance'])

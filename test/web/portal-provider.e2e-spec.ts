@@ -8,7 +8,7 @@ import { openDemoCaseWithInvite, serveOnLoopback } from '../support/tender-http'
 import { expectAccessible, expectNoHorizontalScroll, launchChromium, withBrowserPage } from '../support/browser';
 
 const PASSWORD = 'autosave test passphrase';
-const PURPOSE = '#q-scope_purpose-input';
+const PURPOSE = '#q-law_misuse-input';
 const SAVED = /All changes saved at/;
 
 /**

@@ -78,10 +78,8 @@ describe('staff pages and the provider portal in a real browser', () => {
     await page.getByLabel('Title').fill('Risk assessment support for domestic abuse cases');
     await page.getByLabel('Description of the need').fill('A tool that helps officers prioritise follow-up visits.');
     await page.getByLabel('Intended use of the AI system').fill('Decision support only; officers decide.');
-    await page
-      .getByLabel('Annex III area')
-      .selectOption({ label: '6(a) Assessing the risk of a person becoming a victim' });
-    await page.getByLabel('The system assesses risks posed by or to natural persons').check();
+    // The officer sets the AI Act scope; it decides the questions every provider answers.
+    await page.getByLabel('Annex III 6(a): risk of a person becoming a victim of crime').check();
     const due = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
     await page.getByLabel('Responses due').fill(due);
     await page.getByLabel('Lawfulness').fill('30');

@@ -1,3 +1,17 @@
+export {
+  ANNEX_III_LABELS,
+  ANNEX_III_POINTS,
+  AnnexIIIPoint,
+  CaseScope,
+  caseScopeOf,
+  checkCaseScope,
+  describeCaseScope,
+  isHighRisk,
+  REMOTE_BIOMETRIC_MODES,
+  RemoteBiometricMode,
+  scopeOfQuestionnaire,
+  scopeQuestionnaire,
+} from './lib/case-scope';
 export { canonicalJson, contentHash } from './lib/content-hash';
 export {
   Answers,
@@ -21,7 +35,7 @@ export { hasTranslation, isRightToLeft, localised } from './lib/localise';
 export { offlineWorkbook } from './lib/offline-workbook';
 export { toRubricItems } from './lib/rubric-items';
 export { evaluateRules, knockoutsByQuestion, RuleFinding } from './lib/rules';
-export { evaluateLogic, QuestionState, registerProbityProperties } from './lib/survey-engine';
+export { evaluateLogic, offeredChoices, QuestionState, registerProbityProperties } from './lib/survey-engine';
 export { AnswerProblem, isAnswered, validateAnswers, ValidationOptions } from './lib/validate-answers';
 export {
   assertEditable,

@@ -44,7 +44,10 @@ export class ProcurementCase {
   @Column({ name: 'intended_use', type: 'text' })
   intendedUse: string;
 
-  /** The scoping answers that decide which questionnaire sections apply. */
+  /**
+   * The case scope the officer set (a `CaseScope`: Annex III points, remote biometric identification,
+   * personal data). It is also fixed in the questionnaire copy, where it decides which questions apply.
+   */
   @Column({ name: 'ai_act_classification', type: 'jsonb' })
   aiActClassification: Record<string, unknown>;
 

@@ -55,6 +55,47 @@ describe('CasesService (unit, mocked repositories)', () => {
     });
   });
 
+  describe('case scope', () => {
+    const withTemplate = () => {
+      const doubles = casesServiceDoubles();
+      doubles.templates.choose.mockResolvedValue({
+        key: 'unit-test',
+        version: 1,
+        definition: draft.questionnaireDefinition,
+      });
+      doubles.caseRepository.existsWithReference.mockResolvedValue(false);
+      doubles.caseRepository.insert.mockImplementation(async (created: object) => created);
+      return doubles;
+    };
+
+    it('422s a scope whose parts contradict each other, naming the problem', async () => {
+      const doubles = withTemplate();
+      const contradictory = {
+        annexIII: ['6d' as const],
+        remoteBiometricIdentification: 'post' as const,
+        personalData: true,
+      };
+      await expect(
+        doubles.cases.createCase(draft.agencyId, { ...input, aiActClassification: contradictory }),
+      ).rejects.toMatchObject({ response: { message: [expect.stringMatching(/include 1a/)] } });
+      expect(doubles.caseRepository.insert).not.toHaveBeenCalled();
+    });
+
+    it('fixes the scope in the case’s questionnaire copy, so the copy’s hash names its scope', async () => {
+      const doubles = withTemplate();
+      const biometric = {
+        annexIII: ['1a' as const],
+        remoteBiometricIdentification: 'post' as const,
+        personalData: true,
+      };
+      const first = await doubles.cases.createCase(draft.agencyId, { ...input, aiActClassification: biometric });
+      const second = await doubles.cases.createCase(draft.agencyId, input);
+      expect(first.questionnaireDefinition).toMatchObject({ caseScope: biometric });
+      expect(first.aiActClassification).toEqual(biometric);
+      expect(first.questionnaireHash).not.toBe(second.questionnaireHash);
+    });
+  });
+
   describe('setPanel', () => {
     const officer = aStaffUser({ agencyId: draft.agencyId, role: 'procurement_officer' });
     const reviewer = aStaffUser({ agencyId: draft.agencyId, role: 'legal_reviewer', name: 'Dana Legal' });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AuditTrail } from '@probity/audit';
 import { UnitOfWork } from '@probity/database';
 import { IdentityService } from '@probity/identity';
-import { contentHash } from '@probity/questionnaires';
+import { CaseScope, checkCaseScope, contentHash, scopeQuestionnaire } from '@probity/questionnaires';
 import { JobOutbox } from '@probity/queue';
 import { CriteriaWeights, validateCriteriaWeights } from '@probity/scoring';
 import { Actor, SYSTEM_ACTOR } from './actor';
@@ -17,7 +17,8 @@ export interface CreateCaseInput {
   title: string;
   description: string;
   intendedUse: string;
-  aiActClassification: Record<string, unknown>;
+  /** The case scope the officer sets: it decides which questions apply, for every provider alike. */
+  aiActClassification: CaseScope;
   estimatedValue?: number;
   currency?: string;
   questionsDue?: Date;
@@ -43,13 +44,15 @@ export class CasesService {
   ) {}
 
   async createCase(agencyId: string, input: CreateCaseInput, actor: Actor = SYSTEM_ACTOR): Promise<ProcurementCase> {
-    const problems = validateCriteriaWeights(input.criteriaWeights);
+    const problems = [...checkCaseScope(input.aiActClassification), ...validateCriteriaWeights(input.criteriaWeights)];
     if (problems.length) throw new UnprocessableEntityException(problems);
     // Built-in or the agency's published version, copied into the case: later versions never change it.
     const template = await this.templates.choose(agencyId, input.questionnaireKey);
     if (await this.caseRepository.existsWithReference(agencyId, input.reference)) {
       throw new ConflictException(`A case with reference ${input.reference} already exists.`);
     }
+    // The case's copy states its scope, so the copy and its hash say which questions apply.
+    const definition = scopeQuestionnaire(template.definition, input.aiActClassification);
     const created: Partial<ProcurementCase> = {
       ...input,
       questionnaireKey: template.key,
@@ -61,8 +64,9 @@ export class CasesService {
       questionsDue: input.questionsDue ?? null,
       status: 'draft',
       questionnaireVersion: template.version,
-      questionnaireDefinition: structuredClone(template.definition),
-      questionnaireHash: contentHash(template.definition),
+      aiActClassification: structuredClone(input.aiActClassification),
+      questionnaireDefinition: definition,
+      questionnaireHash: contentHash(definition),
       publishedAt: null,
     };
     return this.unitOfWork.run(async () => {

@@ -2,7 +2,9 @@ import { Answers, choiceValue, ElementDefinition, QuestionnaireDefinition, quest
 
 /**
  * Plausible answers for a demo provider: for every question, the choice whose points are closest
- * to the provider's quality (0 = worst answer, 1 = best), then specific overrides.
+ * to the provider's quality (0 = worst answer, 1 = best), then specific overrides. The legality
+ * gates (the AI Act Art. 5 declaration page) are answered lawfully: a demo provider's quality is
+ * about how well it meets the criteria, not whether it breaks the law.
  */
 export function answersAtQuality(
   definition: QuestionnaireDefinition,
@@ -11,9 +13,8 @@ export function answersAtQuality(
 ): Answers {
   const target = quality * 100;
   const answers: Answers = {};
-  for (const { question } of questionsOf(definition)) {
-    if (question.name.startsWith('scope_')) continue;
-    const answer = answerFor(question, target);
+  for (const { question, page } of questionsOf(definition)) {
+    const answer = answerFor(question, page.name === 'prohibited-practices' ? 100 : target);
     if (answer !== undefined) answers[question.name] = answer;
   }
   return { ...answers, ...overrides };

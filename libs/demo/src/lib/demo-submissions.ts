@@ -3,7 +3,7 @@ import { EvidenceService, ProviderInvitesService, ResponsesService } from '@prob
 import type { QuestionnaireDefinition } from '@probity/questionnaires';
 import { answersAtQuality } from './demo-answers';
 import { demoEvidencePdf } from './demo-evidence';
-import { DEMO_PROVIDERS, DEMO_SCOPE, DemoProvider } from './demo-tender';
+import { DEMO_PROVIDERS, DemoProvider } from './demo-tender';
 
 /** Where the demo finds the cases library's services: the running application. */
 type DemoServices = Pick<INestApplicationContext, 'get'>;
@@ -45,11 +45,7 @@ export async function completeDemoResponse(
 ): Promise<void> {
   await services
     .get(ResponsesService)
-    .saveAnswers(
-      responseId,
-      { ...DEMO_SCOPE, ...answersAtQuality(definition, provider.quality, provider.overrides) },
-      0,
-    );
+    .saveAnswers(responseId, answersAtQuality(definition, provider.quality, provider.overrides), 0);
   for (const file of provider.evidence)
     await services
       .get(EvidenceService)

@@ -1,5 +1,5 @@
 import type { CreateCaseInput, InviteProviderInput } from '@probity/cases';
-import type { Answers } from '@probity/questionnaires';
+import type { Answers, CaseScope } from '@probity/questionnaires';
 
 export interface DemoProvider {
   invite: InviteProviderInput;
@@ -8,13 +8,11 @@ export interface DemoProvider {
   evidence: Array<{ questionName: string; fileName: string; content: string }>;
 }
 
-export const DEMO_SCOPE: Answers = {
-  scope_purpose:
-    'Search recorded CCTV and body-worn camera footage for vehicles, objects and, with a case reference, faces of suspects, to speed up investigations of serious crime.',
-  scope_rbi: true,
-  scope_risk_persons: false,
-  scope_other_uses: ['none'],
-  scope_personal_data: true,
+/** The scope the officer sets on the demo case: post-remote biometric identification (Annex III 1(a)). */
+export const DEMO_CASE_SCOPE: CaseScope = {
+  annexIII: ['1a'],
+  remoteBiometricIdentification: 'post',
+  personalData: true,
 };
 
 export const DEMO_AGENCY_NAME = 'Metropolitan Police Service (demo)';
@@ -26,11 +24,7 @@ export function demoCase(now: Date): CreateCaseInput {
     description: 'Procurement of a video analytics system to search recorded footage in serious-crime investigations.',
     intendedUse:
       'Post-event search of lawfully obtained recordings by trained analysts, with a case reference for every search.',
-    aiActClassification: {
-      annexIII: '1(a) remote biometric identification (post)',
-      biometric: true,
-      riskAssessmentOfPersons: false,
-    },
+    aiActClassification: { ...DEMO_CASE_SCOPE, annexIII: [...DEMO_CASE_SCOPE.annexIII] },
     estimatedValue: 1850000,
     currency: 'EUR',
     questionsDue: new Date(now.getTime() + 14 * 86400000),
@@ -56,7 +50,7 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
     },
     quality: 0.85,
     overrides: {
-      scope_deployment: 'on-premises',
+      harm_hosting: 'agency',
       // Counts on the agency's shared test set: FPR 0.6 %, FNR 3.1 % (Probity computes the rates)
       acc_threshold: '0.82',
       acc_test_set: 'Metropolitan CCTV evaluation set v2',
@@ -120,7 +114,6 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
     },
     quality: 0.6,
     overrides: {
-      scope_deployment: 'agency-cloud',
       // FPR 3.8 %, FNR 9 % on the same set and threshold
       acc_threshold: '0.82',
       acc_test_set: 'Metropolitan CCTV evaluation set v2',
@@ -148,7 +141,6 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
     },
     quality: 0.45,
     overrides: {
-      scope_deployment: 'provider-hosted',
       fair_scraped_data: false,
       rbi_emotion_categorisation: false,
       aud_independent_audit: 'refuse',

@@ -63,7 +63,7 @@ describe('dossierInputFromScoring (through the sample)', () => {
         {
           questionName: 'aud_independent_audit',
           questionTitle:
-            'Will you give independent auditors access to test the system, its documentation and its logs?',
+            'Will you give independent auditors access to test the system and to inspect its model, code, training documentation and logs?',
           answer: 'No',
         },
       ]),

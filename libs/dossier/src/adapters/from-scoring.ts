@@ -1,6 +1,9 @@
 import {
   Answers,
+  caseScopeOf,
   choiceValue,
+  describeCaseScope,
+  isHighRisk,
   localised,
   QuestionnaireDefinition,
   questionsOf,
@@ -168,14 +171,18 @@ export function dossierInputFromScoring(source: ScoredCaseSource): DossierInput 
   });
 
   const classification = source.case.aiActClassification;
-  const category =
-    typeof classification['annexIII'] === 'string'
+  // A case scope set by the officer describes itself; older cases kept a free-form classification.
+  const scope = caseScopeOf(classification);
+  const category = scope
+    ? describeCaseScope(scope)
+    : typeof classification['annexIII'] === 'string'
       ? `Annex III ${classification['annexIII']}`
       : typeof classification['category'] === 'string'
         ? classification['category']
         : 'not classified';
-  const highRisk =
-    typeof classification['highRisk'] === 'boolean'
+  const highRisk = scope
+    ? isHighRisk(scope)
+    : typeof classification['highRisk'] === 'boolean'
       ? classification['highRisk']
       : Boolean(classification['annexIII'] || classification['biometric'] || classification['riskAssessmentOfPersons']);
   const sensitivity = comparison.sensitivity;

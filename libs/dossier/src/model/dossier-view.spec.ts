@@ -78,12 +78,16 @@ describe('buildDossierView from the sample dossier input', () => {
           {
             title: 'Refuses independent audit access',
             firedBy:
-              '“No” to “Will you give independent auditors access to test the system, its documentation and its logs?”',
+              '“No” to “Will you give independent auditors access to test the system and to inspect its model, code, training documentation and logs?”',
           },
           {
             title: 'Refuses to disclose data provenance',
             firedBy:
               '“We will not disclose this” to “Can you document where the training, validation and test data came from, and on what legal basis it was collected?”',
+          },
+          {
+            title: 'The system cannot be stopped',
+            firedBy: '“No” to “Can an authorised person stop the system safely at any time?”',
           },
         ],
       },
@@ -125,6 +129,7 @@ describe('buildDossierView from the sample dossier input', () => {
     expect(blackbox.knockouts.map((k) => k.title)).toEqual([
       'Refuses independent audit access',
       'Refuses to disclose data provenance',
+      'The system cannot be stopped',
     ]);
     const flag = input.providers[1].redFlags[0];
     expect(helios.redFlags[0].reference).toBe(`AI Act ${flag.aiAct} · MCC-AI ${flag.mcc}`);

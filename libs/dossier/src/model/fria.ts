@@ -16,7 +16,7 @@ export const FRIA_HEADINGS: Array<{
   {
     key: 'a',
     heading: '(a) The deployer’s processes in which the system will be used, in line with its intended purpose',
-    questionNames: ['scope_purpose', 'scope_deployment'],
+    questionNames: ['harm_hosting'],
     articles: [],
     fromCase: 'intendedUse',
   },
@@ -31,7 +31,7 @@ export const FRIA_HEADINGS: Array<{
   {
     key: 'c',
     heading: '(c) The categories of natural persons and groups likely to be affected in this context',
-    questionNames: ['wb_affected_people', 'vul_minors', 'vul_scores_children'],
+    questionNames: ['wb_affected_people', 'vul_minors', 'vul_other_groups', 'vul_scores_children'],
     articles: [],
   },
   {

@@ -1,4 +1,4 @@
-import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, demoCase } from '@probity/demo';
+import { answersAtQuality, DEMO_PROVIDERS, demoCase } from '@probity/demo';
 import { BUILT_IN_QUESTIONNAIRES, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
 import { NOT_APPLICABLE } from '@probity/rubric';
 import { judgementQuestions, moderationRows, unscoredQuestions } from './judgement-questions';
@@ -6,7 +6,7 @@ import { judgementQuestions, moderationRows, unscoredQuestions } from './judgeme
 const definition = BUILT_IN_QUESTIONNAIRES.find((q) => q.key === demoCase(new Date()).questionnaireKey)!
   .definition as QuestionnaireDefinition;
 const provider = DEMO_PROVIDERS[0];
-const answers = { ...DEMO_SCOPE, ...answersAtQuality(definition, provider.quality, provider.overrides) };
+const answers = answersAtQuality(definition, provider.quality, provider.overrides);
 
 describe('judgementQuestions', () => {
   const questions = judgementQuestions(definition, answers);

@@ -7,6 +7,7 @@ import {
   isAnswered,
   knockoutsByQuestion,
   localised,
+  offeredChoices,
   QuestionnaireDefinition,
 } from '@probity/questionnaires';
 
@@ -151,7 +152,11 @@ export function buildPortalForm(
         if (!state?.visible && !options.showAll) continue;
         // A hidden question is never required now; a preview shows what it asks for once shown.
         const required = state?.visible ? state.required : Boolean(element.isRequired);
-        const question = toFormQuestion(element, answers[element.name], required, locale, wording, options, errors);
+        // Only the choices this case offers (a choice the case scope rules out is not shown).
+        const offered = element.choices
+          ? { ...element, choices: offeredChoices(definition, element, answers) }
+          : element;
+        const question = toFormQuestion(offered, answers[element.name], required, locale, wording, options, errors);
         question.knockouts = (knockouts.get(element.name) ?? []).map((rule) => ({
           title: localised(rule.title, locale),
           explanation: localised(rule.explanation, locale),

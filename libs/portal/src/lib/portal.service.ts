@@ -25,6 +25,7 @@ import {
 } from '@probity/questionnaires';
 import type { CriteriaWeights } from '@probity/scoring';
 import { formatMessage } from '@probity/web';
+import { caseScopeView } from './case-scope-view';
 import { messagesFor } from './i18n/catalog';
 import { answerSummary, buildPortalForm, EvidenceListing, FormSection, FormWording } from './portal-form';
 
@@ -83,6 +84,7 @@ export class PortalService {
         title: procurementCase.title,
         description: procurementCase.description,
         intendedUse: procurementCase.intendedUse,
+        scope: caseScopeView(procurementCase.aiActClassification, messagesFor(locale === 'default' ? 'en' : locale)),
         questionsDue: procurementCase.questionsDue,
         responsesDue: procurementCase.responsesDue,
         closedAt: responsesClosedAt(procurementCase),

@@ -7,11 +7,14 @@ import { toRubricItems } from '../lib/rubric-items';
 import { evaluateRules } from '../lib/rules';
 import { validateAnswers } from '../lib/validate-answers';
 import { questionsOf } from '../lib/walk';
+import { CaseScope, scopeQuestionnaire } from '../lib/case-scope';
+import { hasTranslation, localised } from '../lib/localise';
 import { BUILT_IN_QUESTIONNAIRES, describeBank } from './index';
 import { RESPONSIBLE_AI_HIGH_RISK, RESPONSIBLE_AI_LIGHT } from './responsible-ai-bank';
 
-const scoped = (definition = RESPONSIBLE_AI_HIGH_RISK) =>
-  questionsOf(definition).filter(({ page }) => page.name !== 'scope');
+const scoped = (definition = RESPONSIBLE_AI_HIGH_RISK) => questionsOf(definition);
+const POST_RBI: CaseScope = { annexIII: ['1a'], remoteBiometricIdentification: 'post', personalData: true };
+const NOT_HIGH_RISK: CaseScope = { annexIII: [], remoteBiometricIdentification: 'none', personalData: true };
 
 describe('built-in responsible-AI question bank', () => {
   it.each(BUILT_IN_QUESTIONNAIRES.map((entry) => [entry.key, entry.definition] as const))(
@@ -49,7 +52,11 @@ describe('built-in responsible-AI question bank', () => {
   });
 
   it('has at least 8 knock-out and 15 red-flag rules, each parsing and naming existing questions', () => {
-    const names = new Set(questionsOf(RESPONSIBLE_AI_HIGH_RISK).map(({ question }) => question.name));
+    const names = new Set([
+      ...questionsOf(RESPONSIBLE_AI_HIGH_RISK).map(({ question }) => question.name),
+      'case_high_risk',
+      'case_rbi',
+    ]);
     const rules = [...(RESPONSIBLE_AI_HIGH_RISK.knockouts ?? []), ...(RESPONSIBLE_AI_HIGH_RISK.redFlags ?? [])];
     expect(RESPONSIBLE_AI_HIGH_RISK.knockouts?.length).toBeGreaterThanOrEqual(8);
     expect(RESPONSIBLE_AI_HIGH_RISK.redFlags?.length).toBeGreaterThanOrEqual(15);
@@ -66,21 +73,21 @@ describe('built-in responsible-AI question bank', () => {
     expect(referenced.length / scored.length).toBeGreaterThan(0.6);
   });
 
-  it('switches the biometric sections on only for biometric systems', () => {
-    const nonBiometric = toRubricItems(RESPONSIBLE_AI_HIGH_RISK, { scope_rbi: false, scope_risk_persons: false });
-    const biometric = toRubricItems(RESPONSIBLE_AI_HIGH_RISK, { scope_rbi: true, scope_risk_persons: false });
+  it('switches the biometric sections on only when the case scope is remote biometric identification', () => {
+    const nonBiometric = toRubricItems(scopeQuestionnaire(RESPONSIBLE_AI_HIGH_RISK, NOT_HIGH_RISK), {});
+    const biometric = toRubricItems(scopeQuestionnaire(RESPONSIBLE_AI_HIGH_RISK, POST_RBI), {});
     const visible = (items: typeof biometric) => items.filter((item) => item.visible).map((item) => item.questionName);
     expect(visible(nonBiometric)).not.toContain('rbi_mode');
     expect(visible(nonBiometric)).not.toContain('law_conformity');
     expect(visible(biometric)).toEqual(
       expect.arrayContaining(['rbi_mode', 'ho_two_person', 'law_conformity', 'aud_rbi_log']),
     );
-    expect(visible(biometric)).not.toContain('rp_profiling_only');
+    expect(visible(biometric)).not.toContain('rp_local_validation');
+    expect(visible(nonBiometric)).toContain('rp_profiling_only');
   });
 
   it('knocks out a provider who refuses audit access and flags missing disaggregated results', () => {
-    const findings = evaluateRules(RESPONSIBLE_AI_HIGH_RISK, {
-      scope_rbi: true,
+    const findings = evaluateRules(scopeQuestionnaire(RESPONSIBLE_AI_HIGH_RISK, POST_RBI), {
       aud_independent_audit: 'refuse',
       fair_bias_testing: 'aggregate-only',
     });
@@ -96,13 +103,20 @@ describe('built-in responsible-AI question bank', () => {
     expect(importQuestionnaire(RESPONSIBLE_AI_LIGHT).ok).toBe(true);
   });
 
-  it('carries French for the scoping preamble', () => {
-    const [problem] = validateAnswers(
-      RESPONSIBLE_AI_HIGH_RISK,
-      { scope_rbi: 'oui' },
-      { forSubmit: false, locale: 'fr' },
+  it('carries French for page titles and the prohibited-practices declaration', () => {
+    const untranslated = RESPONSIBLE_AI_HIGH_RISK.pages.filter((page) => !hasTranslation(page.title, 'fr'));
+    expect(untranslated.map((page) => page.name)).toEqual([]);
+    expect(
+      localised(RESPONSIBLE_AI_HIGH_RISK.pages.find((page) => page.name === 'prohibited-practices')?.title, 'fr'),
+    ).toMatch(/^Pratiques d’IA interdites/);
+  });
+
+  it('asks no scoping question: a provider answer by an old scoping name is refused', () => {
+    expect(questionsOf(RESPONSIBLE_AI_HIGH_RISK).filter(({ question }) => question.name.startsWith('scope_'))).toEqual(
+      [],
     );
-    expect(problem.title).toMatch(/^Le système identifie-t-il/);
+    const problems = validateAnswers(RESPONSIBLE_AI_HIGH_RISK, { scope_rbi: true }, { forSubmit: false });
+    expect(problems.map((problem) => problem.code)).toEqual(['unknown-question']);
   });
 
   it('lists principles → questions with references for the review page', () => {
@@ -111,16 +125,7 @@ describe('built-in responsible-AI question bank', () => {
     expect(view.core.flatMap((core) => core.instrumental)).toHaveLength(17);
     const oversight = view.core.flatMap((core) => core.instrumental).find((p) => p.id === 'human-oversight');
     expect(oversight?.questions.find((q) => q.name === 'ho_stop')?.references.aiAct).toBe('Art. 14(4)(e)');
-    expect(view.unmapped.map((q) => q.name)).toEqual([
-      'scope_purpose',
-      'scope_rbi',
-      'scope_risk_persons',
-      'scope_personal_data',
-      'acc_threshold',
-      'acc_test_set',
-      'acc_tp',
-      'acc_tn',
-    ]);
+    expect(view.unmapped.map((q) => q.name)).toEqual(['acc_threshold', 'acc_test_set', 'acc_tp', 'acc_tn']);
   });
 
   it('exports a blank questionnaire as a spreadsheet providers can prepare offline', async () => {

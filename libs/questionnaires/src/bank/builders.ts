@@ -13,9 +13,11 @@ export interface QuestionOptions {
   mcc?: string;
   nist?: string;
   iso42001?: string;
+  /** Law other than the AI Act, e.g. "Directive (EU) 2016/680 Art. 11". */
+  otherLaw?: string;
 }
 
-type Choice = [value: string, text: LocalisedText, score: number];
+type Choice = [value: string, text: LocalisedText, score: number, visibleIf?: string];
 
 function base(
   type: string,
@@ -33,13 +35,13 @@ function base(
   if (options.naRows?.length) element.naRows = options.naRows;
   if (options.evidence) element.evidenceRequired = true;
   if (options.visibleIf) element.visibleIf = options.visibleIf;
-  for (const reference of ['aiAct', 'mcc', 'nist', 'iso42001'] as const)
+  for (const reference of ['aiAct', 'mcc', 'nist', 'iso42001', 'otherLaw'] as const)
     if (options[reference]) element[reference] = options[reference];
   return element;
 }
 
 const toChoices = (choices: Choice[]): ChoiceDefinition[] =>
-  choices.map(([value, text, score]) => ({ value, text, score }));
+  choices.map(([value, text, score, visibleIf]) => ({ value, text, score, ...(visibleIf ? { visibleIf } : {}) }));
 
 /** The usual three-level answer for a control: fully, partly, not at all. */
 export const FULLY_PARTLY_NO = (fully: string, partly: string, no: string): Choice[] => [

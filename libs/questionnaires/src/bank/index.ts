@@ -33,7 +33,7 @@ export interface BankQuestion {
   weight: number;
   evidenceRequired: boolean;
   conditional: boolean;
-  references: { aiAct?: string; mcc?: string; nist?: string; iso42001?: string };
+  references: { aiAct?: string; mcc?: string; nist?: string; iso42001?: string; otherLaw?: string };
 }
 
 export interface BankView {
@@ -56,7 +56,13 @@ export function describeBank(definition: QuestionnaireDefinition): BankView {
       weight: question.weight ?? 1,
       evidenceRequired: Boolean(question.evidenceRequired),
       conditional: Boolean(question.visibleIf),
-      references: { aiAct: question.aiAct, mcc: question.mcc, nist: question.nist, iso42001: question.iso42001 },
+      references: {
+        aiAct: question.aiAct,
+        mcc: question.mcc,
+        nist: question.nist,
+        iso42001: question.iso42001,
+        otherLaw: question.otherLaw,
+      },
     },
   }));
   return {

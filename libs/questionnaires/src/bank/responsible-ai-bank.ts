@@ -1,3 +1,4 @@
+import { isReservedName } from '../lib/case-scope';
 import type { PageDefinition, QuestionnaireDefinition, RuleDefinition } from '../lib/definition';
 import {
   dateQuestion,
@@ -11,141 +12,23 @@ import {
   yesNo,
 } from './builders';
 import { confusionMatrixQuestions } from './confusion-matrix-questions';
+import { ADDED_KNOCKOUTS, ADDED_RED_FLAGS, PROHIBITED_PRACTICES, withAdditions } from './ai-act-additions';
 
-/** The AI Act classification preamble decides whether the high-risk sections apply. */
-export const HIGH_RISK =
-  "{scope_rbi} = true or {scope_risk_persons} = true or {scope_other_uses} anyof ['evidence-reliability', 'profiling', 'crime-analytics', 'polygraph']";
-
-const scoping: PageDefinition = {
-  name: 'scope',
-  title: { default: 'About the system and how it will be used', fr: 'Le système et son utilisation prévue' },
-  description: {
-    default: 'These answers decide which later sections apply. They are not scored.',
-    fr: 'Ces réponses déterminent les sections suivantes. Elles ne sont pas notées.',
-  },
-  elements: [
-    longText(
-      'scope_purpose',
-      undefined,
-      { default: 'What is the system for?', fr: 'À quoi sert le système ?' },
-      {
-        default:
-          'Describe the intended purpose in plain words: the task, the users, the people it affects and the setting.',
-        fr: 'Décrivez la finalité prévue en termes simples : la tâche, les utilisateurs, les personnes concernées et le contexte.',
-      },
-      { aiAct: 'Art. 13(3)(b)', mcc: 'Annex A' },
-    ),
-    yesNo(
-      'scope_rbi',
-      undefined,
-      {
-        default: 'Does the system identify people remotely from biometric data (for example faces in video)?',
-        fr: 'Le système identifie-t-il des personnes à distance à partir de données biométriques (par exemple des visages dans une vidéo) ?',
-      },
-      {
-        default: 'Remote biometric identification is an Annex III point 1(a) high-risk use.',
-        fr: "L'identification biométrique à distance est un usage à haut risque (annexe III, point 1 a).",
-      },
-      { aiAct: 'Annex III 1(a)' },
-    ),
-    yesNo(
-      'scope_risk_persons',
-      undefined,
-      {
-        default: 'Does the system assess the risk that a person will offend, reoffend or become a victim?',
-        fr: "Le système évalue-t-il le risque qu'une personne commette une infraction, récidive ou devienne victime ?",
-      },
-      {
-        default: 'Risk assessment of natural persons is an Annex III point 6 high-risk use.',
-        fr: "L'évaluation des risques concernant des personnes physiques est un usage à haut risque (annexe III, point 6).",
-      },
-      { aiAct: 'Annex III 6(a), 6(d)' },
-    ),
-    multiple(
-      'scope_other_uses',
-      'legitimacy',
-      {
-        default: 'Which of these other law-enforcement uses does the system support?',
-        fr: 'Quels autres usages répressifs le système permet-il ?',
-      },
-      {
-        default: 'Tick every use the system is designed or marketed for.',
-        fr: 'Cochez chaque usage pour lequel le système est conçu ou commercialisé.',
-      },
-      [
-        [
-          'evidence-reliability',
-          { default: 'Evaluating the reliability of evidence', fr: 'Évaluer la fiabilité des preuves' },
-          0,
-        ],
-        [
-          'profiling',
-          {
-            default: 'Profiling people during detection, investigation or prosecution',
-            fr: 'Profilage de personnes lors des enquêtes ou poursuites',
-          },
-          0,
-        ],
-        [
-          'crime-analytics',
-          { default: 'Crime analytics about people', fr: 'Analyse criminelle portant sur des personnes' },
-          0,
-        ],
-        [
-          'polygraph',
-          {
-            default: 'Polygraph-like tools or emotion detection in interviews',
-            fr: 'Outils de type polygraphe ou détection des émotions en audition',
-          },
-          0,
-        ],
-        ['none', { default: 'None of these', fr: 'Aucun de ces usages' }, 0],
-      ],
-      { weight: 0, aiAct: 'Annex III 6' },
-    ),
-    yesNo(
-      'scope_personal_data',
-      undefined,
-      {
-        default: 'Does the system process personal data?',
-        fr: 'Le système traite-t-il des données à caractère personnel ?',
-      },
-      {
-        default: 'Including images, voices, identifiers or data that can be linked to a person.',
-        fr: 'Y compris des images, des voix, des identifiants ou des données rattachables à une personne.',
-      },
-    ),
-    single(
-      'scope_deployment',
-      'proportionality',
-      { default: 'How would the system be deployed?', fr: 'Comment le système serait-il déployé ?' },
-      {
-        default: 'Where the software runs and where the agency’s data is processed.',
-        fr: 'Où le logiciel fonctionne et où les données de l’agence sont traitées.',
-      },
-      [
-        ['on-premises', { default: 'On the agency’s own infrastructure', fr: 'Sur l’infrastructure de l’agence' }, 100],
-        [
-          'agency-cloud',
-          {
-            default: 'In a cloud tenancy the agency controls',
-            fr: 'Dans un environnement cloud contrôlé par l’agence',
-          },
-          80,
-        ],
-        [
-          'provider-hosted',
-          {
-            default: 'Hosted by us or our sub-processors (software as a service)',
-            fr: 'Hébergé par nous ou nos sous-traitants (SaaS)',
-          },
-          40,
-        ],
-      ],
-      { weight: 0 },
-    ),
-  ],
-};
+/**
+ * Which sections apply is decided by the case scope the officer sets (see case-scope.ts), never by a
+ * provider's answer: these expressions read only the reserved `case_` variables.
+ */
+export const HIGH_RISK = '{case_high_risk} = true';
+/** Remote biometric identification: Annex III 1(a). */
+export const REMOTE_BIOMETRIC = "{case_annex_iii} contains '1a'";
+/** Risk assessment of persons: Annex III 6(a) victims, 6(d) offending, 6(e) profiling. */
+export const RISK_OF_PERSONS = "{case_annex_iii} anyof ['6a', '6d', '6e']";
+export const PERSONAL_DATA = '{case_personal_data} = true';
+/** Art. 6(3), last subparagraph: an Annex III system that profiles people is always high-risk. */
+export const NO_PROFILING = "{case_annex_iii} notcontains '6e'";
+/** Art. 26(10) governs post-remote biometric identification only; elsewhere the anchor is the LED. */
+const POST_RBI_ONLY = 'Art. 26(10) (post-remote biometric identification only)';
+const LED_AUTOMATED_DECISIONS = 'Directive (EU) 2016/680 Art. 11';
 
 const lawfulness: PageDefinition = {
   name: 'lawfulness',
@@ -160,26 +43,26 @@ const lawfulness: PageDefinition = {
       'Do your instructions for use state the uses the system must not be put to?',
       'For example uses outside the intended purpose, populations it was not tested on, or decisions it must not make alone.',
       FULLY_PARTLY_NO('Yes, listed with reasons', 'Some limits are mentioned', 'No'),
-      { aiAct: 'Art. 13(3)(b); Art. 5', mcc: 'Art. 4' },
+      { aiAct: 'Art. 13(3)(b); Art. 5', mcc: 'Technical documentation and instructions for use' },
     ),
     longText(
       'law_misuse',
       'legitimacy',
       'Which misuse of the system can you reasonably foresee, and how does the product prevent it?',
       'Think of function creep, use on unlawfully obtained footage, or searches without a case reference.',
-      { aiAct: 'Art. 9(2)(b)', mcc: 'Art. 2' },
+      { aiAct: 'Art. 9(2)(b)', mcc: 'Risk management system' },
     ),
     single(
       'law_ai_act_role',
       'legitimacy',
       'How have you classified the system under the EU AI Act?',
-      'Tell us your conclusion and whether it is documented.',
+      'Tell us your conclusion and whether it is documented. The Art. 6(3) exception is not offered when the agency’s scope includes profiling: a system that profiles people is always high-risk.',
       [
         ['high-risk', 'High-risk (Annex III), and we follow the high-risk requirements', 100],
-        ['derogation', 'Not high-risk under the Art. 6(3) exception, with a documented assessment', 50],
+        ['derogation', 'Not high-risk under the Art. 6(3) exception, with a documented assessment', 50, NO_PROFILING],
         ['not-assessed', 'We have not assessed it', 0],
       ],
-      { aiAct: 'Art. 6; Art. 43', mcc: 'Art. 10' },
+      { aiAct: 'Art. 6; Art. 6(3); Art. 43', mcc: 'Conformity assessment' },
     ),
     single(
       'law_conformity',
@@ -191,7 +74,7 @@ const lawfulness: PageDefinition = {
         ['in-progress', 'In progress, with a planned completion date', 50],
         ['not-started', 'Not started', 0],
       ],
-      { visibleIf: HIGH_RISK, evidence: true, aiAct: 'Art. 43; Art. 47', mcc: 'Art. 10' },
+      { visibleIf: HIGH_RISK, evidence: true, aiAct: 'Art. 43; Art. 47', mcc: 'Conformity assessment' },
     ),
     dateQuestion(
       'law_conformity_date',
@@ -204,14 +87,8 @@ const lawfulness: PageDefinition = {
       'law_eu_database',
       'legitimacy',
       'Is the system registered in the EU database for high-risk AI systems?',
-      'For law-enforcement uses the registration sits in the secure non-public section.',
-      { visibleIf: HIGH_RISK, aiAct: 'Art. 49(4); Art. 71' },
-    ),
-    longText(
-      'law_less_intrusive',
-      'necessity',
-      'Which less intrusive ways of achieving the same purpose exist, and why is this system needed?',
-      'Helps the agency show the use is necessary, not only useful.',
+      'For law-enforcement uses the registration sits in the secure non-public section. The agency may not use an unregistered high-risk system, so without registration the contract makes it a condition before use.',
+      { visibleIf: HIGH_RISK, aiAct: 'Art. 49; Art. 49(4); Art. 26(8); Art. 71' },
     ),
     single(
       'law_function_switches',
@@ -232,15 +109,7 @@ const lawfulness: PageDefinition = {
         ['watchlist-limits', 'Limits on who may be added to watch lists or reference sets', 25],
         ['none', 'None of these', 0],
       ],
-      { aiAct: 'Art. 26(10)' },
-    ),
-    single(
-      'law_impact_assessment_support',
-      'proportionality',
-      'Will you give the agency what it needs for its data-protection and fundamental-rights impact assessments?',
-      'The Art. 13 information, risk analysis and test results the agency must rely on.',
-      FULLY_PARTLY_NO('Yes, committed in the contract', 'On request, case by case', 'No'),
-      { aiAct: 'Art. 26(9); Art. 27', mcc: 'Cooperation on the fundamental rights impact assessment' },
+      { aiAct: POST_RBI_ONLY, otherLaw: LED_AUTOMATED_DECISIONS },
     ),
   ],
 };
@@ -258,7 +127,7 @@ const harm: PageDefinition = {
       'Do you run a documented risk-management process over the whole life of the system?',
       'Identify risks to health, safety and fundamental rights, decide measures, and test them against thresholds set in advance.',
       FULLY_PARTLY_NO('Yes, documented and repeated at each release', 'Partly, or only before first release', 'No'),
-      { evidence: true, aiAct: 'Art. 9', mcc: 'Art. 2', nist: 'MANAGE 1', iso42001: 'A.5' },
+      { evidence: true, aiAct: 'Art. 9', mcc: 'Risk management system', nist: 'MANAGE 1', iso42001: 'A.5' },
     ),
     evidence(
       'harm_risk_register',
@@ -268,7 +137,7 @@ const harm: PageDefinition = {
       {
         required: false,
         aiAct: 'Art. 9',
-        mcc: 'Art. 2',
+        mcc: 'Risk management system',
       },
     ),
     single(
@@ -281,7 +150,7 @@ const harm: PageDefinition = {
         ['internal', 'Internal testing only', 50],
         ['none', 'No penetration test', 0],
       ],
-      { evidence: true, aiAct: 'Art. 15(5)', mcc: 'Art. 8' },
+      { evidence: true, aiAct: 'Art. 15(5)', mcc: 'Accuracy, robustness and cybersecurity' },
     ),
     multiple(
       'harm_ai_attacks',
@@ -295,18 +164,7 @@ const harm: PageDefinition = {
         ['confidentiality', 'Attacks that extract training data or the model', 25],
         ['none', 'None of these', 0],
       ],
-      { aiAct: 'Art. 15(5)', mcc: 'Art. 8' },
-    ),
-    single(
-      'harm_hosting',
-      'robustness-safety',
-      'Where are the agency’s data and the system’s outputs processed and stored?',
-      'Include sub-processors and support access.',
-      [
-        ['agency', 'Only on infrastructure the agency controls', 100],
-        ['eu', 'In the EU/EEA, by us or listed sub-processors', 60],
-        ['outside-eu', 'Partly or wholly outside the EU/EEA', 10],
-      ],
+      { aiAct: 'Art. 15(5)', mcc: 'Accuracy, robustness and cybersecurity' },
     ),
     single(
       'harm_fail_safe',
@@ -330,7 +188,7 @@ const harm: PageDefinition = {
         ['procedure', 'Documented procedure, no committed time', 50],
         ['none', 'No procedure', 0],
       ],
-      { aiAct: 'Art. 73', mcc: 'Art. 11' },
+      { aiAct: 'Art. 73', mcc: 'Corrective actions' },
     ),
     single(
       'acc_metrics_declared',
@@ -338,7 +196,7 @@ const harm: PageDefinition = {
       'Do your instructions for use declare the accuracy metrics and their expected levels?',
       'Metrics such as false-match and false-non-match rates at the default operating threshold.',
       FULLY_PARTLY_NO('Yes, with levels and test conditions', 'Some metrics without levels or conditions', 'No'),
-      { aiAct: 'Art. 13(3)(b)(ii); Art. 15(3)', mcc: 'Art. 8' },
+      { aiAct: 'Art. 13(3)(b)(ii); Art. 15(3)', mcc: 'Accuracy, robustness and cybersecurity' },
     ),
     ...confusionMatrixQuestions({
       threshold: 'acc_threshold',
@@ -359,7 +217,7 @@ const harm: PageDefinition = {
         ['vendor-benchmark', 'Public or vendor benchmark only', 20],
         ['none', 'No accuracy testing', 0],
       ],
-      { evidence: true, aiAct: 'Art. 10(4); Art. 15', mcc: 'Art. 8' },
+      { evidence: true, aiAct: 'Art. 9(6)-(8)', mcc: 'Accuracy, robustness and cybersecurity' },
     ),
     evidence(
       'acc_test_report',
@@ -375,9 +233,9 @@ const harm: PageDefinition = {
       'acc_drift',
       'accuracy',
       'Does the system monitor its accuracy in production and alert when it drifts?',
-      'Performance can degrade as cameras, populations or behaviour change.',
+      'Performance can degrade as cameras, populations or behaviour change, and a system that keeps learning can feed its own biased outputs back into its inputs (feedback loops).',
       FULLY_PARTLY_NO('Yes, with alerts to the agency', 'Monitored by us, not reported', 'No'),
-      { aiAct: 'Art. 72', nist: 'MEASURE 2' },
+      { aiAct: 'Art. 15(4); Art. 72', nist: 'MEASURE 2' },
     ),
     single(
       'wb_affected_people',
@@ -402,13 +260,13 @@ const harm: PageDefinition = {
     longText(
       'eff_resources',
       'efficiency',
-      'What computing resources, maintenance and expected lifetime does the system need?',
-      'Hardware, staffing on the agency’s side, update cadence and end of life.',
+      'What will the system cost the agency over its whole life, in money, computing resources and staff time?',
+      'Licences, hardware, energy, the agency’s staff time to operate and oversee it, update cadence and end of life. Efficiency is the benefit for this cost.',
       { aiAct: 'Art. 13(3)(e)' },
     ),
     numberQuestion(
       'eff_support_years',
-      'efficiency',
+      'accountability',
       'For how many years do you guarantee support and security updates?',
       'From the date of delivery.',
       {
@@ -421,7 +279,6 @@ const harm: PageDefinition = {
           { min: 5, points: 100 },
         ],
       },
-      { mcc: 'Art. 8' },
     ),
   ],
 };
@@ -443,7 +300,7 @@ const autonomy: PageDefinition = {
         ['recommended', 'Recommended in the instructions, not enforced', 50],
         ['no', 'No', 0],
       ],
-      { aiAct: 'Art. 14; Art. 26(10)', mcc: 'Art. 7' },
+      { aiAct: `Art. 14(4)(d); ${POST_RBI_ONLY}`, otherLaw: LED_AUTOMATED_DECISIONS, mcc: 'Human oversight' },
     ),
     single(
       'ho_override',
@@ -451,7 +308,7 @@ const autonomy: PageDefinition = {
       'Can operators disregard, override or reverse any output?',
       'And is that decision recorded?',
       FULLY_PARTLY_NO('Yes, and the decision is logged', 'Yes, but it is not logged', 'No'),
-      { aiAct: 'Art. 14(4)(d)', mcc: 'Art. 7' },
+      { aiAct: 'Art. 14(4)(d)', mcc: 'Human oversight' },
     ),
     yesNo(
       'ho_stop',
@@ -460,15 +317,15 @@ const autonomy: PageDefinition = {
       'A “stop button” that halts processing and leaves the system in a safe state.',
       {
         aiAct: 'Art. 14(4)(e)',
-        mcc: 'Art. 7',
+        mcc: 'Human oversight',
       },
     ),
     yesNo(
       'ho_two_person',
       'human-oversight',
       'Does the product support verification of each identification by two competent people?',
-      'Required for remote biometric identification before acting on a match.',
-      { visibleIf: '{scope_rbi} = true', aiAct: 'Art. 14(5)', mcc: 'Art. 7' },
+      'For remote biometric identification, no action may rest on a match until two competent people have verified it separately, unless Union or national law derogates from this for law enforcement. Answer for the product, whatever the agency’s law requires.',
+      { visibleIf: REMOTE_BIOMETRIC, aiAct: 'Art. 14(5)', mcc: 'Human oversight' },
     ),
     multiple(
       'ho_automation_bias',
@@ -501,7 +358,7 @@ const autonomy: PageDefinition = {
       'human-agency',
       'Is the system designed to support officers’ decisions rather than take them?',
       'No decision with legal or similar effect on a person rests on its output alone.',
-      { aiAct: 'Art. 26(10)' },
+      { aiAct: `Art. 14(4); ${POST_RBI_ONLY}`, otherLaw: LED_AUTOMATED_DECISIONS },
     ),
     yesNo(
       'ha_feedback',
@@ -523,7 +380,7 @@ const autonomy: PageDefinition = {
         ['anonymised-default', 'Anonymised data, by default', 30],
         ['yes-default', 'Yes, by default', 0],
       ],
-      { mcc: 'Section D (rights to use data sets)' },
+      { mcc: 'Rights to use data sets' },
     ),
     single(
       'priv_retention',
@@ -531,7 +388,7 @@ const autonomy: PageDefinition = {
       'Can the agency configure retention periods and have data deleted on schedule?',
       'Inputs, outputs, reference databases and backups.',
       FULLY_PARTLY_NO('Yes, for every data category including backups', 'For some data categories', 'No'),
-      { visibleIf: '{scope_personal_data} = true' },
+      { visibleIf: PERSONAL_DATA },
     ),
     single(
       'priv_subprocessors',
@@ -547,14 +404,26 @@ const autonomy: PageDefinition = {
       'At the end of the contract, will you return the agency’s data and delete your copies with a certificate?',
       'Also covers reference databases and any derived data.',
       FULLY_PARTLY_NO('Yes, with a deletion certificate', 'Return only, or deletion without proof', 'No'),
-      { mcc: 'Section D (rights to use data sets)' },
+      { mcc: 'Rights to use data sets' },
+    ),
+    single(
+      'harm_hosting',
+      'privacy',
+      'Where are the agency’s data and the system’s outputs processed and stored?',
+      'Include sub-processors and support access.',
+      [
+        ['agency', 'Only on infrastructure the agency controls', 100],
+        ['eu', 'In the EU/EEA, by us or listed sub-processors', 60],
+        ['outside-eu', 'Partly or wholly outside the EU/EEA', 10],
+      ],
+      { otherLaw: 'Directive (EU) 2016/680 Chapter V' },
     ),
     longText(
       'priv_special_categories',
       'privacy',
       'Which special categories of personal data (such as biometric or health data) does the system process, and with which safeguards?',
       'Answer “none” if it processes none.',
-      { visibleIf: '{scope_personal_data} = true' },
+      { visibleIf: PERSONAL_DATA },
     ),
     multiple(
       'tx_explanations',
@@ -568,7 +437,7 @@ const autonomy: PageDefinition = {
         ['factors', 'The factors that most influenced each output', 20],
         ['none', 'None of these', 0],
       ],
-      { aiAct: 'Art. 13(3)(b)(iv)', mcc: 'Art. 6' },
+      { aiAct: 'Art. 13(3)(b)(iv)', mcc: 'Transparency' },
     ),
     single(
       'tx_explain_individual',
@@ -576,7 +445,7 @@ const autonomy: PageDefinition = {
       'Will you help the agency explain an individual decision to the person affected, or to a court?',
       'The right to an explanation of individual decisions based on high-risk AI output.',
       FULLY_PARTLY_NO('Yes, committed in the contract', 'Best efforts', 'No'),
-      { aiAct: 'Art. 86', mcc: 'Art. 14 (obligation to explain)' },
+      { aiAct: 'Art. 86', mcc: 'Obligation to explain' },
     ),
     single(
       'tx_technical_documentation',
@@ -584,7 +453,7 @@ const autonomy: PageDefinition = {
       'Will the agency receive the technical documentation and instructions for use?',
       'The Annex IV technical documentation, or the parts relevant to the deployer, and complete instructions for use.',
       FULLY_PARTLY_NO('Yes, complete', 'A summary only', 'No'),
-      { evidence: true, aiAct: 'Art. 11; Art. 13; Annex IV', mcc: 'Art. 4' },
+      { evidence: true, aiAct: 'Art. 11; Art. 13; Annex IV', mcc: 'Technical documentation and instructions for use' },
     ),
     evidence(
       'tx_system_card',
@@ -595,17 +464,6 @@ const autonomy: PageDefinition = {
         required: false,
         aiAct: 'Art. 13',
       },
-    ),
-    single(
-      'tx_auditor_disclosure',
-      'transparency-explainability',
-      'Will you disclose the model, code and training documentation to independent auditors under confidentiality?',
-      'Auditors appointed by the agency or a supervisory authority.',
-      [
-        ['full', 'Yes, in full', 100],
-        ['partial', 'Partly, for example documentation but not the model', 50],
-        ['refuse', 'No', 0],
-      ],
     ),
   ],
 };
@@ -628,7 +486,7 @@ const fairness: PageDefinition = {
         ['aggregate-only', 'Overall results only', 20],
         ['none', 'Not tested', 0],
       ],
-      { evidence: true, aiAct: 'Art. 10(2)(f)-(g); Art. 13(3)(b)(v)', mcc: 'Art. 3' },
+      { evidence: true, aiAct: 'Art. 10(2)(f)-(g); Art. 13(3)(b)(v)', mcc: 'Data and data governance' },
     ),
     matrix(
       'fair_group_results',
@@ -678,11 +536,11 @@ const fairness: PageDefinition = {
         ['partly', 'Partly, or not analysed for this population', 50],
         ['unknown', 'We do not know', 0],
       ],
-      { aiAct: 'Art. 10(3)-(4)', mcc: 'Art. 3' },
+      { aiAct: 'Art. 10(3)-(4)', mcc: 'Data and data governance' },
     ),
     single(
       'fair_data_provenance',
-      'non-discrimination',
+      'traceability-auditability',
       'Can you document where the training, validation and test data came from, and on what legal basis it was collected?',
       'Sources, original purpose of any personal data, labelling process and known gaps.',
       [
@@ -690,14 +548,7 @@ const fairness: PageDefinition = {
         ['partly', 'Partly', 50],
         ['refuse', 'We will not disclose this', 0],
       ],
-      { evidence: true, aiAct: 'Art. 10(2)', mcc: 'Art. 3' },
-    ),
-    yesNo(
-      'fair_scraped_data',
-      'non-discrimination',
-      'Was any facial image data collected by untargeted scraping of the internet or CCTV footage?',
-      'Building facial recognition databases this way is prohibited in the EU.',
-      { scoreTrue: 0, scoreFalse: 100, visibleIf: '{scope_rbi} = true', aiAct: 'Art. 5(1)(e)' },
+      { evidence: true, aiAct: 'Art. 10(2)', mcc: 'Data and data governance' },
     ),
     single(
       'div_accessibility',
@@ -723,7 +574,7 @@ const fairness: PageDefinition = {
       'vul_minors',
       'vulnerable-groups',
       'How does the system treat children and other vulnerable people?',
-      'Risk management must consider whether the system may affect people under 18 or other vulnerable groups.',
+      'Risk management must consider whether the system may affect people under 18 or other vulnerable groups: for example people with disabilities or mental-health conditions, older people, people who do not speak the language, victims, migrants and people without a home.',
       [
         ['safeguards-tested', 'Specific safeguards, tested', 100],
         ['documented-limits', 'Documented limitations only', 50],
@@ -736,7 +587,7 @@ const fairness: PageDefinition = {
       'vulnerable-groups',
       'Does the system produce risk scores for children?',
       'Any output that rates a person under 18.',
-      { scoreTrue: 0, scoreFalse: 100, visibleIf: '{scope_risk_persons} = true' },
+      { scoreTrue: 0, scoreFalse: 100, visibleIf: RISK_OF_PERSONS },
     ),
     single(
       'red_contest',
@@ -758,14 +609,14 @@ const fairness: PageDefinition = {
     single(
       'red_fria_cooperation',
       'contestability-redress',
-      'Will you cooperate with the agency’s fundamental rights impact assessment?',
-      'Answering questions, providing test results and joining review meetings.',
+      'Will you cooperate with the agency’s fundamental rights and data-protection impact assessments?',
+      'Giving the Art. 13 information, risk analysis and test results the agency relies on, answering questions and joining review meetings.',
       [
         ['committed', 'Yes, committed in the contract', 100],
         ['best-efforts', 'Best efforts', 50],
         ['no', 'No', 0],
       ],
-      { aiAct: 'Art. 27', mcc: 'Cooperation on the fundamental rights impact assessment' },
+      { aiAct: 'Art. 26(9); Art. 27', mcc: 'Cooperation on the fundamental rights impact assessment' },
     ),
   ],
 };
@@ -788,7 +639,7 @@ const governance: PageDefinition = {
         ['documented', 'Documented, not certified', 40],
         ['none', 'None', 0],
       ],
-      { evidence: true, aiAct: 'Art. 17', mcc: 'Art. 9', iso42001: 'Clause 4–10' },
+      { evidence: true, aiAct: 'Art. 17', mcc: 'Quality management system', iso42001: 'Clause 4–10' },
     ),
     evidence(
       'gov_certificates',
@@ -815,7 +666,7 @@ const governance: PageDefinition = {
         ['after', 'Notice after the change', 40],
         ['no', 'No notice', 0],
       ],
-      { aiAct: 'Art. 3(23); Art. 43(4)', mcc: 'Art. 1 (substantial modification)' },
+      { aiAct: 'Art. 3(23); Art. 43(4)', mcc: 'Definitions (substantial modification)' },
     ),
     single(
       'gov_post_market',
@@ -831,7 +682,7 @@ const governance: PageDefinition = {
       'If the contract ends, can the agency move to another provider without losing its data, results or logs?',
       'Open export formats, hand-over assistance and no proprietary lock-in of agency data.',
       FULLY_PARTLY_NO('Yes, with an exit plan', 'Partly', 'No'),
-      { mcc: 'Section D; hand-over' },
+      { mcc: 'Rights to use data sets; hand-over' },
     ),
     single(
       'gov_indemnity',
@@ -843,7 +694,7 @@ const governance: PageDefinition = {
         ['negotiable', 'Negotiable', 50],
         ['no', 'No', 0],
       ],
-      { mcc: 'Art. 18 (indemnity)' },
+      { mcc: 'Indemnity' },
     ),
     yesNo(
       'gov_staff_training',
@@ -864,14 +715,14 @@ const governance: PageDefinition = {
         ['partial', 'Some events', 50],
         ['no', 'No logging', 0],
       ],
-      { aiAct: 'Art. 12; Art. 19', mcc: 'Art. 5' },
+      { aiAct: 'Art. 12; Art. 19', mcc: 'Record-keeping' },
     ),
     yesNo(
       'aud_rbi_log',
       'traceability-auditability',
       'For each biometric identification, does the log record start and end time, the reference database, the matched input and who verified the result?',
       'The minimum log content for remote biometric identification.',
-      { visibleIf: '{scope_rbi} = true', aiAct: 'Art. 12(3)', mcc: 'Art. 5' },
+      { visibleIf: REMOTE_BIOMETRIC, aiAct: 'Art. 12(3)', mcc: 'Record-keeping' },
     ),
     single(
       'aud_log_access',
@@ -883,7 +734,7 @@ const governance: PageDefinition = {
         ['on-request', 'On request to us', 50],
         ['no', 'No access', 0],
       ],
-      { aiAct: 'Art. 26(6)', mcc: 'Art. 5' },
+      { aiAct: 'Art. 26(6)', mcc: 'Record-keeping' },
     ),
     numberQuestion(
       'aud_log_retention',
@@ -905,14 +756,14 @@ const governance: PageDefinition = {
     single(
       'aud_independent_audit',
       'traceability-auditability',
-      'Will you give independent auditors access to test the system, its documentation and its logs?',
-      'Auditors appointed by the agency, with confidentiality terms.',
+      'Will you give independent auditors access to test the system and to inspect its model, code, training documentation and logs?',
+      'Auditors appointed by the agency or a supervisory authority, under confidentiality terms.',
       [
         ['full', 'Yes, including a test environment', 100],
         ['limited', 'Limited access, for example documents only', 50],
         ['refuse', 'No', 0],
       ],
-      { mcc: 'Audit clauses', nist: 'GOVERN 6' },
+      { mcc: 'Audits', nist: 'GOVERN 6' },
     ),
     yesNo(
       'aud_regulator_access',
@@ -929,7 +780,7 @@ const governance: PageDefinition = {
       'Is every model version identified, with a change log the agency can read?',
       'So each output can be traced to the exact version that produced it.',
       FULLY_PARTLY_NO('Yes', 'Partly', 'No'),
-      { aiAct: 'Art. 11; Annex IV', mcc: 'Art. 4' },
+      { aiAct: 'Art. 11; Annex IV', mcc: 'Technical documentation and instructions for use' },
     ),
   ],
 };
@@ -937,19 +788,19 @@ const governance: PageDefinition = {
 const biometric: PageDefinition = {
   name: 'biometric',
   title: { default: 'Remote biometric identification', fr: 'Identification biométrique à distance' },
-  visibleIf: '{scope_rbi} = true',
+  visibleIf: REMOTE_BIOMETRIC,
   elements: [
     single(
       'rbi_mode',
       'legitimacy',
-      'In which mode does identification run?',
-      'Real-time identification in publicly accessible spaces is prohibited for law enforcement except in narrow cases with prior authorisation.',
+      'Does the product make each identification wait for a recorded authorisation?',
+      'The agency has set the mode of use. Real-time identification in publicly accessible spaces is prohibited for law enforcement except for narrow objectives with prior authorisation for each use; post-remote identification needs authorisation before use or within 48 hours.',
       [
-        ['post', 'Only after the event (post), on recorded material', 100],
-        ['realtime-authorised', 'Real time, only with an authorisation workflow built in', 40],
-        ['realtime-open', 'Real time, without built-in authorisation controls', 0],
+        ['post', 'Yes: a search cannot start without an authorisation reference, which is logged', 100],
+        ['realtime-authorised', 'An authorisation reference is recorded but not enforced', 40],
+        ['realtime-open', 'No authorisation control', 0],
       ],
-      { aiAct: 'Art. 5(1)(h); Art. 5(2)-(3); Art. 26(10)' },
+      { aiAct: 'Art. 5(1)(h); Art. 5(2)-(3) (real-time); Art. 26(10) (post-remote)' },
     ),
     single(
       'rbi_watchlists',
@@ -960,9 +811,10 @@ const biometric: PageDefinition = {
     ),
     yesNo(
       'rbi_threshold',
-      'accuracy',
+      'human-oversight',
       'Can the agency set the match threshold, and does the operator see a ranked candidate list rather than a single match?',
       'Single “hits” invite automation bias.',
+      { aiAct: 'Art. 14(4)(b)' },
     ),
     single(
       'rbi_benchmark',
@@ -975,28 +827,14 @@ const biometric: PageDefinition = {
       ],
       { evidence: true },
     ),
-    yesNo(
-      'rbi_emotion_categorisation',
-      'non-discrimination',
-      'Does the product include emotion recognition, or categorise people by sensitive traits such as ethnicity or political opinion?',
-      'Both are prohibited in this setting.',
-      { scoreTrue: 0, scoreFalse: 100, aiAct: 'Art. 5(1)(f)-(g)' },
-    ),
   ],
 };
 
 const riskAssessment: PageDefinition = {
   name: 'risk-assessment',
   title: { default: 'Risk assessment of persons', fr: 'Évaluation des risques concernant des personnes' },
-  visibleIf: '{scope_risk_persons} = true',
+  visibleIf: RISK_OF_PERSONS,
   elements: [
-    yesNo(
-      'rp_profiling_only',
-      'legitimacy',
-      'Does the system predict that a person will offend based only on profiling or personality traits?',
-      'Such predictions are prohibited unless they support a human assessment based on objective, verifiable facts linked to criminal activity.',
-      { scoreTrue: 0, scoreFalse: 100, aiAct: 'Art. 5(1)(d)' },
-    ),
     single(
       'rp_factors',
       'transparency-explainability',
@@ -1032,8 +870,8 @@ const rule = (
   title: string,
   explanation: string,
   expression: string,
-  references: { aiAct?: string; mcc?: string } = {},
-): RuleDefinition => ({ id, severity, title, explanation, expression, ...references });
+  references: Pick<RuleDefinition, 'aiAct' | 'mcc' | 'basis'> = {},
+): RuleDefinition => ({ id, severity, title, explanation, expression, basis: 'law', ...references });
 
 export const KNOCKOUTS: RuleDefinition[] = [
   rule(
@@ -1042,15 +880,15 @@ export const KNOCKOUTS: RuleDefinition[] = [
     'Refuses independent audit access',
     'An agency cannot oversee or defend a system it cannot have audited.',
     "{aud_independent_audit} = 'refuse'",
-    { mcc: 'Audit clauses' },
+    { mcc: 'Audits' },
   ),
   rule(
     'ko-no-human-review',
     'critical',
     'No human review before action',
-    'Outputs can lead to action about a person without anyone checking them.',
+    'Outputs can lead to action about a person without anyone checking them. Decisions with adverse effects may not rest solely on automated processing (Directive (EU) 2016/680 Art. 11; for post-remote biometric identification also AI Act Art. 26(10)).',
     "{ho_review_before_action} = 'no'",
-    { aiAct: 'Art. 14; Art. 26(10)' },
+    { aiAct: 'Art. 14(4)(d); Art. 26(10) (post-remote biometric identification only)' },
   ),
   rule(
     'ko-no-override',
@@ -1071,18 +909,18 @@ export const KNOCKOUTS: RuleDefinition[] = [
   rule(
     'ko-scraped-faces',
     'critical',
-    'Facial database built by untargeted scraping',
-    'This practice is prohibited in the EU.',
+    'Facial recognition database built or expanded by untargeted scraping',
+    'Creating or expanding facial recognition databases through untargeted scraping of facial images from the internet or CCTV footage is a prohibited practice.',
     '{fair_scraped_data} = true',
     { aiAct: 'Art. 5(1)(e)' },
   ),
   rule(
     'ko-emotion-categorisation',
     'critical',
-    'Emotion recognition or sensitive categorisation',
-    'These functions are prohibited in this setting.',
+    'Agency policy: no emotion recognition or biometric categorisation',
+    'Not a legal prohibition: in law enforcement these functions are high-risk uses (Annex III 1(b), 1(c), 6(b)), and Art. 5(1)(f) prohibits emotion recognition only in workplaces and education. The agency excludes them as its own policy; an agency that does not want this exclusion removes the rule from its questionnaire.',
     '{rbi_emotion_categorisation} = true',
-    { aiAct: 'Art. 5(1)(f)-(g)' },
+    { aiAct: 'Annex III 1(b), 1(c), 6(b)', basis: 'agency-policy' },
   ),
   rule(
     'ko-profiling-only',
@@ -1097,7 +935,7 @@ export const KNOCKOUTS: RuleDefinition[] = [
     'critical',
     'Real-time identification without authorisation controls',
     'Real-time remote biometric identification needs prior authorisation in each case.',
-    "{rbi_mode} = 'realtime-open'",
+    "{rbi_mode} = 'realtime-open' and {case_rbi} = 'real-time'",
     { aiAct: 'Art. 5(1)(h); Art. 5(3)' },
   ),
   rule(
@@ -1106,7 +944,7 @@ export const KNOCKOUTS: RuleDefinition[] = [
     'High-risk system without automatic logging',
     'Record-keeping is mandatory for high-risk systems.',
     `{aud_logging} = 'no' and (${HIGH_RISK})`,
-    { aiAct: 'Art. 12', mcc: 'Art. 5' },
+    { aiAct: 'Art. 12', mcc: 'Record-keeping' },
   ),
   rule(
     'ko-not-classified',
@@ -1125,7 +963,7 @@ export const RED_FLAGS: RuleDefinition[] = [
     'No disaggregated accuracy results',
     'Error rates are not reported per demographic group.',
     "{fair_bias_testing} anyof ['aggregate-only', 'none']",
-    { aiAct: 'Art. 13(3)(b)(v)', mcc: 'Art. 3' },
+    { aiAct: 'Art. 13(3)(b)(v)', mcc: 'Data and data governance' },
   ),
   rule(
     'rf-high-false-positives',
@@ -1142,21 +980,21 @@ export const RED_FLAGS: RuleDefinition[] = [
     'Accuracy not tested in realistic conditions',
     'Only public or vendor benchmarks, or no tests at all.',
     "{acc_test_conditions} anyof ['vendor-benchmark', 'none']",
-    { aiAct: 'Art. 10(4)' },
+    { aiAct: 'Art. 9(6)-(8)' },
   ),
   rule(
     'rf-trains-on-agency-data',
     'high',
-    'Trains on agency data by default',
-    'Agency data would be reused for the provider’s models without case-by-case approval.',
-    "{priv_training_on_agency_data} anyof ['anonymised-default', 'yes-default']",
-    { mcc: 'Section D' },
+    'Trains on anonymised agency data by default',
+    'Anonymised agency data would be reused for the provider’s models without case-by-case approval.',
+    "{priv_training_on_agency_data} = 'anonymised-default'",
+    { mcc: 'Rights to use data sets' },
   ),
   rule(
     'rf-outside-eu',
-    'medium',
+    'high',
     'Processing outside the EU/EEA',
-    'Agency data leaves the EU/EEA.',
+    'Agency data leaves the EU/EEA, where transfers of law-enforcement data need an adequacy decision or appropriate safeguards. Agency policy may make this a knock-out.',
     "{harm_hosting} = 'outside-eu'",
   ),
   rule(
@@ -1165,7 +1003,7 @@ export const RED_FLAGS: RuleDefinition[] = [
     'Never penetration-tested',
     'No security testing of the deployed product.',
     "{harm_security_testing} = 'none'",
-    { aiAct: 'Art. 15(5)', mcc: 'Art. 8' },
+    { aiAct: 'Art. 15(5)', mcc: 'Accuracy, robustness and cybersecurity' },
   ),
   rule(
     'rf-short-log-retention',
@@ -1181,10 +1019,10 @@ export const RED_FLAGS: RuleDefinition[] = [
     'No notice of model changes',
     'The model could change under the agency without warning.',
     "{gov_change_notice} = 'no'",
-    { mcc: 'Art. 1 (substantial modification)' },
+    { mcc: 'Definitions (substantial modification)' },
   ),
   rule('rf-no-exit', 'medium', 'No exit path', 'The agency could lose its data or be locked in.', "{gov_exit} = 'no'", {
-    mcc: 'Section D',
+    mcc: 'Rights to use data sets',
   }),
   rule(
     'rf-no-individual-explanation',
@@ -1192,7 +1030,7 @@ export const RED_FLAGS: RuleDefinition[] = [
     'Cannot explain individual decisions',
     'People affected have a right to an explanation.',
     "{tx_explain_individual} = 'no'",
-    { aiAct: 'Art. 86', mcc: 'Art. 14' },
+    { aiAct: 'Art. 86', mcc: 'Obligation to explain' },
   ),
   rule(
     'rf-no-drift-monitoring',
@@ -1200,13 +1038,13 @@ export const RED_FLAGS: RuleDefinition[] = [
     'No drift monitoring',
     'Accuracy could degrade unnoticed.',
     "{acc_drift} = 'no'",
-    { aiAct: 'Art. 72' },
+    { aiAct: 'Art. 15(4); Art. 72' },
   ),
   rule(
     'rf-no-two-person-check',
     'high',
     'No two-person verification of identifications',
-    'Biometric matches need verification by two competent people before action.',
+    'Biometric matches need verification by two competent people before action, unless Union or national law derogates from this for law enforcement.',
     '{ho_two_person} = false',
     { aiAct: 'Art. 14(5)' },
   ),
@@ -1222,15 +1060,15 @@ export const RED_FLAGS: RuleDefinition[] = [
     'rf-no-fria-cooperation',
     'medium',
     'Will not cooperate with the impact assessment',
-    'The agency needs the provider’s input for its FRIA.',
+    'The agency needs the provider’s input for its FRIA and DPIA.',
     "{red_fria_cooperation} = 'no'",
-    { aiAct: 'Art. 27' },
+    { aiAct: 'Art. 26(9); Art. 27' },
   ),
   rule(
     'rf-undisclosed-subprocessors',
-    'medium',
+    'high',
     'Sub-processors not disclosed',
-    'The agency cannot know who handles its data.',
+    'The agency cannot know who handles its data. Agency policy may make this a knock-out.',
     "{priv_subprocessors} = 'no'",
   ),
   rule(
@@ -1239,7 +1077,7 @@ export const RED_FLAGS: RuleDefinition[] = [
     'No quality management system',
     'Required for providers of high-risk systems.',
     "{gov_qms} = 'none'",
-    { aiAct: 'Art. 17', mcc: 'Art. 9' },
+    { aiAct: 'Art. 17', mcc: 'Quality management system' },
   ),
   rule(
     'rf-always-outputs',
@@ -1249,14 +1087,10 @@ export const RED_FLAGS: RuleDefinition[] = [
     "{harm_fail_safe} = 'always'",
     { aiAct: 'Art. 15(4)' },
   ),
-  rule(
-    'rf-refuses-auditor-disclosure',
-    'medium',
-    'Refuses disclosure to auditors',
-    'Auditors could not inspect the model or its documentation.',
-    "{tx_auditor_disclosure} = 'refuse'",
-  ),
 ];
+
+const ALL_KNOCKOUTS = [...KNOCKOUTS, ...ADDED_KNOCKOUTS];
+const ALL_RED_FLAGS = [...RED_FLAGS, ...ADDED_RED_FLAGS];
 
 export const RESPONSIBLE_AI_HIGH_RISK: QuestionnaireDefinition = {
   title: {
@@ -1269,18 +1103,20 @@ export const RESPONSIBLE_AI_HIGH_RISK: QuestionnaireDefinition = {
     fr: 'Questions aux fournisseurs de systèmes d’IA destinés aux services répressifs, organisées selon les principes de la boîte à outils INTERPOL–UNICRI pour une innovation responsable en matière d’IA dans les services répressifs et les exigences du règlement européen sur l’IA applicables aux systèmes à haut risque.',
   },
   locale: 'en',
-  pages: [scoping, lawfulness, harm, autonomy, fairness, governance, biometric, riskAssessment],
-  knockouts: KNOCKOUTS,
-  redFlags: RED_FLAGS,
+  pages: [lawfulness, PROHIBITED_PRACTICES, harm, autonomy, fairness, governance, biometric, riskAssessment].map(
+    withAdditions,
+  ),
+  knockouts: ALL_KNOCKOUTS,
+  redFlags: ALL_RED_FLAGS,
 };
 
 const LIGHT_QUESTIONS = new Set([
-  'scope_purpose',
-  'scope_rbi',
-  'scope_risk_persons',
-  'scope_other_uses',
-  'scope_personal_data',
-  'scope_deployment',
+  'art5_declaration',
+  'art5_social_scoring',
+  'rp_profiling_only',
+  'fair_scraped_data',
+  'rbi_sensitive_categorisation',
+  'rbi_emotion_categorisation',
   'law_prohibited_uses',
   'law_ai_act_role',
   'law_function_switches',
@@ -1298,6 +1134,9 @@ const LIGHT_QUESTIONS = new Set([
   'ho_review_before_action',
   'ho_override',
   'ha_support_not_replace',
+  'ho_stop',
+  'tx_ai_interaction_disclosure',
+  'gov_gpai_upstream',
   'priv_training_on_agency_data',
   'priv_subprocessors',
   'priv_data_return',
@@ -1314,7 +1153,7 @@ const LIGHT_QUESTIONS = new Set([
 ]);
 
 function referencedQuestions(expression: string): string[] {
-  return [...expression.matchAll(/\{([a-z0-9_]+)\}/g)].map((match) => match[1]);
+  return [...expression.matchAll(/\{([a-z0-9_]+)\}/g)].map((match) => match[1]).filter((name) => !isReservedName(name));
 }
 
 /** A shorter questionnaire for systems that are not high-risk, following the MCC-AI Light template. */
@@ -1333,10 +1172,10 @@ export const RESPONSIBLE_AI_LIGHT: QuestionnaireDefinition = {
     .filter((page) => !page.visibleIf)
     .map((page) => ({ ...page, elements: page.elements.filter((element) => LIGHT_QUESTIONS.has(element.name)) }))
     .filter((page) => page.elements.length > 0),
-  knockouts: KNOCKOUTS.filter((candidate) =>
+  knockouts: ALL_KNOCKOUTS.filter((candidate) =>
     referencedQuestions(candidate.expression).every((name) => LIGHT_QUESTIONS.has(name)),
   ),
-  redFlags: RED_FLAGS.filter((candidate) =>
+  redFlags: ALL_RED_FLAGS.filter((candidate) =>
     referencedQuestions(candidate.expression).every((name) => LIGHT_QUESTIONS.has(name)),
   ),
 };

@@ -57,6 +57,7 @@ export interface ElementDefinition {
   mcc?: string;
   nist?: string;
   iso42001?: string;
+  otherLaw?: string;
   [property: string]: unknown;
 }
 
@@ -78,6 +79,8 @@ export interface RuleDefinition {
   explanation: LocalisedText;
   expression: string;
   severity: RuleSeverity;
+  /** Why the rule exists: the law, or the agency's own policy (printed as such wherever the rule is shown). */
+  basis?: 'law' | 'agency-policy';
   aiAct?: string;
   mcc?: string;
   /** Set in the published view of red flags: "risk for the contract, not an award criterion". */

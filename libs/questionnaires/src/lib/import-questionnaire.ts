@@ -1,4 +1,5 @@
 import { isInstrumentalPrincipleId } from '@probity/rubric';
+import { CASE_SCOPE_VARIABLES, isReservedName, RESERVED_PREFIX } from './case-scope';
 import type { ElementDefinition, QuestionnaireDefinition, RuleDefinition } from './definition';
 import { NON_INPUT_TYPES, SURVEYJS_TYPES } from './definition';
 import { parseExpression } from './survey-engine';
@@ -58,6 +59,11 @@ export function importQuestionnaire(input: string | unknown): ImportResult {
     }
     if (typeof candidate.name !== 'string' || candidate.name.trim() === '') {
       errors.push({ path: `${path}.name`, message: 'every element needs a name' });
+    } else if (isReservedName(candidate.name)) {
+      errors.push({
+        path: `${path}.name`,
+        message: `"${candidate.name}": names starting with "${RESERVED_PREFIX}" are reserved for the case scope`,
+      });
     } else if (names.has(candidate.name)) {
       errors.push({
         path: `${path}.name`,
@@ -83,9 +89,11 @@ export function importQuestionnaire(input: string | unknown): ImportResult {
         message: `scored question "${candidate.name}" must name its principle`,
       });
     }
-    (candidate.choices ?? []).forEach((choice, index) =>
-      checkScore(choiceScore(choice), `${path}.choices[${index}].score`),
-    );
+    (candidate.choices ?? []).forEach((choice, index) => {
+      checkScore(choiceScore(choice), `${path}.choices[${index}].score`);
+      if (choice !== null && typeof choice === 'object')
+        checkExpression((choice as { visibleIf?: unknown }).visibleIf, `${path}.choices[${index}].visibleIf`);
+    });
     (candidate.columns ?? []).forEach((column, index) =>
       checkScore(choiceScore(column), `${path}.columns[${index}].score`),
     );
@@ -141,7 +149,7 @@ export function importQuestionnaire(input: string | unknown): ImportResult {
       const parsed = parseExpression(rule.expression);
       if (!parsed.ok) return errors.push({ path: `${path}.expression`, message: parsed.error });
       for (const variable of parsed.variables) {
-        if (!names.has(variable))
+        if (!names.has(variable) && !(CASE_SCOPE_VARIABLES as readonly string[]).includes(variable))
           errors.push({ path: `${path}.expression`, message: `refers to unknown question "${variable}"` });
       }
     });

@@ -1,3 +1,4 @@
+import { isReservedName, logicValues } from './case-scope';
 import type { Answers, QuestionnaireDefinition, RuleDefinition, RuleSeverity } from './definition';
 import { localised } from './localise';
 import { conditionHolds, evaluateLogic, parseExpression, QuestionState } from './survey-engine';
@@ -16,7 +17,8 @@ export interface RuleFinding {
 
 /**
  * Runs the questionnaire's knock-out and red-flag rules over one response. Hidden questions count
- * as unanswered, so a rule never fires on an answer the provider was not asked for.
+ * as unanswered, so a rule never fires on an answer the provider was not asked for. Rules may read
+ * the case scope (`{case_high_risk}`…) but only questions count as what made a rule fire.
  */
 export function evaluateRules(
   definition: QuestionnaireDefinition,
@@ -25,14 +27,14 @@ export function evaluateRules(
   logic: Map<string, QuestionState> = evaluateLogic(definition, answers),
 ): RuleFinding[] {
   const visibleAnswers: Answers = {};
-  for (const [name, value] of Object.entries(answers))
+  for (const [name, value] of Object.entries(logicValues(definition, answers)))
     if (logic.get(name)?.visible !== false) visibleAnswers[name] = value;
   const run = (rules: RuleDefinition[] | undefined, kind: RuleFinding['kind']) =>
     (rules ?? [])
       .filter((rule) => conditionHolds(rule.expression, visibleAnswers))
       .map((rule): RuleFinding => {
         const parsed = parseExpression(rule.expression);
-        const variables = parsed.ok ? parsed.variables : [];
+        const variables = (parsed.ok ? parsed.variables : []).filter((name) => !isReservedName(name));
         return {
           ruleId: rule.id,
           kind,
@@ -56,7 +58,7 @@ export function knockoutsByQuestion(definition: QuestionnaireDefinition): Map<st
   for (const rule of definition.knockouts ?? []) {
     const parsed = parseExpression(rule.expression);
     if (!parsed.ok) continue;
-    for (const questionName of new Set(parsed.variables)) {
+    for (const questionName of new Set(parsed.variables.filter((name) => !isReservedName(name)))) {
       const rules = byQuestion.get(questionName) ?? [];
       rules.push(rule);
       byQuestion.set(questionName, rules);

@@ -1,4 +1,5 @@
 import { ConditionRunner, ConditionsParser, Serializer } from 'survey-core';
+import { logicValues } from './case-scope';
 import type { Answers, ElementDefinition, QuestionnaireDefinition } from './definition';
 
 let registered = false;
@@ -19,9 +20,11 @@ export function registerProbityProperties(): void {
   Serializer.addProperty('question', { name: 'unit' });
   Serializer.addProperty('boolean', { name: 'scoreTrue:number' });
   Serializer.addProperty('boolean', { name: 'scoreFalse:number' });
-  for (const reference of ['aiAct', 'mcc', 'nist', 'iso42001']) Serializer.addProperty('question', { name: reference });
+  for (const reference of ['aiAct', 'mcc', 'nist', 'iso42001', 'otherLaw'])
+    Serializer.addProperty('question', { name: reference });
   Serializer.addProperty('survey', { name: 'knockouts', type: 'array' });
   Serializer.addProperty('survey', { name: 'redFlags', type: 'array' });
+  Serializer.addProperty('survey', { name: 'caseScope' });
 }
 
 export interface QuestionState {
@@ -45,10 +48,11 @@ export function conditionHolds(expression: string, answers: Answers): boolean {
  * Visibility and requiredness of every question for one set of answers, with SurveyJS's expression
  * engine and semantics: a question is visible when its page, its panels and its own `visibleIf`
  * are; answers to hidden questions take no part in the logic (as with `clearInvisibleValues:
- * 'onHidden'` in the portal), so hiding a question also hides what depended on it.
+ * 'onHidden'` in the portal), so hiding a question also hides what depended on it. Expressions
+ * read the case scope fixed in the questionnaire copy; provider answers cannot change it.
  */
 export function evaluateLogic(definition: QuestionnaireDefinition, answers: Answers): Map<string, QuestionState> {
-  const effective: Answers = { ...answers };
+  const effective: Answers = logicValues(definition, answers);
   let states = new Map<string, QuestionState>();
   for (let pass = 0; pass < 20; pass++) {
     states = new Map();
@@ -74,6 +78,30 @@ export function evaluateLogic(definition: QuestionnaireDefinition, answers: Answ
     if (Object.keys(effective).length === before) break;
   }
   return states;
+}
+
+/**
+ * The choices a question offers for these answers: a choice with its own `visibleIf` (SurveyJS's
+ * item-level condition) is offered only while it holds, e.g. an answer the case scope rules out.
+ */
+export function offeredChoices(
+  definition: QuestionnaireDefinition,
+  question: ElementDefinition,
+  answers: Answers,
+): NonNullable<ElementDefinition['choices']> {
+  const choices = question.choices ?? [];
+  if (!choices.some((choice) => conditionOf(choice) !== undefined)) return choices;
+  const values = logicValues(definition, answers);
+  return choices.filter((choice) => {
+    const condition = conditionOf(choice);
+    return condition === undefined || conditionHolds(condition, values);
+  });
+}
+
+function conditionOf(choice: unknown): string | undefined {
+  if (choice === null || typeof choice !== 'object') return undefined;
+  const condition = (choice as { visibleIf?: unknown }).visibleIf;
+  return typeof condition === 'string' ? condition : undefined;
 }
 
 export type ParsedExpression = { ok: true; variables: string[] } | { ok: false; error: string };

@@ -1,7 +1,7 @@
 import { NOT_APPLICABLE } from '@probity/rubric';
 import type { Answers, ElementDefinition, LocalisedText, QuestionnaireDefinition } from './definition';
 import { localised } from './localise';
-import { evaluateLogic } from './survey-engine';
+import { evaluateLogic, offeredChoices } from './survey-engine';
 import { choiceValue, questionsOf } from './walk';
 
 export interface AnswerProblem {
@@ -74,7 +74,7 @@ export function validateAnswers(
       if (!question.naAllowed) report('“Not applicable” is not accepted for this question.', 'not-applicable-refused');
       continue;
     }
-    const problem = checkValue(question, value);
+    const problem = checkValue({ ...question, choices: offeredChoices(definition, question, answers) }, value);
     if (problem) report(problem);
     else if (options.forSubmit && question.type === 'matrix') {
       // A partial table is refused: leaving out the rows with bad results must not pay.

@@ -27,6 +27,7 @@ import {
   StaffUser,
 } from '@probity/identity';
 import { BUILT_IN_QUESTIONNAIRES, QuestionnaireDefinition } from '@probity/questionnaires';
+import { scopeDescription, scopeFormFields, scopeFromForm } from './case-scope-form';
 import { CORE_PRINCIPLES } from '@probity/rubric';
 import type { CriteriaWeights } from '@probity/scoring';
 import { staffActor } from './cases.controller';
@@ -63,16 +64,6 @@ const ACTION_LABELS: Partial<Record<string, string>> = {
   awarded: 'Record the award',
   cancelled: 'Cancel the procurement',
 };
-
-const ANNEX_III_AREAS = [
-  { value: 'none', label: 'Not an Annex III use (no high-risk classification)' },
-  { value: '1(a) remote biometric identification', label: '1(a) Remote biometric identification' },
-  { value: '6(a) risk of becoming a victim', label: '6(a) Assessing the risk of a person becoming a victim' },
-  { value: '6(b) polygraph-like tools', label: '6(b) Polygraphs and similar tools' },
-  { value: '6(c) reliability of evidence', label: '6(c) Evaluating the reliability of evidence' },
-  { value: '6(d) risk of offending', label: '6(d) Assessing the risk of offending or re-offending' },
-  { value: '6(e) profiling', label: '6(e) Profiling in detection, investigation or prosecution' },
-];
 
 function fieldErrors(errors: Awaited<ReturnType<typeof validate>>): string[] {
   return errors.flatMap((error) => [...Object.values(error.constraints ?? {}), ...fieldErrors(error.children ?? [])]);
@@ -137,11 +128,7 @@ export class CasePagesController {
       title: form.title?.trim(),
       description: form.description?.trim(),
       intendedUse: form.intendedUse?.trim(),
-      aiActClassification: {
-        annexIII: form.annexIII,
-        biometric: form.biometric === 'yes',
-        riskAssessmentOfPersons: form.riskAssessmentOfPersons === 'yes',
-      },
+      aiActClassification: scopeFromForm(form),
       estimatedValue: form.estimatedValue ? Number(form.estimatedValue) : undefined,
       currency: form.currency?.trim() || undefined,
       questionsDue: form.questionsDue ? `${form.questionsDue}T23:59:59.000Z` : undefined,
@@ -411,7 +398,7 @@ export class CasePagesController {
       title: 'New procurement case',
       form,
       errors,
-      annexAreas: ANNEX_III_AREAS.map((area) => ({ ...area, selected: form.annexIII === area.value })),
+      scope: scopeFormFields(form),
       principles: CORE_PRINCIPLES.map((principle) => ({
         id: principle.id,
         name: principle.name,
@@ -487,6 +474,7 @@ export class CasePagesController {
       dossier,
       title: found.title,
       procurementCase: found,
+      scopeDescription: scopeDescription(found.aiActClassification),
       statusLabel: STATUS_LABELS[found.status],
       weights: CORE_PRINCIPLES.map((principle) => ({
         name: principle.name,

@@ -3,6 +3,8 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
+  IsArray,
   IsBoolean,
   IsDateString,
   IsEmail,
@@ -22,6 +24,12 @@ import {
 } from 'class-validator';
 import { MAX_PAGE_NUMBER } from '@probity/web';
 import { CASE_STATUSES, type CaseStatus } from '@probity/cases';
+import {
+  ANNEX_III_POINTS,
+  type AnnexIIIPoint,
+  REMOTE_BIOMETRIC_MODES,
+  type RemoteBiometricMode,
+} from '@probity/questionnaires';
 
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_NUMBER, default: 1 })
@@ -41,19 +49,32 @@ export class PageQueryDto {
   pageSize = 20;
 }
 
+/** The case scope: the agency, not the providers, decides which questions apply (see CaseScope). */
 export class AiActClassificationDto {
-  @ApiProperty({ description: 'The Annex III point the system falls under, or "none".', example: '6(d)' })
-  @IsString()
-  @MaxLength(200)
-  annexIII: string;
+  @ApiProperty({
+    description: 'The AI Act Annex III points the intended use falls under; an empty list when it is not high-risk.',
+    enum: ANNEX_III_POINTS,
+    isArray: true,
+    example: ['1a'],
+  })
+  @IsArray()
+  @ArrayMaxSize(ANNEX_III_POINTS.length)
+  @ArrayUnique({ message: 'annexIII names a point twice' })
+  @IsIn(ANNEX_III_POINTS, { each: true, message: `each Annex III point must be one of ${ANNEX_III_POINTS.join(', ')}` })
+  annexIII: AnnexIIIPoint[];
 
-  @ApiProperty()
-  @IsBoolean()
-  biometric: boolean;
+  @ApiProperty({
+    description: 'Remote biometric identification (Annex III 1(a)): none, post-remote or real-time.',
+    enum: REMOTE_BIOMETRIC_MODES,
+  })
+  @IsIn(REMOTE_BIOMETRIC_MODES, {
+    message: `remoteBiometricIdentification must be one of ${REMOTE_BIOMETRIC_MODES.join(', ')}`,
+  })
+  remoteBiometricIdentification: RemoteBiometricMode;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Whether the system processes personal data.' })
   @IsBoolean()
-  riskAssessmentOfPersons: boolean;
+  personalData: boolean;
 }
 
 export class CreateCaseDto {
@@ -81,7 +102,8 @@ export class CreateCaseDto {
   @MaxLength(10000)
   intendedUse: string;
 
-  @ApiProperty({ type: AiActClassificationDto })
+  @ApiProperty({ type: AiActClassificationDto, description: 'The case scope, set by the agency at case set-up.' })
+  @IsObject({ message: 'aiActClassification must give the case scope' })
   @ValidateNested()
   @Type(() => AiActClassificationDto)
   aiActClassification: AiActClassificationDto;

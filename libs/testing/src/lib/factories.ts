@@ -39,7 +39,12 @@ function baseCase() {
     title: 'Video analytics',
     description: 'Video analytics for public-order policing.',
     intendedUse: 'Review of recorded footage',
-    aiActClassification: { highRisk: true },
+    // A case scope (see CaseScope in @probity/questionnaires): Annex III 6(d), no biometric identification.
+    aiActClassification: {
+      annexIII: ['6d'] as Array<'6d'>,
+      remoteBiometricIdentification: 'none' as const,
+      personalData: true,
+    },
     estimatedValue: null as number | null,
     currency: null as string | null,
     questionsDue: null as Date | null,

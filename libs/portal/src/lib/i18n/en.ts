@@ -148,6 +148,26 @@ export const EN = {
     restoredCheck:
       'Your unsaved changes from {time} were put back into the form, but the saved answers changed meanwhile (in another tab or on another device). Check them, then press Save.',
   },
+  scope: {
+    title: 'AI Act scope set by the agency',
+    intro:
+      'The agency has classified the intended use under the EU AI Act as follows. This classification decides which questions apply, the same for every provider; your answers cannot change it. If you think it is wrong, ask a clarification question: the answer is published to every invited provider.',
+    notHighRisk: 'Not high-risk: no point of Annex III of the AI Act applies.',
+    annex1a: 'Annex III 1(a): remote biometric identification',
+    annex1b: 'Annex III 1(b): biometric categorisation by sensitive or protected attributes',
+    annex1c: 'Annex III 1(c): emotion recognition',
+    annex6a: 'Annex III 6(a): risk of a person becoming a victim of crime',
+    annex6b: 'Annex III 6(b): polygraphs and similar tools',
+    annex6c: 'Annex III 6(c): reliability of evidence',
+    annex6d: 'Annex III 6(d): risk of offending or re-offending, personality traits or past criminal behaviour',
+    annex6e: 'Annex III 6(e): profiling in the detection, investigation or prosecution of crime',
+    annex7: 'Annex III 7: migration, asylum and border control',
+    annex8: 'Annex III 8: administration of justice and democratic processes',
+    rbiPost: 'Remote biometric identification after the event (post-remote), on recorded material.',
+    rbiRealTime: 'Real-time remote biometric identification.',
+    personalData: 'The system processes personal data.',
+    noPersonalData: 'The system does not process personal data.',
+  },
   receipt: {
     title: 'Submission receipt',
     received: 'Your response to {case} was received.',

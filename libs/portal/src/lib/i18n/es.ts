@@ -149,6 +149,28 @@ export const ES: CatalogDraft = {
     restoredCheck:
       'Sus cambios sin guardar de las {time} se volvieron a poner en el formulario, pero las respuestas guardadas cambiaron mientras tanto (en otra pestaña o en otro dispositivo). Revíselos y pulse Guardar.',
   },
+  scope: {
+    title: 'Ámbito del Reglamento de IA fijado por la autoridad',
+    intro:
+      'La autoridad ha clasificado el uso previsto con arreglo al Reglamento europeo de IA como sigue. Esta clasificación decide qué preguntas se aplican, las mismas para todos los proveedores; sus respuestas no pueden cambiarla. Si cree que es errónea, formule una pregunta de aclaración: la respuesta se publica a todos los proveedores invitados.',
+    notHighRisk: 'No es de alto riesgo: no se aplica ningún punto del anexo III del Reglamento de IA.',
+    annex1a: 'Anexo III, punto 1, letra a): identificación biométrica remota',
+    annex1b: 'Anexo III, punto 1, letra b): categorización biométrica según atributos sensibles o protegidos',
+    annex1c: 'Anexo III, punto 1, letra c): reconocimiento de emociones',
+    annex6a: 'Anexo III, punto 6, letra a): riesgo de que una persona sea víctima de delitos',
+    annex6b: 'Anexo III, punto 6, letra b): polígrafos y herramientas similares',
+    annex6c: 'Anexo III, punto 6, letra c): fiabilidad de las pruebas',
+    annex6d:
+      'Anexo III, punto 6, letra d): riesgo de delinquir o reincidir, rasgos de personalidad o comportamiento delictivo pasado',
+    annex6e:
+      'Anexo III, punto 6, letra e): elaboración de perfiles en la detección, investigación o enjuiciamiento de delitos',
+    annex7: 'Anexo III, punto 7: migración, asilo y control fronterizo',
+    annex8: 'Anexo III, punto 8: administración de justicia y procesos democráticos',
+    rbiPost: 'Identificación biométrica remota en diferido, sobre material grabado.',
+    rbiRealTime: 'Identificación biométrica remota en tiempo real.',
+    personalData: 'El sistema trata datos personales.',
+    noPersonalData: 'El sistema no trata datos personales.',
+  },
   receipt: {
     title: 'Justificante de envío',
     received: 'Se ha recibido su respuesta a {case}.',

@@ -150,6 +150,27 @@ export const FR: CatalogDraft = {
     restoredCheck:
       'Vos modifications non enregistrées de {time} ont été remises dans le formulaire, mais les réponses enregistrées ont changé entre-temps (dans un autre onglet ou sur un autre appareil). Vérifiez-les, puis appuyez sur Enregistrer.',
   },
+  scope: {
+    title: 'Champ d’application du règlement sur l’IA fixé par l’autorité',
+    intro:
+      'L’autorité a classé l’utilisation prévue au regard du règlement européen sur l’IA comme suit. Cette classification détermine les questions applicables, les mêmes pour chaque fournisseur ; vos réponses ne peuvent pas la modifier. Si vous l’estimez erronée, posez une question de clarification : la réponse est publiée à tous les fournisseurs invités.',
+    notHighRisk: 'Pas à haut risque : aucun point de l’annexe III du règlement sur l’IA ne s’applique.',
+    annex1a: 'Annexe III, point 1 a) : identification biométrique à distance',
+    annex1b: 'Annexe III, point 1 b) : catégorisation biométrique selon des attributs sensibles ou protégés',
+    annex1c: 'Annexe III, point 1 c) : reconnaissance des émotions',
+    annex6a: 'Annexe III, point 6 a) : risque qu’une personne devienne victime d’infractions',
+    annex6b: 'Annexe III, point 6 b) : polygraphes et outils similaires',
+    annex6c: 'Annexe III, point 6 c) : fiabilité des preuves',
+    annex6d:
+      'Annexe III, point 6 d) : risque d’infraction ou de récidive, traits de personnalité ou comportement criminel passé',
+    annex6e: 'Annexe III, point 6 e) : profilage lors de la détection, de l’enquête ou de la poursuite d’infractions',
+    annex7: 'Annexe III, point 7 : migration, asile et contrôle aux frontières',
+    annex8: 'Annexe III, point 8 : administration de la justice et processus démocratiques',
+    rbiPost: 'Identification biométrique à distance a posteriori, sur des enregistrements.',
+    rbiRealTime: 'Identification biométrique à distance en temps réel.',
+    personalData: 'Le système traite des données à caractère personnel.',
+    noPersonalData: 'Le système ne traite pas de données à caractère personnel.',
+  },
   receipt: {
     title: 'Accusé de réception',
     received: 'Votre réponse à {case} a bien été reçue.',
