@@ -9,6 +9,11 @@ import { ComparisonPageController } from './comparison-page.controller';
 import { ComparisonController } from './comparison.controller';
 import { ComparisonService } from './comparison.service';
 import { EVALUATION_ENTITIES } from './evaluation.entities';
+import {
+  EVIDENCE_CONFIRMATION_PROVIDERS,
+  EvidenceConfirmation,
+  EvidenceConfirmationService,
+} from './evidence-confirmation.module-parts';
 import { EvaluationResultsService } from './evaluation-results.service';
 import { PanelController } from './panel.controller';
 import { PanelPagesController } from './panel-pages.controller';
@@ -18,8 +23,19 @@ import { EvaluatorInvitations, InviteEvaluatorsJob } from './evaluator-invitatio
 import { CompareCaseJob, ScoreResponseJob, StartEvaluationJob } from './scoring-jobs';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(EVALUATION_ENTITIES), CasesModule, AuditModule, NotificationsModule],
-  controllers: [ComparisonController, ComparisonPageController, PanelController, PanelPagesController],
+  imports: [
+    TypeOrmModule.forFeature([...EVALUATION_ENTITIES, EvidenceConfirmation]),
+    CasesModule,
+    AuditModule,
+    NotificationsModule,
+  ],
+  controllers: [
+    ComparisonController,
+    ComparisonPageController,
+    PanelController,
+    PanelPagesController,
+    ...EVIDENCE_CONFIRMATION_PROVIDERS.controllers,
+  ],
   providers: [
     CaseAccess,
     // The access guard of every staff route finds the case-level policy under this token.
@@ -33,7 +49,16 @@ import { CompareCaseJob, ScoreResponseJob, StartEvaluationJob } from './scoring-
     StartEvaluationJob,
     EvaluatorInvitations,
     InviteEvaluatorsJob,
+    ...EVIDENCE_CONFIRMATION_PROVIDERS.providers,
   ],
-  exports: [CaseAccess, CASE_ACCESS, PanelService, PanelWorkflowService, EvaluationResultsService, ComparisonService],
+  exports: [
+    CaseAccess,
+    CASE_ACCESS,
+    PanelService,
+    PanelWorkflowService,
+    EvaluationResultsService,
+    ComparisonService,
+    EvidenceConfirmationService,
+  ],
 })
 export class EvaluationModule {}

@@ -27,6 +27,8 @@ import {
 import { CaseComparison, ModeratedScore, ProviderPrice, ResponseScore } from './evaluation.entities';
 import { pricingInputs, StoredComparison } from './pricing';
 import { EvaluatorInvitations } from './evaluator-invitations';
+import { ClaimVerdict, confirmedClaims } from './evidence-claims';
+import { EvidenceConfirmationService } from './evidence-confirmation.service';
 import { PanelService } from './panel.service';
 
 /** Input the scorer rejects (bad rubric or weights) can never succeed: fail the job without retrying. */
@@ -43,6 +45,8 @@ export interface StoredFindings {
   rules: RuleFinding[];
   missingEvidence: EvidenceFinding[];
   evidence: Array<{ questionName: string; fileName: string; sha256: string }>;
+  /** The panel's "evidence supports the claim" verdicts the score was computed with (absent before that step). */
+  evidenceConfirmations?: ClaimVerdict[];
 }
 
 @JobProcessor('scoring.score-response')
@@ -57,6 +61,7 @@ export class ScoreResponseJob implements JobHandler<'scoring.score-response'> {
     private readonly responses: ResponsesService,
     private readonly evidence: EvidenceService,
     private readonly panel: PanelService,
+    private readonly evidenceConfirmations: EvidenceConfirmationService,
   ) {}
 
   private async frozenQuestionnaire(caseId: string, hash: string): Promise<QuestionnaireDefinition> {
@@ -83,14 +88,17 @@ export class ScoreResponseJob implements JobHandler<'scoring.score-response'> {
     if (response.revision !== revision)
       return { skipped: `revision ${revision} is superseded by ${response.revision}` };
 
-    const [procurementCase, panelScores, evidence] = await Promise.all([
+    const [procurementCase, panelScores, evidence, verdicts] = await Promise.all([
       this.dataSource.getRepository(ProcurementCase).findOneOrFail({
         where: { id: response.caseId },
         select: { id: true, criteriaWeights: true, questionnaireHash: true },
       }),
       this.panel.consensusScores(responseId),
       this.evidence.evidenceOf(responseId),
+      this.evidenceConfirmations.verdictsOf(responseId),
     ]);
+    // Without verdicts the hash is the one earlier scores were stored under.
+    const evidenceConfirmations = verdicts.length ? confirmedClaims(verdicts) : undefined;
     const definition = await this.frozenQuestionnaire(procurementCase.id, procurementCase.questionnaireHash);
     const weights = procurementCase.criteriaWeights as CriteriaWeights;
     const inputHash = contentHash({
@@ -99,6 +107,7 @@ export class ScoreResponseJob implements JobHandler<'scoring.score-response'> {
       questionnaire: procurementCase.questionnaireHash,
       weights,
       panelScores,
+      ...(evidenceConfirmations ? { evidenceConfirmations } : {}),
       scoringVersion: SCORING_VERSION,
     });
 
@@ -117,6 +126,7 @@ export class ScoreResponseJob implements JobHandler<'scoring.score-response'> {
         fileName: file.fileName,
         sha256: file.sha256,
       })),
+      ...(verdicts.length ? { evidenceConfirmations: verdicts } : {}),
     };
     const repository = this.dataSource.getRepository(ResponseScore);
     const id = randomUUID();
@@ -235,6 +245,7 @@ export class StartEvaluationJob implements JobHandler<'evaluation.start'> {
     private readonly responses: ResponsesService,
     private readonly jobs: JobQueue,
     private readonly evaluatorInvitations: EvaluatorInvitations,
+    private readonly evidenceConfirmations: EvidenceConfirmationService,
   ) {}
 
   async handle({ caseId }: ParsedJobPayload<'evaluation.start'>): Promise<{ flowId: string }> {
@@ -246,7 +257,11 @@ export class StartEvaluationJob implements JobHandler<'evaluation.start'> {
     const consensus = (await this.dataSource.getRepository(ModeratedScore).findBy({ caseId }))
       .map((m) => `${m.responseId}/${m.questionName}=${m.consensusScore}`)
       .sort();
-    const round = contentHash(consensus.length ? { revisions, consensus } : revisions).slice(0, 16);
+    // So does a new set of the panel's evidence verdicts.
+    const verdicts = await this.evidenceConfirmations.roundKeyOf(caseId);
+    const round = contentHash(
+      verdicts.length ? { revisions, consensus, verdicts } : consensus.length ? { revisions, consensus } : revisions,
+    ).slice(0, 16);
     const flowId = await this.jobs.enqueueFlow({
       parent: { name: 'scoring.compare-case', payload: { caseId }, jobId: `compare-${caseId}-${round}` },
       children: submitted.map((response) => ({
