@@ -8,8 +8,8 @@ export class EvidenceConfirmations1796303921413 implements MigrationInterface {
     await queryRunner.query(`
       CREATE TABLE "evidence_confirmations" (
         "id" uuid PRIMARY KEY,
-        "case_id" uuid NOT NULL REFERENCES "procurement_cases" ("id"),
-        "response_id" uuid NOT NULL REFERENCES "provider_responses" ("id"),
+        "case_id" uuid NOT NULL,
+        "response_id" uuid NOT NULL,
         "question_name" varchar(200) NOT NULL,
         "evaluator_id" uuid NOT NULL,
         "supports" boolean NOT NULL,

@@ -1,6 +1,6 @@
 import { BUILT_IN_QUESTIONNAIRES, QuestionnaireDefinition } from '@probity/questionnaires';
 import { NOT_APPLICABLE } from '@probity/rubric';
-import { claimVerdicts, confirmedClaims, evidenceClaims, isEvidenceVerdict } from './evidence-claims';
+import { claimVerdicts, confirmedClaims, evidenceClaims, isEvidenceVerdict, scorerVerdicts } from './evidence-claims';
 import {
   EVIDENCE_CHECK_LANGUAGES,
   EVIDENCE_CHECK_MESSAGES,
@@ -62,6 +62,11 @@ describe('claimVerdicts', () => {
       { questionName: 'c', confirmed: false, supports: 0, doesNotSupport: 1 },
     ]);
     expect(confirmedClaims(verdicts)).toEqual({ a: true, b: false, c: false });
+    expect([...scorerVerdicts(verdicts)]).toEqual([
+      ['a', 'supports'],
+      ['b', 'does-not-support'],
+      ['c', 'does-not-support'],
+    ]);
   });
 
   it('has nothing for claims nobody checked', () => {

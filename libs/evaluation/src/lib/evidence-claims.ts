@@ -109,7 +109,17 @@ export function claimVerdicts(confirmations: readonly RecordedConfirmation[]): C
     .map(([questionName, tally]) => ({ questionName, confirmed: tally.supports > tally.doesNotSupport, ...tally }));
 }
 
-/** The confirmed claims by question name: what the scorer reads (absent means unconfirmed). */
+/** The confirmed claims by question name, for hashing the scoring input (absent means unchecked). */
 export function confirmedClaims(verdicts: readonly ClaimVerdict[]): Record<string, boolean> {
   return Object.fromEntries(verdicts.map((verdict) => [verdict.questionName, verdict.confirmed]));
+}
+
+/**
+ * The panel's verdict per claim as the scorer reads it (`evidenceConfirmations` of scoreResponse,
+ * @probity/scoring's EvidenceConfirmations): supports when confirmed, otherwise does not support.
+ */
+export function scorerVerdicts(verdicts: readonly ClaimVerdict[]): ReadonlyMap<string, EvidenceVerdict> {
+  return new Map(
+    verdicts.map((verdict) => [verdict.questionName, verdict.confirmed ? 'supports' : 'does-not-support']),
+  );
 }

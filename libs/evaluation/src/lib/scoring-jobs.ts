@@ -27,7 +27,7 @@ import {
 import { CaseComparison, ModeratedScore, ProviderPrice, ResponseScore } from './evaluation.entities';
 import { pricingInputs, StoredComparison } from './pricing';
 import { EvaluatorInvitations } from './evaluator-invitations';
-import { ClaimVerdict, confirmedClaims } from './evidence-claims';
+import { ClaimVerdict, confirmedClaims, scorerVerdicts } from './evidence-claims';
 import { EvidenceConfirmationService } from './evidence-confirmation.service';
 import { PanelService } from './panel.service';
 
@@ -113,8 +113,13 @@ export class ScoreResponseJob implements JobHandler<'scoring.score-response'> {
 
     const logic = evaluateLogic(definition, response.answers);
     const items = toRubricItems(definition, response.answers, logic);
+    // The evidence rule's input: which claims have files, and the panel's verdict on them.
+    const evidenceInput = {
+      evidenceConfirmations: scorerVerdicts(verdicts),
+      attachedEvidence: new Set(evidence.map((file) => file.questionName)),
+    };
     const sheet = asInvalidPayload('scoring.score-response', () =>
-      scoreResponse(items, response.answers, { weights, panelScores }),
+      scoreResponse(items, response.answers, { weights, panelScores, ...evidenceInput }),
     );
     const evidenceCount: Record<string, number> = {};
     for (const file of evidence) evidenceCount[file.questionName] = (evidenceCount[file.questionName] ?? 0) + 1;
