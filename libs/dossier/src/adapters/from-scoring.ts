@@ -2,6 +2,7 @@ import {
   Answers,
   choiceValue,
   localised,
+  markingGuideFor,
   QuestionnaireDefinition,
   questionsOf,
   RuleFinding,
@@ -42,6 +43,7 @@ export interface ScoredProviderSource {
   evidence: Array<{ questionName: string; fileName: string; sha256: string }>;
   justifications?: DossierProvider['justifications'];
   moderation?: DossierProvider['moderation'];
+  evidenceConfirmations?: Array<{ questionName: string; confirmed: boolean; supports: number; doesNotSupport: number }>;
 }
 
 export interface ScoredCaseSource {
@@ -143,6 +145,10 @@ export function dossierInputFromScoring(source: ScoredCaseSource): DossierInput 
       awaitingPanel: provider.sheet.awaitingPanel.map(titleOf),
       justifications: provider.justifications ?? [],
       moderation: provider.moderation ?? [],
+      evidenceConfirmations: (provider.evidenceConfirmations ?? []).map((verdict) => ({
+        ...verdict,
+        questionTitle: questionTitle(verdict.questionName),
+      })),
       answers: located
         .filter(({ question }) => {
           const scored = byQuestion.get(question.name);
@@ -183,6 +189,10 @@ export function dossierInputFromScoring(source: ScoredCaseSource): DossierInput 
   return {
     schemaVersion: DOSSIER_INPUT_SCHEMA_VERSION,
     agency: source.agency,
+    markingGuides: located.flatMap(({ question }) => {
+      const levels = markingGuideFor(question.name);
+      return levels ? [{ questionName: question.name, questionTitle: questionTitle(question.name), levels }] : [];
+    }),
     case: {
       id: source.case.id,
       reference: source.case.reference,

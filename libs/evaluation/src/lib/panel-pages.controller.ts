@@ -8,6 +8,7 @@ import { CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity'
 import { EVALUATION_SCALE } from './panel-rules';
 import { PanelWorkflowService, Workspace } from './panel-workflow.service';
 import { FormBody } from '@probity/web';
+import { markingGuideFor } from '@probity/questionnaires';
 
 const NOTICES: Record<string, string> = {
   declared: 'Your declaration is recorded. You can now score the submissions.',
@@ -308,6 +309,7 @@ export class PanelPagesController {
             number: index + 1,
             total,
             isEvidence: current.kind === 'evidence',
+            markingGuide: markingGuideFor(current.questionName),
             choices: scaleChoices('score', 'score', Number.isNaN(selected) ? null : selected),
             justification: form.justification ?? current.own?.justification ?? '',
             previousHref: index > 0 ? `${base}?question=${index}` : null,
