@@ -31,3 +31,4 @@ export { NO_PRICING, PricingInputs, pricingInputs, StoredComparison, withoutPric
 export { ComparisonAnswer, CriteriaWeightsDto, PriceDto } from './lib/comparison.controller';
 export { ComparisonStatus, scoringProgress, ScoringProgressView } from './lib/scoring-progress';
 export { AccessIds, CaseAccess, Granted } from './lib/case-access';
+export { caseScopeAnswers, MethodQuestionRow, PublishedMethodView, publishedMethodView } from './lib/published-method';

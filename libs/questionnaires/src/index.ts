@@ -35,4 +35,4 @@ export { choiceScore, choiceValue, LocatedQuestion, questionsOf } from './lib/wa
 export { BUILT_IN_QUESTIONNAIRES, BuiltInQuestionnaire, describeBank } from './bank';
 export { MARKED_LEVELS, MARKING_GUIDES, MarkingGuide, MarkingGuideLevel, markingGuideFor } from './bank/marking-guides';
 export { generatedQuestionnaire } from './fixtures/generated-questionnaire';
-export { publishedView } from './lib/published-view';
+export { PublishedMethodOptions, publishedView } from './lib/published-view';

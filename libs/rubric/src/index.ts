@@ -6,4 +6,14 @@ export {
   InstrumentalPrincipleId,
   isInstrumentalPrincipleId,
 } from './lib/principles';
-export { NOT_APPLICABLE, RubricItem, RubricScoring } from './lib/rubric-item';
+export { NOT_APPLICABLE, RubricItem, RubricScoring, ScoreBandPoints } from './lib/rubric-item';
+export {
+  ConfusionMatrixAnswer,
+  ConfusionMatrixFields,
+  ConfusionMetric,
+  ConfusionRates,
+  confusionRates,
+  gatherConfusionMatrix,
+  readConfusionMatrix,
+} from './lib/confusion-matrix';
+export { PUBLISHED_RULES, RED_FLAG_LABEL } from './lib/published-rules';

@@ -1,4 +1,10 @@
 export {
+  BASE_RATE_TOLERANCE,
+  ComparabilityIssue,
+  compareAccuracy,
+  ProviderAccuracy,
+} from './lib/accuracy-comparability';
+export {
   ChartSeries,
   escapeXml,
   formatScore,
@@ -31,7 +37,22 @@ export {
   SensitivityCase,
   UnscoredProvider,
 } from './lib/compare-providers';
+export {
+  EFFECTIVE_WEIGHT_RULE,
+  EffectiveWeight,
+  EffectiveWeightTable,
+  effectiveWeights,
+  OUTLIER_ABOVE_MEAN,
+  OUTLIER_BELOW_MEAN,
+} from './lib/effective-weights';
 export { ScoringInputError } from './lib/errors';
+export {
+  EVIDENCE_RULE,
+  EvidenceConfirmations,
+  EvidenceStatus,
+  EvidenceVerdict,
+  evidenceStatusOf,
+} from './lib/evidence-confirmation';
 export {
   PriceRanking,
   PriceSensitivityCase,

@@ -55,7 +55,16 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
       contactEmails: ['tenders@northwind.example'],
     },
     quality: 0.85,
-    overrides: { scope_deployment: 'on-premises', acc_fpr: 0.6, acc_fnr: 3.1 },
+    overrides: {
+      scope_deployment: 'on-premises',
+      // Counts on the agency's shared test set: FPR 0.6 %, FNR 3.1 % (Probity computes the rates)
+      acc_threshold: '0.82',
+      acc_test_set: 'Metropolitan CCTV evaluation set v2',
+      acc_tp: 969,
+      acc_fpr: 54,
+      acc_tn: 8946,
+      acc_fnr: 31,
+    },
     evidence: [
       {
         questionName: 'harm_risk_management',
@@ -72,6 +81,34 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
         fileName: 'field-trial-report.pdf',
         content: 'Field trial report, 12 weeks',
       },
+      // Every claim the method says needs evidence is backed, so the panel can confirm it.
+      {
+        questionName: 'law_conformity',
+        fileName: 'eu-declaration-of-conformity.pdf',
+        content: 'EU declaration of conformity',
+      },
+      {
+        questionName: 'harm_security_testing',
+        fileName: 'penetration-test-2026.pdf',
+        content: 'Northwind pentest 2026',
+      },
+      { questionName: 'priv_subprocessors', fileName: 'sub-processors.pdf', content: 'Northwind sub-processor list' },
+      {
+        questionName: 'tx_technical_documentation',
+        fileName: 'technical-documentation-annex-iv.pdf',
+        content: 'Northwind technical documentation (Annex IV)',
+      },
+      {
+        questionName: 'fair_data_provenance',
+        fileName: 'datasheet-for-datasets.pdf',
+        content: 'Northwind data provenance',
+      },
+      { questionName: 'gov_qms', fileName: 'quality-management-certificate.pdf', content: 'Northwind QMS certificate' },
+      {
+        questionName: 'rbi_benchmark',
+        fileName: 'independent-benchmark-report.pdf',
+        content: 'Independent benchmark 2026',
+      },
     ],
   },
   {
@@ -84,7 +121,13 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
     quality: 0.6,
     overrides: {
       scope_deployment: 'agency-cloud',
-      acc_fpr: 3.8,
+      // FPR 3.8 %, FNR 9 % on the same set and threshold
+      acc_threshold: '0.82',
+      acc_test_set: 'Metropolitan CCTV evaluation set v2',
+      acc_tp: 910,
+      acc_fpr: 342,
+      acc_tn: 8658,
+      acc_fnr: 90,
       fair_bias_testing: 'aggregate-only',
       harm_hosting: 'eu',
     },
@@ -111,7 +154,13 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
       aud_independent_audit: 'refuse',
       ho_review_before_action: 'recommended',
       fair_data_provenance: 'refuse',
-      acc_fpr: 8.5,
+      // FPR 8.5 % on the provider's own benchmark at another threshold: not comparable with the others
+      acc_threshold: '0.6',
+      acc_test_set: 'Blackbox internal benchmark 2025',
+      acc_tp: 450,
+      acc_fpr: 85,
+      acc_tn: 915,
+      acc_fnr: 50,
       harm_hosting: 'outside-eu',
     },
     evidence: [],

@@ -107,19 +107,21 @@ export class ScoreResponseJob implements JobHandler<'scoring.score-response'> {
       questionnaire: procurementCase.questionnaireHash,
       weights,
       panelScores,
+      evidence: [...new Set(evidence.map((file) => file.questionName))].sort(),
       ...(evidenceConfirmations ? { evidenceConfirmations } : {}),
       scoringVersion: SCORING_VERSION,
     });
 
     const logic = evaluateLogic(definition, response.answers);
     const items = toRubricItems(definition, response.answers, logic);
-    // The evidence rule's input: which claims have files, and the panel's verdict on them.
-    const evidenceInput = {
-      evidenceConfirmations: scorerVerdicts(verdicts),
-      attachedEvidence: new Set(evidence.map((file) => file.questionName)),
-    };
     const sheet = asInvalidPayload('scoring.score-response', () =>
-      scoreResponse(items, response.answers, { weights, panelScores, ...evidenceInput }),
+      scoreResponse(items, response.answers, {
+        weights,
+        panelScores,
+        attachedEvidence: new Set(evidence.map((file) => file.questionName)),
+        // The evidence rule's other input: the panel's verdict on each claim's evidence.
+        evidenceConfirmations: scorerVerdicts(verdicts),
+      }),
     );
     const evidenceCount: Record<string, number> = {};
     for (const file of evidence) evidenceCount[file.questionName] = (evidenceCount[file.questionName] ?? 0) + 1;

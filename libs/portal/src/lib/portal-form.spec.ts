@@ -1,6 +1,6 @@
 import { BUILT_IN_QUESTIONNAIRES, MARKING_GUIDES, type QuestionnaireDefinition } from '@probity/questionnaires';
 import { NOT_APPLICABLE } from '@probity/rubric';
-import { answerSummary, buildPortalForm } from './portal-form';
+import { answersFromForm, answerSummary, buildPortalForm } from './portal-form';
 
 const DEFINITION: QuestionnaireDefinition = {
   pages: [
@@ -38,7 +38,14 @@ describe('buildPortalForm', () => {
       {},
       {
         locale: 'fr',
-        wording: { yes: 'Oui', no: 'Non', none: 'Aucun', other: 'Autre', untitledSection: 'Section {number}' },
+        wording: {
+          notApplicable: 'Sans objet',
+          yes: 'Oui',
+          no: 'Non',
+          none: 'Aucun',
+          other: 'Autre',
+          untitledSection: 'Section {number}',
+        },
       },
     );
     expect(scope.title).toBe('Section 1');
@@ -161,5 +168,49 @@ describe('buildPortalForm marking guides', () => {
 
   it('has no guide on a question scored by published rules', () => {
     expect(questionNamed('en', 'harm_security_testing')?.markingGuide).toBeNull();
+  });
+});
+
+describe('tables with rows the method lets be N/A', () => {
+  const definition = {
+    pages: [
+      {
+        name: 'fairness',
+        elements: [
+          {
+            type: 'matrix',
+            name: 'groups',
+            title: 'Error rate by group',
+            rows: [
+              { value: 'women', text: 'Women' },
+              { value: 'darker-skin', text: 'Darker skin tones' },
+            ],
+            columns: [
+              { value: 'ok', text: 'Within 2 points', score: 100 },
+              { value: 'gap', text: 'Larger gap', score: 40 },
+            ],
+            naRows: ['darker-skin'],
+          },
+        ],
+      },
+    ],
+  };
+
+  it('offers an N/A choice only on those rows and reads it back as N/A', () => {
+    const [section] = buildPortalForm(definition, { groups: { women: 'ok', 'darker-skin': NOT_APPLICABLE } });
+    const matrix = section.questions[0].matrix!;
+    expect(matrix.hasNaColumn).toBe(true);
+    expect(matrix.rows.map((row) => row.naCell?.checked ?? null)).toEqual([null, true]);
+    expect(answersFromForm(section, { groups__women: 'gap', 'groups__darker-skin': NOT_APPLICABLE })).toEqual({
+      groups: { women: 'gap', 'darker-skin': NOT_APPLICABLE },
+    });
+    const [summary] = answerSummary(
+      definition,
+      { groups: { women: 'ok', 'darker-skin': NOT_APPLICABLE } },
+      {
+        wording: { notApplicable: 'N/A', notAnswered: 'Not answered' },
+      },
+    );
+    expect(summary.answers[0].answer).toBe('Women: Within 2 points; Darker skin tones: Not applicable');
   });
 });

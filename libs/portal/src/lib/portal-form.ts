@@ -50,7 +50,10 @@ export interface FormQuestion {
   choices: FormChoice[];
   matrix?: {
     columns: Array<{ value: string; label: string }>;
-    rows: Array<{ value: string; label: string; cells: FormChoice[] }>;
+    /** True when some row may be answered N/A: the table then has an N/A column. */
+    hasNaColumn: boolean;
+    /** `naCell`: the N/A choice of a row the method lets be N/A. */
+    rows: Array<{ value: string; label: string; cells: FormChoice[]; naCell?: FormChoice }>;
   };
   evidence: EvidenceListing[];
   /** The published knock-out (exclusion) rules that read this question's answer. */
@@ -60,6 +63,7 @@ export interface FormQuestion {
 
 /** Words the form supplies itself when the questionnaire does not, in the page's language. */
 export interface FormWording {
+  notApplicable: string;
   yes: string;
   no: string;
   none: string;
@@ -68,6 +72,7 @@ export interface FormWording {
 }
 
 const ENGLISH_WORDING: FormWording = {
+  notApplicable: 'Not applicable',
   yes: 'Yes',
   no: 'No',
   none: 'None',
@@ -223,13 +228,23 @@ function toFormQuestion(
     const columns = (element.columns ?? []).map((column) => labelled(column, locale));
     const cellsOf =
       value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    const naRows = new Set(element.naRows ?? []);
     matrix = {
       columns,
+      hasNaColumn: naRows.size > 0,
       rows: (element.rows ?? []).map((row, rowIndex) => {
         const { value: rowValue, label } = labelled(row, locale);
         return {
           value: rowValue,
           label,
+          naCell: naRows.has(rowValue)
+            ? {
+                id: `${id}-${rowIndex}-na`,
+                value: NOT_APPLICABLE,
+                label: wording.notApplicable,
+                checked: cellsOf[rowValue] === NOT_APPLICABLE,
+              }
+            : undefined,
           cells: columns.map((column, columnIndex) => ({
             id: `${id}-${rowIndex}-${columnIndex}`,
             value: column.value,
@@ -313,51 +328,4 @@ export function answersFromForm(section: FormSection, form: Record<string, unkno
   return changes;
 }
 
-export interface AnswerSummarySection {
-  title: string;
-  answers: Array<{ question: string; answer: string }>;
-}
-
-/**
- * A submitted response in words, for the receipt: each visible question's text with its answer as
- * the provider chose it (choice labels, the evidence file names, "not applicable"), never the
- * questionnaire's internal names and values.
- */
-export function answerSummary(
-  definition: QuestionnaireDefinition,
-  answers: Answers,
-  options: {
-    locale?: string;
-    evidence?: Record<string, EvidenceListing[]>;
-    wording: { notApplicable: string; notAnswered: string };
-    formWording?: FormWording;
-  },
-): AnswerSummarySection[] {
-  const sections = buildPortalForm(definition, answers, {
-    locale: options.locale,
-    evidence: options.evidence,
-    wording: options.formWording,
-  });
-  return sections.map((section) => ({
-    title: section.title,
-    answers: section.questions.map((question) => ({
-      question: question.title,
-      answer: answerText(question) || options.wording.notAnswered,
-    })),
-  }));
-
-  function answerText(question: FormQuestion): string {
-    if (question.notApplicable) return options.wording.notApplicable;
-    if (question.kind === 'file') return question.evidence.map((file) => file.fileName).join(', ');
-    if (question.kind === 'matrix')
-      return (question.matrix?.rows ?? [])
-        .flatMap((row) => row.cells.filter((cell) => cell.checked).map((cell) => `${row.label}: ${cell.label}`))
-        .join('; ');
-    if (question.choices.length)
-      return question.choices
-        .filter((choice) => choice.checked)
-        .map((choice) => choice.label)
-        .join(', ');
-    return question.value && question.unit ? `${question.value} ${question.unit}` : question.value;
-  }
-}
+export { AnswerSummarySection, answerSummary } from './answer-summary';

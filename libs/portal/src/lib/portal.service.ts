@@ -13,6 +13,7 @@ import {
   ResponsesService,
   SYSTEM_ACTOR,
 } from '@probity/cases';
+import { caseScopeAnswers, publishedMethodView } from '@probity/evaluation';
 import { Notifier } from '@probity/notifications';
 import { CORE_PRINCIPLES } from '@probity/rubric';
 import {
@@ -22,6 +23,7 @@ import {
   questionsOf,
   validateAnswers,
 } from '@probity/questionnaires';
+import type { CriteriaWeights } from '@probity/scoring';
 import { formatMessage } from '@probity/web';
 import { messagesFor } from './i18n/catalog';
 import { answerSummary, buildPortalForm, EvidenceListing, FormSection, FormWording } from './portal-form';
@@ -86,6 +88,7 @@ export class PortalService {
         closedAt: responsesClosedAt(procurementCase),
       },
       criteria: CORE_PRINCIPLES.map((principle) => ({ name: principle.name, weight: weights[principle.id] ?? 0 })),
+      ...providerMethod(procurementCase, locale),
       response: {
         organisationName: response.organisationName,
         status: response.status,
@@ -188,13 +191,67 @@ function inLanguage(problems: ProblemList, definition: QuestionnaireDefinition, 
         ? t.question.answerRequired
         : problem.code === 'not-applicable-refused'
           ? t.question.notApplicableRefused
-          : undefined;
+          : problem.code === 'incomplete-table'
+            ? t.question.tableIncomplete
+            : undefined;
     if (!template) return problem;
     return {
       ...problem,
-      message: formatMessage(template, { title: titles.get(problem.questionName) ?? problem.questionName }),
+      message: formatMessage(template, {
+        title: titles.get(problem.questionName) ?? problem.questionName,
+        rows: ((problem as { rows?: string[] }).rows ?? []).join(', '),
+      }),
     };
   });
+}
+
+/**
+ * "How you are scored": every question's effective weight and the published rules, in the page's
+ * language. Providers see the table without the officer's outlier warnings.
+ */
+function providerMethod(procurementCase: PortalState['procurementCase'], locale: string) {
+  const t = messagesFor(locale === 'default' ? 'en' : locale);
+  const method = publishedMethodView(
+    procurementCase.questionnaireDefinition as QuestionnaireDefinition,
+    procurementCase.criteriaWeights as CriteriaWeights,
+    caseScopeAnswers(procurementCase.aiActClassification),
+    locale,
+  );
+  const {
+    ruleWeights,
+    ruleNa,
+    ruleBlank,
+    ruleTables,
+    ruleEvidence,
+    ruleAccuracy,
+    ruleJudgement,
+    ruleKnockouts,
+    ruleRedFlags,
+  } = t.method;
+  return {
+    method: {
+      ...method,
+      outliers: [],
+      criteria: method.criteria.map((criterion) => ({
+        ...criterion,
+        questions: criterion.questions.map((question) => ({ ...question, outlier: null })),
+      })),
+    },
+    methodLabels: {
+      ...t.method,
+      rules: [
+        ruleWeights,
+        ruleNa,
+        ruleBlank,
+        ruleTables,
+        ruleEvidence,
+        ruleAccuracy,
+        ruleJudgement,
+        ruleKnockouts,
+        ruleRedFlags,
+      ],
+    },
+  };
 }
 
 function formWording(locale: string): FormWording {

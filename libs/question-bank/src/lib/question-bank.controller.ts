@@ -20,7 +20,8 @@ function find(key: string): BuiltInQuestionnaire {
 
 /**
  * The built-in responsible-AI questionnaires as published to providers: questions, weights and
- * knock-out rules, never per-choice points or red-flag rules. Any SurveyJS tool can import the JSON.
+ * knock-out rules, every choice's points and band, and red flags labelled as contract risks: the complete
+ * method, as tender law requires. Any SurveyJS tool can import the JSON.
  */
 @ApiTags('question bank')
 @Controller()
@@ -61,7 +62,7 @@ export class QuestionBankController {
 
   @Get('api/v1/question-bank/:key')
   @ApiOkResponse({
-    description: 'The questionnaire as providers see it: SurveyJS JSON without per-choice points or red-flag rules.',
+    description: 'The questionnaire as providers see it: SurveyJS JSON with the complete scoring method (points, bands, knock-outs, red flags labelled as contract risks, the rules).',
   })
   json(@Param('key') key: string) {
     return publishedView(find(key).definition);

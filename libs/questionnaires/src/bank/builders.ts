@@ -5,6 +5,8 @@ export interface QuestionOptions {
   weight?: number;
   required?: boolean;
   naAllowed?: boolean;
+  /** Table rows the method lets a provider answer N/A. */
+  naRows?: string[];
   evidence?: boolean;
   visibleIf?: string;
   aiAct?: string;
@@ -28,6 +30,7 @@ function base(
   if (options.weight !== undefined) element.weight = options.weight;
   if (options.required !== false) element.isRequired = true;
   if (options.naAllowed) element.naAllowed = true;
+  if (options.naRows?.length) element.naRows = options.naRows;
   if (options.evidence) element.evidenceRequired = true;
   if (options.visibleIf) element.visibleIf = options.visibleIf;
   for (const reference of ['aiAct', 'mcc', 'nist', 'iso42001'] as const)

@@ -10,6 +10,7 @@ import {
   single,
   yesNo,
 } from './builders';
+import { confusionMatrixQuestions } from './confusion-matrix-questions';
 
 /** The AI Act classification preamble decides whether the high-risk sections apply. */
 export const HIGH_RISK =
@@ -339,41 +340,14 @@ const harm: PageDefinition = {
       FULLY_PARTLY_NO('Yes, with levels and test conditions', 'Some metrics without levels or conditions', 'No'),
       { aiAct: 'Art. 13(3)(b)(ii); Art. 15(3)', mcc: 'Art. 8' },
     ),
-    numberQuestion(
-      'acc_fpr',
-      'accuracy',
-      'False positive rate at the default operating threshold',
-      'The share of outputs that wrongly flag a person or event, in per cent, on your most representative test.',
-      {
-        unit: '%',
-        min: 0,
-        max: 100,
-        bands: [
-          { max: 1, points: 100 },
-          { min: 1, max: 5, points: 70 },
-          { min: 5, max: 10, points: 30 },
-          { min: 10, points: 0 },
-        ],
-      },
-      { aiAct: 'Art. 15(3)' },
-    ),
-    numberQuestion(
-      'acc_fnr',
-      'accuracy',
-      'False negative rate at the same threshold',
-      'The share of true cases the system misses, in per cent.',
-      {
-        unit: '%',
-        min: 0,
-        max: 100,
-        bands: [
-          { max: 5, points: 100 },
-          { min: 5, max: 15, points: 60 },
-          { min: 15, points: 20 },
-        ],
-      },
-      { aiAct: 'Art. 15(3)' },
-    ),
+    ...confusionMatrixQuestions({
+      threshold: 'acc_threshold',
+      testSet: 'acc_test_set',
+      tp: 'acc_tp',
+      fp: 'acc_fpr',
+      tn: 'acc_tn',
+      fn: 'acc_fnr',
+    }),
     single(
       'acc_test_conditions',
       'accuracy',
@@ -674,7 +648,11 @@ const fairness: PageDefinition = {
         ['larger-gap', 'Tested, larger gap', 40],
         ['not-tested', 'Not tested', 0],
       ],
-      { aiAct: 'Art. 13(3)(b)(v)' },
+      {
+        // A text-only or voice-only tool has no skin tone to test: the method allows N/A for these rows.
+        naRows: ['darker-skin', 'lighter-skin'],
+        aiAct: 'Art. 13(3)(b)(v)',
+      },
     ),
     evidence(
       'fair_bias_report',
@@ -1154,7 +1132,8 @@ export const RED_FLAGS: RuleDefinition[] = [
     'high',
     'False positive rate of 5 % or more',
     'Many people would be wrongly flagged at the default threshold.',
-    '{acc_fpr} >= 5',
+    // FP / (FP + TN) ≥ 5 %, computed from the counts so that it means the same for every provider
+    '{acc_fpr} notempty and {acc_tn} notempty and {acc_fpr} * 100 >= 5 * ({acc_fpr} + {acc_tn})',
     { aiAct: 'Art. 15' },
   ),
   rule(
@@ -1309,7 +1288,12 @@ const LIGHT_QUESTIONS = new Set([
   'harm_hosting',
   'harm_fail_safe',
   'acc_metrics_declared',
+  'acc_threshold',
+  'acc_test_set',
+  'acc_tp',
   'acc_fpr',
+  'acc_tn',
+  'acc_fnr',
   'acc_test_conditions',
   'ho_review_before_action',
   'ho_override',

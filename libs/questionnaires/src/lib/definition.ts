@@ -1,4 +1,4 @@
-import type { InstrumentalPrincipleId } from '@probity/rubric';
+import type { ConfusionMatrixFields, ConfusionMetric, InstrumentalPrincipleId } from '@probity/rubric';
 
 /** A string shown to people, either plain or per locale: `{ "default": "…", "fr": "…" }`. */
 export type LocalisedText = string | ({ default: string } & Record<string, string>);
@@ -38,6 +38,15 @@ export interface ElementDefinition {
   maxLength?: number;
   weight?: number;
   naAllowed?: boolean;
+  /** Table rows the method lets a provider answer N/A (e.g. skin-tone rows for a text-only tool). */
+  naRows?: string[];
+  /** A number that must be whole (a count). */
+  integer?: boolean;
+  /**
+   * Scores this question by a rate Probity computes from a confusion matrix whose parts are the
+   * answers of the named questions (the rate's bands are `scoreBands`, in per cent).
+   */
+  confusionMatrix?: { metric: ConfusionMetric; fields: ConfusionMatrixFields };
   evidenceRequired?: boolean;
   principle?: InstrumentalPrincipleId;
   scoreBands?: ScoreBand[];
@@ -71,6 +80,8 @@ export interface RuleDefinition {
   severity: RuleSeverity;
   aiAct?: string;
   mcc?: string;
+  /** Set in the published view of red flags: "risk for the contract, not an award criterion". */
+  label?: string;
 }
 
 export interface QuestionnaireDefinition {

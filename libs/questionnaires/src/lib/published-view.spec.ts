@@ -1,20 +1,40 @@
+import { PUBLISHED_RULES, RED_FLAG_LABEL } from '@probity/rubric';
 import { RESPONSIBLE_AI_HIGH_RISK } from '../bank/responsible-ai-bank';
 import { importQuestionnaire } from './import-questionnaire';
 import { publishedView } from './published-view';
+import { questionsOf } from './walk';
 
-describe('published view for providers', () => {
-  const published = publishedView(RESPONSIBLE_AI_HIGH_RISK);
+describe('published view for providers: the complete method', () => {
+  const published = publishedView(RESPONSIBLE_AI_HIGH_RISK, {
+    effectiveWeights: { acc_fpr: 1.25, ho_stop: 2.5 },
+    criteriaWeights: { lawfulness: 20 },
+  });
   const json = JSON.stringify(published);
 
-  it('keeps questions, weights and knock-out rules but no points or red-flag rules', () => {
-    expect(json).not.toMatch(/"score"|"scoreBands"|"scoreTrue"|"scoreFalse"|"redFlags"/);
-    expect(published.knockouts?.length).toBe(RESPONSIBLE_AI_HIGH_RISK.knockouts?.length);
-    expect(json).toContain('"weight"');
+  it('keeps every weight, choice point, band and knock-out, and imports as SurveyJS JSON', () => {
+    expect(json).toBe(JSON.stringify(published));
+    const internal = JSON.stringify(RESPONSIBLE_AI_HIGH_RISK);
+    for (const property of ['"score"', '"scoreBands"', '"scoreTrue"', '"scoreFalse"', '"weight"'])
+      expect(json.split(property).length).toBe(internal.split(property).length);
+    expect(published.knockouts).toEqual(RESPONSIBLE_AI_HIGH_RISK.knockouts);
     expect(importQuestionnaire(json).ok).toBe(true);
   });
 
+  it('gives each scored question its effective weight and publishes the rules', () => {
+    const byName = new Map(questionsOf(published).map(({ question }) => [question.name, question]));
+    expect(byName.get('acc_fpr')?.effectiveWeight).toBe(1.25);
+    expect(byName.get('ho_stop')?.effectiveWeight).toBe(2.5);
+    expect(byName.get('scope_rbi')?.effectiveWeight).toBeUndefined();
+    expect(published.method).toEqual({ criteriaWeights: { lawfulness: 20 }, rules: PUBLISHED_RULES });
+  });
+
+  it('publishes red flags labelled as risks for the contract, not award criteria', () => {
+    expect(published.redFlags).toHaveLength(RESPONSIBLE_AI_HIGH_RISK.redFlags!.length);
+    expect(published.redFlags!.every((rule) => rule.label === RED_FLAG_LABEL)).toBe(true);
+  });
+
   it('leaves the internal definition untouched', () => {
-    expect(JSON.stringify(RESPONSIBLE_AI_HIGH_RISK)).toContain('"score"');
-    expect(RESPONSIBLE_AI_HIGH_RISK.redFlags?.length).toBeGreaterThan(0);
+    expect(RESPONSIBLE_AI_HIGH_RISK.method).toBeUndefined();
+    expect(RESPONSIBLE_AI_HIGH_RISK.redFlags?.every((rule) => !('label' in rule))).toBe(true);
   });
 });

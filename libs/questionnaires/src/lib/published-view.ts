@@ -1,32 +1,38 @@
+import { PUBLISHED_RULES, RED_FLAG_LABEL } from '@probity/rubric';
 import type { ElementDefinition, QuestionnaireDefinition } from './definition';
 
-const INTERNAL_QUESTION_PROPERTIES = ['scoreBands', 'scoreTrue', 'scoreFalse'] as const;
+export interface PublishedMethodOptions {
+  /** Each scored question's points of 100 for this tender (from @probity/scoring's effectiveWeights). */
+  effectiveWeights?: Record<string, number>;
+  /** The tender's criteria weights (one per core principle, summing to 100). */
+  criteriaWeights?: Record<string, number>;
+}
 
 /**
- * What providers may see of a questionnaire. Tender law wants criteria, weights and the exclusion
- * grounds published in advance, so question weights and knock-out rules stay; the points of each
- * choice and the red-flag rules stay internal, so providers answer the question rather than the
- * score (a decision recorded in README "Decisions").
+ * What providers see of a questionnaire: the complete method, published with the tender as tender
+ * law requires of award criteria and every sub-weighting. Every question keeps its weight, each
+ * choice its points, every band and threshold, every knock-out; given the tender's weights, each
+ * scored question also carries its effective weight (points of 100). Red flags are published too,
+ * each labelled as a risk for the contract, not an award criterion: they never change a score.
  */
-export function publishedView(definition: QuestionnaireDefinition): QuestionnaireDefinition {
-  const strip = (element: ElementDefinition): ElementDefinition => {
+export function publishedView(
+  definition: QuestionnaireDefinition,
+  options: PublishedMethodOptions = {},
+): QuestionnaireDefinition {
+  const withWeight = (element: ElementDefinition): ElementDefinition => {
     const copy: ElementDefinition = { ...element };
-    for (const property of INTERNAL_QUESTION_PROPERTIES) delete copy[property];
-    const withoutScore = (choice: unknown) => {
-      if (choice === null || typeof choice !== 'object') return choice;
-      const rest = { ...(choice as Record<string, unknown>) };
-      delete rest.score;
-      return rest;
-    };
-    if (copy.choices) copy.choices = copy.choices.map(withoutScore) as ElementDefinition['choices'];
-    if (copy.columns) copy.columns = copy.columns.map(withoutScore) as ElementDefinition['columns'];
-    if (copy.elements) copy.elements = copy.elements.map(strip);
+    const points = options.effectiveWeights?.[element.name];
+    if (points !== undefined) copy.effectiveWeight = points;
+    if (copy.elements) copy.elements = copy.elements.map(withWeight);
     return copy;
   };
-  const published: QuestionnaireDefinition = {
+  return {
     ...definition,
-    pages: definition.pages.map((page) => ({ ...page, elements: page.elements.map(strip) })),
+    pages: definition.pages.map((page) => ({ ...page, elements: page.elements.map(withWeight) })),
+    redFlags: (definition.redFlags ?? []).map((rule) => ({ ...rule, label: RED_FLAG_LABEL })),
+    method: {
+      ...(options.criteriaWeights ? { criteriaWeights: options.criteriaWeights } : {}),
+      rules: PUBLISHED_RULES,
+    },
   };
-  delete published.redFlags;
-  return published;
 }

@@ -219,7 +219,12 @@ describe('rubric items', () => {
         { min: 5, points: 0 },
       ],
     });
-    expect(byName.groups).toEqual({ kind: 'matrix', points: { tested: 100, untested: 0 } });
+    expect(byName.groups).toEqual({
+      kind: 'matrix',
+      points: { tested: 100, untested: 0 },
+      rows: ['women', 'men'],
+      naRows: [],
+    });
     expect(byName.method).toEqual({ kind: 'manual' });
     expect(byName.report).toEqual({ kind: 'manual' });
     expect(visible.find((item) => item.questionName === 'report')?.evidenceRequired).toBe(true);

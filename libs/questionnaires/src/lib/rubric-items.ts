@@ -54,9 +54,16 @@ export function scoringOf(question: ElementDefinition): RubricScoring {
         : { kind: 'manual' };
     case 'matrix':
       return Object.keys(pointsOf(question.columns)).length
-        ? { kind: 'matrix', points: pointsOf(question.columns) }
+        ? {
+            kind: 'matrix',
+            points: pointsOf(question.columns),
+            rows: (question.rows ?? []).map(choiceValue),
+            naRows: question.naRows ?? [],
+          }
         : { kind: 'manual' };
     case 'text':
+      if (question.confusionMatrix && question.scoreBands?.length)
+        return { kind: 'confusion-matrix', ...question.confusionMatrix, bands: question.scoreBands };
       if ((question.inputType === 'number' || question.inputType === 'range') && question.scoreBands?.length) {
         return { kind: 'numeric-bands', bands: question.scoreBands };
       }

@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE } from '@probity/rubric';
-import type { Answers, ElementDefinition, QuestionnaireDefinition } from './definition';
+import type { Answers, ElementDefinition, LocalisedText, QuestionnaireDefinition } from './definition';
 import { localised } from './localise';
 import { evaluateLogic } from './survey-engine';
 import { choiceValue, questionsOf } from './walk';
@@ -9,7 +9,9 @@ export interface AnswerProblem {
   title: string;
   message: string;
   /** What kind of problem, so an interface can word the common ones in the reader's language. */
-  code?: 'required' | 'not-applicable-refused' | 'invalid' | 'unknown-question';
+  code?: 'required' | 'not-applicable-refused' | 'incomplete-table' | 'invalid' | 'unknown-question';
+  /** With 'incomplete-table': the labels of the rows left out. */
+  rows?: string[];
 }
 
 export interface ValidationOptions {
@@ -54,8 +56,14 @@ export function validateAnswers(
   for (const { question } of located) {
     const state = logic.get(question.name) ?? { visible: true, required: Boolean(question.isRequired) };
     const title = localised(question.title, options.locale) || question.name;
-    const report = (message: string, code: AnswerProblem['code'] = 'invalid') =>
-      problems.push({ questionName: question.name, title, message: `“${title}”: ${message}`, code });
+    const report = (message: string, code: AnswerProblem['code'] = 'invalid', rows?: string[]) =>
+      problems.push({
+        questionName: question.name,
+        title,
+        message: `“${title}”: ${message}`,
+        code,
+        ...(rows ? { rows } : {}),
+      });
     const value = answers[question.name];
     if (!state.visible) continue;
     if (!isAnswered(value)) {
@@ -68,6 +76,12 @@ export function validateAnswers(
     }
     const problem = checkValue(question, value);
     if (problem) report(problem);
+    else if (options.forSubmit && question.type === 'matrix') {
+      // A partial table is refused: leaving out the rows with bad results must not pay.
+      const missing = missingRows(question, value as Record<string, unknown>, options.locale);
+      if (missing.length)
+        report(`answer every row of the table (missing: ${missing.join(', ')}).`, 'incomplete-table', missing);
+    }
   }
   return problems;
 }
@@ -114,8 +128,13 @@ function checkValue(question: ElementDefinition, value: unknown): string | null 
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'answer each row of the table.';
       const rows = new Set((question.rows ?? []).map(choiceValue));
       const columns = new Set((question.columns ?? []).map(choiceValue));
+      const naRows = new Set(question.naRows ?? []);
       for (const [row, cell] of Object.entries(value)) {
         if (!rows.has(row)) return `the table has no row “${row}”.`;
+        if (cell === NOT_APPLICABLE) {
+          if (!naRows.has(row)) return `“Not applicable” is not accepted for the row “${row}”.`;
+          continue;
+        }
         if (!columns.has(String(cell))) return `“${String(cell)}” is not a column of the table (row “${row}”).`;
       }
       return null;
@@ -125,12 +144,23 @@ function checkValue(question: ElementDefinition, value: unknown): string | null 
   }
 }
 
+/** The labels of the rows a table answer leaves out, in the questionnaire's order. */
+function missingRows(question: ElementDefinition, cells: Record<string, unknown>, locale?: string): string[] {
+  return (question.rows ?? [])
+    .filter((row) => !isAnswered(cells[choiceValue(row)]))
+    .map((row) => {
+      const text = typeof row === 'object' && row !== null ? (row as { text?: LocalisedText }).text : undefined;
+      return localised(text, locale) || choiceValue(row);
+    });
+}
+
 function checkText(question: ElementDefinition, value: unknown): string | null {
   const inputType = question.inputType ?? 'text';
   if (inputType === 'number' || inputType === 'range') {
     const number =
       typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
     if (!Number.isFinite(number)) return `must be a number${question.unit ? ` (in ${question.unit})` : ''}.`;
+    if (question.integer && !Number.isInteger(number)) return 'must be a whole number.';
     const unit = question.unit ? ` ${question.unit}` : '';
     if (question.min !== undefined && number < Number(question.min)) return `must be at least ${question.min}${unit}.`;
     if (question.max !== undefined && number > Number(question.max)) return `must be at most ${question.max}${unit}.`;

@@ -1,81 +1,8 @@
-import fc from 'fast-check';
-import { INSTRUMENTAL_PRINCIPLES, NOT_APPLICABLE, RubricItem } from '@probity/rubric';
+import { NOT_APPLICABLE } from '@probity/rubric';
 import { ScoringInputError } from './errors';
 import { reweighScoreSheet, ScoreSheet, scoreResponse, SCORING_VERSION } from './score-response';
-import { CriteriaWeights, EQUAL_WEIGHTS } from './weights';
-
-const item = (overrides: Partial<RubricItem> & Pick<RubricItem, 'questionName' | 'principle'>): RubricItem => ({
-  title: overrides.questionName,
-  weight: 1,
-  required: true,
-  naAllowed: false,
-  evidenceRequired: false,
-  visible: true,
-  scoring: { kind: 'single-choice', points: { yes: 100, partly: 50, no: 0 } },
-  ...overrides,
-});
-
-const ITEMS: RubricItem[] = [
-  // accuracy (minimization of harm): question weights 2 and 1
-  item({ questionName: 'acc1', principle: 'accuracy', weight: 2 }),
-  item({
-    questionName: 'acc2',
-    principle: 'accuracy',
-    scoring: {
-      kind: 'numeric-bands',
-      bands: [
-        { max: 5, points: 100 },
-        { min: 5, points: 20 },
-      ],
-    },
-  }),
-  // robustness and safety: answered N/A where allowed; hidden by logic (answered, and unanswered but required)
-  item({ questionName: 'rob1', principle: 'robustness-safety', naAllowed: true }),
-  item({ questionName: 'rob2', principle: 'robustness-safety', visible: false }),
-  item({ questionName: 'rob3', principle: 'robustness-safety', visible: false }),
-  // human oversight: a checkbox, and a required question left unanswered
-  item({
-    questionName: 'ho1',
-    principle: 'human-oversight',
-    scoring: { kind: 'multiple-choice', points: { a: 60, b: 60, c: 10 } },
-  }),
-  item({ questionName: 'ho2', principle: 'human-oversight' }),
-  // accountability: free text for the panel, and an optional question left unanswered
-  item({ questionName: 'gov1', principle: 'accountability', scoring: { kind: 'manual' } }),
-  item({ questionName: 'gov2', principle: 'accountability', required: false }),
-  // non-discrimination: a matrix
-  item({
-    questionName: 'fair1',
-    principle: 'non-discrimination',
-    scoring: { kind: 'matrix', points: { tested: 100, gap: 40, untested: 0 } },
-  }),
-  // legitimacy: informative only (weight 0)
-  item({ questionName: 'info', principle: 'legitimacy', weight: 0 }),
-];
-
-const ANSWERS = {
-  acc1: 'partly', // 50
-  acc2: 7, // 7 is in [5, ∞) → 20
-  rob1: NOT_APPLICABLE,
-  rob2: 'yes', // hidden: never scored
-  ho1: ['a', 'b'], // 60 + 60 = 120, capped at 100
-  // ho2 unanswered but required → 0
-  gov1: 'We have a documented accountability policy.', // panel score 3 → 75
-  fair1: { women: 'tested', men: 'gap' }, // (100 + 40) / 2 = 70
-  info: 'no',
-};
-
-const PANEL = { gov1: 3 };
-
-const PUBLISHED: CriteriaWeights = {
-  lawfulness: 30,
-  'minimization-of-harm': 30,
-  'human-autonomy': 20,
-  fairness: 10,
-  'good-governance': 10,
-};
-
-const byName = (sheet: ScoreSheet) => Object.fromEntries(sheet.questions.map((q) => [q.questionName, q]));
+import { ANSWERS, item, ITEMS, PANEL, PUBLISHED } from './testing/rubric-fixtures';
+import { EQUAL_WEIGHTS } from './weights';
 
 describe('scoreResponse: per-question rules', () => {
   const sheet = scoreResponse(ITEMS, ANSWERS, { weights: EQUAL_WEIGHTS, panelScores: PANEL });
@@ -90,7 +17,7 @@ describe('scoreResponse: per-question rules', () => {
       ho1: ['scored', 100, 'automatic'],
       ho2: ['unanswered-required', 0, 'automatic'],
       gov1: ['scored', 75, 'panel'],
-      gov2: ['unanswered-optional', null, null],
+      gov2: ['unanswered-optional', 0, 'automatic'],
       fair1: ['scored', 70, 'automatic'],
       info: ['informative', null, null],
     });
@@ -159,7 +86,7 @@ describe('scoreResponse: per-question rules', () => {
       'awaiting-panel',
     ]);
     expect(pending.awaitingPanel).toEqual(['text', 'file', 'judgedNa']);
-    // Only the unanswered required one counts, as 0.
+    // Only the unanswered ones count, as 0 (optional or not: a blank never beats the worst answer).
     expect(pending.overall).toBe(0);
 
     const judged = scoreResponse(items, answers, {
@@ -169,13 +96,13 @@ describe('scoreResponse: per-question rules', () => {
     expect(judged.questions.map((q) => [q.status, q.points, q.source])).toEqual([
       ['scored', 100, 'panel'],
       ['scored', 62.5, 'panel'],
-      ['unanswered-optional', null, null],
+      ['unanswered-optional', 0, 'automatic'],
       ['unanswered-required', 0, 'automatic'],
       ['not-applicable', null, 'panel'],
     ]);
     expect(judged.awaitingPanel).toEqual([]);
-    // accountability = (100 + 62.5 + 0) / 3 = 54.1666…
-    expect(judged.overall).toBeCloseTo(162.5 / 3, 12);
+    // accountability = (100 + 62.5 + 0 + 0) / 4
+    expect(judged.overall).toBeCloseTo(162.5 / 4, 12);
   });
 
   it('ignores panel scores for automatic and hidden questions', () => {
@@ -203,9 +130,9 @@ describe('scoreResponse: weighted means (hand-computed)', () => {
     expect(sheet.instrumental.accuracy).toBeCloseTo(40, 12);
     // robustness: N/A and hidden only → no score, not 0
     expect(sheet.instrumental['robustness-safety']).toBeNull();
-    // human oversight = (100 + 0) / 2; accountability = 75 (gov2 optional, left out); non-discrimination = 70
+    // human oversight = (100 + 0) / 2; accountability = (75 + 0) / 2 (gov2 optional and blank: 0); non-discrimination = 70
     expect(sheet.instrumental['human-oversight']).toBe(50);
-    expect(sheet.instrumental.accountability).toBe(75);
+    expect(sheet.instrumental.accountability).toBe(37.5);
     expect(sheet.instrumental['non-discrimination']).toBe(70);
     // legitimacy holds only an informative question
     expect(sheet.instrumental.legitimacy).toBeNull();
@@ -215,16 +142,16 @@ describe('scoreResponse: weighted means (hand-computed)', () => {
     expect(sheet.core['minimization-of-harm']).toBeCloseTo(40, 12);
     expect(sheet.core['human-autonomy']).toBe(50);
     expect(sheet.core.fairness).toBe(70);
-    expect(sheet.core['good-governance']).toBe(75);
+    expect(sheet.core['good-governance']).toBe(37.5);
     expect(sheet.core.lawfulness).toBeNull();
   });
 
   it('weights the overall by the criteria, leaving out criteria with nothing scorable', () => {
-    // equal weights over the four scored cores: (40 + 50 + 70 + 75) / 4 = 58.75
-    expect(sheet.overall).toBeCloseTo(58.75, 12);
-    // published weights, lawfulness (30) left out: (30×40 + 20×50 + 10×70 + 10×75) / 70 = 3650 / 70
+    // equal weights over the four scored cores: (40 + 50 + 70 + 37.5) / 4 = 49.375
+    expect(sheet.overall).toBeCloseTo(49.375, 12);
+    // published weights, lawfulness (30) left out: (30×40 + 20×50 + 10×70 + 10×37.5) / 70 = 3275 / 70
     const published = scoreResponse(ITEMS, ANSWERS, { weights: PUBLISHED, panelScores: PANEL });
-    expect(published.overall).toBeCloseTo(3650 / 70, 12);
+    expect(published.overall).toBeCloseTo(3275 / 70, 12);
   });
 
   it('weights instrumental principles inside their core principle when configured', () => {
@@ -270,80 +197,6 @@ describe('scoreResponse: weighted means (hand-computed)', () => {
   });
 });
 
-describe('scoreResponse: breakdown', () => {
-  const sheet = scoreResponse(ITEMS, ANSWERS, { weights: PUBLISHED, panelScores: PANEL });
-  const questions = byName(sheet);
-
-  it('gives each question its share of the overall score', () => {
-    // acc1: criterion share 30/70 × instrumental share 1/1 × question share 2/3 × 50 points
-    expect(questions.acc1.contribution).toBeCloseTo((30 / 70) * (2 / 3) * 50, 12);
-    // ho2 counts as 0 points: it lowers the mean but contributes nothing
-    expect(questions.ho2.contribution).toBe(0);
-    expect(questions.rob1.contribution).toBe(0);
-    // gov1: 10/70 × 1 × 1/1 (gov2 left out) × 75
-    expect(questions.gov1.contribution).toBeCloseTo((10 / 70) * 75, 12);
-  });
-
-  it('has contributions that add up to the overall score within 1e-9', () => {
-    const sum = sheet.questions.reduce((total, q) => total + q.contribution, 0);
-    expect(Math.abs(sum - (sheet.overall as number))).toBeLessThan(1e-9);
-  });
-
-  it('has principle contributions that add up to each instrumental score', () => {
-    for (const principle of INSTRUMENTAL_PRINCIPLES) {
-      const own = sheet.questions.filter((q) => q.principle === principle.id && q.points !== null);
-      if (own.length === 0) continue;
-      const sum = own.reduce((total, q) => total + (q.principleContribution as number), 0);
-      expect(Math.abs(sum - (sheet.instrumental[principle.id] as number))).toBeLessThan(1e-9);
-    }
-  });
-
-  it('keeps the breakdown exact for any rubric, answers and weights (property)', () => {
-    const principleIds = INSTRUMENTAL_PRINCIPLES.map((p) => p.id);
-    const question = fc.record({
-      principle: fc.constantFrom(...principleIds),
-      weight: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5 })),
-      required: fc.boolean(),
-      visible: fc.boolean(),
-      answer: fc.constantFrom('yes', 'partly', 'no', undefined, NOT_APPLICABLE),
-    });
-    const weights = fc
-      .tuple(...Array.from({ length: 5 }, () => fc.integer({ min: 0, max: 10 })))
-      .filter((parts) => parts.some((part) => part > 0))
-      .map((parts) => {
-        const total = parts.reduce((a, b) => a + b, 0);
-        const [lawfulness, harm, autonomy, fairness, governance] = parts.map((part) => (part / total) * 100);
-        return {
-          lawfulness,
-          'minimization-of-harm': harm,
-          'human-autonomy': autonomy,
-          fairness,
-          'good-governance': governance,
-        };
-      });
-    fc.assert(
-      fc.property(fc.array(question, { minLength: 1, maxLength: 40 }), weights, (questions, criteria) => {
-        const items = questions.map((q, i) =>
-          item({
-            questionName: `q${i}`,
-            principle: q.principle,
-            weight: q.weight,
-            required: q.required,
-            visible: q.visible,
-            naAllowed: true,
-          }),
-        );
-        const answers = Object.fromEntries(questions.map((q, i) => [`q${i}`, q.answer]));
-        const result = scoreResponse(items, answers, { weights: criteria });
-        const sum = result.questions.reduce((total, q) => total + q.contribution, 0);
-        if (result.overall === null) return sum === 0;
-        return Math.abs(sum - result.overall) < 1e-9 && result.overall >= 0 && result.overall <= 100 + 1e-9;
-      }),
-      { seed: 20261122, numRuns: 300 },
-    );
-  });
-});
-
 describe('scoreResponse: determinism and re-weighing', () => {
   it('gives the same sheet for the same input, whatever the order of answer keys', () => {
     const first = scoreResponse(ITEMS, ANSWERS, { weights: PUBLISHED, panelScores: PANEL });
@@ -360,7 +213,7 @@ describe('scoreResponse: determinism and re-weighing', () => {
     expect(reweighed).toEqual(
       scoreResponse(ITEMS, ANSWERS, { weights: PUBLISHED, principleWeights: { accuracy: 2 }, panelScores: PANEL }),
     );
-    expect(reweighed.overall).toBeCloseTo(3650 / 70, 12);
+    expect(reweighed.overall).toBeCloseTo(3275 / 70, 12);
   });
 
   it('keeps the stored principle weights when only the criteria change', () => {

@@ -1,40 +1,22 @@
-import {
-  CORE_PRINCIPLES,
-  CorePrincipleId,
-  INSTRUMENTAL_PRINCIPLES,
-  InstrumentalPrincipleId,
-  isInstrumentalPrincipleId,
-  NOT_APPLICABLE,
-  RubricItem,
-} from '@probity/rubric';
+import { CorePrincipleId, InstrumentalPrincipleId, RubricItem } from '@probity/rubric';
+import { aggregate, CORE_OF } from './aggregate';
 import { ScoringInputError } from './errors';
+import type { EvidenceConfirmations, EvidenceStatus } from './evidence-confirmation';
+import { judge, QuestionStatus } from './judge-question';
+import { PANEL_SCALE_MAX, PanelScoreInput } from './panel-scale';
+import { panelProblems, rubricProblems } from './scoring-input-checks';
 import { assertCriteriaWeights, CriteriaWeights, PrincipleWeights, resolvePrincipleWeights } from './weights';
+
+export { coreScores, overallUnder } from './aggregate';
+export { PANEL_SCALE_MAX, PanelScoreInput, QuestionStatus };
 
 /**
  * Bump when the scoring rules or the sheet's shape change. Stored sheets record the version they
  * were computed with, so a stored score is compared with its own rules and never silently redone.
+ * 2026.12-1: effective weights per question (no sibling averaging), blanks count as the worst
+ * answer, whole tables, N/A rows, confusion matrices, the evidence-confirmation rule.
  */
-export const SCORING_VERSION = '2026.11-2';
-
-/** The published panel scale is 0–4; its top step is worth the same 100 points as the best choice. */
-export const PANEL_SCALE_MAX = 4;
-const POINTS_PER_PANEL_STEP = 100 / PANEL_SCALE_MAX;
-
-export type QuestionStatus =
-  /** Points from the answer, or from the moderated panel score. */
-  | 'scored'
-  /** Required, visible and not answered: counts as the worst answer (0 points). */
-  | 'unanswered-required'
-  /** Optional and not answered: left out of both sums, because the agency did not demand it. */
-  | 'unanswered-optional'
-  /** Answered N/A where allowed (or judged N/A by the panel): left out of both sums. */
-  | 'not-applicable'
-  /** Hidden by conditional logic for this response: never scored. */
-  | 'hidden'
-  /** Weight 0: asked for information only. */
-  | 'informative'
-  /** Needs human judgement and has no moderated panel score yet: left out until it has one. */
-  | 'awaiting-panel';
+export const SCORING_VERSION = '2026.12-1';
 
 export interface QuestionScore {
   questionName: string;
@@ -53,6 +35,10 @@ export interface QuestionScore {
   /** This question's share of the overall score; the contributions add up to the overall. */
   contribution: number;
   source: 'automatic' | 'panel' | null;
+  /** For a claim that needs evidence: how the evidence rule treated it (EVIDENCE_RULE). */
+  evidence?: EvidenceStatus;
+  /** With `evidence`: the points the answer claims, earned only once the panel confirms the evidence. */
+  claimedPoints?: number;
 }
 
 export interface ScoreSheet {
@@ -62,15 +48,16 @@ export interface ScoreSheet {
   principleWeights: Record<InstrumentalPrincipleId, number>;
   questions: QuestionScore[];
   instrumental: Record<InstrumentalPrincipleId, number | null>;
+  /** The question weight counted in each instrumental principle: re-weighing principles needs it. */
+  countedWeight?: Record<InstrumentalPrincipleId, number>;
   core: Record<CorePrincipleId, number | null>;
   /** Null when nothing was scorable: "no evidence" is not the same as zero. */
   overall: number | null;
   /** Questions that need a moderated panel score before the sheet is final, in rubric order. */
   awaitingPanel: string[];
+  /** Claims with evidence attached that the panel has not confirmed yet (0 until it does). */
+  awaitingEvidenceConfirmation?: string[];
 }
-
-/** A moderated panel score on the published 0–4 scale, or N/A when the panel judged it so. */
-export type PanelScoreInput = number | typeof NOT_APPLICABLE;
 
 export interface ScoreOptions {
   weights: CriteriaWeights;
@@ -81,123 +68,23 @@ export interface ScoreOptions {
    * questions that need judgement (manual scoring) use them; automatic questions ignore them.
    */
   panelScores?: Record<string, PanelScoreInput>;
-}
-
-function isAnswered(value: unknown): boolean {
-  if (value === undefined || value === null) return false;
-  if (typeof value === 'string') return value.trim() !== '';
-  if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'object') return Object.keys(value).length > 0;
-  return true;
-}
-
-/**
- * Points for an answered automatic question. A value the rubric gives no points for (an "other"
- * choice, a number outside every band, a malformed answer) scores 0: silence is not assurance.
- */
-function automaticPoints(item: RubricItem, answer: unknown): number {
-  const scoring = item.scoring;
-  switch (scoring.kind) {
-    case 'single-choice':
-      return pointsFor(scoring.points, answer);
-    case 'multiple-choice': {
-      const chosen = Array.isArray(answer) ? new Set(answer.map(String)) : new Set([String(answer)]);
-      let sum = 0;
-      for (const value of chosen) sum += pointsFor(scoring.points, value);
-      return Math.min(100, sum);
-    }
-    case 'numeric-bands': {
-      const value = typeof answer === 'number' ? answer : typeof answer === 'string' ? Number(answer) : NaN;
-      if (!Number.isFinite(value)) return 0;
-      const band = scoring.bands.find(
-        (b) => (b.min === undefined || value >= b.min) && (b.max === undefined || value < b.max),
-      );
-      return band?.points ?? 0;
-    }
-    case 'matrix': {
-      if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) return 0;
-      const cells = Object.values(answer);
-      return cells.reduce<number>((sum, cell) => sum + pointsFor(scoring.points, cell), 0) / cells.length;
-    }
-    case 'manual':
-      throw new Error('manual questions are never scored automatically');
-  }
-}
-
-function pointsFor(points: Record<string, number>, value: unknown): number {
-  const key = String(value);
-  return Object.prototype.hasOwnProperty.call(points, key) ? points[key] : 0;
-}
-
-/** Catches a malformed rubric before it produces a plausible-looking but wrong score. */
-function rubricProblems(items: RubricItem[]): string[] {
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  const badPoints = (points: number) => typeof points !== 'number' || !(points >= 0 && points <= 100);
-  for (const item of items) {
-    const name = item.questionName;
-    if (seen.has(name)) problems.push(`question ${name} appears twice in the rubric`);
-    seen.add(name);
-    if (!isInstrumentalPrincipleId(item.principle))
-      problems.push(`question ${name}: unknown instrumental principle ${String(item.principle)}`);
-    if (typeof item.weight !== 'number' || !Number.isFinite(item.weight) || item.weight < 0)
-      problems.push(`question ${name}: weight must be a number of 0 or more`);
-    const scoring = item.scoring;
-    if (scoring.kind === 'numeric-bands') {
-      if (scoring.bands.some((band) => badPoints(band.points)))
-        problems.push(`question ${name}: band points must be between 0 and 100`);
-    } else if (scoring.kind !== 'manual') {
-      for (const value in scoring.points) {
-        if (badPoints(scoring.points[value])) {
-          problems.push(`question ${name}: choice points must be between 0 and 100`);
-          break;
-        }
-      }
-    }
-  }
-  return problems;
-}
-
-function panelProblems(panelScores: Record<string, PanelScoreInput> | undefined): string[] {
-  return Object.entries(panelScores ?? {})
-    .filter(
-      ([, score]) => score !== NOT_APPLICABLE && !(typeof score === 'number' && score >= 0 && score <= PANEL_SCALE_MAX),
-    )
-    .map(([name, score]) => `panel score for ${name} must be between 0 and ${PANEL_SCALE_MAX} (got ${String(score)})`);
-}
-
-type Judged = Pick<QuestionScore, 'status' | 'points' | 'source'>;
-
-const NOT_COUNTED = (status: QuestionStatus): Judged => ({ status, points: null, source: null });
-const WORST: Judged = { status: 'unanswered-required', points: 0, source: 'automatic' };
-
-/**
- * One question's status and points. The order of the checks is the policy: hidden beats
- * everything (a question the provider was not asked cannot count); weight 0 is informative; a
- * provider's allowed N/A stands even against a panel score; a moderated panel score decides
- * questions that need judgement; an unanswered required question is the worst answer.
- */
-function judge(item: RubricItem, answer: unknown, panel: PanelScoreInput | undefined): Judged {
-  if (!item.visible) return NOT_COUNTED('hidden');
-  if (item.weight === 0) return NOT_COUNTED('informative');
-  if (answer === NOT_APPLICABLE && item.naAllowed) return NOT_COUNTED('not-applicable');
-  // N/A where the question does not allow it is no answer at all.
-  const answered = isAnswered(answer) && answer !== NOT_APPLICABLE;
-  if (item.scoring.kind === 'manual') {
-    if (panel === NOT_APPLICABLE) return { status: 'not-applicable', points: null, source: 'panel' };
-    if (panel !== undefined) return { status: 'scored', points: panel * POINTS_PER_PANEL_STEP, source: 'panel' };
-    if (answered) return NOT_COUNTED('awaiting-panel');
-    return item.required ? WORST : NOT_COUNTED('unanswered-optional');
-  }
-  if (!answered) return item.required ? WORST : NOT_COUNTED('unanswered-optional');
-  return { status: 'scored', points: automaticPoints(item, answer), source: 'automatic' };
+  /**
+   * The panel's verdicts on the evidence of claims that need evidence (`evidenceRequired`). Such a
+   * claim earns its points only with evidence attached and confirmed as supporting it (EVIDENCE_RULE).
+   */
+  evidenceConfirmations?: EvidenceConfirmations;
+  /**
+   * Names of the questions with at least one evidence file attached. When left out, a panel verdict
+   * is taken to mean evidence was attached (the panel cannot confirm what is not there).
+   */
+  attachedEvidence?: ReadonlySet<string>;
 }
 
 /**
  * Scores one response. Per question see `judge`; then weighted means: per instrumental principle
- * (question weights), per core principle (instrumental principle weights, over the principles that
- * have a score) and overall (criteria weights, over the core principles that have a score, so a
- * criterion with nothing scorable is left out rather than counted as 0). Pure and deterministic.
+ * (question weights), per core principle (principle weight × question weight per question, see
+ * effective-weights.ts) and overall (criteria weights, over the core principles that have a score,
+ * so a criterion with nothing scorable is left out rather than counted as 0). Pure and deterministic.
  *
  * Throws ScoringInputError for a malformed rubric, invalid weights or a panel score off the scale.
  */
@@ -212,21 +99,26 @@ export function scoreResponse(
   if (problems.length) throw new ScoringInputError(problems);
 
   const questions: QuestionScore[] = items.map((item) => {
-    const judged = judge(item, answers[item.questionName], options.panelScores?.[item.questionName]);
+    const name = item.questionName;
+    const verdict = options.evidenceConfirmations?.get(name);
+    const judged = judge(item, {
+      answers,
+      panel: options.panelScores?.[name],
+      evidenceAttached: options.attachedEvidence ? options.attachedEvidence.has(name) : verdict !== undefined,
+      evidenceVerdict: verdict,
+    });
     return {
-      questionName: item.questionName,
+      questionName: name,
       title: item.title,
       principle: item.principle,
       core: CORE_OF[item.principle],
       weight: item.weight,
-      status: judged.status,
-      points: judged.points,
-      source: judged.source,
+      ...judged,
       principleContribution: 0,
       contribution: 0,
     };
   });
-  return aggregate(questions, { ...options.weights }, principleWeights);
+  return sheetOf(questions, { ...options.weights }, principleWeights);
 }
 
 /**
@@ -245,106 +137,27 @@ export function reweighScoreSheet(
   assertCriteriaWeights(weights.weights);
   const principleWeights = resolvePrincipleWeights(weights.principleWeights ?? sheet.principleWeights);
   const questions = sheet.questions.map((question) => ({ ...question, principleContribution: 0, contribution: 0 }));
-  return aggregate(questions, { ...weights.weights }, principleWeights);
+  return sheetOf(questions, { ...weights.weights }, principleWeights);
 }
 
-const CORE_OF = Object.fromEntries(INSTRUMENTAL_PRINCIPLES.map((p) => [p.id, p.core])) as Record<
-  InstrumentalPrincipleId,
-  CorePrincipleId
->;
-const PRINCIPLE_INDEX = Object.fromEntries(INSTRUMENTAL_PRINCIPLES.map((p, index) => [p.id, index])) as Record<
-  InstrumentalPrincipleId,
-  number
->;
-
-/** Weighted means bottom-up, then each counted question's exact share of every level above it. */
-function aggregate(
+function sheetOf(
   questions: QuestionScore[],
   weights: CriteriaWeights,
   principleWeights: Record<InstrumentalPrincipleId, number>,
 ): ScoreSheet {
-  const questionWeightTotal = new Float64Array(INSTRUMENTAL_PRINCIPLES.length);
-  const weightedPoints = new Float64Array(INSTRUMENTAL_PRINCIPLES.length);
-  for (const question of questions) {
-    if (question.points === null) continue;
-    const index = PRINCIPLE_INDEX[question.principle];
-    questionWeightTotal[index] += question.weight;
-    weightedPoints[index] += question.weight * question.points;
-  }
-  const instrumental = {} as Record<InstrumentalPrincipleId, number | null>;
-  INSTRUMENTAL_PRINCIPLES.forEach((principle, index) => {
-    const total = questionWeightTotal[index];
-    instrumental[principle.id] = total > 0 ? weightedPoints[index] / total : null;
-  });
-  const { core, principleWeightTotal } = coreScores(instrumental, principleWeights);
-  const countedCriteriaWeight = CORE_PRINCIPLES.reduce((sum, p) => sum + (core[p.id] === null ? 0 : weights[p.id]), 0);
-  const overall = overallFrom(core, weights, countedCriteriaWeight);
-
-  for (const question of questions) {
-    if (question.points === null) continue;
-    const principleShare = question.weight / questionWeightTotal[PRINCIPLE_INDEX[question.principle]];
-    question.principleContribution = principleShare * question.points;
-    const principleWeightInCore = principleWeightTotal[question.core];
-    question.contribution =
-      overall === null || principleWeightInCore === 0 || core[question.core] === null
-        ? 0
-        : (weights[question.core] / countedCriteriaWeight) *
-          (principleWeights[question.principle] / principleWeightInCore) *
-          question.principleContribution;
-  }
+  const { instrumental, countedWeight, core, overall } = aggregate(questions, weights, principleWeights);
   return {
     scoringVersion: SCORING_VERSION,
     weights,
     principleWeights,
     questions,
     instrumental,
+    countedWeight,
     core,
     overall,
     awaitingPanel: questions.filter((q) => q.status === 'awaiting-panel').map((q) => q.questionName),
+    awaitingEvidenceConfirmation: questions
+      .filter((q) => q.evidence === 'awaiting-confirmation')
+      .map((q) => q.questionName),
   };
-}
-
-/**
- * Core principle scores from instrumental ones. Instrumental principles without a score, or
- * weighing 0, are left out; a core principle with none left has no score.
- */
-export function coreScores(
-  instrumental: Record<InstrumentalPrincipleId, number | null>,
-  principleWeights: Record<InstrumentalPrincipleId, number>,
-): { core: Record<CorePrincipleId, number | null>; principleWeightTotal: Record<CorePrincipleId, number> } {
-  const core = {} as Record<CorePrincipleId, number | null>;
-  const principleWeightTotal = {} as Record<CorePrincipleId, number>;
-  for (const principle of CORE_PRINCIPLES) {
-    let total = 0;
-    let weighted = 0;
-    for (const member of INSTRUMENTAL_PRINCIPLES) {
-      const score = instrumental[member.id];
-      if (member.core !== principle.id || score === null || score === undefined) continue;
-      total += principleWeights[member.id];
-      weighted += principleWeights[member.id] * score;
-    }
-    principleWeightTotal[principle.id] = total;
-    core[principle.id] = total > 0 ? weighted / total : null;
-  }
-  return { core, principleWeightTotal };
-}
-
-function overallFrom(
-  core: Record<CorePrincipleId, number | null>,
-  weights: CriteriaWeights,
-  countedCriteriaWeight: number,
-): number | null {
-  if (countedCriteriaWeight <= 0) return null;
-  let weighted = 0;
-  for (const principle of CORE_PRINCIPLES) {
-    const score = core[principle.id];
-    if (score !== null) weighted += weights[principle.id] * score;
-  }
-  return weighted / countedCriteriaWeight;
-}
-
-/** The overall score of stored core scores under other criteria weights, without rescoring answers. */
-export function overallUnder(sheet: Pick<ScoreSheet, 'core'>, weights: CriteriaWeights): number | null {
-  const counted = CORE_PRINCIPLES.reduce((sum, p) => sum + (sheet.core[p.id] === null ? 0 : weights[p.id]), 0);
-  return overallFrom(sheet.core, weights, counted);
 }

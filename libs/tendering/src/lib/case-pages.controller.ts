@@ -16,7 +16,7 @@ import {
   ResponsesService,
 } from '@probity/cases';
 import { DossierWorkflowService } from '@probity/dossier';
-import { Granted } from '@probity/evaluation';
+import { caseScopeAnswers, Granted, publishedMethodView } from '@probity/evaluation';
 import {
   AccessGranted,
   CurrentStaff,
@@ -26,12 +26,13 @@ import {
   StaffPrincipal,
   StaffUser,
 } from '@probity/identity';
-import { BUILT_IN_QUESTIONNAIRES } from '@probity/questionnaires';
+import { BUILT_IN_QUESTIONNAIRES, QuestionnaireDefinition } from '@probity/questionnaires';
 import { CORE_PRINCIPLES } from '@probity/rubric';
 import type { CriteriaWeights } from '@probity/scoring';
 import { staffActor } from './cases.controller';
 import { CreateCaseDto, InviteProviderDto } from './cases.dto';
 import { countryChoices, countryName } from './countries';
+import { OFFICER_METHOD_LABELS } from './method-labels';
 import { DuplicateOrganisationException, InvitationsService } from './invitations.service';
 import { providerProgress } from './provider-progress';
 import {
@@ -491,6 +492,12 @@ export class CasePagesController {
         name: principle.name,
         weight: found.criteriaWeights[principle.id],
       })),
+      method: publishedMethodView(
+        found.questionnaireDefinition as QuestionnaireDefinition,
+        found.criteriaWeights as CriteriaWeights,
+        caseScopeAnswers(found.aiActClassification),
+      ),
+      methodLabels: OFFICER_METHOD_LABELS,
       actions: canManage
         ? CASE_STATUSES.filter((to) => checkTransition(found.status, to).allowed).map((to) => ({
             to,

@@ -87,6 +87,33 @@ export const EN = {
     untitledSection: 'Section {number}',
     uploadRetrying: 'Not uploaded yet: trying again in {seconds} s. The file stays selected.',
   },
+  method: {
+    title: 'How you are scored',
+    intro:
+      'The complete method, published before answers: what each question is worth in the total (points of 100), and the rules the scorer applies to every provider alike. Each choice’s points and every band are shown in the questionnaire sections.',
+    criterionCaption: '{criterion}: {weight} % of the award, {points} points over its questions',
+    question: 'Question',
+    principle: 'Instrumental principle',
+    points: 'Points of 100',
+    total: 'All questions together: {total} points.',
+    rulesTitle: 'The rules',
+    ruleWeights:
+      'Each question is worth principle weight × question weight units; a criterion’s points are shared among its questions in proportion to their units, so every question’s points are published above and add up to 100.',
+    ruleNa:
+      '“Not applicable” is accepted only where the questionnaire offers it. A question answered N/A leaves the score: its points are shared, in proportion, by the other questions of its criterion. A table row answered N/A where offered leaves the table’s average.',
+    ruleBlank:
+      'A question left blank scores 0, the same as the worst answer, whether it is required or optional: leaving a question blank never beats answering it.',
+    ruleTables:
+      'A table scores the average over every row; a row left out scores 0. A table with rows left out cannot be submitted.',
+    ruleEvidence:
+      'A claim that asks for evidence earns its points only when the evidence is attached and the evaluation panel confirms it supports the claim; until then, and when the panel finds it does not, it scores 0, the same as the worst answer. Evidence never lowers a score.',
+    ruleAccuracy:
+      'Accuracy is asked as counts (TP, FP, TN, FN) at a stated operating threshold on a named test set. Probity computes the false positive rate FP / (FP + TN), the false negative rate FN / (FN + TP), precision and the base rate the same way for every provider and scores the rates by the published bands; figures measured on another test set, at another threshold or at a very different base rate are marked as not comparable.',
+    ruleJudgement:
+      'Questions that need judgement are scored by the evaluation panel on the published 0–4 scale; 4 is worth 100 points.',
+    ruleKnockouts: 'A response that meets an exclusion (knock-out) rule is not ranked.',
+    ruleRedFlags: 'Red flags are risks for the contract, not award criteria: they never change a score or a rank.',
+  },
   question: {
     required: '(required)',
     choose: 'Choose…',
@@ -104,6 +131,7 @@ export const EN = {
     remove: 'Remove {file}',
     answerRequired: '“{title}”: an answer is required.',
     notApplicableRefused: '“{title}”: “Not applicable” is not accepted for this question.',
+    tableIncomplete: '“{title}”: answer every row of the table (missing: {rows}).',
     knockoutTitle: 'Exclusion rule: a response that meets it is not ranked.',
   },
   autosave: {

@@ -87,6 +87,34 @@ export const ES: CatalogDraft = {
     untitledSection: 'Sección {number}',
     uploadRetrying: 'Aún no se ha subido: nuevo intento en {seconds} s. El archivo sigue seleccionado.',
   },
+  method: {
+    title: 'Cómo se puntúa su respuesta',
+    intro:
+      'El método completo, publicado antes de las respuestas: lo que vale cada pregunta en el total (puntos sobre 100) y las reglas que se aplican a todos los proveedores por igual. Los puntos de cada opción y todos los umbrales figuran en las secciones del cuestionario.',
+    criterionCaption: '{criterion}: {weight} % de la adjudicación, {points} puntos repartidos entre sus preguntas',
+    question: 'Pregunta',
+    principle: 'Principio instrumental',
+    points: 'Puntos sobre 100',
+    total: 'Todas las preguntas juntas: {total} puntos.',
+    rulesTitle: 'Las reglas',
+    ruleWeights:
+      'Cada pregunta vale peso del principio × peso de la pregunta unidades; los puntos de un criterio se reparten entre sus preguntas en proporción a sus unidades, de modo que los puntos de cada pregunta se publican arriba y suman 100.',
+    ruleNa:
+      '«No aplicable» solo se acepta donde el cuestionario lo ofrece. Una pregunta respondida como no aplicable sale de la puntuación: sus puntos se reparten, en proporción, entre las demás preguntas de su criterio. Una fila de tabla no aplicable, donde se ofrece, sale de la media de la tabla.',
+    ruleBlank:
+      'Una pregunta en blanco vale 0, igual que la peor respuesta, sea obligatoria u opcional: dejar una pregunta en blanco nunca puntúa más que responderla.',
+    ruleTables:
+      'Una tabla vale la media de todas sus filas; una fila omitida vale 0. Una tabla incompleta no puede enviarse.',
+    ruleEvidence:
+      'Una afirmación que pide pruebas solo obtiene sus puntos cuando la prueba está adjunta y el comité de evaluación confirma que la respalda; hasta entonces, y si el comité considera que no, vale 0, igual que la peor respuesta. Una prueba nunca baja una puntuación.',
+    ruleAccuracy:
+      'La exactitud se pide como recuentos (VP, FP, VN, FN) con un umbral de funcionamiento indicado, sobre un conjunto de prueba con nombre. Probity calcula la tasa de falsos positivos FP / (FP + VN), la tasa de falsos negativos FN / (FN + VP), la precisión y la tasa base de la misma forma para cada proveedor y puntúa las tasas según los umbrales publicados; las cifras medidas con otro conjunto de prueba, otro umbral o una tasa base muy distinta se marcan como no comparables.',
+    ruleJudgement:
+      'Las preguntas que requieren juicio las puntúa el comité de evaluación en la escala publicada de 0 a 4; 4 vale 100 puntos.',
+    ruleKnockouts: 'Una respuesta que cumple una regla de exclusión no se clasifica.',
+    ruleRedFlags:
+      'Las señales de alerta son riesgos para el contrato, no criterios de adjudicación: nunca cambian una puntuación ni una clasificación.',
+  },
   question: {
     required: '(obligatoria)',
     choose: 'Elija…',
@@ -104,6 +132,7 @@ export const ES: CatalogDraft = {
     remove: 'Quitar {file}',
     answerRequired: '«{title}»: la respuesta es obligatoria.',
     notApplicableRefused: '«{title}»: «No aplicable» no se acepta para esta pregunta.',
+    tableIncomplete: '«{title}»: responda a cada fila de la tabla (faltan: {rows}).',
     knockoutTitle: 'Criterio de exclusión: una respuesta que lo cumple no se clasifica.',
   },
   autosave: {

@@ -87,6 +87,34 @@ export const FR: CatalogDraft = {
     untitledSection: 'Section {number}',
     uploadRetrying: 'Pas encore téléversé : nouvel essai dans {seconds} s. Le fichier reste sélectionné.',
   },
+  method: {
+    title: 'Comment votre réponse est notée',
+    intro:
+      'La méthode complète, publiée avant les réponses : ce que vaut chaque question dans le total (points sur 100) et les règles appliquées à tous les fournisseurs de la même façon. Les points de chaque choix et tous les seuils figurent dans les sections du questionnaire.',
+    criterionCaption: '{criterion} : {weight} % de l’attribution, {points} points répartis sur ses questions',
+    question: 'Question',
+    principle: 'Principe instrumental',
+    points: 'Points sur 100',
+    total: 'Toutes les questions ensemble : {total} points.',
+    rulesTitle: 'Les règles',
+    ruleWeights:
+      'Chaque question vaut poids du principe × poids de la question unités ; les points d’un critère sont répartis entre ses questions en proportion de leurs unités, de sorte que les points de chaque question sont publiés ci-dessus et totalisent 100.',
+    ruleNa:
+      '« Sans objet » n’est accepté que là où le questionnaire le propose. Une question répondue « sans objet » sort du score : ses points sont répartis, en proportion, entre les autres questions de son critère. Une ligne de tableau « sans objet », là où c’est proposé, sort de la moyenne du tableau.',
+    ruleBlank:
+      'Une question laissée vide vaut 0, comme la pire réponse, qu’elle soit obligatoire ou facultative : laisser une question vide ne rapporte jamais plus que d’y répondre.',
+    ruleTables:
+      'Un tableau vaut la moyenne de toutes ses lignes ; une ligne omise vaut 0. Un tableau incomplet ne peut pas être soumis.',
+    ruleEvidence:
+      'Une affirmation qui demande une preuve ne rapporte ses points que si la preuve est jointe et que le comité d’évaluation confirme qu’elle l’étaye ; d’ici là, et si le comité estime que non, elle vaut 0, comme la pire réponse. Une preuve ne fait jamais baisser une note.',
+    ruleAccuracy:
+      'L’exactitude est demandée sous forme de comptages (VP, FP, VN, FN) à un seuil de fonctionnement indiqué, sur un jeu de test nommé. Probity calcule le taux de faux positifs FP / (FP + VN), le taux de faux négatifs FN / (FN + VP), la précision et le taux de base de la même façon pour chaque fournisseur et note les taux selon les seuils publiés ; les chiffres mesurés sur un autre jeu de test, à un autre seuil ou avec un taux de base très différent sont signalés comme non comparables.',
+    ruleJudgement:
+      'Les questions qui demandent un jugement sont notées par le comité d’évaluation sur l’échelle publiée de 0 à 4 ; 4 vaut 100 points.',
+    ruleKnockouts: 'Une réponse qui remplit une règle d’exclusion n’est pas classée.',
+    ruleRedFlags:
+      'Les signaux d’alerte sont des risques pour le contrat, pas des critères d’attribution : ils ne changent jamais une note ni un classement.',
+  },
   question: {
     required: '(obligatoire)',
     choose: 'Choisir…',
@@ -104,6 +132,7 @@ export const FR: CatalogDraft = {
     remove: 'Retirer {file}',
     answerRequired: '« {title} » : une réponse est obligatoire.',
     notApplicableRefused: '« {title} » : « Sans objet » n’est pas accepté pour cette question.',
+    tableIncomplete: '« {title} » : répondez à chaque ligne du tableau (manquantes : {rows}).',
     knockoutTitle: 'Critère d’exclusion : une réponse qui le remplit n’est pas classée.',
   },
   autosave: {
