@@ -7,6 +7,7 @@ import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, demoCase, demoEvidencePdf
 import { EvaluationResultsService, PanelService, StoredFindings } from '@probity/evaluation';
 import { IdentityService } from '@probity/identity';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
+import type { ScoreSheet } from '@probity/scoring';
 import { createTestDatabase, servicesTestConfig, TestDatabase, waitFor } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -91,6 +92,9 @@ describe('the evidence check page (real PostgreSQL, Redis, worker and Chromium)'
     const results = app.get(EvaluationResultsService);
     const before = (await results.latestScore(responseId))!;
     expect((before.findings as StoredFindings).evidenceConfirmations).toBeUndefined();
+    const claimBefore = (before.sheet as ScoreSheet).questions.find((q) => q.questionName === CLAIM)!;
+    // Attached but not yet confirmed: the claim earns nothing for now.
+    expect(claimBefore).toMatchObject({ evidence: 'awaiting-confirmation', points: 0 });
 
     await withBrowserPage(browser, 'evidence-check', { width: 390 }, async (page) => {
       await signIn(page);
@@ -142,6 +146,13 @@ describe('the evidence check page (real PostgreSQL, Redis, worker and Chromium)'
     expect((rescored.findings as StoredFindings).evidenceConfirmations).toEqual([
       { questionName: CLAIM, confirmed: true, supports: 1, doesNotSupport: 0 },
     ]);
+    // Confirmed: the claim now earns the points its answer claims, and the response scores higher.
+    const sheet = rescored.sheet as ScoreSheet;
+    const claimAfter = sheet.questions.find((q) => q.questionName === CLAIM)!;
+    expect(claimAfter.evidence).toBe('confirmed');
+    expect(claimAfter.points).toBeGreaterThan(0);
+    expect(sheet.awaitingEvidenceConfirmation ?? []).not.toContain(CLAIM);
+    expect(rescored.overall).toBeGreaterThan(before.overall as number);
   });
 
   it.each([
@@ -160,7 +171,7 @@ describe('the evidence check page (real PostgreSQL, Redis, worker and Chromium)'
     });
   });
 
-  it('answers the JSON API under the same policy: 422 for a claim without evidence, 400 for a bad verdict', async () => {
+  it('answers the JSON API under the same policy: 404 for an answer that is no claim, 400 for a bad verdict', async () => {
     const headers = {
       ...(await signInHeaders(app, 'eva@evidence.example', PASSWORD)),
       'content-type': 'application/json',
@@ -172,13 +183,8 @@ describe('the evidence check page (real PostgreSQL, Redis, worker and Chromium)'
         body: JSON.stringify(body),
       });
     expect((await put(CLAIM, { verdict: 'maybe', note: 'x' })).status).toBe(400);
-    const answered = await app
-      .get(ResponsesService)
-      .responseOfAgency((await app.get(CasesService).getCase(caseId)).agencyId, responseId);
-    const withoutFiles = ['harm_security_testing', 'priv_subprocessors', 'gov_qms'].find(
-      (name) => answered.answers[name] !== undefined,
-    )!;
-    expect((await put(withoutFiles, { verdict: 'supports', note: 'Nothing attached.' })).status).toBe(422);
+    // An answer that needs no evidence is no claim to confirm (a claim without files is 422: see the service spec).
+    expect((await put('law_misuse', { verdict: 'supports', note: 'Not a claim.' })).status).toBe(404);
     const listed = await fetch(`${baseUrl}/api/v1/cases/${caseId}/responses/${responseId}/evidence-confirmations`, {
       headers,
     });
