@@ -20,4 +20,5 @@ export {
   roleMay,
   STAFF_ROLES,
   SUBMISSIONS_OPENED,
+  PANEL_SCORING,
 } from './lib/access-policy';

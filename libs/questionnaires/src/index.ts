@@ -47,5 +47,6 @@ export {
 } from './lib/versioning';
 export { choiceScore, choiceValue, LocatedQuestion, questionsOf } from './lib/walk';
 export { BUILT_IN_QUESTIONNAIRES, BuiltInQuestionnaire, describeBank } from './bank';
+export { MARKED_LEVELS, MARKING_GUIDES, MarkingGuide, MarkingGuideLevel, markingGuideFor } from './bank/marking-guides';
 export { generatedQuestionnaire } from './fixtures/generated-questionnaire';
 export { PublishedMethodOptions, publishedView } from './lib/published-view';

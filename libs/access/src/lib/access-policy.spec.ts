@@ -126,6 +126,24 @@ describe('the access matrix', () => {
     ['response.score', 'evaluator', { seat: 'evaluator', declared: 'no-conflict' }, 'allow'],
     ['response.score', 'procurement_officer', {}, '403 role'],
     ['panel.moderate', 'evaluator', { seat: 'evaluator', declared: 'no-conflict' }, '403 role'],
+    // Evidence confirmations: the panel, declared, while it scores, on submitted responses only.
+    ['evidence.confirm', 'evaluator', { seat: 'evaluator', declared: 'no-conflict', response: submitted }, 'allow'],
+    ['evidence.confirm', 'evaluator', { seat: 'evaluator', response: submitted }, '403 declare-first'],
+    ['evidence.confirm', 'evaluator', { seat: 'evaluator', declared: 'conflict', response: submitted }, '403 recused'],
+    ['evidence.confirm', 'evaluator', { declared: 'no-conflict', response: submitted }, '403 not-on-panel'],
+    [
+      'evidence.confirm',
+      'evaluator',
+      { seat: 'evaluator', declared: 'no-conflict', status: 'dossier_review', response: submitted },
+      '403 phase',
+    ],
+    [
+      'evidence.confirm',
+      'evaluator',
+      { seat: 'evaluator', declared: 'no-conflict', response: draft },
+      '403 response-not-submitted',
+    ],
+    ['evidence.confirm', 'procurement_officer', { response: submitted }, '403 role'],
     // An administrator on the panel is held to the panel's rules in that seat.
     ['response.score', 'admin', {}, '403 not-on-panel'],
     ['response.score', 'admin', { seat: 'evaluator' }, '403 declare-first'],

@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'response.score',
   /** Moderation of the panel's scores. */
   'panel.moderate',
+  /** Recording whether a submission's evidence supports its claim: the panel, while it scores. */
+  'evidence.confirm',
   /** The side-by-side comparison (automatic scores, knock-outs, red flags) and scoring progress. */
   'comparison.read',
   /** Asking for the dossier to be rendered for the case's current data. */
@@ -59,6 +61,8 @@ export type AgencyPermission = (typeof AGENCY_PERMISSIONS)[number];
 
 /** Case statuses once responses are closed: submissions are open to the panel from then on. */
 export const SUBMISSIONS_OPENED = ['closed', 'evaluation', 'dossier_review', 'signed_off', 'awarded'] as const;
+/** Case statuses in which the panel's judgements may still change. */
+export const PANEL_SCORING = ['closed', 'evaluation'] as const;
 
 export type PanelSeat = 'evaluator' | 'legal_reviewer';
 
@@ -98,6 +102,7 @@ export const ACCESS_MATRIX: Readonly<Record<Permission, readonly Grant[]>> = {
   'panel.declare': [EVALUATOR_SEAT],
   'response.score': [{ ...EVALUATOR_SEAT, declaredNoConflict: true }],
   'panel.moderate': [{ roles: MANAGERS }],
+  'evidence.confirm': [{ ...EVALUATOR_SEAT, declaredNoConflict: true, phases: PANEL_SCORING, submittedResponse: true }],
   'comparison.read': [
     { roles: MANAGERS },
     { ...EVALUATOR_SEAT, declaredNoConflict: true, phases: SUBMISSIONS_OPENED },
@@ -201,6 +206,7 @@ const PERMISSION_WORDS: Record<Permission, string> = {
   'panel.declare': 'declare for this case’s panel',
   'response.score': 'score this case’s submissions',
   'panel.moderate': 'moderate this case’s panel scores',
+  'evidence.confirm': 'confirm this submission’s evidence',
   'comparison.read': 'see this case’s comparison',
   'dossier.request': 'request this case’s dossier',
   'dossier.read': 'read this case’s dossier',

@@ -11,6 +11,7 @@ import { WeightsLock1764400000000 } from './1764400000000-weights-lock';
 import { QuestionnaireTemplates1764700000000 } from './1764700000000-questionnaire-templates';
 import { ResponsesClosedAt1764800000000 } from './1764800000000-responses-closed-at';
 import { SignInBackOff1764900000000 } from './1764900000000-sign-in-back-off';
+import { EvidenceConfirmations1796303921413 } from './1796303921413-evidence-confirmations';
 import { CaseScope1796304653693 } from './1796304653693-case-scope';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   QuestionnaireTemplates1764700000000,
   ResponsesClosedAt1764800000000,
   SignInBackOff1764900000000,
+  EvidenceConfirmations1796303921413,
   CaseScope1796304653693,
 ];

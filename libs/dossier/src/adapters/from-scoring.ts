@@ -5,6 +5,7 @@ import {
   describeCaseScope,
   isHighRisk,
   localised,
+  markingGuideFor,
   QuestionnaireDefinition,
   questionsOf,
   RuleFinding,
@@ -45,6 +46,7 @@ export interface ScoredProviderSource {
   evidence: Array<{ questionName: string; fileName: string; sha256: string }>;
   justifications?: DossierProvider['justifications'];
   moderation?: DossierProvider['moderation'];
+  evidenceConfirmations?: Array<{ questionName: string; confirmed: boolean; supports: number; doesNotSupport: number }>;
 }
 
 export interface ScoredCaseSource {
@@ -146,6 +148,10 @@ export function dossierInputFromScoring(source: ScoredCaseSource): DossierInput 
       awaitingPanel: provider.sheet.awaitingPanel.map(titleOf),
       justifications: provider.justifications ?? [],
       moderation: provider.moderation ?? [],
+      evidenceConfirmations: (provider.evidenceConfirmations ?? []).map((verdict) => ({
+        ...verdict,
+        questionTitle: questionTitle(verdict.questionName),
+      })),
       answers: located
         .filter(({ question }) => {
           const scored = byQuestion.get(question.name);
@@ -190,6 +196,10 @@ export function dossierInputFromScoring(source: ScoredCaseSource): DossierInput 
   return {
     schemaVersion: DOSSIER_INPUT_SCHEMA_VERSION,
     agency: source.agency,
+    markingGuides: located.flatMap(({ question }) => {
+      const levels = markingGuideFor(question.name);
+      return levels ? [{ questionName: question.name, questionTitle: questionTitle(question.name), levels }] : [];
+    }),
     case: {
       id: source.case.id,
       reference: source.case.reference,

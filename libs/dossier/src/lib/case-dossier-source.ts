@@ -88,6 +88,7 @@ export class CaseDossierInputSource extends DossierInputSource {
         findings: findings.rules,
         missingEvidence: findings.missingEvidence,
         evidence: findings.evidence,
+        evidenceConfirmations: findings.evidenceConfirmations,
         justifications: panelScores
           .sort(
             (a, b) =>

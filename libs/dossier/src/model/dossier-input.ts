@@ -17,6 +17,8 @@ export interface DossierInput {
   /** Questions providers asked and the answers published to all of them, without who asked. */
   clarifications: DossierClarification[];
   providers: DossierProvider[];
+  /** What earns 0, 2 and 4 on each judgement question, as published to the providers and used by the panel. */
+  markingGuides?: DossierMarkingGuide[];
   /**
    * The legal reviewers whose approval the dossier needs (the case panel's), printed on the review copy.
    * Part of the content hash: a different set of reviewers is a new version, so approvals given to the
@@ -104,6 +106,22 @@ export interface DossierClarification {
 
 export type DossierStanding = { kind: 'ranked'; rank: number } | { kind: 'disqualified' } | { kind: 'unscored' };
 
+export interface DossierMarkingGuide {
+  questionName: string;
+  questionTitle: string;
+  levels: Array<{ score: number; text: string }>;
+}
+
+/** The panel's verdict on one claim that needed evidence: does the attached evidence support it? */
+export interface DossierEvidenceConfirmation {
+  questionName: string;
+  questionTitle: string;
+  /** Confirmed by a strict majority of the panel members who checked it. */
+  confirmed: boolean;
+  supports: number;
+  doesNotSupport: number;
+}
+
 export interface DossierProvider {
   id: string;
   name: string;
@@ -128,6 +146,8 @@ export interface DossierProvider {
   /** `questionTitle` is what people read; `questionName` is the questionnaire's internal key. */
   evidence: Array<{ questionName: string; questionTitle: string; fileName: string; sha256: string }>;
   missingEvidence: Array<{ questionName: string; title: string }>;
+  /** The panel's "evidence supports the claim" verdicts (absent in dossiers made before that step). */
+  evidenceConfirmations?: DossierEvidenceConfirmation[];
   /** Titles of answers still awaiting a moderated panel score (not counted yet). */
   awaitingPanel: string[];
   /** Each evaluator's own score (0–4) and written reason, kept after moderation. */

@@ -124,6 +124,10 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
       redFlags: provider.redFlags.map(finding),
       evidence: provider.evidence,
       missingEvidence: provider.missingEvidence,
+      evidenceConfirmations: (provider.evidenceConfirmations ?? []).map((verdict) => ({
+        ...verdict,
+        verdictText: verdict.confirmed ? 'confirmed' : 'not confirmed',
+      })),
       awaitingPanel: provider.awaitingPanel,
       justifications: [...justificationsByQuestion.entries()].map(([questionName, entry]) => ({
         questionName,
@@ -207,6 +211,7 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
       declaredAt: day(member.conflictOfInterest.declaredAt),
     })),
     clarifications: input.clarifications.map((c) => ({ ...c, publishedAt: day(c.publishedAt) })),
+    markingGuides: input.markingGuides ?? [],
     providers,
     matrix: {
       columns: input.comparison.columns,

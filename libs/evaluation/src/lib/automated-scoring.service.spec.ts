@@ -1,3 +1,4 @@
+import { EvidenceConfirmationService } from './evidence-confirmation.service';
 import { NotFoundException } from '@nestjs/common';
 import type {
   CasesService,
@@ -41,6 +42,8 @@ describe('AutomatedScoringService (unit, mocked repositories)', () => {
     panel.consensusScores.mockResolvedValue({});
     results.insertScoreOnce.mockImplementation(async (score: { id: string }) => ({ id: score.id, created: true }));
     prices.pricesOfCase.mockResolvedValue([]);
+    const confirmations = mockOf<EvidenceConfirmationService>('verdictsOf');
+    confirmations.verdictsOf.mockResolvedValue([]);
     const scoring = new AutomatedScoringService(
       cases as unknown as CasesService,
       responses as unknown as ResponsesService,
@@ -48,6 +51,7 @@ describe('AutomatedScoringService (unit, mocked repositories)', () => {
       panel as unknown as PanelService,
       results as unknown as ScoringResultsRepository,
       prices as unknown as PriceRepository,
+      confirmations as unknown as EvidenceConfirmationService,
     );
     return { ...fixture, scoring, cases, responses, results, panel };
   }

@@ -23,6 +23,8 @@ import {
   ScoringInputError,
 } from '@probity/scoring';
 import { accuracyFigures } from './accuracy-figures';
+import { ClaimVerdict, confirmedClaims, scorerVerdicts } from './evidence-claims';
+import { EvidenceConfirmationService } from './evidence-confirmation.service';
 import { PanelService } from './panel.service';
 import { pricingInputs, StoredComparison } from './pricing';
 import { PriceRepository } from './price.repository';
@@ -42,6 +44,8 @@ export interface StoredFindings {
   rules: RuleFinding[];
   missingEvidence: EvidenceFinding[];
   evidence: Array<{ questionName: string; fileName: string; sha256: string }>;
+  /** The panel's "evidence supports the claim" verdicts the score was computed with (absent before that step). */
+  evidenceConfirmations?: ClaimVerdict[];
 }
 
 /**
@@ -58,6 +62,7 @@ export class AutomatedScoringService {
     private readonly panel: PanelService,
     private readonly results: ScoringResultsRepository,
     private readonly prices: PriceRepository,
+    private readonly evidenceConfirmations: EvidenceConfirmationService,
   ) {}
 
   async scoreResponse(
@@ -69,12 +74,15 @@ export class AutomatedScoringService {
     if (response.revision !== revision)
       return { skipped: `revision ${revision} is superseded by ${response.revision}` };
 
-    const [procurementCase, panelScores, evidence] = await Promise.all([
+    const [procurementCase, panelScores, evidence, verdicts] = await Promise.all([
       // The case's questionnaire copy is cached by its content hash, so scoring a case's responses loads it once.
       this.cases.getCase(response.caseId),
       this.panel.consensusScores(responseId),
       this.evidence.evidenceOf(responseId),
+      this.evidenceConfirmations.verdictsOf(responseId),
     ]);
+    // Without verdicts the hash is the one earlier scores were stored under.
+    const evidenceConfirmations = verdicts.length ? confirmedClaims(verdicts) : undefined;
     const definition = procurementCase.questionnaireDefinition as QuestionnaireDefinition;
     const weights = procurementCase.criteriaWeights as CriteriaWeights;
     const inputHash = contentHash({
@@ -84,6 +92,7 @@ export class AutomatedScoringService {
       weights,
       panelScores,
       evidence: [...new Set(evidence.map((file) => file.questionName))].sort(),
+      ...(evidenceConfirmations ? { evidenceConfirmations } : {}),
       scoringVersion: SCORING_VERSION,
     });
 
@@ -94,6 +103,8 @@ export class AutomatedScoringService {
         weights,
         panelScores,
         attachedEvidence: new Set(evidence.map((file) => file.questionName)),
+        // The evidence rule's other input: the panel's verdict on each claim's evidence.
+        evidenceConfirmations: scorerVerdicts(verdicts),
       }),
     );
     const evidenceCount: Record<string, number> = {};
@@ -106,6 +117,7 @@ export class AutomatedScoringService {
         fileName: file.fileName,
         sha256: file.sha256,
       })),
+      ...(verdicts.length ? { evidenceConfirmations: verdicts } : {}),
     };
     // The unique key makes a duplicated or retried job insert nothing the second time.
     const { id, created } = await this.results.insertScoreOnce({

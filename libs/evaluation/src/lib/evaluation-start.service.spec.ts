@@ -1,3 +1,4 @@
+import { EvidenceConfirmationService } from './evidence-confirmation.service';
 import type { ResponsesService } from '@probity/cases';
 import type { JobQueue } from '@probity/queue';
 import { aConsensusScore } from '@probity/testing';
@@ -15,11 +16,14 @@ describe('EvaluationStartService (unit)', () => {
     const panel = new InMemoryPanelRepository();
     responses.responsesOf.mockResolvedValue([fixture.response]);
     jobs.enqueueFlow.mockResolvedValue('flow-1');
+    const confirmations = mockOf<EvidenceConfirmationService>('roundKeyOf');
+    confirmations.roundKeyOf.mockResolvedValue([]);
     const start = new EvaluationStartService(
       responses as unknown as ResponsesService,
       panel as unknown as PanelRepository,
       jobs as unknown as JobQueue,
       invitations as unknown as EvaluatorInvitations,
+      confirmations as unknown as EvidenceConfirmationService,
     );
     return { ...fixture, start, jobs, invitations, panel };
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ResponsesService } from '@probity/cases';
 import { contentHash } from '@probity/questionnaires';
 import { JobQueue } from '@probity/queue';
+import { EvidenceConfirmationService } from './evidence-confirmation.service';
 import { EvaluatorInvitations } from './evaluator-invitations';
 import { PanelRepository } from './panel.repository';
 
@@ -17,6 +18,7 @@ export class EvaluationStartService {
     private readonly panel: PanelRepository,
     private readonly jobs: JobQueue,
     private readonly evaluatorInvitations: EvaluatorInvitations,
+    private readonly evidenceConfirmations: EvidenceConfirmationService,
   ) {}
 
   async start(caseId: string): Promise<{ flowId: string }> {
@@ -28,7 +30,11 @@ export class EvaluationStartService {
     const consensus = (await this.panel.consensusOfCase(caseId))
       .map((m) => `${m.responseId}/${m.questionName}=${m.consensusScore}`)
       .sort();
-    const round = contentHash(consensus.length ? { revisions, consensus } : revisions).slice(0, 16);
+    // So does a new set of the panel's evidence verdicts.
+    const verdicts = await this.evidenceConfirmations.roundKeyOf(caseId);
+    const round = contentHash(
+      verdicts.length ? { revisions, consensus, verdicts } : consensus.length ? { revisions, consensus } : revisions,
+    ).slice(0, 16);
     const flowId = await this.jobs.enqueueFlow({
       parent: { name: 'scoring.compare-case', payload: { caseId }, jobId: `compare-${caseId}-${round}` },
       children: submitted.map((response) => ({

@@ -13,6 +13,11 @@ import { ComparisonService } from './comparison.service';
 import { ConflictDeclarationsService } from './conflict-declarations.service';
 import { EVALUATION_ENTITIES } from './evaluation.entities';
 import { EvaluationPagesController } from './evaluation-pages.controller';
+import {
+  EVIDENCE_CONFIRMATION_PROVIDERS,
+  EvidenceConfirmation,
+  EvidenceConfirmationService,
+} from './evidence-confirmation.module-parts';
 import { EvaluationResultsService } from './evaluation-results.service';
 import { EvaluationStartService } from './evaluation-start.service';
 import { EvaluatorInvitations } from './evaluator-invitations';
@@ -31,7 +36,7 @@ import { StartEvaluationJob } from './start-evaluation.job';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature(EVALUATION_ENTITIES),
+    TypeOrmModule.forFeature([...EVALUATION_ENTITIES, EvidenceConfirmation]),
     CasesModule,
     IdentityModule,
     AuditModule,
@@ -44,6 +49,7 @@ import { StartEvaluationJob } from './start-evaluation.job';
     EvaluationPagesController,
     ScoringPagesController,
     ModerationPagesController,
+    ...EVIDENCE_CONFIRMATION_PROVIDERS.controllers,
   ],
   providers: [
     PanelRepository,
@@ -65,6 +71,7 @@ import { StartEvaluationJob } from './start-evaluation.job';
     CompareCaseJob,
     StartEvaluationJob,
     InviteEvaluatorsJob,
+    ...EVIDENCE_CONFIRMATION_PROVIDERS.providers,
   ],
   exports: [
     CaseAccess,
@@ -75,6 +82,7 @@ import { StartEvaluationJob } from './start-evaluation.job';
     ModerationService,
     EvaluationResultsService,
     ComparisonService,
+    EvidenceConfirmationService,
   ],
 })
 export class EvaluationModule {}

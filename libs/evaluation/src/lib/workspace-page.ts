@@ -1,3 +1,4 @@
+import { markingGuideFor } from '@probity/questionnaires';
 import { asScore, NOTICES, scaleChoices, scoreLabel, submitConfirmation } from './panel-pages';
 import { Workspace } from './workspace';
 
@@ -49,6 +50,7 @@ export function workspacePage(workspace: Workspace, request: WorkspacePageReques
           number: index + 1,
           total,
           isEvidence: current.kind === 'evidence',
+          markingGuide: markingGuideFor(current.questionName),
           choices: scaleChoices('score', 'score', Number.isNaN(selected) ? null : selected),
           justification: form.justification ?? current.own?.justification ?? '',
           previousHref: index > 0 ? `${base}?question=${index}` : null,

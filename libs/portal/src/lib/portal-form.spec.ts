@@ -1,4 +1,4 @@
-import type { QuestionnaireDefinition } from '@probity/questionnaires';
+import { BUILT_IN_QUESTIONNAIRES, MARKING_GUIDES, type QuestionnaireDefinition } from '@probity/questionnaires';
 import { NOT_APPLICABLE } from '@probity/rubric';
 import { answersFromForm, answerSummary, buildPortalForm } from './portal-form';
 
@@ -147,6 +147,27 @@ describe('answerSummary', () => {
   it('says plainly when a question was not answered', () => {
     const [scope] = answerSummary(QUESTIONS, {}, { wording: { notApplicable: 'N/A', notAnswered: 'Not answered' } });
     expect(scope.answers[0]).toEqual({ question: 'Does it recognise emotions?', answer: 'Not answered' });
+  });
+});
+
+describe('buildPortalForm marking guides', () => {
+  const bank = BUILT_IN_QUESTIONNAIRES.find((q) => q.key === 'responsible-ai-high-risk')!.definition;
+  const questionNamed = (locale: string, name: string) =>
+    buildPortalForm(bank, {}, { showAll: true, locale })
+      .flatMap((section) => section.questions)
+      .find((question) => question.name === name);
+
+  it('publishes the marking guide of a judgement question in the portal’s language', () => {
+    expect(questionNamed('fr', 'law_misuse')?.markingGuide).toEqual([
+      { score: 0, text: MARKING_GUIDES.law_misuse[0].fr },
+      { score: 2, text: MARKING_GUIDES.law_misuse[2].fr },
+      { score: 4, text: MARKING_GUIDES.law_misuse[4].fr },
+    ]);
+    expect(questionNamed('ar', 'fair_mitigation')?.markingGuide?.[1].text).toBe(MARKING_GUIDES.fair_mitigation[2].ar);
+  });
+
+  it('has no guide on a question scored by published rules', () => {
+    expect(questionNamed('en', 'harm_security_testing')?.markingGuide).toBeNull();
   });
 });
 

@@ -8,6 +8,8 @@ import {
   knockoutsByQuestion,
   localised,
   offeredChoices,
+  markingGuideFor,
+  MarkingGuideLevel,
   QuestionnaireDefinition,
 } from '@probity/questionnaires';
 
@@ -38,6 +40,8 @@ export interface FormQuestion {
   naAllowed: boolean;
   notApplicable: boolean;
   evidenceRequested: boolean;
+  /** What earns 0, 2 and 4 when the panel scores this answer by judgement, as published with the method. */
+  markingGuide: MarkingGuideLevel[] | null;
   unit?: string;
   min?: string;
   max?: string;
@@ -267,6 +271,7 @@ function toFormQuestion(
     naAllowed: Boolean(element.naAllowed),
     notApplicable,
     evidenceRequested: Boolean(element.evidenceRequired) || kind === 'file',
+    markingGuide: markingGuideFor(element.name, locale),
     unit: typeof element.unit === 'string' ? element.unit : undefined,
     min: element.min === undefined ? undefined : String(element.min),
     max: element.max === undefined ? undefined : String(element.max),

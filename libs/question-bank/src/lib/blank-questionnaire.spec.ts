@@ -39,7 +39,7 @@ describe('blankQuestionnaire', () => {
   it('prints in French where the questionnaire has French text, with French fixed wording', () => {
     const view = blankQuestionnaire(highRisk, { version: 1, language: 'fr' });
     expect(view.lang).toBe('fr');
-    expect(view.sections[0].title).toBe('Le système et son utilisation prévue');
+    expect(view.sections[0].title).toBe('Licéité : légitimité, nécessité et proportionnalité');
     expect(view.words.required).toBe('(obligatoire)');
     expect(blankQuestionnaire(highRisk, { version: 1, language: 'ar' }).dir).toBe('rtl');
   });

@@ -120,6 +120,9 @@ export const AR: CatalogDraft = {
     notApplicable: 'لا ينطبق على نظامنا',
     evidenceAttached: 'المستندات المرفقة:',
     evidenceRequested: 'يُطلب مستند داعم لهذه الإجابة. ارفعوه أدناه مباشرة.',
+    markingGuideTitle: 'كيف تقيّم اللجنة هذه الإجابة (من 0 إلى 4؛ تقع 1 و3 بين المستويات الموصوفة)',
+    evidenceRule:
+      'لا تنال الإجابة التي تتطلب مستندًا داعمًا نقاطها إلا إذا أُرفق المستند وأكدت لجنة التقييم أنه يدعم الإجابة.',
     fileSize: '{bytes} بايت',
     remove: 'إزالة {file}',
     answerRequired: '«{title}»: الإجابة إلزامية.',

@@ -124,6 +124,9 @@ export const EN = {
     notApplicable: 'Not applicable to our system',
     evidenceAttached: 'Evidence attached:',
     evidenceRequested: 'Evidence is requested for this answer. Upload it just below.',
+    markingGuideTitle: 'How the panel scores this answer (0–4; 1 and 3 lie between the levels described)',
+    evidenceRule:
+      'An answer that needs evidence earns its points only when the evidence is attached and the evaluation panel confirms it supports the answer.',
     fileSize: '{bytes} bytes',
     remove: 'Remove {file}',
     answerRequired: '“{title}”: an answer is required.',

@@ -125,6 +125,9 @@ export const ES: CatalogDraft = {
     notApplicable: 'No aplicable a nuestro sistema',
     evidenceAttached: 'Documentación adjunta:',
     evidenceRequested: 'Se solicita documentación para esta respuesta. Súbala justo debajo.',
+    markingGuideTitle: 'Cómo puntúa el panel esta respuesta (0 a 4; 1 y 3 se sitúan entre los niveles descritos)',
+    evidenceRule:
+      'Una respuesta que exige documentación solo obtiene sus puntos si la documentación se adjunta y el panel de evaluación confirma que respalda la respuesta.',
     fileSize: '{bytes} bytes',
     remove: 'Quitar {file}',
     answerRequired: '«{title}»: la respuesta es obligatoria.',

@@ -125,6 +125,9 @@ export const FR: CatalogDraft = {
     notApplicable: 'Sans objet pour notre système',
     evidenceAttached: 'Pièces justificatives jointes :',
     evidenceRequested: 'Un justificatif est demandé pour cette réponse. Téléversez-le juste en dessous.',
+    markingGuideTitle: 'Comment le jury note cette réponse (0 à 4 ; 1 et 3 se situent entre les niveaux décrits)',
+    evidenceRule:
+      'Une réponse exigeant un justificatif ne rapporte ses points que si le justificatif est joint et que le jury d’évaluation confirme qu’il étaye la réponse.',
     fileSize: '{bytes} octets',
     remove: 'Retirer {file}',
     answerRequired: '« {title} » : une réponse est obligatoire.',
