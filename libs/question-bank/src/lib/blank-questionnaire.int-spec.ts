@@ -74,8 +74,8 @@ describe('blank questionnaire PDF', () => {
       .parse(binary)
       .expect(200);
     const text = await pdfText(response.body as Buffer, 'high-risk-fr.pdf');
-    expect(text).toContain('Le système et son utilisation prévue');
-    expect(text).toContain('À quoi sert le système ?');
+    expect(text).toContain('Licéité : légitimité, nécessité et proportionnalité');
+    expect(text).toContain('Pratiques d’IA interdites');
     expect(text).toContain('(obligatoire)');
   });
 

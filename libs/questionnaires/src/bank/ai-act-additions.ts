@@ -85,7 +85,7 @@ export const ADDED_QUESTIONS: Record<string, ElementDefinition[]> = {
     single(
       'tx_ai_interaction_disclosure',
       'transparency-explainability',
-      'If the system talks to people or generates images, audio, video or text, does it tell people they are dealing with an AI system and mark generated content as artificially generated in a machine-readable way?',
+      'If the system talks to people or generates images, audio, video or text, does it tell people they are dealing with an AI system and mark generated content as artificially generated in a form software can detect?',
       'Transparency obligations for certain AI systems; systems authorised by law to detect, prevent, investigate or prosecute crime are exempt from some of them, with safeguards.',
       [
         ['no-such-function', 'The system neither interacts with people nor generates content', 100],
