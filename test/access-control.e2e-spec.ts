@@ -230,6 +230,9 @@ describe('access control and abuse resistance (real services)', () => {
       ['revoke', () => `/api/v1/responses/${responseId}/invite/revoke`, {}],
       ['reopen', () => `/api/v1/responses/${responseId}/reopen`, { reason: 'probe' }],
       ['clarification answer', () => `/api/v1/clarifications/${clarificationId}/answer`, { answer: 'probe' }],
+      // The access policy decides before the body is checked: an empty answer is no way to probe ids (not 422).
+      ['clarification answer left empty', () => `/api/v1/clarifications/${clarificationId}/answer`, { answer: '' }],
+      ['clarification answer of spaces', () => `/api/v1/clarifications/${clarificationId}/answer`, { answer: '  ' }],
     ];
     it.each(writes)('POST %s', async (_name, path, body) => {
       await other.agent.post(path()).set('x-csrf-token', other.csrf).send(body).expect(404);
