@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '@probity/cases';
+import { UnitOfWork } from '@probity/database';
 import { NotificationsModule } from '@probity/notifications';
 import { PortalController } from './portal.controller';
 import { PortalService } from './portal.service';
@@ -7,6 +8,6 @@ import { PortalService } from './portal.service';
 @Module({
   imports: [CasesModule, NotificationsModule],
   controllers: [PortalController],
-  providers: [PortalService],
+  providers: [PortalService, UnitOfWork],
 })
 export class PortalModule {}

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import {
   Actor,
   CasesService,
@@ -13,6 +12,7 @@ import {
   ResponsesService,
   SYSTEM_ACTOR,
 } from '@probity/cases';
+import { UnitOfWork } from '@probity/database';
 import { Notifier } from '@probity/notifications';
 import { CORE_PRINCIPLES } from '@probity/rubric';
 import {
@@ -44,6 +44,7 @@ export class PortalService {
     private readonly evidence: EvidenceService,
     private readonly clarifications: ClarificationsService,
     private readonly notifier: Notifier,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   /**
@@ -144,18 +145,17 @@ export class PortalService {
     );
   }
 
+  /** Submits and queues the receipt e-mail in one unit of work: the receipt goes out if and only if the submission commits. */
   async submit(state: PortalState): Promise<ProviderResponse> {
-    return this.responses.submit(state.response.id, state.actor, (manager, submitted, procurementCase) =>
-      this.queueReceipt(manager, submitted, procurementCase),
-    );
+    return this.unitOfWork.run(async () => {
+      const submitted = await this.responses.submit(state.response.id, state.actor);
+      await this.queueReceipt(submitted, state.procurementCase);
+      return submitted;
+    });
   }
 
-  private async queueReceipt(
-    manager: EntityManager,
-    submitted: ProviderResponse,
-    procurementCase: ProcurementCase,
-  ): Promise<void> {
-    await this.notifier.queue(manager, {
+  private async queueReceipt(submitted: ProviderResponse, procurementCase: ProcurementCase): Promise<void> {
+    await this.notifier.queue({
       template: 'submission-receipt',
       to: submitted.contactEmails,
       context: {
