@@ -1,6 +1,7 @@
 import type { QuestionnaireDefinition } from '@probity/questionnaires';
 import { NOT_APPLICABLE } from '@probity/rubric';
-import { answerSummary, buildPortalForm } from './portal-form';
+import { answerSummary } from './answer-summary';
+import { buildPortalForm } from './portal-form';
 
 const DEFINITION: QuestionnaireDefinition = {
   pages: [

@@ -24,7 +24,8 @@ import {
 } from '@probity/questionnaires';
 import { formatMessage } from '@probity/web';
 import { messagesFor } from './i18n/catalog';
-import { answerSummary, buildPortalForm, EvidenceListing, FormSection, FormWording } from './portal-form';
+import { answerSummary } from './answer-summary';
+import { buildPortalForm, EvidenceListing, FormSection, FormWording } from './portal-form';
 
 type ProblemList = Array<Pick<AnswerProblem, 'questionName' | 'message'> & Partial<Pick<AnswerProblem, 'code'>>>;
 
