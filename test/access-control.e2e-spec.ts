@@ -1,23 +1,21 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import type { AppConfig } from '@probity/config';
 import { CasesService, ProcurementCase, ProviderInvitesService, ResponsesService } from '@probity/cases';
 import { DEMO_PROVIDERS, demoCase, demoEvidencePdf, submitDemoResponses } from '@probity/demo';
 import { PanelService } from '@probity/evaluation';
 import { IdentityService, StaffRole } from '@probity/identity';
 import type { QuestionnaireDefinition } from '@probity/questionnaires';
-import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
-import { createApp } from '../apps/api/src/create-app';
+import { SmtpSink } from '@probity/testing';
+import { agencyWithStaff, E2eApp, startE2eApp } from './support/e2e-app';
 import { Agent, csrfOf, linkIn, revisionOf, sessionCookie, signIn, urlencoded } from './support/tender-http';
 
 const PASSWORD = 'a long enough passphrase';
 
 /** Who may see what, link tokens, CSRF, uploads and rate limits, against real Postgres and Redis. */
 describe('access control and abuse resistance (real services)', () => {
-  let database: TestDatabase;
+  let started: E2eApp;
   let smtp: SmtpSink;
-  let config: AppConfig;
   let app: INestApplication;
   let home: { agent: Agent; csrf: string };
   let other: { agent: Agent; csrf: string };
@@ -27,25 +25,13 @@ describe('access control and abuse resistance (real services)', () => {
   let token: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    smtp = await startSmtpSink();
-    config = servicesTestConfig(database.url, { SMTP_URL: smtp.url, PUBLIC_BASE_URL: 'http://probity.example' });
-    app = await createApp(config);
-    await app.init();
-    const identity = app.get(IdentityService);
+    started = await startE2eApp({ env: { PUBLIC_BASE_URL: 'http://probity.example' } });
+    ({ app, smtp } = started);
     for (const [agencyName, email] of [
       ['Policia Judiciária (test)', 'officer@pj.example'],
       ['Politie Nederland (test)', 'officer@politie.example'],
-    ]) {
-      const agency = await identity.createAgency(agencyName);
-      await identity.createStaffUser({
-        agencyId: agency.id,
-        email,
-        name: email,
-        role: 'procurement_officer',
-        password: PASSWORD,
-      });
-    }
+    ])
+      await agencyWithStaff(app, agencyName, [{ email, name: email, role: 'procurement_officer' }], PASSWORD);
     home = await signIn(app, 'officer@pj.example', PASSWORD);
     other = await signIn(app, 'officer@politie.example', PASSWORD);
 
@@ -85,9 +71,7 @@ describe('access control and abuse resistance (real services)', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await smtp?.close();
-    await database?.drop();
+    await started?.close();
   });
 
   /**
