@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import { renderMail } from '@probity/notifications';
 import { ProviderInvitesService } from '@probity/cases';
 import { completeDemoResponse, DEMO_PROVIDERS, demoCase } from '@probity/demo';
-import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
-import { createApp } from '../apps/api/src/create-app';
+import { SmtpSink } from '@probity/testing';
+import { E2eApp, startE2eApp } from './support/e2e-app';
 import { builtInDefinition, csrfOf, openDemoCaseWithInvite, revisionOf } from './support/tender-http';
 
 /** No question or answer is shown as the questionnaire's internal name or value (snake_case, true/false). */
@@ -21,7 +21,7 @@ function minuteOf(date: Date): string {
 
 /** A provider submits (irreversible, so confirmed first); then the officer closes the case early. */
 describe('provider portal submission and early closing', () => {
-  let database: TestDatabase;
+  let started: E2eApp;
   let smtp: SmtpSink;
   let app: INestApplication;
   let waitingToken: string;
@@ -30,10 +30,8 @@ describe('provider portal submission and early closing', () => {
   let closeEarly: () => Promise<void>;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    smtp = await startSmtpSink();
-    app = await createApp(servicesTestConfig(database.url, { SMTP_URL: smtp.url }));
-    await app.init();
+    started = await startE2eApp();
+    ({ app, smtp } = started);
     const opened = await openDemoCaseWithInvite(app, smtp, {
       agencyName: 'Early Close Police (test)',
       email: 'officer@early-close.example',
@@ -60,9 +58,7 @@ describe('provider portal submission and early closing', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await smtp?.close();
-    await database?.drop();
+    await started?.close();
   });
 
   it('shows each exclusion (knock-out) rule beside the question it applies to', async () => {

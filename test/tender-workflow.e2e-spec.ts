@@ -4,18 +4,10 @@ import request from 'supertest';
 import type { AppConfig } from '@probity/config';
 import { answersAtQuality, DEMO_PROVIDERS, demoCase, demoEvidencePdf } from '@probity/demo';
 import { AuditTrail } from '@probity/audit';
-import { IdentityService } from '@probity/identity';
 import { questionsOf } from '@probity/questionnaires';
-import {
-  createTestDatabase,
-  servicesTestConfig,
-  SmtpSink,
-  startSmtpSink,
-  TestDatabase,
-  waitFor,
-} from '@probity/testing';
-import { createApp } from '../apps/api/src/create-app';
+import { SmtpSink, waitFor } from '@probity/testing';
 import { WorkerModule } from '../apps/worker/src/worker.module';
+import { agencyWithStaff, E2eApp, startE2eApp } from './support/e2e-app';
 import {
   Agent,
   answerThroughPortal,
@@ -30,9 +22,8 @@ import {
 const PASSWORD = 'correct horse battery staple';
 
 describe('a tender over HTTP: officer, two providers, e-mail over SMTP, real Postgres and Redis', () => {
-  let database: TestDatabase;
+  let started: E2eApp;
   let smtp: SmtpSink;
-  let config: AppConfig;
   let app: INestApplication;
   let worker: INestApplicationContext;
   let officer: { agent: Agent; csrf: string };
@@ -40,29 +31,21 @@ describe('a tender over HTTP: officer, two providers, e-mail over SMTP, real Pos
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    smtp = await startSmtpSink();
-    config = servicesTestConfig(database.url, { SMTP_URL: smtp.url, PUBLIC_BASE_URL: 'http://probity.example' });
-    app = await createApp(config);
-    await app.init();
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+    started = await startE2eApp({ env: { PUBLIC_BASE_URL: 'http://probity.example' } });
+    ({ app, smtp } = started);
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(started.config), { logger: false });
     await worker.init();
-    const identity = app.get(IdentityService);
-    const agency = await identity.createAgency('Bundeskriminalamt (test)');
-    await identity.createStaffUser({
-      agencyId: agency.id,
-      email: 'officer@bka.example',
-      name: 'Olga Officer',
-      role: 'procurement_officer',
-      password: PASSWORD,
-    });
+    await agencyWithStaff(
+      app,
+      'Bundeskriminalamt (test)',
+      [{ email: 'officer@bka.example', name: 'Olga Officer', role: 'procurement_officer' }],
+      PASSWORD,
+    );
   });
 
   afterAll(async () => {
     await worker?.close();
-    await app?.close();
-    await smtp?.close();
-    await database?.drop();
+    await started?.close();
   });
 
   it('the officer signs in, raises and publishes a case', async () => {

@@ -1,11 +1,8 @@
 /// <reference lib="dom" />
 import { INestApplication } from '@nestjs/common';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { IdentityService } from '@probity/identity';
-import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
-import { createApp } from '../../apps/api/src/create-app';
 import { expectAccessible, launchChromium, screenshotOnFailure } from '../support/browser';
-import { serveOnLoopback } from '../support/tender-http';
+import { agencyWithStaff, E2eApp, signInWithBrowser, startE2eApp } from '../support/e2e-app';
 
 const PASSWORD = 'admin pages passphrase';
 
@@ -42,43 +39,25 @@ const QUESTIONNAIRE = {
 
 /** An agency administrator's pages in a real browser (Chromium): keyboard use and axe-core checks. */
 describe('administration pages in a real browser', () => {
-  let database: TestDatabase;
-  let smtp: SmtpSink;
+  let started: E2eApp;
   let app: INestApplication;
   let browser: Browser;
   let context: BrowserContext;
   let baseUrl: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    smtp = await startSmtpSink();
-    app = await createApp(servicesTestConfig(database.url, { SMTP_URL: smtp.url }));
-    baseUrl = await serveOnLoopback(app);
-    const identity = app.get(IdentityService);
-    const agency = await identity.createAgency('Policía Nacional (test)');
-    await identity.createStaffUser({
-      agencyId: agency.id,
-      email: 'admin@policia.example',
-      name: 'Alba Admin',
-      role: 'admin',
-      password: PASSWORD,
-    });
+    started = await startE2eApp({ serve: true });
+    ({ app, baseUrl } = started);
+    const admin = { email: 'admin@policia.example', name: 'Alba Admin', role: 'admin' } as const;
+    await agencyWithStaff(app, 'Policía Nacional (test)', [admin], PASSWORD);
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/login`);
-    await page.getByLabel('E-mail address').fill('admin@policia.example');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByLabel('Password').press('Enter');
-    await page.waitForURL(`${baseUrl}/cases`);
-    await page.close();
+    await signInWithBrowser(context, baseUrl, admin.email, PASSWORD);
   });
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await smtp?.close();
-    await database?.drop();
+    await started?.close();
   });
 
   async function onPage(name: string, check: (page: Page) => Promise<void>): Promise<void> {

@@ -3,10 +3,8 @@ import { INestApplication } from '@nestjs/common';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { CasesService } from '@probity/cases';
 import { demoCase } from '@probity/demo';
-import { IdentityService } from '@probity/identity';
-import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
-import { createApp } from '../../apps/api/src/create-app';
-import { Agent, serveOnLoopback, signIn } from '../support/tender-http';
+import { agencyWithStaff, E2eApp, signInWithBrowser, startE2eApp } from '../support/e2e-app';
+import { Agent, signIn } from '../support/tender-http';
 import { confirmStep, expectAccessible, expectNoHorizontalScroll, launchChromium } from '../support/browser';
 
 const PASSWORD = 'officer pages passphrase';
@@ -17,8 +15,7 @@ const PHONE = { width: 390, height: 844 };
  * JavaScript, with countries by name, withdrawn links, duplicate invitations and confirmed steps.
  */
 describe("the procurement officer's pages", () => {
-  let database: TestDatabase;
-  let smtp: SmtpSink;
+  let started: E2eApp;
   let app: INestApplication;
   let browser: Browser;
   let baseUrl: string;
@@ -27,38 +24,37 @@ describe("the procurement officer's pages", () => {
   let api: { agent: Agent; csrf: string };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    smtp = await startSmtpSink();
-    app = await createApp(servicesTestConfig(database.url, { SMTP_URL: smtp.url }));
-    baseUrl = await serveOnLoopback(app);
-    const identity = app.get(IdentityService);
-    const agency = await identity.createAgency('Politie Nederland (officer pages)');
-    const staff = [
-      ['officer@politie.example', 'Olivia Officer', 'procurement_officer'],
-      // Long addresses are what pushed the case page wider than a phone.
-      ['evaluator.of.video.analytics@intelligence-unit.politie.example', 'Evert Evaluator', 'evaluator'],
-      ['legal.reviewer.data-protection@office-of-the-dpo.politie.example', 'Lotte Legal', 'legal_reviewer'],
-    ] as const;
-    for (const [email, name, role] of staff)
-      await identity.createStaffUser({ agencyId: agency.id, email, name, role, password: PASSWORD });
-    caseId = (await app.get(CasesService).createCase(agency.id, { ...demoCase(new Date()), reference: 'NL-OP-1' })).id;
+    started = await startE2eApp({ serve: true });
+    ({ app, baseUrl } = started);
+    const { agencyId } = await agencyWithStaff(
+      app,
+      'Politie Nederland (officer pages)',
+      [
+        { email: 'officer@politie.example', name: 'Olivia Officer', role: 'procurement_officer' },
+        // Long addresses are what pushed the case page wider than a phone.
+        {
+          email: 'evaluator.of.video.analytics@intelligence-unit.politie.example',
+          name: 'Evert Evaluator',
+          role: 'evaluator',
+        },
+        {
+          email: 'legal.reviewer.data-protection@office-of-the-dpo.politie.example',
+          name: 'Lotte Legal',
+          role: 'legal_reviewer',
+        },
+      ],
+      PASSWORD,
+    );
+    caseId = (await app.get(CasesService).createCase(agencyId, { ...demoCase(new Date()), reference: 'NL-OP-1' })).id;
     api = await signIn(app, 'officer@politie.example', PASSWORD);
     browser = await launchChromium();
     officer = await browser.newContext({ viewport: PHONE });
-    const page = await officer.newPage();
-    await page.goto(`${baseUrl}/login`);
-    await page.getByLabel('E-mail address').fill('officer@politie.example');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByLabel('Password').press('Enter');
-    await page.waitForURL(`${baseUrl}/cases`);
-    await page.close();
+    await signInWithBrowser(officer, baseUrl, 'officer@politie.example', PASSWORD);
   });
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await smtp?.close();
-    await database?.drop();
+    await started?.close();
   });
 
   async function open(path: string, context = officer): Promise<Page> {

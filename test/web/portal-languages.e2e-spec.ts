@@ -1,28 +1,24 @@
 /// <reference lib="dom" />
 import { INestApplication } from '@nestjs/common';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
-import { createApp } from '../../apps/api/src/create-app';
-import { openDemoCaseWithInvite, serveOnLoopback } from '../support/tender-http';
+import { E2eApp, startE2eApp } from '../support/e2e-app';
+import { openDemoCaseWithInvite } from '../support/tender-http';
 import { expectAccessible, launchChromium, withBrowserPage } from '../support/browser';
 
 const PASSWORD = 'languages test passphrase';
 
 /** A provider reads the portal in French and Arabic in a real browser (Chromium). */
 describe('provider portal languages in a real browser', () => {
-  let database: TestDatabase;
-  let smtp: SmtpSink;
+  let started: E2eApp;
   let app: INestApplication;
   let browser: Browser;
   let baseUrl: string;
   let portalPath: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    smtp = await startSmtpSink();
-    app = await createApp(servicesTestConfig(database.url, { SMTP_URL: smtp.url }));
-    baseUrl = await serveOnLoopback(app);
-    ({ portalPath } = await openDemoCaseWithInvite(app, smtp, {
+    started = await startE2eApp({ serve: true });
+    ({ app, baseUrl } = started);
+    ({ portalPath } = await openDemoCaseWithInvite(app, started.smtp, {
       agencyName: 'Police nationale (test)',
       email: 'officier@police.example',
       password: PASSWORD,
@@ -32,9 +28,7 @@ describe('provider portal languages in a real browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await smtp?.close();
-    await database?.drop();
+    await started?.close();
   });
 
   const withPage = (

@@ -2,9 +2,8 @@
 import { INestApplication } from '@nestjs/common';
 import { Browser, Page } from 'playwright-core';
 import { demoEvidencePdf } from '@probity/demo';
-import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
-import { createApp } from '../../apps/api/src/create-app';
-import { openDemoCaseWithInvite, serveOnLoopback } from '../support/tender-http';
+import { E2eApp, startE2eApp } from '../support/e2e-app';
+import { openDemoCaseWithInvite } from '../support/tender-http';
 import { expectAccessible, expectNoHorizontalScroll, launchChromium, withBrowserPage } from '../support/browser';
 
 const PASSWORD = 'autosave test passphrase';
@@ -16,19 +15,16 @@ const SAVED = /All changes saved at/;
  * that fails for any reason keeps the typed text until it is saved.
  */
 describe('provider portal autosave in a real browser', () => {
-  let database: TestDatabase;
-  let smtp: SmtpSink;
+  let started: E2eApp;
   let app: INestApplication;
   let browser: Browser;
   let baseUrl: string;
   let sectionUrl: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    smtp = await startSmtpSink();
-    app = await createApp(servicesTestConfig(database.url, { SMTP_URL: smtp.url }));
-    baseUrl = await serveOnLoopback(app);
-    const { portalPath } = await openDemoCaseWithInvite(app, smtp, {
+    started = await startE2eApp({ serve: true });
+    ({ app, baseUrl } = started);
+    const { portalPath } = await openDemoCaseWithInvite(app, started.smtp, {
       agencyName: 'Autosave Police (test)',
       email: 'officer@autosave.example',
       password: PASSWORD,
@@ -39,9 +35,7 @@ describe('provider portal autosave in a real browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await smtp?.close();
-    await database?.drop();
+    await started?.close();
   });
 
   /** Waits until the autosave status line says what the pattern describes. */

@@ -1,17 +1,16 @@
 /// <reference lib="dom" />
 import { INestApplication } from '@nestjs/common';
 import { Browser, BrowserContext } from 'playwright-core';
-import { IdentityService } from '@probity/identity';
-import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
-import { createApp } from '../../apps/api/src/create-app';
-import { linkIn, serveOnLoopback } from '../support/tender-http';
+import { SmtpSink } from '@probity/testing';
+import { agencyWithStaff, E2eApp, startE2eApp } from '../support/e2e-app';
+import { linkIn } from '../support/tender-http';
 import { confirmStep, expectAccessible, launchChromium } from '../support/browser';
 
 const PASSWORD = 'browser test passphrase';
 
 /** An officer and a provider in a real browser (Chromium), with the page scripts and CSP in force. */
 describe('staff pages and the provider portal in a real browser', () => {
-  let database: TestDatabase;
+  let started: E2eApp;
   let smtp: SmtpSink;
   let app: INestApplication;
   let browser: Browser;
@@ -21,33 +20,25 @@ describe('staff pages and the provider portal in a real browser', () => {
   let portalPath: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    smtp = await startSmtpSink();
-    app = await createApp(servicesTestConfig(database.url, { SMTP_URL: smtp.url }));
-    baseUrl = await serveOnLoopback(app);
-    const identity = app.get(IdentityService);
-    const agency = await identity.createAgency('Garda Síochána (test)');
-    await identity.createStaffUser({
-      agencyId: agency.id,
-      email: 'officer@garda.example',
-      name: 'Orla Officer',
-      role: 'procurement_officer',
-      password: PASSWORD,
-    });
-    for (const [email, name, role] of [
-      ['eve@garda.example', 'Eve Evaluator', 'evaluator'],
-      ['liam@garda.example', 'Liam Legal', 'legal_reviewer'],
-    ] as const)
-      await identity.createStaffUser({ agencyId: agency.id, email, name, role, password: PASSWORD });
+    started = await startE2eApp({ serve: true });
+    ({ app, smtp, baseUrl } = started);
+    await agencyWithStaff(
+      app,
+      'Garda Síochána (test)',
+      [
+        { email: 'officer@garda.example', name: 'Orla Officer', role: 'procurement_officer' },
+        { email: 'eve@garda.example', name: 'Eve Evaluator', role: 'evaluator' },
+        { email: 'liam@garda.example', name: 'Liam Legal', role: 'legal_reviewer' },
+      ],
+      PASSWORD,
+    );
     browser = await launchChromium();
     officer = await browser.newContext();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await smtp?.close();
-    await database?.drop();
+    await started?.close();
   });
 
   it('a signed-out visitor is sent to the sign-in page; wrong passwords are refused with a message', async () => {

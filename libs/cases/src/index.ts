@@ -11,10 +11,10 @@ export {
   ResponseStatus,
 } from './lib/case.entities';
 export { CasesService, CreateCaseInput, isUuid } from './lib/cases.service';
-export { AnswerValidationException, OnSubmitted, ResponsesService } from './lib/responses.service';
+export { AnswerValidationException, ResponsesService } from './lib/responses.service';
 export { InviteProviderInput, ProviderInvitesService } from './lib/provider-invites.service';
 export { EvidenceService } from './lib/evidence.service';
-export { ClarificationsService, MAX_CLARIFICATION_LENGTH } from './lib/clarifications.service';
+export { CLARIFICATION_IDS, ClarificationsService, MAX_CLARIFICATION_LENGTH } from './lib/clarifications.service';
 export { Actor, SYSTEM_ACTOR } from './lib/actor';
 export {
   ALLOWED_EVIDENCE_DESCRIPTION,

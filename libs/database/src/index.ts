@@ -1,4 +1,4 @@
 export { buildDataSourceOptions } from './lib/data-source-options';
 export { DatabaseModule } from './lib/database.module';
 export { MIGRATIONS } from './migrations';
-export { UnitOfWork } from './lib/unit-of-work';
+export { ambientTransaction, UnitOfWork } from './lib/unit-of-work';

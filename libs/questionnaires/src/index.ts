@@ -4,6 +4,7 @@ export {
   AnnexIIIPoint,
   CaseScope,
   caseScopeOf,
+  caseScopeVariables,
   checkCaseScope,
   describeCaseScope,
   isHighRisk,

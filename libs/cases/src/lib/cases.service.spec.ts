@@ -158,11 +158,11 @@ describe('CasesService (unit, mocked repositories)', () => {
       await doubles.cases.transition(draft.id, 'evaluation');
       expect(doubles.caseRepository.save).toHaveBeenCalledWith(expect.objectContaining({ status: 'evaluation' }));
       expect(doubles.outbox.add).toHaveBeenCalledWith(
-        doubles.unitOfWork.transaction,
         'evaluation.start',
         { caseId: draft.id },
         { jobId: `evaluation-${draft.id}-7` },
       );
+      expect(doubles.jobsOutsideUnitOfWork).toEqual([]);
     });
   });
 });

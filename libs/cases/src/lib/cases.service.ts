@@ -179,7 +179,6 @@ export class CasesService {
       const evaluators = members.filter((m) => m.role === 'evaluator').map((m) => m.userId);
       if (locked.status === 'evaluation' && evaluators.length)
         await this.outbox.add(
-          this.unitOfWork.transaction,
           'evaluation.invite-evaluators',
           { caseId: found.id },
           { jobId: `evaluation-invites-${found.id}-${contentHash(evaluators.sort()).slice(0, 16)}` },
@@ -230,12 +229,7 @@ export class CasesService {
         after: { status: to },
       });
       if (to === 'evaluation')
-        await this.outbox.add(
-          this.unitOfWork.transaction,
-          'evaluation.start',
-          { caseId },
-          { jobId: `evaluation-${caseId}-${current.version}` },
-        );
+        await this.outbox.add('evaluation.start', { caseId }, { jobId: `evaluation-${caseId}-${current.version}` });
       return this.getCase(caseId);
     });
   }

@@ -21,6 +21,10 @@ export class ClarificationRepository {
     return this.clarifications.findOneByOrFail({ id: clarificationId });
   }
 
+  findOfAgency(agencyId: string, clarificationId: string): Promise<Clarification | null> {
+    return this.clarifications.findOne({ where: { id: clarificationId, procurementCase: { agencyId } } });
+  }
+
   /** Locked for update until the open transaction ends, so two officers cannot publish it twice. */
   lockOfAgency(agencyId: string, clarificationId: string): Promise<Clarification | null> {
     return this.unitOfWork.transaction.getRepository(Clarification).findOne({

@@ -1,7 +1,7 @@
 import { ConflictException, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { AuditTrail } from '@probity/audit';
 import type { UnitOfWork } from '@probity/database';
-import { aCase, aResponse } from '@probity/testing';
+import { aCase, aResponse, aStaffPrincipal } from '@probity/testing';
 import { ProcurementCase, ProviderResponse } from './case.entities';
 import type { ClarificationRepository } from './clarification.repository';
 import { ClarificationsService, MAX_CLARIFICATION_LENGTH } from './clarifications.service';
@@ -14,11 +14,12 @@ describe('ClarificationsService (unit, mocked repository)', () => {
 
   function service() {
     const transaction = { inTransaction: true };
-    const unitOfWork = { run: (work: () => Promise<unknown>) => work(), transaction };
+    const unitOfWork = { run: jest.fn((work: () => Promise<unknown>) => work()), transaction };
     const repository = {
       insert: jest.fn(async (clarification: object) => clarification),
       findById: jest.fn(),
       lockOfAgency: jest.fn(),
+      findOfAgency: jest.fn(),
       publish: jest.fn(),
     };
     const audit = { recordChange: jest.fn() };
@@ -27,7 +28,7 @@ describe('ClarificationsService (unit, mocked repository)', () => {
       repository as unknown as ClarificationRepository,
       audit as unknown as AuditTrail,
     );
-    return { clarifications, repository, audit, transaction };
+    return { clarifications, repository, audit, unitOfWork };
   }
 
   it('422s an empty or over-long question and 409s one after the questions deadline', async () => {
@@ -75,19 +76,32 @@ describe('ClarificationsService (unit, mocked repository)', () => {
     expect(repository.publish).not.toHaveBeenCalled();
   });
 
-  it('publishes the reworded question and hands the transaction to the announcement', async () => {
-    const { clarifications, repository, transaction } = service();
+  it('publishes the reworded question in one unit of work the caller can join', async () => {
+    const { clarifications, repository, unitOfWork } = service();
     repository.lockOfAgency.mockResolvedValue({ id: clarificationId, question: 'Our product X?', publishedAt: null });
     repository.findById.mockResolvedValue({ id: clarificationId, question: 'A product?', answer: 'Yes.' });
-    const onPublished = jest.fn();
-    await clarifications.answer(
+    const published = await clarifications.answer(
       procurementCase.agencyId,
       clarificationId,
       { question: 'A product?', answer: ' Yes. ' },
       officer,
-      onPublished,
     );
     expect(repository.publish).toHaveBeenCalledWith(clarificationId, 'A product?', 'Yes.');
-    expect(onPublished).toHaveBeenCalledWith(transaction, expect.objectContaining({ id: clarificationId }));
+    expect(unitOfWork.run).toHaveBeenCalledTimes(1);
+    expect(published).toMatchObject({ id: clarificationId, answer: 'Yes.' });
+  });
+
+  it('resolves a clarification to its case for the access policy, 404 for another agency or a malformed id', async () => {
+    const { clarifications, repository } = service();
+    const staff = aStaffPrincipal({ agencyId: procurementCase.agencyId });
+    repository.findOfAgency.mockImplementation(async (agencyId: string, id: string) =>
+      agencyId === procurementCase.agencyId && id === clarificationId ? { id, caseId: procurementCase.id } : null,
+    );
+    await expect(clarifications.caseIdOf(staff, clarificationId)).resolves.toBe(procurementCase.id);
+    await expect(
+      clarifications.caseIdOf({ ...staff, agencyId: 'another-agency' }, clarificationId),
+    ).rejects.toBeInstanceOf(NotFoundException);
+    await expect(clarifications.caseIdOf(staff, 'not-a-uuid')).rejects.toBeInstanceOf(NotFoundException);
+    expect(repository.findOfAgency).toHaveBeenCalledTimes(2);
   });
 });

@@ -2,6 +2,7 @@ import { ConflictException, Injectable, NotFoundException, UnprocessableEntityEx
 import { randomUUID } from 'node:crypto';
 import { AuditTrail } from '@probity/audit';
 import { UnitOfWork } from '@probity/database';
+import type { CaseIdResolver, StaffPrincipal } from '@probity/identity';
 import { Actor } from './actor';
 import { Clarification, ProcurementCase, ProviderResponse } from './case.entities';
 import { isUuid } from './cases.service';
@@ -14,7 +15,7 @@ export const MAX_CLARIFICATION_LENGTH = 4000;
  * without the asker's identity, so no provider learns more than another (equal treatment).
  */
 @Injectable()
-export class ClarificationsService {
+export class ClarificationsService implements CaseIdResolver {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly clarifications: ClarificationRepository,
@@ -52,6 +53,18 @@ export class ClarificationsService {
     });
   }
 
+  /**
+   * The case a clarification belongs to, for the access policy (`@RequiresAccess` with `CLARIFICATION_IDS`):
+   * a clarification of another agency, or a malformed id, is 404 before anything else is checked.
+   */
+  async caseIdOf(staff: StaffPrincipal, clarificationId: string): Promise<string> {
+    const found = isUuid(clarificationId)
+      ? await this.clarifications.findOfAgency(staff.agencyId, clarificationId)
+      : null;
+    if (!found) throw new NotFoundException('No such clarification.');
+    return found.caseId;
+  }
+
   /** Every question of a case with who asked it; for the agency's staff only. */
   async forCase(caseId: string): Promise<Array<Clarification & { askedBy?: ProviderResponse }>> {
     return this.clarifications.withAskers(caseId);
@@ -72,15 +85,14 @@ export class ClarificationsService {
 
   /**
    * Answers and publishes a question. The officer may reword the question to remove anything that
-   * identifies the provider; the published text is what every provider sees.
+   * identifies the provider; the published text is what every provider sees. Joins the caller's unit of
+   * work, so the e-mails announcing it can be queued in the same transaction.
    */
   async answer(
     agencyId: string,
     clarificationId: string,
     input: { question?: string; answer: string },
     actor: Actor,
-    /** Runs in the publishing transaction, e.g. to queue the e-mails that announce it. */
-    onPublished?: (manager: UnitOfWork['transaction'], published: Clarification) => Promise<void>,
   ): Promise<Clarification> {
     const answer = input.answer?.trim() ?? '';
     if (!answer) throw new UnprocessableEntityException('Write the answer before publishing it.');
@@ -99,9 +111,10 @@ export class ClarificationsService {
         before: { question: clarification.question },
         after: { question, answer },
       });
-      const published = await this.clarifications.findById(clarification.id);
-      await onPublished?.(this.unitOfWork.transaction, published);
-      return published;
+      return this.clarifications.findById(clarification.id);
     });
   }
 }
+
+/** `@RequiresAccess` options for a route naming a clarification as `:clarificationId`. */
+export const CLARIFICATION_IDS = { ids: { param: 'clarificationId', by: ClarificationsService } } as const;

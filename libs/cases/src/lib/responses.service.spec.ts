@@ -62,17 +62,16 @@ describe('ResponsesService (unit, mocked repositories)', () => {
     it('freezes the answers and queues scoring in the same unit of work', async () => {
       const doubles = casesServiceDoubles();
       doubles.given(procurementCase, { ...inProgress, answers: { purpose: 'Search footage' } });
-      const onSubmitted = jest.fn();
-      const submitted = await doubles.responses.submit(inProgress.id, undefined, onSubmitted);
+      const submitted = await doubles.responses.submit(inProgress.id);
       expect(submitted.status).toBe('submitted');
       expect(submitted.submissionHash).toMatch(/^[0-9a-f]{64}$/);
       expect(doubles.outbox.add).toHaveBeenCalledWith(
-        doubles.unitOfWork.transaction,
         'scoring.score-response',
         { responseId: inProgress.id, revision: 3 },
         { jobId: `score-${inProgress.id}-r3` },
       );
-      expect(onSubmitted).toHaveBeenCalledWith(doubles.unitOfWork.transaction, submitted, expect.anything());
+      // The job joins the open unit of work: it commits with the submission or not at all.
+      expect(doubles.jobsOutsideUnitOfWork).toEqual([]);
     });
 
     it('422s a response missing a required answer and 409s one already submitted', async () => {

@@ -4,7 +4,7 @@ import { UnitOfWork } from '@probity/database';
 import { contentHash, QuestionnaireDefinition, questionsOf, validateAnswers } from '@probity/questionnaires';
 import { JobOutbox } from '@probity/queue';
 import { Actor, SYSTEM_ACTOR } from './actor';
-import { ProcurementCase, ProviderResponse } from './case.entities';
+import { ProviderResponse } from './case.entities';
 import { CasesService, isUuid } from './cases.service';
 import { ResponseRepository } from './response.repository';
 
@@ -13,13 +13,6 @@ export class AnswerValidationException extends UnprocessableEntityException {
     super({ statusCode: 422, error: 'Unprocessable Entity', message: problems.map((p) => p.message), problems });
   }
 }
-
-/** Runs in the submitting transaction (given as `manager`, for the job outbox), e.g. to queue the receipt e-mail. */
-export type OnSubmitted = (
-  manager: UnitOfWork['transaction'],
-  submitted: ProviderResponse,
-  procurementCase: ProcurementCase,
-) => Promise<void>;
 
 /**
  * Providers' responses: reading them (audited for staff), autosave with optimistic revisions, submission
@@ -142,8 +135,11 @@ export class ResponsesService {
     });
   }
 
-  /** Validates everything, freezes the answers, and records the scoring job in the same transaction. */
-  async submit(responseId: string, actor: Actor = SYSTEM_ACTOR, onSubmitted?: OnSubmitted): Promise<ProviderResponse> {
+  /**
+   * Validates everything, freezes the answers, and records the scoring job in the same transaction. Joins
+   * the caller's unit of work, so what the caller queues with it (the receipt) commits with it.
+   */
+  async submit(responseId: string, actor: Actor = SYSTEM_ACTOR): Promise<ProviderResponse> {
     return this.unitOfWork.run(async () => {
       const response = await this.responseRepository.lockForUpdate(responseId);
       if (!response) throw new NotFoundException('No such response.');
@@ -182,12 +178,10 @@ export class ResponsesService {
         after: { status: 'submitted', submissionHash, revision: response.revision },
       });
       await this.outbox.add(
-        this.unitOfWork.transaction,
         'scoring.score-response',
         { responseId, revision: response.revision },
         { jobId: `score-${responseId}-r${response.revision}` },
       );
-      await onSubmitted?.(this.unitOfWork.transaction, submitted, found);
       return submitted;
     });
   }

@@ -21,9 +21,23 @@ function mockOf<T>(...methods: Array<keyof T>): Mocked<T> {
 }
 
 export function casesServiceDoubles() {
-  // The transaction is a token here: services only hand it on (to the outbox and submit callbacks).
+  // The transaction is a token here; what matters is whether a job is recorded inside `run`.
   const transaction = { inTransaction: true };
-  const unitOfWork = { run: jest.fn((work: () => Promise<unknown>) => work()), transaction, manager: transaction };
+  let openUnits = 0;
+  const unitOfWork = {
+    run: jest.fn(async (work: () => Promise<unknown>) => {
+      openUnits += 1;
+      try {
+        return await work();
+      } finally {
+        openUnits -= 1;
+      }
+    }),
+    transaction,
+    manager: transaction,
+  };
+  /** Jobs recorded outside any unit of work: they could outlive a rolled-back change (expected empty). */
+  const jobsOutsideUnitOfWork: string[] = [];
   const caseRepository = mockOf<CaseRepository>(
     'existsWithReference',
     'insert',
@@ -53,6 +67,10 @@ export function casesServiceDoubles() {
   const links = mockOf<InviteLinkRepository>('issue', 'revokeAll', 'findByToken', 'activeOf', 'withdrawnOf');
   const identity = mockOf<IdentityService>('staffOfAgency', 'getAgency');
   const outbox = mockOf<JobOutbox>('add');
+  outbox.add.mockImplementation(async (name: string) => {
+    if (!openUnits) jobsOutsideUnitOfWork.push(name);
+    return `job-${name}`;
+  });
   const audit = mockOf<AuditTrail>('recordChange');
   const templates = mockOf<QuestionnaireTemplates>('choose');
   // Saves hand back what they were given, as TypeORM's save does.
@@ -117,6 +135,7 @@ export function casesServiceDoubles() {
     links,
     identity,
     outbox,
+    jobsOutsideUnitOfWork,
     audit,
     templates,
   };

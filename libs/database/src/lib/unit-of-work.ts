@@ -9,6 +9,14 @@ import { DataSource, EntityManager } from 'typeorm';
 const openTransaction = new AsyncLocalStorage<EntityManager>();
 
 /**
+ * The transaction open in this async context, if any: for infrastructure (the job outbox) that joins it
+ * without injecting UnitOfWork.
+ */
+export function ambientTransaction(): EntityManager | undefined {
+  return openTransaction.getStore();
+}
+
+/**
  * Transaction-scoped context: services wrap a multi-step write in `run`, and every repository (and the
  * audit trail) called inside it uses that transaction through `manager` without an EntityManager
  * travelling through public signatures.

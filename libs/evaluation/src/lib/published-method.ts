@@ -1,5 +1,12 @@
 import { CORE_PRINCIPLES, INSTRUMENTAL_PRINCIPLES } from '@probity/rubric';
-import { Answers, localised, QuestionnaireDefinition, toRubricItems } from '@probity/questionnaires';
+import {
+  Answers,
+  caseScopeOf,
+  caseScopeVariables,
+  localised,
+  QuestionnaireDefinition,
+  toRubricItems,
+} from '@probity/questionnaires';
 import {
   CriteriaWeights,
   effectiveWeights,
@@ -92,9 +99,6 @@ export function publishedMethodView(
  * the officer's AI Act classification decides which questions apply, identically for every provider.
  */
 export function caseScopeAnswers(classification: Record<string, unknown> | null | undefined): Answers {
-  return {
-    scope_rbi: classification?.biometric === true,
-    scope_risk_persons: classification?.riskAssessmentOfPersons === true,
-    scope_personal_data: true,
-  };
+  const scope = caseScopeOf(classification);
+  return scope ? caseScopeVariables(scope) : {};
 }

@@ -23,14 +23,16 @@ export { mailJobId };
 export class Notifier {
   constructor(private readonly outbox: JobOutbox) {}
 
-  async queue<T extends QueuedMailTemplate>(manager: EntityManager, mail: QueuedMail<T>): Promise<void> {
+  /** Queues the mail in the unit of work open around the caller (`UnitOfWork.run`), or in the given transaction. */
+  async queue<T extends QueuedMailTemplate>(mail: QueuedMail<T>): Promise<void>;
+  async queue<T extends QueuedMailTemplate>(manager: EntityManager, mail: QueuedMail<T>): Promise<void>;
+  async queue<T extends QueuedMailTemplate>(...args: [QueuedMail<T>] | [EntityManager, QueuedMail<T>]): Promise<void> {
+    const [manager, mail] = args.length === 1 ? [undefined, args[0]] : args;
     // A bad context fails the caller now, not a job hours later.
     const context = parseMailContext(mail.template, mail.context) as unknown as Record<string, unknown>;
-    await this.outbox.add(
-      manager,
-      'mail.send',
-      { template: mail.template, to: mail.to, context, idempotencyKey: mail.idempotencyKey },
-      { jobId: mailJobId(mail.idempotencyKey) },
-    );
+    const job = { template: mail.template, to: mail.to, context, idempotencyKey: mail.idempotencyKey };
+    const options = { jobId: mailJobId(mail.idempotencyKey) };
+    if (manager) await this.outbox.add(manager, 'mail.send', job, options);
+    else await this.outbox.add('mail.send', job, options);
   }
 }

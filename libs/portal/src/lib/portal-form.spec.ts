@@ -1,6 +1,8 @@
 import { BUILT_IN_QUESTIONNAIRES, MARKING_GUIDES, type QuestionnaireDefinition } from '@probity/questionnaires';
 import { NOT_APPLICABLE } from '@probity/rubric';
-import { answersFromForm, answerSummary, buildPortalForm } from './portal-form';
+import { answerSummary } from './answer-summary';
+import { answersFromForm } from './form-answers';
+import { buildPortalForm } from './portal-form';
 
 const DEFINITION: QuestionnaireDefinition = {
   pages: [

@@ -23,36 +23,11 @@ import {
   MAX_EVIDENCE_BYTES,
   ResponsesService,
 } from '@probity/cases';
-import { AppConfig } from '@probity/config';
-import { isRightToLeft } from '@probity/questionnaires';
-import {
-  choosePortalLanguage,
-  isPortalLanguage,
-  messagesFor,
-  PORTAL_LANGUAGES,
-  PortalCatalog,
-  PortalLanguage,
-} from './i18n/catalog';
-import { answersFromForm } from './portal-form';
-import { PortalService, PortalState } from './portal.service';
 import { FormBody } from '@probity/web';
-
-/** Remembers the provider's language choice across the portal's pages (readable by no one else). */
-export const LANGUAGE_COOKIE = 'probity_lang';
-const LANGUAGE_COOKIE_MAX_AGE_MS = 365 * 24 * 60 * 60 * 1000;
-
-function languageOf(request: Request): PortalLanguage {
-  return choosePortalLanguage({
-    query: request.query.lang,
-    cookie: (request.cookies as Record<string, unknown> | undefined)?.[LANGUAGE_COOKIE],
-    acceptLanguage: (languages) => request.acceptsLanguages(languages),
-  });
-}
-
-/** The questionnaire's locale key for a language: SurveyJS calls English "default". */
-function questionnaireLocale(language: PortalLanguage): string {
-  return language === 'en' ? 'default' : language;
-}
+import { answersFromForm } from './form-answers';
+import { languageOf, PortalLanguages, questionnaireLocale } from './portal-language';
+import { confirmSubmitView, noticeOf, receiptHeader, returnPath, SectionOutcome, sectionView } from './portal-views';
+import { PortalService, PortalState } from './portal.service';
 
 /** Pages that only show a response: a provider can always read what it submitted and its receipt. */
 const READ_SUBMITTED = { readSubmitted: true };
@@ -73,45 +48,13 @@ export class PortalController {
     private readonly responses: ResponsesService,
     private readonly evidence: EvidenceService,
     private readonly clarifications: ClarificationsService,
-    private readonly config: AppConfig,
+    private readonly languages: PortalLanguages,
   ) {}
-
-  /**
-   * What every portal page needs to speak the provider's language: `<html lang dir>`, the messages,
-   * and the language switch (links back to `path`). An explicit `?lang=` choice is remembered.
-   */
-  private languageContext(request: Request, response: Response, path: string) {
-    const language = languageOf(request);
-    if (isPortalLanguage(request.query.lang))
-      response.cookie(LANGUAGE_COOKIE, language, {
-        sameSite: 'lax',
-        secure: request.secure || this.config.publicBaseUrl.startsWith('https://'),
-        httpOnly: false,
-        path: '/portal/',
-        maxAge: LANGUAGE_COOKIE_MAX_AGE_MS,
-      });
-    const t = messagesFor(language);
-    return {
-      language,
-      locale: questionnaireLocale(language),
-      view: {
-        lang: language,
-        dir: isRightToLeft(language) ? 'rtl' : 'ltr',
-        t,
-        languages: PORTAL_LANGUAGES.map((code) => ({
-          code,
-          name: messagesFor(code).language.name,
-          href: `${path}?lang=${code}`,
-          current: code === language,
-        })),
-      },
-    };
-  }
 
   @Get()
   async overview(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const state = await this.portal.open(token, READ_SUBMITTED);
-    const { locale, view } = this.languageContext(request, response, `/portal/${token}`);
+    const { locale, view } = this.languages.contextOf(request, response, `/portal/${token}`);
     response.render('portal/overview', {
       title: state.procurementCase.title,
       token,
@@ -276,7 +219,7 @@ export class PortalController {
       response.redirect(303, `/portal/${token}/receipt?notice=submitted`);
     } catch (error) {
       if (wantsJson(request) || !(error instanceof AnswerValidationException)) throw error;
-      const { locale, view } = this.languageContext(request, response, `/portal/${token}`);
+      const { locale, view } = this.languages.contextOf(request, response, `/portal/${token}`);
       response.status(422).render('portal/overview', {
         title: state.procurementCase.title,
         token,
@@ -293,41 +236,23 @@ export class PortalController {
       response.redirect(303, `/portal/${token}`);
       return;
     }
-    const { locale, view } = this.languageContext(request, response, `/portal/${token}/receipt`);
+    const { locale, view } = this.languages.contextOf(request, response, `/portal/${token}/receipt`);
     response.render('portal/receipt', {
-      title: view.t.receipt.title,
-      token,
-      ...view,
+      ...receiptHeader(state, token, { view }),
       flash: noticeOf(request, view.t),
-      organisationName: state.response.organisationName,
-      reference: state.procurementCase.reference,
-      caseTitle: state.procurementCase.title,
-      submittedAt: state.response.submittedAt,
-      submissionHash: state.response.submissionHash,
       ...(await this.portal.receiptContent(state, locale)),
     });
   }
 
-  /** The confirmation step before the irreversible submission, with what is about to be sent. */
   private async renderSubmitConfirmation(
     state: PortalState,
     token: string,
     request: Request,
     response: Response,
   ): Promise<void> {
-    const { locale, view } = this.languageContext(request, response, `/portal/${token}`);
-    const questions = (await this.portal.sections(state, locale)).flatMap((section) => section.questions);
-    response.status(200).render('portal/confirm-submit', {
-      title: view.t.overview.confirmTitle,
-      token,
-      ...view,
-      organisationName: state.response.organisationName,
-      reference: state.procurementCase.reference,
-      caseTitle: state.procurementCase.title,
-      answered: questions.filter((question) => question.answered).length,
-      total: questions.length,
-      files: questions.reduce((count, question) => count + question.evidence.length, 0),
-    });
+    const context = this.languages.contextOf(request, response, `/portal/${token}`);
+    const sections = await this.portal.sections(state, context.locale);
+    response.status(200).render('portal/confirm-submit', confirmSubmitView(state, token, sections, context));
   }
 
   private async renderSection(
@@ -336,50 +261,13 @@ export class PortalController {
     index: number,
     request: Request,
     response: Response,
-    outcome: {
-      status?: number;
-      problems?: AnswerValidationException['problems'];
-      conflict?: string;
-      unsaved?: unknown;
-    } = {},
+    outcome: SectionOutcome = {},
   ): Promise<void> {
-    const { language, locale, view } = this.languageContext(request, response, `/portal/${token}/sections/${index}`);
-    const sections = await this.portal.sections(state, locale, outcome.problems);
-    const position = sections.findIndex((candidate) => candidate.index === index);
-    if (position < 0) throw new NotFoundException('This section does not apply to your answers.');
-    const section = sections[position];
-    response.status(outcome.status ?? 200).render('portal/section', {
-      title: section.title,
-      token,
-      ...view,
-      scripts: state.response.status === 'submitted' ? [] : ['portal-autosave.js', 'evidence-upload.js'],
-      section,
-      sections: sections.map((candidate) => ({ ...candidate, current: candidate.index === index })),
-      previous: sections[position - 1],
-      next: sections[position + 1],
-      revision: state.response.revision,
-      readOnly: state.response.status === 'submitted',
-      problems: outcome.problems,
-      // The service explains conflicts in English; other languages get the catalog's wording.
-      conflict:
-        outcome.conflict === undefined
-          ? undefined
-          : language === 'en'
-            ? outcome.conflict
-            : view.t.section.conflictDefault,
-      flash: noticeOf(request, view.t),
-      maxEvidenceMb: MAX_EVIDENCE_BYTES / 1024 / 1024,
-    });
+    const context = this.languages.contextOf(request, response, `/portal/${token}/sections/${index}`);
+    const sections = await this.portal.sections(state, context.locale, outcome.problems);
+    const flash = noticeOf(request, context.view.t);
+    response
+      .status(outcome.status ?? 200)
+      .render('portal/section', sectionView(state, token, index, sections, context, outcome, flash));
   }
-}
-
-/** The confirmation named by `?notice=` after a post/redirect/get, in the page's language. */
-function noticeOf(request: Request, t: PortalCatalog): string | undefined {
-  const notice = request.query.notice;
-  return notice === 'saved' || notice === 'asked' || notice === 'submitted' ? t.notices[notice] : undefined;
-}
-
-function returnPath(token: string, body: Record<string, unknown>): string {
-  const section = Number(body.returnToSection);
-  return Number.isInteger(section) && section >= 0 ? `/portal/${token}/sections/${section}` : `/portal/${token}`;
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import {
   Actor,
   CasesService,
@@ -14,6 +13,7 @@ import {
   SYSTEM_ACTOR,
 } from '@probity/cases';
 import { caseScopeAnswers, publishedMethodView } from '@probity/evaluation';
+import { UnitOfWork } from '@probity/database';
 import { Notifier } from '@probity/notifications';
 import { CORE_PRINCIPLES } from '@probity/rubric';
 import {
@@ -27,7 +27,8 @@ import type { CriteriaWeights } from '@probity/scoring';
 import { formatMessage } from '@probity/web';
 import { caseScopeView } from './case-scope-view';
 import { messagesFor } from './i18n/catalog';
-import { answerSummary, buildPortalForm, EvidenceListing, FormSection, FormWording } from './portal-form';
+import { answerSummary } from './answer-summary';
+import { buildPortalForm, EvidenceListing, FormSection, FormWording } from './portal-form';
 
 type ProblemList = Array<Pick<AnswerProblem, 'questionName' | 'message'> & Partial<Pick<AnswerProblem, 'code'>>>;
 
@@ -47,6 +48,7 @@ export class PortalService {
     private readonly evidence: EvidenceService,
     private readonly clarifications: ClarificationsService,
     private readonly notifier: Notifier,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   /**
@@ -149,18 +151,17 @@ export class PortalService {
     );
   }
 
+  /** Submits and queues the receipt e-mail in one unit of work: the receipt goes out if and only if the submission commits. */
   async submit(state: PortalState): Promise<ProviderResponse> {
-    return this.responses.submit(state.response.id, state.actor, (manager, submitted, procurementCase) =>
-      this.queueReceipt(manager, submitted, procurementCase),
-    );
+    return this.unitOfWork.run(async () => {
+      const submitted = await this.responses.submit(state.response.id, state.actor);
+      await this.queueReceipt(submitted, state.procurementCase);
+      return submitted;
+    });
   }
 
-  private async queueReceipt(
-    manager: EntityManager,
-    submitted: ProviderResponse,
-    procurementCase: ProcurementCase,
-  ): Promise<void> {
-    await this.notifier.queue(manager, {
+  private async queueReceipt(submitted: ProviderResponse, procurementCase: ProcurementCase): Promise<void> {
+    await this.notifier.queue({
       template: 'submission-receipt',
       to: submitted.contactEmails,
       context: {

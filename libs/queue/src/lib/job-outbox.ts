@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { ambientTransaction } from '@probity/database';
 import { JobName, JobPayload } from './job-contracts';
 import { JobHandlerRegistry } from './job-handler.registry';
 import { EnqueueOptions, JobQueue } from './job-queue';
@@ -21,12 +22,22 @@ const ENQUEUE_TIMEOUT_MS = 3000;
 export class JobOutbox {
   constructor(private readonly registry: JobHandlerRegistry) {}
 
+  /**
+   * Records a job in the unit of work open around the caller (`UnitOfWork.run`), or in the given
+   * transaction. Outside any transaction it throws: a job written on its own could outlive a rolled-back
+   * change or be lost with a committed one.
+   */
+  async add<N extends JobName>(name: N, payload: JobPayload<N>, options?: EnqueueOptions): Promise<string>;
   async add<N extends JobName>(
     manager: EntityManager,
     name: N,
     payload: JobPayload<N>,
-    options: EnqueueOptions = {},
-  ): Promise<string> {
+    options?: EnqueueOptions,
+  ): Promise<string>;
+  async add<N extends JobName>(...args: OutboxArguments<N>): Promise<string> {
+    const [manager, name, payload, options = {}] = (
+      typeof args[0] === 'string' ? [ambientOrFail(), ...args] : args
+    ) as [EntityManager, N, JobPayload<N>, EnqueueOptions?];
     const id = randomUUID();
     const jobId = options.jobId ?? id;
     await manager.insert(OutboxEntry, {
@@ -43,6 +54,16 @@ export class JobOutbox {
   has(manager: EntityManager, jobId: string): Promise<boolean> {
     return manager.existsBy(OutboxEntry, { jobId });
   }
+}
+
+type OutboxArguments<N extends JobName> =
+  | [name: N, payload: JobPayload<N>, options?: EnqueueOptions]
+  | [manager: EntityManager, name: N, payload: JobPayload<N>, options?: EnqueueOptions];
+
+function ambientOrFail(): EntityManager {
+  const manager = ambientTransaction();
+  if (!manager) throw new Error('JobOutbox.add needs a transaction: call it inside UnitOfWork.run');
+  return manager;
 }
 
 /** Moves committed outbox entries onto the queue. Safe to run in several processes at once. */

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import {
   Answers,
+  CaseScope,
+  scopeQuestionnaire,
   BUILT_IN_QUESTIONNAIRES,
   choiceScore,
   choiceValue,
@@ -26,8 +28,13 @@ const WEIGHTS: CriteriaWeights = {
   fairness: 20,
   'good-governance': 10,
 };
-// Every section applies, so every question of the bank is checked.
-const SCOPE: Answers = { scope_rbi: true, scope_risk_persons: true, scope_personal_data: true };
+// The agency's scope switches every section on, so every question of the bank is checked.
+const SCOPE: Answers = {};
+const EVERY_SECTION: CaseScope = {
+  annexIII: ['1a', '6a', '6d'],
+  remoteBiometricIdentification: 'post',
+  personalData: true,
+};
 
 type Choice = { value: string; score: number };
 const scoredChoices = (items: unknown[] | undefined): Choice[] =>
@@ -97,78 +104,77 @@ const overall = (
   options: Partial<ScoreOptions> = {},
 ) => scoreResponse(toRubricItems(definition, answers), answers, { weights: WEIGHTS, ...options }).overall ?? 0;
 
-describe.each(BUILT_IN_QUESTIONNAIRES.map((entry) => [entry.key, entry.definition] as const))(
-  'the method over the whole bank: %s',
-  (_key, definition) => {
-    const scored = questionsOf(definition)
-      .map(({ question }) => question)
-      .filter((question) => question.principle && (question.weight ?? 1) > 0);
-    const answerSets = fc.record(
-      Object.fromEntries(
-        questionsOf(definition)
-          .filter(({ question }) => !question.name.startsWith('scope_'))
-          .map(({ question }) => [question.name, fc.option(anyAnswer(question), { nil: undefined })]),
-      ),
+describe.each(
+  BUILT_IN_QUESTIONNAIRES.map((entry) => [entry.key, scopeQuestionnaire(entry.definition, EVERY_SECTION)] as const),
+)('the method over the whole bank: %s', (_key, definition) => {
+  const scored = questionsOf(definition)
+    .map(({ question }) => question)
+    .filter((question) => question.principle && (question.weight ?? 1) > 0);
+  const answerSets = fc.record(
+    Object.fromEntries(
+      questionsOf(definition)
+        .filter(({ question }) => !question.name.startsWith('scope_'))
+        .map(({ question }) => [question.name, fc.option(anyAnswer(question), { nil: undefined })]),
+    ),
+  );
+  const panelSets = fc.record(
+    Object.fromEntries(scored.map((question) => [question.name, fc.constantFrom(0, 1, 2, 3, 4)])),
+  );
+  const verdicts = fc.constantFrom<EvidenceVerdict | undefined>('supports', 'does-not-support', undefined);
+
+  it('never lets a blank beat the worst answer, for any question and any other answers', () => {
+    fc.assert(
+      fc.property(answerSets, panelSets, (random, panel) => {
+        const base: Answers = { ...SCOPE, ...random };
+        for (const question of scored) {
+          const blank: Answers = { ...base };
+          delete blank[question.name];
+          const worst = { ...base, ...worstAnswer(question, base) };
+          const panelScores = { ...panel, [question.name]: 0 };
+          if (overall(definition, blank, { panelScores }) > overall(definition, worst, { panelScores }) + 1e-9)
+            return false;
+        }
+        return true;
+      }),
+      { seed: 20261203, numRuns: 5 },
     );
-    const panelSets = fc.record(
-      Object.fromEntries(scored.map((question) => [question.name, fc.constantFrom(0, 1, 2, 3, 4)])),
+  });
+
+  it('never lets attaching evidence lower a score, whatever the panel decides', () => {
+    const items: RubricItem[] = toRubricItems(definition, SCOPE);
+    const needingEvidence = items.filter((item) => item.evidenceRequired || item.scoring.kind === 'manual');
+    fc.assert(
+      fc.property(answerSets, panelSets, verdicts, (random, panel, verdict) => {
+        const answers: Answers = { ...SCOPE, ...random };
+        for (const item of needingEvidence) {
+          const name = item.questionName;
+          const manual = item.scoring.kind === 'manual';
+          // Without evidence: nothing attached (a file question is then unanswered and unscored by the panel).
+          const without = { ...answers };
+          if (manual) delete without[name];
+          const withoutPanel = { ...panel };
+          if (manual) delete withoutPanel[name];
+          const before = overall(definition, without, { panelScores: withoutPanel, attachedEvidence: new Set() });
+          const after = overall(
+            definition,
+            { ...answers, [name]: answers[name] ?? ['evidence.pdf'] },
+            {
+              panelScores: panel,
+              attachedEvidence: new Set([name]),
+              evidenceConfirmations: new Map(verdict ? [[name, verdict]] : []),
+            },
+          );
+          if (after + 1e-9 < before) return false;
+        }
+        return true;
+      }),
+      { seed: 20261203, numRuns: 5 },
     );
-    const verdicts = fc.constantFrom<EvidenceVerdict | undefined>('supports', 'does-not-support', undefined);
+  });
 
-    it('never lets a blank beat the worst answer, for any question and any other answers', () => {
-      fc.assert(
-        fc.property(answerSets, panelSets, (random, panel) => {
-          const base: Answers = { ...SCOPE, ...random };
-          for (const question of scored) {
-            const blank: Answers = { ...base };
-            delete blank[question.name];
-            const worst = { ...base, ...worstAnswer(question, base) };
-            const panelScores = { ...panel, [question.name]: 0 };
-            if (overall(definition, blank, { panelScores }) > overall(definition, worst, { panelScores }) + 1e-9)
-              return false;
-          }
-          return true;
-        }),
-        { seed: 20261203, numRuns: 5 },
-      );
-    });
-
-    it('never lets attaching evidence lower a score, whatever the panel decides', () => {
-      const items: RubricItem[] = toRubricItems(definition, SCOPE);
-      const needingEvidence = items.filter((item) => item.evidenceRequired || item.scoring.kind === 'manual');
-      fc.assert(
-        fc.property(answerSets, panelSets, verdicts, (random, panel, verdict) => {
-          const answers: Answers = { ...SCOPE, ...random };
-          for (const item of needingEvidence) {
-            const name = item.questionName;
-            const manual = item.scoring.kind === 'manual';
-            // Without evidence: nothing attached (a file question is then unanswered and unscored by the panel).
-            const without = { ...answers };
-            if (manual) delete without[name];
-            const withoutPanel = { ...panel };
-            if (manual) delete withoutPanel[name];
-            const before = overall(definition, without, { panelScores: withoutPanel, attachedEvidence: new Set() });
-            const after = overall(
-              definition,
-              { ...answers, [name]: answers[name] ?? ['evidence.pdf'] },
-              {
-                panelScores: panel,
-                attachedEvidence: new Set([name]),
-                evidenceConfirmations: new Map(verdict ? [[name, verdict]] : []),
-              },
-            );
-            if (after + 1e-9 < before) return false;
-          }
-          return true;
-        }),
-        { seed: 20261203, numRuns: 5 },
-      );
-    });
-
-    it('has effective weights adding up to 100', () => {
-      const table = effectiveWeights(toRubricItems(definition, SCOPE), WEIGHTS);
-      expect(table.rows.length).toBeGreaterThan(10);
-      expect(table.total).toBeCloseTo(100, 9);
-    });
-  },
-);
+  it('has effective weights adding up to 100', () => {
+    const table = effectiveWeights(toRubricItems(definition, SCOPE), WEIGHTS);
+    expect(table.rows.length).toBeGreaterThan(10);
+    expect(table.total).toBeCloseTo(100, 9);
+  });
+});

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiTags } from '@nestjs/swagger';
 import {
   CasesService,
+  CLARIFICATION_IDS,
   ClarificationsService,
   EvidenceService,
   ProcurementCase,
@@ -10,10 +11,8 @@ import {
   ResponsesService,
 } from '@probity/cases';
 import { staffAuditActor } from '@probity/audit';
-import { DossierWorkflowService } from '@probity/dossier';
 import { Granted } from '@probity/evaluation';
 import { AccessGranted, CurrentStaff, RequiresAccess, StaffOnly, StaffPrincipal } from '@probity/identity';
-import type { CriteriaWeights } from '@probity/scoring';
 import { API_PREFIX } from '@probity/web';
 import {
   AnswerClarificationDto,
@@ -24,6 +23,7 @@ import {
   ReopenDto,
   TransitionDto,
 } from './cases.dto';
+import { CaseManagementService } from './case-management.service';
 import { InvitationsService } from './invitations.service';
 import { providerProgress } from './provider-progress';
 
@@ -52,7 +52,7 @@ export class CasesController {
     private readonly evidence: EvidenceService,
     private readonly invitations: InvitationsService,
     private readonly clarifications: ClarificationsService,
-    private readonly dossiers: DossierWorkflowService,
+    private readonly management: CaseManagementService,
   ) {}
 
   @Get('cases')
@@ -64,19 +64,7 @@ export class CasesController {
   @Post('cases')
   @RequiresAccess('case.create')
   async create(@CurrentStaff() staff: StaffPrincipal, @Body() body: CreateCaseDto) {
-    const created = await this.cases.createCase(
-      staff.agencyId,
-      {
-        ...body,
-        aiActClassification: { ...body.aiActClassification },
-        // Checked by createCase, which answers 422 naming each problem.
-        criteriaWeights: body.criteriaWeights as CriteriaWeights,
-        questionsDue: body.questionsDue ? new Date(body.questionsDue) : undefined,
-        responsesDue: new Date(body.responsesDue),
-      },
-      staffActor(staff),
-    );
-    return caseSummary(created);
+    return caseSummary(await this.management.createCase(staff, body));
   }
 
   @Get('cases/:caseId')
@@ -99,10 +87,7 @@ export class CasesController {
   @Put('cases/:caseId/panel')
   @RequiresAccess('case.manage')
   async setPanel(@CurrentStaff() staff: StaffPrincipal, @Param('caseId') caseId: string, @Body() body: PanelDto) {
-    const updated = await this.cases.setPanel(staff.agencyId, caseId, body.members, staffActor(staff));
-    // In legal review the panel's legal reviewers are the dossier's required reviewers.
-    await this.dossiers.panelChanged(staff, caseId);
-    return { panel: updated.panel };
+    return { panel: (await this.management.setPanel(staff, caseId, body.members)).panel };
   }
 
   @Get('cases/:caseId/responses')
@@ -176,16 +161,14 @@ export class CasesController {
   }
 
   @Post('clarifications/:clarificationId/answer')
-  // The clarification's case is the agency's (404 otherwise, in ClarificationsService); answering is managing it.
-  @RequiresAccess('case.manage', { ids: 'handler' })
+  // The policy resolves the clarification to its case first: another agency's is 404 before the body is read.
+  @RequiresAccess('case.manage', CLARIFICATION_IDS)
   @HttpCode(200)
   async answer(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('clarificationId') clarificationId: string,
     @Body() body: AnswerClarificationDto,
   ) {
-    return this.clarifications.answer(staff.agencyId, clarificationId, body, staffActor(staff), (manager, published) =>
-      this.invitations.announceClarification(manager, published),
-    );
+    return this.management.answerClarification(staff, clarificationId, body);
   }
 }

@@ -5,19 +5,17 @@ import {
   ServiceUnavailableException,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { AppConfig } from '@probity/config';
 import {
   Actor,
   CasesService,
-  Clarification,
   InviteProviderInput,
   ProcurementCase,
   ProviderInvitesService,
   ProviderResponse,
   ResponsesService,
 } from '@probity/cases';
-import { MailService, Notifier } from '@probity/notifications';
+import { MailService } from '@probity/notifications';
 import { COUNTRY_CODE_PROBLEM, isCountryCode } from './countries';
 import { alreadyInvitedEmails, sameOrganisation } from './duplicate-invites';
 
@@ -44,7 +42,6 @@ export class InvitationsService {
     private readonly responses: ResponsesService,
     private readonly invites: ProviderInvitesService,
     private readonly mail: MailService,
-    private readonly notifier: Notifier,
     private readonly config: AppConfig,
   ) {}
 
@@ -64,28 +61,6 @@ export class InvitationsService {
     const { response, token } = await this.invites.reissueInvite(responseId, actor);
     await this.sendInvite(procurementCase, response, token);
     return response;
-  }
-
-  /** Queues the published answer to every provider invited to the case, in the publishing transaction. */
-  async announceClarification(manager: EntityManager, published: Clarification): Promise<void> {
-    const procurementCase = await manager.findOneByOrFail(ProcurementCase, { id: published.caseId });
-    const agencyName = await this.cases.agencyName(procurementCase.agencyId);
-    const responses = await manager.findBy(ProviderResponse, { caseId: published.caseId });
-    for (const response of responses) {
-      await this.notifier.queue(manager, {
-        template: 'clarification-published',
-        to: response.contactEmails,
-        context: {
-          agencyName,
-          caseTitle: procurementCase.title,
-          caseReference: procurementCase.reference,
-          question: published.question,
-          answer: published.answer ?? '',
-          publishedAt: (published.publishedAt ?? new Date()).toISOString(),
-        },
-        idempotencyKey: `clarification:${published.id}:${response.id}`,
-      });
-    }
   }
 
   /**

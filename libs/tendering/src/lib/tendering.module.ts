@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '@probity/cases';
+import { UnitOfWork } from '@probity/database';
 import { DossierModule } from '@probity/dossier';
 import { EvaluationModule } from '@probity/evaluation';
 import { IdentityModule } from '@probity/identity';
 import { NotificationsModule } from '@probity/notifications';
+import { CaseManagementService } from './case-management.service';
+import { CasePageView } from './case-page-view.service';
 import { CasePagesController } from './case-pages.controller';
 import { CasesController } from './cases.controller';
 import { InvitationsService } from './invitations.service';
@@ -13,7 +16,7 @@ import { PasswordResetController } from './password-reset.controller';
 @Module({
   imports: [CasesModule, DossierModule, EvaluationModule, IdentityModule, NotificationsModule],
   controllers: [CasesController, CasePagesController, PasswordResetController],
-  providers: [InvitationsService],
+  providers: [InvitationsService, CaseManagementService, CasePageView, UnitOfWork],
   exports: [InvitationsService],
 })
 export class TenderingModule {}

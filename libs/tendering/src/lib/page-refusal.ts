@@ -1,0 +1,40 @@
+import { HttpException } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate, ValidationError } from 'class-validator';
+
+/** A step a page refused: the messages to show above the form and the status to answer with. */
+export interface PageRefusal {
+  errors: string[];
+  status: number;
+  error: HttpException;
+}
+
+/**
+ * The one exception-to-page fallback of the officer's pages: a 4xx (or a 503 the officer can retry, such
+ * as an e-mail that could not be sent) is shown on the page it came from; anything else propagates to
+ * the error page.
+ */
+export function pageRefusalOf(error: unknown): PageRefusal {
+  if (!(error instanceof HttpException)) throw error;
+  const status = error.getStatus();
+  if (status >= 500 && status !== 503) throw error;
+  const body = error.getResponse();
+  const message = typeof body === 'object' && body !== null && 'message' in body ? body.message : error.message;
+  const errors = (Array.isArray(message) ? message : [message]).map((item: unknown) =>
+    typeof item === 'object' && item !== null && 'message' in item ? String(item.message) : String(item),
+  );
+  return { errors, status, error };
+}
+
+function messagesOf(errors: ValidationError[]): string[] {
+  return errors.flatMap((error) => [...Object.values(error.constraints ?? {}), ...messagesOf(error.children ?? [])]);
+}
+
+/** A form's fields checked against the API's DTO, so page and API refuse the same input with the same words. */
+export async function checkedForm<T extends object>(
+  dto: new () => T,
+  plain: object,
+): Promise<{ value: T; problems: string[] }> {
+  const value = plainToInstance(dto, plain);
+  return { value, problems: messagesOf(await validate(value)) };
+}
