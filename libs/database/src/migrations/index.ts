@@ -11,6 +11,7 @@ import { WeightsLock1764400000000 } from './1764400000000-weights-lock';
 import { QuestionnaireTemplates1764700000000 } from './1764700000000-questionnaire-templates';
 import { ResponsesClosedAt1764800000000 } from './1764800000000-responses-closed-at';
 import { SignInBackOff1764900000000 } from './1764900000000-sign-in-back-off';
+import { MethodAmendments1796303805761 } from './1796303805761-method-amendments';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   QuestionnaireTemplates1764700000000,
   ResponsesClosedAt1764800000000,
   SignInBackOff1764900000000,
+  MethodAmendments1796303805761,
 ];
