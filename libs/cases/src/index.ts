@@ -35,6 +35,8 @@ export { MethodAmendmentsService, NewMethodAmendment } from './lib/method-amendm
 export {
   AmendmentRequest,
   amendmentProblems,
+  changedWeights,
+  WeightsChangeRecord,
   MAX_AMENDMENT_REASON_LENGTH,
   MethodChange,
   methodChange,

@@ -1,10 +1,9 @@
 import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
 
+import type { WeightsChangeRecord } from './method-freeze';
+
 /** One change of the award criteria or weights, as before → after. */
-export interface MethodAmendmentChange {
-  weights: { before: Record<string, number>; after: Record<string, number> };
-  priceWeight: { before: number | null; after: number | null };
-}
+export type MethodAmendmentChange = WeightsChangeRecord;
 
 /**
  * A change of the published evaluation method before the response deadline, as published to every

@@ -1,4 +1,5 @@
 import { contentHash } from '@probity/questionnaires';
+import { CORE_PRINCIPLES } from '@probity/rubric';
 import type { CaseStatus } from './case-lifecycle';
 import { responsesClosedAt } from './response-period';
 
@@ -73,4 +74,30 @@ export function amendmentProblems(request: AmendmentRequest, currentDue: Date, n
       problems.push(`A new response deadline must be later than the current one (${currentDue.toISOString()}).`);
   }
   return problems;
+}
+
+/** What an amendment changes: each weight (points out of 100) and the price weight, before → after. */
+export interface WeightsChangeRecord {
+  weights: { before: Record<string, number>; after: Record<string, number> };
+  priceWeight: { before: number | null; after: number | null };
+}
+
+const pointsText = (value: number | null | undefined) => (value === null || value === undefined ? '—' : String(value));
+
+/** The criteria whose weight changed, in the Toolkit's order and the price last, as providers read them. */
+export function changedWeights(
+  changes: WeightsChangeRecord,
+): Array<{ criterion: string; before: string; after: string }> {
+  const rows = CORE_PRINCIPLES.filter((p) => changes.weights.before[p.id] !== changes.weights.after[p.id]).map((p) => ({
+    criterion: p.name as string,
+    before: pointsText(changes.weights.before[p.id]),
+    after: pointsText(changes.weights.after[p.id]),
+  }));
+  if (changes.priceWeight.before !== changes.priceWeight.after)
+    rows.push({
+      criterion: 'Price',
+      before: pointsText(changes.priceWeight.before),
+      after: pointsText(changes.priceWeight.after),
+    });
+  return rows;
 }

@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException, UnprocessableEntityEx
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, staffAuditActor } from '@probity/audit';
-import { ProcurementCase, ProviderResponse, ResponsesService } from '@probity/cases';
+import { AmendmentRequest, ProcurementCase, ProviderResponse, ResponsesService } from '@probity/cases';
 import type { StaffPrincipal } from '@probity/identity';
 import { contentHash } from '@probity/questionnaires';
 import { JobOutbox } from '@probity/queue';
@@ -10,6 +10,7 @@ import { CORE_PRINCIPLES } from '@probity/rubric';
 import { CriteriaWeights, validateCriteriaWeights, validatePriceWeight } from '@probity/scoring';
 import { CaseComparison, ProviderPrice } from './evaluation.entities';
 import { EvaluationResultsService } from './evaluation-results.service';
+import { MethodAmendmentPublisher } from './method-amendments';
 import { StoredComparison } from './pricing';
 import { scoringProgress, ScoringProgressView } from './scoring-progress';
 
@@ -32,6 +33,8 @@ export interface WeightsChange {
   changed: boolean;
   /** The comparison job recorded with the change; null when nothing is to re-run yet. */
   comparisonJobId: string | null;
+  /** Set when the change was published to the providers as an amendment of the tender. */
+  amendment?: { number: number; methodHash: string; responsesDue: Date };
 }
 
 export interface PriceRow {
@@ -68,6 +71,7 @@ export class ComparisonService {
     private readonly results: EvaluationResultsService,
     private readonly outbox: JobOutbox,
     private readonly audit: AuditTrail,
+    private readonly amendments: MethodAmendmentPublisher,
   ) {}
 
   weightsLock(found: ProcurementCase): WeightsLock | null {
@@ -76,7 +80,7 @@ export class ComparisonService {
 
   /** Whether changeWeights would take new weights now (not locked, case not finished). */
   weightsEditable(found: ProcurementCase): boolean {
-    return !lockOf(found) && !FINISHED.has(found.status);
+    return !lockOf(found) && !FINISHED.has(found.status) && this.amendments.changeable(found);
   }
 
   async state(procurementCase: ProcurementCase): Promise<ComparisonState> {
@@ -104,12 +108,15 @@ export class ComparisonService {
    * Replaces the weights (and the price weight, when given) unless they are locked. In evaluation the
    * comparison re-runs: its job is recorded in the same transaction, with an id made of the case
    * version and the weights' hash, so a repeated request neither changes anything nor runs twice.
+   * Once the tender is published the method changes only by an amendment published to every
+   * provider before the response deadline (`amendment`); after the deadline it answers 409.
    */
   async changeWeights(
     staff: StaffPrincipal,
     caseId: string,
     weights: unknown,
     priceWeight?: number | null,
+    amendment: AmendmentRequest = {},
   ): Promise<WeightsChange> {
     const problems = [
       ...validateCriteriaWeights(weights),
@@ -130,10 +137,12 @@ export class ComparisonService {
         );
       if (FINISHED.has(found.status))
         throw new ConflictException(`The case is ${found.status.replace('_', ' ')}; its weights can no longer change.`);
+      const kind = this.amendments.kindOfChange(found);
       const nextPriceWeight = priceWeight === undefined ? found.priceWeight : priceWeight;
       const hash = weightsHash(next, nextPriceWeight);
       if (hash === weightsHash(ordered(found.criteriaWeights as CriteriaWeights), found.priceWeight))
         return { weights: next, priceWeight: nextPriceWeight, changed: false, comparisonJobId: null };
+      if (kind === 'amendment') this.amendments.checkRequest(found, amendment);
       await manager.save(ProcurementCase, { ...found, criteriaWeights: next, priceWeight: nextPriceWeight });
       await this.audit.recordChange(
         staffAuditActor(staff),
@@ -146,8 +155,35 @@ export class ComparisonService {
         },
         manager,
       );
+      const published =
+        kind === 'amendment'
+          ? await this.amendments.publish(
+              manager,
+              staff,
+              found,
+              {
+                weights: { before: found.criteriaWeights, after: next },
+                priceWeight: { before: found.priceWeight, after: nextPriceWeight },
+              },
+              amendment,
+            )
+          : null;
       const comparisonJobId = await this.rerun(manager, found, `v${found.version + 1}-w${hash.slice(0, 16)}`);
-      return { weights: next, priceWeight: nextPriceWeight, changed: true, comparisonJobId };
+      return {
+        weights: next,
+        priceWeight: nextPriceWeight,
+        changed: true,
+        comparisonJobId,
+        ...(published
+          ? {
+              amendment: {
+                number: published.number,
+                methodHash: published.methodHash,
+                responsesDue: published.newResponsesDue ?? found.responsesDue,
+              },
+            }
+          : {}),
+      };
     });
   }
 

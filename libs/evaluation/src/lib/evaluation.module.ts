@@ -16,6 +16,8 @@ import { PanelWorkflowService } from './panel-workflow.service';
 import { PanelService } from './panel.service';
 import { EvaluatorInvitations, InviteEvaluatorsJob } from './evaluator-invitations';
 import { CompareCaseJob, ScoreResponseJob, StartEvaluationJob } from './scoring-jobs';
+import { MethodAmendmentPublisher } from './method-amendments';
+import { UnitOfWork } from '@probity/database';
 
 @Module({
   imports: [TypeOrmModule.forFeature(EVALUATION_ENTITIES), CasesModule, AuditModule, NotificationsModule],
@@ -28,6 +30,8 @@ import { CompareCaseJob, ScoreResponseJob, StartEvaluationJob } from './scoring-
     PanelWorkflowService,
     EvaluationResultsService,
     ComparisonService,
+    UnitOfWork,
+    MethodAmendmentPublisher,
     ScoreResponseJob,
     CompareCaseJob,
     StartEvaluationJob,
