@@ -12,6 +12,7 @@ import {
   CasesService,
   Clarification,
   InviteProviderInput,
+  methodHash,
   ProcurementCase,
   ProviderInvitesService,
   ProviderResponse,
@@ -119,6 +120,7 @@ export class InvitationsService {
         caseReference: procurementCase.reference,
         portalUrl: this.portalUrl(token),
         responsesDue: procurementCase.responsesDue.toISOString(),
+        methodHash: methodHash(procurementCase),
       });
     } catch (error) {
       this.logger.error({ err: error, responseId: response.id }, 'invite e-mail could not be sent');
