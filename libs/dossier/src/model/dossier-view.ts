@@ -2,6 +2,7 @@ import { aiActCoverage, clauseChecklist, ObligationStatus } from './ai-act';
 import type { DossierFinding, DossierInput, DossierProvider, ReviewDecisionKind } from './dossier-input';
 import { friaAnnex } from './fria';
 import { sanitiseSvg } from './svg-sanitizer';
+import { methodView } from './method-view';
 
 export type DossierStatus = 'draft' | 'under review' | 'signed';
 
@@ -207,6 +208,7 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
       declaredAt: day(member.conflictOfInterest.declaredAt),
     })),
     clarifications: input.clarifications.map((c) => ({ ...c, publishedAt: day(c.publishedAt) })),
+    method: methodView(input.award),
     providers,
     matrix: {
       columns: input.comparison.columns,

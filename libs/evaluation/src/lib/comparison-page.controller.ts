@@ -166,7 +166,7 @@ export class ComparisonPageController {
     const weights = weightsOf(form);
     const amending = methodChange(granted.procurementCase).kind === 'amendment';
     if (amending && form.confirmed !== 'yes')
-      return response.render('cases/confirm', {
+      return response.status(200).render('cases/confirm', {
         ...amendmentConfirmation(granted.procurementCase),
         action: `/cases/${caseId}/comparison/weights`,
         fields: Object.entries(form)
