@@ -224,6 +224,11 @@ describe('the evaluation method freezes at the deadline; amendments before it re
     expect(html).toContain('Amendments of the published method');
     expect(html).toContain('Fairness was under-weighted by a typing error.');
     expect(html).toContain('Lawfulness restored after a clarification.');
+    // The method statement works its example from the real evaluation: the leader's stored overall score.
+    const leader = input.award!.results.comparison.ranked[0];
+    expect(html).toContain('Annex C. Method statement');
+    expect(html).toContain(`Worked example: ${leader.name}`);
+    expect(html).toContain(`<strong>${leader.overall.toFixed(2)}</strong>`);
 
     const { pdf } = await renderer.render(input, meta);
     const report = await recomputeDossier(pdf);
