@@ -39,8 +39,8 @@ export default [
     },
   },
   {
-    // Repositories own their tables: in the cases library only repositories and entities talk TypeORM.
-    files: ['libs/cases/src/**/*.ts'],
+    // Repositories own their tables: in these libraries only repositories and entities talk TypeORM.
+    files: ['libs/cases/src/**/*.ts', 'libs/evaluation/src/**/*.ts'],
     ignores: ['**/*.repository.ts', '**/*.entity.ts', '**/*.entities.ts', '**/*.int-spec.ts'],
     rules: {
       'no-restricted-imports': [

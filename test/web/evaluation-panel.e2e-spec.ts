@@ -3,7 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { CasesService, EvidenceService, ProviderInvitesService, ResponsesService } from '@probity/cases';
 import { answersAtQuality, DEMO_PROVIDERS, DEMO_SCOPE, demoCase, demoEvidencePdf } from '@probity/demo';
-import { PanelWorkflowService } from '@probity/evaluation';
+import { CaseAccess, ConflictDeclarationsService, ScoringWorkspaceService } from '@probity/evaluation';
 import { IdentityService, StaffPrincipal } from '@probity/identity';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
 import { createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/testing';
@@ -74,7 +74,7 @@ describe('evaluation panel pages in a real browser', () => {
     await cases.transition(caseId, 'closed');
 
     // Ben has already scored and submitted, generously: the first question will be flagged.
-    const workflow = app.get(PanelWorkflowService);
+    const scoring = app.get(ScoringWorkspaceService);
     const benPrincipal: StaffPrincipal = {
       userId: ben.id,
       agencyId: agency.id,
@@ -83,12 +83,16 @@ describe('evaluation panel pages in a real browser', () => {
       name: ben.name,
       sessionId: 'test',
     };
-    await workflow.declare(benPrincipal, caseId, false, 'I have no conflict of interest.');
-    const questions = (await workflow.workspace(benPrincipal, caseId, northwindId)).questions;
+    // As the routes do: the access policy grants the case, then the service acts on it.
+    const access = app.get(CaseAccess);
+    const seat = (await access.requireAccess(benPrincipal, 'panel.declare', { caseId })).procurementCase;
+    await app.get(ConflictDeclarationsService).declare(benPrincipal, seat, false, 'I have no conflict of interest.');
+    const found = (await access.requireAccess(benPrincipal, 'response.score', { caseId })).procurementCase;
+    const questions = (await scoring.workspace(benPrincipal, found, northwindId)).questions;
     flaggedQuestion = questions[0].title;
     for (const question of questions)
-      await workflow.recordScore(benPrincipal, caseId, northwindId, question.questionName, 4, 'Fully convincing.');
-    await workflow.submitScores(benPrincipal, caseId, northwindId);
+      await scoring.recordScore(benPrincipal, found, northwindId, question.questionName, 4, 'Fully convincing.');
+    await scoring.submitScores(benPrincipal, found, northwindId);
 
     browser = await launchChromium();
   });

@@ -22,10 +22,13 @@ export {
 export { EvaluationModule } from './lib/evaluation.module';
 export { PanelScoreInput, PanelService, QuestionPanelView } from './lib/panel.service';
 export { JudgementQuestion, judgementQuestions, moderationRows } from './lib/judgement-questions';
-export { ModerationView, PanelWorkflowService, Workspace } from './lib/panel-workflow.service';
+export { ConflictDeclarationsService, PanelAccess } from './lib/conflict-declarations.service';
+export { ResponseToEvaluate, ScoringWorkspaceService } from './lib/scoring-workspace.service';
+export { ModerationQuestion, ModerationService, ModerationView } from './lib/moderation.service';
+export { OtherScore, Workspace, WorkspaceQuestion } from './lib/workspace';
 export { ConflictDeclarationDto, ConsensusScoreDto, PanelScoreDto } from './lib/panel.controller';
 export { EvaluationResultsService, ScoringProgress } from './lib/evaluation-results.service';
-export { StoredFindings } from './lib/scoring-jobs';
+export { AutomatedScoringService, StoredFindings } from './lib/automated-scoring.service';
 export { ComparisonService, ComparisonState, PriceRow, WeightsChange, WeightsLock } from './lib/comparison.service';
 export { NO_PRICING, PricingInputs, pricingInputs, StoredComparison, withoutPrices } from './lib/pricing';
 export { ComparisonAnswer, CriteriaWeightsDto, PriceDto } from './lib/comparison.controller';

@@ -14,3 +14,11 @@ export {
   FactoryCaseStatus,
   FactoryStaffRole,
 } from './lib/factories';
+export {
+  aConsensusScore,
+  aDeclaration,
+  aJudgedQuestionnaire,
+  aPanelScore,
+  aPanelSubmission,
+  judgedAnswers,
+} from './lib/panel-factories';

@@ -57,6 +57,17 @@ export class CaseRepository {
     await this.cases.update({ id: caseId }, { panel });
   }
 
+  /** The agency's cases whose panel seats the staff member as evaluator, latest deadline first. */
+  listWithEvaluator(agencyId: string, userId: string): Promise<ProcurementCase[]> {
+    return this.cases
+      .createQueryBuilder('c')
+      .select(['c.id', 'c.reference', 'c.title', 'c.status', 'c.responsesDue'])
+      .where('c.agency_id = :agencyId', { agencyId })
+      .andWhere('c.panel @> CAST(:member AS jsonb)', { member: JSON.stringify([{ userId, role: 'evaluator' }]) })
+      .orderBy('c.responses_due', 'DESC')
+      .getMany();
+  }
+
   async listOfAgency(
     agencyId: string,
     page: number,

@@ -111,6 +111,29 @@ export class CasesService {
     return found;
   }
 
+  /** The agency's cases whose panel seats the staff member as evaluator: their evaluation queue. */
+  async casesOfEvaluator(agencyId: string, userId: string): Promise<ProcurementCase[]> {
+    return this.caseRepository.listWithEvaluator(agencyId, userId);
+  }
+
+  /**
+   * A case of the agency locked until the open UnitOfWork ends (404 otherwise), for evaluation's
+   * award-criteria changes, which serialise on it like every lifecycle step.
+   */
+  async lockOfAgency(agencyId: string, caseId: string): Promise<ProcurementCase> {
+    const found = isUuid(caseId) ? await this.caseRepository.lockForUpdate(caseId) : null;
+    if (!found || found.agencyId !== agencyId) throw new NotFoundException('No such case.');
+    return found;
+  }
+
+  /** Saves award criteria (weights, price weight, their lock) of a case locked with `lockOfAgency`; the caller audits. */
+  async saveAwardCriteria(
+    locked: ProcurementCase,
+    changes: Partial<Pick<ProcurementCase, 'criteriaWeights' | 'priceWeight' | 'weightsLockedAt' | 'weightsLockedBy'>>,
+  ): Promise<ProcurementCase> {
+    return this.caseRepository.save({ ...locked, ...changes });
+  }
+
   async listCases(
     agencyId: string,
     page: number,

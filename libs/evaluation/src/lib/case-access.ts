@@ -1,10 +1,8 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { decideAccess, Permission } from '@probity/access';
 import { CasesService, ProcurementCase, ProviderResponse, ResponsesService } from '@probity/cases';
 import { CaseAccessCheck, CaseAccessIds, StaffPrincipal } from '@probity/identity';
-import { ConflictDeclaration } from './evaluation.entities';
+import { PanelRepository } from './panel.repository';
 
 /** What a route names: a case, a response, or a response within a case. */
 export type AccessIds = { caseId: string; responseId?: string } | { caseId?: undefined; responseId: string };
@@ -23,7 +21,7 @@ export interface Granted {
 @Injectable()
 export class CaseAccess implements CaseAccessCheck {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly panel: PanelRepository,
     private readonly cases: CasesService,
     private readonly responses: ResponsesService,
   ) {}
@@ -33,9 +31,7 @@ export class CaseAccess implements CaseAccessCheck {
     const caseId = ids.caseId ?? response?.caseId;
     if (!caseId) throw new NotFoundException('No such case.');
     const procurementCase = await this.cases.caseOfAgency(staff.agencyId, caseId);
-    const declaration = await this.dataSource
-      .getRepository(ConflictDeclaration)
-      .findOneBy({ caseId: procurementCase.id, evaluatorId: staff.userId });
+    const declaration = await this.panel.declarationOf(procurementCase.id, staff.userId);
     const decision = decideAccess(permission, {
       principal: staff,
       procurementCase,

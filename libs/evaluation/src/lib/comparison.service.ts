@@ -1,17 +1,16 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, staffAuditActor } from '@probity/audit';
-import { AmendmentRequest, ProcurementCase, ProviderResponse, ResponsesService } from '@probity/cases';
+import { AmendmentRequest, CasesService, ProcurementCase, ResponsesService } from '@probity/cases';
+import { UnitOfWork } from '@probity/database';
 import type { StaffPrincipal } from '@probity/identity';
 import { contentHash } from '@probity/questionnaires';
 import { JobOutbox } from '@probity/queue';
 import { CORE_PRINCIPLES } from '@probity/rubric';
 import { CriteriaWeights, validateCriteriaWeights, validatePriceWeight } from '@probity/scoring';
-import { CaseComparison, ProviderPrice } from './evaluation.entities';
 import { EvaluationResultsService } from './evaluation-results.service';
 import { MethodAmendmentPublisher } from './method-amendments';
-import { StoredComparison } from './pricing';
+import { PriceRepository } from './price.repository';
+import { StoredCaseComparison } from './scoring-results.repository';
 import { scoringProgress, ScoringProgressView } from './scoring-progress';
 
 export interface WeightsLock {
@@ -24,7 +23,7 @@ export interface ComparisonState {
   procurementCase: ProcurementCase;
   progress: ScoringProgressView;
   /** The newest comparison made with the case's current weights, or null. */
-  stored: (CaseComparison & { comparison: StoredComparison }) | null;
+  stored: StoredCaseComparison | null;
 }
 
 export interface WeightsChange {
@@ -66,8 +65,10 @@ const weightsHash = (weights: CriteriaWeights, priceWeight: number | null) =>
 @Injectable()
 export class ComparisonService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly cases: CasesService,
     private readonly responses: ResponsesService,
+    private readonly priceRepository: PriceRepository,
     private readonly results: EvaluationResultsService,
     private readonly outbox: JobOutbox,
     private readonly audit: AuditTrail,
@@ -124,12 +125,8 @@ export class ComparisonService {
     ];
     if (problems.length) throw new UnprocessableEntityException(problems);
     const next = ordered(weights as CriteriaWeights);
-    return this.dataSource.transaction(async (manager) => {
-      const found = await manager.findOne(ProcurementCase, {
-        where: { id: caseId, agencyId: staff.agencyId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!found) throw new NotFoundException('No such case.');
+    return this.unitOfWork.run(async () => {
+      const found = await this.cases.lockOfAgency(staff.agencyId, caseId);
       const lock = lockOf(found);
       if (lock)
         throw new ConflictException(
@@ -137,28 +134,25 @@ export class ComparisonService {
         );
       if (FINISHED.has(found.status))
         throw new ConflictException(`The case is ${found.status.replace('_', ' ')}; its weights can no longer change.`);
-      const kind = this.amendments.kindOfChange(found);
       const nextPriceWeight = priceWeight === undefined ? found.priceWeight : priceWeight;
       const hash = weightsHash(next, nextPriceWeight);
       if (hash === weightsHash(ordered(found.criteriaWeights as CriteriaWeights), found.priceWeight))
         return { weights: next, priceWeight: nextPriceWeight, changed: false, comparisonJobId: null };
+      // Unchanged weights are no change, so they answer as before; a real change obeys the freeze.
+      const kind = this.amendments.kindOfChange(found);
       if (kind === 'amendment') this.amendments.checkRequest(found, amendment);
-      await manager.save(ProcurementCase, { ...found, criteriaWeights: next, priceWeight: nextPriceWeight });
-      await this.audit.recordChange(
-        staffAuditActor(staff),
-        {
-          agencyId: staff.agencyId,
-          action: 'case.weights-changed',
-          subject: { type: 'case', id: found.id },
-          before: { weights: found.criteriaWeights, priceWeight: found.priceWeight },
-          after: { weights: next, priceWeight: nextPriceWeight },
-        },
-        manager,
-      );
+      await this.cases.saveAwardCriteria(found, { criteriaWeights: next, priceWeight: nextPriceWeight });
+      await this.audit.recordChange(staffAuditActor(staff), {
+        agencyId: staff.agencyId,
+        action: 'case.weights-changed',
+        subject: { type: 'case', id: found.id },
+        before: { weights: found.criteriaWeights, priceWeight: found.priceWeight },
+        after: { weights: next, priceWeight: nextPriceWeight },
+      });
       const published =
         kind === 'amendment'
           ? await this.amendments.publish(
-              manager,
+              this.unitOfWork.transaction,
               staff,
               found,
               {
@@ -168,7 +162,7 @@ export class ComparisonService {
               amendment,
             )
           : null;
-      const comparisonJobId = await this.rerun(manager, found, `v${found.version + 1}-w${hash.slice(0, 16)}`);
+      const comparisonJobId = await this.rerun(found, `v${found.version + 1}-w${hash.slice(0, 16)}`);
       return {
         weights: next,
         priceWeight: nextPriceWeight,
@@ -190,9 +184,7 @@ export class ComparisonService {
   /** Every submitted response of the case with its recorded price, if any. */
   async prices(found: ProcurementCase): Promise<PriceRow[]> {
     const submitted = (await this.responses.responsesOf(found.id)).filter((r) => r.status === 'submitted');
-    const recorded = new Map(
-      (await this.dataSource.getRepository(ProviderPrice).findBy({ caseId: found.id })).map((p) => [p.responseId, p]),
-    );
+    const recorded = new Map((await this.priceRepository.pricesOfCase(found.id)).map((p) => [p.responseId, p]));
     return submitted.map((response) => ({
       responseId: response.id,
       organisationName: response.organisationName,
@@ -212,14 +204,10 @@ export class ComparisonService {
     responseId: string,
     amount: number,
   ): Promise<PriceRow & { comparisonJobId: string | null }> {
-    return this.dataSource.transaction(async (manager) => {
-      const found = await manager.findOne(ProcurementCase, {
-        where: { id: caseId, agencyId: staff.agencyId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!found) throw new NotFoundException('No such case.');
-      const response = await manager.findOneBy(ProviderResponse, { id: responseId, caseId });
-      if (!response) throw new NotFoundException('No such response in this case.');
+    return this.unitOfWork.run(async () => {
+      const found = await this.cases.lockOfAgency(staff.agencyId, caseId);
+      const response = await this.responses.getResponse(responseId);
+      if (response.caseId !== caseId) throw new NotFoundException('No such response in this case.');
       if (found.priceWeight === null)
         throw new ConflictException('This case has no price criterion; set a price weight first.');
       if (!['closed', 'evaluation'].includes(found.status))
@@ -229,40 +217,26 @@ export class ComparisonService {
       if (response.status !== 'submitted')
         throw new ConflictException('Only a submitted response can have a price recorded.');
       const recordedAt = new Date();
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ProviderPrice)
-        .values({ responseId, caseId, amount, recordedBy: staff.userId, recordedAt })
-        .orUpdate(['amount', 'recorded_by', 'recorded_at'], ['response_id'])
-        .execute();
-      await this.audit.recordChange(
-        staffAuditActor(staff),
-        {
-          agencyId: staff.agencyId,
-          action: 'response.price-recorded',
-          subject: { type: 'response', id: responseId },
-          before: null,
-          after: { amount },
-        },
-        manager,
-      );
-      const pricing = await this.results.pricingOf(found, manager);
+      await this.priceRepository.upsert({ responseId, caseId, amount, recordedBy: staff.userId, recordedAt });
+      await this.audit.recordChange(staffAuditActor(staff), {
+        agencyId: staff.agencyId,
+        action: 'response.price-recorded',
+        subject: { type: 'response', id: responseId },
+        before: null,
+        after: { amount },
+      });
+      const pricing = await this.results.pricingOf(found);
       const hash = weightsHash(ordered(found.criteriaWeights as CriteriaWeights), found.priceWeight);
-      const comparisonJobId = await this.rerun(
-        manager,
-        found,
-        `w${hash.slice(0, 16)}-p${(pricing.prices ?? '').slice(0, 16)}`,
-      );
+      const comparisonJobId = await this.rerun(found, `w${hash.slice(0, 16)}-p${(pricing.prices ?? '').slice(0, 16)}`);
       return { responseId, organisationName: response.organisationName, amount, recordedAt, comparisonJobId };
     });
   }
 
   /** Records the comparison job in the caller's transaction; before evaluation there is nothing to re-run. */
-  private async rerun(manager: EntityManager, found: ProcurementCase, key: string): Promise<string | null> {
+  private async rerun(found: ProcurementCase, key: string): Promise<string | null> {
     if (found.status !== 'evaluation') return null;
     return this.outbox.add(
-      manager,
+      this.unitOfWork.transaction,
       'scoring.compare-case',
       { caseId: found.id },
       { jobId: `compare-${found.id}-${key}` },
@@ -271,34 +245,22 @@ export class ComparisonService {
 
   /** Locks the weights for good; locking again answers with the existing lock. */
   async lockWeights(staff: StaffPrincipal, caseId: string): Promise<WeightsLock & { alreadyLocked: boolean }> {
-    return this.dataSource.transaction(async (manager) => {
-      const found = await manager.findOne(ProcurementCase, {
-        where: { id: caseId, agencyId: staff.agencyId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!found) throw new NotFoundException('No such case.');
+    return this.unitOfWork.run(async () => {
+      const found = await this.cases.lockOfAgency(staff.agencyId, caseId);
       const existing = lockOf(found);
       if (existing) return { ...existing, alreadyLocked: true };
       const lockedAt = new Date();
-      await manager.update(
-        ProcurementCase,
-        { id: caseId },
-        { weightsLockedAt: lockedAt, weightsLockedBy: staff.userId },
-      );
-      await this.audit.recordChange(
-        staffAuditActor(staff),
-        {
-          agencyId: staff.agencyId,
-          action: 'case.weights-locked',
-          subject: { type: 'case', id: caseId },
-          before: null,
-          after: {
-            weights: found.criteriaWeights,
-            lockedAt,
-          },
+      await this.cases.saveAwardCriteria(found, { weightsLockedAt: lockedAt, weightsLockedBy: staff.userId });
+      await this.audit.recordChange(staffAuditActor(staff), {
+        agencyId: staff.agencyId,
+        action: 'case.weights-locked',
+        subject: { type: 'case', id: caseId },
+        before: null,
+        after: {
+          weights: found.criteriaWeights,
+          lockedAt,
         },
-        manager,
-      );
+      });
       return { lockedAt, lockedBy: staff.userId, alreadyLocked: false };
     });
   }

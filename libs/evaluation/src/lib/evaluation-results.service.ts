@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { ProcurementCase, ProviderResponse, ResponsesService } from '@probity/cases';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { CasesService, ProcurementCase, ResponsesService } from '@probity/cases';
 import { SCORING_VERSION } from '@probity/scoring';
-import { CaseComparison, ProviderPrice, ResponseScore } from './evaluation.entities';
-import { NO_PRICING, PricingInputs, pricingInputs, StoredComparison } from './pricing';
+import { ResponseScore } from './evaluation.entities';
+import { NO_PRICING, PricingInputs, pricingInputs } from './pricing';
+import { PriceRepository } from './price.repository';
+import { ScoringResultsRepository, StoredCaseComparison } from './scoring-results.repository';
 
 export interface ScoringProgress {
   submitted: number;
@@ -15,48 +15,39 @@ export interface ScoringProgress {
 @Injectable()
 export class EvaluationResultsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly results: ScoringResultsRepository,
+    private readonly prices: PriceRepository,
+    private readonly cases: CasesService,
     private readonly responses: ResponsesService,
   ) {}
 
   async progress(caseId: string): Promise<ScoringProgress> {
     const submitted = (await this.responses.responsesOf(caseId)).filter((response) => response.status === 'submitted');
     let scored = 0;
-    for (const response of submitted) {
-      if (
-        await this.dataSource
-          .getRepository(ResponseScore)
-          .existsBy({ responseId: response.id, responseRevision: response.revision, scoringVersion: SCORING_VERSION })
-      )
-        scored++;
-    }
+    for (const response of submitted)
+      if (await this.results.hasScore(response.id, response.revision, SCORING_VERSION)) scored++;
     return { submitted: submitted.length, scored };
   }
 
   async latestScore(responseId: string): Promise<ResponseScore | null> {
-    return this.dataSource
-      .getRepository(ResponseScore)
-      .findOne({ where: { responseId }, order: { computedAt: 'DESC' } });
+    return this.results.latestScore(responseId);
   }
 
   /**
    * The comparison of the case's current weights and prices when there is one (weights changed back
    * and forth reuse an older row), otherwise the newest comparison of the case.
    */
-  async latestComparison(caseId: string): Promise<(CaseComparison & { comparison: StoredComparison }) | null> {
-    const procurementCase = await this.dataSource.getRepository(ProcurementCase).findOneBy({ id: caseId });
+  async latestComparison(caseId: string): Promise<StoredCaseComparison | null> {
+    const procurementCase = await this.cases.getCase(caseId).catch((error: unknown) => {
+      if (error instanceof NotFoundException) return null;
+      throw error;
+    });
     const current = procurementCase ? await this.currentComparison(procurementCase) : null;
-    if (current) return current;
-    const found = await this.dataSource
-      .getRepository(CaseComparison)
-      .findOne({ where: { caseId }, order: { computedAt: 'DESC' } });
-    return found as (CaseComparison & { comparison: StoredComparison }) | null;
+    return current ?? this.results.latestComparison(caseId);
   }
 
   /** The newest comparison made with the case's current weights, price weight and prices, or null. */
-  async currentComparison(
-    procurementCase: ProcurementCase,
-  ): Promise<(CaseComparison & { comparison: StoredComparison }) | null> {
+  async currentComparison(procurementCase: ProcurementCase): Promise<StoredCaseComparison | null> {
     return this.comparisonWithWeights(
       procurementCase.id,
       procurementCase.criteriaWeights,
@@ -64,15 +55,13 @@ export class EvaluationResultsService {
     );
   }
 
-  /** What the price part of a comparison of this case depends on right now. */
-  async pricingOf(found: ProcurementCase, manager: EntityManager = this.dataSource.manager): Promise<PricingInputs> {
+  /** What the price part of a comparison of this case depends on right now (in the open UnitOfWork, if any). */
+  async pricingOf(found: ProcurementCase): Promise<PricingInputs> {
     if (found.priceWeight === null) return NO_PRICING;
     const submitted = new Set(
-      (await manager.findBy(ProviderResponse, { caseId: found.id, status: 'submitted' })).map((r) => r.id),
+      (await this.responses.responsesOf(found.id)).filter((r) => r.status === 'submitted').map((r) => r.id),
     );
-    const prices = (await manager.findBy(ProviderPrice, { caseId: found.id })).filter((p) =>
-      submitted.has(p.responseId),
-    );
+    const prices = (await this.prices.pricesOfCase(found.id)).filter((p) => submitted.has(p.responseId));
     return pricingInputs(found.priceWeight, prices);
   }
 
@@ -84,21 +73,7 @@ export class EvaluationResultsService {
     caseId: string,
     weights: Record<string, number>,
     pricing: PricingInputs = NO_PRICING,
-  ): Promise<(CaseComparison & { comparison: StoredComparison }) | null> {
-    const found = await this.dataSource
-      .getRepository(CaseComparison)
-      .createQueryBuilder('c')
-      .where('c.case_id = :caseId', { caseId })
-      // jsonb equality ignores key order and compares numbers by value (25 equals 25.0).
-      .andWhere("c.comparison -> 'weights' = CAST(:weights AS jsonb)", { weights: JSON.stringify(weights) })
-      // Comparisons stored before the price criterion existed had no price part.
-      .andWhere("COALESCE(c.comparison -> 'pricing', CAST(:none AS jsonb)) = CAST(:pricing AS jsonb)", {
-        none: JSON.stringify(NO_PRICING),
-        pricing: JSON.stringify(pricing),
-      })
-      .orderBy('c.computed_at', 'DESC')
-      .addOrderBy('c.id', 'ASC')
-      .getOne();
-    return found as (CaseComparison & { comparison: StoredComparison }) | null;
+  ): Promise<StoredCaseComparison | null> {
+    return this.results.comparisonWithWeights(caseId, weights, pricing);
   }
 }

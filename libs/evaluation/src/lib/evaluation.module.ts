@@ -2,42 +2,81 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@probity/audit';
 import { CasesModule } from '@probity/cases';
+import { IdentityModule, CASE_ACCESS } from '@probity/identity';
 import { NotificationsModule } from '@probity/notifications';
-import { CASE_ACCESS } from '@probity/identity';
+import { AutomatedScoringService } from './automated-scoring.service';
 import { CaseAccess } from './case-access';
+import { CompareCaseJob } from './compare-case.job';
 import { ComparisonPageController } from './comparison-page.controller';
 import { ComparisonController } from './comparison.controller';
 import { ComparisonService } from './comparison.service';
+import { ConflictDeclarationsService } from './conflict-declarations.service';
 import { EVALUATION_ENTITIES } from './evaluation.entities';
+import { EvaluationPagesController } from './evaluation-pages.controller';
 import { EvaluationResultsService } from './evaluation-results.service';
+import { EvaluationStartService } from './evaluation-start.service';
+import { EvaluatorInvitations } from './evaluator-invitations';
+import { InviteEvaluatorsJob } from './invite-evaluators.job';
+import { ModerationPagesController } from './moderation-pages.controller';
+import { ModerationService } from './moderation.service';
 import { PanelController } from './panel.controller';
-import { PanelPagesController } from './panel-pages.controller';
-import { PanelWorkflowService } from './panel-workflow.service';
+import { PanelRepository } from './panel.repository';
 import { PanelService } from './panel.service';
-import { EvaluatorInvitations, InviteEvaluatorsJob } from './evaluator-invitations';
-import { CompareCaseJob, ScoreResponseJob, StartEvaluationJob } from './scoring-jobs';
+import { PriceRepository } from './price.repository';
+import { ScoreResponseJob } from './score-response.job';
+import { ScoringPagesController } from './scoring-pages.controller';
+import { ScoringResultsRepository } from './scoring-results.repository';
+import { ScoringWorkspaceService } from './scoring-workspace.service';
+import { StartEvaluationJob } from './start-evaluation.job';
 import { MethodAmendmentPublisher } from './method-amendments';
-import { UnitOfWork } from '@probity/database';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(EVALUATION_ENTITIES), CasesModule, AuditModule, NotificationsModule],
-  controllers: [ComparisonController, ComparisonPageController, PanelController, PanelPagesController],
+  imports: [
+    TypeOrmModule.forFeature(EVALUATION_ENTITIES),
+    CasesModule,
+    IdentityModule,
+    AuditModule,
+    NotificationsModule,
+  ],
+  controllers: [
+    ComparisonController,
+    ComparisonPageController,
+    PanelController,
+    EvaluationPagesController,
+    ScoringPagesController,
+    ModerationPagesController,
+  ],
   providers: [
+    PanelRepository,
+    ScoringResultsRepository,
+    PriceRepository,
     CaseAccess,
     // The access guard of every staff route finds the case-level policy under this token.
     { provide: CASE_ACCESS, useExisting: CaseAccess },
     PanelService,
-    PanelWorkflowService,
+    ConflictDeclarationsService,
+    ScoringWorkspaceService,
+    ModerationService,
     EvaluationResultsService,
     ComparisonService,
-    UnitOfWork,
+    AutomatedScoringService,
+    EvaluationStartService,
+    EvaluatorInvitations,
     MethodAmendmentPublisher,
     ScoreResponseJob,
     CompareCaseJob,
     StartEvaluationJob,
-    EvaluatorInvitations,
     InviteEvaluatorsJob,
   ],
-  exports: [CaseAccess, CASE_ACCESS, PanelService, PanelWorkflowService, EvaluationResultsService, ComparisonService],
+  exports: [
+    CaseAccess,
+    CASE_ACCESS,
+    PanelService,
+    ConflictDeclarationsService,
+    ScoringWorkspaceService,
+    ModerationService,
+    EvaluationResultsService,
+    ComparisonService,
+  ],
 })
 export class EvaluationModule {}

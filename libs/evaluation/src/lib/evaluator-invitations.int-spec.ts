@@ -8,8 +8,8 @@ import { OutboxEntry } from '@probity/queue';
 import { CoreModule } from '@probity/runtime';
 import { createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/testing';
 import { EvaluationModule } from './evaluation.module';
-import { InviteEvaluatorsJob } from './evaluator-invitations';
-import { StartEvaluationJob } from './scoring-jobs';
+import { InviteEvaluatorsJob } from './invite-evaluators.job';
+import { StartEvaluationJob } from './start-evaluation.job';
 
 /** Evaluator e-mails as the outbox records them (real PostgreSQL and Redis; nothing is sent). */
 describe('evaluator invitations', () => {

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditTrail } from '@probity/audit';
-import { ProcurementCase } from '@probity/cases';
+import { CasesService } from '@probity/cases';
 import { AppConfig } from '@probity/config';
-import { Agency, StaffUser } from '@probity/identity';
+import { UnitOfWork } from '@probity/database';
+import { IdentityService } from '@probity/identity';
 import { mailJobId, Notifier } from '@probity/notifications';
-import { JobHandler, JobProcessor, OutboxEntry, ParsedJobPayload } from '@probity/queue';
+import { JobOutbox } from '@probity/queue';
 
 /** Where an evaluator declares conflicts of interest and then scores a case. */
 export function evaluationPath(caseId: string): string {
   return `/cases/${caseId}/evaluation`;
 }
+
+const EVALUATION_ACTOR = { type: 'system', id: null, label: 'Evaluation' } as const;
 
 /**
  * Tells each evaluator on a case's panel that its evaluation has started. One mail per evaluator and
@@ -21,32 +22,41 @@ export function evaluationPath(caseId: string): string {
 @Injectable()
 export class EvaluatorInvitations {
   constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly cases: CasesService,
+    private readonly identity: IdentityService,
     private readonly notifier: Notifier,
+    private readonly outbox: JobOutbox,
     private readonly audit: AuditTrail,
     private readonly config: AppConfig,
   ) {}
 
-  /** Queues the mails in the caller's transaction; returns the names of the evaluators asked now. */
-  async queue(manager: EntityManager, caseId: string): Promise<string[]> {
-    const procurementCase = await manager.findOneByOrFail(ProcurementCase, { id: caseId });
+  /** Queues the mails in one transaction (the caller's, if open); returns the names of the evaluators asked now. */
+  queue(caseId: string): Promise<string[]> {
+    return this.unitOfWork.run(() => this.queueInTransaction(caseId));
+  }
+
+  private async queueInTransaction(caseId: string): Promise<string[]> {
+    const procurementCase = await this.cases.getCase(caseId);
     if (procurementCase.status !== 'evaluation') return [];
-    const evaluatorIds = procurementCase.panel.filter((m) => m.role === 'evaluator').map((m) => m.userId);
-    if (evaluatorIds.length === 0) return [];
-    const evaluators = await manager.find(StaffUser, {
-      where: { id: In(evaluatorIds), agencyId: procurementCase.agencyId },
-      order: { name: 'ASC' },
-    });
-    const agency = await manager.findOneByOrFail(Agency, { id: procurementCase.agencyId });
+    const evaluatorIds = new Set(procurementCase.panel.filter((m) => m.role === 'evaluator').map((m) => m.userId));
+    if (evaluatorIds.size === 0) return [];
+    // The agency's staff by name: only its own staff can sit on its panels.
+    const evaluators = (await this.identity.staffOfAgency(procurementCase.agencyId)).filter((user) =>
+      evaluatorIds.has(user.id),
+    );
+    const agencyName = await this.cases.agencyName(procurementCase.agencyId);
+    const transaction = this.unitOfWork.transaction;
     const asked: string[] = [];
     for (const evaluator of evaluators) {
       const idempotencyKey = `evaluation-invite:${caseId}:${evaluator.id}`;
-      if (await manager.existsBy(OutboxEntry, { jobId: mailJobId(idempotencyKey) })) continue;
-      await this.notifier.queue(manager, {
+      if (await this.outbox.has(transaction, mailJobId(idempotencyKey))) continue;
+      await this.notifier.queue(transaction, {
         template: 'evaluation-invite',
         to: [evaluator.email],
         context: {
           evaluatorName: evaluator.name,
-          agencyName: agency.name,
+          agencyName,
           caseTitle: procurementCase.title,
           caseReference: procurementCase.reference,
           evaluationUrl: `${this.config.publicBaseUrl}${evaluationPath(caseId)}`,
@@ -56,31 +66,13 @@ export class EvaluatorInvitations {
       asked.push(evaluator.name);
     }
     if (asked.length)
-      await this.audit.record(manager, {
+      await this.audit.recordChange(EVALUATION_ACTOR, {
         agencyId: procurementCase.agencyId,
-        actorType: 'system',
-        actorId: null,
-        actorLabel: 'Evaluation',
         action: 'evaluation.evaluators-invited',
-        subjectType: 'case',
-        subjectId: caseId,
+        subject: { type: 'case', id: caseId },
         before: null,
         after: { evaluators: asked },
       });
     return asked;
-  }
-}
-
-/** Queued by a panel change during evaluation: an evaluator added then is told as those at the start were. */
-@JobProcessor('evaluation.invite-evaluators')
-@Injectable()
-export class InviteEvaluatorsJob implements JobHandler<'evaluation.invite-evaluators'> {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly invitations: EvaluatorInvitations,
-  ) {}
-
-  async handle({ caseId }: ParsedJobPayload<'evaluation.invite-evaluators'>): Promise<{ invited: string[] }> {
-    return { invited: await this.dataSource.transaction((manager) => this.invitations.queue(manager, caseId)) };
   }
 }

@@ -2,9 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
+import { AccessGranted, CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
 import { API_PREFIX } from '@probity/web';
-import { PanelWorkflowService } from './panel-workflow.service';
+import { Granted } from './case-access';
+import { ConflictDeclarationsService } from './conflict-declarations.service';
+import { ModerationService } from './moderation.service';
+import { ScoringWorkspaceService } from './scoring-workspace.service';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -68,17 +71,21 @@ export class ConsensusScoreDto {
 @ApiTags('evaluation')
 @Controller(`${API_PREFIX}/cases/:caseId/panel`)
 export class PanelController {
-  constructor(private readonly workflow: PanelWorkflowService) {}
+  constructor(
+    private readonly declarations: ConflictDeclarationsService,
+    private readonly scoring: ScoringWorkspaceService,
+    private readonly moderations: ModerationService,
+  ) {}
 
   @Post('declaration')
   @RequiresAccess('panel.declare')
   @ApiOkResponse({ description: 'Declaration recorded; 409 if one was already recorded for this case.' })
   async declare(
     @CurrentStaff() staff: StaffPrincipal,
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @AccessGranted() { procurementCase: found }: Granted,
     @Body() body: ConflictDeclarationDto,
   ) {
-    const declaration = await this.workflow.declare(staff, caseId, body.hasConflict, body.statement);
+    const declaration = await this.declarations.declare(staff, found, body.hasConflict, body.statement);
     return {
       caseId: declaration.caseId,
       hasConflict: declaration.hasConflict,
@@ -93,8 +100,8 @@ export class PanelController {
   @ApiOkResponse({
     description: 'Submitted responses to score, with the evaluator’s own progress; 403 until declared.',
   })
-  async responses(@CurrentStaff() staff: StaffPrincipal, @Param('caseId', new ParseUUIDPipe()) caseId: string) {
-    return { responses: await this.workflow.responsesToEvaluate(staff, caseId) };
+  async responses(@CurrentStaff() staff: StaffPrincipal, @AccessGranted() { procurementCase: found }: Granted) {
+    return { responses: await this.scoring.responsesToEvaluate(staff, found) };
   }
 
   @Get('responses/:responseId')
@@ -105,10 +112,10 @@ export class PanelController {
   })
   workspace(
     @CurrentStaff() staff: StaffPrincipal,
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @AccessGranted() { procurementCase: found }: Granted,
     @Param('responseId', new ParseUUIDPipe()) responseId: string,
   ) {
-    return this.workflow.workspace(staff, caseId, responseId);
+    return this.scoring.workspace(staff, found, responseId);
   }
 
   @Put('responses/:responseId/scores/:questionName')
@@ -116,14 +123,14 @@ export class PanelController {
   @ApiOkResponse({ description: 'Score recorded (or changed until submitted); 400 without a justification.' })
   async score(
     @CurrentStaff() staff: StaffPrincipal,
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @AccessGranted() { procurementCase: found }: Granted,
     @Param('responseId', new ParseUUIDPipe()) responseId: string,
     @Param('questionName') questionName: string,
     @Body() body: PanelScoreDto,
   ) {
-    const entry = await this.workflow.recordScore(
+    const entry = await this.scoring.recordScore(
       staff,
-      caseId,
+      found,
       responseId,
       questionName,
       body.score,
@@ -144,18 +151,18 @@ export class PanelController {
   @ApiOkResponse({ description: 'Own scores submitted and frozen; 400 listing the questions still unscored.' })
   async submit(
     @CurrentStaff() staff: StaffPrincipal,
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @AccessGranted() { procurementCase: found }: Granted,
     @Param('responseId', new ParseUUIDPipe()) responseId: string,
   ) {
-    const submission = await this.workflow.submitScores(staff, caseId, responseId);
+    const submission = await this.scoring.submitScores(staff, found, responseId);
     return { responseId: submission.responseId, submittedAt: submission.submittedAt };
   }
 
   @Get('moderation')
   @RequiresAccess('panel.moderate')
   @ApiOkResponse({ description: 'Per response and question: submitted scores, spread, disagreement flag, consensus.' })
-  moderation(@CurrentStaff() staff: StaffPrincipal, @Param('caseId', new ParseUUIDPipe()) caseId: string) {
-    return this.workflow.moderation(staff, caseId);
+  moderation(@CurrentStaff() staff: StaffPrincipal, @AccessGranted() { procurementCase: found }: Granted) {
+    return this.moderations.moderation(staff, found);
   }
 
   @Put('responses/:responseId/consensus/:questionName')
@@ -163,14 +170,14 @@ export class PanelController {
   @ApiOkResponse({ description: 'Consensus recorded; in evaluation the response is re-scored. 409 if already set.' })
   async consensus(
     @CurrentStaff() staff: StaffPrincipal,
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @AccessGranted() { procurementCase: found }: Granted,
     @Param('responseId', new ParseUUIDPipe()) responseId: string,
     @Param('questionName') questionName: string,
     @Body() body: ConsensusScoreDto,
   ) {
-    const moderated = await this.workflow.moderate(
+    const moderated = await this.moderations.moderate(
       staff,
-      caseId,
+      found,
       responseId,
       questionName,
       body.consensusScore,

@@ -8,7 +8,9 @@ import { Test, TestingModule } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase, typeOrmTestModule } from '@probity/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { UnitOfWork } from '@probity/database';
 import { EVALUATION_ENTITIES } from './evaluation.entities';
+import { PanelRepository } from './panel.repository';
 import { PanelService } from './panel.service';
 
 describe('PanelService (real PostgreSQL)', () => {
@@ -23,7 +25,7 @@ describe('PanelService (real PostgreSQL)', () => {
     database = await createTestDatabase();
     moduleRef = await Test.createTestingModule({
       imports: [typeOrmTestModule(database.url), TypeOrmModule.forFeature(EVALUATION_ENTITIES)],
-      providers: [PanelService],
+      providers: [UnitOfWork, PanelRepository, PanelService],
     }).compile();
     panel = moduleRef.get(PanelService);
   });

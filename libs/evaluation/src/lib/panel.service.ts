@@ -5,10 +5,9 @@ import {
   Injectable,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
 import { ConflictDeclaration, ModeratedScore, PanelScoreEntry, PanelSubmission } from './evaluation.entities';
+import { PanelRepository } from './panel.repository';
 import { evaluationAccess, isPanelScore, mayViewOtherScores, scoreSpread, ScoreSpread } from './panel-rules';
 
 export interface PanelScoreInput {
@@ -29,52 +28,41 @@ export interface QuestionPanelView {
 /**
  * The people side of evaluation: conflict-of-interest declarations, independent scoring on the
  * published 0–4 scale, and moderation. Callers pass identities they have already authorised
- * (the evaluator belongs to the case's panel; the moderator is the case's officer).
+ * (the evaluator belongs to the case's panel; the moderator is the case's officer). Multi-step writes
+ * join the caller's UnitOfWork when one is open.
  */
 @Injectable()
 export class PanelService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly panel: PanelRepository) {}
 
   async declareConflict(
     caseId: string,
     evaluatorId: string,
     hasConflict: boolean,
     statement: string,
-    manager: EntityManager = this.dataSource.manager,
   ): Promise<ConflictDeclaration> {
     if (!statement.trim())
       throw new UnprocessableEntityException('A declaration needs a statement, even "I have no conflict of interest".');
-    const repository = manager.getRepository(ConflictDeclaration);
-    const existing = await repository.findOneBy({ caseId, evaluatorId });
+    const existing = await this.panel.declarationOf(caseId, evaluatorId);
     if (existing)
       throw new ConflictException(
         'A conflict-of-interest declaration for this case was already recorded and cannot be changed.',
       );
-    const declaration = repository.create({
+    return this.panel.insertDeclaration({
       id: randomUUID(),
       caseId,
       evaluatorId,
       hasConflict,
       statement: statement.trim(),
     });
-    await repository.insert(declaration);
-    return declaration;
   }
 
-  async declarationOf(
-    caseId: string,
-    evaluatorId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<ConflictDeclaration | null> {
-    return manager.getRepository(ConflictDeclaration).findOneBy({ caseId, evaluatorId });
+  async declarationOf(caseId: string, evaluatorId: string): Promise<ConflictDeclaration | null> {
+    return this.panel.declarationOf(caseId, evaluatorId);
   }
 
-  async assertMayEvaluate(
-    caseId: string,
-    evaluatorId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<void> {
-    const declaration = await this.declarationOf(caseId, evaluatorId, manager);
+  async assertMayEvaluate(caseId: string, evaluatorId: string): Promise<void> {
+    const declaration = await this.declarationOf(caseId, evaluatorId);
     const access = evaluationAccess(declaration ? { declared: true, hasConflict: declaration.hasConflict } : null);
     if (access === 'declare-first')
       throw new ForbiddenException('Declare any conflict of interest for this case before seeing submissions.');
@@ -87,33 +75,23 @@ export class PanelService {
     responseId: string,
     evaluatorId: string,
     input: PanelScoreInput,
-    manager: EntityManager = this.dataSource.manager,
   ): Promise<PanelScoreEntry> {
-    await this.assertMayEvaluate(caseId, evaluatorId, manager);
+    await this.assertMayEvaluate(caseId, evaluatorId);
     if (!isPanelScore(input.score))
       throw new UnprocessableEntityException(`Score for ${input.questionName} must be a whole number from 0 to 4.`);
     if (!input.justification.trim())
       throw new BadRequestException(`Score for ${input.questionName} needs a written justification.`);
-    if (await this.hasSubmitted(responseId, evaluatorId, manager))
+    if (await this.hasSubmitted(responseId, evaluatorId))
       throw new ConflictException('Your scores for this response are submitted and can no longer change.');
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(PanelScoreEntry)
-      .values({
-        id: randomUUID(),
-        caseId,
-        responseId,
-        evaluatorId,
-        questionName: input.questionName,
-        score: input.score,
-        justification: input.justification.trim(),
-      })
-      .orUpdate(['score', 'justification', 'updated_at'], ['response_id', 'question_name', 'evaluator_id'])
-      .execute();
-    return manager
-      .getRepository(PanelScoreEntry)
-      .findOneByOrFail({ responseId, evaluatorId, questionName: input.questionName });
+    return this.panel.upsertScore({
+      id: randomUUID(),
+      caseId,
+      responseId,
+      evaluatorId,
+      questionName: input.questionName,
+      score: input.score,
+      justification: input.justification.trim(),
+    });
   }
 
   async submitScores(
@@ -121,13 +99,10 @@ export class PanelService {
     responseId: string,
     evaluatorId: string,
     requiredQuestions: string[],
-    manager: EntityManager = this.dataSource.manager,
   ): Promise<PanelSubmission> {
-    await this.assertMayEvaluate(caseId, evaluatorId, manager);
+    await this.assertMayEvaluate(caseId, evaluatorId);
     const scored = new Set(
-      (await manager.getRepository(PanelScoreEntry).findBy({ responseId, evaluatorId })).map(
-        (entry) => entry.questionName,
-      ),
+      (await this.panel.scoresOfEvaluator(responseId, evaluatorId)).map((entry) => entry.questionName),
     );
     const missing = requiredQuestions.filter((question) => !scored.has(question));
     if (missing.length)
@@ -135,28 +110,19 @@ export class PanelService {
         message: `Score every question before submitting; missing: ${missing.join(', ')}.`,
         missing,
       });
-    const repository = manager.getRepository(PanelSubmission);
-    const existing = await repository.findOneBy({ responseId, evaluatorId });
+    const existing = await this.panel.submissionOf(responseId, evaluatorId);
     if (existing) return existing;
-    const submission = repository.create({ id: randomUUID(), caseId, responseId, evaluatorId });
-    await repository.insert(submission);
-    return submission;
+    return this.panel.insertSubmission({ id: randomUUID(), caseId, responseId, evaluatorId });
   }
 
-  async hasSubmitted(
-    responseId: string,
-    evaluatorId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<boolean> {
-    return manager.getRepository(PanelSubmission).existsBy({ responseId, evaluatorId });
+  async hasSubmitted(responseId: string, evaluatorId: string): Promise<boolean> {
+    return this.panel.hasSubmitted(responseId, evaluatorId);
   }
 
   /** What one evaluator (or the moderating officer) may see of a response's panel scores. */
   async view(responseId: string, viewerId: string, isModerator: boolean): Promise<QuestionPanelView[]> {
-    const entries = await this.dataSource
-      .getRepository(PanelScoreEntry)
-      .find({ where: { responseId }, order: { questionName: 'ASC' } });
-    const moderated = await this.dataSource.getRepository(ModeratedScore).findBy({ responseId });
+    const entries = await this.panel.scoresOfResponse(responseId);
+    const moderated = await this.panel.consensusOfResponse(responseId);
     const canSeeOthers = mayViewOtherScores(await this.hasSubmitted(responseId, viewerId), isModerator);
     const questions = [
       ...new Set([...entries.map((e) => e.questionName), ...moderated.map((m) => m.questionName)]),
@@ -180,16 +146,13 @@ export class PanelService {
     questionName: string,
     consensusScore: number,
     reason: string,
-    manager: EntityManager = this.dataSource.manager,
   ): Promise<ModeratedScore> {
     if (!isPanelScore(consensusScore))
       throw new UnprocessableEntityException('The consensus score must be a whole number from 0 to 4.');
     if (!reason.trim()) throw new UnprocessableEntityException('Record the reason for the consensus score.');
-    const repository = manager.getRepository(ModeratedScore);
-    if (await repository.existsBy({ responseId, questionName })) {
+    if (await this.panel.hasConsensus(responseId, questionName))
       throw new ConflictException(`The consensus score for ${questionName} is already recorded.`);
-    }
-    const moderated = repository.create({
+    return this.panel.insertConsensus({
       id: randomUUID(),
       caseId,
       responseId,
@@ -198,16 +161,11 @@ export class PanelService {
       reason: reason.trim(),
       moderatedBy: moderatorId,
     });
-    await repository.insert(moderated);
-    return moderated;
   }
 
   /** Moderated consensus scores of one response, by question: what scoring takes for manual items. */
-  async consensusScores(
-    responseId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Record<string, number>> {
-    const moderated = await manager.getRepository(ModeratedScore).findBy({ responseId });
+  async consensusScores(responseId: string): Promise<Record<string, number>> {
+    const moderated = await this.panel.consensusOfResponse(responseId);
     return Object.fromEntries(moderated.map((entry) => [entry.questionName, entry.consensusScore]));
   }
 }

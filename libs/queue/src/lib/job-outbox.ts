@@ -38,6 +38,11 @@ export class JobOutbox {
     });
     return jobId;
   }
+
+  /** Whether a job with this id was ever recorded, for callers that must not queue it twice. */
+  has(manager: EntityManager, jobId: string): Promise<boolean> {
+    return manager.existsBy(OutboxEntry, { jobId });
+  }
 }
 
 /** Moves committed outbox entries onto the queue. Safe to run in several processes at once. */

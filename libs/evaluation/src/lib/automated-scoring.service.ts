@@ -1,0 +1,175 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { CasesService, EvidenceService, ProviderResponse, ResponsesService } from '@probity/cases';
+import {
+  contentHash,
+  evaluateLogic,
+  evaluateRules,
+  QuestionnaireDefinition,
+  RuleFinding,
+  toRubricItems,
+} from '@probity/questionnaires';
+import { InvalidJobPayloadError } from '@probity/queue';
+import {
+  compareProviders,
+  CriteriaWeights,
+  EvidenceFinding,
+  missingEvidence,
+  ProviderResult,
+  rankWithPrice,
+  ScoreSheet,
+  scoreResponse,
+  SCORING_VERSION,
+  ScoringInputError,
+} from '@probity/scoring';
+import { PanelService } from './panel.service';
+import { pricingInputs, StoredComparison } from './pricing';
+import { PriceRepository } from './price.repository';
+import { ScoringResultsRepository } from './scoring-results.repository';
+
+/** Input the scorer rejects (bad rubric or weights) can never succeed: fail the job without retrying. */
+function asInvalidPayload<T>(jobName: 'scoring.score-response' | 'scoring.compare-case', compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof ScoringInputError) throw new InvalidJobPayloadError(jobName, error.problems.join('; '));
+    throw error;
+  }
+}
+
+export interface StoredFindings {
+  rules: RuleFinding[];
+  missingEvidence: EvidenceFinding[];
+  evidence: Array<{ questionName: string; fileName: string; sha256: string }>;
+}
+
+/**
+ * The automated side of evaluation, run by the scoring jobs: one score sheet per submitted response
+ * revision, and the case's side-by-side comparison over those sheets. Both are idempotent: the same
+ * inputs store nothing new. Payloads that can never succeed throw InvalidJobPayloadError.
+ */
+@Injectable()
+export class AutomatedScoringService {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly responses: ResponsesService,
+    private readonly evidence: EvidenceService,
+    private readonly panel: PanelService,
+    private readonly results: ScoringResultsRepository,
+    private readonly prices: PriceRepository,
+  ) {}
+
+  async scoreResponse(
+    responseId: string,
+    revision: number,
+  ): Promise<{ scoreId: string; created: boolean } | { skipped: string }> {
+    const response = await this.submittedResponse(responseId);
+    // A reopened and resubmitted response has its own job for the newer revision.
+    if (response.revision !== revision)
+      return { skipped: `revision ${revision} is superseded by ${response.revision}` };
+
+    const [procurementCase, panelScores, evidence] = await Promise.all([
+      // The case's questionnaire copy is cached by its content hash, so scoring a case's responses loads it once.
+      this.cases.getCase(response.caseId),
+      this.panel.consensusScores(responseId),
+      this.evidence.evidenceOf(responseId),
+    ]);
+    const definition = procurementCase.questionnaireDefinition as QuestionnaireDefinition;
+    const weights = procurementCase.criteriaWeights as CriteriaWeights;
+    const inputHash = contentHash({
+      revision,
+      answers: response.answers,
+      questionnaire: procurementCase.questionnaireHash,
+      weights,
+      panelScores,
+      scoringVersion: SCORING_VERSION,
+    });
+
+    const logic = evaluateLogic(definition, response.answers);
+    const items = toRubricItems(definition, response.answers, logic);
+    const sheet = asInvalidPayload('scoring.score-response', () =>
+      scoreResponse(items, response.answers, { weights, panelScores }),
+    );
+    const evidenceCount: Record<string, number> = {};
+    for (const file of evidence) evidenceCount[file.questionName] = (evidenceCount[file.questionName] ?? 0) + 1;
+    const findings: StoredFindings = {
+      rules: evaluateRules(definition, response.answers, undefined, logic),
+      missingEvidence: missingEvidence(items, response.answers, evidenceCount),
+      evidence: evidence.map((file) => ({
+        questionName: file.questionName,
+        fileName: file.fileName,
+        sha256: file.sha256,
+      })),
+    };
+    // The unique key makes a duplicated or retried job insert nothing the second time.
+    const { id, created } = await this.results.insertScoreOnce({
+      id: randomUUID(),
+      caseId: response.caseId,
+      responseId,
+      responseRevision: revision,
+      scoringVersion: SCORING_VERSION,
+      inputHash,
+      overall: sheet.overall,
+      sheet,
+      findings,
+    });
+    return { scoreId: id, created };
+  }
+
+  private async submittedResponse(responseId: string): Promise<ProviderResponse> {
+    const response = await this.responses.getResponse(responseId).catch((error: unknown) => {
+      if (error instanceof NotFoundException)
+        throw new InvalidJobPayloadError('scoring.score-response', `response ${responseId} does not exist`);
+      throw error;
+    });
+    if (response.status !== 'submitted')
+      throw new InvalidJobPayloadError('scoring.score-response', `response ${responseId} is not submitted`);
+    return response;
+  }
+
+  async compareCase(caseId: string): Promise<{ comparisonId: string }> {
+    const procurementCase = await this.cases.getCase(caseId).catch(() => {
+      throw new InvalidJobPayloadError('scoring.compare-case', `case ${caseId} does not exist`);
+    });
+    const weights = procurementCase.criteriaWeights as CriteriaWeights;
+    const submitted = (await this.responses.responsesOf(caseId)).filter((response) => response.status === 'submitted');
+    const providers: ProviderResult[] = [];
+    const scoreIds: string[] = [];
+    for (const response of submitted) {
+      const score = await this.results.latestScoreOfRevision(response.id, response.revision, SCORING_VERSION);
+      // Scoring jobs run first in the flow; a missing score means one is still due, so retry later.
+      if (!score) throw new Error(`response ${response.id} revision ${response.revision} is not scored yet`);
+      scoreIds.push(score.id);
+      const findings = score.findings as StoredFindings;
+      providers.push({
+        providerId: response.id,
+        name: response.organisationName,
+        sheet: score.sheet as ScoreSheet,
+        findings: findings.rules,
+        missingEvidence: findings.missingEvidence.map((finding) => finding.questionName),
+      });
+    }
+    const priceWeight = procurementCase.priceWeight;
+    const submittedIds = new Set(submitted.map((response) => response.id));
+    const prices =
+      priceWeight === null
+        ? []
+        : (await this.prices.pricesOfCase(caseId)).filter((p) => submittedIds.has(p.responseId));
+    const pricing = pricingInputs(priceWeight, prices);
+    // Without a price criterion the hash is the one earlier comparisons were stored under.
+    const inputHash = contentHash({
+      scoreIds: [...scoreIds].sort(),
+      weights,
+      ...(pricing.weight === null ? {} : { pricing }),
+    });
+    const existing = await this.results.comparisonWithHash(caseId, inputHash);
+    if (existing) return { comparisonId: existing.id };
+    const stored = asInvalidPayload('scoring.compare-case', (): StoredComparison => {
+      const comparison = compareProviders(providers, weights);
+      if (priceWeight === null) return { ...comparison, pricing };
+      const offers = prices.map((p) => ({ providerId: p.responseId, amount: p.amount }));
+      return { ...comparison, pricing, price: rankWithPrice(comparison, priceWeight, offers) };
+    });
+    return { comparisonId: await this.results.insertComparisonOnce(caseId, inputHash, randomUUID(), stored) };
+  }
+}
