@@ -9,11 +9,10 @@ import { DataSource } from 'typeorm';
 import { AuditTrail } from '@probity/audit';
 import { CasesService, ProcurementCase, ResponsesService } from '@probity/cases';
 import { DEMO_AGENCY_NAME, demoCase, submitDemoResponses } from '@probity/demo';
-import { CaseComparison, PanelService, EvaluationResultsService } from '@probity/evaluation';
+import { PanelService, EvaluationResultsService } from '@probity/evaluation';
 import { IdentityService, StaffRole } from '@probity/identity';
 import { localised, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
 import { locateBrowser } from '@probity/pdf-rendering';
-import { OutboxEntry } from '@probity/queue';
 import { Comparison, principleRadarChart } from '@probity/scoring';
 import { createTestDatabase, servicesTestConfig, TestDatabase, waitFor } from '@probity/testing';
 import { createApp } from '../apps/api/src/create-app';
@@ -82,6 +81,13 @@ describe('comparison, weights and scoring progress over HTTP (real PostgreSQL an
       { userId: principals['legal'].userId, role: 'legal_reviewer' },
     ]);
     await app.get(PanelService).declareConflict(caseId, principals['evaluator'].userId, false, 'No conflict.');
+    // Set-up before publication changes the weights freely (and is audited); back to the published ones.
+    for (const weights of [CHANGED, PUBLISHED])
+      await request(app.getHttpServer())
+        .put(`/api/v1/cases/${caseId}/weights`)
+        .set(as('officer'))
+        .send({ weights })
+        .expect(200);
     await cases.transition(caseId, 'open');
     const definition = created.questionnaireDefinition as QuestionnaireDefinition;
     await submitDemoResponses(app, caseId, definition);
@@ -289,56 +295,16 @@ describe('comparison, weights and scoring progress over HTTP (real PostgreSQL an
     expect(stored.criteriaWeights).toEqual(PUBLISHED);
   });
 
-  it('re-runs the comparison when the weights change, once per change', async () => {
-    const changed = await request(app.getHttpServer())
+  it('refuses a weights change after the response deadline (409): the method froze with the tender', async () => {
+    const refused = await request(app.getHttpServer())
       .put(`/api/v1/cases/${caseId}/weights`)
       .set(as('officer'))
       .send({ weights: CHANGED })
-      .expect(200);
-    expect(changed.body).toEqual({
-      weights: CHANGED,
-      priceWeight: null,
-      changed: true,
-      comparisonJobId: expect.stringMatching(new RegExp(`^compare-${caseId}-v\\d+-w[0-9a-f]{16}$`)),
-    });
-    const repeated = await request(app.getHttpServer())
-      .put(`/api/v1/cases/${caseId}/weights`)
-      .set(as('officer'))
-      .send({ weights: CHANGED })
-      .expect(200);
-    expect(repeated.body).toEqual({ weights: CHANGED, priceWeight: null, changed: false, comparisonJobId: null });
-    const jobs = await app
-      .get(DataSource)
-      .getRepository(OutboxEntry)
-      .countBy({ jobName: 'scoring.compare-case', jobId: changed.body.comparisonJobId });
-    expect(jobs).toBe(1);
-
-    const rerun = await waitFor(async () => {
-      const response = await getComparison().expect(200);
-      return response.body.status === 'ready' ? response.body : null;
-    });
-    expect(rerun.weights).toEqual(CHANGED);
-    expect(rerun.comparison.weights).toEqual(CHANGED);
-    const repository = app.get(DataSource).getRepository(CaseComparison);
-    expect(await repository.countBy({ caseId })).toBe(2);
-    // Fairness now weighs 60: the overall follows the new weights from the same stored sheets.
-    const northwind = (rerun.comparison as Comparison).ranked.find((p) => p.name === 'Northwind Vision Analytics')!;
-    const expected = Object.entries(CHANGED).reduce(
-      (sum, [id, weight]) => sum + ((northwind.core as Record<string, number>)[id] * weight) / 100,
-      0,
-    );
-    expect(northwind.overall).toBeCloseTo(expected, 9);
-
-    // Back to the published weights: the comparison made with them is the answer again at once.
-    await request(app.getHttpServer())
-      .put(`/api/v1/cases/${caseId}/weights`)
-      .set(as('officer'))
-      .send({ weights: PUBLISHED })
-      .expect(200);
-    const back = await getComparison().expect(200);
-    expect(back.body.status).toBe('ready');
-    expect(back.body.comparison.weights).toEqual(PUBLISHED);
-    // The dossier reads the same: the comparison of the current weights, not merely the newest row.
+      .expect(409);
+    expect(refused.body.message).toMatch(/^The evaluation method froze when responses closed on /);
+    const answer = await getComparison().expect(200);
+    expect(answer.body.weights).toEqual(PUBLISHED);
+    expect(answer.body.comparison.weights).toEqual(PUBLISHED);
     expect((await app.get(EvaluationResultsService).latestComparison(caseId))?.comparison.weights).toEqual(PUBLISHED);
   });
 
@@ -362,12 +328,13 @@ describe('comparison, weights and scoring progress over HTTP (real PostgreSQL an
       .send({ weights: PUBLISHED, priceWeight: 130 })
       .expect(422);
     expect(badWeight.body.message).toEqual([expect.stringMatching(/^price weight must be a whole number/)]);
-    const withPrice = await request(server)
+    await request(server)
       .put(`/api/v1/cases/${caseId}/weights`)
       .set(as('officer'))
       .send({ weights: PUBLISHED, priceWeight: 30 })
-      .expect(200);
-    expect(withPrice.body).toMatchObject({ priceWeight: 30, changed: true, comparisonJobId: expect.any(String) });
+      .expect(409);
+    // The price criterion as if published with the tender: after the deadline nobody can add it any more.
+    await app.get(DataSource).getRepository(ProcurementCase).update({ id: caseId }, { priceWeight: 30 });
 
     await price(northwind, { amount: -5 }).expect(400);
     await price(northwind, { amount: 'cheap' }).expect(400);
@@ -460,12 +427,13 @@ describe('comparison, weights and scoring progress over HTTP (real PostgreSQL an
     const agencyId = principals['officer'].agencyId;
     const input = { ...demoCase(new Date('2026-11-02T00:00:00Z')), reference: 'PROC-2026-LOCK' };
     const other = await cases.createCase(agencyId, input);
-    for (const status of ['open', 'closed', 'evaluation'] as const) await cases.transition(other.id, status);
+    // Set while a draft: once published the method changes only by amendment, and not after the deadline.
     await request(app.getHttpServer())
       .put(`/api/v1/cases/${other.id}/weights`)
       .set(as('officer'))
       .send({ weights: CHANGED })
       .expect(200);
+    for (const status of ['open', 'closed', 'evaluation'] as const) await cases.transition(other.id, status);
     const reviewed = await cases.transition(other.id, 'dossier_review');
     expect(reviewed.weightsLockedAt).toBeInstanceOf(Date);
     expect(reviewed.weightsLockedBy).toBeNull();

@@ -202,13 +202,14 @@ describe('evaluation panel over HTTP (real PostgreSQL and Redis)', () => {
       .set(sessions.eva)
       .expect(404);
 
-    for (const to of ['closed', 'evaluation'])
-      await http().post(`/api/v1/cases/${caseId}/transitions`).set(sessions.officer).send({ to }).expect(200);
+    // The price criterion is added before the deadline: a published amendment of the method.
     await http()
       .put(`/api/v1/cases/${caseId}/weights`)
       .set(sessions.officer)
-      .send({ weights: demoCase(new Date()).criteriaWeights, priceWeight: 30 })
+      .send({ weights: demoCase(new Date()).criteriaWeights, priceWeight: 30, reason: 'Price is an award criterion.' })
       .expect(200);
+    for (const to of ['closed', 'evaluation'])
+      await http().post(`/api/v1/cases/${caseId}/transitions`).set(sessions.officer).send({ to }).expect(200);
     await http()
       .put(`/api/v1/cases/${caseId}/prices/${northwindId}`)
       .set(sessions.officer)

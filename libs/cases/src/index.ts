@@ -30,3 +30,16 @@ export {
   TemplateImportException,
 } from './lib/questionnaire-templates.service';
 export { parseQuestionnaireChoice, TEMPLATE_KEY_PATTERN } from './lib/questionnaire-choice';
+export { MethodAmendment, MethodAmendmentChange } from './lib/method-amendment.entity';
+export { MethodAmendmentsService, NewMethodAmendment } from './lib/method-amendments.service';
+export {
+  AmendmentRequest,
+  amendmentProblems,
+  changedWeights,
+  WeightsChangeRecord,
+  MAX_AMENDMENT_REASON_LENGTH,
+  MethodChange,
+  methodChange,
+  methodHash,
+  MethodParts,
+} from './lib/method-freeze';

@@ -58,3 +58,7 @@ export { reviewPath, SignOffRequests } from './lib/sign-off-requests';
 export { DossierVersion, DossierVersionStatus } from './lib/dossier-version.entity';
 export { DossierReviewComment, DossierReviewDecision, DossierReviewer, SignedDossier } from './lib/review.entities';
 export { CA_CERTIFICATE_PATH, DossierSeal } from './signing/dossier-seal';
+export { RecomputeReport, recomputeDossier } from './reproducible/recompute-dossier';
+export { AWARD_ATTACHMENTS, embeddedFiles, readAwardRecord, withAwardAttachments } from './render/attachments';
+export { AwardRecord, recomputeAward } from './reproducible/award-record';
+export { checkAward, jsonDifferences } from './reproducible/check-award';

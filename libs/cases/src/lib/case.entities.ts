@@ -12,6 +12,7 @@ import {
 } from 'typeorm';
 import { Agency } from '@probity/identity';
 import type { CaseStatus } from './case-lifecycle';
+import { MethodAmendment } from './method-amendment.entity';
 import { QuestionnaireTemplate } from './questionnaire-template.entity';
 
 const numeric = {
@@ -274,4 +275,5 @@ export const CASE_ENTITIES = [
   InviteLink,
   Clarification,
   QuestionnaireTemplate,
+  MethodAmendment,
 ];

@@ -48,6 +48,11 @@ export class CaseRepository {
       .findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** A published amendment may extend the response deadline. */
+  async setResponsesDue(caseId: string, responsesDue: Date): Promise<void> {
+    await this.cases.update({ id: caseId }, { responsesDue });
+  }
+
   async setPanel(caseId: string, panel: PanelMember[]): Promise<void> {
     await this.cases.update({ id: caseId }, { panel });
   }

@@ -15,6 +15,8 @@ import { ResponsesService } from './responses.service';
 import { ClarificationsService } from './clarifications.service';
 import { QuestionnaireTemplateRepository } from './questionnaire-template.repository';
 import { QuestionnaireTemplates } from './questionnaire-templates.service';
+import { MethodAmendmentRepository } from './method-amendment.repository';
+import { MethodAmendmentsService } from './method-amendments.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature(CASE_ENTITIES), IdentityModule, AuditModule],
@@ -31,6 +33,8 @@ import { QuestionnaireTemplates } from './questionnaire-templates.service';
     EvidenceService,
     ClarificationsService,
     QuestionnaireTemplates,
+    MethodAmendmentRepository,
+    MethodAmendmentsService,
   ],
   exports: [
     CasesService,
@@ -39,6 +43,7 @@ import { QuestionnaireTemplates } from './questionnaire-templates.service';
     EvidenceService,
     ClarificationsService,
     QuestionnaireTemplates,
+    MethodAmendmentsService,
   ],
 })
 export class CasesModule {}

@@ -11,6 +11,7 @@ import { WeightsLock1764400000000 } from './1764400000000-weights-lock';
 import { QuestionnaireTemplates1764700000000 } from './1764700000000-questionnaire-templates';
 import { ResponsesClosedAt1764800000000 } from './1764800000000-responses-closed-at';
 import { SignInBackOff1764900000000 } from './1764900000000-sign-in-back-off';
+import { MethodAmendments1796303805761 } from './1796303805761-method-amendments';
 import { EvidenceConfirmations1796303921413 } from './1796303921413-evidence-confirmations';
 import { CaseScope1796304653693 } from './1796304653693-case-scope';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   QuestionnaireTemplates1764700000000,
   ResponsesClosedAt1764800000000,
   SignInBackOff1764900000000,
+  MethodAmendments1796303805761,
   EvidenceConfirmations1796303921413,
   CaseScope1796304653693,
 ];

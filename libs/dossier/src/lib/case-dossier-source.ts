@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
-import { CasesService, Clarification, ResponsesService } from '@probity/cases';
+import { CasesService, Clarification, MethodAmendmentsService, methodHash, ResponsesService } from '@probity/cases';
 import { Agency, StaffUser } from '@probity/identity';
 import {
   ConflictDeclaration,
@@ -9,12 +9,15 @@ import {
   ModeratedScore,
   PanelScoreEntry,
   PanelSubmission,
+  ProviderPrice,
   StoredFindings,
 } from '@probity/evaluation';
 import { BUILT_IN_QUESTIONNAIRES, QuestionnaireDefinition } from '@probity/questionnaires';
 import type { CriteriaWeights, ScoreSheet } from '@probity/scoring';
 import { dossierInputFromScoring, ScoredProviderSource } from '../adapters/from-scoring';
 import { DossierInput, REVIEWER_ROLE_LABEL } from '../model/dossier-input';
+import { awardAmendment } from '../reproducible/award-amendment';
+import { awardRecordFromStored, StoredAwardSource } from '../reproducible/award-record-from-case';
 
 /**
  * Where a case's dossier input comes from. The dossier's services only talk to this class, so the
@@ -38,6 +41,7 @@ export class CaseDossierInputSource extends DossierInputSource {
     private readonly cases: CasesService,
     private readonly responses: ResponsesService,
     private readonly results: EvaluationResultsService,
+    private readonly amendments: MethodAmendmentsService,
   ) {
     super();
   }
@@ -62,6 +66,10 @@ export class CaseDossierInputSource extends DossierInputSource {
     const labelOf = (id: string) => staffNames.get(id) ?? numbered.get(id) ?? `Panel member ${id.slice(0, 8)}`;
     const submitted = (await this.responses.responsesOf(caseId)).filter((response) => response.status === 'submitted');
     const providers: ScoredProviderSource[] = [];
+    const awarded: StoredAwardSource['providers'] = [];
+    const prices = new Map(
+      (await this.dataSource.getRepository(ProviderPrice).findBy({ caseId })).map((p) => [p.responseId, p.amount]),
+    );
     for (const response of submitted) {
       const score = await this.results.latestScore(response.id);
       if (!score) throw new ConflictException(`${response.organisationName} is not scored yet.`);
@@ -76,6 +84,22 @@ export class CaseDossierInputSource extends DossierInputSource {
       // A score counts once its evaluator submitted it; until then it is a draft they may still change.
       const submittedBy = new Set(submissions.map((submission) => submission.evaluatorId));
       const panelScores = drafts.filter((entry) => submittedBy.has(entry.evaluatorId));
+      awarded.push({
+        id: response.id,
+        name: response.organisationName,
+        answers: response.answers,
+        sheet,
+        rules: findings.rules,
+        missingEvidence: findings.missingEvidence,
+        evidence: findings.evidence,
+        panelScores: Object.fromEntries(moderated.map((entry) => [entry.questionName, entry.consensusScore])),
+        evaluatorScores: panelScores.map((entry) => ({
+          questionName: entry.questionName,
+          evaluator: labelOf(entry.evaluatorId),
+          score: entry.score,
+        })),
+        price: procurementCase.priceWeight === null ? null : (prices.get(response.id) ?? null),
+      });
       providers.push({
         id: response.id,
         name: response.organisationName,
@@ -124,7 +148,19 @@ export class CaseDossierInputSource extends DossierInputSource {
     const reviewers = [...reviewerIds]
       .flatMap((id) => (staffNames.has(id) ? [{ name: staffNames.get(id) as string, role: REVIEWER_ROLE_LABEL }] : []))
       .sort((a, b) => a.name.localeCompare(b.name));
-    return dossierInputFromScoring({
+    const amendments = await this.amendments.forCase(caseId);
+    const award = awardRecordFromStored({
+      caseReference: procurementCase.reference,
+      questionnaire: procurementCase.questionnaireDefinition as QuestionnaireDefinition,
+      questionnaireHash: procurementCase.questionnaireHash,
+      weights: procurementCase.criteriaWeights as CriteriaWeights,
+      priceWeight: procurementCase.priceWeight,
+      publishedMethodHash: amendments.at(-1)?.methodHash ?? methodHash(procurementCase),
+      amendments: amendments.map(awardAmendment),
+      providers: awarded,
+      comparison: stored.comparison,
+    });
+    const input = dossierInputFromScoring({
       agency: {
         name: (await this.dataSource.getRepository(Agency).findOneByOrFail({ id: procurementCase.agencyId })).name,
       },
@@ -166,6 +202,7 @@ export class CaseDossierInputSource extends DossierInputSource {
         },
       })),
     });
+    return { ...input, award };
   }
 
   async markSignedOff(caseId: string): Promise<void> {

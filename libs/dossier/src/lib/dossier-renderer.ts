@@ -5,6 +5,7 @@ import { BrowserPool } from '@probity/pdf-rendering';
 import type { DossierInput } from '../model/dossier-input';
 import type { DossierMeta } from '../model/dossier-view';
 import { createDossierTemplate, DossierTemplate } from '../render/dossier-template';
+import { withAwardAttachments } from '../render/attachments';
 import { EmbeddedSignature, withMetadata } from '../render/pdf-metadata';
 
 export interface RenderedDossier {
@@ -37,8 +38,12 @@ export class DossierRenderer {
       headerHtml: `<div style="font-size:7pt;width:100%;padding:0 16mm;color:#4a5360;font-family:sans-serif">${reference} · evaluation dossier v${meta.version} · ${meta.status}</div>`,
       footerHtml: `<div style="font-size:7pt;width:100%;text-align:center;color:#4a5360;font-family:sans-serif">page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
     });
+    // The award record travels inside the PDF, attached before metadata and before any signature.
+    const attached = input.award
+      ? await withAwardAttachments(printed, input.award, new Date(meta.generatedAt))
+      : printed;
     const pdf = await withMetadata(
-      printed,
+      attached,
       {
         title: `Evaluation dossier ${input.case.reference} — ${input.case.title}`,
         author: input.agency.name,

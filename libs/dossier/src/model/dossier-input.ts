@@ -1,3 +1,5 @@
+import type { AwardRecord } from '../reproducible/award-record';
+
 /**
  * Everything an evaluation dossier is rendered from, as plain JSON-serialisable data. This is the
  * dossier's input contract: callers map their cases, scores and panel records into it; the dossier
@@ -34,6 +36,12 @@ export interface DossierInput {
    * decide on a version, and their decisions must not make a new one.
    */
   signOff?: DossierSignOff;
+  /**
+   * The published method, every provider's answers and panel scores, and the stored results: embedded
+   * in the PDF as method.json, answers.json and results.json, and the source of the method statement
+   * and the amendments printed in the procedure. Part of the content hash.
+   */
+  award?: AwardRecord;
 }
 
 export const DOSSIER_INPUT_SCHEMA_VERSION = 3;

@@ -2,6 +2,8 @@ import { aiActCoverage, clauseChecklist, ObligationStatus } from './ai-act';
 import type { DossierFinding, DossierInput, DossierProvider, ReviewDecisionKind } from './dossier-input';
 import { friaAnnex } from './fria';
 import { sanitiseSvg } from './svg-sanitizer';
+import { methodStatement } from './method-statement';
+import { methodView } from './method-view';
 
 export type DossierStatus = 'draft' | 'under review' | 'signed';
 
@@ -22,7 +24,7 @@ export interface DossierSection {
 }
 
 /** The sections reviewers can comment on, in print order. Provider chapters are keyed by provider id. */
-export function dossierSections(input: Pick<DossierInput, 'providers'>): DossierSection[] {
+export function dossierSections(input: Pick<DossierInput, 'providers'> & { award?: unknown }): DossierSection[] {
   return [
     { key: 'summary', title: '1. Executive summary' },
     { key: 'procedure', title: '2. Procedure' },
@@ -35,6 +37,7 @@ export function dossierSections(input: Pick<DossierInput, 'providers'>): Dossier
     { key: 'ai-act', title: '6. EU AI Act view and contract clauses' },
     { key: 'fria', title: 'Annex A. Fundamental rights impact assessment' },
     { key: 'answers', title: 'Annex B. Providers’ answers' },
+    ...(input.award ? [{ key: 'method', title: 'Annex C. Method statement' }] : []),
     { key: 'sign-off', title: 'Sign-off' },
   ];
 }
@@ -212,6 +215,8 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
     })),
     clarifications: input.clarifications.map((c) => ({ ...c, publishedAt: day(c.publishedAt) })),
     markingGuides: input.markingGuides ?? [],
+    method: methodView(input.award),
+    methodStatement: methodStatement(input.award),
     providers,
     matrix: {
       columns: input.comparison.columns,

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { roleMay } from '@probity/access';
 import { AccessGranted, CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
+import { methodChange } from '@probity/cases';
 import { localised, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
 import { CORE_PRINCIPLES, INSTRUMENTAL_PRINCIPLES } from '@probity/rubric';
 import {
@@ -22,6 +23,7 @@ import { accuracyRows } from './accuracy-figures';
 import { Granted } from './case-access';
 import { FormBody } from '@probity/web';
 import { ComparisonService } from './comparison.service';
+import { amendmentConfirmation, amendmentRequestOf, weightsOf } from './weights-amendment-form';
 
 const principleName = new Map<string, string>(
   [...CORE_PRINCIPLES, ...INSTRUMENTAL_PRINCIPLES].map((p) => [p.id as string, p.name as string]),
@@ -117,9 +119,11 @@ export class ComparisonPageController {
     const { progress, stored } = await this.comparisons.state(found);
     const lock = this.comparisons.weightsLock(found);
     const seesPrice = roleMay('price.read', staff);
+    // A published tender's method changes only by an amendment every provider is sent: asked to confirm.
+    const amending = methodChange(found).kind === 'amendment';
     return {
       title: `Comparison: ${found.title}`,
-      scripts: progress.done ? [] : ['scoring-progress.js'],
+      scripts: [...(progress.done ? [] : ['scoring-progress.js']), ...(amending ? ['confirm-step.js'] : [])],
       caseId,
       reference: found.reference,
       caseTitle: found.title,
@@ -132,7 +136,19 @@ export class ComparisonPageController {
         roleMay('case.manage', staff) && this.comparisons.weightsEditable(found)
           ? CORE_PRINCIPLES.map((p) => ({ id: p.id, name: p.name, weight: found.criteriaWeights[p.id] }))
           : null,
-      flash: notice === 'weights' ? 'Weights saved: the comparison is being re-run with them.' : undefined,
+      amendment: amending
+        ? {
+            ...amendmentConfirmation(found),
+            bodyText: amendmentConfirmation(found).body.join(' '),
+            responsesDue: found.responsesDue.toISOString().slice(0, 16),
+          }
+        : null,
+      flash:
+        notice === 'weights'
+          ? 'Weights saved: the comparison is being re-run with them.'
+          : notice === 'amended'
+            ? 'Amendment published: every invited provider is being e-mailed the new weights.'
+            : undefined,
       computedAt: stored?.computedAt ?? null,
       comparison: stored
         ? comparisonView(stored.comparison, questionTitles(found.questionnaireDefinition as QuestionnaireDefinition))
@@ -153,9 +169,20 @@ export class ComparisonPageController {
     @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
-    const weights = Object.fromEntries(CORE_PRINCIPLES.map((p) => [p.id, Number(form[`weight_${p.id}`])]));
+    const weights = weightsOf(form);
+    const amending = methodChange(granted.procurementCase).kind === 'amendment';
+    if (amending && form.confirmed !== 'yes')
+      return response.status(200).render('cases/confirm', {
+        ...amendmentConfirmation(granted.procurementCase),
+        action: `/cases/${caseId}/comparison/weights`,
+        fields: Object.entries(form)
+          .filter(([name]) => name !== '_csrf' && name !== 'confirmed')
+          .map(([name, value]) => ({ name, value })),
+        cancelUrl: `/cases/${caseId}/comparison`,
+        cancelLabel: 'Back to the comparison',
+      });
     try {
-      await this.comparisons.changeWeights(staff, caseId, weights);
+      await this.comparisons.changeWeights(staff, caseId, weights, undefined, amendmentRequestOf(form));
     } catch (error) {
       if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
       const message = (error.getResponse() as { message?: unknown }).message ?? error.message;
@@ -166,6 +193,6 @@ export class ComparisonPageController {
       const view = await this.page(staff, caseId, granted);
       return response.status(error.getStatus()).render('cases/comparison', { ...view, errors });
     }
-    response.redirect(303, `/cases/${caseId}/comparison?notice=weights#weights-heading`);
+    response.redirect(303, `/cases/${caseId}/comparison?notice=${amending ? 'amended' : 'weights'}#weights-heading`);
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, MessageEvent, Param, ParseUUIDPipe, Post, Put, Sse } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsNumber, IsObject, IsOptional, IsPositive, Max } from 'class-validator';
+import { IsISO8601, IsNumber, IsObject, IsOptional, IsPositive, IsString, Max } from 'class-validator';
 import { defer, distinctUntilChanged, exhaustMap, interval, map, Observable, startWith, takeWhile } from 'rxjs';
 import { roleMay } from '@probity/access';
 import { AccessGranted, CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
@@ -30,6 +30,25 @@ export class CriteriaWeightsDto {
   // Checked by validatePriceWeight (422); null is a value here, not a missing one.
   @IsOptional()
   priceWeight?: unknown;
+
+  @ApiProperty({
+    required: false,
+    description:
+      'Once the tender is published, a change is an amendment sent to every invited provider: the reason they read. Required then.',
+    example: 'The fairness weight was published with a typing error.',
+  })
+  @IsOptional()
+  @IsString()
+  reason?: string;
+
+  @ApiProperty({
+    required: false,
+    description: 'A later response deadline (ISO 8601), when the amendment extends it.',
+    example: '2026-12-11T17:00:00Z',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  responsesDue?: string;
 }
 
 export class PriceDto {
@@ -106,7 +125,10 @@ export class ComparisonController {
 
   @Put('weights')
   @RequiresAccess('case.manage')
-  @ApiOkResponse({ description: 'Weights replaced; in evaluation the comparison re-runs. 409 once locked.' })
+  @ApiOkResponse({
+    description:
+      'Weights replaced. Before publication a set-up change; before the response deadline a published amendment (reason required) sent to every invited provider. 409 after the deadline or once locked.',
+  })
   changeWeights(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('caseId', new ParseUUIDPipe()) caseId: string,
@@ -117,6 +139,7 @@ export class ComparisonController {
       caseId,
       body.weights,
       body.priceWeight === undefined ? undefined : (body.priceWeight as number | null),
+      { reason: body.reason, responsesDue: body.responsesDue ? new Date(body.responsesDue) : undefined },
     );
   }
 

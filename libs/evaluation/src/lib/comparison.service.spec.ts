@@ -66,19 +66,13 @@ describe('ComparisonService (unit, mocked repositories)', () => {
       expect(outbox.add).not.toHaveBeenCalled();
     });
 
-    it('saves new weights through the cases library, audits them and re-runs the comparison in evaluation', async () => {
-      const { comparison, found, officer, cases, audit, outbox } = withCase();
-      const change = await comparison.changeWeights(officer, found.id, NEW_WEIGHTS, 20);
-      expect(cases.saveAwardCriteria).toHaveBeenCalledWith(expect.objectContaining({ id: found.id }), {
-        criteriaWeights: NEW_WEIGHTS,
-        priceWeight: 20,
-      });
-      expect(audit.recordChange).toHaveBeenCalledWith(
-        expect.anything(),
-        expect.objectContaining({ action: 'case.weights-changed', after: { weights: NEW_WEIGHTS, priceWeight: 20 } }),
+    it('refuses new weights in evaluation (409): the method froze at the response deadline', async () => {
+      const { comparison, found, officer, cases, outbox } = withCase();
+      await expect(comparison.changeWeights(officer, found.id, NEW_WEIGHTS, 20)).rejects.toThrow(
+        /The evaluation method froze when responses closed/,
       );
-      expect(change.comparisonJobId).toMatch(new RegExp(`^compare-${found.id}-v${found.version + 1}-w[0-9a-f]{16}$`));
-      expect(outbox.add).toHaveBeenCalledTimes(1);
+      expect(cases.saveAwardCriteria).not.toHaveBeenCalled();
+      expect(outbox.add).not.toHaveBeenCalled();
     });
   });
 

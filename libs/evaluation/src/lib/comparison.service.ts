@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { AuditTrail, staffAuditActor } from '@probity/audit';
-import { CasesService, ProcurementCase, ResponsesService } from '@probity/cases';
+import { AmendmentRequest, CasesService, ProcurementCase, ResponsesService } from '@probity/cases';
 import { UnitOfWork } from '@probity/database';
 import type { StaffPrincipal } from '@probity/identity';
 import { contentHash } from '@probity/questionnaires';
@@ -8,6 +8,7 @@ import { JobOutbox } from '@probity/queue';
 import { CORE_PRINCIPLES } from '@probity/rubric';
 import { CriteriaWeights, validateCriteriaWeights, validatePriceWeight } from '@probity/scoring';
 import { EvaluationResultsService } from './evaluation-results.service';
+import { MethodAmendmentPublisher } from './method-amendments';
 import { PriceRepository } from './price.repository';
 import { StoredCaseComparison } from './scoring-results.repository';
 import { scoringProgress, ScoringProgressView } from './scoring-progress';
@@ -31,6 +32,8 @@ export interface WeightsChange {
   changed: boolean;
   /** The comparison job recorded with the change; null when nothing is to re-run yet. */
   comparisonJobId: string | null;
+  /** Set when the change was published to the providers as an amendment of the tender. */
+  amendment?: { number: number; methodHash: string; responsesDue: Date };
 }
 
 export interface PriceRow {
@@ -69,6 +72,7 @@ export class ComparisonService {
     private readonly results: EvaluationResultsService,
     private readonly outbox: JobOutbox,
     private readonly audit: AuditTrail,
+    private readonly amendments: MethodAmendmentPublisher,
   ) {}
 
   weightsLock(found: ProcurementCase): WeightsLock | null {
@@ -77,7 +81,7 @@ export class ComparisonService {
 
   /** Whether changeWeights would take new weights now (not locked, case not finished). */
   weightsEditable(found: ProcurementCase): boolean {
-    return !lockOf(found) && !FINISHED.has(found.status);
+    return !lockOf(found) && !FINISHED.has(found.status) && this.amendments.changeable(found);
   }
 
   async state(procurementCase: ProcurementCase): Promise<ComparisonState> {
@@ -105,12 +109,15 @@ export class ComparisonService {
    * Replaces the weights (and the price weight, when given) unless they are locked. In evaluation the
    * comparison re-runs: its job is recorded in the same transaction, with an id made of the case
    * version and the weights' hash, so a repeated request neither changes anything nor runs twice.
+   * Once the tender is published the method changes only by an amendment published to every
+   * provider before the response deadline (`amendment`); after the deadline it answers 409.
    */
   async changeWeights(
     staff: StaffPrincipal,
     caseId: string,
     weights: unknown,
     priceWeight?: number | null,
+    amendment: AmendmentRequest = {},
   ): Promise<WeightsChange> {
     const problems = [
       ...validateCriteriaWeights(weights),
@@ -131,6 +138,9 @@ export class ComparisonService {
       const hash = weightsHash(next, nextPriceWeight);
       if (hash === weightsHash(ordered(found.criteriaWeights as CriteriaWeights), found.priceWeight))
         return { weights: next, priceWeight: nextPriceWeight, changed: false, comparisonJobId: null };
+      // Unchanged weights are no change, so they answer as before; a real change obeys the freeze.
+      const kind = this.amendments.kindOfChange(found);
+      if (kind === 'amendment') this.amendments.checkRequest(found, amendment);
       await this.cases.saveAwardCriteria(found, { criteriaWeights: next, priceWeight: nextPriceWeight });
       await this.audit.recordChange(staffAuditActor(staff), {
         agencyId: staff.agencyId,
@@ -139,8 +149,35 @@ export class ComparisonService {
         before: { weights: found.criteriaWeights, priceWeight: found.priceWeight },
         after: { weights: next, priceWeight: nextPriceWeight },
       });
+      const published =
+        kind === 'amendment'
+          ? await this.amendments.publish(
+              this.unitOfWork.transaction,
+              staff,
+              found,
+              {
+                weights: { before: found.criteriaWeights, after: next },
+                priceWeight: { before: found.priceWeight, after: nextPriceWeight },
+              },
+              amendment,
+            )
+          : null;
       const comparisonJobId = await this.rerun(found, `v${found.version + 1}-w${hash.slice(0, 16)}`);
-      return { weights: next, priceWeight: nextPriceWeight, changed: true, comparisonJobId };
+      return {
+        weights: next,
+        priceWeight: nextPriceWeight,
+        changed: true,
+        comparisonJobId,
+        ...(published
+          ? {
+              amendment: {
+                number: published.number,
+                methodHash: published.methodHash,
+                responsesDue: published.newResponsesDue ?? found.responsesDue,
+              },
+            }
+          : {}),
+      };
     });
   }
 

@@ -34,6 +34,9 @@ import { PanelService } from './panel.service';
 import type { PriceRepository } from './price.repository';
 import type { ScoringResultsRepository } from './scoring-results.repository';
 import { ScoringWorkspaceService } from './scoring-workspace.service';
+import { MethodAmendmentPublisher } from './method-amendments';
+import type { MethodAmendmentsService } from '@probity/cases';
+import type { Notifier } from '@probity/notifications';
 
 type Mocked<T> = { [K in keyof T]: T[K] extends (...args: never[]) => unknown ? jest.Mock : T[K] };
 
@@ -196,6 +199,14 @@ export function evaluationServiceDoubles() {
     evaluationResults,
     as<JobOutbox>(outbox),
     as<AuditTrail>(audit),
+    // Freeze checks are real; publishing an amendment needs the database, so its services are not used here.
+    new MethodAmendmentPublisher(
+      as<UnitOfWork>(unitOfWork),
+      as<MethodAmendmentsService>({}),
+      as<CasesService>(cases),
+      as<ResponsesService>(responses),
+      as<Notifier>({}),
+    ),
   );
 
   /** Makes the responses the case's responses, found by id within the case's agency. */

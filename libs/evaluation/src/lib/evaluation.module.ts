@@ -33,6 +33,7 @@ import { ScoringPagesController } from './scoring-pages.controller';
 import { ScoringResultsRepository } from './scoring-results.repository';
 import { ScoringWorkspaceService } from './scoring-workspace.service';
 import { StartEvaluationJob } from './start-evaluation.job';
+import { MethodAmendmentPublisher } from './method-amendments';
 
 @Module({
   imports: [
@@ -67,6 +68,7 @@ import { StartEvaluationJob } from './start-evaluation.job';
     AutomatedScoringService,
     EvaluationStartService,
     EvaluatorInvitations,
+    MethodAmendmentPublisher,
     ScoreResponseJob,
     CompareCaseJob,
     StartEvaluationJob,

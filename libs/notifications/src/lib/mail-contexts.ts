@@ -10,6 +10,8 @@ export interface MailContexts {
     caseReference: string;
     portalUrl: string;
     responsesDue: string;
+    /** The published method's hash (methodHash), which the dossier's embedded method must match. */
+    methodHash?: string;
   };
   reminder: {
     organisationName: string;
@@ -25,6 +27,20 @@ export interface MailContexts {
     caseReference: string;
     question: string;
     answer: string;
+    publishedAt: string;
+  };
+  /** To every invited provider when the officer amends the published method before the deadline. */
+  'method-amendment': {
+    agencyName: string;
+    caseTitle: string;
+    caseReference: string;
+    amendmentNumber: number;
+    reason: string;
+    /** Each criterion whose weight changed, in points out of 100. */
+    changes: Array<{ criterion: string; before: string; after: string }>;
+    methodHash: string;
+    responsesDue: string;
+    deadlineExtended: boolean;
     publishedAt: string;
   };
   'submission-receipt': {
@@ -81,10 +97,18 @@ const instant = z.iso.datetime({ offset: true });
 // A javascript: or data: URL in an href would survive HTML escaping, so only http(s) links are accepted.
 const link = z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' });
 
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/i, { message: 'must be a hex SHA-256 digest' });
+
 const caseFields = { agencyName: name, caseTitle: name, caseReference: reference };
 
 export const MAIL_CONTEXT_SCHEMAS = {
-  invite: z.object({ ...caseFields, organisationName: name, portalUrl: link, responsesDue: instant }),
+  invite: z.object({
+    ...caseFields,
+    organisationName: name,
+    portalUrl: link,
+    responsesDue: instant,
+    methodHash: sha256Hex.optional(),
+  }),
   reminder: z.object({
     ...caseFields,
     organisationName: name,
@@ -95,6 +119,16 @@ export const MAIL_CONTEXT_SCHEMAS = {
     ...caseFields,
     question: longText,
     answer: longText,
+    publishedAt: instant,
+  }),
+  'method-amendment': z.object({
+    ...caseFields,
+    amendmentNumber: z.number().int().min(1),
+    reason: longText,
+    changes: z.array(z.object({ criterion: name, before: name, after: name })).max(20),
+    methodHash: sha256Hex,
+    responsesDue: instant,
+    deadlineExtended: z.boolean(),
     publishedAt: instant,
   }),
   'submission-receipt': z.object({

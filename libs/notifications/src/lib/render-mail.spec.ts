@@ -30,6 +30,18 @@ const SAMPLES: { [T in MailTemplate]: MailContexts[T] } = {
     answer: 'Yes. Any of the accepted evidence formats listed in section 4 may be used.',
     publishedAt: '2026-11-24T09:30:00.000Z',
   },
+  'method-amendment': {
+    agencyName: 'Metropolitan Police Service',
+    caseTitle: 'Automated number-plate recognition',
+    caseReference: 'PROC-2026-0142',
+    amendmentNumber: 2,
+    reason: 'The fairness weight was published with a typing error.',
+    changes: [{ criterion: 'Fairness', before: '20', after: '25' }],
+    methodHash: HASH,
+    responsesDue: '2026-12-04T17:00:00.000Z',
+    deadlineExtended: true,
+    publishedAt: '2026-11-24T09:30:00.000Z',
+  },
   'submission-receipt': {
     organisationName: 'Northwind Vision Analytics',
     agencyName: 'Metropolitan Police Service',
@@ -67,7 +79,10 @@ const SAMPLES: { [T in MailTemplate]: MailContexts[T] } = {
 /** The values a reader must find in the mail, as they appear in text (HTML escapes `&`). */
 function expectedValues(template: MailTemplate): string[] {
   const context = SAMPLES[template] as Record<string, unknown>;
-  return Object.entries(context).map(([key, value]) => {
+  return Object.entries(context).flatMap(([key, value]) => {
+    // A list prints each of its values; a flag chooses a sentence rather than printing itself.
+    if (Array.isArray(value)) return value.flatMap((item) => Object.values(item as object).map(String));
+    if (typeof value === 'boolean') return [];
     if (key === 'responsesDue') return 'Friday, 4 December 2026 at 17:00 UTC';
     if (key === 'publishedAt') return 'Tuesday, 24 November 2026 at 09:30 UTC';
     if (key === 'submittedAt') return 'Tuesday, 1 December 2026 at 11:15 UTC';
@@ -157,6 +172,32 @@ describe('renderMail', () => {
     const { caseTitle: _caseTitle, ...withoutTitle } = SAMPLES.reminder;
     expect(() => renderMail('reminder', withoutTitle as MailContexts['reminder'])).toThrow(MailContextError);
     expect(() => renderMail('reminder', withoutTitle as MailContexts['reminder'])).toThrow(/caseTitle/);
+  });
+
+  it('tells of a method amendment in English, French, Spanish and Arabic, with the new method hash', () => {
+    const mail = renderMail('method-amendment', SAMPLES['method-amendment']);
+    expect(mail.subject).toBe(
+      'Amendment 2 of the evaluation method: PROC-2026-0142 – Automated number-plate recognition',
+    );
+    for (const part of [mail.text, mail.html]) {
+      expect(part).toContain(HASH);
+      expect(part).toContain('The fairness weight was published with a typing error.');
+      expect(part).toContain('Fairness');
+      expect(part).toMatch(/20\D+25/);
+    }
+    expect(mail.html).toMatch(/<div lang="fr"[^>]*>[\s\S]*Modification n° 2/);
+    expect(mail.html).toMatch(/<div lang="es"[^>]*>[\s\S]*Modificación n.º 2/);
+    expect(mail.html).toMatch(/<div lang="ar" dir="rtl"[^>]*>[\s\S]*التعديل رقم 2/);
+    expect(mail.text).toContain('La date limite de réponse est reportée');
+    expect(
+      renderMail('method-amendment', { ...SAMPLES['method-amendment'], deadlineExtended: false }).text,
+    ).not.toContain('La date limite de réponse est reportée');
+  });
+
+  it('gives providers the published method hash in the invitation', () => {
+    const mail = renderMail('invite', { ...SAMPLES.invite, methodHash: HASH });
+    expect(mail.text).toContain(HASH);
+    expect(mail.html).toContain(HASH);
   });
 
   it('lets exactly the mails without secret links through the queue', () => {

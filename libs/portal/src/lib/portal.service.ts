@@ -3,6 +3,9 @@ import {
   Actor,
   CasesService,
   ClarificationsService,
+  changedWeights,
+  MethodAmendmentsService,
+  methodHash,
   EvidenceFile,
   EvidenceService,
   ProcurementCase,
@@ -49,6 +52,7 @@ export class PortalService {
     private readonly clarifications: ClarificationsService,
     private readonly notifier: Notifier,
     private readonly unitOfWork: UnitOfWork,
+    private readonly amendments: MethodAmendmentsService,
   ) {}
 
   /**
@@ -109,6 +113,16 @@ export class PortalService {
           )
         : [],
       clarifications: await this.clarifications.publishedFor(procurementCase.id),
+      // The method in force and every amendment of it, so a provider can check the dossier's method later.
+      methodHash: methodHash(procurementCase),
+      amendments: (await this.amendments.forCase(procurementCase.id)).map((amendment) => ({
+        number: amendment.number,
+        reason: amendment.reason,
+        publishedAt: amendment.publishedAt,
+        newResponsesDue: amendment.newResponsesDue,
+        methodHash: amendment.methodHash,
+        changes: changedWeights(amendment.changes),
+      })),
       pendingQuestions: await this.clarifications.pendingOf(response.id),
     };
   }

@@ -19,6 +19,7 @@ export enum QueueName {
 export const QUEUED_MAIL_TEMPLATES = [
   'reminder',
   'clarification-published',
+  'method-amendment',
   'submission-receipt',
   'sign-off-request',
   'evaluation-invite',

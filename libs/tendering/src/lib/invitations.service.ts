@@ -10,6 +10,7 @@ import {
   Actor,
   CasesService,
   InviteProviderInput,
+  methodHash,
   ProcurementCase,
   ProviderInvitesService,
   ProviderResponse,
@@ -94,6 +95,7 @@ export class InvitationsService {
         caseReference: procurementCase.reference,
         portalUrl: this.portalUrl(token),
         responsesDue: procurementCase.responsesDue.toISOString(),
+        methodHash: methodHash(procurementCase),
       });
     } catch (error) {
       this.logger.error({ err: error, responseId: response.id }, 'invite e-mail could not be sent');

@@ -41,6 +41,18 @@ export const ES: CatalogDraft = {
       'Respuestas a las preguntas de los proveedores, publicadas para todos los proveedores invitados sin indicar quién preguntó.',
     publishedOn: 'Publicada el {date}',
     noClarifications: 'Todavía no se ha publicado ninguna aclaración.',
+    methodHash:
+      'Huella (SHA-256) del método de evaluación publicado: {hash}. El expediente de evaluación firmado contiene el método aplicado; cualquiera puede comprobar que su huella es esta.',
+    amendmentsTitle: 'Modificaciones del método de evaluación',
+    amendmentsIntro:
+      'Cambios de las ponderaciones publicadas antes del plazo de respuesta, enviados a todos los proveedores invitados.',
+    amendmentHeading: 'Modificación n.º {number}, publicada el {date}',
+    amendmentReason: 'Motivo: {reason}',
+    amendmentExtended: 'El plazo de respuesta se amplió hasta el {date}.',
+    amendmentCaption: 'Ponderaciones cambiadas por la modificación n.º {number}',
+    amendmentBefore: 'Antes',
+    amendmentAfter: 'Después',
+    noAmendments: 'El método de evaluación no se ha modificado.',
     pendingTitle: 'Sus preguntas pendientes de respuesta',
     askedOn: 'formulada el {date}',
     askLabel: 'Hacer una pregunta sobre esta licitación',

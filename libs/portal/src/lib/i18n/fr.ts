@@ -41,6 +41,18 @@ export const FR: CatalogDraft = {
       'Réponses aux questions des fournisseurs, publiées à tous les fournisseurs invités sans indiquer qui a posé la question.',
     publishedOn: 'Publiée le {date}',
     noClarifications: 'Aucune clarification n’a encore été publiée.',
+    methodHash:
+      'Empreinte (SHA-256) de la méthode d’évaluation publiée : {hash}. Le dossier d’évaluation signé contient la méthode appliquée ; chacun peut vérifier que son empreinte est celle-ci.',
+    amendmentsTitle: 'Modifications de la méthode d’évaluation',
+    amendmentsIntro:
+      'Changements des pondérations publiées avant la date limite de réponse, envoyés à tous les fournisseurs invités.',
+    amendmentHeading: 'Modification n° {number}, publiée le {date}',
+    amendmentReason: 'Motif : {reason}',
+    amendmentExtended: 'La date limite de réponse a été reportée au {date}.',
+    amendmentCaption: 'Pondérations modifiées par la modification n° {number}',
+    amendmentBefore: 'Avant',
+    amendmentAfter: 'Après',
+    noAmendments: 'La méthode d’évaluation n’a pas été modifiée.',
     pendingTitle: 'Vos questions en attente de réponse',
     askedOn: 'posée le {date}',
     askLabel: 'Poser une question sur cet appel d’offres',

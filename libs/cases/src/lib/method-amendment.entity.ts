@@ -1,0 +1,52 @@
+import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+
+import type { WeightsChangeRecord } from './method-freeze';
+
+/** One change of the award criteria or weights, as before → after. */
+export type MethodAmendmentChange = WeightsChangeRecord;
+
+/**
+ * A change of the published evaluation method before the response deadline, as published to every
+ * invited provider. Numbered per case from 1; never edited or deleted.
+ */
+@Entity('method_amendments')
+@Unique('method_amendments_case_number', ['caseId', 'number'])
+export class MethodAmendment {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  /** References procurement_cases (foreign key method_amendments_case_id_fkey in the migration). */
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId: string;
+
+  @Column({ type: 'integer' })
+  number: number;
+
+  @Column({ type: 'jsonb' })
+  changes: MethodAmendmentChange;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  /** The method hash published with this amendment (the tender's method from now on). */
+  @Column({ name: 'method_hash', type: 'varchar', length: 64 })
+  methodHash: string;
+
+  /** The deadline in force before the amendment. */
+  @Column({ name: 'previous_responses_due', type: 'timestamptz' })
+  previousResponsesDue: Date;
+
+  /** The extended deadline, when the amendment extended it. */
+  @Column({ name: 'new_responses_due', type: 'timestamptz', nullable: true })
+  newResponsesDue: Date | null;
+
+  @Column({ name: 'published_at', type: 'timestamptz' })
+  publishedAt: Date;
+
+  @Column({ name: 'published_by', type: 'uuid' })
+  publishedBy: string;
+
+  /** The officer's name as it was when they published, so the record reads the same later. */
+  @Column({ name: 'published_by_name', type: 'varchar', length: 300 })
+  publishedByName: string;
+}
