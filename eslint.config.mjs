@@ -44,8 +44,6 @@ const TYPEORM_TEMPORARY_EXCEPTIONS = [
   'libs/evaluation/src/lib/scoring-jobs.ts',
   'libs/evaluation/src/lib/panel-workflow.service.ts',
   // WIP-ARCH-REPOS (converted on this branch, line by line)
-  'libs/identity/src/lib/identity.service.ts',
-  'libs/administration/src/lib/staff-administration.service.ts',
   'libs/dossier/src/lib/dossier-workflow.service.ts',
   'libs/dossier/src/lib/review.service.ts',
   'libs/dossier/src/lib/dossier.service.ts',

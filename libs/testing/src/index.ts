@@ -14,3 +14,4 @@ export {
   FactoryCaseStatus,
   FactoryStaffRole,
 } from './lib/factories';
+export { inlineUnitOfWork, Mocked, mockOf } from './lib/mocks';
