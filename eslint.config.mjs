@@ -44,17 +44,10 @@ const TYPEORM_TEMPORARY_EXCEPTIONS = [
   'libs/evaluation/src/lib/scoring-jobs.ts',
   'libs/evaluation/src/lib/panel-workflow.service.ts',
   // WIP-ARCH-REPOS (converted on this branch, line by line)
-  'libs/dossier/src/lib/dossier-workflow.service.ts',
-  'libs/dossier/src/lib/review.service.ts',
-  'libs/dossier/src/lib/dossier.service.ts',
-  'libs/dossier/src/lib/sign-off-requests.ts',
-  'libs/dossier/src/lib/dossier-jobs.ts',
-  'libs/dossier/src/lib/case-dossier-source.ts',
   'libs/tendering/src/lib/invitations.service.ts',
   'libs/audit/src/lib/audit-trail.service.ts',
   'libs/notifications/src/lib/send-reminders.job.ts',
   'libs/notifications/src/lib/send-mail.job.ts',
-  'libs/notifications/src/lib/notifier.ts',
   'libs/health/src/lib/heartbeat.service.ts',
   'libs/portal/src/lib/portal.service.ts',
 ];

@@ -1,16 +1,7 @@
 import { ConflictException, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, Not } from 'typeorm';
-import { CasesService, Clarification, ResponsesService } from '@probity/cases';
-import { Agency, StaffUser } from '@probity/identity';
-import {
-  ConflictDeclaration,
-  EvaluationResultsService,
-  ModeratedScore,
-  PanelScoreEntry,
-  PanelSubmission,
-  StoredFindings,
-} from '@probity/evaluation';
+import { CasesService, ClarificationsService, ResponsesService } from '@probity/cases';
+import { IdentityService } from '@probity/identity';
+import { EvaluationResultsService, StoredFindings } from '@probity/evaluation';
 import { BUILT_IN_QUESTIONNAIRES, QuestionnaireDefinition } from '@probity/questionnaires';
 import type { CriteriaWeights, ScoreSheet } from '@probity/scoring';
 import { dossierInputFromScoring, ScoredProviderSource } from '../adapters/from-scoring';
@@ -34,9 +25,10 @@ export class CaseDossierInputSource extends DossierInputSource {
   private readonly logger = new Logger(CaseDossierInputSource.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly responses: ResponsesService,
+    private readonly clarifications: ClarificationsService,
+    private readonly identity: IdentityService,
     private readonly results: EvaluationResultsService,
   ) {
     super();
@@ -47,16 +39,11 @@ export class CaseDossierInputSource extends DossierInputSource {
     const stored = await this.results.latestComparison(caseId);
     if (!stored)
       throw new ConflictException('The case has no comparison yet: start the evaluation and let scoring finish.');
-    const declarations = await this.dataSource
-      .getRepository(ConflictDeclaration)
-      .find({ where: { caseId }, order: { declaredAt: 'ASC' } });
+    const declarations = await this.results.declarationsOf(caseId);
     // Evaluators and moderating officers are named as their staff accounts are; an account that no
     // longer exists keeps a stable label (numbered in order of declaration).
     const staffNames = new Map(
-      (await this.dataSource.getRepository(StaffUser).findBy({ agencyId: procurementCase.agencyId })).map((user) => [
-        user.id,
-        user.name,
-      ]),
+      (await this.identity.staffOfAgency(procurementCase.agencyId)).map((user) => [user.id, user.name]),
     );
     const numbered = new Map(declarations.map((d, i) => [d.evaluatorId, `Panel member ${i + 1}`]));
     const labelOf = (id: string) => staffNames.get(id) ?? numbered.get(id) ?? `Panel member ${id.slice(0, 8)}`;
@@ -68,11 +55,7 @@ export class CaseDossierInputSource extends DossierInputSource {
       const findings = score.findings as StoredFindings;
       const sheet = score.sheet as ScoreSheet;
       const titleOf = (name: string) => sheet.questions.find((q) => q.questionName === name)?.title ?? name;
-      const [drafts, submissions, moderated] = await Promise.all([
-        this.dataSource.getRepository(PanelScoreEntry).find({ where: { responseId: response.id } }),
-        this.dataSource.getRepository(PanelSubmission).find({ where: { responseId: response.id } }),
-        this.dataSource.getRepository(ModeratedScore).find({ where: { responseId: response.id } }),
-      ]);
+      const { scores: drafts, submissions, moderated } = await this.results.panelRecordOf(response.id);
       // A score counts once its evaluator submitted it; until then it is a draft they may still change.
       const submittedBy = new Set(submissions.map((submission) => submission.evaluatorId));
       const panelScores = drafts.filter((entry) => submittedBy.has(entry.evaluatorId));
@@ -115,9 +98,7 @@ export class CaseDossierInputSource extends DossierInputSource {
     }
     const template = BUILT_IN_QUESTIONNAIRES.find((q) => q.key === procurementCase.questionnaireKey);
     // Every answer published to the providers, as they read it (never who asked).
-    const clarifications = await this.dataSource
-      .getRepository(Clarification)
-      .find({ where: { caseId, publishedAt: Not(IsNull()) }, order: { publishedAt: 'ASC' } });
+    const clarifications = await this.clarifications.publishedFor(caseId);
     // The panel's legal reviewers are the ones who must approve: a change to them is a new version.
     const reviewerIds = new Set(procurementCase.panel.filter((m) => m.role === 'legal_reviewer').map((m) => m.userId));
     const reviewers = [...reviewerIds]
@@ -125,7 +106,7 @@ export class CaseDossierInputSource extends DossierInputSource {
       .sort((a, b) => a.name.localeCompare(b.name));
     return dossierInputFromScoring({
       agency: {
-        name: (await this.dataSource.getRepository(Agency).findOneByOrFail({ id: procurementCase.agencyId })).name,
+        name: (await this.identity.getAgency(procurementCase.agencyId)).name,
       },
       case: {
         id: procurementCase.id,

@@ -3,7 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ProcurementCase, ProviderResponse, ResponsesService } from '@probity/cases';
 import { SCORING_VERSION } from '@probity/scoring';
-import { CaseComparison, ProviderPrice, ResponseScore } from './evaluation.entities';
+import {
+  CaseComparison,
+  ConflictDeclaration,
+  ModeratedScore,
+  PanelScoreEntry,
+  PanelSubmission,
+  ProviderPrice,
+  ResponseScore,
+} from './evaluation.entities';
 import { NO_PRICING, PricingInputs, pricingInputs, StoredComparison } from './pricing';
 
 export interface ScoringProgress {
@@ -31,6 +39,23 @@ export class EvaluationResultsService {
         scored++;
     }
     return { submitted: submitted.length, scored };
+  }
+
+  /** The case's conflict-of-interest declarations in the order they were made (the dossier prints the panel). */
+  async declarationsOf(caseId: string): Promise<ConflictDeclaration[]> {
+    return this.dataSource.getRepository(ConflictDeclaration).find({ where: { caseId }, order: { declaredAt: 'ASC' } });
+  }
+
+  /** The panel's record on one response: every evaluator's scores, who submitted them, and the moderation. */
+  async panelRecordOf(
+    responseId: string,
+  ): Promise<{ scores: PanelScoreEntry[]; submissions: PanelSubmission[]; moderated: ModeratedScore[] }> {
+    const [scores, submissions, moderated] = await Promise.all([
+      this.dataSource.getRepository(PanelScoreEntry).find({ where: { responseId } }),
+      this.dataSource.getRepository(PanelSubmission).find({ where: { responseId } }),
+      this.dataSource.getRepository(ModeratedScore).find({ where: { responseId } }),
+    ]);
+    return { scores, submissions, moderated };
   }
 
   async latestScore(responseId: string): Promise<ResponseScore | null> {

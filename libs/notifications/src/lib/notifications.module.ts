@@ -1,6 +1,7 @@
 import { Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProcurementCase, ProviderResponse } from '@probity/cases';
+import { UnitOfWork } from '@probity/database';
 import { Agency } from '@probity/identity';
 import { JobQueue } from '@probity/queue';
 import { MailService } from './mail.service';
@@ -12,7 +13,7 @@ import { REMINDER_SCHEDULE_EVERY_MS, SendRemindersJob } from './send-reminders.j
 /** E-mail: MailService (send now), Notifier (queue in a transaction) and the jobs behind them. */
 @Module({
   imports: [TypeOrmModule.forFeature([...NOTIFICATION_ENTITIES, ProviderResponse, ProcurementCase, Agency])],
-  providers: [MailService, Notifier, SendMailJob, SendRemindersJob],
+  providers: [UnitOfWork, MailService, Notifier, SendMailJob, SendRemindersJob],
   exports: [MailService, Notifier],
 })
 export class NotificationsModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { UnitOfWork } from '@probity/database';
 import { JobOutbox, mailJobId } from '@probity/queue';
 import { MailContexts, parseMailContext, QueuedMailTemplate } from './mail-contexts';
 
@@ -11,6 +11,9 @@ export interface QueuedMail<T extends QueuedMailTemplate> {
   idempotencyKey: string;
 }
 
+/** The transaction handle the outbox writes with (named through JobOutbox, so no TypeORM type is imported). */
+type OutboxTransaction = Parameters<JobOutbox['add']>[0];
+
 // Defined with the queue contracts, where identity (which cannot depend on notifications) finds it too.
 export { mailJobId };
 
@@ -21,16 +24,37 @@ export { mailJobId };
  */
 @Injectable()
 export class Notifier {
-  constructor(private readonly outbox: JobOutbox) {}
+  constructor(
+    private readonly outbox: JobOutbox,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
 
-  async queue<T extends QueuedMailTemplate>(manager: EntityManager, mail: QueuedMail<T>): Promise<void> {
+  /** Queues the mail in the open UnitOfWork (throws outside one: a mail never goes out apart from its change). */
+  async queue<T extends QueuedMailTemplate>(mail: QueuedMail<T>): Promise<void>;
+  /**
+   * @deprecated Pass no transaction and call inside UnitOfWork.run. Kept only for libs/evaluation, which moves to
+   * UnitOfWork on a parallel branch; delete this overload once it has.
+   */
+  async queue<T extends QueuedMailTemplate>(transaction: OutboxTransaction, mail: QueuedMail<T>): Promise<void>;
+  async queue<T extends QueuedMailTemplate>(
+    first: OutboxTransaction | QueuedMail<T>,
+    second?: QueuedMail<T>,
+  ): Promise<void> {
+    const [transaction, mail] = second
+      ? [first as OutboxTransaction, second]
+      : [this.unitOfWork.transaction, first as QueuedMail<T>];
     // A bad context fails the caller now, not a job hours later.
     const context = parseMailContext(mail.template, mail.context) as unknown as Record<string, unknown>;
     await this.outbox.add(
-      manager,
+      transaction,
       'mail.send',
       { template: mail.template, to: mail.to, context, idempotencyKey: mail.idempotencyKey },
       { jobId: mailJobId(mail.idempotencyKey) },
     );
+  }
+
+  /** Whether the mail with this idempotency key was already queued (as the open UnitOfWork sees it). */
+  alreadyQueued(idempotencyKey: string): Promise<boolean> {
+    return this.outbox.has(this.unitOfWork.manager, mailJobId(idempotencyKey));
   }
 }

@@ -38,6 +38,11 @@ export class JobOutbox {
     });
     return jobId;
   }
+
+  /** Whether a job with this id was ever written to the outbox (relayed or not), as `manager` sees it. */
+  has(manager: EntityManager, jobId: string): Promise<boolean> {
+    return manager.existsBy(OutboxEntry, { jobId });
+  }
 }
 
 /** Moves committed outbox entries onto the queue. Safe to run in several processes at once. */
