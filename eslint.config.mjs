@@ -16,6 +16,8 @@ const TYPEORM_ALLOWED = [
   '**/migrations/**',
   'libs/database/**',
   'libs/testing/**',
+  // Test support of int-specs (module harnesses on a real database).
+  'libs/*/src/testing/**',
   // Scripts that open their own data source before any NestJS module exists.
   'apps/api/src/migrate.ts',
   'apps/api/src/create-admin.ts',
