@@ -46,12 +46,8 @@ const TYPEORM_TEMPORARY_EXCEPTIONS = [
   'libs/evaluation/src/lib/scoring-jobs.ts',
   'libs/evaluation/src/lib/panel-workflow.service.ts',
   // WIP-ARCH-REPOS (converted on this branch, line by line)
-  'libs/tendering/src/lib/invitations.service.ts',
   'libs/audit/src/lib/audit-trail.service.ts',
   'libs/notifications/src/lib/send-reminders.job.ts',
-  'libs/notifications/src/lib/send-mail.job.ts',
-  'libs/health/src/lib/heartbeat.service.ts',
-  'libs/portal/src/lib/portal.service.ts',
 ];
 
 /** Pure folders and files inside feature libraries, and the pure libraries themselves. */

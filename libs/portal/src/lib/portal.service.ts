@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import {
   Actor,
   CasesService,
@@ -145,17 +144,14 @@ export class PortalService {
   }
 
   async submit(state: PortalState): Promise<ProviderResponse> {
-    return this.responses.submit(state.response.id, state.actor, (manager, submitted, procurementCase) =>
-      this.queueReceipt(manager, submitted, procurementCase),
+    return this.responses.submit(state.response.id, state.actor, (_transaction, submitted, procurementCase) =>
+      this.queueReceipt(submitted, procurementCase),
     );
   }
 
-  private async queueReceipt(
-    manager: EntityManager,
-    submitted: ProviderResponse,
-    procurementCase: ProcurementCase,
-  ): Promise<void> {
-    await this.notifier.queue(manager, {
+  /** Queues the receipt in the submitting UnitOfWork, so it goes out exactly when the submission commits. */
+  private async queueReceipt(submitted: ProviderResponse, procurementCase: ProcurementCase): Promise<void> {
+    await this.notifier.queue({
       template: 'submission-receipt',
       to: submitted.contactEmails,
       context: {

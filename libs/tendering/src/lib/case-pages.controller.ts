@@ -368,7 +368,7 @@ export class CasePagesController {
       clarificationId,
       { question: form.question, answer: form.answer ?? '' },
       staffActor(staff),
-      (manager, published) => this.invitations.announceClarification(manager, published),
+      (_transaction, published) => this.invitations.announceClarification(published),
     );
     response.redirect(303, `/cases/${caseId}/clarifications`);
   }

@@ -184,8 +184,12 @@ export class CasesController {
     @Param('clarificationId') clarificationId: string,
     @Body() body: AnswerClarificationDto,
   ) {
-    return this.clarifications.answer(staff.agencyId, clarificationId, body, staffActor(staff), (manager, published) =>
-      this.invitations.announceClarification(manager, published),
+    return this.clarifications.answer(
+      staff.agencyId,
+      clarificationId,
+      body,
+      staffActor(staff),
+      (_transaction, published) => this.invitations.announceClarification(published),
     );
   }
 }

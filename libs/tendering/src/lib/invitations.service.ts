@@ -5,7 +5,6 @@ import {
   ServiceUnavailableException,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { AppConfig } from '@probity/config';
 import {
   Actor,
@@ -66,13 +65,13 @@ export class InvitationsService {
     return response;
   }
 
-  /** Queues the published answer to every provider invited to the case, in the publishing transaction. */
-  async announceClarification(manager: EntityManager, published: Clarification): Promise<void> {
-    const procurementCase = await manager.findOneByOrFail(ProcurementCase, { id: published.caseId });
+  /** Queues the published answer to every provider invited to the case, in the publishing UnitOfWork. */
+  async announceClarification(published: Clarification): Promise<void> {
+    const procurementCase = await this.cases.getCase(published.caseId);
     const agencyName = await this.cases.agencyName(procurementCase.agencyId);
-    const responses = await manager.findBy(ProviderResponse, { caseId: published.caseId });
+    const responses = await this.responses.responsesOf(published.caseId);
     for (const response of responses) {
-      await this.notifier.queue(manager, {
+      await this.notifier.queue({
         template: 'clarification-published',
         to: response.contactEmails,
         context: {
