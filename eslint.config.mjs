@@ -46,7 +46,6 @@ const TYPEORM_TEMPORARY_EXCEPTIONS = [
   'libs/evaluation/src/lib/scoring-jobs.ts',
   'libs/evaluation/src/lib/panel-workflow.service.ts',
   // WIP-ARCH-REPOS (converted on this branch, line by line)
-  'libs/audit/src/lib/audit-trail.service.ts',
   'libs/notifications/src/lib/send-reminders.job.ts',
 ];
 
