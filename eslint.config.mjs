@@ -45,7 +45,8 @@ const TYPEORM_TEMPORARY_EXCEPTIONS = [
   'libs/evaluation/src/lib/evaluation-results.service.ts',
   'libs/evaluation/src/lib/scoring-jobs.ts',
   'libs/evaluation/src/lib/panel-workflow.service.ts',
-  // WIP-ARCH-REPOS (converted on this branch, line by line)
+  // Not converted yet (helper/arch-repos ran out of time): joins cases' and identity's tables for reminder
+  // candidates; needs a read on ResponsesService and IdentityService.getAgency, then a ReminderRepository.
   'libs/notifications/src/lib/send-reminders.job.ts',
 ];
 
