@@ -2,8 +2,8 @@ import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { DEMO_PROVIDERS, demoCase } from '@probity/demo';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '@probity/database';
-import { IDENTITY_ENTITIES, IdentityService } from '@probity/identity';
+import { buildDataSourceOptions, UnitOfWork } from '@probity/database';
+import { IDENTITY_ENTITIES, IdentityRepository, IdentityService } from '@probity/identity';
 import {
   createTestDatabase,
   SmtpSink,
@@ -76,7 +76,7 @@ describe('no secrets in the logs of the built processes', () => {
       entities: IDENTITY_ENTITIES,
     });
     await accounts.initialize();
-    const identity = new IdentityService(accounts);
+    const identity = identityServiceOn(accounts);
     const agency = await identity.createAgency('Logging test agency');
     await identity.createStaffUser({
       agencyId: agency.id,
@@ -245,3 +245,9 @@ describe('no secrets in the logs of the built processes', () => {
     expect(leaked).toEqual([]);
   });
 });
+
+/** The identity service on a data source opened without NestJS. */
+function identityServiceOn(dataSource: DataSource): IdentityService {
+  const unitOfWork = new UnitOfWork(dataSource);
+  return new IdentityService(new IdentityRepository(unitOfWork), unitOfWork);
+}

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '@probity/database';
-import { IDENTITY_ENTITIES, IdentityService, newToken } from '@probity/identity';
+import { buildDataSourceOptions, UnitOfWork } from '@probity/database';
+import { IDENTITY_ENTITIES, IdentityRepository, IdentityService, newToken } from '@probity/identity';
 import type { AppConfig } from '@probity/config';
 import { loadConfigOrExit } from '@probity/runtime';
 import { createAdministrator, createAdministratorThroughServer, NewAdministrator } from './local-administration';
@@ -42,7 +42,7 @@ async function createAdministratorDirectly(config: AppConfig, input: NewAdminist
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
-    return await createAdministrator(new IdentityService(dataSource), input);
+    return await createAdministrator(identityServiceOn(dataSource), input);
   } finally {
     await dataSource.destroy();
   }
@@ -55,3 +55,9 @@ main().catch((error: unknown) => {
   );
   process.exit(1);
 });
+
+/** The identity service on a data source opened without NestJS. */
+function identityServiceOn(dataSource: DataSource): IdentityService {
+  const unitOfWork = new UnitOfWork(dataSource);
+  return new IdentityService(new IdentityRepository(unitOfWork), unitOfWork);
+}

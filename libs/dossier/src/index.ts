@@ -48,12 +48,9 @@ export { DossierRenderer, RenderedDossier } from './lib/dossier-renderer';
 export { DossierService, DossierVerification } from './lib/dossier.service';
 export { DossierReviewService, ReviewerIdentity, ReviewState } from './lib/review.service';
 export { RenderDossierJob, SignDossierJob } from './lib/dossier-jobs';
-export {
-  DossierVersionSummary,
-  DossierWorkflowService,
-  REVIEWER_ROLE_LABEL,
-  ReviewQueueItem,
-} from './lib/dossier-workflow.service';
+export { DossierWorkflowService, REVIEWER_ROLE_LABEL } from './lib/dossier-workflow.service';
+export { DossierVersionSummary, ReviewQueueItem } from './lib/dossier-summaries';
+export { ReviewQueue } from './lib/review-queue';
 export { reviewPath, SignOffRequests } from './lib/sign-off-requests';
 export { DossierVersion, DossierVersionStatus } from './lib/dossier-version.entity';
 export { DossierReviewComment, DossierReviewDecision, DossierReviewer, SignedDossier } from './lib/review.entities';

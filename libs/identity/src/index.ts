@@ -31,5 +31,6 @@ export {
   PASSWORD_RESET_LIFETIME_MS,
   SESSION_LIFETIME_MS,
 } from './lib/identity.service';
+export { IdentityRepository } from './lib/identity.repository';
 export { IdentityModule } from './lib/identity.module';
 export { looksLikeToken, newToken, tokenHash } from './lib/tokens';

@@ -22,3 +22,4 @@ export {
   aPanelSubmission,
   judgedAnswers,
 } from './lib/panel-factories';
+export { inlineUnitOfWork, Mocked, mockOf } from './lib/mocks';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@probity/audit';
 import { CasesModule } from '@probity/cases';
+import { UnitOfWork } from '@probity/database';
 import { IdentityModule } from '@probity/identity';
 import { NotificationsModule } from '@probity/notifications';
 import { QuestionBankModule } from '@probity/question-bank';
@@ -17,6 +18,6 @@ import { TemplatePagesController } from './template-pages.controller';
 @Module({
   imports: [AuditModule, CasesModule, IdentityModule, NotificationsModule, QuestionBankModule],
   controllers: [StaffApiController, StaffPagesController, TemplateApiController, TemplatePagesController],
-  providers: [StaffAdministration],
+  providers: [StaffAdministration, UnitOfWork],
 })
 export class AdministrationModule {}

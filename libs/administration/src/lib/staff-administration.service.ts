@@ -1,8 +1,7 @@
 import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, staffAuditActor } from '@probity/audit';
 import { AppConfig } from '@probity/config';
+import { UnitOfWork } from '@probity/database';
 import {
   ACCOUNT_SETUP_LIFETIME_MS,
   IdentityService,
@@ -53,7 +52,7 @@ export class StaffAdministration {
   private readonly logger = new Logger(StaffAdministration.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly identity: IdentityService,
     private readonly audit: AuditTrail,
     private readonly mail: MailService,
@@ -65,7 +64,7 @@ export class StaffAdministration {
   }
 
   async get(admin: StaffPrincipal, userId: string): Promise<StaffAccount> {
-    return accountOf(await this.userOfAgency(this.dataSource.manager, admin.agencyId, userId));
+    return accountOf(await this.userOfAgency(admin.agencyId, userId));
   }
 
   /**
@@ -76,93 +75,80 @@ export class StaffAdministration {
     admin: StaffPrincipal,
     input: { name: string; email: string; role: StaffRole },
   ): Promise<{ account: StaffAccount; passwordEmailSent: boolean }> {
-    const account = await this.dataSource.transaction(async (manager) => {
+    const account = await this.unitOfWork.run(async () => {
       const created = accountOf(
-        await this.identity.createStaffUser(
-          { agencyId: admin.agencyId, name: input.name, email: input.email, role: input.role, password: newToken() },
-          manager,
-        ),
-      );
-      await this.audit.recordChange(
-        staffAuditActor(admin),
-        {
+        await this.identity.createStaffUser({
           agencyId: admin.agencyId,
-          action: 'staff.created',
-          subject: { type: 'staff_user', id: created.id },
-          before: null,
-          after: audited(created),
-        },
-        manager,
+          name: input.name,
+          email: input.email,
+          role: input.role,
+          password: newToken(),
+        }),
       );
+      await this.audit.recordChange(staffAuditActor(admin), {
+        agencyId: admin.agencyId,
+        action: 'staff.created',
+        subject: { type: 'staff_user', id: created.id },
+        before: null,
+        after: audited(created),
+      });
       return created;
     });
     return { account, passwordEmailSent: await this.sendPasswordLink(account) };
   }
 
   async changeRole(admin: StaffPrincipal, userId: string, role: StaffRole): Promise<StaffAccount> {
-    return this.dataSource.transaction(async (manager) => {
-      const before = accountOf(await this.userOfAgency(manager, admin.agencyId, userId, true));
+    return this.unitOfWork.run(async () => {
+      const before = accountOf(await this.userOfAgency(admin.agencyId, userId, true));
       if (before.id === admin.userId)
         throw new ConflictException('You cannot change your own role; ask another administrator.');
       if (before.role === role) return before;
-      await manager.update(StaffUser, { id: userId }, { role });
+      await this.identity.changeStaffRole(userId, role);
       const after = { ...before, role };
-      await this.audit.recordChange(
-        staffAuditActor(admin),
-        {
-          agencyId: admin.agencyId,
-          action: 'staff.role_changed',
-          subject: { type: 'staff_user', id: userId },
-          before: audited(before),
-          after: audited(after),
-        },
-        manager,
-      );
+      await this.audit.recordChange(staffAuditActor(admin), {
+        agencyId: admin.agencyId,
+        action: 'staff.role_changed',
+        subject: { type: 'staff_user', id: userId },
+        before: audited(before),
+        after: audited(after),
+      });
       return after;
     });
   }
 
   /** Deactivated accounts cannot sign in, and their open sessions end now. */
   async deactivate(admin: StaffPrincipal, userId: string): Promise<StaffAccount> {
-    return this.dataSource.transaction(async (manager) => {
-      const before = accountOf(await this.userOfAgency(manager, admin.agencyId, userId, true));
+    return this.unitOfWork.run(async () => {
+      const before = accountOf(await this.userOfAgency(admin.agencyId, userId, true));
       if (before.id === admin.userId)
         throw new ConflictException('You cannot deactivate your own account; ask another administrator.');
       if (!before.active) return before;
-      await this.identity.deactivateStaffUser(manager, userId);
-      const after = accountOf(await this.userOfAgency(manager, admin.agencyId, userId));
-      await this.audit.recordChange(
-        staffAuditActor(admin),
-        {
-          agencyId: admin.agencyId,
-          action: 'staff.deactivated',
-          subject: { type: 'staff_user', id: userId },
-          before: audited(before),
-          after: audited(after),
-        },
-        manager,
-      );
+      await this.identity.deactivateStaffUser(userId);
+      const after = accountOf(await this.userOfAgency(admin.agencyId, userId));
+      await this.audit.recordChange(staffAuditActor(admin), {
+        agencyId: admin.agencyId,
+        action: 'staff.deactivated',
+        subject: { type: 'staff_user', id: userId },
+        before: audited(before),
+        after: audited(after),
+      });
       return after;
     });
   }
 
   async reactivate(admin: StaffPrincipal, userId: string): Promise<StaffAccount> {
-    return this.dataSource.transaction(async (manager) => {
-      const before = accountOf(await this.userOfAgency(manager, admin.agencyId, userId, true));
+    return this.unitOfWork.run(async () => {
+      const before = accountOf(await this.userOfAgency(admin.agencyId, userId, true));
       if (before.active) return before;
-      await this.identity.reactivateStaffUser(manager, userId);
-      const after = accountOf(await this.userOfAgency(manager, admin.agencyId, userId));
-      await this.audit.recordChange(
-        staffAuditActor(admin),
-        {
-          agencyId: admin.agencyId,
-          action: 'staff.reactivated',
-          subject: { type: 'staff_user', id: userId },
-          before: audited(before),
-          after: audited(after),
-        },
-        manager,
-      );
+      await this.identity.reactivateStaffUser(userId);
+      const after = accountOf(await this.userOfAgency(admin.agencyId, userId));
+      await this.audit.recordChange(staffAuditActor(admin), {
+        agencyId: admin.agencyId,
+        action: 'staff.reactivated',
+        subject: { type: 'staff_user', id: userId },
+        before: audited(before),
+        after: audited(after),
+      });
       return after;
     });
   }
@@ -185,18 +171,13 @@ export class StaffAdministration {
     }
   }
 
-  private async userOfAgency(
-    manager: EntityManager,
-    agencyId: string,
-    userId: string,
-    lock = false,
-  ): Promise<StaffUser> {
-    const found = UUID.test(userId)
-      ? await manager.getRepository(StaffUser).findOne({
-          where: { id: userId, agencyId },
-          ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-        })
-      : null;
+  /** `lock` holds the account until the open transaction ends, so two administrators' changes serialise. */
+  private async userOfAgency(agencyId: string, userId: string, lock = false): Promise<StaffUser> {
+    const found = !UUID.test(userId)
+      ? null
+      : lock
+        ? await this.identity.lockStaffUser(agencyId, userId)
+        : await this.identity.findStaffUser(agencyId, userId);
     if (!found) throw new NotFoundException('There is no such staff member in your agency.');
     return found;
   }

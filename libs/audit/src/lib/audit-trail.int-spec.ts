@@ -6,6 +6,7 @@ import { UnitOfWork } from '@probity/database';
 import { createTestDatabase, TestDatabase, typeOrmTestModule } from '@probity/testing';
 import { chainHash, AuditEntryContent } from './audit-chain';
 import { AuditEntry } from './audit-entry.entity';
+import { AuditEntryRepository } from './audit-entry.repository';
 import { AuditRecordInput, AuditTrail, staffAuditActor, VERIFY_PAGE_SIZE } from './audit-trail.service';
 
 describe('AuditTrail (real PostgreSQL)', () => {
@@ -18,7 +19,7 @@ describe('AuditTrail (real PostgreSQL)', () => {
     database = await createTestDatabase();
     moduleRef = await Test.createTestingModule({
       imports: [typeOrmTestModule(database.url), TypeOrmModule.forFeature([AuditEntry])],
-      providers: [AuditTrail, UnitOfWork],
+      providers: [AuditTrail, AuditEntryRepository, UnitOfWork],
     }).compile();
     trail = moduleRef.get(AuditTrail);
     dataSource = moduleRef.get(DataSource);

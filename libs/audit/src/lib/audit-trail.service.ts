@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { UnitOfWork } from '@probity/database';
-import { EntityManager, FindOptionsWhere, IsNull, MoreThan, Repository } from 'typeorm';
 import {
   ActorType,
   ACTOR_TYPES,
@@ -14,6 +12,10 @@ import {
   JsonValue,
 } from './audit-chain';
 import { AuditEntry } from './audit-entry.entity';
+import { AuditEntryRepository } from './audit-entry.repository';
+
+/** An open transaction's handle, as UnitOfWork names it (no TypeORM type in this file). */
+type Transaction = UnitOfWork['transaction'];
 
 /** What a caller records; the trail adds seq, previous_hash and hash. */
 export interface AuditRecordInput {
@@ -87,15 +89,16 @@ const LIMITS: Partial<Record<keyof AuditRecordInput, number>> = {
 @Injectable()
 export class AuditTrail {
   constructor(
-    @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
+    private readonly entries: AuditEntryRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
   /**
    * The one way services record a change: inside the transaction given, else the open UnitOfWork's
-   * (throws outside one, so an entry never commits apart from the change it describes).
+   * (throws outside one, so an entry never commits apart from the change it describes). Passing `manager`
+   * is deprecated: libs/evaluation still does until it moves to UnitOfWork.
    */
-  async recordChange(actor: AuditActor, change: AuditChange, manager?: EntityManager): Promise<void> {
+  async recordChange(actor: AuditActor, change: AuditChange, manager?: Transaction): Promise<void> {
     await this.record(manager ?? this.unitOfWork.transaction, {
       agencyId: change.agencyId,
       actorType: actor.type,
@@ -112,54 +115,25 @@ export class AuditTrail {
   /**
    * Appends an entry inside the caller's transaction, so the entry exists exactly when the change it
    * describes commits. The agency's chain stays locked until that transaction ends: record late.
+   * Services call `recordChange` inside a UnitOfWork instead; this form remains for libs/evaluation.
    */
-  async record(manager: EntityManager, input: AuditRecordInput): Promise<AuditRecord> {
+  async record(manager: Transaction, input: AuditRecordInput): Promise<AuditRecord> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('AuditTrail.record needs the EntityManager of an open transaction');
     }
     const content = toContent(input);
 
-    // Serialises appends to one chain. The lock is transaction-scoped, so the next appender reads
-    // this entry's hash only once it has committed.
-    const [{ isolation }] = await manager.query<{ isolation: string }[]>(
-      `SELECT pg_advisory_xact_lock(hashtext($1)), current_setting('transaction_isolation') AS isolation`,
-      [`audit:${content.agencyId ?? 'system'}`],
-    );
+    const isolation = await this.entries.lockChain(manager, content.agencyId);
     // Under REPEATABLE READ or SERIALIZABLE the snapshot may predate the lock and miss the newest
     // entry, which would fork the chain.
     if (isolation !== 'read committed') {
       throw new Error(`AuditTrail.record needs a READ COMMITTED transaction, not ${isolation.toUpperCase()}`);
     }
 
-    const [last] = await manager.query<{ hash: string }[]>(
-      `SELECT "hash" FROM "audit_entries" WHERE ${agencyCondition(content.agencyId, '$1')} ORDER BY "seq" DESC LIMIT 1`,
-      content.agencyId === null ? [] : [content.agencyId],
-    );
-    const previousHash = last?.hash ?? null;
+    const previousHash = await this.entries.lastHash(manager, content.agencyId);
     const hash = chainHash(previousHash, content);
-
-    const [{ seq }] = await manager.query<{ seq: string }[]>(
-      `INSERT INTO "audit_entries"
-         ("agency_id", "actor_type", "actor_id", "actor_label", "action", "subject_type", "subject_id",
-          "before", "after", "occurred_at", "previous_hash", "hash")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12)
-       RETURNING "seq"`,
-      [
-        content.agencyId,
-        content.actorType,
-        content.actorId,
-        content.actorLabel,
-        content.action,
-        content.subjectType,
-        content.subjectId,
-        content.before === null ? null : JSON.stringify(content.before),
-        content.after === null ? null : JSON.stringify(content.after),
-        content.occurredAt,
-        previousHash,
-        hash,
-      ],
-    );
-    return { ...content, occurredAt: content.occurredAt as Date, seq: Number(seq), previousHash, hash };
+    const seq = await this.entries.append(manager, content, previousHash, hash);
+    return { ...content, occurredAt: content.occurredAt as Date, seq, previousHash, hash };
   }
 
   /** Recomputes the agency's whole chain (agency null: the system chain), VERIFY_PAGE_SIZE rows at a time. */
@@ -167,11 +141,7 @@ export class AuditTrail {
     const verifier = new ChainVerifier();
     let after = 0;
     for (;;) {
-      const page = await this.entries.find({
-        where: { agencyId: agencyId ?? IsNull(), seq: MoreThan(String(after)) },
-        order: { seq: 'ASC' },
-        take: VERIFY_PAGE_SIZE,
-      });
+      const page = await this.entries.chainPage(agencyId, after, VERIFY_PAGE_SIZE);
       for (const entry of page) if (!verifier.push(toRecord(entry))) return verifier.result();
       if (page.length < VERIFY_PAGE_SIZE) return verifier.result();
       after = Number(page[page.length - 1].seq);
@@ -180,15 +150,12 @@ export class AuditTrail {
 
   /** One agency's entries, newest first, optionally about one subject type or subject. */
   async list(agencyId: string | null, query: AuditListQuery): Promise<AuditPage> {
-    const where: FindOptionsWhere<AuditEntry> = { agencyId: agencyId ?? IsNull() };
-    if (query.subjectType !== undefined) where.subjectType = query.subjectType;
-    if (query.subjectId !== undefined) where.subjectId = query.subjectId;
-    const [items, total] = await this.entries.findAndCount({
-      where,
-      order: { seq: 'DESC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    });
+    const [items, total] = await this.entries.listNewestFirst(
+      agencyId,
+      { subjectType: query.subjectType, subjectId: query.subjectId },
+      (query.page - 1) * query.pageSize,
+      query.pageSize,
+    );
     return { items: items.map(toRecord), page: query.page, pageSize: query.pageSize, total };
   }
 }
@@ -209,11 +176,6 @@ function toRecord(entry: AuditEntry): AuditRecord {
     previousHash: entry.previousHash,
     hash: entry.hash,
   };
-}
-
-function agencyCondition(agencyId: string | null, parameter: string): string {
-  // Separate forms so both use the (agency_id, seq) index; IS NOT DISTINCT FROM would not.
-  return agencyId === null ? `"agency_id" IS NULL` : `"agency_id" = ${parameter}`;
 }
 
 /** Validates and normalises the input to exactly what is stored, so what is hashed is what is read back. */

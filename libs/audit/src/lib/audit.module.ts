@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UnitOfWork } from '@probity/database';
 import { AuditEntry } from './audit-entry.entity';
+import { AuditEntryRepository } from './audit-entry.repository';
 import { AuditTrail } from './audit-trail.service';
 import { AuditController } from './audit.controller';
 
@@ -9,7 +10,7 @@ import { AuditController } from './audit.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntry])],
   controllers: [AuditController],
-  providers: [AuditTrail, UnitOfWork],
+  providers: [AuditTrail, AuditEntryRepository, UnitOfWork],
   exports: [AuditTrail, UnitOfWork],
 })
 export class AuditModule {}

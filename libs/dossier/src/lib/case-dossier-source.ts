@@ -1,17 +1,13 @@
 import { ConflictException, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, Not } from 'typeorm';
-import { CasesService, Clarification, MethodAmendmentsService, methodHash, ResponsesService } from '@probity/cases';
-import { Agency, StaffUser } from '@probity/identity';
 import {
-  ConflictDeclaration,
-  EvaluationResultsService,
-  ModeratedScore,
-  PanelScoreEntry,
-  PanelSubmission,
-  ProviderPrice,
-  StoredFindings,
-} from '@probity/evaluation';
+  CasesService,
+  ClarificationsService,
+  MethodAmendmentsService,
+  methodHash,
+  ResponsesService,
+} from '@probity/cases';
+import { IdentityService } from '@probity/identity';
+import { EvaluationResultsService, StoredFindings } from '@probity/evaluation';
 import { BUILT_IN_QUESTIONNAIRES, QuestionnaireDefinition } from '@probity/questionnaires';
 import type { CriteriaWeights, ScoreSheet } from '@probity/scoring';
 import { dossierInputFromScoring, ScoredProviderSource } from '../adapters/from-scoring';
@@ -37,9 +33,10 @@ export class CaseDossierInputSource extends DossierInputSource {
   private readonly logger = new Logger(CaseDossierInputSource.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly responses: ResponsesService,
+    private readonly clarifications: ClarificationsService,
+    private readonly identity: IdentityService,
     private readonly results: EvaluationResultsService,
     private readonly amendments: MethodAmendmentsService,
   ) {
@@ -51,36 +48,25 @@ export class CaseDossierInputSource extends DossierInputSource {
     const stored = await this.results.latestComparison(caseId);
     if (!stored)
       throw new ConflictException('The case has no comparison yet: start the evaluation and let scoring finish.');
-    const declarations = await this.dataSource
-      .getRepository(ConflictDeclaration)
-      .find({ where: { caseId }, order: { declaredAt: 'ASC' } });
+    const declarations = await this.results.declarationsOf(caseId);
     // Evaluators and moderating officers are named as their staff accounts are; an account that no
     // longer exists keeps a stable label (numbered in order of declaration).
     const staffNames = new Map(
-      (await this.dataSource.getRepository(StaffUser).findBy({ agencyId: procurementCase.agencyId })).map((user) => [
-        user.id,
-        user.name,
-      ]),
+      (await this.identity.staffOfAgency(procurementCase.agencyId)).map((user) => [user.id, user.name]),
     );
     const numbered = new Map(declarations.map((d, i) => [d.evaluatorId, `Panel member ${i + 1}`]));
     const labelOf = (id: string) => staffNames.get(id) ?? numbered.get(id) ?? `Panel member ${id.slice(0, 8)}`;
     const submitted = (await this.responses.responsesOf(caseId)).filter((response) => response.status === 'submitted');
     const providers: ScoredProviderSource[] = [];
     const awarded: StoredAwardSource['providers'] = [];
-    const prices = new Map(
-      (await this.dataSource.getRepository(ProviderPrice).findBy({ caseId })).map((p) => [p.responseId, p.amount]),
-    );
+    const prices = new Map((await this.results.pricesOfCase(caseId)).map((p) => [p.responseId, p.amount] as const));
     for (const response of submitted) {
       const score = await this.results.latestScore(response.id);
       if (!score) throw new ConflictException(`${response.organisationName} is not scored yet.`);
       const findings = score.findings as StoredFindings;
       const sheet = score.sheet as ScoreSheet;
       const titleOf = (name: string) => sheet.questions.find((q) => q.questionName === name)?.title ?? name;
-      const [drafts, submissions, moderated] = await Promise.all([
-        this.dataSource.getRepository(PanelScoreEntry).find({ where: { responseId: response.id } }),
-        this.dataSource.getRepository(PanelSubmission).find({ where: { responseId: response.id } }),
-        this.dataSource.getRepository(ModeratedScore).find({ where: { responseId: response.id } }),
-      ]);
+      const { scores: drafts, submissions, moderated } = await this.results.panelRecordOf(response.id);
       // A score counts once its evaluator submitted it; until then it is a draft they may still change.
       const submittedBy = new Set(submissions.map((submission) => submission.evaluatorId));
       const panelScores = drafts.filter((entry) => submittedBy.has(entry.evaluatorId));
@@ -140,9 +126,7 @@ export class CaseDossierInputSource extends DossierInputSource {
     }
     const template = BUILT_IN_QUESTIONNAIRES.find((q) => q.key === procurementCase.questionnaireKey);
     // Every answer published to the providers, as they read it (never who asked).
-    const clarifications = await this.dataSource
-      .getRepository(Clarification)
-      .find({ where: { caseId, publishedAt: Not(IsNull()) }, order: { publishedAt: 'ASC' } });
+    const clarifications = await this.clarifications.publishedFor(caseId);
     // The panel's legal reviewers are the ones who must approve: a change to them is a new version.
     const reviewerIds = new Set(procurementCase.panel.filter((m) => m.role === 'legal_reviewer').map((m) => m.userId));
     const reviewers = [...reviewerIds]
@@ -162,7 +146,7 @@ export class CaseDossierInputSource extends DossierInputSource {
     });
     const input = dossierInputFromScoring({
       agency: {
-        name: (await this.dataSource.getRepository(Agency).findOneByOrFail({ id: procurementCase.agencyId })).name,
+        name: (await this.identity.getAgency(procurementCase.agencyId)).name,
       },
       case: {
         id: procurementCase.id,

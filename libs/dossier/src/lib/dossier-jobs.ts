@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
 import { AuditTrail } from '@probity/audit';
-import { ProcurementCase } from '@probity/cases';
+import { CasesService } from '@probity/cases';
+import { UnitOfWork } from '@probity/database';
 import { InvalidJobPayloadError, JobContext, JobHandler, JobProcessor, ParsedJobPayload } from '@probity/queue';
 import { DOSSIER_INPUT_SCHEMA_VERSION, DossierInput } from '../model/dossier-input';
 import { SignedStatement } from '../model/signature';
@@ -13,7 +12,8 @@ import { certificateId, pemOfCertificate } from '../signing/seal-credentials';
 import { DossierInputSource } from './case-dossier-source';
 import { DossierRenderer } from './dossier-renderer';
 import { DossierVersion } from './dossier-version.entity';
-import { DossierReviewer, SignedDossier } from './review.entities';
+import { DossierVersionRepository } from './dossier-version.repository';
+import { ReviewRepository } from './review.repository';
 import { DossierReviewService } from './review.service';
 import { SignOffRequests } from './sign-off-requests';
 
@@ -34,7 +34,9 @@ function storedInput(version: DossierVersion, job: string): DossierInput {
 @Injectable()
 export class RenderDossierJob implements JobHandler<'dossier.render'> {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly versions: DossierVersionRepository,
+    private readonly reviewers: ReviewRepository,
     private readonly renderer: DossierRenderer,
     private readonly signOffRequests: SignOffRequests,
   ) {}
@@ -43,18 +45,17 @@ export class RenderDossierJob implements JobHandler<'dossier.render'> {
     { dossierId }: ParsedJobPayload<'dossier.render'>,
     context: JobContext,
   ): Promise<{ pdfSha256: string; rendered: boolean }> {
-    const repository = this.dataSource.getRepository(DossierVersion);
-    const dossier = await repository.findOneBy({ id: dossierId });
+    const dossier = await this.versions.findById(dossierId);
     if (!dossier) throw new InvalidJobPayloadError('dossier.render', `dossier ${dossierId} does not exist`);
     if (dossier.pdfSha256) return { pdfSha256: dossier.pdfSha256, rendered: false };
     const input = storedInput(dossier, 'dossier.render');
     const progress = async (percent: number) => {
       await context.updateProgress(percent);
       // A concurrent run may have finished first: its 100 % must not go back to 90.
-      await repository.update({ id: dossierId, pdfSha256: IsNull() }, { renderProgress: percent });
+      await this.versions.setRenderProgress(dossierId, percent);
     };
     await progress(10);
-    const underReview = await this.dataSource.getRepository(DossierReviewer).existsBy({ caseId: dossier.caseId });
+    const underReview = await this.reviewers.hasReviewers(dossier.caseId);
     const printStatus = underReview ? 'under review' : 'draft';
     const { pdf } = await this.renderer.render(input, {
       version: dossier.version,
@@ -64,25 +65,19 @@ export class RenderDossierJob implements JobHandler<'dossier.render'> {
     });
     await progress(90);
     const pdfSha256 = sha256(pdf);
-    const { rendered, stored } = await this.dataSource.transaction(async (manager) => {
+    const { rendered, stored } = await this.unitOfWork.run(async () => {
       // Only the first completed render is kept: a concurrent or retried run never replaces it. Decided on
       // the locked row rather than on UpdateResult.affected, which the embedded PostgreSQL (PGlite) leaves
       // undefined: trusting it there skipped the reviewers' sign-off requests.
-      const locked = await manager.findOneOrFail(DossierVersion, {
-        where: { id: dossierId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const locked = await this.versions.lock(dossierId);
+      if (!locked) throw new InvalidJobPayloadError('dossier.render', `dossier ${dossierId} does not exist`);
       const first = !locked.pdfSha256;
-      if (first)
-        await manager.update(
-          DossierVersion,
-          { id: dossierId },
-          { pdf, pdfSha256, printStatus, status: 'rendered', renderProgress: 100, renderedAt: new Date() },
-        );
-      const stored = await manager.findOneByOrFail(DossierVersion, { id: dossierId });
+      const stored = first
+        ? await this.versions.storeRenderedCopy(dossierId, { pdf, pdfSha256, printStatus }, new Date())
+        : locked;
       // The version enters review now that its review copy exists: the reviewers are asked in the same
       // transaction, so the request goes out exactly when the copy is stored.
-      if (first) await this.signOffRequests.queue(manager, stored);
+      if (first) await this.signOffRequests.queue(stored);
       return { rendered: first, stored };
     });
     await context.updateProgress(100);
@@ -102,7 +97,9 @@ export class SignDossierJob implements JobHandler<'dossier.sign'> {
   private readonly logger = new Logger(SignDossierJob.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly versions: DossierVersionRepository,
+    private readonly cases: CasesService,
     private readonly renderer: DossierRenderer,
     private readonly reviews: DossierReviewService,
     private readonly seal: DossierSeal,
@@ -114,13 +111,13 @@ export class SignDossierJob implements JobHandler<'dossier.sign'> {
     { dossierId }: ParsedJobPayload<'dossier.sign'>,
     context: JobContext,
   ): Promise<{ signed: boolean; pdfSha256?: string; reason?: string }> {
-    const existing = await this.dataSource.getRepository(SignedDossier).findOneBy({ dossierId });
+    const existing = await this.versions.signedOf(dossierId);
     if (existing) return { signed: true, pdfSha256: existing.pdfSha256 };
-    const version = await this.dataSource.getRepository(DossierVersion).findOneBy({ id: dossierId });
+    const version = await this.versions.findById(dossierId);
     if (!version) throw new InvalidJobPayloadError('dossier.sign', `dossier ${dossierId} does not exist`);
     if (version.supersededAt || !version.pdfSha256)
       return { signed: false, reason: 'the version is superseded or not rendered' };
-    const { signOff, approved, approvals } = await this.reviews.signOffFor(this.dataSource.manager, version);
+    const { signOff, approved, approvals } = await this.reviews.signOffFor(version);
     // A reviewer may have changed their mind between the last approval and this job.
     if (!approved) return { signed: false, reason: 'not every required reviewer approves this version' };
     await context.updateProgress(10);
@@ -171,15 +168,12 @@ export class SignDossierJob implements JobHandler<'dossier.sign'> {
     await context.updateProgress(90);
     const pdfSha256 = sha256(pdf);
     const id = randomUUID();
-    const stored = await this.dataSource.transaction(async (manager) => {
+    const stored = await this.unitOfWork.run(async () => {
       // Decisions take the same lock: none can slip in between this check and the insert, and once the
       // version is signed, DossierReviewService refuses new ones.
-      const locked = await manager.findOne(DossierVersion, {
-        where: { id: dossierId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const locked = await this.versions.lock(dossierId);
       if (locked?.supersededAt) return null;
-      const now = await this.reviews.signOffFor(manager, version);
+      const now = await this.reviews.signOffFor(version);
       // The printed sign-off page must be the record as it stands: same approvals, same comments.
       const unchanged =
         now.approved &&
@@ -187,47 +181,42 @@ export class SignDossierJob implements JobHandler<'dossier.sign'> {
         now.approvals.every((decision, index) => decision.id === approvals[index].id) &&
         now.signOff.comments.length === signOff.comments.length &&
         now.signOff.decisions.length === signOff.decisions.length;
-      const alreadySigned = await manager.existsBy(SignedDossier, { dossierId });
+      const alreadySigned = (await this.versions.signedOf(dossierId)) !== null;
       if (!unchanged && !alreadySigned) return null;
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(SignedDossier)
-        .values({
-          id,
-          dossierId,
-          caseId: version.caseId,
-          caseReference: input.case.reference,
-          version: version.version,
-          snapshotHash: version.snapshotHash,
-          reviewedPdfSha256: version.pdfSha256 as string,
-          snapshot: finalInput,
-          statement,
-          signature,
-          keyId: key.keyId,
-          publicKey: key.publicKeyPem,
-          pdf,
-          pdfSha256,
-          signedAt,
-        })
-        .orIgnore()
-        .execute();
-      await manager.update(DossierVersion, { id: dossierId }, { status: 'signed' });
+      await this.versions.insertSigned({
+        id,
+        dossierId,
+        caseId: version.caseId,
+        caseReference: input.case.reference,
+        version: version.version,
+        snapshotHash: version.snapshotHash,
+        reviewedPdfSha256: version.pdfSha256 as string,
+        snapshot: finalInput,
+        statement,
+        signature,
+        keyId: key.keyId,
+        publicKey: key.publicKeyPem,
+        pdf,
+        pdfSha256,
+        signedAt,
+      });
+      await this.versions.markSigned(dossierId);
       if (!alreadySigned) {
-        const { agencyId } = await manager.findOneByOrFail(ProcurementCase, { id: version.caseId });
-        await this.audit.record(manager, {
-          agencyId,
-          actorType: 'system',
-          actorId: null,
-          actorLabel: 'Dossier signing job',
-          action: 'dossier.signed',
-          subjectType: 'dossier',
-          subjectId: dossierId,
-          before: { status: 'rendered', reviewedPdfSha256: version.pdfSha256 },
-          after: { status: 'signed', pdfSha256, keyId: key.keyId, signers: statement.signers },
-        });
+        const { agencyId } = await this.cases.getCase(version.caseId);
+        await this.audit.recordChange(
+          { type: 'system', id: null, label: 'Dossier signing job' },
+          {
+            agencyId,
+            action: 'dossier.signed',
+            subject: { type: 'dossier', id: dossierId },
+            before: { status: 'rendered', reviewedPdfSha256: version.pdfSha256 },
+            after: { status: 'signed', pdfSha256, keyId: key.keyId, signers: statement.signers },
+          },
+        );
       }
-      return manager.findOneByOrFail(SignedDossier, { dossierId });
+      const signedNow = await this.versions.signedOf(dossierId);
+      if (!signedNow) throw new Error(`signed dossier ${dossierId} missing right after it was stored`);
+      return signedNow;
     });
     // A decision or comment came in while the PDF was being printed: sign the record as it stands now.
     if (!stored) return this.handle({ dossierId }, context);

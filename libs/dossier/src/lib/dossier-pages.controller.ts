@@ -7,6 +7,7 @@ import type { DossierInput, ReviewDecisionKind } from '../model/dossier-input';
 import { sectionGlance } from '../model/section-glance';
 import { DECISIONS } from './dossier.dto';
 import { DOSSIER_IDS, DossierWorkflowService } from './dossier-workflow.service';
+import { ReviewQueue } from './review-queue';
 import { FormBody } from '@probity/web';
 
 export const DECISION_LABELS: Record<ReviewDecisionKind, string> = {
@@ -39,12 +40,15 @@ function messagesOf(error: HttpException): string[] {
 @RequiresAccess('dossier.read', DOSSIER_IDS)
 @Controller('reviews')
 export class DossierPagesController {
-  constructor(private readonly workflow: DossierWorkflowService) {}
+  constructor(
+    private readonly workflow: DossierWorkflowService,
+    private readonly reviewQueue: ReviewQueue,
+  ) {}
 
   @Get()
   @RequiresAccess('review.queue')
   async queue(@CurrentStaff() staff: StaffPrincipal, @Res() response: Response) {
-    const items = await this.workflow.reviewQueue(staff);
+    const items = await this.reviewQueue.of(staff);
     response.render('dossier/queue', {
       title: 'Dossiers to review',
       awaiting: items.filter((item) => item.awaitingMe),
@@ -149,7 +153,7 @@ export class DossierPagesController {
     },
     status = 200,
   ) {
-    const { version, procurementCase } = await this.workflow.dossierOf(staff, dossierId, 'dossier.read');
+    const { version, procurementCase } = await this.workflow.dossierOf(staff, dossierId);
     const state = await this.workflow.state(staff, dossierId);
     const me = state.reviewers.find((reviewer) => reviewer.id === staff.userId);
     const open = state.current && state.status === 'rendered' && procurementCase.status === 'dossier_review';

@@ -1,17 +1,16 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditTrail, staffAuditActor } from '@probity/audit';
 import { CasesService, isUuid, ProcurementCase } from '@probity/cases';
-import type { Permission } from '@probity/access';
-import { CaseAccess } from '@probity/evaluation';
-import { CaseIdResolver, StaffPrincipal, StaffUser } from '@probity/identity';
-import { DossierInput, ReviewDecisionKind, REVIEWER_ROLE_LABEL } from '../model/dossier-input';
+import { UnitOfWork } from '@probity/database';
+import { CaseIdResolver, IdentityService, StaffPrincipal } from '@probity/identity';
+import { DossierInput, REVIEWER_ROLE_LABEL } from '../model/dossier-input';
 import { OcdsReleasePackage, toOcdsReleasePackage } from '../ocds/ocds-export';
 import { DossierInputSource } from './case-dossier-source';
+import { DossierVersionSummary, summaryOf } from './dossier-summaries';
 import { DossierVersion } from './dossier-version.entity';
+import { DossierVersionRepository } from './dossier-version.repository';
 import { DossierService } from './dossier.service';
-import { DossierReviewComment, DossierReviewDecision, DossierReviewer } from './review.entities';
+import { DossierReviewComment, DossierReviewDecision } from './review.entities';
 import { DecisionInput, DossierReviewService, ReviewerIdentity, ReviewState } from './review.service';
 import { SignOffRequests } from './sign-off-requests';
 
@@ -20,62 +19,25 @@ export { REVIEWER_ROLE_LABEL };
 /** Case statuses in which a dossier can be rendered: the comparison exists from evaluation on. */
 const RENDERABLE = new Set(['evaluation', 'dossier_review']);
 
-export interface DossierVersionSummary {
-  id: string;
-  version: number;
-  status: string;
-  current: boolean;
-  renderProgress: number;
-  snapshotHash: string;
-  pdfSha256: string | null;
-  requestedAt: Date;
-  renderedAt: Date | null;
-  signedPdfSha256: string | null;
-}
-
-export interface ReviewQueueItem {
-  dossierId: string;
-  caseId: string;
-  caseReference: string;
-  caseTitle: string;
-  version: number;
-  renderedAt: Date | null;
-  /** The caller's latest decision on this version's review copy, if any. */
-  myDecision: ReviewDecisionKind | null;
-  awaitingMe: boolean;
-}
-
-function summaryOf(version: DossierVersion, signedPdfSha256: string | null): DossierVersionSummary {
-  return {
-    id: version.id,
-    version: version.version,
-    status: version.supersededAt ? 'superseded' : version.status,
-    current: !version.supersededAt,
-    renderProgress: version.renderProgress,
-    snapshotHash: version.snapshotHash,
-    pdfSha256: version.pdfSha256,
-    requestedAt: version.requestedAt,
-    renderedAt: version.renderedAt,
-    signedPdfSha256,
-  };
-}
-
 /**
  * The dossier as staff use it: every call is scoped to the caller's agency (any other id is 404),
  * reviewers are the case's panel legal reviewers, the acting reviewer is the signed-in staff member,
- * and every change is recorded in the audit trail in its own transaction.
+ * and every change is recorded in the audit trail in its own transaction. Whether the caller may act
+ * at all (role, panel seat, phase) is the access policy's decision, taken by the route guard
+ * (`@RequiresAccess`) before any method here runs.
  */
 @Injectable()
 export class DossierWorkflowService implements CaseIdResolver {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly versionRepository: DossierVersionRepository,
     private readonly cases: CasesService,
+    private readonly identity: IdentityService,
     private readonly dossiers: DossierService,
     private readonly reviews: DossierReviewService,
     private readonly source: DossierInputSource,
     private readonly signOffRequests: SignOffRequests,
     private readonly audit: AuditTrail,
-    private readonly access: CaseAccess,
   ) {}
 
   caseOf(staff: StaffPrincipal, caseId: string): Promise<ProcurementCase> {
@@ -84,14 +46,18 @@ export class DossierWorkflowService implements CaseIdResolver {
 
   /** A version of a case of the caller's agency; any other id, including another agency's, is 404. */
   private async versionOf(staff: StaffPrincipal, dossierId: string): Promise<DossierVersion> {
-    const version = isUuid(dossierId)
-      ? await this.dataSource.getRepository(DossierVersion).findOneBy({ id: dossierId })
-      : null;
-    const ours =
-      version &&
-      (await this.dataSource.getRepository(ProcurementCase).existsBy({ id: version.caseId, agencyId: staff.agencyId }));
-    if (!version || !ours) throw new NotFoundException('No such dossier.');
-    return version;
+    return (await this.ofAgency(staff, dossierId)).version;
+  }
+
+  private async ofAgency(
+    staff: StaffPrincipal,
+    dossierId: string,
+  ): Promise<{ version: DossierVersion; procurementCase: ProcurementCase }> {
+    const version = isUuid(dossierId) ? await this.versionRepository.findById(dossierId) : null;
+    const procurementCase = version ? await this.cases.getCase(version.caseId) : null;
+    if (!version || !procurementCase || procurementCase.agencyId !== staff.agencyId)
+      throw new NotFoundException('No such dossier.');
+    return { version, procurementCase };
   }
 
   /** The case of a dossier version, for the access guard of routes naming one (see DOSSIER_IDS). */
@@ -100,17 +66,14 @@ export class DossierWorkflowService implements CaseIdResolver {
   }
 
   /**
-   * A dossier version, if the access policy grants the permission on its case: another agency's
-   * version is 404 like an unknown id; role, panel seat and the rest are the policy's 403.
+   * A dossier version of the caller's agency with its case; another agency's version is 404 like an
+   * unknown id. Role, panel seat and phase were decided by the route's access guard already.
    */
   async dossierOf(
     staff: StaffPrincipal,
     dossierId: string,
-    permission: Extract<Permission, `dossier.${string}`>,
   ): Promise<{ version: DossierVersion; procurementCase: ProcurementCase }> {
-    const version = await this.versionOf(staff, dossierId);
-    const { procurementCase } = await this.access.requireAccess(staff, permission, { caseId: version.caseId });
-    return { version, procurementCase };
+    return this.ofAgency(staff, dossierId);
   }
 
   /** The case panel's legal reviewers, with their names as their accounts give them. */
@@ -119,9 +82,8 @@ export class DossierWorkflowService implements CaseIdResolver {
       ...new Set(procurementCase.panel.filter((member) => member.role === 'legal_reviewer').map((m) => m.userId)),
     ];
     if (ids.length === 0) return [];
-    const accounts = await this.dataSource
-      .getRepository(StaffUser)
-      .findBy({ id: In(ids), agencyId: procurementCase.agencyId });
+    const seated = new Set(ids);
+    const accounts = (await this.identity.staffOfAgency(procurementCase.agencyId)).filter((a) => seated.has(a.id));
     return accounts
       .map((account) => ({ id: account.id, name: account.name, role: REVIEWER_ROLE_LABEL }))
       .sort((a, b) => a.name.localeCompare(b.name));
@@ -145,26 +107,20 @@ export class DossierWorkflowService implements CaseIdResolver {
       );
     const reviewers = await this.panelReviewers(procurementCase);
     const input = await this.source.inputFor(procurementCase.id);
-    const version = await this.dataSource.transaction(async (manager) => {
-      const requested = await this.dossiers.versionFor(manager, procurementCase.id, input);
-      await this.syncReviewers(manager, staff, procurementCase, reviewers);
-      if (requested.pdfSha256) await this.signOffRequests.queue(manager, requested);
-      await this.audit.recordChange(
-        staffAuditActor(staff),
-        {
-          agencyId: staff.agencyId,
-          action: 'dossier.render-requested',
-          subject: { type: 'dossier', id: requested.id },
-          before: null,
-          after: { caseId: procurementCase.id, version: requested.version, snapshotHash: requested.snapshotHash },
-        },
-        manager,
-      );
+    const version = await this.unitOfWork.run(async () => {
+      const requested = await this.dossiers.versionFor(procurementCase.id, input);
+      await this.syncReviewers(staff, procurementCase, reviewers);
+      if (requested.pdfSha256) await this.signOffRequests.queue(requested);
+      await this.audit.recordChange(staffAuditActor(staff), {
+        agencyId: staff.agencyId,
+        action: 'dossier.render-requested',
+        subject: { type: 'dossier', id: requested.id },
+        before: null,
+        after: { caseId: procurementCase.id, version: requested.version, snapshotHash: requested.snapshotHash },
+      });
       return requested;
     });
-    const required = await this.dataSource
-      .getRepository(DossierReviewer)
-      .find({ where: { caseId: procurementCase.id }, order: { name: 'ASC' } });
+    const required = await this.reviews.reviewersOf(procurementCase.id);
     return { version, reviewers: required.map((r) => ({ id: r.reviewerId, name: r.name, role: r.role })) };
   }
 
@@ -197,19 +153,19 @@ export class DossierWorkflowService implements CaseIdResolver {
   }
 
   async state(staff: StaffPrincipal, dossierId: string): Promise<ReviewState> {
-    await this.dossierOf(staff, dossierId, 'dossier.read');
+    await this.versionOf(staff, dossierId);
     return this.reviews.state(dossierId);
   }
 
   async pdf(staff: StaffPrincipal, dossierId: string): Promise<{ version: DossierVersion; pdf: Buffer }> {
-    const { version } = await this.dossierOf(staff, dossierId, 'dossier.read');
+    const version = await this.versionOf(staff, dossierId);
     const pdf = await this.dossiers.pdf(version.id);
     if (!pdf) throw new ConflictException(`Version ${version.version} is still being rendered.`);
     return { version, pdf };
   }
 
   async signedPdf(staff: StaffPrincipal, dossierId: string): Promise<{ version: DossierVersion; pdf: Buffer }> {
-    const { version } = await this.dossierOf(staff, dossierId, 'dossier.read');
+    const version = await this.versionOf(staff, dossierId);
     const pdf = await this.dossiers.signedPdf(version.id);
     if (!pdf) throw new NotFoundException('This dossier version is not signed.');
     return { version, pdf };
@@ -237,124 +193,72 @@ export class DossierWorkflowService implements CaseIdResolver {
     return { reference: procurementCase.reference, release };
   }
 
-  /** Dossier versions of the caller's agency that list the caller as a required reviewer, open for review. */
-  async reviewQueue(staff: StaffPrincipal): Promise<ReviewQueueItem[]> {
-    const assignments = await this.dataSource.getRepository(DossierReviewer).findBy({ reviewerId: staff.userId });
-    if (assignments.length === 0) return [];
-    const cases = await this.dataSource.getRepository(ProcurementCase).findBy({
-      id: In(assignments.map((a) => a.caseId)),
-      agencyId: staff.agencyId,
-      status: 'dossier_review',
-    });
-    if (cases.length === 0) return [];
-    const caseById = new Map(cases.map((c) => [c.id, c]));
-    const versions = await this.dataSource.getRepository(DossierVersion).find({
-      where: { caseId: In(cases.map((c) => c.id)), supersededAt: IsNull(), status: 'rendered' },
-      order: { renderedAt: 'ASC' },
-    });
-    const decisions = versions.length
-      ? await this.dataSource.getRepository(DossierReviewDecision).find({
-          where: { dossierId: In(versions.map((v) => v.id)), reviewerId: staff.userId },
-          order: { decidedAt: 'ASC', id: 'ASC' },
-        })
-      : [];
-    return versions
-      .map((version) => {
-        const procurementCase = caseById.get(version.caseId) as ProcurementCase;
-        const mine = decisions.filter((d) => d.dossierId === version.id && d.pdfSha256 === version.pdfSha256).at(-1);
-        return {
-          dossierId: version.id,
-          caseId: version.caseId,
-          caseReference: procurementCase.reference,
-          caseTitle: procurementCase.title,
-          version: version.version,
-          renderedAt: version.renderedAt,
-          myDecision: mine?.decision ?? null,
-          awaitingMe: !mine,
-        };
-      })
-      .sort((a, b) => Number(b.awaitingMe) - Number(a.awaitingMe));
-  }
-
   /** A comment by the signed-in reviewer on one section of the current review copy. */
   async comment(
     staff: StaffPrincipal,
     dossierId: string,
     input: { section: string; body: string },
   ): Promise<DossierReviewComment> {
-    const { version, procurementCase } = await this.dossierOf(staff, dossierId, 'dossier.decide');
+    const { version, procurementCase } = await this.ofAgency(staff, dossierId);
     this.assertInReview(procurementCase);
-    return this.reviews.comment(version.id, { id: staff.userId, name: staff.name }, input, (manager, saved) =>
-      this.audit.recordChange(
-        staffAuditActor(staff),
-        {
-          agencyId: staff.agencyId,
-          action: 'dossier.commented',
-          subject: { type: 'dossier', id: version.id },
-          before: null,
-          after: {
-            version: version.version,
-            section: saved.section,
-            pdfSha256: saved.pdfSha256,
-            commentId: saved.id,
-          },
+    return this.reviews.comment(version.id, { id: staff.userId, name: staff.name }, input, (saved) =>
+      this.audit.recordChange(staffAuditActor(staff), {
+        agencyId: staff.agencyId,
+        action: 'dossier.commented',
+        subject: { type: 'dossier', id: version.id },
+        before: null,
+        after: {
+          version: version.version,
+          section: saved.section,
+          pdfSha256: saved.pdfSha256,
+          commentId: saved.id,
         },
-        manager,
-      ),
+      }),
     );
   }
 
   /** The signed-in reviewer's decision, bound to the review copy they read (its SHA-256). */
   async decide(staff: StaffPrincipal, dossierId: string, input: DecisionInput): Promise<DossierReviewDecision> {
-    const { version, procurementCase } = await this.dossierOf(staff, dossierId, 'dossier.decide');
+    const { version, procurementCase } = await this.ofAgency(staff, dossierId);
     this.assertInReview(procurementCase);
     const reviewer = { id: staff.userId, name: staff.name, role: REVIEWER_ROLE_LABEL };
-    return this.reviews.decide(version.id, reviewer, input, (manager, decision) =>
-      this.audit.recordChange(
-        staffAuditActor(staff),
-        {
-          agencyId: staff.agencyId,
-          action: 'dossier.decided',
-          subject: { type: 'dossier', id: version.id },
-          before: null,
-          after: {
-            version: version.version,
-            decision: decision.decision,
-            conditions: decision.conditions,
-            reason: decision.reason,
-            pdfSha256: decision.pdfSha256,
-          },
+    return this.reviews.decide(version.id, reviewer, input, (decision) =>
+      this.audit.recordChange(staffAuditActor(staff), {
+        agencyId: staff.agencyId,
+        action: 'dossier.decided',
+        subject: { type: 'dossier', id: version.id },
+        before: null,
+        after: {
+          version: version.version,
+          decision: decision.decision,
+          conditions: decision.conditions,
+          reason: decision.reason,
+          pdfSha256: decision.pdfSha256,
         },
-        manager,
-      ),
+      }),
     );
   }
 
   /** Makes the panel's legal reviewers the required reviewers (in legal review only); true if they changed. */
   private async syncReviewers(
-    manager: EntityManager,
     staff: StaffPrincipal,
     procurementCase: ProcurementCase,
     reviewers: ReviewerIdentity[],
   ): Promise<boolean> {
     // Reviewers are required from the move to legal review on; a version rendered earlier is a draft.
     if (procurementCase.status !== 'dossier_review' || reviewers.length === 0) return false;
-    const assigned = await manager.find(DossierReviewer, { where: { caseId: procurementCase.id } });
+    const assigned = await this.reviews.reviewersOf(procurementCase.id);
     const before = assigned.map((r) => r.reviewerId).sort();
     const after = reviewers.map((r) => r.id).sort();
     if (before.join() === after.join()) return false;
-    await this.reviews.assignReviewersIn(manager, procurementCase.id, reviewers);
-    await this.audit.recordChange(
-      staffAuditActor(staff),
-      {
-        agencyId: staff.agencyId,
-        action: 'dossier.reviewers-set',
-        subject: { type: 'case', id: procurementCase.id },
-        before: assigned.map((r) => ({ id: r.reviewerId, name: r.name })),
-        after: reviewers.map((r) => ({ id: r.id, name: r.name })),
-      },
-      manager,
-    );
+    await this.reviews.assignReviewers(procurementCase.id, reviewers);
+    await this.audit.recordChange(staffAuditActor(staff), {
+      agencyId: staff.agencyId,
+      action: 'dossier.reviewers-set',
+      subject: { type: 'case', id: procurementCase.id },
+      before: assigned.map((r) => ({ id: r.reviewerId, name: r.name })),
+      after: reviewers.map((r) => ({ id: r.id, name: r.name })),
+    });
     return true;
   }
 

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@probity/audit';
 import { CasesModule } from '@probity/cases';
+import { UnitOfWork } from '@probity/database';
 import { EvaluationModule } from '@probity/evaluation';
+import { IdentityModule } from '@probity/identity';
 import { NotificationsModule } from '@probity/notifications';
 import { PdfRenderingModule } from '@probity/pdf-rendering';
 import { CaseDossierInputSource, DossierInputSource } from './case-dossier-source';
@@ -16,6 +18,9 @@ import { SignOffRequests } from './sign-off-requests';
 import { DossierVersion } from './dossier-version.entity';
 import { DossierService } from './dossier.service';
 import { DOSSIER_ENTITIES } from './review.entities';
+import { DossierVersionRepository } from './dossier-version.repository';
+import { ReviewQueue } from './review-queue';
+import { ReviewRepository } from './review.repository';
 import { DossierReviewService } from './review.service';
 import { DossierSeal } from '../signing/dossier-seal';
 
@@ -26,12 +31,17 @@ import { DossierSeal } from '../signing/dossier-seal';
     AuditModule,
     CasesModule,
     EvaluationModule,
+    IdentityModule,
     NotificationsModule,
     PdfRenderingModule,
   ],
   // Verification first: its public GET dossiers/signing-keys must win over the staff route dossiers/:id.
   controllers: [DossierVerificationController, DossierController, DossierPagesController],
   providers: [
+    UnitOfWork,
+    DossierVersionRepository,
+    ReviewRepository,
+    ReviewQueue,
     DossierRenderer,
     DossierService,
     DossierReviewService,

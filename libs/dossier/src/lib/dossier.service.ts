@@ -1,7 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createPublicKey, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { UnitOfWork } from '@probity/database';
 import { JobOutbox } from '@probity/queue';
 import { dossierContentHash } from '../model/content-hash';
 import type { DossierInput } from '../model/dossier-input';
@@ -11,6 +10,7 @@ import { DossierSeal } from '../signing/dossier-seal';
 import { padesVerification, PadesVerification } from '../signing/pades-verification';
 import { DossierInputSource } from './case-dossier-source';
 import { DossierVersion } from './dossier-version.entity';
+import { DossierVersionRepository } from './dossier-version.repository';
 import { SignedDossier } from './review.entities';
 
 export type DossierVerification =
@@ -46,7 +46,8 @@ export class DossierService {
   private readonly pdfProofs = new PdfProofReader();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly repository: DossierVersionRepository,
     private readonly source: DossierInputSource,
     private readonly outbox: JobOutbox,
     private readonly seal: DossierSeal,
@@ -64,33 +65,28 @@ export class DossierService {
    */
   async requestRender(caseId: string): Promise<DossierVersion> {
     const input = await this.source.inputFor(caseId);
-    return this.dataSource.transaction((manager) => this.versionFor(manager, caseId, input));
+    return this.versionFor(caseId, input);
   }
 
-  /** Same as requestRender, with an input the caller already built (in the caller's transaction). */
-  async versionFor(manager: EntityManager, caseId: string, input: DossierInput): Promise<DossierVersion> {
-    const snapshotHash = dossierContentHash(input);
-    const repository = manager.getRepository(DossierVersion);
-    // One writer per case at a time: concurrent requests must not both claim the next number.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`dossier:${caseId}`]);
-    // Signing holds its version's row lock until the signed dossier is committed: waiting for it here
-    // means a version being signed is never superseded (and no new version follows a signature).
-    await manager.query(`SELECT id FROM dossier_versions WHERE case_id = $1 FOR UPDATE`, [caseId]);
-    if (await manager.getRepository(SignedDossier).existsBy({ caseId }))
-      throw new ConflictException('The dossier of this case is signed: it can no longer change.');
-    const existing = await repository.findOneBy({ caseId, snapshotHash });
-    if (existing && !existing.supersededAt) return existing;
-    await repository.update(
-      { caseId, supersededAt: IsNull(), snapshotHash: Not(snapshotHash) },
-      { supersededAt: new Date() },
-    );
-    if (existing) {
+  /** Same as requestRender, with an input the caller already built (joins the caller's UnitOfWork). */
+  async versionFor(caseId: string, input: DossierInput): Promise<DossierVersion> {
+    return this.unitOfWork.run(async () => {
+      const snapshotHash = dossierContentHash(input);
+      await this.repository.lockCaseForNewVersion(caseId);
+      if (await this.repository.isCaseSigned(caseId))
+        throw new ConflictException('The dossier of this case is signed: it can no longer change.');
+      const existing = await this.repository.findOfCaseWithHash(caseId, snapshotHash);
+      if (existing && !existing.supersededAt) return existing;
+      await this.repository.supersedeOthers(caseId, snapshotHash, new Date());
       // The data went back to what an earlier version shows: that version (same bytes) is current again.
-      await repository.update({ id: existing.id }, { supersededAt: null });
-      return repository.findOneByOrFail({ id: existing.id });
-    }
-    const latest = await repository.findOne({ where: { caseId }, order: { version: 'DESC' } });
-    const created = repository.create({
+      if (existing) return this.repository.reinstate(existing.id);
+      return this.createVersion(caseId, input, snapshotHash);
+    });
+  }
+
+  private async createVersion(caseId: string, input: DossierInput, snapshotHash: string): Promise<DossierVersion> {
+    const latest = await this.repository.latestOfCase(caseId);
+    const created = await this.repository.insert({
       id: randomUUID(),
       caseId,
       version: (latest?.version ?? 0) + 1,
@@ -104,9 +100,8 @@ export class DossierService {
       renderedAt: null,
       supersededAt: null,
     });
-    await repository.save(created);
     await this.outbox.add(
-      manager,
+      this.unitOfWork.transaction,
       'dossier.render',
       { dossierId: created.id },
       { jobId: DossierService.renderJobId(caseId, snapshotHash) },
@@ -115,38 +110,26 @@ export class DossierService {
   }
 
   async get(dossierId: string): Promise<DossierVersion> {
-    const found = await this.dataSource.getRepository(DossierVersion).findOneBy({ id: dossierId });
+    const found = await this.repository.findById(dossierId);
     if (!found) throw new NotFoundException('No such dossier.');
     return found;
   }
 
   async versionsOf(caseId: string): Promise<DossierVersion[]> {
-    return this.dataSource.getRepository(DossierVersion).find({ where: { caseId }, order: { version: 'DESC' } });
+    return this.repository.listOfCase(caseId);
   }
 
   /** The review copy of a version, or null while it is being rendered. */
   async pdf(dossierId: string): Promise<Buffer | null> {
-    const found = await this.dataSource
-      .getRepository(DossierVersion)
-      .createQueryBuilder('d')
-      .addSelect('d.pdf')
-      .where('d.id = :id', { id: dossierId })
-      .getOne();
-    return found?.pdf ?? null;
+    return this.repository.pdfOf(dossierId);
   }
 
   async signed(dossierId: string): Promise<SignedDossier | null> {
-    return this.dataSource.getRepository(SignedDossier).findOneBy({ dossierId });
+    return this.repository.signedOf(dossierId);
   }
 
   async signedPdf(dossierId: string): Promise<Buffer | null> {
-    const found = await this.dataSource
-      .getRepository(SignedDossier)
-      .createQueryBuilder('s')
-      .addSelect('s.pdf')
-      .where('s.dossier_id = :id', { id: dossierId })
-      .getOne();
-    return found?.pdf ?? null;
+    return this.repository.signedPdfOf(dossierId);
   }
 
   /**
@@ -154,10 +137,7 @@ export class DossierService {
    * Probity. Sealed dossiers carry their certificate chain; the CA is at /verify/ca.pem.
    */
   async signingKeys(): Promise<Array<{ keyId: string; publicKeyPem: string }>> {
-    const rows: Array<{ key_id: string; public_key: string }> = await this.dataSource.query(
-      `SELECT DISTINCT key_id, public_key FROM signed_dossiers WHERE signature <> 'PAdES' ORDER BY key_id`,
-    );
-    return rows.map((row) => ({ keyId: row.key_id, publicKeyPem: row.public_key }));
+    return this.repository.signingKeys();
   }
 
   /**
@@ -170,12 +150,8 @@ export class DossierService {
     // Anyone may upload a file here: hashing and parsing it happen off the event loop, within limits.
     const { pdfSha256, pades, embedded } = await this.pdfProofs.read(pdf, this.seal.trustAnchors());
     if (pades)
-      return padesVerification(
-        pdfSha256,
-        pades,
-        await this.dataSource.getRepository(SignedDossier).existsBy({ pdfSha256 }),
-      );
-    const signed = await this.dataSource.getRepository(SignedDossier).findOneBy({ pdfSha256 });
+      return padesVerification(pdfSha256, pades, (await this.repository.signedByPdfSha256(pdfSha256)) !== null);
+    const signed = await this.repository.signedByPdfSha256(pdfSha256);
     if (signed) {
       const statement = embedded?.statement;
       const genuine =
@@ -202,7 +178,7 @@ export class DossierService {
         keyId: signed.keyId,
       };
     }
-    const review = await this.dataSource.getRepository(DossierVersion).findOneBy({ pdfSha256 });
+    const review = await this.repository.findByPdfSha256(pdfSha256);
     if (review) {
       return {
         valid: true,
@@ -223,11 +199,8 @@ export class DossierService {
     }
     if (embedded && isSignedStatement(embedded.statement)) {
       const claimed = embedded.statement;
-      const keys = await this.dataSource
-        .getRepository(SignedDossier)
-        .find({ where: { keyId: embedded.keyId, caseReference: In([claimed.caseReference]) }, take: 1 });
-      const genuine =
-        keys.length > 0 && verifyStatement(claimed, embedded.signature, createPublicKey(keys[0].publicKey));
+      const key = await this.repository.signedWithKey(embedded.keyId, claimed.caseReference);
+      const genuine = key !== null && verifyStatement(claimed, embedded.signature, createPublicKey(key.publicKey));
       return {
         valid: false,
         pdfSha256,

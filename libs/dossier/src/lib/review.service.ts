@@ -1,7 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { UnitOfWork } from '@probity/database';
 import { JobOutbox } from '@probity/queue';
 import { dossierContentHash } from '../model/content-hash';
 import type { DossierInput, DossierSignOff, ReviewDecisionKind } from '../model/dossier-input';
@@ -9,7 +8,9 @@ import { dossierSections } from '../model/dossier-view';
 import { DossierInputSource } from './case-dossier-source';
 import { DossierService } from './dossier.service';
 import { DossierVersion } from './dossier-version.entity';
-import { DossierReviewComment, DossierReviewDecision, DossierReviewer, SignedDossier } from './review.entities';
+import { DossierVersionRepository } from './dossier-version.repository';
+import { DossierReviewComment, DossierReviewDecision, DossierReviewer } from './review.entities';
+import { ReviewRepository } from './review.repository';
 
 export interface ReviewerIdentity {
   id: string;
@@ -56,7 +57,9 @@ function latestByReviewer(decisions: DossierReviewDecision[]): Map<string, Dossi
 @Injectable()
 export class DossierReviewService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly reviewRepository: ReviewRepository,
+    private readonly versions: DossierVersionRepository,
     private readonly dossiers: DossierService,
     private readonly source: DossierInputSource,
     private readonly outbox: JobOutbox,
@@ -65,45 +68,38 @@ export class DossierReviewService {
   /**
    * Sets the reviewers whose approval the case's dossier needs (replacing the previous list). When every
    * reviewer on the new list already approved the current review copy (a reviewer who had not decided
-   * was removed), the version goes to signing as it would after a last approval.
+   * was removed), the version goes to signing as it would after a last approval. Joins the caller's
+   * UnitOfWork (e.g. the one that requests a new version).
    */
   async assignReviewers(caseId: string, reviewers: ReviewerIdentity[]): Promise<DossierReviewer[]> {
-    return this.dataSource.transaction((manager) => this.assignReviewersIn(manager, caseId, reviewers));
-  }
-
-  /** assignReviewers in the caller's transaction (e.g. the one that requests a new version). */
-  async assignReviewersIn(
-    manager: EntityManager,
-    caseId: string,
-    reviewers: ReviewerIdentity[],
-  ): Promise<DossierReviewer[]> {
     if (reviewers.length === 0) throw new BadRequestException('Name at least one reviewer.');
     if (new Set(reviewers.map((r) => r.id)).size !== reviewers.length)
       throw new BadRequestException('A reviewer is listed twice.');
-    // Same lock as decisions and signing: the list cannot change under a decision or a signature.
-    const current = await manager.findOne(DossierVersion, {
-      where: { caseId, supersededAt: IsNull() },
-      lock: { mode: 'pessimistic_write' },
+    return this.unitOfWork.run(async () => {
+      // Same lock as decisions and signing: the list cannot change under a decision or a signature.
+      const current = await this.versions.lockCurrentOfCase(caseId);
+      if (await this.versions.isCaseSigned(caseId))
+        throw new ConflictException('The dossier of this case is signed: its reviewers can no longer change.');
+      const saved = await this.reviewRepository.replaceReviewers(
+        caseId,
+        reviewers.map((r) => ({ reviewerId: r.id, name: r.name, role: r.role })),
+      );
+      if (current?.pdfSha256) await this.handOverIfApproved(current, `reviewers-${randomUUID()}`);
+      return saved;
     });
-    if (await manager.getRepository(SignedDossier).existsBy({ caseId }))
-      throw new ConflictException('The dossier of this case is signed: its reviewers can no longer change.');
-    await manager.delete(DossierReviewer, { caseId });
-    const rows = reviewers.map((r) =>
-      manager.create(DossierReviewer, { caseId, reviewerId: r.id, name: r.name, role: r.role }),
-    );
-    const saved = await manager.save(rows);
-    if (current?.pdfSha256) await this.handOverIfApproved(manager, current, `reviewers-${randomUUID()}`);
-    return saved;
+  }
+
+  /** The case's required reviewers, by name. */
+  reviewersOf(caseId: string): Promise<DossierReviewer[]> {
+    return this.reviewRepository.reviewersOf(caseId);
   }
 
   async state(dossierId: string): Promise<ReviewState> {
     const version = await this.dossiers.get(dossierId);
     const [reviewers, decisions, comments, signed] = await Promise.all([
-      this.dataSource
-        .getRepository(DossierReviewer)
-        .find({ where: { caseId: version.caseId }, order: { name: 'ASC' } }),
-      this.decisionsOn(this.dataSource.manager, dossierId),
-      this.dataSource.getRepository(DossierReviewComment).find({ where: { dossierId }, order: { createdAt: 'ASC' } }),
+      this.reviewRepository.reviewersOf(version.caseId),
+      this.reviewRepository.decisionsOn(dossierId),
+      this.reviewRepository.commentsOn(dossierId),
       this.dossiers.signed(dossierId),
     ]);
     const latest = latestByReviewer(decisions.filter((d) => d.pdfSha256 === version.pdfSha256));
@@ -134,8 +130,8 @@ export class DossierReviewService {
     dossierId: string,
     author: Pick<ReviewerIdentity, 'id' | 'name'>,
     input: { section: string; body: string },
-    /** Runs in the comment's transaction, e.g. to record it in the audit trail. */
-    recorded?: (manager: EntityManager, comment: DossierReviewComment) => Promise<void>,
+    /** Runs in the comment's UnitOfWork, e.g. to record it in the audit trail. */
+    recorded?: (comment: DossierReviewComment) => Promise<void>,
   ): Promise<DossierReviewComment> {
     if (!input.body?.trim()) throw new BadRequestException('A comment needs a text.');
     await this.assertReviewer(await this.dossiers.get(dossierId), author.id);
@@ -143,26 +139,21 @@ export class DossierReviewService {
     const sections = dossierSections(version.snapshot as DossierInput).map((s) => s.key);
     if (!sections.includes(input.section))
       throw new BadRequestException(`Unknown section "${input.section}". Sections: ${sections.join(', ')}.`);
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async () => {
       // A comment either makes it into the signed dossier's sign-off page or is refused: signing takes this lock.
-      const locked = await manager.findOne(DossierVersion, {
-        where: { id: dossierId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const locked = await this.versions.lock(dossierId);
       if (!locked || locked.supersededAt || locked.status === 'signed')
         throw new ConflictException('This version is no longer open for comments.');
-      const saved = await manager.save(
-        manager.create(DossierReviewComment, {
-          id: randomUUID(),
-          dossierId,
-          pdfSha256: version.pdfSha256 as string,
-          section: input.section,
-          authorId: author.id,
-          authorName: author.name,
-          body: input.body.trim(),
-        }),
-      );
-      await recorded?.(manager, saved);
+      const saved = await this.reviewRepository.insertComment({
+        id: randomUUID(),
+        dossierId,
+        pdfSha256: version.pdfSha256 as string,
+        section: input.section,
+        authorId: author.id,
+        authorName: author.name,
+        body: input.body.trim(),
+      });
+      await recorded?.(saved);
       return saved;
     });
   }
@@ -178,8 +169,8 @@ export class DossierReviewService {
     dossierId: string,
     reviewer: ReviewerIdentity,
     input: DecisionInput,
-    /** Runs in the decision's transaction, e.g. to record it in the audit trail. */
-    recorded?: (manager: EntityManager, decision: DossierReviewDecision) => Promise<void>,
+    /** Runs in the decision's UnitOfWork, e.g. to record it in the audit trail. */
+    recorded?: (decision: DossierReviewDecision) => Promise<void>,
   ): Promise<DossierReviewDecision> {
     if (input.decision === 'approve-with-conditions' && !input.conditions?.trim())
       throw new BadRequestException('An approval with conditions needs the conditions.');
@@ -192,61 +183,46 @@ export class DossierReviewService {
       throw new ConflictException(
         `You reviewed other bytes (SHA-256 ${input.pdfSha256}) than the current review copy of version ${version.version} (SHA-256 ${version.pdfSha256}): download it again and decide on that.`,
       );
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async () => {
       // Decisions on one version are taken one at a time, so exactly one of them is the last approval.
-      const locked = await manager.findOne(DossierVersion, {
-        where: { id: dossierId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const locked = await this.versions.lock(dossierId);
       if (!locked || locked.supersededAt || locked.status === 'signed')
         throw new ConflictException('This version is no longer open for decisions.');
-      const reviewers = await manager.find(DossierReviewer, { where: { caseId: version.caseId } });
+      const reviewers = await this.reviewRepository.reviewersOf(version.caseId);
       if (reviewers.length === 0)
         throw new ConflictException('No reviewers are assigned to this case yet: assign them before deciding.');
       if (!reviewers.some((r) => r.reviewerId === reviewer.id))
         throw new ForbiddenException('You are not a reviewer of this dossier.');
-      const id = randomUUID();
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(DossierReviewDecision)
-        .values({
-          id,
-          dossierId,
-          caseId: version.caseId,
-          pdfSha256: version.pdfSha256 as string,
-          reviewerId: reviewer.id,
-          reviewerName: reviewer.name,
-          reviewerRole: reviewer.role,
-          decision: input.decision,
-          conditions: input.decision === 'approve-with-conditions' ? (input.conditions as string).trim() : null,
-          reason: input.decision === 'request-changes' ? (input.reason as string).trim() : null,
-          // now() is when the transaction began, possibly before it waited for the lock above: the time
-          // the decision is recorded keeps "latest decision counts" in the order decisions were taken.
-          decidedAt: () => 'clock_timestamp()',
-        })
-        .execute();
-      const decision = await manager.findOneByOrFail(DossierReviewDecision, { id });
-      await this.handOverIfApproved(manager, locked, id);
-      await recorded?.(manager, decision);
+      const decision = await this.reviewRepository.insertDecision({
+        id: randomUUID(),
+        dossierId,
+        caseId: version.caseId,
+        pdfSha256: version.pdfSha256 as string,
+        reviewerId: reviewer.id,
+        reviewerName: reviewer.name,
+        reviewerRole: reviewer.role,
+        decision: input.decision,
+        conditions: input.decision === 'approve-with-conditions' ? (input.conditions as string).trim() : null,
+        reason: input.decision === 'request-changes' ? (input.reason as string).trim() : null,
+      });
+      await this.handOverIfApproved(locked, decision.id);
+      await recorded?.(decision);
       return decision;
     });
   }
 
-  /** The sign-off records printed on the final dossier; `approved` is false unless every reviewer approved. */
+  /**
+   * The sign-off records printed on the final dossier; `approved` is false unless every reviewer approved.
+   * Reads inside the caller's UnitOfWork when one is open (signing re-reads under its lock).
+   */
   async signOffFor(
-    manager: EntityManager,
     version: DossierVersion,
   ): Promise<{ signOff: DossierSignOff; approved: boolean; approvals: DossierReviewDecision[] }> {
-    const reviewers = await manager.find(DossierReviewer, {
-      where: { caseId: version.caseId },
-      order: { name: 'ASC' },
-    });
-    const decisions = (await this.decisionsOn(manager, version.id)).filter((d) => d.pdfSha256 === version.pdfSha256);
-    const comments = await manager.find(DossierReviewComment, {
-      where: { dossierId: version.id },
-      order: { createdAt: 'ASC' },
-    });
+    const reviewers = await this.reviewRepository.reviewersOf(version.caseId);
+    const decisions = (await this.reviewRepository.decisionsOn(version.id)).filter(
+      (d) => d.pdfSha256 === version.pdfSha256,
+    );
+    const comments = await this.reviewRepository.commentsOn(version.id);
     const latest = latestByReviewer(decisions);
     const approvals = reviewers.map((r) => latest.get(r.reviewerId)).filter((d) => d !== undefined);
     const approved =
@@ -281,11 +257,11 @@ export class DossierReviewService {
    * triggering event: a job id per version would be dropped by the queue as a duplicate once an earlier
    * signing job had run (and found that a reviewer had changed their mind meanwhile).
    */
-  private async handOverIfApproved(manager: EntityManager, version: DossierVersion, trigger: string): Promise<void> {
-    const { approved } = await this.signOffFor(manager, version);
+  private async handOverIfApproved(version: DossierVersion, trigger: string): Promise<void> {
+    const { approved } = await this.signOffFor(version);
     if (approved)
       await this.outbox.add(
-        manager,
+        this.unitOfWork.transaction,
         'dossier.sign',
         { dossierId: version.id },
         { jobId: `dossier-sign-${version.id}-${trigger}` },
@@ -293,15 +269,11 @@ export class DossierReviewService {
   }
 
   private async assertReviewer(version: DossierVersion, reviewerId: string): Promise<void> {
-    const reviewers = await this.dataSource.getRepository(DossierReviewer).findBy({ caseId: version.caseId });
+    const reviewers = await this.reviewRepository.reviewersOf(version.caseId);
     if (reviewers.length === 0)
       throw new ConflictException('No reviewers are assigned to this case yet: assign them before reviewing.');
     if (!reviewers.some((r) => r.reviewerId === reviewerId))
       throw new ForbiddenException('You are not a reviewer of this dossier.');
-  }
-
-  private decisionsOn(manager: EntityManager, dossierId: string): Promise<DossierReviewDecision[]> {
-    return manager.find(DossierReviewDecision, { where: { dossierId }, order: { decidedAt: 'ASC', id: 'ASC' } });
   }
 
   /** The version, if it is the current, rendered, unsigned one and still shows today's data. */
@@ -310,9 +282,7 @@ export class DossierReviewService {
     if (version.status === 'signed') throw new ConflictException('This dossier is signed: it can no longer change.');
     if (version.supersededAt) {
       // The current version is not always the highest number: data that went back makes an older one current.
-      const current = await this.dataSource
-        .getRepository(DossierVersion)
-        .findOne({ where: { caseId: version.caseId, supersededAt: IsNull() }, order: { version: 'DESC' } });
+      const current = await this.versions.currentOfCase(version.caseId);
       throw new ConflictException(
         current
           ? `Version ${version.version} is stale: version ${current.version} replaced it. Review the new version.`

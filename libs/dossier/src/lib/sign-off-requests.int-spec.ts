@@ -86,13 +86,13 @@ describe('SignOffRequests', () => {
     await moduleRef.get(DossierReviewService).assignReviewers(created.id, reviewers);
     const version = await renderedVersionOf(created.id);
 
-    const early = await dataSource.transaction((manager) => requests.queue(manager, version));
+    const early = await requests.queue(version);
     expect(early).toBe(0);
     expect(await mailsFor(version.id)).toHaveLength(0);
 
     for (const to of ['open', 'closed', 'evaluation', 'dossier_review'] as const)
       await cases.transition(created.id, to);
-    const asked = await dataSource.transaction((manager) => requests.queue(manager, version));
+    const asked = await requests.queue(version);
     expect(asked).toBe(2);
     const mails = await mailsFor(version.id);
     expect(mails.map((m) => (m.payload as { to: string[] }).to).sort()).toEqual([
@@ -108,7 +108,7 @@ describe('SignOffRequests', () => {
       reviewUrl: `https://probity.example/reviews/dossiers/${version.id}`,
     });
 
-    const again = await dataSource.transaction((manager) => requests.queue(manager, version));
+    const again = await requests.queue(version);
     expect(again).toBe(0);
     expect(await mailsFor(version.id)).toHaveLength(2);
     const audit = await moduleRef.get(AuditTrail).list(agencyId, { subjectId: version.id, page: 1, pageSize: 10 });

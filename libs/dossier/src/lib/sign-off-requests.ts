@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
 import { AuditTrail } from '@probity/audit';
 import { AppConfig } from '@probity/config';
-import { ProcurementCase } from '@probity/cases';
-import { Agency, StaffUser } from '@probity/identity';
-import { mailJobId, Notifier } from '@probity/notifications';
-import { OutboxEntry } from '@probity/queue';
+import { CasesService } from '@probity/cases';
+import { UnitOfWork } from '@probity/database';
+import { IdentityService } from '@probity/identity';
+import { Notifier } from '@probity/notifications';
 import { DossierVersion } from './dossier-version.entity';
-import { DossierReviewer } from './review.entities';
+import { ReviewRepository } from './review.repository';
 
 /** Where a reviewer reads and decides on one dossier version. */
 export function reviewPath(dossierId: string): string {
@@ -23,35 +22,40 @@ export function reviewPath(dossierId: string): string {
 @Injectable()
 export class SignOffRequests {
   constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly reviews: ReviewRepository,
+    private readonly cases: CasesService,
+    private readonly identity: IdentityService,
     private readonly notifier: Notifier,
     private readonly audit: AuditTrail,
     private readonly config: AppConfig,
   ) {}
 
-  /** Queues the requests in the caller's transaction; returns how many reviewers were asked. */
-  async queue(manager: EntityManager, version: DossierVersion): Promise<number> {
+  /** Queues the requests in the caller's UnitOfWork (or a new one); returns how many reviewers were asked. */
+  async queue(version: DossierVersion): Promise<number> {
     if (!version.pdfSha256 || version.supersededAt || version.status === 'signed') return 0;
-    const reviewers = await manager.find(DossierReviewer, {
-      where: { caseId: version.caseId },
-      order: { name: 'ASC' },
-    });
+    return this.unitOfWork.run(() => this.queueInTransaction(version));
+  }
+
+  private async queueInTransaction(version: DossierVersion): Promise<number> {
+    const reviewers = await this.reviews.reviewersOf(version.caseId);
     if (reviewers.length === 0) return 0;
-    const procurementCase = await manager.findOneByOrFail(ProcurementCase, { id: version.caseId });
+    const procurementCase = await this.cases.getCase(version.caseId);
     // Before the case is sent to legal review a version is a draft: nobody can decide on it yet.
     if (procurementCase.status !== 'dossier_review') return 0;
-    const agency = await manager.findOneByOrFail(Agency, { id: procurementCase.agencyId });
-    const accounts = await manager.findBy(StaffUser, {
-      id: In(reviewers.map((r) => r.reviewerId)),
-      agencyId: procurementCase.agencyId,
-    });
+    const agency = await this.identity.getAgency(procurementCase.agencyId);
+    const reviewerIds = new Set(reviewers.map((r) => r.reviewerId));
+    const accounts = (await this.identity.staffOfAgency(procurementCase.agencyId)).filter((account) =>
+      reviewerIds.has(account.id),
+    );
     const emailOf = new Map(accounts.map((account) => [account.id, account.email]));
     const asked: string[] = [];
     for (const reviewer of reviewers) {
       const email = emailOf.get(reviewer.reviewerId);
       const idempotencyKey = `sign-off-request:${version.id}:${reviewer.reviewerId}`;
       // Already asked for this version: neither a second mail nor a second audit entry.
-      if (!email || (await manager.existsBy(OutboxEntry, { jobId: mailJobId(idempotencyKey) }))) continue;
-      await this.notifier.queue(manager, {
+      if (!email || (await this.notifier.alreadyQueued(idempotencyKey))) continue;
+      await this.notifier.queue({
         template: 'sign-off-request',
         to: [email],
         context: {
@@ -66,17 +70,16 @@ export class SignOffRequests {
       asked.push(reviewer.name);
     }
     if (asked.length)
-      await this.audit.record(manager, {
-        agencyId: procurementCase.agencyId,
-        actorType: 'system',
-        actorId: null,
-        actorLabel: 'Dossier review',
-        action: 'dossier.sign-off-requested',
-        subjectType: 'dossier',
-        subjectId: version.id,
-        before: null,
-        after: { version: version.version, pdfSha256: version.pdfSha256, reviewers: asked },
-      });
+      await this.audit.recordChange(
+        { type: 'system', id: null, label: 'Dossier review' },
+        {
+          agencyId: procurementCase.agencyId,
+          action: 'dossier.sign-off-requested',
+          subject: { type: 'dossier', id: version.id },
+          before: null,
+          after: { version: version.version, pdfSha256: version.pdfSha256, reviewers: asked },
+        },
+      );
     return asked.length;
   }
 }

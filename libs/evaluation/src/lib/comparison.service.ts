@@ -152,7 +152,6 @@ export class ComparisonService {
       const published =
         kind === 'amendment'
           ? await this.amendments.publish(
-              this.unitOfWork.transaction,
               staff,
               found,
               {

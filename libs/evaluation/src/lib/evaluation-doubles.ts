@@ -190,6 +190,7 @@ export function evaluationServiceDoubles() {
     as<PriceRepository>(prices),
     as<CasesService>(cases),
     as<ResponsesService>(responses),
+    as<PanelRepository>(panelRepository),
   );
   const comparison = new ComparisonService(
     as<UnitOfWork>(unitOfWork),

@@ -1,7 +1,14 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { CasesService, ProcurementCase, ResponsesService } from '@probity/cases';
 import { SCORING_VERSION } from '@probity/scoring';
-import { ResponseScore } from './evaluation.entities';
+import {
+  ConflictDeclaration,
+  ModeratedScore,
+  PanelScoreEntry,
+  PanelSubmission,
+  ResponseScore,
+} from './evaluation.entities';
+import { PanelRepository } from './panel.repository';
 import { NO_PRICING, PricingInputs, pricingInputs } from './pricing';
 import { PriceRepository } from './price.repository';
 import { ScoringResultsRepository, StoredCaseComparison } from './scoring-results.repository';
@@ -19,6 +26,7 @@ export class EvaluationResultsService {
     private readonly prices: PriceRepository,
     private readonly cases: CasesService,
     private readonly responses: ResponsesService,
+    private readonly panel: PanelRepository,
   ) {}
 
   async progress(caseId: string): Promise<ScoringProgress> {
@@ -27,6 +35,29 @@ export class EvaluationResultsService {
     for (const response of submitted)
       if (await this.results.hasScore(response.id, response.revision, SCORING_VERSION)) scored++;
     return { submitted: submitted.length, scored };
+  }
+
+  /** The case's conflict-of-interest declarations in the order they were made (the dossier prints the panel). */
+  async declarationsOf(caseId: string): Promise<ConflictDeclaration[]> {
+    const declarations = await this.panel.declarationsOfCase(caseId);
+    return declarations.sort((a, b) => a.declaredAt.getTime() - b.declaredAt.getTime());
+  }
+
+  /** The panel's record on one response: every evaluator's scores, who submitted them, and the moderation. */
+  async panelRecordOf(
+    responseId: string,
+  ): Promise<{ scores: PanelScoreEntry[]; submissions: PanelSubmission[]; moderated: ModeratedScore[] }> {
+    const [scores, submissions, moderated] = await Promise.all([
+      this.panel.scoresOfResponse(responseId),
+      this.panel.submissionsOfResponse(responseId),
+      this.panel.consensusOfResponse(responseId),
+    ]);
+    return { scores, submissions, moderated };
+  }
+
+  /** Every provider's price offer on the case (the dossier's award record prints them). */
+  pricesOfCase(caseId: string): Promise<Array<{ responseId: string; amount: number }>> {
+    return this.prices.pricesOfCase(caseId);
   }
 
   async latestScore(responseId: string): Promise<ResponseScore | null> {

@@ -1,5 +1,4 @@
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { staffAuditActor } from '@probity/audit';
 import {
   AmendmentRequest,
@@ -50,14 +49,14 @@ export class MethodAmendmentPublisher {
     return methodChange(found).kind !== 'frozen';
   }
 
+  /** Runs inside the caller's UnitOfWork (the weights change), so the amendment and its e-mails commit with it. */
   async publish(
-    manager: EntityManager,
     staff: StaffPrincipal,
     found: ProcurementCase,
     changes: MethodAmendmentChange,
     request: AmendmentRequest,
   ): Promise<MethodAmendment> {
-    return this.unitOfWork.join(manager, async () => {
+    return this.unitOfWork.run(async () => {
       const amendment = await this.amendments.publish(
         {
           procurementCase: found,
@@ -70,7 +69,7 @@ export class MethodAmendmentPublisher {
       );
       const agencyName = await this.cases.agencyName(found.agencyId);
       for (const response of await this.responses.responsesOf(found.id)) {
-        await this.notifier.queue(manager, {
+        await this.notifier.queue({
           template: 'method-amendment',
           to: response.contactEmails,
           context: {

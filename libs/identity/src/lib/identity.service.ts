@@ -6,14 +6,14 @@ import {
   Optional,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
 import { AppConfig } from '@probity/config';
+import { UnitOfWork } from '@probity/database';
 import { JobOutbox, mailJobId } from '@probity/queue';
 import { Clock } from './clock';
-import { Agency, PasswordReset, StaffSession, StaffUser } from './identity.entities';
+import { Agency, StaffUser } from './identity.entities';
+import { IdentityRepository } from './identity.repository';
 import { afterFailedSignIn, BackOffState, lockedForSeconds, NO_BACK_OFF } from './sign-in-back-off';
 import { STAFF_ROLES, StaffPrincipal, StaffRole } from './staff-principal';
 import { looksLikeToken, newToken, tokenHash } from './tokens';
@@ -58,40 +58,39 @@ export class IdentityService {
   private readonly decoyHash = argon2.hash(newToken(), ARGON2_OPTIONS);
   private readonly decoyBackOff = new Map<string, BackOffState>();
 
-  // Optional so scripts (create-admin) can construct the service on a bare data source; the app injects all.
+  // Optional so scripts (create-admin) can construct the service without mail; the app injects all.
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: IdentityRepository,
+    private readonly unitOfWork: UnitOfWork,
     @Optional() private readonly clock: Clock = new Clock(),
     @Optional() private readonly outbox?: JobOutbox,
     @Optional() private readonly config?: AppConfig,
   ) {}
 
   async createAgency(name: string): Promise<Agency> {
-    const repository = this.dataSource.getRepository(Agency);
     const trimmed = name.trim();
     if (!trimmed) throw new UnprocessableEntityException('An agency needs a name.');
-    if (await repository.existsBy({ name: trimmed }))
+    if (await this.repository.agencyNamed(trimmed))
       throw new ConflictException(`An agency named "${trimmed}" already exists.`);
-    return repository.save(repository.create({ id: randomUUID(), name: trimmed }));
+    return this.repository.insertAgency({ id: randomUUID(), name: trimmed });
   }
 
   async findOrCreateAgency(name: string): Promise<Agency> {
-    return (await this.dataSource.getRepository(Agency).findOneBy({ name: name.trim() })) ?? this.createAgency(name);
+    return (await this.repository.agencyNamed(name.trim())) ?? this.createAgency(name);
   }
 
   async getAgency(agencyId: string): Promise<Agency> {
-    return this.dataSource.getRepository(Agency).findOneByOrFail({ id: agencyId });
+    return this.repository.getAgency(agencyId);
   }
 
-  /** Creates an account; pass the `manager` of an open transaction to commit it together with its audit entry. */
-  async createStaffUser(input: NewStaffUser, manager: EntityManager = this.dataSource.manager): Promise<StaffUser> {
+  /** Creates an account; inside an open UnitOfWork it commits together with whatever else that transaction writes. */
+  async createStaffUser(input: NewStaffUser): Promise<StaffUser> {
     if (!STAFF_ROLES.includes(input.role))
       throw new UnprocessableEntityException(`Role must be one of ${STAFF_ROLES.join(', ')}.`);
     assertPasswordStrength(input.password);
-    const repository = manager.getRepository(StaffUser);
     const email = normaliseEmail(input.email);
-    if (await repository.existsBy({ email })) throw new ConflictException(`${email} already has an account.`);
-    const user = repository.create({
+    if (await this.repository.emailTaken(email)) throw new ConflictException(`${email} already has an account.`);
+    return this.repository.insertStaffUser({
       id: randomUUID(),
       agencyId: input.agencyId,
       email,
@@ -100,27 +99,38 @@ export class IdentityService {
       passwordHash: await argon2.hash(input.password, ARGON2_OPTIONS),
       disabledAt: null,
     });
-    await repository.insert(user);
-    return repository.findOneByOrFail({ id: user.id });
   }
 
   async staffOfAgency(agencyId: string): Promise<StaffUser[]> {
-    return this.dataSource.getRepository(StaffUser).find({ where: { agencyId }, order: { name: 'ASC' } });
+    return this.repository.staffOfAgency(agencyId);
   }
 
   async findStaffUser(agencyId: string, userId: string): Promise<StaffUser | null> {
-    return this.dataSource.getRepository(StaffUser).findOneBy({ id: userId, agencyId });
+    return this.repository.findStaffUser(agencyId, userId);
+  }
+
+  /** The agency's account, locked until the open UnitOfWork ends, so concurrent changes to it serialise. */
+  async lockStaffUser(agencyId: string, userId: string): Promise<StaffUser | null> {
+    return this.repository.lockStaffUser(agencyId, userId);
+  }
+
+  async changeStaffRole(userId: string, role: StaffRole): Promise<void> {
+    if (!STAFF_ROLES.includes(role))
+      throw new UnprocessableEntityException(`Role must be one of ${STAFF_ROLES.join(', ')}.`);
+    await this.repository.setRole(userId, role);
   }
 
   /** Disables the account and ends its sessions at once; unused reset links stop working too. */
-  async deactivateStaffUser(manager: EntityManager, userId: string): Promise<void> {
-    await manager.update(StaffUser, { id: userId, disabledAt: IsNull() }, { disabledAt: new Date() });
-    await manager.delete(StaffSession, { userId });
-    await manager.update(PasswordReset, { userId, usedAt: IsNull() }, { usedAt: new Date() });
+  async deactivateStaffUser(userId: string): Promise<void> {
+    await this.unitOfWork.run(async () => {
+      await this.repository.disable(userId, new Date());
+      await this.repository.endSessionsOf(userId);
+      await this.repository.spendOutstandingResetsOf(userId, new Date());
+    });
   }
 
-  async reactivateStaffUser(manager: EntityManager, userId: string): Promise<void> {
-    await manager.update(StaffUser, { id: userId }, { disabledAt: null });
+  async reactivateStaffUser(userId: string): Promise<void> {
+    await this.repository.enable(userId);
   }
 
   /**
@@ -132,14 +142,8 @@ export class IdentityService {
   async signIn(email: string, password: string): Promise<{ token: string; user: StaffUser } | null> {
     const now = this.clock.now();
     type Outcome = { token: string; user: StaffUser } | { locked: number } | null;
-    const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome> => {
-      const user = await manager
-        .getRepository(StaffUser)
-        .createQueryBuilder('user')
-        .addSelect('user.passwordHash')
-        .where('user.email = :email AND user.disabled_at IS NULL', { email: normaliseEmail(email) })
-        .setLock('pessimistic_write')
-        .getOne();
+    const outcome = await this.unitOfWork.run(async (): Promise<Outcome> => {
+      const user = await this.repository.lockForSignIn(normaliseEmail(email));
       // Addresses without an account back off too (in memory), so a lock-out never tells that an account exists.
       const state = user ?? this.decoyBackOff.get(normaliseEmail(email)) ?? NO_BACK_OFF;
       const locked = lockedForSeconds(state, now);
@@ -148,18 +152,14 @@ export class IdentityService {
       if (!user || !valid) {
         const next = afterFailedSignIn(state, now);
         if (user) {
-          await manager.update(
-            StaffUser,
-            { id: user.id },
-            { failedSignIns: next.failedSignIns, lockedUntil: next.lockedUntil },
-          );
-          if (next.lockMs) await this.mailLockout(manager, user, next.lockMs, next.lockedUntil as Date);
+          await this.repository.setBackOff(user.id, next);
+          if (next.lockMs) await this.mailLockout(user, next.lockMs, next.lockedUntil as Date);
         } else this.rememberDecoyBackOff(normaliseEmail(email), next);
         return next.lockMs ? { locked: lockedForSeconds(next, now) } : null;
       }
-      if (user.failedSignIns || user.lockedUntil) await manager.update(StaffUser, { id: user.id }, NO_BACK_OFF);
+      if (user.failedSignIns || user.lockedUntil) await this.repository.setBackOff(user.id, NO_BACK_OFF);
       const token = newToken();
-      await manager.getRepository(StaffSession).insert({
+      await this.repository.insertSession({
         tokenHash: tokenHash(token),
         userId: user.id,
         expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
@@ -180,11 +180,11 @@ export class IdentityService {
   }
 
   /** Tells the owner of a just-locked account, through the outbox (once per lock: the key names the lock). */
-  private async mailLockout(manager: EntityManager, user: StaffUser, lockMs: number, until: Date): Promise<void> {
+  private async mailLockout(user: StaffUser, lockMs: number, until: Date): Promise<void> {
     if (!this.outbox || !this.config) return;
     const idempotencyKey = `account-locked:${user.id}:${until.toISOString()}`;
     await this.outbox.add(
-      manager,
+      this.unitOfWork.transaction,
       'mail.send',
       {
         template: 'account-locked',
@@ -203,10 +203,7 @@ export class IdentityService {
   async principalOf(sessionToken: unknown): Promise<StaffPrincipal | null> {
     if (!looksLikeToken(sessionToken)) return null;
     const hash = tokenHash(sessionToken);
-    const session = await this.dataSource.getRepository(StaffSession).findOne({
-      where: { tokenHash: hash, expiresAt: MoreThan(new Date()), user: { disabledAt: IsNull() } },
-      relations: { user: true },
-    });
+    const session = await this.repository.liveSession(hash);
     if (!session?.user) return null;
     const { user } = session;
     return {
@@ -221,7 +218,7 @@ export class IdentityService {
 
   async signOut(sessionToken: unknown): Promise<void> {
     if (!looksLikeToken(sessionToken)) return;
-    await this.dataSource.getRepository(StaffSession).delete({ tokenHash: tokenHash(sessionToken) });
+    await this.repository.deleteSession(tokenHash(sessionToken));
   }
 
   /** A one-time reset token for the account, or `null` for an unknown e-mail (the caller answers the same either way). */
@@ -229,25 +226,20 @@ export class IdentityService {
     email: string,
     lifetimeMs: number = PASSWORD_RESET_LIFETIME_MS,
   ): Promise<{ token: string; user: StaffUser } | null> {
-    const user = await this.dataSource
-      .getRepository(StaffUser)
-      .findOneBy({ email: normaliseEmail(email), disabledAt: IsNull() });
+    const user = await this.repository.enabledStaffUserByEmail(normaliseEmail(email));
     if (!user) return null;
     const token = newToken();
-    await this.dataSource.getRepository(PasswordReset).insert({
+    await this.repository.insertPasswordReset({
       tokenHash: tokenHash(token),
       userId: user.id,
       expiresAt: new Date(Date.now() + lifetimeMs),
-      usedAt: null,
     });
     return { token, user };
   }
 
   async isPasswordResetUsable(token: unknown): Promise<boolean> {
     if (!looksLikeToken(token)) return false;
-    return this.dataSource
-      .getRepository(PasswordReset)
-      .existsBy({ tokenHash: tokenHash(token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) });
+    return this.repository.passwordResetUsable(tokenHash(token));
   }
 
   /**
@@ -259,40 +251,25 @@ export class IdentityService {
     if (!looksLikeToken(token)) return false;
     assertPasswordStrength(newPassword);
     const passwordHash = await argon2.hash(newPassword, ARGON2_OPTIONS);
-    return this.dataSource.transaction(async (manager) => {
-      const spent = await manager
-        .createQueryBuilder()
-        .update(PasswordReset)
-        .set({ usedAt: () => 'now()' })
-        .where('token_hash = :hash AND used_at IS NULL AND expires_at > now()', { hash: tokenHash(token) })
-        .returning(['userId'])
-        .execute();
-      const userId = (spent.raw as Array<{ user_id: string }>)[0]?.user_id;
+    return this.unitOfWork.run(async () => {
+      const userId = await this.repository.spendPasswordReset(tokenHash(token));
       if (!userId) return false;
-      await manager.update(StaffUser, { id: userId }, { passwordHash });
-      await this.passwordChanged(manager, userId);
+      await this.repository.setPasswordHash(userId, passwordHash);
+      await this.passwordChanged(userId);
       return true;
     });
   }
 
   /** After any change of the password: sessions end, no outstanding reset link works any more, the back-off ends. */
-  private async passwordChanged(manager: EntityManager, userId: string): Promise<void> {
-    await manager.delete(StaffSession, { userId });
+  private async passwordChanged(userId: string): Promise<void> {
+    await this.repository.endSessionsOf(userId);
     // The owner proved control of the mailbox: a lock from someone else's guesses ends.
-    await manager.update(StaffUser, { id: userId }, NO_BACK_OFF);
-    await manager.update(PasswordReset, { userId, usedAt: IsNull() }, { usedAt: new Date() });
+    await this.repository.setBackOff(userId, NO_BACK_OFF);
+    await this.repository.spendOutstandingResetsOf(userId, new Date());
   }
 
   async purgeExpiredSessions(): Promise<number> {
-    // Counted from RETURNING: the embedded PostgreSQL (PGlite) leaves DeleteResult.affected undefined.
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .delete()
-      .from(StaffSession)
-      .where('expires_at < now()')
-      .returning(['tokenHash'])
-      .execute();
-    return (result.raw as unknown[]).length;
+    return this.repository.purgeExpiredSessions();
   }
 }
 

@@ -1,8 +1,10 @@
 import { Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProcurementCase, ProviderResponse } from '@probity/cases';
+import { UnitOfWork } from '@probity/database';
 import { Agency } from '@probity/identity';
 import { JobQueue } from '@probity/queue';
+import { MailDeliveryRepository } from './mail-delivery.repository';
 import { MailService } from './mail.service';
 import { NOTIFICATION_ENTITIES } from './notification.entities';
 import { Notifier } from './notifier';
@@ -12,7 +14,7 @@ import { REMINDER_SCHEDULE_EVERY_MS, SendRemindersJob } from './send-reminders.j
 /** E-mail: MailService (send now), Notifier (queue in a transaction) and the jobs behind them. */
 @Module({
   imports: [TypeOrmModule.forFeature([...NOTIFICATION_ENTITIES, ProviderResponse, ProcurementCase, Agency])],
-  providers: [MailService, Notifier, SendMailJob, SendRemindersJob],
+  providers: [UnitOfWork, MailDeliveryRepository, MailService, Notifier, SendMailJob, SendRemindersJob],
   exports: [MailService, Notifier],
 })
 export class NotificationsModule {}

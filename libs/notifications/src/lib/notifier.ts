@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { UnitOfWork } from '@probity/database';
 import { JobOutbox, mailJobId } from '@probity/queue';
 import { MailContexts, parseMailContext, QueuedMailTemplate } from './mail-contexts';
 
@@ -11,6 +11,9 @@ export interface QueuedMail<T extends QueuedMailTemplate> {
   idempotencyKey: string;
 }
 
+/** The transaction handle the outbox writes with (named through JobOutbox, so no TypeORM type is imported). */
+type OutboxTransaction = Parameters<JobOutbox['add']>[0];
+
 // Defined with the queue contracts, where identity (which cannot depend on notifications) finds it too.
 export { mailJobId };
 
@@ -21,12 +24,17 @@ export { mailJobId };
  */
 @Injectable()
 export class Notifier {
-  constructor(private readonly outbox: JobOutbox) {}
+  constructor(
+    private readonly outbox: JobOutbox,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
 
   /** Queues the mail in the unit of work open around the caller (`UnitOfWork.run`), or in the given transaction. */
   async queue<T extends QueuedMailTemplate>(mail: QueuedMail<T>): Promise<void>;
-  async queue<T extends QueuedMailTemplate>(manager: EntityManager, mail: QueuedMail<T>): Promise<void>;
-  async queue<T extends QueuedMailTemplate>(...args: [QueuedMail<T>] | [EntityManager, QueuedMail<T>]): Promise<void> {
+  async queue<T extends QueuedMailTemplate>(manager: OutboxTransaction, mail: QueuedMail<T>): Promise<void>;
+  async queue<T extends QueuedMailTemplate>(
+    ...args: [QueuedMail<T>] | [OutboxTransaction, QueuedMail<T>]
+  ): Promise<void> {
     const [manager, mail] = args.length === 1 ? [undefined, args[0]] : args;
     // A bad context fails the caller now, not a job hours later.
     const context = parseMailContext(mail.template, mail.context) as unknown as Record<string, unknown>;
@@ -34,5 +42,10 @@ export class Notifier {
     const options = { jobId: mailJobId(mail.idempotencyKey) };
     if (manager) await this.outbox.add(manager, 'mail.send', job, options);
     else await this.outbox.add('mail.send', job, options);
+  }
+
+  /** Whether the mail with this idempotency key was already queued (as the open UnitOfWork sees it). */
+  alreadyQueued(idempotencyKey: string): Promise<boolean> {
+    return this.outbox.has(this.unitOfWork.manager, mailJobId(idempotencyKey));
   }
 }

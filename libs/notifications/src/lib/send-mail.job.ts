@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { InvalidJobPayloadError, JobHandler, JobProcessor, ParsedJobPayload } from '@probity/queue';
 import { MailContextError, parseMailContext } from './mail-contexts';
 import { MailService } from './mail.service';
-import { MailDelivery } from './notification.entities';
+import { MailDeliveryRepository } from './mail-delivery.repository';
 
 /**
  * Sends a queued e-mail once per idempotency key. The delivery row is marked sent only after the
@@ -15,7 +13,7 @@ import { MailDelivery } from './notification.entities';
 @Injectable()
 export class SendMailJob implements JobHandler<'mail.send'> {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly deliveries: MailDeliveryRepository,
     private readonly mail: MailService,
   ) {}
 
@@ -32,18 +30,11 @@ export class SendMailJob implements JobHandler<'mail.send'> {
       if (error instanceof MailContextError) throw new InvalidJobPayloadError('mail.send', error.message);
       throw error;
     }
-    const deliveries = this.dataSource.getRepository(MailDelivery);
-    await deliveries
-      .createQueryBuilder()
-      .insert()
-      .values({ idempotencyKey, template, recipients: to, status: 'sending' })
-      .orIgnore()
-      .execute();
-    const delivery = await deliveries.findOneByOrFail({ idempotencyKey });
+    const delivery = await this.deliveries.claim({ idempotencyKey, template, recipients: to });
     if (delivery.status === 'sent') return { messageId: delivery.messageId, skipped: 'already sent' };
 
     const { messageId } = await this.mail.send(template, to, values);
-    await deliveries.update({ idempotencyKey }, { status: 'sent', messageId, sentAt: new Date() });
+    await this.deliveries.markSent(idempotencyKey, messageId, new Date());
     return { messageId };
   }
 }
