@@ -35,3 +35,4 @@ export { ComparisonAnswer, CriteriaWeightsDto, PriceDto } from './lib/comparison
 export { ComparisonStatus, scoringProgress, ScoringProgressView } from './lib/scoring-progress';
 export { AccessIds, CaseAccess, Granted } from './lib/case-access';
 export { caseScopeAnswers, MethodQuestionRow, PublishedMethodView, publishedMethodView } from './lib/published-method';
+export { accuracyFigures } from './lib/accuracy-figures';

@@ -78,6 +78,9 @@ export class CaseDossierInputSource extends DossierInputSource {
         rules: findings.rules,
         missingEvidence: findings.missingEvidence,
         evidence: findings.evidence,
+        evidenceConfirmations: Object.fromEntries(
+          (findings.evidenceConfirmations ?? []).map((verdict) => [verdict.questionName, verdict.confirmed]),
+        ),
         panelScores: Object.fromEntries(moderated.map((entry) => [entry.questionName, entry.consensusScore])),
         evaluatorScores: panelScores.map((entry) => ({
           questionName: entry.questionName,

@@ -19,6 +19,8 @@ export interface StoredAwardSource {
     rules: RuleFinding[];
     missingEvidence: EvidenceFinding[];
     evidence: Array<{ questionName: string }>;
+    /** The panel's verdict per claim that needs evidence: true when it confirmed the evidence supports it. */
+    evidenceConfirmations?: Record<string, boolean>;
     panelScores: Record<string, number>;
     evaluatorScores: Array<{ questionName: string; evaluator: string; score: number | null }>;
     price: number | null;
@@ -58,6 +60,7 @@ export function awardRecordFromStored(source: StoredAwardSource): AwardRecord {
           panelScores: p.panelScores,
           evaluatorScores: p.evaluatorScores,
           evidenceCount,
+          evidenceConfirmations: p.evidenceConfirmations ?? {},
           price: p.price,
         };
       }),

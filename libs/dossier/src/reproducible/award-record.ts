@@ -17,6 +17,7 @@ import {
   ScoreSheet,
   scoreResponse,
 } from '@probity/scoring';
+import { accuracyFigures } from '@probity/evaluation';
 
 /**
  * What a signed dossier embeds so that anyone can recompute the award from it alone: the published
@@ -61,6 +62,8 @@ export interface AwardProviderAnswers {
   evaluatorScores: Array<{ questionName: string; evaluator: string; score: number | null }>;
   /** Evidence files attached, by question name. */
   evidenceCount: Record<string, number>;
+  /** The panel's verdict per claim that needs evidence: true when it confirmed the evidence supports it. */
+  evidenceConfirmations?: Record<string, boolean>;
   /** The recorded price offer, when the case has a price criterion. */
   price: number | null;
 }
@@ -106,21 +109,38 @@ export function recomputeAward(method: AwardMethod, answers: AwardAnswers): Awar
     return {
       providerId: provider.providerId,
       name: provider.name,
-      sheet: scoreResponse(items, provider.answers, { weights, panelScores: provider.panelScores }),
+      sheet: scoreResponse(items, provider.answers, {
+        weights,
+        panelScores: provider.panelScores,
+        attachedEvidence: new Set(Object.keys(provider.evidenceCount)),
+        evidenceConfirmations: new Map(
+          Object.entries(provider.evidenceConfirmations ?? {}).map(([question, confirmed]) => [
+            question,
+            confirmed ? ('supports' as const) : ('does-not-support' as const),
+          ]),
+        ),
+      }),
       rules: evaluateRules(definition, provider.answers, undefined, logic),
       missingEvidence: missingEvidence(items, provider.answers, provider.evidenceCount),
     };
   });
-  const comparison = compareProviders(
-    providers.map((p) => ({
-      providerId: p.providerId,
-      name: p.name,
-      sheet: p.sheet,
-      findings: p.rules,
-      missingEvidence: p.missingEvidence.map((finding) => finding.questionName),
-    })),
-    weights,
-  );
+  const comparison = {
+    ...compareProviders(
+      providers.map((p) => ({
+        providerId: p.providerId,
+        name: p.name,
+        sheet: p.sheet,
+        findings: p.rules,
+        missingEvidence: p.missingEvidence.map((finding) => finding.questionName),
+      })),
+      weights,
+    ),
+    // Probity's own FPR, FNR and precision from each provider's confusion matrix, as the comparison job computes them.
+    accuracy: accuracyFigures(
+      definition,
+      answers.providers.map((p) => ({ id: p.providerId, answers: p.answers })),
+    ),
+  };
   const offers = answers.providers.flatMap((p) =>
     p.price === null ? [] : [{ providerId: p.providerId, amount: p.price }],
   );
