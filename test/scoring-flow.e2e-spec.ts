@@ -57,6 +57,7 @@ describe('scoring and comparison through Redis and the worker (real services)', 
     expect(comparison.disqualified[0].knockouts.map((finding) => finding.ruleId)).toEqual([
       'ko-no-audit-access',
       'ko-provenance-refused',
+      'ko-no-stop',
     ]);
     expect(comparison.ranked[1].redFlags.map((finding) => finding.ruleId)).toContain('rf-no-disaggregated-results');
   });
