@@ -234,17 +234,18 @@ function providerMethod(procurementCase: PortalState['procurementCase'], locale:
     caseScopeAnswers(procurementCase.aiActClassification),
     locale,
   );
-  const {
-    ruleWeights,
-    ruleNa,
-    ruleBlank,
-    ruleTables,
-    ruleEvidence,
-    ruleAccuracy,
-    ruleJudgement,
-    ruleKnockouts,
-    ruleRedFlags,
-  } = t.method;
+  // The published rules, in the order the portal lists them.
+  const ruleKeys = [
+    'ruleWeights',
+    'ruleNa',
+    'ruleBlank',
+    'ruleTables',
+    'ruleEvidence',
+    'ruleAccuracy',
+    'ruleJudgement',
+    'ruleKnockouts',
+    'ruleRedFlags',
+  ] as const;
   return {
     method: {
       ...method,
@@ -256,17 +257,7 @@ function providerMethod(procurementCase: PortalState['procurementCase'], locale:
     },
     methodLabels: {
       ...t.method,
-      rules: [
-        ruleWeights,
-        ruleNa,
-        ruleBlank,
-        ruleTables,
-        ruleEvidence,
-        ruleAccuracy,
-        ruleJudgement,
-        ruleKnockouts,
-        ruleRedFlags,
-      ],
+      rules: ruleKeys.map((key) => t.method[key]),
     },
   };
 }
