@@ -230,7 +230,7 @@ describe('evaluation panel over HTTP (real PostgreSQL and Redis)', () => {
     expect(raw.text).not.toMatch(/price/i);
     const workspace = raw.body as WorkspaceAnswer;
     expect(workspace.scale.map((step) => step.score)).toEqual([0, 1, 2, 3, 4]);
-    expect(workspace.questions.length).toBeGreaterThanOrEqual(5);
+    expect(workspace.questions.length).toBeGreaterThanOrEqual(4);
     const freeText = workspace.questions.find((q) => q.questionName === 'law_misuse')!;
     expect(freeText).toMatchObject({ kind: 'free-text', own: null, others: null });
     expect(freeText.answerText.length).toBeGreaterThan(0);
