@@ -246,21 +246,15 @@ describe("the procurement officer's pages", () => {
     await page.close();
   });
 
-  it('the officer changes the weights on the comparison page while they may change', async () => {
+  it('the comparison page offers no weights form once the method froze, and says why', async () => {
+    // The case is in evaluation: its responses are closed, so the published method can no longer change.
     const page = await open(`/cases/${caseId}/comparison`);
-    const form = page.getByRole('group', { name: /Change the weights/ });
-    await form.getByLabel('Lawfulness').fill('40');
-    await page.getByRole('button', { name: 'Save the weights and re-run the comparison' }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('add up to 100 (they add up to 115)');
-    await expectAccessible(page);
-    await form.getByLabel('Lawfulness').fill('25');
-    await form.getByLabel('Minimization of harm').fill('10');
-    await form.getByLabel('Good governance').fill('25');
-    await page.getByRole('button', { name: 'Save the weights and re-run the comparison' }).click();
-    await page.waitForURL(/notice=weights/);
-    await expect(page.getByRole('table', { name: /Weight of each core principle/ }).textContent()).resolves.toMatch(
-      /Minimization of harm\s*10(\.0)?Human/,
+    await expect(page.getByRole('group', { name: /Change the weights/ }).count()).resolves.toBe(0);
+    await expect(page.locator('main').textContent()).resolves.toContain(
+      'The evaluation method froze when responses closed',
     );
+    await expect(page.getByRole('table', { name: /Weight of each core principle/ }).count()).resolves.toBe(1);
+    await expectAccessible(page);
     await page.close();
   });
 
