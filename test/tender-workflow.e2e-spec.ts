@@ -4,7 +4,7 @@ import request from 'supertest';
 import type { AppConfig } from '@probity/config';
 import { answersAtQuality, DEMO_PROVIDERS, demoCase, demoEvidencePdf } from '@probity/demo';
 import { AuditTrail } from '@probity/audit';
-import { questionsOf } from '@probity/questionnaires';
+import { caseScopeOf, questionsOf, scopeQuestionnaire } from '@probity/questionnaires';
 import { SmtpSink, waitFor } from '@probity/testing';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { agencyWithStaff, E2eApp, startE2eApp } from './support/e2e-app';
@@ -99,7 +99,10 @@ describe('a tender over HTTP: officer, two providers, e-mail over SMTP, real Pos
   });
 
   it('each provider opens the link, autosaves, uploads evidence, asks a question and submits', async () => {
-    const definition = builtInDefinition('responsible-ai-high-risk');
+    // The case's own copy: the agency's scope decides which questions apply.
+    const scope = caseScopeOf(demoCase(new Date()).aiActClassification);
+    if (!scope) throw new Error('the demo case has no scope');
+    const definition = scopeQuestionnaire(builtInDefinition('responsible-ai-high-risk'), scope);
     const fileQuestions = questionsOf(definition)
       .filter(({ question }) => question.type === 'file')
       .map(({ question }) => question.name);
