@@ -67,8 +67,8 @@ describe('provider portal autosave in a real browser', () => {
         // Read as text (rendered, or as plain text content that copy-paste and some assistive
         // technologies use), one title never runs into the next.
         for (const text of [await list.innerText(), (await list.textContent()) ?? '']) {
-          expect(text).toContain('About the system and how it will be used');
-          expect(text).not.toMatch(/will be used\S/);
+          expect(text).toContain('Prohibited AI practices (AI Act Art. 5)');
+          expect(text).not.toMatch(/Art\. 5\)\S/);
         }
         const snapshot = await list.ariaSnapshot();
         expect(snapshot).toMatch(/^- list:/);
