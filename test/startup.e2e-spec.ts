@@ -65,7 +65,9 @@ describe('process start-up', () => {
       expect(signatures.match(/^Signature #\d+:/gm)).toHaveLength(1);
       expect(signatures).toContain('Total document signed');
       expect(signatures).toContain('Signature Validation: Signature is Valid.');
-      expect(text).toMatch(/Sealed by[\s\S]+?; approved by Dana Legal Counsel, Sam Data Protection/);
+      // The sign-off page names the reviewers and the seal certificate under the visible seal.
+      expect(text).toContain('Approved by Dana Legal Counsel (Legal reviewer), Sam Data Protection (Legal reviewer)');
+      expect(text).toMatch(/Seal certificate: CN=Probity at \S+ dossier seal/);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
