@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation, Unique } from 'typeorm';
+import type { ProcurementCase } from './case.entities';
 
 import type { WeightsChangeRecord } from './method-freeze';
 
@@ -11,13 +12,19 @@ export type MethodAmendmentChange = WeightsChangeRecord;
  */
 @Entity('method_amendments')
 @Unique('method_amendments_case_number', ['caseId', 'number'])
+@Check('method_amendments_number_check', '"number" >= 1')
 export class MethodAmendment {
   @PrimaryColumn('uuid')
   id: string;
 
-  /** References procurement_cases (foreign key method_amendments_case_id_fkey in the migration). */
   @Column({ name: 'case_id', type: 'uuid' })
   caseId: string;
+
+  // Declared so the schema the entities describe matches the migration's foreign key.
+  // By name: case.entities.ts imports this file, so a class reference would be read before it exists.
+  @ManyToOne('ProcurementCase')
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'method_amendments_case_id_fkey' })
+  procurementCase?: Relation<ProcurementCase>;
 
   @Column({ type: 'integer' })
   number: number;
