@@ -1,6 +1,4 @@
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CasesService, methodHash, ProcurementCase, ProviderInvitesService, ResponsesService } from '@probity/cases';
@@ -13,13 +11,11 @@ import {
   withAwardAttachments,
 } from '@probity/dossier';
 import { EvaluationResultsService, PanelService } from '@probity/evaluation';
-import { IdentityService } from '@probity/identity';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
 import { OutboxEntry } from '@probity/queue';
-import { createTestDatabase, servicesTestConfig, TestDatabase, waitFor } from '@probity/testing';
+import { waitFor } from '@probity/testing';
 import { PDFDocument } from 'pdf-lib';
-import { createApp } from '../apps/api/src/create-app';
-import { WorkerModule } from '../apps/worker/src/worker.module';
+import { agencyWithStaff, E2eApp, startE2eApp } from './support/e2e-app';
 import { csrfOf, signInHeaders } from './support/tender-http';
 
 const PASSWORD = 'amendment test passphrase';
@@ -44,9 +40,8 @@ const formOf = (weights: Record<string, number>, extra: Record<string, string>) 
 });
 
 describe('the evaluation method freezes at the deadline; amendments before it reach every provider', () => {
-  let database: TestDatabase;
-  let app: NestExpressApplication;
-  let worker: INestApplicationContext;
+  let stack: E2eApp | undefined;
+  let app: INestApplication;
   let caseId: string;
   let portalToken: string;
   let officer: { Cookie: string; 'x-csrf-token': string };
@@ -58,35 +53,25 @@ describe('the evaluation method freezes at the deadline; amendments before it re
       .filter((mail) => mail.template === 'method-amendment');
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const config = servicesTestConfig(database.url);
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-    await worker.init();
-    app = (await createApp(config)) as NestExpressApplication;
-    await app.init();
-    const identity = app.get(IdentityService);
-    const agency = await identity.findOrCreateAgency(DEMO_AGENCY_NAME);
+    stack = await startE2eApp({ worker: true });
+    app = stack.app;
     const email = 'officer@amendments.example';
-    await identity.createStaffUser({
-      agencyId: agency.id,
-      email,
-      name: 'Olga Officer',
-      role: 'procurement_officer',
-      password: PASSWORD,
-    });
-    const evaluator = await identity.createStaffUser({
-      agencyId: agency.id,
-      email: 'eva@amendments.example',
-      name: 'Eva Evaluator',
-      role: 'evaluator',
-      password: PASSWORD,
-    });
+    const { agencyId, idByEmail } = await agencyWithStaff(
+      app,
+      DEMO_AGENCY_NAME,
+      [
+        { email, name: 'Olga Officer', role: 'procurement_officer' },
+        { email: 'eva@amendments.example', name: 'Eva Evaluator', role: 'evaluator' },
+      ],
+      PASSWORD,
+    );
+    const evaluatorId = idByEmail['eva@amendments.example'];
     officer = await signInHeaders(app, email, PASSWORD);
     const cases = app.get(CasesService);
-    const created = await cases.createCase(agency.id, demoCase(new Date()));
+    const created = await cases.createCase(agencyId, demoCase(new Date()));
     caseId = created.id;
-    await cases.setPanel(agency.id, caseId, [{ userId: evaluator.id, role: 'evaluator' }]);
-    await app.get(PanelService).declareConflict(caseId, evaluator.id, false, 'No conflict.');
+    await cases.setPanel(agencyId, caseId, [{ userId: evaluatorId, role: 'evaluator' }]);
+    await app.get(PanelService).declareConflict(caseId, evaluatorId, false, 'No conflict.');
     await cases.transition(caseId, 'open');
     await submitDemoResponses(app, caseId, created.questionnaireDefinition as QuestionnaireDefinition);
     // A fourth provider still answering: it reads the amendments in the portal.
@@ -100,9 +85,7 @@ describe('the evaluation method freezes at the deadline; amendments before it re
   });
 
   afterAll(async () => {
-    await app?.close();
-    await worker?.close();
-    await database?.drop();
+    await stack?.close();
   });
 
   it('publishes a change before the deadline as an amendment e-mailed to every invited provider', async () => {

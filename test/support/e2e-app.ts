@@ -1,9 +1,11 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import type { BrowserContext } from 'playwright-core';
 import type { AppConfig } from '@probity/config';
 import { IdentityService, StaffRole } from '@probity/identity';
 import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { serveOnLoopback } from './tender-http';
 
 /** The API in this process on its own database, with a mail sink: what most end-to-end suites start from. */
@@ -12,6 +14,8 @@ export interface E2eApp {
   database: TestDatabase;
   smtp: SmtpSink;
   config: AppConfig;
+  /** The worker process's module in this process, on the same queues; only when started with `worker`. */
+  worker: INestApplicationContext | null;
   /** The loopback URL browsers use; empty unless started with `serve`. */
   baseUrl: string;
   /** Closes everything that was started, in reverse order; safe after a failed start. */
@@ -22,10 +26,17 @@ export interface E2eApp {
  * The one end-to-end bootstrap: a fresh database, an SMTP sink, the app created with the services
  * configuration (plus `env`), initialised, and served on loopback when a browser needs it.
  */
-export async function startE2eApp(options: { env?: Record<string, string>; serve?: boolean } = {}): Promise<E2eApp> {
+export async function startE2eApp(
+  options: { env?: Record<string, string>; serve?: boolean; worker?: boolean } = {},
+): Promise<E2eApp> {
   const database = await createTestDatabase();
   const smtp = await startSmtpSink();
   const config = servicesTestConfig(database.url, { SMTP_URL: smtp.url, ...options.env });
+  // The worker as it runs in services mode, sharing the api's queue prefix on the real Redis.
+  const worker = options.worker
+    ? await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false })
+    : null;
+  await worker?.init();
   const app = await createApp(config);
   let baseUrl = '';
   if (options.serve) baseUrl = await serveOnLoopback(app);
@@ -35,9 +46,11 @@ export async function startE2eApp(options: { env?: Record<string, string>; serve
     database,
     smtp,
     config,
+    worker,
     baseUrl,
     close: async () => {
       await app.close();
+      await worker?.close();
       await smtp.close();
       await database.drop();
     },

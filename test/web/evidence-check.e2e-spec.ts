@@ -1,20 +1,18 @@
 /// <reference lib="dom" />
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { INestApplication } from '@nestjs/common';
 import { Browser, Page } from 'playwright-core';
 import { CasesService, EvidenceService, ProviderInvitesService, ResponsesService } from '@probity/cases';
 import { answersAtQuality, DEMO_PROVIDERS, demoCase, demoEvidencePdf } from '@probity/demo';
 import { EvaluationResultsService, PanelService, StoredFindings } from '@probity/evaluation';
-import { IdentityService } from '@probity/identity';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
 import type { ScoreSheet } from '@probity/scoring';
-import { createTestDatabase, servicesTestConfig, TestDatabase, waitFor } from '@probity/testing';
-import { createApp } from '../../apps/api/src/create-app';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { waitFor } from '@probity/testing';
 import { expectAccessible, expectNoHorizontalScroll, launchChromium, withBrowserPage } from '../support/browser';
-import { serveOnLoopback, signInHeaders } from '../support/tender-http';
+import { agencyWithStaff, E2eApp, signInWithBrowser, startE2eApp } from '../support/e2e-app';
+import { signInHeaders } from '../support/tender-http';
 
 const PASSWORD = 'evidence check passphrase';
+const EVALUATOR_EMAIL = 'eva@evidence.example';
 const CLAIM = 'fair_bias_testing';
 
 /**
@@ -23,8 +21,7 @@ const CLAIM = 'fair_bias_testing';
  * with it. The page speaks en/fr/es/ar (right to left) and passes axe in each.
  */
 describe('the evidence check page (real PostgreSQL, Redis, worker and Chromium)', () => {
-  let database: TestDatabase;
-  let worker: INestApplicationContext;
+  let stack: E2eApp | undefined;
   let app: INestApplication;
   let browser: Browser;
   let baseUrl: string;
@@ -33,26 +30,19 @@ describe('the evidence check page (real PostgreSQL, Redis, worker and Chromium)'
   let pagePath: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const config = servicesTestConfig(database.url);
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-    await worker.init();
-    app = await createApp(config);
-    baseUrl = await serveOnLoopback(app);
-
-    const identity = app.get(IdentityService);
-    const agency = await identity.createAgency('Politie (evidence check test)');
-    const eva = await identity.createStaffUser({
-      agencyId: agency.id,
-      email: 'eva@evidence.example',
-      name: 'Eva Evaluator',
-      role: 'evaluator',
-      password: PASSWORD,
-    });
+    stack = await startE2eApp({ worker: true, serve: true });
+    ({ app, baseUrl } = stack);
+    const { agencyId, idByEmail } = await agencyWithStaff(
+      app,
+      'Politie (evidence check test)',
+      [{ email: EVALUATOR_EMAIL, name: 'Eva Evaluator', role: 'evaluator' }],
+      PASSWORD,
+    );
+    const eva = { id: idByEmail[EVALUATOR_EMAIL] };
     const cases = app.get(CasesService);
-    const created = await cases.createCase(agency.id, demoCase(new Date()));
+    const created = await cases.createCase(agencyId, demoCase(new Date()));
     caseId = created.id;
-    await cases.setPanel(agency.id, caseId, [{ userId: eva.id, role: 'evaluator' }]);
+    await cases.setPanel(agencyId, caseId, [{ userId: eva.id, role: 'evaluator' }]);
     await cases.transition(caseId, 'open');
     const definition = created.questionnaireDefinition as QuestionnaireDefinition;
     const northwind = DEMO_PROVIDERS.find((p) => p.invite.organisationName === 'Northwind Vision Analytics')!;
@@ -75,18 +65,10 @@ describe('the evidence check page (real PostgreSQL, Redis, worker and Chromium)'
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await worker?.close();
-    await database?.drop();
+    await stack?.close();
   });
 
-  async function signIn(page: Page): Promise<void> {
-    await page.goto(`${baseUrl}/login`);
-    await page.getByLabel('E-mail address').fill('eva@evidence.example');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByLabel('Password').press('Enter');
-    await page.waitForURL(`${baseUrl}/cases`);
-  }
+  const signIn = (page: Page) => signInWithBrowser(page.context(), baseUrl, EVALUATOR_EMAIL, PASSWORD);
 
   it('records a verdict with the keyboard on a 390 px screen, and the response is re-scored with it', async () => {
     const results = app.get(EvaluationResultsService);

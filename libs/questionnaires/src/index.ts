@@ -37,7 +37,8 @@ export { offlineWorkbook } from './lib/offline-workbook';
 export { toRubricItems } from './lib/rubric-items';
 export { evaluateRules, knockoutsByQuestion, RuleFinding } from './lib/rules';
 export { evaluateLogic, offeredChoices, QuestionState, registerProbityProperties } from './lib/survey-engine';
-export { AnswerProblem, isAnswered, validateAnswers, ValidationOptions } from './lib/validate-answers';
+export { isAnswered } from '@probity/rubric';
+export { AnswerProblem, validateAnswers, ValidationOptions } from './lib/validate-answers';
 export {
   assertEditable,
   draftVersion,

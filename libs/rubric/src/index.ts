@@ -6,6 +6,7 @@ export {
   InstrumentalPrincipleId,
   isInstrumentalPrincipleId,
 } from './lib/principles';
+export { isAnswered, isSubstantiveAnswer } from './lib/answered';
 export { NOT_APPLICABLE, RubricItem, RubricScoring, ScoreBandPoints } from './lib/rubric-item';
 export {
   ConfusionMatrixAnswer,

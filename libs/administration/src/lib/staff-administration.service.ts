@@ -117,34 +117,34 @@ export class StaffAdministration {
   }
 
   /** Deactivated accounts cannot sign in, and their open sessions end now. */
-  async deactivate(admin: StaffPrincipal, userId: string): Promise<StaffAccount> {
-    return this.unitOfWork.run(async () => {
-      const before = accountOf(await this.userOfAgency(admin.agencyId, userId, true));
+  deactivate(admin: StaffPrincipal, userId: string): Promise<StaffAccount> {
+    return this.setActive(admin, userId, false, (before) => {
       if (before.id === admin.userId)
         throw new ConflictException('You cannot deactivate your own account; ask another administrator.');
-      if (!before.active) return before;
-      await this.identity.deactivateStaffUser(userId);
-      const after = accountOf(await this.userOfAgency(admin.agencyId, userId));
-      await this.audit.recordChange(staffAuditActor(admin), {
-        agencyId: admin.agencyId,
-        action: 'staff.deactivated',
-        subject: { type: 'staff_user', id: userId },
-        before: audited(before),
-        after: audited(after),
-      });
-      return after;
     });
   }
 
-  async reactivate(admin: StaffPrincipal, userId: string): Promise<StaffAccount> {
+  reactivate(admin: StaffPrincipal, userId: string): Promise<StaffAccount> {
+    return this.setActive(admin, userId, true);
+  }
+
+  /** Switches an account on or off and audits it; an account already in that state is returned as it is. */
+  private setActive(
+    admin: StaffPrincipal,
+    userId: string,
+    active: boolean,
+    refuse: (before: StaffAccount) => void = () => undefined,
+  ): Promise<StaffAccount> {
     return this.unitOfWork.run(async () => {
       const before = accountOf(await this.userOfAgency(admin.agencyId, userId, true));
-      if (before.active) return before;
-      await this.identity.reactivateStaffUser(userId);
+      refuse(before);
+      if (before.active === active) return before;
+      if (active) await this.identity.reactivateStaffUser(userId);
+      else await this.identity.deactivateStaffUser(userId);
       const after = accountOf(await this.userOfAgency(admin.agencyId, userId));
       await this.audit.recordChange(staffAuditActor(admin), {
         agencyId: admin.agencyId,
-        action: 'staff.reactivated',
+        action: active ? 'staff.reactivated' : 'staff.deactivated',
         subject: { type: 'staff_user', id: userId },
         before: audited(before),
         after: audited(after),

@@ -95,8 +95,7 @@ export class AuditTrail {
 
   /**
    * The one way services record a change: inside the transaction given, else the open UnitOfWork's
-   * (throws outside one, so an entry never commits apart from the change it describes). Passing `manager`
-   * is deprecated: libs/evaluation still does until it moves to UnitOfWork.
+   * (throws outside one, so an entry never commits apart from the change it describes).
    */
   async recordChange(actor: AuditActor, change: AuditChange, manager?: Transaction): Promise<void> {
     await this.record(manager ?? this.unitOfWork.transaction, {
@@ -115,7 +114,7 @@ export class AuditTrail {
   /**
    * Appends an entry inside the caller's transaction, so the entry exists exactly when the change it
    * describes commits. The agency's chain stays locked until that transaction ends: record late.
-   * Services call `recordChange` inside a UnitOfWork instead; this form remains for libs/evaluation.
+   * Services call `recordChange` inside a UnitOfWork instead; this form is what it and the chain's tests use.
    */
   async record(manager: Transaction, input: AuditRecordInput): Promise<AuditRecord> {
     if (!manager.queryRunner?.isTransactionActive) {

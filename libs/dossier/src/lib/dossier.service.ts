@@ -7,7 +7,7 @@ import type { DossierInput } from '../model/dossier-input';
 import { isSignedStatement, verifyStatement } from '../model/signature';
 import { PdfProofReader } from '../render/pdf-proof-reader';
 import { DossierSeal } from '../signing/dossier-seal';
-import { padesVerification, PadesVerification } from '../signing/pades-verification';
+import { padesVerification, PadesVerification, SignedDossierFacts } from '../signing/pades-verification';
 import { DossierInputSource } from './case-dossier-source';
 import { DossierVersion } from './dossier-version.entity';
 import { DossierVersionRepository } from './dossier-version.repository';
@@ -27,18 +27,8 @@ export type DossierVerification =
       /** False for a review copy: genuine bytes, but not the signed dossier. */
       signed: false;
     }
-  | {
-      valid: true;
-      caseReference: string;
-      caseTitle: string;
-      version: number;
-      status: 'signed';
-      pdfSha256: string;
-      signed: true;
-      signedAt: string;
-      signers: Array<{ name: string; role: string; decision: string; decidedAt: string }>;
-      keyId: string;
-    };
+  /** A dossier signed before PAdES, by its Ed25519 statement. */
+  | SignedDossierFacts;
 
 /** Dossier versions: one per distinct input, rendered once, never replaced. */
 @Injectable()

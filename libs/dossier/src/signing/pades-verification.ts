@@ -12,29 +12,34 @@ export interface SealFacts {
   trusted: boolean;
 }
 
+/** A signer as every verification names them. */
+export interface DossierSigner {
+  name: string;
+  role: string;
+  decision: string;
+  decidedAt: string;
+}
+
+/** What every verification of a signed dossier says, whichever way it was signed. */
+export interface SignedDossierFacts<Signer extends DossierSigner = DossierSigner> {
+  valid: true;
+  caseReference: string;
+  caseTitle: string;
+  version: number;
+  status: 'signed';
+  pdfSha256: string;
+  signed: true;
+  signedAt: string;
+  signers: Signer[];
+  keyId: string;
+}
+
 export type PadesVerification =
-  | {
-      valid: true;
-      caseReference: string;
-      caseTitle: string;
-      version: number;
-      status: 'signed';
-      pdfSha256: string;
-      signed: true;
-      signedAt: string;
-      signers: Array<{
-        name: string;
-        role: string;
-        decision: string;
-        decidedAt: string;
-        conditions: string | null;
-        reviewCopySha256: string;
-      }>;
-      keyId: string;
+  | (SignedDossierFacts<DossierSigner & { conditions: string | null; reviewCopySha256: string }> & {
       seal: SealFacts;
       /** Whether this installation stored these exact bytes (a copy from elsewhere verifies all the same). */
       storedHere: boolean;
-    }
+    })
   | { valid: false; reason: string; pdfSha256: string; seal?: SealFacts };
 
 /**

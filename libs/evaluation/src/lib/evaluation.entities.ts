@@ -11,6 +11,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { ProcurementCase, ProviderResponse } from '@probity/cases';
+import { EvidenceConfirmation } from './evidence-confirmation.entity';
 
 @Entity('conflict_declarations')
 @Unique('conflict_declarations_once', ['caseId', 'evaluatorId'])
@@ -206,6 +207,7 @@ export class ProviderPrice {
 }
 
 export const EVALUATION_ENTITIES = [
+  EvidenceConfirmation,
   ConflictDeclaration,
   PanelScoreEntry,
   PanelSubmission,

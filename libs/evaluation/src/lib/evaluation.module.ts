@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { UnitOfWork } from '@probity/database';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@probity/audit';
 import { CasesModule } from '@probity/cases';
@@ -13,11 +14,10 @@ import { ComparisonService } from './comparison.service';
 import { ConflictDeclarationsService } from './conflict-declarations.service';
 import { EVALUATION_ENTITIES } from './evaluation.entities';
 import { EvaluationPagesController } from './evaluation-pages.controller';
-import {
-  EVIDENCE_CONFIRMATION_PROVIDERS,
-  EvidenceConfirmation,
-  EvidenceConfirmationService,
-} from './evidence-confirmation.module-parts';
+import { EvidenceCheckPageController } from './evidence-check-page.controller';
+import { EvidenceConfirmationController } from './evidence-confirmation.controller';
+import { EvidenceConfirmationRepository } from './evidence-confirmation.repository';
+import { EvidenceConfirmationService } from './evidence-confirmation.service';
 import { EvaluationResultsService } from './evaluation-results.service';
 import { EvaluationStartService } from './evaluation-start.service';
 import { EvaluatorInvitations } from './evaluator-invitations';
@@ -37,7 +37,7 @@ import { MethodAmendmentPublisher } from './method-amendments';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([...EVALUATION_ENTITIES, EvidenceConfirmation]),
+    TypeOrmModule.forFeature(EVALUATION_ENTITIES),
     CasesModule,
     IdentityModule,
     AuditModule,
@@ -50,7 +50,8 @@ import { MethodAmendmentPublisher } from './method-amendments';
     EvaluationPagesController,
     ScoringPagesController,
     ModerationPagesController,
-    ...EVIDENCE_CONFIRMATION_PROVIDERS.controllers,
+    EvidenceConfirmationController,
+    EvidenceCheckPageController,
   ],
   providers: [
     PanelRepository,
@@ -73,7 +74,9 @@ import { MethodAmendmentPublisher } from './method-amendments';
     CompareCaseJob,
     StartEvaluationJob,
     InviteEvaluatorsJob,
-    ...EVIDENCE_CONFIRMATION_PROVIDERS.providers,
+    UnitOfWork,
+    EvidenceConfirmationRepository,
+    EvidenceConfirmationService,
   ],
   exports: [
     CaseAccess,

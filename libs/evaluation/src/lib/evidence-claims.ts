@@ -1,12 +1,5 @@
-import {
-  Answers,
-  isAnswered,
-  localised,
-  QuestionnaireDefinition,
-  questionsOf,
-  toRubricItems,
-} from '@probity/questionnaires';
-import { NOT_APPLICABLE } from '@probity/rubric';
+import { Answers, localised, QuestionnaireDefinition, questionsOf, toRubricItems } from '@probity/questionnaires';
+import { isSubstantiveAnswer } from '@probity/rubric';
 
 /**
  * The "evidence supports the claim" step, as pure rules. A question whose method requires evidence
@@ -63,10 +56,7 @@ export function evidenceClaims(
 ): EvidenceClaim[] {
   return toRubricItems(definition, answers)
     .filter((item) => item.visible && item.evidenceRequired)
-    .filter((item) => {
-      const answer = answers[item.questionName];
-      return answer !== NOT_APPLICABLE && isAnswered(answer);
-    })
+    .filter((item) => isSubstantiveAnswer(answers[item.questionName]))
     .map((item) => ({
       questionName: item.questionName,
       title: item.title,

@@ -1,12 +1,5 @@
-import {
-  Answers,
-  isAnswered,
-  localised,
-  QuestionnaireDefinition,
-  questionsOf,
-  toRubricItems,
-} from '@probity/questionnaires';
-import { NOT_APPLICABLE } from '@probity/rubric';
+import { Answers, localised, QuestionnaireDefinition, questionsOf, toRubricItems } from '@probity/questionnaires';
+import { isSubstantiveAnswer } from '@probity/rubric';
 import { scoreSpread, ScoreSpread } from './panel-rules';
 
 export type JudgementKind = 'free-text' | 'evidence';
@@ -42,10 +35,7 @@ export function judgementQuestions(definition: QuestionnaireDefinition, answers:
   const located = new Map(questionsOf(definition).map(({ question }) => [question.name, question]));
   return toRubricItems(definition, answers)
     .filter((item) => item.scoring.kind === 'manual' && item.visible && item.weight !== 0)
-    .filter((item) => {
-      const answer = answers[item.questionName];
-      return answer !== NOT_APPLICABLE && isAnswered(answer);
-    })
+    .filter((item) => isSubstantiveAnswer(answers[item.questionName]))
     .map((item) => {
       const question = located.get(item.questionName);
       return {

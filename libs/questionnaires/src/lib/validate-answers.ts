@@ -1,4 +1,4 @@
-import { NOT_APPLICABLE } from '@probity/rubric';
+import { isAnswered, NOT_APPLICABLE } from '@probity/rubric';
 import type { Answers, ElementDefinition, LocalisedText, QuestionnaireDefinition } from './definition';
 import { localised } from './localise';
 import { evaluateLogic, offeredChoices } from './survey-engine';
@@ -21,14 +21,6 @@ export interface ValidationOptions {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isAnswered(value: unknown): boolean {
-  if (value === undefined || value === null) return false;
-  if (typeof value === 'string') return value.trim() !== '';
-  if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'object') return Object.keys(value).length > 0;
-  return true;
-}
 
 /**
  * Checks answers against the questionnaire on the server, whatever the portal allowed: allowed

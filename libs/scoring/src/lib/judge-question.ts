@@ -1,6 +1,7 @@
 import {
   confusionRates,
   gatherConfusionMatrix,
+  isSubstantiveAnswer,
   NOT_APPLICABLE,
   readConfusionMatrix,
   RubricItem,
@@ -44,14 +45,6 @@ export interface QuestionContext {
   panel: PanelScoreInput | undefined;
   evidenceAttached: boolean;
   evidenceVerdict: EvidenceVerdict | undefined;
-}
-
-export function isAnswered(value: unknown): boolean {
-  if (value === undefined || value === null) return false;
-  if (typeof value === 'string') return value.trim() !== '';
-  if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'object') return Object.keys(value).length > 0;
-  return true;
 }
 
 function pointsFor(points: Record<string, number>, value: unknown): number {
@@ -133,7 +126,7 @@ export function judge(item: RubricItem, context: QuestionContext): Judged {
   const answer = context.answers[item.questionName];
   if (answer === NOT_APPLICABLE && item.naAllowed) return NOT_COUNTED('not-applicable');
   // N/A where the question does not allow it is no answer at all.
-  const answered = isAnswered(answer) && answer !== NOT_APPLICABLE;
+  const answered = isSubstantiveAnswer(answer);
   const worst: Judged = {
     status: item.required ? 'unanswered-required' : 'unanswered-optional',
     points: 0,
