@@ -52,3 +52,16 @@ export { BUILT_IN_QUESTIONNAIRES, BuiltInQuestionnaire, describeBank } from './b
 export { MARKED_LEVELS, MARKING_GUIDES, MarkingGuide, MarkingGuideLevel, markingGuideFor } from './bank/marking-guides';
 export { generatedQuestionnaire } from './fixtures/generated-questionnaire';
 export { PublishedMethodOptions, publishedView } from './lib/published-view';
+export {
+  DerivedValueDefinition,
+  evaluateScoringModel,
+  LevelBandDefinition,
+  LevelsDefinition,
+  maximumName,
+  rankingRuleOf,
+  ScoringGroupDefinition,
+  ScoringModelDefinition,
+  ScoringModelProblem,
+  scoringModelProblems,
+} from './lib/scoring-model';
+export { IMPACT_ASSESSMENT } from './fixtures/impact-assessment';

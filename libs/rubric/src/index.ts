@@ -18,3 +18,12 @@ export {
   readConfusionMatrix,
 } from './lib/confusion-matrix';
 export { PUBLISHED_RULES, RED_FLAG_LABEL } from './lib/published-rules';
+export {
+  ModelGroupOutcome,
+  ModelLevelOutcome,
+  ModelQuestionPoints,
+  ModelValueOutcome,
+  RankingRule,
+  ScoringDirection,
+  ScoringModelOutcome,
+} from './lib/scoring-model-outcome';

@@ -95,3 +95,9 @@ export {
   validateCriteriaWeights,
   validatePrincipleWeights,
 } from './lib/weights';
+export {
+  ModelRankedProvider,
+  ModelRanking,
+  ModelRankingEntry,
+  rankByScoringModel,
+} from './lib/model-ranking';

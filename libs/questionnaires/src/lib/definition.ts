@@ -1,4 +1,5 @@
 import type { ConfusionMatrixFields, ConfusionMetric, InstrumentalPrincipleId } from '@probity/rubric';
+import type { ScoringModelDefinition } from './scoring-model/scoring-model';
 
 /** A string shown to people, either plain or per locale: `{ "default": "…", "fr": "…" }`. */
 export type LocalisedText = string | ({ default: string } & Record<string, string>);
@@ -6,7 +7,7 @@ export type LocalisedText = string | ({ default: string } & Record<string, strin
 export interface ChoiceDefinition {
   value: string | number | boolean;
   text?: LocalisedText;
-  /** Points (0–100) the choice earns. */
+  /** Points the choice earns: 0–100 in the principle method, any number in a `scoringModel` group. */
   score?: number;
   [property: string]: unknown;
 }
@@ -94,6 +95,8 @@ export interface QuestionnaireDefinition {
   pages: PageDefinition[];
   knockouts?: RuleDefinition[];
   redFlags?: RuleDefinition[];
+  /** The questionnaire's own scoring model (groups, derived values, levels, ranking); optional. */
+  scoringModel?: ScoringModelDefinition;
   [property: string]: unknown;
 }
 

@@ -2,6 +2,7 @@ import { isInstrumentalPrincipleId } from '@probity/rubric';
 import { CASE_SCOPE_VARIABLES, isReservedName, RESERVED_PREFIX } from './case-scope';
 import type { ElementDefinition, QuestionnaireDefinition, RuleDefinition } from './definition';
 import { NON_INPUT_TYPES, SURVEYJS_TYPES } from './definition';
+import { modelQuestionNames, scoringModelProblems } from './scoring-model/validate-scoring-model';
 import { parseExpression } from './survey-engine';
 import { choiceScore, questionsOf } from './walk';
 
@@ -45,6 +46,8 @@ export function importQuestionnaire(input: string | unknown): ImportResult {
   }
 
   const names = new Map<string, string>();
+  // Questions the questionnaire's own scoring model counts: their points may be any number and they need no principle.
+  const inModel = modelQuestionNames(root.scoringModel);
   const checkExpression = (expression: unknown, path: string) => {
     if (expression === undefined) return;
     if (typeof expression !== 'string') return errors.push({ path, message: 'must be a string expression' });
@@ -83,12 +86,20 @@ export function importQuestionnaire(input: string | unknown): ImportResult {
     const weight = candidate.weight ?? 1;
     if (typeof weight !== 'number' || weight < 0)
       errors.push({ path: `${path}.weight`, message: 'must be a number ≥ 0' });
-    if (AUTO_SCORED.has(candidate.type) && weight > 0 && candidate.principle === undefined && hasScores(candidate)) {
+    const modelOnly = inModel.has(candidate.name) && candidate.principle === undefined;
+    if (
+      AUTO_SCORED.has(candidate.type) &&
+      weight > 0 &&
+      candidate.principle === undefined &&
+      !modelOnly &&
+      hasScores(candidate)
+    ) {
       errors.push({
         path: `${path}.principle`,
         message: `scored question "${candidate.name}" must name its principle`,
       });
     }
+    const checkScore = modelOnly ? checkModelPoints : checkPrinciplePoints;
     (candidate.choices ?? []).forEach((choice, index) => {
       checkScore(choiceScore(choice), `${path}.choices[${index}].score`);
       if (choice !== null && typeof choice === 'object')
@@ -104,17 +115,21 @@ export function importQuestionnaire(input: string | unknown): ImportResult {
       if (!Array.isArray(candidate.elements))
         errors.push({ path: `${path}.elements`, message: 'a panel needs elements' });
       else candidate.elements.forEach((child, index) => checkElement(child, `${path}.elements[${index}]`));
-    } else if (!NON_INPUT_TYPES.has(candidate.type) && candidate.principle === undefined) {
+    } else if (!NON_INPUT_TYPES.has(candidate.type) && candidate.principle === undefined && !modelOnly) {
       warnings.push({
         path,
         message: `"${candidate.name}" maps to no principle and will not appear in principle scores`,
       });
     }
   };
-  const checkScore = (score: unknown, path: string) => {
+  const checkPrinciplePoints = (score: unknown, path: string) => {
     if (score === undefined) return;
     if (typeof score !== 'number' || score < 0 || score > 100)
       errors.push({ path, message: 'points must be a number from 0 to 100' });
+  };
+  const checkModelPoints = (score: unknown, path: string) => {
+    if (score !== undefined && (typeof score !== 'number' || !Number.isFinite(score)))
+      errors.push({ path, message: 'points must be a number' });
   };
 
   (root.pages as unknown[]).forEach((page, pageIndex) => {
@@ -155,6 +170,8 @@ export function importQuestionnaire(input: string | unknown): ImportResult {
     });
   }
 
+  // The model names questions, so it is checked once the questions are sound.
+  if (errors.length === 0) errors.push(...scoringModelProblems(root as QuestionnaireDefinition));
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, definition: root as QuestionnaireDefinition, warnings };
 }

@@ -25,6 +25,7 @@ export function registerProbityProperties(): void {
   Serializer.addProperty('survey', { name: 'knockouts', type: 'array' });
   Serializer.addProperty('survey', { name: 'redFlags', type: 'array' });
   Serializer.addProperty('survey', { name: 'caseScope' });
+  Serializer.addProperty('survey', { name: 'scoringModel' });
 }
 
 export interface QuestionState {

@@ -1,0 +1,11 @@
+export { evaluateScoringModel, rankingRuleOf } from './evaluate-scoring-model';
+export { PointScale, pointScaleOf } from './question-points';
+export {
+  DerivedValueDefinition,
+  LevelBandDefinition,
+  LevelsDefinition,
+  maximumName,
+  ScoringGroupDefinition,
+  ScoringModelDefinition,
+} from './scoring-model';
+export { ScoringModelProblem, scoringModelProblems } from './validate-scoring-model';
