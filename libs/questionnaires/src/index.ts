@@ -65,3 +65,4 @@ export {
   scoringModelProblems,
 } from './lib/scoring-model';
 export { IMPACT_ASSESSMENT } from './fixtures/impact-assessment';
+export { IMPACT_ASSESSMENT_RESPONDENTS } from './fixtures/impact-assessment-respondents';

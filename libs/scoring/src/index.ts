@@ -95,9 +95,4 @@ export {
   validateCriteriaWeights,
   validatePrincipleWeights,
 } from './lib/weights';
-export {
-  ModelRankedProvider,
-  ModelRanking,
-  ModelRankingEntry,
-  rankByScoringModel,
-} from './lib/model-ranking';
+export { ModelRankedProvider, ModelRanking, ModelRankingEntry, rankByScoringModel } from './lib/model-ranking';

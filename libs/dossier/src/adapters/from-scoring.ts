@@ -30,6 +30,7 @@ import {
   DossierProvider,
   DossierStanding,
 } from '../model/dossier-input';
+import { dossierScoringModel } from './scoring-model-input';
 
 /** One submitted response with its stored score sheet and findings, as the evaluation stores them. */
 export interface ScoredProviderSource {
@@ -94,7 +95,12 @@ export function dossierInputFromScoring(source: ScoredCaseSource): DossierInput 
   const questionTitle = (name: string) =>
     localised(located.find((l) => l.question.name === name)?.question.title) || name;
   const { comparison } = source;
+  const scoringModel = dossierScoringModel(source.definition, source.providers, comparison);
+  // Without a principle mapping, the questionnaire's own model ranks (and recommends) alone.
+  const modelRanks = scoringModel && !scoringModel.principlesMapped ? scoringModel.rows : undefined;
   const standingOf = (id: string): DossierStanding => {
+    const modelRank = modelRanks?.find((row) => row.providerId === id)?.rank;
+    if (modelRank) return { kind: 'ranked', rank: modelRank };
     const ranked = comparison.ranked.find((r) => r.providerId === id);
     if (ranked) return { kind: 'ranked', rank: ranked.rank };
     if (comparison.disqualified.some((d) => d.providerId === id)) return { kind: 'disqualified' };
@@ -248,8 +254,11 @@ export function dossierInputFromScoring(source: ScoredCaseSource): DossierInput 
         scores: CORE_PRINCIPLES.map((c) => p.sheet.core[c.id]),
         overall: comparison.ranked.find((r) => r.providerId === p.id)?.overall ?? p.sheet.overall,
       })),
-      recommendedProviderId: comparison.ranked[0]?.providerId ?? null,
+      recommendedProviderId: modelRanks
+        ? (modelRanks.find((row) => row.rank === 1)?.providerId ?? null)
+        : (comparison.ranked[0]?.providerId ?? null),
     },
+    ...(scoringModel ? { scoringModel } : {}),
     sensitivity: {
       shift: sensitivity.shift,
       margin: sensitivity.margin,

@@ -42,6 +42,34 @@ export interface DossierInput {
    * and the amendments printed in the procedure. Part of the content hash.
    */
   award?: AwardRecord;
+  /** The questionnaire's own scoring model and each provider's values and level under it, when it has one. */
+  scoringModel?: DossierScoringModel;
+}
+
+/** A questionnaire's own scoring model as the dossier prints it (see docs/questionnaire-format.md). */
+export interface DossierScoringModel {
+  direction: 'higher-is-better' | 'higher-is-riskier';
+  ranking: { by: 'value' | 'level' | 'none'; value?: string };
+  /** False when no question maps to a Toolkit principle: principle views then print "not mapped". */
+  principlesMapped: boolean;
+  /** Group totals, then derived values, in the model's order; `expression` for derived values. */
+  columns: Array<{ name: string; title: string; expression?: string }>;
+  levels: {
+    of: string;
+    basis: 'points' | 'percent-of-maximum';
+    bands: Array<{ name: string; title: string; from: number | null; to: number | null; pass: boolean }>;
+  } | null;
+  /** One row per provider, in the model's ranking order, then unplaced, then excluded providers. */
+  rows: Array<{
+    providerId: string;
+    rank: number | null;
+    values: Array<{ value: number | null; maximum: number | null }>;
+    /** What the levels compared: raw points or per cent of the maximum. */
+    measured: number | null;
+    level: string | null;
+    pass: boolean | null;
+    excluded: boolean;
+  }>;
 }
 
 export const DOSSIER_INPUT_SCHEMA_VERSION = 3;

@@ -4,6 +4,7 @@ import { friaAnnex } from './fria';
 import { sanitiseSvg } from './svg-sanitizer';
 import { methodStatement } from './method-statement';
 import { methodView } from './method-view';
+import { NOT_MAPPED, providerModelLine, scoringModelView } from './scoring-model-view';
 
 export type DossierStatus = 'draft' | 'under review' | 'signed';
 
@@ -112,10 +113,15 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
       submittedAt: minute(provider.submittedAt),
       submissionHash: provider.submissionHash ?? '—',
       standing: provider.standing,
-      standingText: standingText(provider),
+      standingText:
+        provider.standing.kind === 'unscored' && input.scoringModel?.ranking.by === 'none'
+          ? 'Not ranked: the scoring model decides pass or fail by level'
+          : standingText(provider),
       disqualified: provider.standing.kind === 'disqualified',
       overall: score(provider.overall),
       chart: sanitiseSvg(provider.charts.principles),
+      modelLine: providerModelLine(input, provider.id),
+      principlesNotMapped: input.scoringModel?.principlesMapped === false ? NOT_MAPPED : null,
       principles: provider.principles.map((p) => ({
         name: p.name,
         score: score(p.score),
@@ -227,6 +233,7 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
         disqualified: input.providers.find((p) => p.id === row.providerId)?.standing.kind === 'disqualified',
       })),
     },
+    scoringModel: scoringModelView(input),
     charts: { comparison: sanitiseSvg(input.charts.comparison), heatMap: sanitiseSvg(input.charts.heatMap) },
     sensitivity: {
       shift: input.sensitivity.shift,

@@ -1,5 +1,6 @@
 import { contentHash } from '@probity/questionnaires';
 import type { DossierInput, DossierProvider } from '../model/dossier-input';
+import { ocdsScoringModel } from './ocds-scoring-model';
 
 /**
  * Extensions the package declares. The OCDS extension registry publishes each extension's
@@ -78,6 +79,7 @@ export function toOcdsReleasePackage(input: DossierInput, options: OcdsExportOpt
       ? (input.providers.find((p) => p.id === input.comparison.recommendedProviderId) ?? null)
       : null;
   const tenderStatus = input.case.status === 'cancelled' ? 'cancelled' : awarded ? 'complete' : 'active';
+  const model = ocdsScoringModel(input, LOT_ID);
 
   const content = {
     // The dossier's date, not the export's: exporting the same dossier again gives the same release.
@@ -121,6 +123,7 @@ export function toOcdsReleasePackage(input: DossierInput, options: OcdsExportOpt
       mainProcurementCategory: 'services',
       awardCriteria: 'ratedCriteria',
       awardCriteriaDetails:
+        model?.awardCriteriaDetails ??
         'Most economically advantageous tender on quality: a published responsible-AI questionnaire scored by published rules and a moderated panel, weighted by the five core principles of the INTERPOL–UNICRI Toolkit; knock-out rules exclude a tender.',
       submissionMethod: ['electronicSubmission'],
       ...(published || responsesDue
@@ -144,13 +147,15 @@ export function toOcdsReleasePackage(input: DossierInput, options: OcdsExportOpt
           title: input.case.title,
           status: tenderStatus,
           awardCriteria: {
-            criteria: input.case.criteria.map((criterion) => ({
-              type: 'quality',
-              name: criterion.name,
-              description:
-                criterion.description ?? `Sub-criteria: ${criterion.subCriteria.map((s) => s.name).join('; ')}.`,
-              numbers: [{ number: criterion.weight, weight: 'percentageExact' }],
-            })),
+            criteria:
+              model?.criteria ??
+              input.case.criteria.map((criterion) => ({
+                type: 'quality',
+                name: criterion.name,
+                description:
+                  criterion.description ?? `Sub-criteria: ${criterion.subCriteria.map((s) => s.name).join('; ')}.`,
+                numbers: [{ number: criterion.weight, weight: 'percentageExact' }],
+              })),
           },
         },
       ],
@@ -176,6 +181,7 @@ export function toOcdsReleasePackage(input: DossierInput, options: OcdsExportOpt
         { id: 'bids', measure: 'bids', value: input.providers.length },
         { id: 'validBids', measure: 'validBids', value: valid.length },
         { id: 'disqualifiedBids', measure: 'disqualifiedBids', value: disqualified.length },
+        ...(model?.statistics ?? []),
       ],
       details: input.providers.map((p) => ({
         id: `bid-${p.id}`,

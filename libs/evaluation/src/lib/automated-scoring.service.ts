@@ -5,6 +5,7 @@ import {
   contentHash,
   evaluateLogic,
   evaluateRules,
+  evaluateScoringModel,
   QuestionnaireDefinition,
   RuleFinding,
   toRubricItems,
@@ -105,6 +106,7 @@ export class AutomatedScoringService {
         attachedEvidence: new Set(evidence.map((file) => file.questionName)),
         // The evidence rule's other input: the panel's verdict on each claim's evidence.
         evidenceConfirmations: scorerVerdicts(verdicts),
+        scoringModel: evaluateScoringModel(definition, response.answers, logic),
       }),
     );
     const evidenceCount: Record<string, number> = {};

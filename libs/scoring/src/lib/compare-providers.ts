@@ -9,6 +9,7 @@ import type {
 } from './comparison-types';
 import { ScoringInputError } from './errors';
 import { compareText } from './evidence';
+import { rankByScoringModel } from './model-ranking';
 import { coreScores, overallUnder, SCORING_VERSION } from './score-response';
 import { assertCriteriaWeights, CriteriaWeights, resolvePrincipleWeights, shiftWeight } from './weights';
 
@@ -171,9 +172,18 @@ export function compareProviders(
     }
   }
 
+  const model = rankByScoringModel(
+    providers.map((p) => ({
+      providerId: p.providerId,
+      name: p.name,
+      outcome: p.sheet.model ?? null,
+      knockedOut: knockedOut(p),
+    })),
+  );
   return {
     scoringVersion: SCORING_VERSION,
     weights: { ...weights },
+    ...(model ? { model } : {}),
     ...(principleWeights ? { principleWeights } : {}),
     ranked,
     unscored: unscored.sort(byName),

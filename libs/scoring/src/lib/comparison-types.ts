@@ -1,4 +1,5 @@
 import type { CorePrincipleId, InstrumentalPrincipleId } from '@probity/rubric';
+import type { ModelRanking } from './model-ranking';
 import type { QuestionScore, ScoreSheet } from './score-response';
 import type { CriteriaWeights, PrincipleWeights } from './weights';
 
@@ -16,7 +17,7 @@ export interface ProviderResult {
   providerId: string;
   name: string;
   /** A stored ScoreSheet fits; `questions` is only read to list answers still awaiting the panel. */
-  sheet: Pick<ScoreSheet, 'core' | 'instrumental' | 'overall' | 'countedWeight'> & {
+  sheet: Pick<ScoreSheet, 'core' | 'instrumental' | 'overall' | 'countedWeight' | 'model'> & {
     questions?: Array<Pick<QuestionScore, 'questionName' | 'status'>>;
   };
   findings: ProviderFinding[];
@@ -101,6 +102,11 @@ export interface Comparison {
   ranked: RankedProvider[];
   unscored: UnscoredProvider[];
   disqualified: DisqualifiedProvider[];
+  /**
+   * The ranking by the questionnaire's own scoring model (its rule and direction), when it has one.
+   * A questionnaire without principle mapping ranks here only; `ranked` is then empty.
+   */
+  model?: ModelRanking;
   sensitivity: {
     shift: number;
     margin: number;

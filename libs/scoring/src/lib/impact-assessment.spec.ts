@@ -1,9 +1,15 @@
-import { evaluateScoringModel, IMPACT_ASSESSMENT, importQuestionnaire } from '@probity/questionnaires';
+import {
+  evaluateScoringModel,
+  IMPACT_ASSESSMENT,
+  IMPACT_ASSESSMENT_RESPONDENTS,
+  importQuestionnaire,
+} from '@probity/questionnaires';
 import type { ScoringModelOutcome } from '@probity/rubric';
 import { rankByScoringModel } from './model-ranking';
 
 /*
  * Acceptance test of the declarative scoring model (issue 18) on a questionnaire written for the
+ * suite (answers in libs/questionnaires/src/fixtures/impact-assessment-respondents.ts), the
  * suite: libs/questionnaires/src/fixtures/impact-assessment.ts. Every expected number below is
  * worked out by hand from the fixture's published points; nothing is computed by the code under test.
  *
@@ -25,19 +31,8 @@ import { rankByScoringModel } from './model-ranking';
  *   levels by % of 60: level-1 < 25 ≤ level-2 < 50 ≤ level-3 < 75 ≤ level-4 (fails)
  *   a blank shown question counts as its group's worst answer: the highest impact, the lowest mitigation.
  */
-const context = { agency_name: 'Test agency', system_name: 'Test system' };
-const allMitigation = {
-  human_review: true,
-  appeal_route: true,
-  logging: true,
-  staff_training: true,
-  incident_process: true,
-  security_audit: true,
-  public_notice: true,
-  monitoring_plan: true,
-};
-
-const respondents: Record<string, Record<string, unknown>> = {
+const respondents = IMPACT_ASSESSMENT_RESPONDENTS;
+const expected = {
   // impact: assists 1 + liberty 0 + easily 0 + short 1 + under-1k 1 + none 0 + personal 0 + biometrics 0
   //   + rules 0 + fully 0 + third party 0 + abroad 0 + in-loop 0×2 + internal 0 + novel 0 = 3
   //   (special_categories answered "yes" but hidden, since no personal data: not counted)
@@ -45,30 +40,7 @@ const respondents: Record<string, Record<string, unknown>> = {
   //   + incident 2 + audit 2 + notice 2 + consultation 0 + monitoring 2 = 22
   //   visible maximum: 12 questions × 2 = 24 (no dpia, no biometric safeguards); 0.75 × 24 = 18 ≤ 22
   // riskScore = 3 × 0.9 = 2.7 → 2.7 / 60 = 4.5 % → level-1
-  'Alpha Analytics': {
-    ...context,
-    ...allMitigation,
-    purpose_decision: 'assists',
-    affects_liberty: false,
-    reversible: 'easily',
-    duration: 'short',
-    people_affected: 'under-1k',
-    vulnerable_groups: ['none'],
-    uses_personal_data: false,
-    special_categories: true,
-    uses_biometrics: false,
-    model_type: 'rules',
-    explainable: 'fully',
-    third_party_model: false,
-    data_shared_abroad: false,
-    automation_level: 'in-loop',
-    public_visibility: 'internal',
-    novel_use: false,
-    bias_testing: 'independent',
-    bias_test_frequency: 'quarterly',
-    log_retention: '6-months-plus',
-    consultation: false,
-  },
+  'Alpha Analytics': { impact: 3, mitigation: 22, mitigationMax: 24, riskScore: 2.7, percent: 4.5, level: 'level-1' },
   // impact: recommends 2 + liberty 4 + with-effort 2 + medium 2 + over-100k 3 + minors 2 + disabled 1
   //   + personal 2 + special 3 + biometrics 2 + real time 4 + public spaces 4 (nested: panel and question shown)
   //   + deep learning 2 + partly 1 + third party 1 + abroad 0 + on-loop 2×2 + public 4 + novel 2 = 45
@@ -76,75 +48,13 @@ const respondents: Record<string, Record<string, unknown>> = {
   //   + training 2 + incident 2 + audit 0 + safeguards 1+1 + notice 2 + consultation 0 + monitoring 2 = 24
   //   visible maximum 29 (everything shown); 0.75 × 29 = 21.75 ≤ 24: reduced
   // riskScore = 45 × 0.9 = 40.5 → 40.5 / 60 = 67.5 % → level-3
-  'Beta Vision': {
-    ...context,
-    ...allMitigation,
-    purpose_decision: 'recommends',
-    affects_liberty: true,
-    reversible: 'with-effort',
-    duration: 'medium',
-    people_affected: 'over-100k',
-    vulnerable_groups: ['minors', 'disabled'],
-    uses_personal_data: true,
-    special_categories: true,
-    uses_biometrics: true,
-    biometric_mode: 'realtime',
-    realtime_public: true,
-    model_type: 'deep-learning',
-    explainable: 'partly',
-    third_party_model: true,
-    data_shared_abroad: false,
-    automation_level: 'on-loop',
-    public_visibility: 'public',
-    novel_use: true,
-    bias_testing: 'independent',
-    bias_test_frequency: 'quarterly',
-    dpia_done: true,
-    log_retention: '6-months-plus',
-    security_audit: false,
-    biometric_safeguards: ['threshold-review', 'deletion'],
-    consultation: false,
-  },
+  'Beta Vision': { impact: 45, mitigation: 24, mitigationMax: 29, riskScore: 40.5, percent: 67.5, level: 'level-3' },
   // impact as Beta Vision = 45
   // mitigation: human 2 + appeal 0 + internal 1 + yearly 1 + dpia 2 + logging 2 + under-6-months 1
   //   + training 2 + incident 0 + audit 2 + safeguards 1 + notice 0 + consultation 0 + monitoring 2 = 16
   //   0.75 × 29 = 21.75 > 16: no reduction
   // riskScore = 45 → 45 / 60 = 75 % → level-4 (the band starts at 75 inclusive), which fails
-  'Gamma Systems': {
-    ...context,
-    purpose_decision: 'recommends',
-    affects_liberty: true,
-    reversible: 'with-effort',
-    duration: 'medium',
-    people_affected: 'over-100k',
-    vulnerable_groups: ['minors', 'disabled'],
-    uses_personal_data: true,
-    special_categories: true,
-    uses_biometrics: true,
-    biometric_mode: 'realtime',
-    realtime_public: true,
-    model_type: 'deep-learning',
-    explainable: 'partly',
-    third_party_model: true,
-    data_shared_abroad: false,
-    automation_level: 'on-loop',
-    public_visibility: 'public',
-    novel_use: true,
-    human_review: true,
-    appeal_route: false,
-    bias_testing: 'internal',
-    bias_test_frequency: 'yearly',
-    dpia_done: true,
-    logging: true,
-    log_retention: 'under-6-months',
-    staff_training: true,
-    incident_process: false,
-    security_audit: true,
-    biometric_safeguards: ['threshold-review'],
-    public_notice: false,
-    consultation: false,
-    monitoring_plan: true,
-  },
+  'Gamma Systems': { impact: 45, mitigation: 16, mitigationMax: 29, riskScore: 45, percent: 75, level: 'level-4' },
   // impact: decides 4 + liberty 4 + irreversible 4 + long 3 + 1k-100k 2 + asylum 2 + personal 0 + biometrics 0
   //   (biometric_mode "realtime" and realtime_public answered, but the panel is hidden: not counted)
   //   + statistical 1 + not explainable 3 + third party 0 + abroad 2 + autonomous 4×2 + partners 2 + novel 0 = 35
@@ -152,70 +62,13 @@ const respondents: Record<string, Record<string, unknown>> = {
   //   + incident 2 + audit 2 + notice 0 + consultation 0 + monitoring 2 = 18
   //   visible maximum 24; 0.75 × 24 = 18 ≤ 18: reduced, exactly on the threshold
   // riskScore = 35 × 0.9 = 31.5 → 31.5 / 60 = 52.5 % → level-3
-  'Delta Data': {
-    ...context,
-    ...allMitigation,
-    purpose_decision: 'decides',
-    affects_liberty: true,
-    reversible: 'irreversible',
-    duration: 'long',
-    people_affected: '1k-100k',
-    vulnerable_groups: ['asylum'],
-    uses_personal_data: false,
-    uses_biometrics: false,
-    biometric_mode: 'realtime',
-    realtime_public: true,
-    model_type: 'statistical',
-    explainable: 'not',
-    third_party_model: false,
-    data_shared_abroad: true,
-    automation_level: 'autonomous',
-    public_visibility: 'partners',
-    novel_use: false,
-    bias_testing: 'independent',
-    bias_test_frequency: 'yearly',
-    log_retention: 'under-6-months',
-    public_notice: false,
-    consultation: false,
-  },
+  'Delta Data': { impact: 35, mitigation: 18, mitigationMax: 24, riskScore: 31.5, percent: 52.5, level: 'level-3' },
   // As Alpha Analytics but people_affected and automation_level left blank: each counts as its worst
   // (highest) impact answer. impact: assists 1 + short 1 + blank 3 + blank 4×2 (all else 0) = 13
   // mitigation: human 2 + everything else no/none, monitoring_plan blank (worst = lowest = 0) = 2
   //   visible maximum: human, appeal, bias, logging, training, incident, audit, notice, consultation,
   //   monitoring = 10 × 2 = 20 (frequency, retention, dpia, safeguards hidden); 0.75 × 20 = 15 > 2
   // riskScore = 13 → 13 / 60 = 21.67 % → level-1
-  'Epsilon Labs': {
-    ...context,
-    purpose_decision: 'assists',
-    affects_liberty: false,
-    reversible: 'easily',
-    duration: 'short',
-    vulnerable_groups: ['none'],
-    uses_personal_data: false,
-    uses_biometrics: false,
-    model_type: 'rules',
-    explainable: 'fully',
-    third_party_model: false,
-    data_shared_abroad: false,
-    public_visibility: 'internal',
-    novel_use: false,
-    human_review: true,
-    appeal_route: false,
-    bias_testing: 'none',
-    logging: false,
-    staff_training: false,
-    incident_process: false,
-    security_audit: false,
-    public_notice: false,
-    consultation: false,
-  },
-};
-
-const expected = {
-  'Alpha Analytics': { impact: 3, mitigation: 22, mitigationMax: 24, riskScore: 2.7, percent: 4.5, level: 'level-1' },
-  'Beta Vision': { impact: 45, mitigation: 24, mitigationMax: 29, riskScore: 40.5, percent: 67.5, level: 'level-3' },
-  'Gamma Systems': { impact: 45, mitigation: 16, mitigationMax: 29, riskScore: 45, percent: 75, level: 'level-4' },
-  'Delta Data': { impact: 35, mitigation: 18, mitigationMax: 24, riskScore: 31.5, percent: 52.5, level: 'level-3' },
   'Epsilon Labs': {
     impact: 13,
     mitigation: 2,

@@ -1,4 +1,4 @@
-import { CorePrincipleId, InstrumentalPrincipleId, RubricItem } from '@probity/rubric';
+import { CorePrincipleId, InstrumentalPrincipleId, RubricItem, ScoringModelOutcome } from '@probity/rubric';
 import { aggregate, CORE_OF } from './aggregate';
 import { ScoringInputError } from './errors';
 import type { EvidenceConfirmations, EvidenceStatus } from './evidence-confirmation';
@@ -57,6 +57,8 @@ export interface ScoreSheet {
   awaitingPanel: string[];
   /** Claims with evidence attached that the panel has not confirmed yet (0 until it does). */
   awaitingEvidenceConfirmation?: string[];
+  /** The questionnaire's own scoring model's values, level and ranking key; absent without a model. */
+  model?: ScoringModelOutcome;
 }
 
 export interface ScoreOptions {
@@ -78,6 +80,11 @@ export interface ScoreOptions {
    * is taken to mean evidence was attached (the panel cannot confirm what is not there).
    */
   attachedEvidence?: ReadonlySet<string>;
+  /**
+   * What the questionnaire's own scoring model gave for these answers (`evaluateScoringModel`):
+   * stored on the sheet as it is, beside the principle scores.
+   */
+  scoringModel?: ScoringModelOutcome | null;
 }
 
 /**
@@ -118,7 +125,8 @@ export function scoreResponse(
       contribution: 0,
     };
   });
-  return sheetOf(questions, { ...options.weights }, principleWeights);
+  const sheet = sheetOf(questions, { ...options.weights }, principleWeights);
+  return options.scoringModel ? { ...sheet, model: options.scoringModel } : sheet;
 }
 
 /**
@@ -137,7 +145,9 @@ export function reweighScoreSheet(
   assertCriteriaWeights(weights.weights);
   const principleWeights = resolvePrincipleWeights(weights.principleWeights ?? sheet.principleWeights);
   const questions = sheet.questions.map((question) => ({ ...question, principleContribution: 0, contribution: 0 }));
-  return sheetOf(questions, { ...weights.weights }, principleWeights);
+  // Criteria weights are not part of a scoring model: its outcome carries over unchanged.
+  const reweighed = sheetOf(questions, { ...weights.weights }, principleWeights);
+  return sheet.model ? { ...reweighed, model: sheet.model } : reweighed;
 }
 
 function sheetOf(

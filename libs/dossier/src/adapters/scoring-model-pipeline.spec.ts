@@ -1,0 +1,157 @@
+import { methodHash } from '@probity/cases';
+import { contentHash, IMPACT_ASSESSMENT, IMPACT_ASSESSMENT_RESPONDENTS } from '@probity/questionnaires';
+import { EQUAL_WEIGHTS } from '@probity/scoring';
+import { buildDossierView } from '../model/dossier-view';
+import { toOcdsReleasePackage } from '../ocds/ocds-export';
+import { createDossierTemplate } from '../render/dossier-template';
+import { AwardAnswers, AwardMethod, AWARD_RECORD_VERSION, recomputeAward } from '../reproducible/award-record';
+import { checkAward } from '../reproducible/check-award';
+import { dossierInputFromScoring } from './from-scoring';
+
+/*
+ * The impact-assessment fixture through the pipeline after scoring: the recompute command's
+ * scoring (the same calls as the scoring and comparison jobs), the dossier input, the printed
+ * dossier and the OCDS export. Expected values: libs/scoring/src/lib/impact-assessment.spec.ts.
+ */
+const questionnaireHash = contentHash(IMPACT_ASSESSMENT);
+const method: AwardMethod = {
+  format: 'probity-award-method',
+  version: AWARD_RECORD_VERSION,
+  caseReference: 'AIA-2026-001',
+  questionnaireHash,
+  questionnaire: IMPACT_ASSESSMENT,
+  criteriaWeights: EQUAL_WEIGHTS,
+  priceWeight: null,
+  publishedMethodHash: methodHash({ questionnaireHash, criteriaWeights: EQUAL_WEIGHTS, priceWeight: null }),
+  amendments: [],
+};
+const answers: AwardAnswers = {
+  format: 'probity-award-answers',
+  version: AWARD_RECORD_VERSION,
+  providers: Object.entries(IMPACT_ASSESSMENT_RESPONDENTS).map(([name, given], index) => ({
+    providerId: `p${index + 1}`,
+    name,
+    answers: given,
+    panelScores: {},
+    evaluatorScores: [],
+    evidenceCount: {},
+    price: null,
+  })),
+};
+const results = recomputeAward(method, answers);
+const input = dossierInputFromScoring({
+  agency: { name: 'Test agency' },
+  case: {
+    id: 'case-1',
+    reference: method.caseReference,
+    title: 'Risk assessment tool',
+    description: 'A tool that helps prioritise cases.',
+    intendedUse: 'Prioritising cases',
+    aiActClassification: {},
+    estimatedValue: null,
+    currency: null,
+    status: 'evaluation',
+    publishedAt: new Date('2026-11-01T09:00:00Z'),
+    questionsDue: null,
+    responsesDue: new Date('2026-11-20T17:00:00Z'),
+    questionnaireTitle: 'Algorithmic impact assessment',
+    questionnaireHash,
+  },
+  definition: IMPACT_ASSESSMENT,
+  weights: EQUAL_WEIGHTS,
+  providers: answers.providers.map((provider, index) => ({
+    id: provider.providerId,
+    name: provider.name,
+    country: 'FR',
+    legalIdentifiers: {},
+    submittedAt: null,
+    submissionHash: null,
+    answers: provider.answers,
+    sheet: results.providers[index].sheet,
+    findings: results.providers[index].rules,
+    missingEvidence: results.providers[index].missingEvidence,
+    evidence: [],
+  })),
+  comparison: results.comparison,
+});
+
+describe('a questionnaire’s own scoring model through comparison, recompute, dossier and OCDS', () => {
+  it('stores the model outcome on each sheet and ranks by the model’s rule and direction', () => {
+    expect(results.providers.map((p) => p.sheet.model?.level?.level)).toEqual([
+      'level-1',
+      'level-3',
+      'level-4',
+      'level-3',
+      'level-1',
+    ]);
+    // No principle mapping: nobody is ranked by principle scores; the model ranks all five.
+    expect(results.comparison.ranked).toEqual([]);
+    expect(results.comparison.model?.ranked.map((p) => [p.rank, p.name, p.value])).toEqual([
+      [1, 'Alpha Analytics', expect.closeTo(2.7, 9)],
+      [2, 'Epsilon Labs', 13],
+      [3, 'Delta Data', 31.5],
+      [4, 'Beta Vision', 40.5],
+      [5, 'Gamma Systems', 45],
+    ]);
+  });
+
+  it('recomputes the model values from the embedded record and reports a tampered one', () => {
+    const record = { method, answers, results };
+    expect(checkAward(record)).toMatchObject({ methodProblems: [], differences: [] });
+    const tampered = structuredClone(results);
+    tampered.providers[2].sheet.model!.level!.level = 'level-3';
+    expect(checkAward({ ...record, results: tampered }).differences).toEqual([
+      'providers[2].sheet.model.level.level: embedded "level-3", recomputed "level-4"',
+    ]);
+  });
+
+  it('gives the dossier the model’s standings, values and levels, and “not mapped” for principle views', () => {
+    expect(input.providers.map((p) => p.standing)).toEqual([1, 4, 5, 3, 2].map((rank) => ({ kind: 'ranked', rank })));
+    expect(input.comparison.recommendedProviderId).toBe('p1');
+    expect(input.scoringModel?.principlesMapped).toBe(false);
+    const view = buildDossierView(input, {
+      version: 1,
+      status: 'draft',
+      contentHash: 'x',
+      generatedAt: '2026-12-01T00:00:00Z',
+    });
+    expect(view.scoringModel?.rule).toBe(
+      'Ranked by Risk score, lowest first (higher means more risk); equal values share a rank.',
+    );
+    expect(view.scoringModel?.rows[4]).toEqual({
+      rank: 5,
+      name: 'Gamma Systems',
+      values: ['45 of 60', '16 of 29', '45 of 60'],
+      measured: '75 %',
+      level: 'Level IV: very high impact',
+      outcome: 'fails',
+    });
+    const html = createDossierTemplate()(input, {
+      version: 1,
+      status: 'draft',
+      contentHash: 'x',
+      generatedAt: '2026-12-01T00:00:00Z',
+    });
+    expect(html).toContain('The questionnaire’s own scoring model');
+    expect(html).toContain(
+      'Risk score = <code>iif({mitigation} &gt;&#x3D; 0.75 * {mitigationMax}, {impact} * 0.9, {impact})</code>',
+    );
+    expect(html).toContain('Scoring model: Level III: high impact (passes), rank 4');
+    expect(html).toContain('Not mapped: this questionnaire scores with its own model');
+    expect(html).toContain('first under the questionnaire’s own scoring model');
+  });
+
+  it('exports the model’s criteria, ranks and bids per level to OCDS', () => {
+    const [release] = toOcdsReleasePackage(input, { publishedDate: '2026-12-05T10:00:00Z' }).releases;
+    expect(release.tender.awardCriteriaDetails).toContain('Risk score = iif(');
+    expect(release.tender.awardCriteriaDetails).toContain('Higher values mean more risk.');
+    expect(release.tender.lots[0].awardCriteria.criteria.map((c) => c.name)).toEqual(['Impact', 'Mitigation']);
+    expect(release.bids.details.map((bid) => bid.rank)).toEqual([1, 4, 5, 3, 2]);
+    expect(release.bids.statistics.filter((s) => s.measure === 'bidsAtLevel').map((s) => [s.id, s.value])).toEqual([
+      ['level-level-1', 2],
+      ['level-level-2', 0],
+      ['level-level-3', 2],
+      ['level-level-4', 1],
+    ]);
+  });
+});
