@@ -58,6 +58,7 @@ export {
   LevelBandDefinition,
   LevelsDefinition,
   maximumName,
+  pointScaleOf,
   rankingRuleOf,
   ScoringGroupDefinition,
   ScoringModelDefinition,

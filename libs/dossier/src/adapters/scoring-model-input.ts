@@ -1,4 +1,4 @@
-import { localised, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
+import { localised, pointScaleOf, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
 import { isInstrumentalPrincipleId, ScoringModelOutcome } from '@probity/rubric';
 import type { Comparison } from '@probity/scoring';
 import type { DossierScoringModel } from '../model/dossier-input';
@@ -16,8 +16,18 @@ export function dossierScoringModel(
   const model = definition.scoringModel;
   const ranking = comparison.model;
   if (!model || !ranking) return undefined;
-  const columns = [
-    ...model.groups.map((group) => ({ name: group.name, title: localised(group.title) || group.name })),
+  const questions = new Map(questionsOf(definition).map(({ question }) => [question.name, question]));
+  const fullMaximum = (names: string[]) =>
+    names.reduce((total, name) => {
+      const question = questions.get(name);
+      return total + (question ? (question.weight ?? 1) * (pointScaleOf(question)?.highest ?? 0) : 0);
+    }, 0);
+  const columns: DossierScoringModel['columns'] = [
+    ...model.groups.map((group) => ({
+      name: group.name,
+      title: localised(group.title) || group.name,
+      group: { fullMaximum: fullMaximum(group.questions), maximumCounts: group.maximum ?? 'all' },
+    })),
     ...(model.values ?? []).map((value) => ({
       name: value.name,
       title: localised(value.title) || value.name,
@@ -43,7 +53,7 @@ export function dossierScoringModel(
   return {
     direction: model.direction,
     ranking: ranking.rule,
-    principlesMapped: questionsOf(definition).some(({ question }) => isInstrumentalPrincipleId(question.principle)),
+    principlesMapped: [...questions.values()].some((question) => isInstrumentalPrincipleId(question.principle)),
     columns,
     levels: model.levels
       ? {

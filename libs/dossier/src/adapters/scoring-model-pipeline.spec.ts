@@ -145,7 +145,11 @@ describe('a questionnaire’s own scoring model through comparison, recompute, d
     const [release] = toOcdsReleasePackage(input, { publishedDate: '2026-12-05T10:00:00Z' }).releases;
     expect(release.tender.awardCriteriaDetails).toContain('Risk score = iif(');
     expect(release.tender.awardCriteriaDetails).toContain('Higher values mean more risk.');
-    expect(release.tender.lots[0].awardCriteria.criteria.map((c) => c.name)).toEqual(['Impact', 'Mitigation']);
+    // Full scales: impact 60 (worked out in impact-assessment.spec.ts), mitigation 29.
+    expect(release.tender.lots[0].awardCriteria.criteria.map((c) => [c.name, c.numbers[0].number])).toEqual([
+      ['Impact', 60],
+      ['Mitigation', 29],
+    ]);
     expect(release.bids.details.map((bid) => bid.rank)).toEqual([1, 4, 5, 3, 2]);
     expect(release.bids.statistics.filter((s) => s.measure === 'bidsAtLevel').map((s) => [s.id, s.value])).toEqual([
       ['level-level-1', 2],

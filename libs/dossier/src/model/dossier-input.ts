@@ -52,8 +52,17 @@ export interface DossierScoringModel {
   ranking: { by: 'value' | 'level' | 'none'; value?: string };
   /** False when no question maps to a Toolkit principle: principle views then print "not mapped". */
   principlesMapped: boolean;
-  /** Group totals, then derived values, in the model's order; `expression` for derived values. */
-  columns: Array<{ name: string; title: string; expression?: string }>;
+  /**
+   * Group totals, then derived values, in the model's order. A group has its full-scale maximum (every
+   * question at its highest points × weight) and whether respondents' maxima count hidden questions;
+   * a derived value has its expression.
+   */
+  columns: Array<{
+    name: string;
+    title: string;
+    expression?: string;
+    group?: { fullMaximum: number; maximumCounts: 'all' | 'visible' };
+  }>;
   levels: {
     of: string;
     basis: 'points' | 'percent-of-maximum';

@@ -30,13 +30,22 @@ export function ocdsScoringModel(input: DossierInput, lotId: string) {
       .join(' '),
     criteria: model.principlesMapped
       ? undefined
-      : model.columns
-          .filter((column) => !column.expression)
-          .map((column) => ({
-            type: 'quality',
-            name: column.title,
-            description: 'Total of the points of the questions in this group, as published.',
-          })),
+      : model.columns.flatMap((column) =>
+          column.group
+            ? [
+                {
+                  type: 'quality',
+                  name: column.title,
+                  description:
+                    column.group.maximumCounts === 'all'
+                      ? 'Total of the points of the questions in this group, as published, out of the maximum.'
+                      : 'Total of the points of the questions in this group, as published; a bid’s maximum counts only the questions shown to it.',
+                  // The group's full scale: every question at its highest points.
+                  numbers: [{ number: column.group.fullMaximum, weight: 'pointsExact' }],
+                },
+              ]
+            : [],
+        ),
     statistics: (model.levels?.bands ?? []).map((band) => ({
       id: `level-${band.name}`,
       measure: 'bidsAtLevel',
