@@ -23,6 +23,7 @@ import { accuracyRows } from './accuracy-figures';
 import { Granted } from './case-access';
 import { FormBody } from '@probity/web';
 import { ComparisonService } from './comparison.service';
+import { modelComparisonView } from './model-comparison-view';
 import { amendmentConfirmation, amendmentRequestOf, weightsOf } from './weights-amendment-form';
 
 const principleName = new Map<string, string>(
@@ -152,6 +153,9 @@ export class ComparisonPageController {
       computedAt: stored?.computedAt ?? null,
       comparison: stored
         ? comparisonView(stored.comparison, questionTitles(found.questionnaireDefinition as QuestionnaireDefinition))
+        : null,
+      scoringModel: stored
+        ? modelComparisonView(stored.comparison.model, found.questionnaireDefinition as QuestionnaireDefinition)
         : null,
       // The price criterion is scored apart from quality: evaluators are only told that it exists.
       price: seesPrice && stored?.comparison.price ? priceView(stored.comparison.price, found.currency) : null,
