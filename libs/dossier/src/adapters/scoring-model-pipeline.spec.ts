@@ -141,6 +141,19 @@ describe('a questionnaire’s own scoring model through comparison, recompute, d
     expect(html).toContain('first under the questionnaire’s own scoring model');
   });
 
+  it('works the model through for the provider it puts first in the method statement (Annex C)', () => {
+    const html = createDossierTemplate()(
+      { ...input, award: { method, answers, results } },
+      { version: 1, status: 'draft', contentHash: 'x', generatedAt: '2026-12-01T00:00:00Z' },
+    );
+    expect(html).toContain('Worked example under the model: Alpha Analytics');
+    // Alpha Analytics: impact 3 of 60, mitigation 22 of 24, risk score 3 × 0.9 = 2.7, 4.5 % of 60.
+    expect(html).toContain('<li>Impact: 3 of 60 points (3 question(s) hidden for this provider).</li>');
+    expect(html).toContain('<li>Mitigation: 22 of 24 points (2 question(s) hidden for this provider).</li>');
+    expect(html).toMatch(/Risk score = <code>iif\(.*<\/code> = 2\.7 of 60\./);
+    expect(html).toContain('Risk score measures 4.5 % of its maximum: Level I: little to no impact, which passes.');
+  });
+
   it('exports the model’s criteria, ranks and bids per level to OCDS', () => {
     const [release] = toOcdsReleasePackage(input, { publishedDate: '2026-12-05T10:00:00Z' }).releases;
     expect(release.tender.awardCriteriaDetails).toContain('Risk score = iif(');

@@ -1,6 +1,7 @@
 import { CORE_PRINCIPLES, INSTRUMENTAL_PRINCIPLES } from '@probity/rubric';
 import { overallUnder } from '@probity/scoring';
 import type { AwardRecord } from '../reproducible/award-record';
+import { scoringModelStatement } from './scoring-model-statement';
 
 const points = (value: number | null | undefined) =>
   value === null || value === undefined || !Number.isFinite(value) ? 'n/a' : value.toFixed(2);
@@ -69,5 +70,6 @@ export function methodStatement(award: AwardRecord | undefined) {
     shift: results.comparison.sensitivity.shift,
     margin: results.comparison.sensitivity.margin,
     example,
+    model: scoringModelStatement(award),
   };
 }
