@@ -1,79 +1,15 @@
-import { methodHash } from '@probity/cases';
-import { contentHash, IMPACT_ASSESSMENT, IMPACT_ASSESSMENT_RESPONDENTS } from '@probity/questionnaires';
-import { EQUAL_WEIGHTS } from '@probity/scoring';
 import { buildDossierView } from '../model/dossier-view';
 import { toOcdsReleasePackage } from '../ocds/ocds-export';
 import { createDossierTemplate } from '../render/dossier-template';
-import { AwardAnswers, AwardMethod, AWARD_RECORD_VERSION, recomputeAward } from '../reproducible/award-record';
 import { checkAward } from '../reproducible/check-award';
-import { dossierInputFromScoring } from './from-scoring';
+import { impactAssessmentDossier } from '../fixtures/impact-assessment-dossier';
 
 /*
  * The impact-assessment fixture through the pipeline after scoring: the recompute command's
  * scoring (the same calls as the scoring and comparison jobs), the dossier input, the printed
  * dossier and the OCDS export. Expected values: libs/scoring/src/lib/impact-assessment.spec.ts.
  */
-const questionnaireHash = contentHash(IMPACT_ASSESSMENT);
-const method: AwardMethod = {
-  format: 'probity-award-method',
-  version: AWARD_RECORD_VERSION,
-  caseReference: 'AIA-2026-001',
-  questionnaireHash,
-  questionnaire: IMPACT_ASSESSMENT,
-  criteriaWeights: EQUAL_WEIGHTS,
-  priceWeight: null,
-  publishedMethodHash: methodHash({ questionnaireHash, criteriaWeights: EQUAL_WEIGHTS, priceWeight: null }),
-  amendments: [],
-};
-const answers: AwardAnswers = {
-  format: 'probity-award-answers',
-  version: AWARD_RECORD_VERSION,
-  providers: Object.entries(IMPACT_ASSESSMENT_RESPONDENTS).map(([name, given], index) => ({
-    providerId: `p${index + 1}`,
-    name,
-    answers: given,
-    panelScores: {},
-    evaluatorScores: [],
-    evidenceCount: {},
-    price: null,
-  })),
-};
-const results = recomputeAward(method, answers);
-const input = dossierInputFromScoring({
-  agency: { name: 'Test agency' },
-  case: {
-    id: 'case-1',
-    reference: method.caseReference,
-    title: 'Risk assessment tool',
-    description: 'A tool that helps prioritise cases.',
-    intendedUse: 'Prioritising cases',
-    aiActClassification: {},
-    estimatedValue: null,
-    currency: null,
-    status: 'evaluation',
-    publishedAt: new Date('2026-11-01T09:00:00Z'),
-    questionsDue: null,
-    responsesDue: new Date('2026-11-20T17:00:00Z'),
-    questionnaireTitle: 'Algorithmic impact assessment',
-    questionnaireHash,
-  },
-  definition: IMPACT_ASSESSMENT,
-  weights: EQUAL_WEIGHTS,
-  providers: answers.providers.map((provider, index) => ({
-    id: provider.providerId,
-    name: provider.name,
-    country: 'FR',
-    legalIdentifiers: {},
-    submittedAt: null,
-    submissionHash: null,
-    answers: provider.answers,
-    sheet: results.providers[index].sheet,
-    findings: results.providers[index].rules,
-    missingEvidence: results.providers[index].missingEvidence,
-    evidence: [],
-  })),
-  comparison: results.comparison,
-});
+const { method, answers, results, input } = impactAssessmentDossier();
 
 describe('a questionnaire’s own scoring model through comparison, recompute, dossier and OCDS', () => {
   it('stores the model outcome on each sheet and ranks by the model’s rule and direction', () => {
@@ -139,6 +75,9 @@ describe('a questionnaire’s own scoring model through comparison, recompute, d
     expect(html).toContain('Scoring model: Level III: high impact (passes), rank 4');
     expect(html).toContain('Not mapped: this questionnaire scores with its own model');
     expect(html).toContain('first under the questionnaire’s own scoring model');
+    // Nothing to chart or tabulate by principle: the dossier says "not mapped" instead of a table of n/a.
+    expect(html).not.toContain('<th scope="col" class="num">Lawfulness</th>');
+    expect(view.providers.every((provider) => provider.chart === '')).toBe(true);
   });
 
   it('works the model through for the provider it puts first in the method statement (Annex C)', () => {

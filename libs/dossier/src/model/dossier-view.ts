@@ -119,7 +119,8 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
           : standingText(provider),
       disqualified: provider.standing.kind === 'disqualified',
       overall: score(provider.overall),
-      chart: sanitiseSvg(provider.charts.principles),
+      // A questionnaire with no principle mapping has no principle chart to draw, only "not mapped".
+      chart: input.scoringModel?.principlesMapped === false ? '' : sanitiseSvg(provider.charts.principles),
       modelLine: providerModelLine(input, provider.id),
       principlesNotMapped: input.scoringModel?.principlesMapped === false ? NOT_MAPPED : null,
       principles: provider.principles.map((p) => ({
