@@ -70,6 +70,14 @@ describe('validation of a scoring model', () => {
       '$.scoringModel.groups[0].questions[3]: "q1" is listed twice in group "total"',
       '$.scoringModel.groups[1].name: "q2" is already the name of a question, group or value',
     ]);
+    const clash = questionnaire(valid);
+    clash.pages[0].elements[2].name = 'totalMax';
+    expect(importQuestionnaire(clash)).toMatchObject({
+      ok: false,
+      errors: [
+        { path: '$.scoringModel.groups[0].name', message: '"totalMax", the name of its maximum, is already taken' },
+      ],
+    });
   });
 
   it('refuses expressions that do not parse, read unknown or later names, or call unknown functions', () => {

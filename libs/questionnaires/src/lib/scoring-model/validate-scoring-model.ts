@@ -37,6 +37,9 @@ export function scoringModelProblems(definition: QuestionnaireDefinition): Scori
       return problem(`${path}.name`, 'needs a name of letters, digits and _ (used as {name} in expressions)');
     if (questions.has(name) || modelNames.has(name) || known.has(name))
       return problem(`${path}.name`, `"${name}" is already the name of a question, group or value`);
+    // The name itself is free, so later expressions may still use it: report the clash and go on.
+    if (known.has(maximumName(name)))
+      problem(`${path}.name`, `"${maximumName(name)}", the name of its maximum, is already taken`);
     modelNames.set(name, kind);
     known.add(name);
   };
