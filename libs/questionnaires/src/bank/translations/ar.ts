@@ -33,6 +33,7 @@ export const AR: BankTranslation = {
     biometric: { title: 'التعرّف البيومتري عن بُعد' },
     'risk-assessment': { title: 'تقييم المخاطر المتعلقة بالأشخاص' },
   },
+  units: { years: 'سنوات', months: 'أشهر' },
   sharedChoices: {
     No: 'لا',
     Yes: 'نعم',

@@ -29,6 +29,8 @@ export interface BankTranslation {
   rules: Record<string, { title: string; explanation: string }>;
   /** Choice texts many questions share ("No", "Partly"), keyed by their English text. */
   sharedChoices: Record<string, string>;
+  /** Units of numbers ("years"), keyed by their English text. */
+  units: Record<string, string>;
 }
 
 /** The languages of INTERPOL besides English (the bank's `default`). */
@@ -85,6 +87,8 @@ function localiseElement(
     title: localise(element.title, (translation) => translation.questions[name]?.title, translations),
     description: localise(element.description, (translation) => translation.questions[name]?.description, translations),
   };
+  if (element.unit !== undefined)
+    localised.unit = localise(element.unit, (translation) => translation.units[englishOf(element.unit)], translations);
   if (element.elements) localised.elements = element.elements.map((child) => localiseElement(child, translations));
   for (const field of ['choices', 'rows', 'columns'] as const)
     if (element[field]) localised[field] = localiseOptions(element[field], field, name, translations) as never;

@@ -37,6 +37,7 @@ export const ES: BankTranslation = {
     biometric: { title: 'Identificación biométrica remota' },
     'risk-assessment': { title: 'Evaluación de riesgos relativa a personas' },
   },
+  units: { years: 'años', months: 'meses' },
   sharedChoices: {
     Partly: 'Parcialmente',
     Yes: 'Sí',

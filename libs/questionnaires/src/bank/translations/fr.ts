@@ -35,6 +35,7 @@ export const FR: BankTranslation = {
     biometric: { title: 'Identification biométrique à distance' },
     'risk-assessment': { title: 'Évaluation des risques concernant des personnes' },
   },
+  units: { years: 'ans', months: 'mois' },
   sharedChoices: {
     No: 'Non',
     Yes: 'Oui',

@@ -24,6 +24,7 @@ function localisableStrings(definition: QuestionnaireDefinition): LocalisableStr
       elements.forEach((element) => {
         found.push({ path: `${element.name}.title`, text: element.title });
         found.push({ path: `${element.name}.description`, text: element.description });
+        if (element.unit !== undefined) found.push({ path: `${element.name}.unit`, text: element.unit });
         for (const field of ['choices', 'rows', 'columns'] as const)
           for (const option of element[field] ?? [])
             if (typeof option === 'object')
@@ -56,6 +57,7 @@ describe('built-in bank in INTERPOL’s four languages', () => {
         'responsible-ai-high-risk: fair_group_results.rows.darker-skin',
         'responsible-ai-high-risk: fair_group_results.columns.within-2',
         'responsible-ai-high-risk: ko-no-human-review.explanation',
+        'responsible-ai-high-risk: eff_support_years.unit',
         'responsible-ai-light: rf-no-exit.title',
       ]),
     );
