@@ -2,12 +2,13 @@
 import { INestApplication } from '@nestjs/common';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { E2eApp, startE2eApp } from '../support/e2e-app';
-import { openDemoCaseWithInvite } from '../support/tender-http';
+import { localised, questionsOf } from '@probity/questionnaires';
+import { builtInDefinition, openDemoCaseWithInvite } from '../support/tender-http';
 import { expectAccessible, launchChromium, withBrowserPage } from '../support/browser';
 
 const PASSWORD = 'languages test passphrase';
 
-/** A provider reads the portal in French and Arabic in a real browser (Chromium). */
+/** A provider reads the portal in French, Spanish and Arabic in a real browser (Chromium). */
 describe('provider portal languages in a real browser', () => {
   let started: E2eApp;
   let app: INestApplication;
@@ -69,7 +70,6 @@ describe('provider portal languages in a real browser', () => {
       await expect(summary.getByRole('heading').textContent()).resolves.toBe(
         'Votre réponse ne peut pas encore être soumise',
       );
-      // (The bank's question texts are English only for now; the message around them is French.)
       await expect(summary.textContent()).resolves.toMatch(/« [^»]+ » : une réponse est obligatoire\./);
       await expectAccessible(page);
       await page.goto(`${baseUrl}${portalPath}/sections/0`);
@@ -105,6 +105,65 @@ describe('provider portal languages in a real browser', () => {
       await expect(overflow()).resolves.toBeLessThanOrEqual(0);
     });
   });
+
+  /** The text of the overview and of every section page, as a provider in this language reads them. */
+  async function portalText(page: Page, language: string): Promise<string> {
+    await page.goto(`${baseUrl}${portalPath}?lang=${language}`);
+    const sectionLinks = await page
+      .locator(`a[href*="${portalPath}/sections/"]`)
+      .evaluateAll((links) => [...new Set(links.map((link) => (link as HTMLAnchorElement).pathname))]);
+    expect(sectionLinks.length).toBeGreaterThan(4);
+    const texts = [(await page.locator('main').textContent()) ?? ''];
+    for (const path of sectionLinks) {
+      await page.goto(baseUrl + path);
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe(language);
+      texts.push((await page.locator('main').textContent()) ?? '');
+    }
+    return texts.join(' ').replace(/\s+/g, ' ');
+  }
+
+  const bank = builtInDefinition('responsible-ai-high-risk');
+  const bankQuestions = questionsOf(bank).map(({ question }) => question);
+  const bankRules = [...(bank.knockouts ?? []), ...(bank.redFlags ?? [])];
+  const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+  /** The questions whose title in this locale the text shows. */
+  const questionsShown = (text: string, locale: string) =>
+    bankQuestions.filter((question) => text.includes(oneLine(localised(question.title, locale)))).map((q) => q.name);
+
+  let englishBaseline: string[] | undefined;
+  /** What the English portal shows of the bank: the same questions must appear in every language. */
+  async function questionsShownInEnglish(): Promise<string[]> {
+    if (!englishBaseline)
+      await withPage('portal-english-baseline', {}, async (page) => {
+        englishBaseline = questionsShown(await portalText(page, 'en'), 'default');
+      });
+    expect(englishBaseline?.length).toBeGreaterThan(30);
+    return englishBaseline ?? [];
+  }
+
+  it.each(['fr', 'es', 'ar'])(
+    'the %s portal shows every question in that language and no English question text',
+    async (language) => {
+      const shownInEnglish = await questionsShownInEnglish();
+
+      await withPage(`portal-no-english-${language}`, { width: 390 }, async (page) => {
+        const text = await portalText(page, language);
+        const englishTexts = [
+          ...bankQuestions.flatMap((question) => [question.title, question.description]),
+          ...bankQuestions.flatMap((question) =>
+            [...(question.choices ?? []), ...(question.rows ?? []), ...(question.columns ?? [])].map((option) =>
+              typeof option === 'object' ? option.text : undefined,
+            ),
+          ),
+          ...bankRules.flatMap((rule) => [rule.title, rule.explanation]),
+        ]
+          .map((value) => oneLine(localised(value)))
+          .filter((value) => value.length > 12);
+        expect(englishTexts.filter((value) => text.includes(value))).toEqual([]);
+        expect(questionsShown(text, language)).toEqual(shownInEnglish);
+      });
+    },
+  );
 
   it('a browser that prefers Spanish gets Spanish until the provider picks another language', async () => {
     await withPage('portal-spanish', { locale: 'es-ES' }, async (page) => {

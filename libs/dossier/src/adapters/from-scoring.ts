@@ -318,6 +318,6 @@ export function answerText(question: Question | undefined, value: unknown): stri
       .map(([row, cell]) => `${rowText(row)}: ${label(cell)}`)
       .join('; ');
   }
-  if (typeof value === 'number') return `${value}${question?.unit ? ` ${question.unit}` : ''}`;
+  if (typeof value === 'number') return `${value}${question?.unit ? ` ${localised(question.unit)}` : ''}`;
   return question && ['radiogroup', 'dropdown'].includes(question.type) ? label(value) : String(value);
 }

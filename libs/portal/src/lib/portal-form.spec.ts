@@ -171,6 +171,15 @@ describe('buildPortalForm marking guides', () => {
   it('has no guide on a question scored by published rules', () => {
     expect(questionNamed('en', 'harm_security_testing')?.markingGuide).toBeNull();
   });
+
+  it('words the unit of a number in the portal’s language', () => {
+    expect(['en', 'fr', 'es', 'ar'].map((locale) => questionNamed(locale, 'eff_support_years')?.unit)).toEqual([
+      'years',
+      'ans',
+      'años',
+      'سنوات',
+    ]);
+  });
 });
 
 describe('tables with rows the method lets be N/A', () => {

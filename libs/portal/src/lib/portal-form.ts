@@ -272,7 +272,7 @@ function toFormQuestion(
     notApplicable,
     evidenceRequested: Boolean(element.evidenceRequired) || kind === 'file',
     markingGuide: markingGuideFor(element.name, locale),
-    unit: typeof element.unit === 'string' ? element.unit : undefined,
+    unit: localised(element.unit, locale) || undefined,
     min: element.min === undefined ? undefined : String(element.min),
     max: element.max === undefined ? undefined : String(element.max),
     maxLength: typeof element.maxLength === 'number' ? element.maxLength : undefined,

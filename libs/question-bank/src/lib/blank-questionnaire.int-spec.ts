@@ -13,6 +13,21 @@ import { QuestionBankModule } from './question-bank.module';
 
 const run = promisify(execFile);
 
+/** pdftotext drops the hyphen of a word it finds broken at a line end ("détenez-vous"). */
+const unhyphenated = (text: string) => text.replace(/-/g, '');
+
+/**
+ * Arabic reduced to what survives pdftotext: it splits the lam-alef ligature into its letters in the
+ * other order, moves vowel marks and sometimes breaks a word with a space. Without vowel marks, alef and
+ * lam, the letters of each word still come out in order.
+ */
+const arabicLetters = (text: string) =>
+  text.replace(/[\u064B-\u065F\u0670\u0640]/g, '').replace(/[\u0622\u0623\u0625\u0627\u0644]/g, '');
+const arabicWords = (text: string) =>
+  arabicLetters(text)
+    .split(/[^\u0621-\u064A]+/)
+    .filter((word) => word.length >= 3);
+
 /** The blank questionnaire printed by real Chromium through the shared pool, read back with pdftotext. */
 describe('blank questionnaire PDF', () => {
   let app: NestExpressApplication;
@@ -77,6 +92,28 @@ describe('blank questionnaire PDF', () => {
     expect(text).toContain('Licéité : légitimité, nécessité et proportionnalité');
     expect(text).toContain('Pratiques d’IA interdites');
     expect(text).toContain('(obligatoire)');
+  });
+
+  it.each(['fr', 'es', 'ar'])('prints every question in %s and no English question text', async (language) => {
+    const highRisk = BUILT_IN_QUESTIONNAIRES.find((q) => q.key === 'responsible-ai-high-risk')!;
+    const response = await request(app.getHttpServer())
+      .get(`/question-bank/responsible-ai-high-risk/blank.pdf?lang=${language}`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const text = await pdfText(response.body as Buffer, `high-risk-${language}.pdf`);
+    const questions = questionsOf(highRisk.definition).map(({ question }) => question);
+    const inEnglish = questions.map((question) => localised(question.title).replace(/\s+/g, ' '));
+    // The first test finds English titles in an English print the same way, so absence here means not printed.
+    expect(inEnglish.filter((title) => text.includes(title))).toEqual([]);
+    const translated = questions.map((question) => localised(question.title, language).replace(/\s+/g, ' '));
+    expect(translated.every((title, index) => title !== inEnglish[index])).toBe(true);
+    const printedArabic = arabicLetters(text).replace(/[^\u0621-\u064A]/g, '');
+    const missing =
+      language === 'ar'
+        ? translated.flatMap((title) => arabicWords(title).filter((word) => !printedArabic.includes(word)))
+        : translated.filter((title) => !unhyphenated(text).includes(unhyphenated(title)));
+    expect(missing).toEqual([]);
   });
 
   it('answers 404 for an unknown questionnaire', async () => {

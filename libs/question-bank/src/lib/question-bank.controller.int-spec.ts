@@ -27,6 +27,23 @@ describe('question bank pages', () => {
     expect(page.text).toContain('Can an authorised person stop the system safely at any time?');
     expect(page.text).toContain('Art. 14(4)(e)');
     expect(page.text).toContain('Refuses independent audit access');
+    expect(page.text).not.toContain('[object Object]');
+  });
+
+  it('links the blank questionnaire PDF in each of INTERPOL’s four languages', async () => {
+    const page = await request(app.getHttpServer()).get('/question-bank/responsible-ai-light').expect(200);
+    // Handlebars escapes "=" in attribute values; the browser reads it back as "=".
+    const html = page.text.replaceAll('&#x3D;', '=');
+    for (const [language, name] of [
+      ['es', 'Español'],
+      ['ar', 'العربية'],
+    ])
+      expect(html).toContain(
+        `<a href="/question-bank/responsible-ai-light/blank.pdf?lang=${language}" hreflang="${language}" lang="${language}">${name}</a>`,
+      );
+    expect(html).toContain(
+      '<a href="/question-bank/responsible-ai-light/blank.pdf" hreflang="en" lang="en">English</a>',
+    );
   });
 
   it('exports SurveyJS JSON that imports again, and the offline spreadsheet', async () => {

@@ -1,16 +1,25 @@
 import { Controller, Get, Header, NotFoundException, Param, Query, Render, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { isPortalLanguage } from '@probity/portal';
+import { isPortalLanguage, messagesFor, PORTAL_LANGUAGES } from '@probity/portal';
 import {
   BUILT_IN_QUESTIONNAIRES,
   BuiltInQuestionnaire,
   describeBank,
+  localised,
   offlineWorkbook,
   publishedView,
+  RuleDefinition,
 } from '@probity/questionnaires';
 import { blankQuestionnaire } from './blank-questionnaire';
 import { BlankQuestionnairePrinter } from './blank-questionnaire-printer';
+
+/** A rule as this English page lists it (the bank's rules carry every language). */
+const ruleInEnglish = (rule: RuleDefinition) => ({
+  ...rule,
+  title: localised(rule.title),
+  explanation: localised(rule.explanation),
+});
 
 function find(key: string): BuiltInQuestionnaire {
   const found = BUILT_IN_QUESTIONNAIRES.find((questionnaire) => questionnaire.key === key);
@@ -55,8 +64,13 @@ export class QuestionBankController {
       title: found.title,
       questionnaire: found,
       bank: describeBank(found.definition),
-      knockouts: found.definition.knockouts ?? [],
-      redFlags: found.definition.redFlags ?? [],
+      knockouts: (found.definition.knockouts ?? []).map(ruleInEnglish),
+      redFlags: (found.definition.redFlags ?? []).map(ruleInEnglish),
+      blankPdfs: PORTAL_LANGUAGES.map((language) => ({
+        language,
+        name: messagesFor(language).language.name,
+        href: `/question-bank/${found.key}/blank.pdf${language === 'en' ? '' : `?lang=${language}`}`,
+      })),
     };
   }
 

@@ -9,15 +9,9 @@ const gate = { weight: 0 } as const;
 
 export const PROHIBITED_PRACTICES: PageDefinition = {
   name: 'prohibited-practices',
-  title: {
-    default: 'Prohibited AI practices (AI Act Art. 5)',
-    fr: 'Pratiques d’IA interdites (article 5 du règlement sur l’IA)',
-  },
-  description: {
-    default:
-      'Every provider answers this declaration. These answers are not scored: a prohibited practice excludes the offer.',
-    fr: 'Chaque fournisseur répond à cette déclaration. Ces réponses ne sont pas notées : une pratique interdite exclut l’offre.',
-  },
+  title: 'Prohibited AI practices (AI Act Art. 5)',
+  description:
+    'Every provider answers this declaration. These answers are not scored: a prohibited practice excludes the offer.',
   elements: [
     yesNo(
       'art5_declaration',

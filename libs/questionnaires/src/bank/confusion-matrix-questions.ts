@@ -45,67 +45,34 @@ export function confusionMatrixQuestions(fields: ConfusionMatrixFields): Element
     text(
       'short',
       fields.threshold,
-      {
-        default: 'Operating threshold the counts below were measured at',
-        fr: 'Seuil de fonctionnement des comptages ci-dessous',
-      },
-      {
-        default: 'The default threshold the system ships with, e.g. a match score of 0.82.',
-        fr: 'Le seuil par défaut du système livré, par exemple un score de correspondance de 0,82.',
-      },
+      'Operating threshold the counts below were measured at',
+      'The default threshold the system ships with, e.g. a match score of 0.82.',
     ),
     text(
       'short',
       fields.testSet,
-      { default: 'Name and version of the test set', fr: 'Nom et version du jeu de test' },
-      {
-        default: 'The test set the counts come from; describe it in the accuracy evaluation report.',
-        fr: 'Le jeu de test dont proviennent les comptages ; décrivez-le dans le rapport d’évaluation.',
-      },
+      'Name and version of the test set',
+      'The test set the counts come from; describe it in the accuracy evaluation report.',
     ),
-    text(
-      'count',
-      fields.tp,
-      { default: 'True positives (TP)', fr: 'Vrais positifs (VP)' },
-      {
-        default: 'Cases the system flagged that were real matches or events.',
-        fr: 'Cas signalés par le système qui étaient de vraies correspondances ou de vrais événements.',
-      },
-    ),
+    text('count', fields.tp, 'True positives (TP)', 'Cases the system flagged that were real matches or events.'),
     {
       ...text(
         'count',
         fields.fp,
-        { default: 'False positives (FP)', fr: 'Faux positifs (FP)' },
-        {
-          default:
-            'Cases the system flagged that were not real matches or events. Probity computes the false positive rate FP / (FP + TN) from your counts and scores it by the published bands.',
-          fr: 'Cas signalés à tort. Probity calcule le taux de faux positifs FP / (FP + VN) à partir de vos comptages et le note selon les seuils publiés.',
-        },
+        'False positives (FP)',
+        'Cases the system flagged that were not real matches or events. Probity computes the false positive rate FP / (FP + TN) from your counts and scores it by the published bands.',
       ),
       principle: 'accuracy',
       scoreBands: FALSE_POSITIVE_RATE_BANDS,
       confusionMatrix: { metric: 'fpr', fields },
     },
-    text(
-      'count',
-      fields.tn,
-      { default: 'True negatives (TN)', fr: 'Vrais négatifs (VN)' },
-      {
-        default: 'Cases the system correctly did not flag.',
-        fr: 'Cas que le système n’a pas signalés, à juste titre.',
-      },
-    ),
+    text('count', fields.tn, 'True negatives (TN)', 'Cases the system correctly did not flag.'),
     {
       ...text(
         'count',
         fields.fn,
-        { default: 'False negatives (FN)', fr: 'Faux négatifs (FN)' },
-        {
-          default:
-            'Real matches or events the system missed. Probity computes the false negative rate FN / (FN + TP) and scores it by the published bands.',
-          fr: 'Vraies correspondances ou vrais événements manqués. Probity calcule le taux de faux négatifs FN / (FN + VP) et le note selon les seuils publiés.',
-        },
+        'False negatives (FN)',
+        'Real matches or events the system missed. Probity computes the false negative rate FN / (FN + TP) and scores it by the published bands.',
       ),
       principle: 'accuracy',
       scoreBands: FALSE_NEGATIVE_RATE_BANDS,

@@ -1,5 +1,6 @@
 import type { ElementDefinition, RuleDefinition } from '../lib/definition';
 import { scopeQuestionnaire } from '../lib/case-scope';
+import { localised } from '../lib/localise';
 import { evaluateRules } from '../lib/rules';
 import { questionsOf } from '../lib/walk';
 import { RESPONSIBLE_AI_HIGH_RISK as BANK, RESPONSIBLE_AI_LIGHT } from './responsible-ai-bank';
@@ -60,12 +61,12 @@ describe('AI Act content corrections (issue 15)', () => {
   });
 
   it('says Art. 14(5) two-person verification can be waived by law for law enforcement', () => {
-    expect(question('ho_two_person').description).toMatch(/Union or national law derogates/);
-    expect(rules.get('rf-no-two-person-check')?.explanation).toMatch(/derogates/);
+    expect(localised(question('ho_two_person').description)).toMatch(/Union or national law derogates/);
+    expect(localised(rules.get('rf-no-two-person-check')?.explanation)).toMatch(/derogates/);
   });
 
   it('narrows fair_scraped_data to facial recognition databases built by untargeted scraping', () => {
-    expect(question('fair_scraped_data').title).toMatch(/create or expand a facial recognition database/);
+    expect(localised(question('fair_scraped_data').title)).toMatch(/create or expand a facial recognition database/);
   });
 
   it('cites MCC-AI clauses by title, never by an unverified number', () => {
@@ -100,9 +101,9 @@ describe('AI Act content corrections (issue 15)', () => {
   });
 
   it('labels the policy knock-out as policy, not law', () => {
-    expect(rules.get('ko-emotion-categorisation')?.title).toMatch(/^Agency policy:/);
+    expect(localised(rules.get('ko-emotion-categorisation')?.title)).toMatch(/^Agency policy:/);
     const lawful = [...rules.values()].filter((rule) => rule.basis !== 'agency-policy');
-    expect(lawful.filter((rule) => /^Agency policy/.test(String(rule.title))).map((rule) => rule.id)).toEqual([]);
+    expect(lawful.filter((rule) => /^Agency policy/.test(localised(rule.title))).map((rule) => rule.id)).toEqual([]);
   });
 
   it('makes an unregistered high-risk system a condition before use, only for high-risk cases', () => {

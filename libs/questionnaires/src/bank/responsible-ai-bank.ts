@@ -13,6 +13,7 @@ import {
 } from './builders';
 import { confusionMatrixQuestions } from './confusion-matrix-questions';
 import { ADDED_KNOCKOUTS, ADDED_RED_FLAGS, PROHIBITED_PRACTICES, withAdditions } from './ai-act-additions';
+import { withBankTranslations } from './translations';
 
 /**
  * Which sections apply is decided by the case scope the officer sets (see case-scope.ts), never by a
@@ -32,10 +33,7 @@ const LED_AUTOMATED_DECISIONS = 'Directive (EU) 2016/680 Art. 11';
 
 const lawfulness: PageDefinition = {
   name: 'lawfulness',
-  title: {
-    default: 'Lawfulness: legitimacy, necessity and proportionality',
-    fr: 'Licéité : légitimité, nécessité et proportionnalité',
-  },
+  title: 'Lawfulness: legitimacy, necessity and proportionality',
   elements: [
     single(
       'law_prohibited_uses',
@@ -116,10 +114,7 @@ const lawfulness: PageDefinition = {
 
 const harm: PageDefinition = {
   name: 'harm',
-  title: {
-    default: 'Minimization of harm: well-being, robustness and safety, accuracy, efficiency',
-    fr: 'Réduction des préjudices : bien-être, robustesse et sécurité, exactitude, efficacité',
-  },
+  title: 'Minimization of harm: well-being, robustness and safety, accuracy, efficiency',
   elements: [
     single(
       'harm_risk_management',
@@ -285,10 +280,7 @@ const harm: PageDefinition = {
 
 const autonomy: PageDefinition = {
   name: 'autonomy',
-  title: {
-    default: 'Human autonomy: agency, oversight, privacy, transparency and explainability',
-    fr: 'Autonomie humaine : libre arbitre, supervision, vie privée, transparence et explicabilité',
-  },
+  title: 'Human autonomy: agency, oversight, privacy, transparency and explainability',
   elements: [
     single(
       'ho_review_before_action',
@@ -470,10 +462,7 @@ const autonomy: PageDefinition = {
 
 const fairness: PageDefinition = {
   name: 'fairness',
-  title: {
-    default: 'Fairness: non-discrimination, diversity and accessibility, vulnerable groups, redress',
-    fr: 'Équité : non-discrimination, diversité et accessibilité, groupes vulnérables, recours',
-  },
+  title: 'Fairness: non-discrimination, diversity and accessibility, vulnerable groups, redress',
   elements: [
     single(
       'fair_bias_testing',
@@ -623,10 +612,7 @@ const fairness: PageDefinition = {
 
 const governance: PageDefinition = {
   name: 'governance',
-  title: {
-    default: 'Good governance: accountability, traceability and auditability',
-    fr: 'Bonne gouvernance : responsabilité, traçabilité et auditabilité',
-  },
+  title: 'Good governance: accountability, traceability and auditability',
   elements: [
     single(
       'gov_qms',
@@ -787,7 +773,7 @@ const governance: PageDefinition = {
 
 const biometric: PageDefinition = {
   name: 'biometric',
-  title: { default: 'Remote biometric identification', fr: 'Identification biométrique à distance' },
+  title: 'Remote biometric identification',
   visibleIf: REMOTE_BIOMETRIC,
   elements: [
     single(
@@ -832,7 +818,7 @@ const biometric: PageDefinition = {
 
 const riskAssessment: PageDefinition = {
   name: 'risk-assessment',
-  title: { default: 'Risk assessment of persons', fr: 'Évaluation des risques concernant des personnes' },
+  title: 'Risk assessment of persons',
   visibleIf: RISK_OF_PERSONS,
   elements: [
     single(
@@ -1092,23 +1078,17 @@ export const RED_FLAGS: RuleDefinition[] = [
 const ALL_KNOCKOUTS = [...KNOCKOUTS, ...ADDED_KNOCKOUTS];
 const ALL_RED_FLAGS = [...RED_FLAGS, ...ADDED_RED_FLAGS];
 
-export const RESPONSIBLE_AI_HIGH_RISK: QuestionnaireDefinition = {
-  title: {
-    default: 'Responsible-AI due diligence for law-enforcement AI systems',
-    fr: 'Diligence raisonnable en matière d’IA responsable pour les systèmes d’IA des services répressifs',
-  },
-  description: {
-    default:
-      'Questions for providers of AI systems to law-enforcement agencies, organised by the principles of the INTERPOL–UNICRI Toolkit for Responsible AI Innovation in Law Enforcement and the EU AI Act’s high-risk requirements.',
-    fr: 'Questions aux fournisseurs de systèmes d’IA destinés aux services répressifs, organisées selon les principes de la boîte à outils INTERPOL–UNICRI pour une innovation responsable en matière d’IA dans les services répressifs et les exigences du règlement européen sur l’IA applicables aux systèmes à haut risque.',
-  },
+export const RESPONSIBLE_AI_HIGH_RISK: QuestionnaireDefinition = withBankTranslations({
+  title: 'Responsible-AI due diligence for law-enforcement AI systems',
+  description:
+    'Questions for providers of AI systems to law-enforcement agencies, organised by the principles of the INTERPOL–UNICRI Toolkit for Responsible AI Innovation in Law Enforcement and the EU AI Act’s high-risk requirements.',
   locale: 'en',
   pages: [lawfulness, PROHIBITED_PRACTICES, harm, autonomy, fairness, governance, biometric, riskAssessment].map(
     withAdditions,
   ),
   knockouts: ALL_KNOCKOUTS,
   redFlags: ALL_RED_FLAGS,
-};
+});
 
 const LIGHT_QUESTIONS = new Set([
   'art5_declaration',
@@ -1157,16 +1137,10 @@ function referencedQuestions(expression: string): string[] {
 }
 
 /** A shorter questionnaire for systems that are not high-risk, following the MCC-AI Light template. */
-export const RESPONSIBLE_AI_LIGHT: QuestionnaireDefinition = {
-  title: {
-    default: 'Responsible-AI due diligence (light) for lower-risk AI systems',
-    fr: 'Diligence raisonnable en matière d’IA responsable (version allégée) pour les systèmes d’IA à moindre risque',
-  },
-  description: {
-    default:
-      'A shorter set of questions for AI systems outside the AI Act’s high-risk list, keeping documentation, transparency, oversight, accuracy and data rights.',
-    fr: 'Un questionnaire plus court pour les systèmes d’IA qui ne figurent pas sur la liste des systèmes à haut risque du règlement sur l’IA, centré sur la documentation, la transparence, la supervision, l’exactitude et les droits sur les données.',
-  },
+export const RESPONSIBLE_AI_LIGHT: QuestionnaireDefinition = withBankTranslations({
+  title: 'Responsible-AI due diligence (light) for lower-risk AI systems',
+  description:
+    'A shorter set of questions for AI systems outside the AI Act’s high-risk list, keeping documentation, transparency, oversight, accuracy and data rights.',
   locale: 'en',
   pages: RESPONSIBLE_AI_HIGH_RISK.pages
     .filter((page) => !page.visibleIf)
@@ -1178,4 +1152,4 @@ export const RESPONSIBLE_AI_LIGHT: QuestionnaireDefinition = {
   redFlags: ALL_RED_FLAGS.filter((candidate) =>
     referencedQuestions(candidate.expression).every((name) => LIGHT_QUESTIONS.has(name)),
   ),
-};
+});

@@ -35,7 +35,8 @@ export interface ElementDefinition {
   inputType?: string;
   min?: number | string;
   max?: number | string;
-  unit?: string;
+  /** The unit of a number, shown next to it ("years"), in every language the questionnaire speaks. */
+  unit?: LocalisedText;
   maxLength?: number;
   weight?: number;
   naAllowed?: boolean;

@@ -63,7 +63,7 @@ function answerFormat(question: QuestionnaireDefinition['pages'][number]['elemen
       return 'Free text';
     case 'text':
       if (question.inputType === 'number') {
-        return `Number${question.unit ? ` in ${question.unit}` : ''}${question.min !== undefined ? `, from ${question.min}` : ''}${question.max !== undefined ? ` to ${question.max}` : ''}`;
+        return `Number${question.unit ? ` in ${localised(question.unit)}` : ''}${question.min !== undefined ? `, from ${question.min}` : ''}${question.max !== undefined ? ` to ${question.max}` : ''}`;
       }
       return question.inputType === 'date' ? 'Date (YYYY-MM-DD)' : 'Short text';
     default:

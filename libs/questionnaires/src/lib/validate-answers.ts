@@ -151,9 +151,9 @@ function checkText(question: ElementDefinition, value: unknown): string | null {
   if (inputType === 'number' || inputType === 'range') {
     const number =
       typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-    if (!Number.isFinite(number)) return `must be a number${question.unit ? ` (in ${question.unit})` : ''}.`;
+    if (!Number.isFinite(number)) return `must be a number${question.unit ? ` (in ${localised(question.unit)})` : ''}.`;
     if (question.integer && !Number.isInteger(number)) return 'must be a whole number.';
-    const unit = question.unit ? ` ${question.unit}` : '';
+    const unit = question.unit ? ` ${localised(question.unit)}` : '';
     if (question.min !== undefined && number < Number(question.min)) return `must be at least ${question.min}${unit}.`;
     if (question.max !== undefined && number > Number(question.max)) return `must be at most ${question.max}${unit}.`;
     return null;
