@@ -33,6 +33,7 @@ export {
   questionNames,
 } from './lib/import-questionnaire';
 export { hasTranslation, isRightToLeft, localised } from './lib/localise';
+export { htmlOf, leadInsOf, sanitiseProviderHtml } from './lib/provider-html';
 export { offlineWorkbook } from './lib/offline-workbook';
 export { toRubricItems } from './lib/rubric-items';
 export { evaluateRules, knockoutsByQuestion, RuleFinding } from './lib/rules';

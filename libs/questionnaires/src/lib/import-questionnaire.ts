@@ -44,7 +44,7 @@ export function importQuestionnaire(input: string | unknown): ImportResult {
     return { ok: false, errors: [{ path: '$.pages', message: 'needs at least one page with elements' }] };
   }
 
-  const names = new Map<string, string>();
+  const names = new Map<string, NamedElement>();
   const checkExpression = (expression: unknown, path: string) => {
     if (expression === undefined) return;
     if (typeof expression !== 'string') return errors.push({ path, message: 'must be a string expression' });
@@ -65,12 +65,17 @@ export function importQuestionnaire(input: string | unknown): ImportResult {
         message: `"${candidate.name}": names starting with "${RESERVED_PREFIX}" are reserved for the case scope`,
       });
     } else if (names.has(candidate.name)) {
-      errors.push({
-        path: `${path}.name`,
-        message: `duplicate name "${candidate.name}" (also at ${names.get(candidate.name)})`,
-      });
+      const first = names.get(candidate.name) as NamedElement;
+      const message = `duplicate name "${candidate.name}" (also at ${first.path})`;
+      // Two questions of one name would share one answer; an html block or panel holds none.
+      if (holdsAnswer(candidate.type) && first.holdsAnswer) errors.push({ path: `${path}.name`, message });
+      else
+        warnings.push({
+          path: `${path}.name`,
+          message: `${message}; kept, as it holds no answer, but expressions cannot tell the two apart`,
+        });
     } else {
-      names.set(candidate.name, path);
+      names.set(candidate.name, { path, holdsAnswer: holdsAnswer(candidate.type) });
     }
     for (const logic of ['visibleIf', 'requiredIf', 'enableIf'] as const)
       checkExpression(candidate[logic], `${path}.${logic}`);
@@ -157,6 +162,15 @@ export function importQuestionnaire(input: string | unknown): ImportResult {
 
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, definition: root as QuestionnaireDefinition, warnings };
+}
+
+interface NamedElement {
+  path: string;
+  holdsAnswer: boolean;
+}
+
+function holdsAnswer(type: string): boolean {
+  return !NON_INPUT_TYPES.has(type);
 }
 
 function hasScores(question: ElementDefinition): boolean {
