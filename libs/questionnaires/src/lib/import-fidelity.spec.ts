@@ -1,5 +1,7 @@
 import { THIRD_PARTY_ASSESSMENT_JSON } from '../fixtures/third-party-assessment';
-import { importQuestionnaire } from './import-questionnaire';
+import { BUILT_IN_QUESTIONNAIRES } from '../bank';
+import { contentHash } from './content-hash';
+import { exportQuestionnaire, importQuestionnaire } from './import-questionnaire';
 import { htmlOf, leadInsOf, sanitiseProviderHtml } from './provider-html';
 
 describe('import keeps html blocks (regression: a duplicate html name refused the questionnaire)', () => {
@@ -80,4 +82,80 @@ describe('provider-visible HTML', () => {
       '<p>Les questions suivantes portent uniquement sur les <em>données personnelles</em>.</p>',
     );
   });
+});
+
+describe('SurveyJS features Probity does not run are refused by name', () => {
+  const refused = (element: Record<string, unknown>, root: Record<string, unknown> = {}) => {
+    const result = importQuestionnaire({ ...root, pages: [{ name: 'p', elements: [element] }] });
+    if (result.ok) throw new Error('accepted');
+    return result.errors;
+  };
+
+  it.each([
+    ['matrixdynamic', /"matrixdynamic" \(table whose rows the respondent adds\)/],
+    ['matrixdropdown', /"matrixdropdown"/],
+    ['paneldynamic', /"paneldynamic" \(panel the respondent repeats\)/],
+    ['multipletext', /"multipletext"/],
+    ['ranking', /"ranking"/],
+  ])('refuses a %s question, naming it', (type, message) => {
+    expect(refused({ type, name: 'q' })).toEqual([
+      { path: '$.pages[0].elements[0].type', message: expect.stringMatching(message) },
+    ]);
+  });
+
+  it.each([
+    ['validators', [{ type: 'numeric', minValue: 1 }], /question validators/],
+    ['setValueIf', '{a} = 1', /setValueIf/],
+    ['defaultValueExpression', 'today()', /default answers computed/],
+    ['choicesFromQuestion', 'other', /choicesFromQuestion/],
+  ])('refuses %s on a question, naming it', (property, value, message) => {
+    expect(refused({ type: 'text', name: 'q', [property]: value })).toEqual([
+      { path: `$.pages[0].elements[0].${property}`, message: expect.stringMatching(message) },
+    ]);
+  });
+
+  it('refuses triggers and an unknown choicesOrder', () => {
+    expect(
+      refused({ type: 'radiogroup', name: 'q', choices: ['a'], choicesOrder: 'alphabetical' }, { triggers: [] }),
+    ).toEqual([
+      { path: '$.pages[0].elements[0].choicesOrder', message: 'choicesOrder must be none, asc, desc or random' },
+      { path: '$.triggers', message: expect.stringMatching(/^"triggers": Probity does not run SurveyJS triggers/) },
+    ]);
+  });
+
+  it('gives the warnings beside the errors when it refuses', () => {
+    const result = importQuestionnaire({
+      pages: [
+        {
+          name: 'p',
+          elements: [
+            { type: 'text', name: 'q' },
+            { type: 'slider', name: 's' },
+          ],
+        },
+      ],
+    });
+    expect(result.ok).toBe(false);
+    expect(result.warnings.map((warning) => warning.path)).toEqual([
+      '$.pages[0].elements[0]',
+      '$.pages[0].elements[1]',
+    ]);
+  });
+});
+
+describe('export gives the instrument back', () => {
+  it('exports an imported third-party questionnaire as it came, up to key order', () => {
+    const result = importQuestionnaire(THIRD_PARTY_ASSESSMENT_JSON);
+    if (!result.ok) throw new Error('refused');
+    expect(JSON.parse(exportQuestionnaire(result.definition))).toEqual(JSON.parse(THIRD_PARTY_ASSESSMENT_JSON));
+  });
+
+  it.each(BUILT_IN_QUESTIONNAIRES.map((builtIn) => [builtIn.key, builtIn.definition] as const))(
+    'exporting %s and importing it again gives the same content hash',
+    (_key, definition) => {
+      const again = importQuestionnaire(exportQuestionnaire(definition));
+      if (!again.ok) throw new Error(JSON.stringify(again.errors));
+      expect(contentHash(again.definition)).toBe(contentHash(definition));
+    },
+  );
 });

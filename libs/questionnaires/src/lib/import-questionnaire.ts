@@ -3,6 +3,7 @@ import { CASE_SCOPE_VARIABLES, isReservedName, RESERVED_PREFIX } from './case-sc
 import type { ElementDefinition, QuestionnaireDefinition, RuleDefinition } from './definition';
 import { NON_INPUT_TYPES, SURVEYJS_TYPES } from './definition';
 import { parseExpression } from './survey-engine';
+import { displayWarnings, unsupportedFeatureProblems, unsupportedRootProblems } from './supported-features';
 import { choiceScore, questionsOf } from './walk';
 
 export interface ImportProblem {
@@ -10,8 +11,10 @@ export interface ImportProblem {
   message: string;
 }
 
+/** Errors refuse the questionnaire; warnings (kept beside them, also on refusal) do not. */
 export type ImportResult =
-  { ok: true; definition: QuestionnaireDefinition; warnings: ImportProblem[] } | { ok: false; errors: ImportProblem[] };
+  | { ok: true; definition: QuestionnaireDefinition; warnings: ImportProblem[] }
+  | { ok: false; errors: ImportProblem[]; warnings: ImportProblem[] };
 
 /** Question types Probity can score automatically; a weighted one of these must name its principle. */
 const AUTO_SCORED = new Set(['radiogroup', 'dropdown', 'boolean', 'checkbox', 'matrix', 'rating']);
@@ -26,13 +29,17 @@ export function importQuestionnaire(input: string | unknown): ImportResult {
     try {
       json = JSON.parse(input);
     } catch (error) {
-      return { ok: false, errors: [{ path: '$', message: `not valid JSON: ${(error as Error).message}` }] };
+      return {
+        ok: false,
+        errors: [{ path: '$', message: `not valid JSON: ${(error as Error).message}` }],
+        warnings: [],
+      };
     }
   }
   const errors: ImportProblem[] = [];
   const warnings: ImportProblem[] = [];
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    return { ok: false, errors: [{ path: '$', message: 'a questionnaire must be a JSON object' }] };
+    return { ok: false, errors: [{ path: '$', message: 'a questionnaire must be a JSON object' }], warnings: [] };
   }
   const root = structuredClone(json) as Record<string, unknown>;
   // SurveyJS also accepts a single page given as root `elements`.
@@ -41,7 +48,7 @@ export function importQuestionnaire(input: string | unknown): ImportResult {
     delete root.elements;
   }
   if (!Array.isArray(root.pages) || root.pages.length === 0) {
-    return { ok: false, errors: [{ path: '$.pages', message: 'needs at least one page with elements' }] };
+    return { ok: false, errors: [{ path: '$.pages', message: 'needs at least one page with elements' }], warnings: [] };
   }
 
   const names = new Map<string, NamedElement>();
@@ -79,6 +86,8 @@ export function importQuestionnaire(input: string | unknown): ImportResult {
     }
     for (const logic of ['visibleIf', 'requiredIf', 'enableIf'] as const)
       checkExpression(candidate[logic], `${path}.${logic}`);
+    errors.push(...unsupportedFeatureProblems(candidate, path));
+    warnings.push(...displayWarnings(candidate, path));
     if (candidate.principle !== undefined && !isInstrumentalPrincipleId(candidate.principle)) {
       errors.push({
         path: `${path}.principle`,
@@ -125,13 +134,15 @@ export function importQuestionnaire(input: string | unknown): ImportResult {
   (root.pages as unknown[]).forEach((page, pageIndex) => {
     const pagePath = `$.pages[${pageIndex}]`;
     if (page === null || typeof page !== 'object') return errors.push({ path: pagePath, message: 'must be an object' });
-    const candidate = page as { elements?: unknown; visibleIf?: unknown };
+    const candidate = page as { elements?: unknown; visibleIf?: unknown; enableIf?: unknown };
     checkExpression(candidate.visibleIf, `${pagePath}.visibleIf`);
+    checkExpression(candidate.enableIf, `${pagePath}.enableIf`);
     if (!Array.isArray(candidate.elements))
       return errors.push({ path: `${pagePath}.elements`, message: 'must be an array' });
     candidate.elements.forEach((element, index) => checkElement(element, `${pagePath}.elements[${index}]`));
   });
 
+  errors.push(...unsupportedRootProblems(root));
   for (const kind of ['knockouts', 'redFlags'] as const) {
     const rules = root[kind];
     if (rules === undefined) continue;
@@ -160,7 +171,7 @@ export function importQuestionnaire(input: string | unknown): ImportResult {
     });
   }
 
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, errors, warnings };
   return { ok: true, definition: root as QuestionnaireDefinition, warnings };
 }
 
