@@ -149,7 +149,7 @@ export class TemplatePagesController {
     options: { flash?: string; errors?: string[]; status?: number; language?: PortalLanguage },
   ) {
     const template = await this.templates.get(admin.agencyId, templateId);
-    const view = previewView(template.definition as QuestionnaireDefinition, options.language ?? 'en', template.id);
+    const view = previewView(template.definition as QuestionnaireDefinition, options.language ?? 'en');
     response.status(options.status ?? 200).render('admin/questionnaire-preview', {
       title: `${template.title} (version ${template.version})`,
       flash: options.flash,

@@ -33,7 +33,7 @@ export function warningView(warnings: ImportProblem[]) {
  * The preview of a questionnaire in one of the portal's languages: every page (instructions and
  * questions, whatever the logic), the languages it can be shown in, its warnings and its scoring model.
  */
-export function previewView(definition: QuestionnaireDefinition, language: PortalLanguage, templateId: string) {
+export function previewView(definition: QuestionnaireDefinition, language: PortalLanguage) {
   const locale = language === 'en' ? 'default' : language;
   const t = messagesFor(language);
   const written = new Set(questionnaireLanguages(definition));
@@ -47,7 +47,6 @@ export function previewView(definition: QuestionnaireDefinition, language: Porta
       code,
       name: messagesFor(code).language.name,
       current: code === language,
-      href: `/admin/questionnaires/${templateId}?lang=${code}`,
       // English is the default text every questionnaire has; others only if it was written in them.
       translated: code === 'en' || written.has(code),
     })),
