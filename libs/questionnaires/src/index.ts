@@ -35,7 +35,7 @@ export {
 export { hasTranslation, isRightToLeft, localised } from './lib/localise';
 export { orderChoices } from './lib/choice-order';
 export { questionnaireLanguages } from './lib/questionnaire-languages';
-export { htmlOf, leadInsOf, sanitiseProviderHtml } from './lib/provider-html';
+export { htmlOf, leadInsOf, panelHeadingOf, sanitiseProviderHtml } from './lib/provider-html';
 export { offlineWorkbook } from './lib/offline-workbook';
 export { toRubricItems } from './lib/rubric-items';
 export { evaluateRules, knockoutsByQuestion, RuleFinding } from './lib/rules';

@@ -167,3 +167,34 @@ describe('SurveyJS display and logic properties', () => {
     expect(validateAnswers(definition, { r: 11 }, { forSubmit: true })).toHaveLength(1);
   });
 });
+
+describe('panels', () => {
+  const definition: QuestionnaireDefinition = {
+    pages: [
+      {
+        name: 'p',
+        elements: [
+          { type: 'boolean', name: 'uses' },
+          {
+            type: 'panel',
+            name: 'details',
+            title: { default: 'Details <of use>', fr: 'Détails' },
+            description: 'Only if used.',
+            visibleIf: '{uses} = true',
+            elements: [{ type: 'text', name: 'how' }],
+          },
+        ],
+      },
+    ],
+  };
+
+  it('shows a panel’s title and description before its questions, as escaped text, while the panel is shown', () => {
+    const shown = buildPortalForm(definition, { uses: true })[0].items;
+    expect(shown.map((item) => item.kind)).toEqual(['boolean', 'html', 'text']);
+    expect(shown[1]).toMatchObject({ html: '<p><strong>Details &lt;of use&gt;</strong></p><p>Only if used.</p>' });
+    expect(buildPortalForm(definition, { uses: false })[0].items.map((item) => item.kind)).toEqual(['boolean']);
+    expect(buildPortalForm(definition, {}, { locale: 'fr', showAll: true })[0].items[1]).toMatchObject({
+      html: '<p><strong>Détails</strong></p><p>Only if used.</p>',
+    });
+  });
+});

@@ -12,6 +12,7 @@ import {
   MarkingGuideLevel,
   htmlOf,
   orderChoices,
+  panelHeadingOf,
   QuestionnaireDefinition,
   visibleDisplayElements,
 } from '@probity/questionnaires';
@@ -174,6 +175,10 @@ export function buildPortalForm(
     const visit = (elements: ElementDefinition[] | undefined) => {
       for (const element of elements ?? []) {
         if (element.type === 'panel') {
+          // A panel's title and description introduce its questions, as in SurveyJS.
+          const heading = panelHeadingOf(element, locale);
+          if (heading && (shownDisplay.has(element) || options.showAll))
+            items.push({ kind: 'html', id: `html-${index}-${items.length}`, name: element.name, html: heading });
           visit(element.elements);
           continue;
         }

@@ -79,6 +79,22 @@ export function htmlOf(element: ElementDefinition, locale = 'default'): string {
 }
 
 /**
+ * A panel's title and description as HTML (escaped text: they are plain strings in SurveyJS), so a
+ * group's heading reaches the respondent like an instruction block; "" when it has neither.
+ */
+export function panelHeadingOf(panel: ElementDefinition, locale = 'default'): string {
+  const title = localised(panel.title, locale).trim();
+  const description = localised(panel.description, locale).trim();
+  return [title && `<p><strong>${escapeText(title)}</strong></p>`, description && `<p>${escapeText(description)}</p>`]
+    .filter(Boolean)
+    .join('');
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
  * For each question, the `html` blocks just before it on its page (since the previous question):
  * the instructions and lead-ins a reader of its answer needs, e.g. in the dossier's answers annex.
  */
