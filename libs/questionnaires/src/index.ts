@@ -33,10 +33,19 @@ export {
   questionNames,
 } from './lib/import-questionnaire';
 export { hasTranslation, isRightToLeft, localised } from './lib/localise';
+export { orderChoices } from './lib/choice-order';
+export { questionnaireLanguages } from './lib/questionnaire-languages';
+export { htmlOf, leadInsOf, panelHeadingOf, sanitiseProviderHtml } from './lib/provider-html';
 export { offlineWorkbook } from './lib/offline-workbook';
 export { toRubricItems } from './lib/rubric-items';
 export { evaluateRules, knockoutsByQuestion, RuleFinding } from './lib/rules';
-export { evaluateLogic, offeredChoices, QuestionState, registerProbityProperties } from './lib/survey-engine';
+export {
+  evaluateLogic,
+  offeredChoices,
+  QuestionState,
+  registerProbityProperties,
+  visibleDisplayElements,
+} from './lib/survey-engine';
 export { isAnswered } from '@probity/rubric';
 export { AnswerProblem, validateAnswers, ValidationOptions } from './lib/validate-answers';
 export {
@@ -51,6 +60,7 @@ export { choiceScore, choiceValue, LocatedQuestion, questionsOf } from './lib/wa
 export { BUILT_IN_QUESTIONNAIRES, BuiltInQuestionnaire, describeBank } from './bank';
 export { MARKED_LEVELS, MARKING_GUIDES, MarkingGuide, MarkingGuideLevel, markingGuideFor } from './bank/marking-guides';
 export { generatedQuestionnaire } from './fixtures/generated-questionnaire';
+export { THIRD_PARTY_ASSESSMENT_JSON } from './fixtures/third-party-assessment';
 export { PublishedMethodOptions, publishedView } from './lib/published-view';
 export {
   DerivedValueDefinition,

@@ -4,11 +4,12 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { QuestionnaireTemplates, TemplateImportException } from '@probity/cases';
 import { CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
-import { buildPortalForm, isPortalLanguage, messagesFor } from '@probity/portal';
+import { isPortalLanguage, PortalLanguage } from '@probity/portal';
 import { blankQuestionnaire, BlankQuestionnairePrinter } from '@probity/question-bank';
-import { localised, QuestionnaireDefinition } from '@probity/questionnaires';
+import { ImportProblem, QuestionnaireDefinition } from '@probity/questionnaires';
 import { adminActor } from './admin-actor';
 import { FormBody } from '@probity/web';
+import { previewView, warningView } from './template-preview-view';
 
 const MAX_TEMPLATE_BYTES = 2 * 1024 * 1024;
 
@@ -16,11 +17,6 @@ const NOTICES: Record<string, string> = {
   imported: 'The questionnaire was imported as a draft. Check the preview, then publish it.',
   published: 'This version is published. Officers can now choose it for new cases; it can no longer change.',
 };
-
-interface ImportProblemView {
-  path: string;
-  message: string;
-}
 
 /** Agency administrators import, preview and publish their own questionnaires (post/redirect/get). */
 @ApiExcludeController()
@@ -62,11 +58,12 @@ export class TemplatePagesController {
       response.redirect(303, `/admin/questionnaires/${draft.id}?notice=imported`);
     } catch (error) {
       if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
-      const problems: ImportProblemView[] =
+      const problems: ImportProblem[] =
         error instanceof TemplateImportException ? error.problems : [{ path: 'key', message: error.message }];
       await this.renderList(admin, response, {
         form: { key, definition: pasted },
         problems,
+        warnings: error instanceof TemplateImportException ? error.warnings : [],
         status: error.getStatus(),
       });
     }
@@ -78,9 +75,13 @@ export class TemplatePagesController {
     @CurrentStaff() admin: StaffPrincipal,
     @Param('templateId') templateId: string,
     @Query('notice') notice: string | undefined,
+    @Query('lang') lang: unknown,
     @Res() response: Response,
   ) {
-    await this.renderPreview(admin, templateId, response, { flash: notice ? NOTICES[notice] : undefined });
+    await this.renderPreview(admin, templateId, response, {
+      flash: notice ? NOTICES[notice] : undefined,
+      language: isPortalLanguage(lang) ? lang : 'en',
+    });
   }
 
   /** The version as a blank questionnaire to print, like the built-in ones in the question bank. */
@@ -120,7 +121,7 @@ export class TemplatePagesController {
   private async renderList(
     admin: StaffPrincipal,
     response: Response,
-    options: { form?: Record<string, string>; problems?: ImportProblemView[]; status?: number },
+    options: { form?: Record<string, string>; problems?: ImportProblem[]; warnings?: ImportProblem[]; status?: number },
   ) {
     const templates = await this.templates.list(admin.agencyId);
     response.status(options.status ?? 200).render('admin/questionnaires', {
@@ -136,6 +137,7 @@ export class TemplatePagesController {
       })),
       form: options.form ?? {},
       problems: options.problems,
+      warnings: warningView(options.warnings ?? []),
       maxMb: MAX_TEMPLATE_BYTES / 1024 / 1024,
     });
   }
@@ -144,10 +146,10 @@ export class TemplatePagesController {
     admin: StaffPrincipal,
     templateId: string,
     response: Response,
-    options: { flash?: string; errors?: string[]; status?: number },
+    options: { flash?: string; errors?: string[]; status?: number; language?: PortalLanguage },
   ) {
     const template = await this.templates.get(admin.agencyId, templateId);
-    const definition = template.definition as QuestionnaireDefinition;
+    const view = previewView(template.definition as QuestionnaireDefinition, options.language ?? 'en');
     response.status(options.status ?? 200).render('admin/questionnaire-preview', {
       title: `${template.title} (version ${template.version})`,
       flash: options.flash,
@@ -157,13 +159,11 @@ export class TemplatePagesController {
         key: template.key,
         version: template.version,
         title: template.title,
-        description: localised(definition.description),
         published: template.status === 'published',
         publishedAt: template.publishedAt,
         contentHash: template.contentHash,
       },
-      sections: buildPortalForm(definition, {}, { showAll: true }),
-      t: messagesFor('en'),
+      ...view,
       readOnly: true,
     });
   }

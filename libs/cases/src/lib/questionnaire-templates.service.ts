@@ -26,14 +26,18 @@ function parsedJsonOrSource(source: unknown): unknown {
   }
 }
 
-/** The import was refused: every problem the engine found, each with its JSON path. */
+/** The import was refused: every problem the engine found, each with its JSON path, and the warnings beside them. */
 export class TemplateImportException extends UnprocessableEntityException {
-  constructor(readonly problems: ImportProblem[]) {
+  constructor(
+    readonly problems: ImportProblem[],
+    readonly warnings: ImportProblem[] = [],
+  ) {
     super({
       statusCode: 422,
       error: 'Unprocessable Entity',
       message: problems.map((problem) => `${problem.path}: ${problem.message}`),
       problems,
+      warnings: { count: warnings.length, items: warnings },
     });
   }
 }
@@ -99,7 +103,7 @@ export class QuestionnaireTemplates {
     const unstorable = findInputProblem(parsed, '$');
     if (unstorable) throw new TemplateImportException([{ path: unstorable.field, message: unstorable.message }]);
     const imported = importQuestionnaire(parsed);
-    if (!imported.ok) throw new TemplateImportException(imported.errors);
+    if (!imported.ok) throw new TemplateImportException(imported.errors, imported.warnings);
     const definition = imported.definition;
     const title = (localised(definition.title) || trimmedKey).slice(0, 300);
     return this.unitOfWork.run(async () => {

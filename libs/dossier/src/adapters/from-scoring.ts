@@ -4,6 +4,7 @@ import {
   choiceValue,
   describeCaseScope,
   isHighRisk,
+  leadInsOf,
   localised,
   markingGuideFor,
   QuestionnaireDefinition,
@@ -91,6 +92,8 @@ const principleName = Object.fromEntries(
  */
 export function dossierInputFromScoring(source: ScoredCaseSource): DossierInput {
   const located = questionsOf(source.definition);
+  // Lead-ins a reader of an answer needs (some questions make no sense without them).
+  const leadIns = leadInsOf(source.definition);
   // People read a question's title; its name is an internal key (kept only as a fallback for a title-less question).
   const questionTitle = (name: string) =>
     localised(located.find((l) => l.question.name === name)?.question.title) || name;
@@ -174,6 +177,7 @@ export function dossierInputFromScoring(source: ScoredCaseSource): DossierInput 
             status: scored?.status ?? 'informative',
             aiAct: question.aiAct,
             mcc: question.mcc,
+            ...(leadIns.has(question.name) ? { leadIn: leadIns.get(question.name) } : {}),
           };
         }),
       charts: {

@@ -243,6 +243,8 @@ export interface DossierAnswer {
   aiAct?: string;
   /** MCC-AI clause the question relates to. */
   mcc?: string;
+  /** The questionnaire's html blocks just before the question (instructions, lead-in), as sanitised HTML. */
+  leadIn?: string;
 }
 
 export interface DossierComparison {

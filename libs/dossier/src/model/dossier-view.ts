@@ -1,6 +1,7 @@
 import { aiActCoverage, clauseChecklist, ObligationStatus } from './ai-act';
 import type { DossierFinding, DossierInput, DossierProvider, ReviewDecisionKind } from './dossier-input';
 import { friaAnnex } from './fria';
+import { sanitiseProviderHtml } from '@probity/questionnaires';
 import { sanitiseSvg } from './svg-sanitizer';
 import { methodStatement } from './method-statement';
 import { methodView } from './method-view';
@@ -78,8 +79,9 @@ function finding(f: DossierFinding) {
 
 /**
  * Turns the input into exactly what the templates print: formatted numbers, derived AI Act coverage,
- * the clause checklist and the FRIA annex. Charts are sanitised here, the only values the templates
- * embed unescaped (besides the font CSS the renderer builds from font files).
+ * the clause checklist and the FRIA annex. Charts and the answers' lead-ins (questionnaire html
+ * blocks) are sanitised here, the only values the templates embed unescaped (besides the font CSS
+ * the renderer builds from font files).
  */
 export function buildDossierView(input: DossierInput, meta: DossierMeta) {
   const nameOf = new Map(input.providers.map((p) => [p.id, p.name]));
@@ -153,6 +155,8 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
       coveredCount: coverage.filter((c) => c.status === 'covered').length,
       answers: provider.answers.map((a) => ({
         ...a,
+        // Embedded unescaped by the template: sanitised here too, whoever built the input.
+        leadIn: a.leadIn ? sanitiseProviderHtml(a.leadIn) : undefined,
         answer: a.answer.trim() === '' ? '(not answered)' : a.answer,
         points: a.points === null ? '—' : score(a.points),
       })),

@@ -10,7 +10,8 @@ import type { FormSection } from './portal-form';
 export function answersFromForm(section: FormSection, form: Record<string, unknown>): Answers {
   const changes: Answers = {};
   for (const question of section.questions) {
-    if (question.kind === 'file') continue;
+    // Files arrive through their own form; a disabled question (`enableIf`) keeps its answer, as in SurveyJS.
+    if (question.kind === 'file' || !question.enabled) continue;
     if (question.naAllowed && form[`${question.name}__na`] !== undefined) {
       changes[question.name] = NOT_APPLICABLE;
       continue;

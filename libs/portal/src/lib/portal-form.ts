@@ -10,7 +10,11 @@ import {
   offeredChoices,
   markingGuideFor,
   MarkingGuideLevel,
+  htmlOf,
+  orderChoices,
+  panelHeadingOf,
   QuestionnaireDefinition,
+  visibleDisplayElements,
 } from '@probity/questionnaires';
 
 export type FormQuestionKind =
@@ -35,7 +39,11 @@ export interface FormQuestion {
   name: string;
   kind: FormQuestionKind;
   title: string;
+  /** SurveyJS `titleLocation: "hidden"`: the title is only read out by screen readers. */
+  titleHidden: boolean;
   description: string;
+  /** False while the question's `enableIf` does not hold: shown read-only, its answer kept. */
+  enabled: boolean;
   required: boolean;
   naAllowed: boolean;
   notApplicable: boolean;
@@ -81,12 +89,25 @@ const ENGLISH_WORDING: FormWording = {
   untitledSection: 'Section {number}',
 };
 
+/** A SurveyJS `html` element: instructions or a lead-in, sanitised with the provider-text allow-list. */
+export interface FormHtmlBlock {
+  kind: 'html';
+  id: string;
+  name: string;
+  html: string;
+}
+
+export type FormItem = FormQuestion | FormHtmlBlock;
+
 export interface FormSection {
   index: number;
   name: string;
   title: string;
   description: string;
+  /** The answerable questions (what progress counts). */
   questions: FormQuestion[];
+  /** Questions and html blocks in questionnaire order (what the page shows). */
+  items: FormItem[];
   answered: number;
   required: number;
   requiredAnswered: number;
@@ -101,6 +122,8 @@ const KIND_BY_TYPE: Record<string, FormQuestionKind> = {
   comment: 'comment',
   matrix: 'matrix',
   file: 'file',
+  // A rating (whole number from rateMin to rateMax) is answered as a number in that range.
+  rating: 'number',
 };
 
 function labelled(item: unknown, locale: string): { value: string; label: string } {
@@ -135,6 +158,8 @@ export function buildPortalForm(
     wording?: FormWording;
     /** Every section and question regardless of logic, e.g. to preview a questionnaire. */
     showAll?: boolean;
+    /** Seeds `choicesOrder: "random"` (e.g. the response id, so a respondent keeps one order). */
+    choiceSeed?: string;
   } = {},
 ): FormSection[] {
   const locale = options.locale ?? 'default';
@@ -142,16 +167,28 @@ export function buildPortalForm(
   const logic = evaluateLogic(definition, answers);
   const errors = new Map((options.problems ?? []).map((problem) => [problem.questionName, problem.message]));
   const knockouts = knockoutsByQuestion(definition);
+  const shownDisplay = visibleDisplayElements(definition, answers, logic);
   const sections: FormSection[] = [];
   definition.pages.forEach((page, index) => {
     const questions: FormQuestion[] = [];
+    const items: FormItem[] = [];
     const visit = (elements: ElementDefinition[] | undefined) => {
       for (const element of elements ?? []) {
         if (element.type === 'panel') {
+          // A panel's title and description introduce its questions, as in SurveyJS.
+          const heading = panelHeadingOf(element, locale);
+          if (heading && (shownDisplay.has(element) || options.showAll))
+            items.push({ kind: 'html', id: `html-${index}-${items.length}`, name: element.name, html: heading });
           visit(element.elements);
           continue;
         }
-        if (['html', 'image', 'expression'].includes(element.type)) continue;
+        if (element.type === 'html') {
+          const html = htmlOf(element, locale);
+          if (html && (shownDisplay.has(element) || options.showAll))
+            items.push({ kind: 'html', id: `html-${index}-${items.length}`, name: element.name, html });
+          continue;
+        }
+        if (['image', 'expression'].includes(element.type)) continue;
         const state = logic.get(element.name);
         if (!state?.visible && !options.showAll) continue;
         // A hidden question is never required now; a preview shows what it asks for once shown.
@@ -161,15 +198,18 @@ export function buildPortalForm(
           ? { ...element, choices: offeredChoices(definition, element, answers) }
           : element;
         const question = toFormQuestion(offered, answers[element.name], required, locale, wording, options, errors);
+        question.enabled = state?.enabled ?? true;
         question.knockouts = (knockouts.get(element.name) ?? []).map((rule) => ({
           title: localised(rule.title, locale),
           explanation: localised(rule.explanation, locale),
         }));
         questions.push(question);
+        items.push(question);
       }
     };
     visit(page.elements);
-    if (!questions.length) return;
+    // A page of instructions alone is shown too; a preview shows every page.
+    if (!items.length && !options.showAll) return;
     const required = questions.filter((question) => question.required);
     sections.push({
       index,
@@ -177,6 +217,7 @@ export function buildPortalForm(
       title: localised(page.title, locale) || wording.untitledSection.replace('{number}', String(index + 1)),
       description: localised(page.description, locale),
       questions,
+      items,
       answered: questions.filter((question) => question.answered).length,
       required: required.length,
       requiredAnswered: required.filter((question) => question.answered).length,
@@ -191,7 +232,7 @@ function toFormQuestion(
   required: boolean,
   locale: string,
   wording: FormWording,
-  options: { evidence?: Record<string, EvidenceListing[]> },
+  options: { evidence?: Record<string, EvidenceListing[]>; choiceSeed?: string },
   errors: Map<string, string>,
 ): FormQuestion {
   const kind = kindOf(element);
@@ -218,15 +259,22 @@ function toFormQuestion(
       },
     ];
   } else if (kind === 'single' || kind === 'multiple' || kind === 'dropdown') {
-    const items = [...(element.choices ?? [])];
+    // As in SurveyJS, `choicesOrder` orders the written choices; "None" and "Other" stay last.
+    const written = orderChoices(
+      (element.choices ?? []).map((item) => labelled(item, locale)),
+      element.choicesOrder,
+      { locale, seed: options.choiceSeed === undefined ? undefined : `${options.choiceSeed}/${element.name}` },
+    );
     if (element.showNoneItem)
-      items.push({ value: 'none', text: localised(element.noneText as never, locale) || wording.none });
+      written.push({ value: 'none', label: localised(element.noneText as never, locale) || wording.none });
     if (element.showOtherItem)
-      items.push({ value: 'other', text: localised(element.otherText as never, locale) || wording.other });
-    choices = items.map((item, position) => {
-      const { value: choiceValue, label } = labelled(item, locale);
-      return { id: `${id}-${position}`, value: choiceValue, label, checked: selected.has(choiceValue) };
-    });
+      written.push({ value: 'other', label: localised(element.otherText as never, locale) || wording.other });
+    choices = written.map(({ value: choiceValue, label }, position) => ({
+      id: `${id}-${position}`,
+      value: choiceValue,
+      label,
+      checked: selected.has(choiceValue),
+    }));
   }
   let matrix: FormQuestion['matrix'];
   if (kind === 'matrix') {
@@ -266,15 +314,17 @@ function toFormQuestion(
     name: element.name,
     kind,
     title: localised(element.title, locale) || element.name,
+    titleHidden: element.titleLocation === 'hidden',
     description: localised(element.description, locale),
+    enabled: true,
     required,
     naAllowed: Boolean(element.naAllowed),
     notApplicable,
     evidenceRequested: Boolean(element.evidenceRequired) || kind === 'file',
     markingGuide: markingGuideFor(element.name, locale),
     unit: localised(element.unit, locale) || undefined,
-    min: element.min === undefined ? undefined : String(element.min),
-    max: element.max === undefined ? undefined : String(element.max),
+    min: boundOf(element, 'min'),
+    max: boundOf(element, 'max'),
     maxLength: typeof element.maxLength === 'number' ? element.maxLength : undefined,
     value: scalar && !notApplicable && value !== undefined && value !== null ? String(value) : '',
     answered: kind === 'file' ? evidence.length > 0 : isAnswered(value),
@@ -284,4 +334,12 @@ function toFormQuestion(
     knockouts: [],
     error: errors.get(element.name),
   };
+}
+
+function boundOf(element: ElementDefinition, bound: 'min' | 'max'): string | undefined {
+  const value =
+    element.type === 'rating'
+      ? (element[bound === 'min' ? 'rateMin' : 'rateMax'] ?? (bound === 'min' ? 1 : 5))
+      : element[bound];
+  return value === undefined ? undefined : String(value);
 }

@@ -76,6 +76,7 @@ export class PortalService {
       evidence: groupEvidence(evidence),
       problems: problems && inLanguage(problems, definition, locale),
       wording: formWording(locale),
+      choiceSeed: state.response.id,
     });
   }
 

@@ -17,6 +17,8 @@ export interface BlankQuestion {
   answerLines: number;
 }
 
+export type BlankItem = { html: string } | { question: BlankQuestion };
+
 export interface BlankQuestionnaireView {
   lang: string;
   dir: 'ltr' | 'rtl';
@@ -29,6 +31,8 @@ export interface BlankQuestionnaireView {
     description: string;
     conditional: boolean;
     questions: BlankQuestion[];
+    /** Questions and the questionnaire's html blocks (sanitised) in order, as printed. */
+    items: BlankItem[];
   }>;
   words: { required: string; notApplicable: string; evidence: string; conditional: string; version: string };
 }
@@ -64,28 +68,22 @@ export function blankQuestionnaire(
     title: localised(definition.title, locale),
     description: localised(definition.description, locale),
     version: options.version,
-    sections: form.map((section, sectionPosition) => ({
-      number: sectionPosition + 1,
-      title: section.title,
-      description: section.description,
-      conditional: conditionalPages.has(section.name),
-      questions: section.questions.map((question, questionPosition) => ({
-        number: `${sectionPosition + 1}.${questionPosition + 1}`,
-        title: question.title,
-        description: question.description,
-        required: question.required,
-        naAllowed: question.naAllowed,
-        evidenceRequested: question.evidenceRequested,
-        choices: question.choices.map((choice) => choice.label),
-        multiple: question.kind === 'multiple',
-        matrix: question.matrix && {
-          columns: question.matrix.columns.map((column) => column.label),
-          rows: question.matrix.rows.map((row) => row.label),
-        },
-        unit: question.unit,
-        answerLines: LINES_BY_KIND[question.kind] ?? 0,
-      })),
-    })),
+    sections: form.map((section, sectionPosition) => {
+      const questions = section.questions.map((question, questionPosition) =>
+        blankQuestion(question, `${sectionPosition + 1}.${questionPosition + 1}`),
+      );
+      const byName = new Map(questions.map((question, position) => [section.questions[position].name, question]));
+      return {
+        number: sectionPosition + 1,
+        title: section.title,
+        description: section.description,
+        conditional: conditionalPages.has(section.name),
+        questions,
+        items: section.items.map((item): BlankItem =>
+          item.kind === 'html' ? { html: item.html } : { question: byName.get(item.name) as BlankQuestion },
+        ),
+      };
+    }),
     words: {
       required: t.question.required,
       notApplicable: t.question.notApplicable,
@@ -93,6 +91,25 @@ export function blankQuestionnaire(
       conditional: CONDITIONAL[language],
       version: VERSION[language],
     },
+  };
+}
+
+function blankQuestion(question: FormQuestion, number: string): BlankQuestion {
+  return {
+    number,
+    title: question.title,
+    description: question.description,
+    required: question.required,
+    naAllowed: question.naAllowed,
+    evidenceRequested: question.evidenceRequested,
+    choices: question.choices.map((choice) => choice.label),
+    multiple: question.kind === 'multiple',
+    matrix: question.matrix && {
+      columns: question.matrix.columns.map((column) => column.label),
+      rows: question.matrix.rows.map((row) => row.label),
+    },
+    unit: question.unit,
+    answerLines: LINES_BY_KIND[question.kind] ?? 0,
   };
 }
 

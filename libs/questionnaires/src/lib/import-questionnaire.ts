@@ -4,6 +4,7 @@ import type { ElementDefinition, QuestionnaireDefinition, RuleDefinition } from 
 import { NON_INPUT_TYPES, SURVEYJS_TYPES } from './definition';
 import { modelQuestionNames, scoringModelProblems } from './scoring-model/validate-scoring-model';
 import { parseExpression } from './survey-engine';
+import { displayWarnings, unsupportedFeatureProblems, unsupportedRootProblems } from './supported-features';
 import { choiceScore, questionsOf } from './walk';
 
 export interface ImportProblem {
@@ -11,8 +12,10 @@ export interface ImportProblem {
   message: string;
 }
 
+/** Errors refuse the questionnaire; warnings (kept beside them, also on refusal) do not. */
 export type ImportResult =
-  { ok: true; definition: QuestionnaireDefinition; warnings: ImportProblem[] } | { ok: false; errors: ImportProblem[] };
+  | { ok: true; definition: QuestionnaireDefinition; warnings: ImportProblem[] }
+  | { ok: false; errors: ImportProblem[]; warnings: ImportProblem[] };
 
 /** Question types Probity can score automatically; a weighted one of these must name its principle. */
 const AUTO_SCORED = new Set(['radiogroup', 'dropdown', 'boolean', 'checkbox', 'matrix', 'rating']);
@@ -27,13 +30,17 @@ export function importQuestionnaire(input: string | unknown): ImportResult {
     try {
       json = JSON.parse(input);
     } catch (error) {
-      return { ok: false, errors: [{ path: '$', message: `not valid JSON: ${(error as Error).message}` }] };
+      return {
+        ok: false,
+        errors: [{ path: '$', message: `not valid JSON: ${(error as Error).message}` }],
+        warnings: [],
+      };
     }
   }
   const errors: ImportProblem[] = [];
   const warnings: ImportProblem[] = [];
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    return { ok: false, errors: [{ path: '$', message: 'a questionnaire must be a JSON object' }] };
+    return { ok: false, errors: [{ path: '$', message: 'a questionnaire must be a JSON object' }], warnings: [] };
   }
   const root = structuredClone(json) as Record<string, unknown>;
   // SurveyJS also accepts a single page given as root `elements`.
@@ -42,10 +49,10 @@ export function importQuestionnaire(input: string | unknown): ImportResult {
     delete root.elements;
   }
   if (!Array.isArray(root.pages) || root.pages.length === 0) {
-    return { ok: false, errors: [{ path: '$.pages', message: 'needs at least one page with elements' }] };
+    return { ok: false, errors: [{ path: '$.pages', message: 'needs at least one page with elements' }], warnings: [] };
   }
 
-  const names = new Map<string, string>();
+  const names = new Map<string, NamedElement>();
   // Questions the questionnaire's own scoring model counts: their points may be any number and they need no principle.
   const inModel = modelQuestionNames(root.scoringModel);
   const checkExpression = (expression: unknown, path: string) => {
@@ -68,15 +75,22 @@ export function importQuestionnaire(input: string | unknown): ImportResult {
         message: `"${candidate.name}": names starting with "${RESERVED_PREFIX}" are reserved for the case scope`,
       });
     } else if (names.has(candidate.name)) {
-      errors.push({
-        path: `${path}.name`,
-        message: `duplicate name "${candidate.name}" (also at ${names.get(candidate.name)})`,
-      });
+      const first = names.get(candidate.name) as NamedElement;
+      const message = `duplicate name "${candidate.name}" (also at ${first.path})`;
+      // Two questions of one name would share one answer; an html block or panel holds none.
+      if (holdsAnswer(candidate.type) && first.holdsAnswer) errors.push({ path: `${path}.name`, message });
+      else
+        warnings.push({
+          path: `${path}.name`,
+          message: `${message}; kept, as it holds no answer, but expressions cannot tell the two apart`,
+        });
     } else {
-      names.set(candidate.name, path);
+      names.set(candidate.name, { path, holdsAnswer: holdsAnswer(candidate.type) });
     }
     for (const logic of ['visibleIf', 'requiredIf', 'enableIf'] as const)
       checkExpression(candidate[logic], `${path}.${logic}`);
+    errors.push(...unsupportedFeatureProblems(candidate, path));
+    warnings.push(...displayWarnings(candidate, path));
     if (candidate.principle !== undefined && !isInstrumentalPrincipleId(candidate.principle)) {
       errors.push({
         path: `${path}.principle`,
@@ -135,13 +149,15 @@ export function importQuestionnaire(input: string | unknown): ImportResult {
   (root.pages as unknown[]).forEach((page, pageIndex) => {
     const pagePath = `$.pages[${pageIndex}]`;
     if (page === null || typeof page !== 'object') return errors.push({ path: pagePath, message: 'must be an object' });
-    const candidate = page as { elements?: unknown; visibleIf?: unknown };
+    const candidate = page as { elements?: unknown; visibleIf?: unknown; enableIf?: unknown };
     checkExpression(candidate.visibleIf, `${pagePath}.visibleIf`);
+    checkExpression(candidate.enableIf, `${pagePath}.enableIf`);
     if (!Array.isArray(candidate.elements))
       return errors.push({ path: `${pagePath}.elements`, message: 'must be an array' });
     candidate.elements.forEach((element, index) => checkElement(element, `${pagePath}.elements[${index}]`));
   });
 
+  errors.push(...unsupportedRootProblems(root));
   for (const kind of ['knockouts', 'redFlags'] as const) {
     const rules = root[kind];
     if (rules === undefined) continue;
@@ -172,8 +188,17 @@ export function importQuestionnaire(input: string | unknown): ImportResult {
 
   // The model names questions, so it is checked once the questions are sound.
   if (errors.length === 0) errors.push(...scoringModelProblems(root as QuestionnaireDefinition));
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, errors, warnings };
   return { ok: true, definition: root as QuestionnaireDefinition, warnings };
+}
+
+interface NamedElement {
+  path: string;
+  holdsAnswer: boolean;
+}
+
+function holdsAnswer(type: string): boolean {
+  return !NON_INPUT_TYPES.has(type);
 }
 
 function hasScores(question: ElementDefinition): boolean {

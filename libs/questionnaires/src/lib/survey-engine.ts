@@ -1,6 +1,7 @@
 import { ConditionRunner, ConditionsParser, Serializer } from 'survey-core';
 import { logicValues } from './case-scope';
 import type { Answers, ElementDefinition, QuestionnaireDefinition } from './definition';
+import { NON_INPUT_TYPES } from './definition';
 
 let registered = false;
 
@@ -31,6 +32,11 @@ export function registerProbityProperties(): void {
 export interface QuestionState {
   visible: boolean;
   required: boolean;
+  /**
+   * False while the question's `enableIf` (or its panel's or page's) does not hold: SurveyJS then
+   * shows it read-only, keeps its answer and never requires it.
+   */
+  enabled: boolean;
 }
 
 const runners = new Map<string, ConditionRunner>();
@@ -57,28 +63,60 @@ export function evaluateLogic(definition: QuestionnaireDefinition, answers: Answ
   let states = new Map<string, QuestionState>();
   for (let pass = 0; pass < 20; pass++) {
     states = new Map();
-    const visit = (elements: ElementDefinition[] | undefined, parentVisible: boolean) => {
+    const visit = (elements: ElementDefinition[] | undefined, parentVisible: boolean, parentEnabled: boolean) => {
       for (const element of elements ?? []) {
         const visible = parentVisible && (!element.visibleIf || conditionHolds(element.visibleIf, effective));
+        const enabled = parentEnabled && (!element.enableIf || conditionHolds(element.enableIf, effective));
         if (element.type === 'panel') {
-          visit(element.elements, visible);
+          visit(element.elements, visible, enabled);
           continue;
         }
         const required =
           visible &&
+          enabled &&
           (Boolean(element.isRequired) || (element.requiredIf ? conditionHolds(element.requiredIf, effective) : false));
-        states.set(element.name, { visible, required });
+        states.set(element.name, { visible, required, enabled });
         // Later questions in document order already see this one's answer removed (`effective` is our own copy).
         if (!visible && element.name in effective) delete effective[element.name];
       }
     };
     const before = Object.keys(effective).length;
     for (const page of definition.pages)
-      visit(page.elements, !page.visibleIf || conditionHolds(page.visibleIf, effective));
+      visit(
+        page.elements,
+        !page.visibleIf || conditionHolds(page.visibleIf, effective),
+        typeof page.enableIf !== 'string' || conditionHolds(page.enableIf, effective),
+      );
     // A condition may refer to a later question; repeat until nothing more is hidden.
     if (Object.keys(effective).length === before) break;
   }
   return states;
+}
+
+/**
+ * The elements that hold no answer (`html` blocks, panels) shown for these answers, by identity
+ * (their names need not be unique): visible when their page, panels and own `visibleIf` are, read
+ * over the answers of visible questions only, as for questions.
+ */
+export function visibleDisplayElements(
+  definition: QuestionnaireDefinition,
+  answers: Answers,
+  logic: Map<string, QuestionState> = evaluateLogic(definition, answers),
+): Set<ElementDefinition> {
+  const shownAnswers = Object.fromEntries(
+    Object.entries(answers).filter(([name]) => logic.get(name)?.visible !== false),
+  );
+  const values = logicValues(definition, shownAnswers);
+  const shown = new Set<ElementDefinition>();
+  const visit = (elements: ElementDefinition[] | undefined, parentVisible: boolean) => {
+    for (const element of elements ?? []) {
+      const visible = parentVisible && (!element.visibleIf || conditionHolds(element.visibleIf, values));
+      if (element.type === 'panel') visit(element.elements, visible);
+      if (visible && NON_INPUT_TYPES.has(element.type)) shown.add(element);
+    }
+  };
+  for (const page of definition.pages) visit(page.elements, !page.visibleIf || conditionHolds(page.visibleIf, values));
+  return shown;
 }
 
 /**

@@ -46,7 +46,7 @@ export function validateAnswers(
   }
   const logic = evaluateLogic(definition, answers);
   for (const { question } of located) {
-    const state = logic.get(question.name) ?? { visible: true, required: Boolean(question.isRequired) };
+    const state = logic.get(question.name) ?? { visible: true, required: Boolean(question.isRequired), enabled: true };
     const title = localised(question.title, options.locale) || question.name;
     const report = (message: string, code: AnswerProblem['code'] = 'invalid', rows?: string[]) =>
       problems.push({

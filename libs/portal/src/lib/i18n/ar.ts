@@ -140,6 +140,7 @@ export const AR: CatalogDraft = {
     notApplicableRefused: '«{title}»: لا يُقبل خيار «لا ينطبق» لهذا السؤال.',
     tableIncomplete: '«{title}»: أجيبوا عن كل صف من صفوف الجدول (الناقصة: {rows}).',
     knockoutTitle: 'قاعدة استبعاد: لا يُرتَّب الردّ الذي تنطبق عليه.',
+    disabled: 'لا يمكن تعديل هذا السؤال الآن: فهو يتوقف على إجاباتكم الأخرى.',
   },
   autosave: {
     saving: 'جارٍ الحفظ…',

@@ -144,6 +144,7 @@ export const EN = {
     notApplicableRefused: '“{title}”: “Not applicable” is not accepted for this question.',
     tableIncomplete: '“{title}”: answer every row of the table (missing: {rows}).',
     knockoutTitle: 'Exclusion rule: a response that meets it is not ranked.',
+    disabled: 'This question cannot be changed now: it depends on your other answers.',
   },
   autosave: {
     saving: 'Saving…',

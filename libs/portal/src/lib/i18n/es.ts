@@ -146,6 +146,7 @@ export const ES: CatalogDraft = {
     notApplicableRefused: '«{title}»: «No aplicable» no se acepta para esta pregunta.',
     tableIncomplete: '«{title}»: responda a cada fila de la tabla (faltan: {rows}).',
     knockoutTitle: 'Criterio de exclusión: una respuesta que lo cumple no se clasifica.',
+    disabled: 'Esta pregunta no se puede modificar ahora: depende de sus otras respuestas.',
   },
   autosave: {
     saving: 'Guardando…',

@@ -146,6 +146,7 @@ export const FR: CatalogDraft = {
     notApplicableRefused: '« {title} » : « Sans objet » n’est pas accepté pour cette question.',
     tableIncomplete: '« {title} » : répondez à chaque ligne du tableau (manquantes : {rows}).',
     knockoutTitle: 'Critère d’exclusion : une réponse qui le remplit n’est pas classée.',
+    disabled: 'Cette question ne peut pas être modifiée pour le moment : elle dépend de vos autres réponses.',
   },
   autosave: {
     saving: 'Enregistrement…',

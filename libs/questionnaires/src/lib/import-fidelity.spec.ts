@@ -1,0 +1,161 @@
+import { THIRD_PARTY_ASSESSMENT_JSON } from '../fixtures/third-party-assessment';
+import { BUILT_IN_QUESTIONNAIRES } from '../bank';
+import { contentHash } from './content-hash';
+import { exportQuestionnaire, importQuestionnaire } from './import-questionnaire';
+import { htmlOf, leadInsOf, sanitiseProviderHtml } from './provider-html';
+
+describe('import keeps html blocks (regression: a duplicate html name refused the questionnaire)', () => {
+  it('accepts a duplicate name on an html block, with a warning at its JSON path', () => {
+    const result = importQuestionnaire(THIRD_PARTY_ASSESSMENT_JSON);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.warnings).toContainEqual({
+      path: '$.pages[1].elements[0].name',
+      message: expect.stringMatching(/^duplicate name "instructions" \(also at \$\.pages\[0\]\.elements\[0\]\)/),
+    });
+  });
+
+  it('keeps a duplicate name on a panel a warning too', () => {
+    const result = importQuestionnaire({
+      pages: [
+        { name: 'a', elements: [{ type: 'panel', name: 'p', elements: [{ type: 'text', name: 'q1' }] }] },
+        { name: 'b', elements: [{ type: 'panel', name: 'p', elements: [{ type: 'text', name: 'q2' }] }] },
+      ],
+    });
+    expect(result.ok).toBe(true);
+  });
+
+  it('still refuses a duplicate name on questions, which would share one answer', () => {
+    const result = importQuestionnaire({
+      pages: [
+        {
+          name: 'a',
+          elements: [
+            { type: 'html', name: 'x', html: '<p>Hi</p>' },
+            { type: 'text', name: 'q' },
+          ],
+        },
+        { name: 'b', elements: [{ type: 'comment', name: 'q' }] },
+      ],
+    });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors).toEqual([
+      { path: '$.pages[1].elements[0].name', message: 'duplicate name "q" (also at $.pages[0].elements[1])' },
+    ]);
+  });
+
+  it('keeps every html block in the stored definition', () => {
+    const result = importQuestionnaire(THIRD_PARTY_ASSESSMENT_JSON);
+    if (!result.ok) throw new Error('refused');
+    const html = JSON.stringify(result.definition).match(/"type":"html"/g);
+    expect(html).toHaveLength(3);
+  });
+});
+
+describe('provider-visible HTML', () => {
+  it('keeps structure and emphasis, and drops scripts, handlers, styles, images and unsafe links', () => {
+    expect(
+      sanitiseProviderHtml(
+        '<h1 style="color:red">Title</h1><p onclick="x()">A <strong>b</strong> <img src="https://t.example/p.gif"></p>' +
+          '<script>alert(1)</script><a href="javascript:alert(1)">j</a><a href="https://example.org">ok</a>',
+      ),
+    ).toBe(
+      '<h3>Title</h3><p>A <strong>b</strong> </p><a rel="noopener noreferrer">j</a><a href="https://example.org" rel="noopener noreferrer">ok</a>',
+    );
+  });
+
+  it('shows an html block in the wanted language, sanitised', () => {
+    const result = importQuestionnaire(THIRD_PARTY_ASSESSMENT_JSON);
+    if (!result.ok) throw new Error('refused');
+    const intro = result.definition.pages[0].elements[0];
+    expect(htmlOf(intro)).toBe(
+      '<h3>Before you start</h3><p>Answer <strong>every</strong> question for the system as it will be deployed.</p>',
+    );
+    expect(htmlOf(intro, 'fr')).toMatch(/^<h3>Avant de commencer<\/h3>/);
+  });
+
+  it('gives each question the html blocks just before it as its lead-in', () => {
+    const result = importQuestionnaire(THIRD_PARTY_ASSESSMENT_JSON);
+    if (!result.ok) throw new Error('refused');
+    const leadIns = leadInsOf(result.definition, 'fr');
+    expect([...leadIns.keys()]).toEqual(['decisionType', 'dataKinds', 'humanReview']);
+    expect(leadIns.get('dataKinds')).toBe(
+      '<p>Les questions suivantes portent uniquement sur les <em>données personnelles</em>.</p>',
+    );
+  });
+});
+
+describe('SurveyJS features Probity does not run are refused by name', () => {
+  const refused = (element: Record<string, unknown>, root: Record<string, unknown> = {}) => {
+    const result = importQuestionnaire({ ...root, pages: [{ name: 'p', elements: [element] }] });
+    if (result.ok) throw new Error('accepted');
+    return result.errors;
+  };
+
+  it.each([
+    ['matrixdynamic', /"matrixdynamic" \(table whose rows the respondent adds\)/],
+    ['matrixdropdown', /"matrixdropdown"/],
+    ['paneldynamic', /"paneldynamic" \(panel the respondent repeats\)/],
+    ['multipletext', /"multipletext"/],
+    ['ranking', /"ranking"/],
+  ])('refuses a %s question, naming it', (type, message) => {
+    expect(refused({ type, name: 'q' })).toEqual([
+      { path: '$.pages[0].elements[0].type', message: expect.stringMatching(message) },
+    ]);
+  });
+
+  it.each([
+    ['validators', [{ type: 'numeric', minValue: 1 }], /question validators/],
+    ['setValueIf', '{a} = 1', /setValueIf/],
+    ['defaultValueExpression', 'today()', /default answers computed/],
+    ['choicesFromQuestion', 'other', /choicesFromQuestion/],
+  ])('refuses %s on a question, naming it', (property, value, message) => {
+    expect(refused({ type: 'text', name: 'q', [property]: value })).toEqual([
+      { path: `$.pages[0].elements[0].${property}`, message: expect.stringMatching(message) },
+    ]);
+  });
+
+  it('refuses triggers and an unknown choicesOrder', () => {
+    expect(
+      refused({ type: 'radiogroup', name: 'q', choices: ['a'], choicesOrder: 'alphabetical' }, { triggers: [] }),
+    ).toEqual([
+      { path: '$.pages[0].elements[0].choicesOrder', message: 'choicesOrder must be none, asc, desc or random' },
+      { path: '$.triggers', message: expect.stringMatching(/^"triggers": Probity does not run SurveyJS triggers/) },
+    ]);
+  });
+
+  it('gives the warnings beside the errors when it refuses', () => {
+    const result = importQuestionnaire({
+      pages: [
+        {
+          name: 'p',
+          elements: [
+            { type: 'text', name: 'q' },
+            { type: 'slider', name: 's' },
+          ],
+        },
+      ],
+    });
+    expect(result.ok).toBe(false);
+    expect(result.warnings.map((warning) => warning.path)).toEqual([
+      '$.pages[0].elements[0]',
+      '$.pages[0].elements[1]',
+    ]);
+  });
+});
+
+describe('export gives the instrument back', () => {
+  it('exports an imported third-party questionnaire as it came, up to key order', () => {
+    const result = importQuestionnaire(THIRD_PARTY_ASSESSMENT_JSON);
+    if (!result.ok) throw new Error('refused');
+    expect(JSON.parse(exportQuestionnaire(result.definition))).toEqual(JSON.parse(THIRD_PARTY_ASSESSMENT_JSON));
+  });
+
+  it.each(BUILT_IN_QUESTIONNAIRES.map((builtIn) => [builtIn.key, builtIn.definition] as const))(
+    'exporting %s and importing it again gives the same content hash',
+    (_key, definition) => {
+      const again = importQuestionnaire(exportQuestionnaire(definition));
+      if (!again.ok) throw new Error(JSON.stringify(again.errors));
+      expect(contentHash(again.definition)).toBe(contentHash(definition));
+    },
+  );
+});
