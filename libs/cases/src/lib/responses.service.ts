@@ -58,6 +58,11 @@ export class ResponsesService {
     return this.responseRepository.listOfCase(caseId);
   }
 
+  /** The responses with these ids that exist, in one query (missing ids are simply absent). */
+  getResponses(responseIds: string[]): Promise<ProviderResponse[]> {
+    return this.responseRepository.findByIds(responseIds);
+  }
+
   async getResponse(responseId: string): Promise<ProviderResponse> {
     const found = await this.responseRepository.findById(responseId);
     if (!found) throw new NotFoundException('No such response.');
