@@ -141,6 +141,16 @@ describe('AuditChainAppender (real PostgreSQL)', () => {
     expect(await second.trail.verify(agency)).toEqual({ valid: true, checked: 40 });
   });
 
+  it('survives a sweep that fails (the entries stay pending) and chains them on the next one', async () => {
+    const agency = randomUUID();
+    await record(first, agency, 0);
+    jest.spyOn(first.entries, 'agenciesWithPending').mockRejectedValueOnce(new Error('the database went away'));
+    expect(await first.appender.sweep()).toBe(0);
+    expect(await first.trail.pendingCount(agency)).toBe(1);
+    expect(await first.appender.sweep()).toBeGreaterThanOrEqual(1);
+    expect(await first.trail.pendingCount(agency)).toBe(0);
+  });
+
   it('skips a chain another appender holds, and a waiting reader chains after it', async () => {
     const agency = randomUUID();
     for (let index = 0; index < 4; index++) await record(first, agency, index);

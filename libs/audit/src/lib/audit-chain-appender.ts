@@ -18,6 +18,7 @@ export class AuditChainAppender implements OnApplicationBootstrap, OnApplication
   private readonly logger = new Logger(AuditChainAppender.name);
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<number>;
+  private lastFailure?: string;
 
   constructor(private readonly entries: AuditEntryRepository) {}
 
@@ -34,9 +35,16 @@ export class AuditChainAppender implements OnApplicationBootstrap, OnApplication
   /** One pass over every chain with pending entries; returns how many entries it chained. */
   sweep(): Promise<number> {
     this.sweeping ??= this.sweepAll()
+      .then((chained) => {
+        this.lastFailure = undefined;
+        return chained;
+      })
       .catch((error: unknown) => {
-        // Nothing is lost: the entries stay pending and the next sweep retries.
-        this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'audit chaining deferred');
+        // Nothing is lost: the entries stay pending and the next sweep retries. Said once per cause,
+        // not five times a second while the database is away.
+        const message = error instanceof Error ? error.message : String(error);
+        if (message !== this.lastFailure) this.logger.warn({ err: message }, 'audit chaining deferred');
+        this.lastFailure = message;
         return 0;
       })
       .finally(() => (this.sweeping = undefined));
