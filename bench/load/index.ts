@@ -11,6 +11,7 @@ import { IdentityService } from '@probity/identity';
 import { createTestDatabase, servicesTestConfig, testRedisUrl, uniqueQueuePrefix } from '@probity/testing';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import type { BenchResult } from '../run';
+import { StepTimings } from './steps';
 
 const DIST = join(__dirname, '..', '..');
 
@@ -152,6 +153,8 @@ export async function run(): Promise<BenchResult> {
       RATE_LIMIT_PER_MINUTE: '1000000',
       // Each simulated provider claims its own X-Forwarded-For, as behind a reverse proxy on loopback.
       TRUST_PROXY: 'loopback',
+      // Each response says how long each step took (Server-Timing), collected below.
+      SERVER_TIMING: 'on',
     };
     const api = await start('apps/api/src/main.js', env, `${base}/health/live`);
     children.push(api);
@@ -177,9 +180,17 @@ export async function run(): Promise<BenchResult> {
     for (const session of sessions) session.initialRevision = session.revision;
     process.stderr.write(`  portal pages open; autosaving for ${seconds} s\n`);
 
+    const steps = new StepTimings();
+    const bodyBytes: number[] = [];
     const probity = await drive(providers, periodMs, seconds, async (client, sequence) => {
       const session = sessions[client];
       const text = `Autosave ${sequence} of provider ${client}`;
+      const form = new URLSearchParams({
+        _csrf: session.csrf,
+        _revision: String(session.revision),
+        law_misuse: text,
+      }).toString();
+      bodyBytes.push(Buffer.byteLength(form));
       const response = await fetch(`${base}/portal/${session.token}/sections/0`, {
         method: 'POST',
         headers: {
@@ -188,12 +199,9 @@ export async function run(): Promise<BenchResult> {
           Cookie: session.cookie,
           'X-Forwarded-For': session.address,
         },
-        body: new URLSearchParams({
-          _csrf: session.csrf,
-          _revision: String(session.revision),
-          law_misuse: text,
-        }).toString(),
+        body: form,
       });
+      steps.add(response.headers.get('server-timing'));
       const body = (await response.json().catch(() => ({}))) as { revision?: number };
       if (response.status !== 200 || typeof body.revision !== 'number')
         return { ok: false, label: `HTTP ${response.status}` };
@@ -222,6 +230,14 @@ export async function run(): Promise<BenchResult> {
       )
         lost++;
     }
+    const [storedSize] = await database.dataSource.query<{ answers: number }[]>(
+      `SELECT avg(octet_length("answers"::text))::int AS answers FROM "provider_responses" WHERE "case_id" = $1`,
+      [created.id],
+    );
+    const [auditState] = await database.dataSource.query<{ entries: number; pending: number }[]>(
+      `SELECT count(*)::int AS entries, count(*) FILTER (WHERE "hash" IS NULL)::int AS pending FROM "audit_entries"
+       WHERE "action" = 'response.answers-saved'`,
+    );
     await stop(api);
 
     process.stderr.write('  same load against the bare endpoint\n');
@@ -256,6 +272,11 @@ export async function run(): Promise<BenchResult> {
         '',
         `- acknowledged saves: ${probity.acknowledged} (revisions counted in the database: ${acknowledgedSaves}); providers whose stored answer or revision differs from their last acknowledged save: **${lost}**`,
         `- bare endpoint: ${baseline.acknowledged} acknowledged, ${bareRows - 1} rows written by the load (the table also holds the readiness probe's row)`,
+        `- audit entries of the saves: ${auditState.entries} (one per acknowledged save expected), ${auditState.pending} still waiting to be chained when the load stopped`,
+        '',
+        `Each step of a save, from the api's Server-Timing header (same run; form body ${Math.round(bodyBytes.reduce((a, b) => a + b, 0) / Math.max(1, bodyBytes.length))} bytes, stored answers JSON ${storedSize.answers} bytes on average):`,
+        '',
+        ...steps.table(),
       ],
     };
   } finally {

@@ -7,15 +7,18 @@ import { CasesService, ProviderResponse } from '@probity/cases';
 import { answersAtQuality, DEMO_AGENCY_NAME, demoCase } from '@probity/demo';
 import { ResponseScore } from '@probity/evaluation';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
-import { JobQueue } from '@probity/queue';
+import { JobQueue, SCORE_BATCH_MAX } from '@probity/queue';
 import { createTestDatabase, servicesTestConfig } from '@probity/testing';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 
 /**
  * Scores `count` submitted responses of the built-in questionnaire through real Redis and one
- * in-process worker (concurrency 4) against real PostgreSQL; returns responses per second.
+ * in-process worker (concurrency 4) against real PostgreSQL; returns responses per second. `batchSize`
+ * 1 sends one `scoring.score-response` job per response; more sends `scoring.score-responses` jobs of
+ * that many responses each.
  */
-export async function measureScoringThroughRedis(count: number): Promise<number> {
+export async function measureScoringThroughRedis(count: number, batchSize = 1): Promise<number> {
+  if (batchSize > SCORE_BATCH_MAX) throw new Error(`batches hold at most ${SCORE_BATCH_MAX} responses`);
   const database = await createTestDatabase();
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot(servicesTestConfig(database.url, { LOG_LEVEL: 'silent' })),
@@ -48,8 +51,19 @@ export async function measureScoringThroughRedis(count: number): Promise<number>
 
     const jobs = app.get(JobQueue);
     const started = performance.now();
-    for (const row of rows)
-      await jobs.enqueue('scoring.score-response', { responseId: row.id, revision: 1 }, { jobId: `bench-${row.id}` });
+    if (batchSize === 1) {
+      for (const row of rows)
+        await jobs.enqueue('scoring.score-response', { responseId: row.id, revision: 1 }, { jobId: `bench-${row.id}` });
+    } else {
+      for (let i = 0; i < rows.length; i += batchSize) {
+        const responses = rows.slice(i, i + batchSize).map((row) => ({ responseId: row.id, revision: 1 }));
+        await jobs.enqueue(
+          'scoring.score-responses',
+          { responses },
+          { jobId: `bench-batch-${responses[0].responseId}` },
+        );
+      }
+    }
     const scores = app.get(DataSource).getRepository(ResponseScore);
     while ((await scores.countBy({ caseId: created.id })) < count) await sleep(200);
     return count / ((performance.now() - started) / 1000);

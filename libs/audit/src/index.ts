@@ -3,13 +3,18 @@ export {
   ActorType,
   AuditEntryContent,
   canonicalEntry,
+  chainBatch,
   chainHash,
   ChainBreak,
+  ChainLink,
+  ChainTip,
   ChainedAuditEntry,
   ChainVerification,
   JsonValue,
+  PendingAuditEntry,
   verifyChain,
 } from './lib/audit-chain';
+export { APPEND_BATCH_SIZE, APPEND_INTERVAL_MS, AuditChainAppender } from './lib/audit-chain-appender';
 export { AuditEntry } from './lib/audit-entry.entity';
 export {
   AuditActor,
@@ -19,6 +24,8 @@ export {
   AuditRecord,
   AuditRecordInput,
   AuditTrail,
+  ListedAuditRecord,
+  RecordedAuditEntry,
   staffAuditActor,
 } from './lib/audit-trail.service';
 export { AuditModule } from './lib/audit.module';

@@ -29,6 +29,7 @@ export { OtherScore, Workspace, WorkspaceQuestion } from './lib/workspace';
 export { ConflictDeclarationDto, ConsensusScoreDto, PanelScoreDto } from './lib/panel.controller';
 export { EvaluationResultsService, ScoringProgress } from './lib/evaluation-results.service';
 export { AutomatedScoringService, StoredFindings } from './lib/automated-scoring.service';
+export { BatchScoringResult, BatchScoringService, ResponseRevision } from './lib/batch-scoring.service';
 export { ComparisonService, ComparisonState, PriceRow, WeightsChange, WeightsLock } from './lib/comparison.service';
 export { NO_PRICING, PricingInputs, pricingInputs, StoredComparison, withoutPrices } from './lib/pricing';
 export { ComparisonAnswer, CriteriaWeightsDto, PriceDto } from './lib/comparison.controller';

@@ -8,6 +8,7 @@ export {
   QUEUED_MAIL_TEMPLATES,
   QueueName,
   queueOf,
+  SCORE_BATCH_MAX,
 } from './lib/job-contracts';
 export { EnqueueOptions, FlowJob, JobFlow, JobQueue } from './lib/job-queue';
 export { JobContext, JobHandler, JobProcessor } from './lib/job-handler';

@@ -5,10 +5,13 @@ import {
   AuditEntryContent,
   canonicalEntry,
   canonicalJson,
+  chainBatch,
   chainHash,
   ChainedAuditEntry,
+  ChainLink,
   ChainVerifier,
   JsonValue,
+  PendingAuditEntry,
   verifyChain,
 } from './audit-chain';
 
@@ -35,7 +38,13 @@ function chain(contents: AuditEntryContent[], seqs: number[] = contents.map((_, 
   const entries: ChainedAuditEntry[] = [];
   contents.forEach((entry, index) => {
     const previousHash = entries.at(-1)?.hash ?? null;
-    entries.push({ ...entry, seq: seqs[index], previousHash, hash: chainHash(previousHash, entry) });
+    entries.push({
+      ...entry,
+      seq: seqs[index],
+      chainSeq: seqs[index],
+      previousHash,
+      hash: chainHash(previousHash, entry),
+    });
   });
   return entries;
 }
@@ -58,10 +67,11 @@ describe('canonicalEntry', () => {
 
   it('ignores the chain fields and keeps explicit nulls', () => {
     const entry = content({ actorId: null, before: null });
-    const stored = { ...entry, seq: 7, previousHash: 'a'.repeat(64), hash: 'b'.repeat(64) };
+    const stored = { ...entry, seq: 7, chainSeq: 3, previousHash: 'a'.repeat(64), hash: 'b'.repeat(64) };
     expect(canonicalEntry(stored)).toBe(canonicalEntry(entry));
     expect(canonicalEntry(entry)).toContain('"actorId":null');
     expect(canonicalEntry(entry)).not.toContain('seq');
+    expect(canonicalEntry(entry)).not.toContain('chainSeq');
   });
 
   it('survives a JSON round trip, as through jsonb, unchanged', () => {
@@ -142,11 +152,19 @@ describe('verifyChain', () => {
       reason: 'previous-hash-mismatch',
     });
     // Contents swapped between two rows while seq stays in place.
-    const swapped = [entries[0], { ...entries[2], seq: 2 }, { ...entries[1], seq: 3 }, entries[3]];
+    const swapped = [
+      entries[0],
+      { ...entries[2], seq: 2, chainSeq: 2 },
+      { ...entries[1], seq: 3, chainSeq: 3 },
+      entries[3],
+    ];
     expect(verifyChain(swapped)).toMatchObject({ valid: false, brokenAt: 2, reason: 'previous-hash-mismatch' });
     // A row renumbered past its successor: the links still hold, but seq order no longer does.
-    const renumbered = [entries[0], { ...entries[1], seq: 5 }, entries[2], entries[3]];
+    const renumbered = [entries[0], { ...entries[1], seq: 5, chainSeq: 5 }, entries[2], entries[3]];
     expect(verifyChain(renumbered)).toMatchObject({ valid: false, brokenAt: 3, reason: 'seq-not-increasing' });
+    // The row number says nothing about the order: only the chain position does.
+    const rowOrder = entries.map((entry, index) => ({ ...entry, seq: 100 - index }));
+    expect(verifyChain(rowOrder)).toEqual({ valid: true, checked: 4 });
   });
 
   it('detects an entry re-hashed after an edit, because its successor still links to the old hash', () => {
@@ -189,8 +207,8 @@ describe('verifyChain (property)', () => {
     occurredAt: date,
   });
 
-  /** A replacement value for each stored field the hash covers (seq is the order, checked separately). */
-  const replacement: Record<Exclude<keyof ChainedAuditEntry, 'seq'>, fc.Arbitrary<unknown>> = {
+  /** A replacement value for each stored field the hash covers (seq names the row, chainSeq is the order). */
+  const replacement: Record<Exclude<keyof ChainedAuditEntry, 'seq' | 'chainSeq'>, fc.Arbitrary<unknown>> = {
     agencyId: fc.option(fc.uuid(), { nil: null }),
     actorType: fc.constantFrom(...ACTOR_TYPES),
     actorId: fc.option(text, { nil: null }),
@@ -229,6 +247,65 @@ describe('verifyChain (property)', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('chainBatch', () => {
+  const pending = (count: number, firstSeq = 1): PendingAuditEntry[] =>
+    Array.from({ length: count }, (_, index) => ({
+      ...content({ subjectId: `case-${index}`, after: { index } }),
+      seq: firstSeq + index * 3,
+    }));
+
+  it('starts an empty chain at position 1 with no previous hash, each entry linking to the one before', () => {
+    const entries = pending(3);
+    const links = chainBatch(null, entries);
+    expect(links.map((link) => [link.seq, link.chainSeq])).toEqual([
+      [1, 1],
+      [4, 2],
+      [7, 3],
+    ]);
+    expect(links[0].previousHash).toBeNull();
+    expect(links[1].previousHash).toBe(links[0].hash);
+    expect(links[2].hash).toBe(chainHash(links[1].hash, entries[2]));
+    expect(verifyChain(entries.map((entry, index) => ({ ...entry, ...links[index] })))).toEqual({
+      valid: true,
+      checked: 3,
+    });
+  });
+
+  it('continues after the tip of the chain and chains nothing for an empty batch', () => {
+    const tip = { chainSeq: 41, hash: 'c'.repeat(64) };
+    const [first, second] = chainBatch(tip, pending(2, 100));
+    expect(first).toEqual({
+      seq: 100,
+      chainSeq: 42,
+      previousHash: tip.hash,
+      hash: chainHash(tip.hash, pending(1, 100)[0]),
+    });
+    expect(second.previousHash).toBe(first.hash);
+    expect(chainBatch(tip, [])).toEqual([]);
+  });
+
+  it('gives the same chain whatever the batch size (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 31 }), (count, batchSize) => {
+        const entries = pending(count);
+        const whole = chainBatch(null, entries);
+        const inBatches: ChainLink[] = [];
+        for (let start = 0; start < entries.length; start += batchSize) {
+          const last = inBatches.at(-1);
+          inBatches.push(
+            ...chainBatch(
+              last ? { chainSeq: last.chainSeq, hash: last.hash } : null,
+              entries.slice(start, start + batchSize),
+            ),
+          );
+        }
+        expect(inBatches).toEqual(whole);
+      }),
+      { numRuns: 100 },
     );
   });
 });

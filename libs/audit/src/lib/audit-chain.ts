@@ -27,13 +27,33 @@ export interface AuditEntryContent {
 
 /** An entry as stored: its content plus its place in the chain. */
 export interface ChainedAuditEntry extends AuditEntryContent {
+  /** The row's number, given when the entry was written (before it was chained): how reports name it. */
   seq: number;
+  /** Its position in its agency's chain, given when the appender chained it: the chain's order. */
+  chainSeq: number;
+  previousHash: string | null;
+  hash: string;
+}
+
+/** An entry written by a request and not yet chained: the appender chains these in seq order. */
+export type PendingAuditEntry = AuditEntryContent & { seq: number };
+
+/** Where an agency's chain ends: the entry the next one links to (null: the chain is empty). */
+export interface ChainTip {
+  chainSeq: number;
+  hash: string;
+}
+
+/** The chain fields the appender writes onto one pending entry. */
+export interface ChainLink {
+  seq: number;
+  chainSeq: number;
   previousHash: string | null;
   hash: string;
 }
 
 export type ChainBreak =
-  /** seq does not increase: the entries are not in the order they were appended. */
+  /** chainSeq does not increase: the entries are not in the order they were chained. */
   | 'seq-not-increasing'
   /** previous_hash is not the hash of the entry before it: an entry was removed, inserted or moved. */
   | 'previous-hash-mismatch'
@@ -81,16 +101,32 @@ export function chainHash(previousHash: string | null, entry: AuditEntryContent)
 }
 
 /**
+ * Chains pending entries, in the order given, after `tip`: each links to the one before it and takes
+ * the next chain position. What the appender writes in one batch.
+ */
+export function chainBatch(tip: ChainTip | null, pending: readonly PendingAuditEntry[]): ChainLink[] {
+  let previousHash = tip?.hash ?? null;
+  let chainSeq = tip?.chainSeq ?? 0;
+  return pending.map((entry) => {
+    chainSeq += 1;
+    const hash = chainHash(previousHash, entry);
+    const link = { seq: entry.seq, chainSeq, previousHash, hash };
+    previousHash = hash;
+    return link;
+  });
+}
+
+/**
  * Checks a chain one entry at a time, so a long chain can be read from the database page by page
  * without holding it in memory. Stops at the first break.
  */
 export class ChainVerifier {
   private checked = 0;
-  private lastSeq: number | null = null;
+  private lastChainSeq: number | null = null;
   private lastHash: string | null = null;
   private broken: Extract<ChainVerification, { valid: false }> | null = null;
 
-  /** Feeds the next entry (in seq order); returns false once the chain is broken. */
+  /** Feeds the next entry (in chainSeq order); returns false once the chain is broken. */
   push(entry: ChainedAuditEntry): boolean {
     if (this.broken) return false;
     this.checked += 1;
@@ -99,7 +135,7 @@ export class ChainVerifier {
       this.broken = { valid: false, checked: this.checked, brokenAt: entry.seq, reason };
       return false;
     }
-    this.lastSeq = entry.seq;
+    this.lastChainSeq = entry.chainSeq;
     this.lastHash = entry.hash;
     return true;
   }
@@ -109,7 +145,7 @@ export class ChainVerifier {
   }
 
   private check(entry: ChainedAuditEntry): ChainBreak | null {
-    if (this.lastSeq !== null && !(entry.seq > this.lastSeq)) return 'seq-not-increasing';
+    if (this.lastChainSeq !== null && !(entry.chainSeq > this.lastChainSeq)) return 'seq-not-increasing';
     if (entry.previousHash !== this.lastHash) return 'previous-hash-mismatch';
     if (chainHash(entry.previousHash, entry) !== entry.hash) return 'hash-mismatch';
     return null;
@@ -117,9 +153,8 @@ export class ChainVerifier {
 }
 
 /**
- * Verifies a whole chain given in seq order. Gaps in seq are allowed: the sequence is shared by every
- * agency's chain and skips numbers when a transaction rolls back, so a removed entry is detected by the
- * broken previous_hash link instead.
+ * Verifies a whole chain given in chainSeq order. Gaps in chainSeq are tolerated: a removed entry is
+ * detected by the broken previous_hash link of the entry after it, which says more than a gap would.
  */
 export function verifyChain(entries: Iterable<ChainedAuditEntry>): ChainVerification {
   const verifier = new ChainVerifier();

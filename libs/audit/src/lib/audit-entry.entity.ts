@@ -1,12 +1,22 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { ActorType, JsonValue } from './audit-chain';
 
-/** One appended entry of an agency's audit chain. Never updated or deleted (a trigger refuses both). */
+/**
+ * One entry of an agency's audit chain. Written unchained (hash, previous_hash and chain_seq null) in
+ * the transaction of the change it describes; the appender then fills those three once. A trigger
+ * refuses every other update and every delete.
+ */
 @Entity('audit_entries')
 @Index('audit_entries_by_agency', ['agencyId', 'seq'])
+@Index('audit_entries_chain_position', ['agencyId', 'chainSeq'], { unique: true })
+@Index('audit_entries_pending', ['agencyId', 'seq'], { where: '"hash" IS NULL' })
 @Index('audit_entries_by_subject', ['subjectType', 'subjectId'])
 @Unique('audit_entries_hash_key', ['hash'])
 @Check('audit_entries_actor_type_check', `"actor_type" IN ('staff', 'provider', 'system')`)
+@Check(
+  'audit_entries_chained_whole',
+  `("hash" IS NULL AND "previous_hash" IS NULL AND "chain_seq" IS NULL) OR ("hash" IS NOT NULL AND "chain_seq" IS NOT NULL)`,
+)
 export class AuditEntry {
   /** bigint arrives from pg as a string; AuditTrail hands it out as a number (seq stays far below 2^53). */
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
@@ -45,6 +55,11 @@ export class AuditEntry {
   @Column({ name: 'previous_hash', type: 'varchar', length: 64, nullable: true })
   previousHash: string | null;
 
-  @Column({ type: 'varchar', length: 64 })
-  hash: string;
+  /** null while pending. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  hash: string | null;
+
+  /** Position in the agency's chain (1, 2, …), given by the appender; null while pending. */
+  @Column({ name: 'chain_seq', type: 'bigint', nullable: true })
+  chainSeq: string | null;
 }

@@ -4,10 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { UnitOfWork } from '@probity/database';
 import { createTestDatabase, TestDatabase, typeOrmTestModule } from '@probity/testing';
-import { chainHash, AuditEntryContent } from './audit-chain';
+import { chainHash } from './audit-chain';
 import { AuditEntry } from './audit-entry.entity';
+import { AuditChainAppender } from './audit-chain-appender';
 import { AuditEntryRepository } from './audit-entry.repository';
-import { AuditRecordInput, AuditTrail, staffAuditActor, VERIFY_PAGE_SIZE } from './audit-trail.service';
+import { AuditRecord, AuditRecordInput, AuditTrail, staffAuditActor } from './audit-trail.service';
 
 describe('AuditTrail (real PostgreSQL)', () => {
   let database: TestDatabase;
@@ -19,7 +20,7 @@ describe('AuditTrail (real PostgreSQL)', () => {
     database = await createTestDatabase();
     moduleRef = await Test.createTestingModule({
       imports: [typeOrmTestModule(database.url), TypeOrmModule.forFeature([AuditEntry])],
-      providers: [AuditTrail, AuditEntryRepository, UnitOfWork],
+      providers: [AuditTrail, AuditChainAppender, AuditEntryRepository, UnitOfWork],
     }).compile();
     trail = moduleRef.get(AuditTrail);
     dataSource = moduleRef.get(DataSource);
@@ -46,6 +47,18 @@ describe('AuditTrail (real PostgreSQL)', () => {
   }
 
   const record = (entry: AuditRecordInput) => dataSource.transaction((manager) => trail.record(manager, entry));
+
+  /** Chains what is pending and returns the chain, keyed by the seq record() returned. */
+  async function chained(agencyId: string | null): Promise<Map<number, AuditRecord>> {
+    await trail.chainPending(agencyId);
+    const { items } = await trail.list(agencyId, { page: 1, pageSize: 1000 });
+    const entries = new Map<number, AuditRecord>();
+    for (const item of items) {
+      if (item.pending) throw new Error(`entry ${item.seq} is still pending after chainPending`);
+      entries.set(item.seq, item);
+    }
+    return entries;
+  }
 
   /** Edits a row the way only a superuser can: with the append-only trigger switched off. */
   async function tamper(sql: string, parameters: unknown[]): Promise<void> {
@@ -105,12 +118,15 @@ describe('AuditTrail (real PostgreSQL)', () => {
     );
     const second = await record(input(agency, { action: 'response.viewed', before: undefined, after: null }));
     const third = await record(input(agency, { actorType: 'system', actorId: null, actorLabel: 'Scoring job' }));
+    const chain = await chained(agency);
+    const [firstLink, secondLink, thirdLink] = [first, second, third].map((entry) => chain.get(entry.seq)!);
 
-    expect(first.previousHash).toBeNull();
-    expect(second.previousHash).toBe(first.hash);
-    expect(third.previousHash).toBe(second.hash);
+    expect(firstLink.previousHash).toBeNull();
+    expect(secondLink.previousHash).toBe(firstLink.hash);
+    expect(thirdLink.previousHash).toBe(secondLink.hash);
     expect(second.seq).toBeGreaterThan(first.seq);
-    expect(first.hash).toBe(chainHash(null, first));
+    expect([firstLink, secondLink, thirdLink].map((entry) => entry.chainSeq)).toEqual([1, 2, 3]);
+    expect(firstLink.hash).toBe(chainHash(null, first));
 
     expect(await trail.verify(agency)).toEqual({ valid: true, checked: 3 });
 
@@ -132,8 +148,20 @@ describe('AuditTrail (real PostgreSQL)', () => {
   it('refuses UPDATE and DELETE on audit_entries', async () => {
     const agency = randomUUID();
     const entry = await record(input(agency));
+    // Pending: only the appender's filling of the chain fields is let through, never a content change.
+    await expect(
+      dataSource.query(
+        `UPDATE "audit_entries" SET "actor_label" = 'Someone else', "hash" = repeat('a', 64), "chain_seq" = 1 WHERE "seq" = $1`,
+        [entry.seq],
+      ),
+    ).rejects.toThrow(/audit_entries is append-only/);
+    await chained(agency);
     await expect(
       dataSource.query(`UPDATE "audit_entries" SET "actor_label" = 'Someone else' WHERE "seq" = $1`, [entry.seq]),
+    ).rejects.toThrow(/audit_entries is append-only/);
+    // Chained once: the chain fields cannot be written again.
+    await expect(
+      dataSource.query(`UPDATE "audit_entries" SET "hash" = repeat('b', 64) WHERE "seq" = $1`, [entry.seq]),
     ).rejects.toThrow(/audit_entries is append-only/);
     await expect(dataSource.query(`DELETE FROM "audit_entries" WHERE "seq" = $1`, [entry.seq])).rejects.toThrow(
       /audit_entries is append-only/,
@@ -150,6 +178,7 @@ describe('AuditTrail (real PostgreSQL)', () => {
     const entries = [];
     for (let index = 0; index < 4; index += 1)
       entries.push(await record(input(agency, { subjectId: `case-${index}` })));
+    await chained(agency);
     await tamper(`UPDATE "audit_entries" SET "after" = $2::jsonb WHERE "seq" = $1`, [
       entries[2].seq,
       JSON.stringify({ status: 'awarded' }),
@@ -167,6 +196,7 @@ describe('AuditTrail (real PostgreSQL)', () => {
     const entries = [];
     for (let index = 0; index < 3; index += 1)
       entries.push(await record(input(agency, { subjectId: `case-${index}` })));
+    await chained(agency);
     await tamper(`DELETE FROM "audit_entries" WHERE "seq" = $1`, [entries[1].seq]);
     expect(await trail.verify(agency)).toEqual({
       valid: false,
@@ -178,10 +208,15 @@ describe('AuditTrail (real PostgreSQL)', () => {
 
   it('keeps 25 concurrent appends in separate transactions on one linear chain', async () => {
     const agency = randomUUID();
-    const recorded = await Promise.all(
-      Array.from({ length: 25 }, (_, index) => record(input(agency, { subjectId: `case-${index}` }))),
-    );
+    const appender = moduleRef.get(AuditChainAppender);
+    const written = await Promise.all([
+      ...Array.from({ length: 25 }, (_, index) => record(input(agency, { subjectId: `case-${index}` }))),
+      // Appenders racing the writers: each chains what has committed so far, or leaves it to the one holding the lock.
+      ...Array.from({ length: 3 }, () => appender.chainPending(agency, { wait: false })),
+    ]);
     expect(await trail.verify(agency)).toEqual({ valid: true, checked: 25 });
+    const chain = await chained(agency);
+    const recorded = written.slice(0, 25).map((entry) => chain.get((entry as { seq: number }).seq)!);
 
     // Linear: exactly one genesis entry and no hash is the predecessor of two entries.
     const previous = recorded.map((entry) => entry.previousHash);
@@ -201,9 +236,10 @@ describe('AuditTrail (real PostgreSQL)', () => {
       bEntries.push(await record(input(b, { subjectId: `b-${index}` })));
       await record(input(null, { actorType: 'system', actorId: null, actorLabel: 'Scheduler', action: 'system.tick' }));
     }
-    expect(aEntries[0].previousHash).toBeNull();
-    expect(bEntries[0].previousHash).toBeNull();
-    expect(bEntries[1].previousHash).toBe(bEntries[0].hash);
+    const [aChain, bChain] = [await chained(a), await chained(b)];
+    expect(aChain.get(aEntries[0].seq)!.previousHash).toBeNull();
+    expect(bChain.get(bEntries[0].seq)!.previousHash).toBeNull();
+    expect(bChain.get(bEntries[1].seq)!.previousHash).toBe(bChain.get(bEntries[0].seq)!.hash);
     expect(await trail.verify(null)).toEqual({ valid: true, checked: systemBefore.checked + 3 });
 
     await tamper(`UPDATE "audit_entries" SET "actor_label" = 'Mallory' WHERE "seq" = $1`, [bEntries[0].seq]);
@@ -222,77 +258,20 @@ describe('AuditTrail (real PostgreSQL)', () => {
       }),
     ).rejects.toThrow('business rule failed');
     const next = await record(input(agency, { action: 'case.archived' }));
-    expect(next.previousHash).toBe(first.hash);
+    const chain = await chained(agency);
+    expect(chain.size).toBe(2);
+    expect(chain.get(next.seq)!.previousHash).toBe(chain.get(first.seq)!.hash);
     expect(await trail.verify(agency)).toEqual({ valid: true, checked: 2 });
   });
 
-  it('refuses to append outside a transaction or under a snapshot that could miss the newest entry', async () => {
+  it('refuses to record outside a transaction; under any isolation level the appender chains it correctly', async () => {
     await expect(trail.record(dataSource.manager, input(randomUUID()))).rejects.toThrow(/open transaction/);
-    await expect(
-      dataSource.transaction('REPEATABLE READ', (manager) => trail.record(manager, input(randomUUID()))),
-    ).rejects.toThrow(/READ COMMITTED/);
-    await expect(record(input(randomUUID(), { action: 'x'.repeat(101) }))).rejects.toThrow(/action is longer/);
-  });
-
-  it('verifies a chain longer than one page and finds a break on a later page', async () => {
+    // The request no longer reads the chain, so a snapshot older than the newest entry cannot fork it.
     const agency = randomUUID();
-    const total = VERIFY_PAGE_SIZE * 2 + 10;
-    // Built directly (as record() would) so the test stays fast; verify() reads it back page by page.
-    let previousHash: string | null = null;
-    const rows: unknown[][] = [];
-    for (let index = 0; index < total; index += 1) {
-      const content: AuditEntryContent = {
-        agencyId: agency,
-        actorType: 'provider',
-        actorId: `p-${index % 7}`,
-        actorLabel: 'Provider',
-        action: 'response.saved',
-        subjectType: 'response',
-        subjectId: `r-${index}`,
-        before: null,
-        after: { index },
-        occurredAt: new Date(Date.UTC(2026, 10, 23, 0, 0, index)),
-      };
-      const hash = chainHash(previousHash, content);
-      rows.push([
-        agency,
-        content.actorId,
-        content.subjectId,
-        JSON.stringify(content.after),
-        content.occurredAt,
-        previousHash,
-        hash,
-      ]);
-      previousHash = hash;
-    }
-    for (let start = 0; start < rows.length; start += 500) {
-      const batch = rows.slice(start, start + 500);
-      const values = batch.map(
-        (_, row) => `(${[1, 2, 3, 4, 5, 6, 7].map((column) => `$${row * 7 + column}`).join(', ')})`,
-      );
-      await dataSource.query(
-        `INSERT INTO "audit_entries" ("agency_id", "actor_type", "actor_id", "actor_label", "action", "subject_type",
-           "subject_id", "before", "after", "occurred_at", "previous_hash", "hash")
-         SELECT v.a::uuid, 'provider', v.b, 'Provider', 'response.saved', 'response', v.c, NULL, v.d::jsonb, v.e::timestamptz, v.f, v.g
-         FROM (VALUES ${values.join(', ')}) AS v(a, b, c, d, e, f, g)`,
-        batch.flat(),
-      );
-    }
-    expect(await trail.verify(agency)).toEqual({ valid: true, checked: total });
-
-    const [{ seq }] = await dataSource.query(
-      `SELECT "seq" FROM "audit_entries" WHERE "agency_id" = $1 ORDER BY "seq" OFFSET $2 LIMIT 1`,
-      [agency, VERIFY_PAGE_SIZE * 2 + 3],
-    );
-    await tamper(`UPDATE "audit_entries" SET "occurred_at" = "occurred_at" + interval '1 second' WHERE "seq" = $1`, [
-      seq,
-    ]);
-    expect(await trail.verify(agency)).toEqual({
-      valid: false,
-      checked: VERIFY_PAGE_SIZE * 2 + 4,
-      brokenAt: Number(seq),
-      reason: 'hash-mismatch',
-    });
+    await record(input(agency));
+    await dataSource.transaction('REPEATABLE READ', (manager) => trail.record(manager, input(agency)));
+    expect(await trail.verify(agency)).toEqual({ valid: true, checked: 2 });
+    await expect(record(input(randomUUID(), { action: 'x'.repeat(101) }))).rejects.toThrow(/action is longer/);
   });
 
   it('lists one agency newest first, filtered by subject and paginated', async () => {
@@ -303,8 +282,13 @@ describe('AuditTrail (real PostgreSQL)', () => {
     await record(input(agency, { subjectType: 'response', subjectId: 'case-even' }));
     await record(input(other, { subjectType: 'case', subjectId: 'case-even' }));
 
+    const waiting = await trail.list(agency, { page: 1, pageSize: 10 });
+    // Listed while pending, marked as such; chained (with a position and a hash) once the appender ran.
+    expect(waiting.items.map((entry) => [entry.pending, entry.hash])).toEqual(Array(6).fill([true, null]));
+    await trail.chainPending(agency);
     const all = await trail.list(agency, { page: 1, pageSize: 10 });
     expect(all.total).toBe(6);
+    expect(all.items.map((entry) => entry.chainSeq)).toEqual([6, 5, 4, 3, 2, 1]);
     expect(all.items.every((entry) => entry.agencyId === agency)).toBe(true);
     const seqs = all.items.map((entry) => entry.seq);
     expect(seqs).toEqual([...seqs].sort((x, y) => y - x));

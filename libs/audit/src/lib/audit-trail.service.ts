@@ -5,19 +5,19 @@ import {
   ACTOR_TYPES,
   AuditEntryContent,
   canonicalJson,
-  chainHash,
   ChainedAuditEntry,
   ChainVerification,
   ChainVerifier,
   JsonValue,
 } from './audit-chain';
+import { AuditChainAppender } from './audit-chain-appender';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditEntryRepository } from './audit-entry.repository';
 
 /** An open transaction's handle, as UnitOfWork names it (no TypeORM type in this file). */
 type Transaction = UnitOfWork['transaction'];
 
-/** What a caller records; the trail adds seq, previous_hash and hash. */
+/** What a caller records; the trail adds seq, and the appender later chain_seq, previous_hash and hash. */
 export interface AuditRecordInput {
   /** null records a system-wide event on the system chain. */
   agencyId: string | null;
@@ -64,11 +64,22 @@ export interface AuditListQuery {
   pageSize: number;
 }
 
-/** A stored entry as AuditTrail hands it out. */
+/** A chained entry as AuditTrail hands it out. */
 export type AuditRecord = ChainedAuditEntry & { occurredAt: Date };
 
+/**
+ * An entry as listed: chained, or pending (written with its change, not yet chained: chainSeq,
+ * previousHash and hash are null until the appender reaches it, usually within a fraction of a second).
+ */
+export type ListedAuditRecord =
+  | (AuditRecord & { pending: false })
+  | (Omit<AuditRecord, 'chainSeq' | 'hash'> & { chainSeq: null; hash: null; pending: true });
+
+/** An entry just recorded: it commits with the change and is chained after that. */
+export type RecordedAuditEntry = AuditEntryContent & { seq: number; occurredAt: Date };
+
 export interface AuditPage {
-  items: AuditRecord[];
+  items: ListedAuditRecord[];
   page: number;
   pageSize: number;
   total: number;
@@ -85,11 +96,12 @@ const LIMITS: Partial<Record<keyof AuditRecordInput, number>> = {
   subjectId: 100,
 };
 
-/** Appends to, reads and verifies the per-agency hash chains in `audit_entries`. */
+/** Records into, reads and verifies the per-agency hash chains in `audit_entries`. */
 @Injectable()
 export class AuditTrail {
   constructor(
     private readonly entries: AuditEntryRepository,
+    private readonly appender: AuditChainAppender,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
@@ -112,42 +124,47 @@ export class AuditTrail {
   }
 
   /**
-   * Appends an entry inside the caller's transaction, so the entry exists exactly when the change it
-   * describes commits. The agency's chain stays locked until that transaction ends: record late.
-   * Services call `recordChange` inside a UnitOfWork instead; this form is what it and the chain's tests use.
+   * Writes the entry, unchained, inside the caller's transaction, so it exists exactly when the change
+   * it describes commits. No chain lock is taken: the appender (AuditChainAppender) links it into the
+   * agency's chain after the commit. Services call `recordChange` inside a UnitOfWork instead; this
+   * form is what it and the chain's tests use.
    */
-  async record(manager: Transaction, input: AuditRecordInput): Promise<AuditRecord> {
+  async record(manager: Transaction, input: AuditRecordInput): Promise<RecordedAuditEntry> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('AuditTrail.record needs the EntityManager of an open transaction');
     }
     const content = toContent(input);
-
-    const isolation = await this.entries.lockChain(manager, content.agencyId);
-    // Under REPEATABLE READ or SERIALIZABLE the snapshot may predate the lock and miss the newest
-    // entry, which would fork the chain.
-    if (isolation !== 'read committed') {
-      throw new Error(`AuditTrail.record needs a READ COMMITTED transaction, not ${isolation.toUpperCase()}`);
-    }
-
-    const previousHash = await this.entries.lastHash(manager, content.agencyId);
-    const hash = chainHash(previousHash, content);
-    const seq = await this.entries.append(manager, content, previousHash, hash);
-    return { ...content, occurredAt: content.occurredAt as Date, seq, previousHash, hash };
+    const seq = await this.entries.insertPending(manager, content);
+    return { ...content, occurredAt: content.occurredAt as Date, seq };
   }
 
-  /** Recomputes the agency's whole chain (agency null: the system chain), VERIFY_PAGE_SIZE rows at a time. */
+  /** Chains every committed pending entry of the agency now, waiting for a running appender. */
+  chainPending(agencyId: string | null): Promise<number> {
+    return this.appender.chainPending(agencyId, { wait: true });
+  }
+
+  /**
+   * Recomputes the agency's whole chain (agency null: the system chain), VERIFY_PAGE_SIZE rows at a
+   * time. Chains what is pending first, so every entry committed before the call is verified.
+   */
   async verify(agencyId: string | null): Promise<ChainVerification> {
+    await this.chainPending(agencyId);
     const verifier = new ChainVerifier();
     let after = 0;
     for (;;) {
       const page = await this.entries.chainPage(agencyId, after, VERIFY_PAGE_SIZE);
-      for (const entry of page) if (!verifier.push(toRecord(entry))) return verifier.result();
+      for (const entry of page) if (!verifier.push(toChained(entry))) return verifier.result();
       if (page.length < VERIFY_PAGE_SIZE) return verifier.result();
-      after = Number(page[page.length - 1].seq);
+      after = Number(page[page.length - 1].chainSeq);
     }
   }
 
-  /** One agency's entries, newest first, optionally about one subject type or subject. */
+  /** How many of the agency's entries wait for the appender. */
+  pendingCount(agencyId: string | null): Promise<number> {
+    return this.entries.countPending(agencyId);
+  }
+
+  /** One agency's entries, chained and pending, newest first, optionally about one subject type or subject. */
   async list(agencyId: string | null, query: AuditListQuery): Promise<AuditPage> {
     const [items, total] = await this.entries.listNewestFirst(
       agencyId,
@@ -155,13 +172,37 @@ export class AuditTrail {
       (query.page - 1) * query.pageSize,
       query.pageSize,
     );
-    return { items: items.map(toRecord), page: query.page, pageSize: query.pageSize, total };
+    return { items: items.map(toListed), page: query.page, pageSize: query.pageSize, total };
   }
 }
 
-function toRecord(entry: AuditEntry): AuditRecord {
+function toListed(entry: AuditEntry): ListedAuditRecord {
+  if (entry.hash === null || entry.chainSeq === null) {
+    return {
+      ...toContentOf(entry),
+      seq: Number(entry.seq),
+      chainSeq: null,
+      previousHash: null,
+      hash: null,
+      pending: true,
+    };
+  }
+  return { ...toChained(entry), pending: false };
+}
+
+function toChained(entry: AuditEntry): AuditRecord {
+  if (entry.hash === null || entry.chainSeq === null) throw new Error(`Audit entry ${entry.seq} is not chained`);
   return {
+    ...toContentOf(entry),
     seq: Number(entry.seq),
+    chainSeq: Number(entry.chainSeq),
+    previousHash: entry.previousHash,
+    hash: entry.hash,
+  };
+}
+
+function toContentOf(entry: AuditEntry): AuditEntryContent & { occurredAt: Date } {
+  return {
     agencyId: entry.agencyId,
     actorType: entry.actorType,
     actorId: entry.actorId,
@@ -172,8 +213,6 @@ function toRecord(entry: AuditEntry): AuditRecord {
     before: entry.before,
     after: entry.after,
     occurredAt: entry.occurredAt,
-    previousHash: entry.previousHash,
-    hash: entry.hash,
   };
 }
 

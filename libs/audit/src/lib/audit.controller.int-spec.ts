@@ -65,6 +65,8 @@ describe('GET /api/v1/audit (real PostgreSQL)', () => {
     const tampered = await dataSource.transaction((manager) => trail.record(manager, entry(agencyB, 'case-9')));
     await dataSource.transaction((manager) => trail.record(manager, entry(agencyB, 'case-9')));
     tamperedSeq = tampered.seq;
+    // Tampered once chained: a pending entry's content is guarded by the trigger, not yet by the hash.
+    await trail.chainPending(agencyB);
     await dataSource.transaction(async (manager) => {
       await manager.query(`ALTER TABLE "audit_entries" DISABLE TRIGGER USER`);
       await manager.query(`UPDATE "audit_entries" SET "after" = '{"status":"awarded"}' WHERE "seq" = $1`, [

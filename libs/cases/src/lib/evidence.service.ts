@@ -107,4 +107,12 @@ export class EvidenceService {
   async evidenceOf(responseId: string): Promise<EvidenceFile[]> {
     return this.responseRepository.evidenceOf(responseId);
   }
+
+  /** The evidence of several responses (one query), grouped by response, each in upload order. */
+  async evidenceOfResponses(responseIds: string[]): Promise<Map<string, EvidenceFile[]>> {
+    const grouped = new Map<string, EvidenceFile[]>(responseIds.map((id) => [id, []]));
+    for (const file of await this.responseRepository.evidenceOfResponses(responseIds))
+      grouped.get(file.responseId)?.push(file);
+    return grouped;
+  }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@probity/database';
-import { IsNull } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { EvidenceFile, ProviderResponse } from './case.entities';
 
 /** The `provider_responses` and `evidence_files` tables: a response and the evidence attached to it. */
@@ -27,6 +27,11 @@ export class ResponseRepository {
 
   findById(responseId: string): Promise<ProviderResponse | null> {
     return this.responses.findOneBy({ id: responseId });
+  }
+
+  /** The responses with these ids that exist, in one query. */
+  findByIds(responseIds: string[]): Promise<ProviderResponse[]> {
+    return responseIds.length ? this.responses.findBy({ id: In(responseIds) }) : Promise.resolve([]);
   }
 
   findOfAgency(agencyId: string, responseId: string): Promise<ProviderResponse | null> {
@@ -74,6 +79,12 @@ export class ResponseRepository {
   /** In upload order, as the provider and the panel see them. */
   evidenceOf(responseId: string): Promise<EvidenceFile[]> {
     return this.evidence.find({ where: { responseId }, order: { uploadedAt: 'ASC' } });
+  }
+
+  /** The evidence of several responses in one query, each response's files in upload order. */
+  evidenceOfResponses(responseIds: string[]): Promise<EvidenceFile[]> {
+    if (!responseIds.length) return Promise.resolve([]);
+    return this.evidence.find({ where: { responseId: In(responseIds) }, order: { uploadedAt: 'ASC' } });
   }
 
   /** In id order, the stable order a submission's hash is computed over. */

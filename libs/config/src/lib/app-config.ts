@@ -104,6 +104,8 @@ const environmentSchema = z.object({
   /** Requests per minute one client address may make on provider links: enough for autosave, too few to guess tokens. */
   PORTAL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1000000).default(60),
   TRUST_PROXY: trustProxy,
+  /** on: every response carries a Server-Timing header with the time of each step (for benchmarks). */
+  SERVER_TIMING: z.enum(['on', 'off']).default('off'),
 });
 
 /** The validated configuration; also the injection token for it. */
@@ -131,6 +133,8 @@ export abstract class AppConfig {
   declare readonly portalRateLimitPerMinute: number;
   /** Express `trust proxy`: false (the default), a hop count, or the trusted proxies' addresses and ranges. */
   declare readonly trustProxy: false | number | string[];
+  /** Server-Timing header on every response (SERVER_TIMING=on). */
+  declare readonly serverTiming: boolean;
 }
 
 /**
@@ -178,5 +182,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     portalRateLimitPerMinute: env.PORTAL_RATE_LIMIT_PER_MINUTE,
     trustProxy: env.TRUST_PROXY,
+    serverTiming: env.SERVER_TIMING === 'on',
   };
 }

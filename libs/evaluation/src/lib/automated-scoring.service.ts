@@ -1,38 +1,32 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CasesService, EvidenceService, ProviderResponse, ResponsesService } from '@probity/cases';
-import {
-  contentHash,
-  evaluateLogic,
-  evaluateRules,
-  evaluateScoringModel,
-  QuestionnaireDefinition,
-  RuleFinding,
-  toRubricItems,
-} from '@probity/questionnaires';
+import { contentHash, QuestionnaireDefinition, RuleFinding } from '@probity/questionnaires';
 import { InvalidJobPayloadError } from '@probity/queue';
 import {
   compareProviders,
   CriteriaWeights,
   EvidenceFinding,
-  missingEvidence,
   ProviderResult,
   rankWithPrice,
   ScoreSheet,
-  scoreResponse,
   SCORING_VERSION,
   ScoringInputError,
 } from '@probity/scoring';
 import { accuracyFigures } from './accuracy-figures';
-import { ClaimVerdict, confirmedClaims, scorerVerdicts } from './evidence-claims';
+import { ClaimVerdict } from './evidence-claims';
 import { EvidenceConfirmationService } from './evidence-confirmation.service';
 import { PanelService } from './panel.service';
 import { pricingInputs, StoredComparison } from './pricing';
 import { PriceRepository } from './price.repository';
+import { computeScoreRow } from './score-computation';
 import { ScoringResultsRepository } from './scoring-results.repository';
 
 /** Input the scorer rejects (bad rubric or weights) can never succeed: fail the job without retrying. */
-function asInvalidPayload<T>(jobName: 'scoring.score-response' | 'scoring.compare-case', compute: () => T): T {
+export function asInvalidPayload<T>(
+  jobName: 'scoring.score-response' | 'scoring.score-responses' | 'scoring.compare-case',
+  compute: () => T,
+): T {
   try {
     return compute();
   } catch (error) {
@@ -82,57 +76,11 @@ export class AutomatedScoringService {
       this.evidence.evidenceOf(responseId),
       this.evidenceConfirmations.verdictsOf(responseId),
     ]);
-    // Without verdicts the hash is the one earlier scores were stored under.
-    const evidenceConfirmations = verdicts.length ? confirmedClaims(verdicts) : undefined;
-    const definition = procurementCase.questionnaireDefinition as QuestionnaireDefinition;
-    const weights = procurementCase.criteriaWeights as CriteriaWeights;
-    const inputHash = contentHash({
-      revision,
-      answers: response.answers,
-      questionnaire: procurementCase.questionnaireHash,
-      weights,
-      panelScores,
-      evidence: [...new Set(evidence.map((file) => file.questionName))].sort(),
-      ...(evidenceConfirmations ? { evidenceConfirmations } : {}),
-      scoringVersion: SCORING_VERSION,
-    });
-
-    const logic = evaluateLogic(definition, response.answers);
-    const items = toRubricItems(definition, response.answers, logic);
-    const sheet = asInvalidPayload('scoring.score-response', () =>
-      scoreResponse(items, response.answers, {
-        weights,
-        panelScores,
-        attachedEvidence: new Set(evidence.map((file) => file.questionName)),
-        // The evidence rule's other input: the panel's verdict on each claim's evidence.
-        evidenceConfirmations: scorerVerdicts(verdicts),
-        scoringModel: evaluateScoringModel(definition, response.answers, logic),
-      }),
+    const row = asInvalidPayload('scoring.score-response', () =>
+      computeScoreRow({ response, revision, procurementCase, panelScores, evidence, verdicts }),
     );
-    const evidenceCount: Record<string, number> = {};
-    for (const file of evidence) evidenceCount[file.questionName] = (evidenceCount[file.questionName] ?? 0) + 1;
-    const findings: StoredFindings = {
-      rules: evaluateRules(definition, response.answers, undefined, logic),
-      missingEvidence: missingEvidence(items, response.answers, evidenceCount),
-      evidence: evidence.map((file) => ({
-        questionName: file.questionName,
-        fileName: file.fileName,
-        sha256: file.sha256,
-      })),
-      ...(verdicts.length ? { evidenceConfirmations: verdicts } : {}),
-    };
     // The unique key makes a duplicated or retried job insert nothing the second time.
-    const { id, created } = await this.results.insertScoreOnce({
-      id: randomUUID(),
-      caseId: response.caseId,
-      responseId,
-      responseRevision: revision,
-      scoringVersion: SCORING_VERSION,
-      inputHash,
-      overall: sheet.overall,
-      sheet,
-      findings,
-    });
+    const { id, created } = await this.results.insertScoreOnce(row);
     return { scoreId: id, created };
   }
 

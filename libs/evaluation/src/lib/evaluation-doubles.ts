@@ -127,6 +127,9 @@ export class InMemoryPanelRepository implements Pick<PanelRepository, keyof Pane
   async consensusOfResponse(responseId: string) {
     return this.consensus.filter((m) => m.responseId === responseId);
   }
+  async consensusOfResponses(responseIds: string[]) {
+    return this.consensus.filter((m) => responseIds.includes(m.responseId));
+  }
   async consensusOfCase(caseId: string) {
     return this.consensus.filter((m) => m.caseId === caseId);
   }

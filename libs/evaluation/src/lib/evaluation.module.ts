@@ -29,6 +29,8 @@ import { PanelRepository } from './panel.repository';
 import { PanelService } from './panel.service';
 import { PriceRepository } from './price.repository';
 import { ScoreResponseJob } from './score-response.job';
+import { ScoreResponsesJob } from './score-responses.job';
+import { BatchScoringService } from './batch-scoring.service';
 import { ScoringPagesController } from './scoring-pages.controller';
 import { ScoringResultsRepository } from './scoring-results.repository';
 import { ScoringWorkspaceService } from './scoring-workspace.service';
@@ -71,6 +73,8 @@ import { MethodAmendmentPublisher } from './method-amendments';
     EvaluatorInvitations,
     MethodAmendmentPublisher,
     ScoreResponseJob,
+    ScoreResponsesJob,
+    BatchScoringService,
     CompareCaseJob,
     StartEvaluationJob,
     InviteEvaluatorsJob,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { UnitOfWork } from '@probity/database';
+import { In } from 'typeorm';
 import { EvidenceConfirmation } from './evidence-confirmation.entity';
 
 export interface ConfirmationInput {
@@ -48,6 +49,15 @@ export class EvidenceConfirmationRepository {
   /** Every verdict on one response, for the scorer and the dossier. */
   ofResponse(responseId: string): Promise<EvidenceConfirmation[]> {
     return this.confirmations.find({ where: { responseId }, order: { questionName: 'ASC', evaluatorId: 'ASC' } });
+  }
+
+  /** The verdicts on several responses in one query, in the order ofResponse gives each. */
+  ofResponses(responseIds: string[]): Promise<EvidenceConfirmation[]> {
+    if (!responseIds.length) return Promise.resolve([]);
+    return this.confirmations.find({
+      where: { responseId: In(responseIds) },
+      order: { responseId: 'ASC', questionName: 'ASC', evaluatorId: 'ASC' },
+    });
   }
 
   /** Every verdict in one case, for the key of a scoring round. */

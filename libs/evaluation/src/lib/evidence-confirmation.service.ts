@@ -131,6 +131,14 @@ export class EvidenceConfirmationService {
     return claimVerdicts(await this.confirmations.ofResponse(responseId));
   }
 
+  /** verdictsOf for several responses, read in one query; every id asked for has an entry. */
+  async verdictsOfResponses(responseIds: string[]): Promise<Map<string, ClaimVerdict[]>> {
+    const byResponse = new Map<string, EvidenceConfirmation[]>(responseIds.map((id) => [id, []]));
+    for (const confirmation of await this.confirmations.ofResponses(responseIds))
+      byResponse.get(confirmation.responseId)?.push(confirmation);
+    return new Map([...byResponse].map(([id, confirmations]) => [id, claimVerdicts(confirmations)]));
+  }
+
   /** Every verdict of a case, as a stable list: part of the key of a scoring round. */
   async roundKeyOf(caseId: string): Promise<string[]> {
     return (await this.confirmations.ofCase(caseId)).map(

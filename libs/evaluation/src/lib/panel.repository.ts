@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@probity/database';
+import { In } from 'typeorm';
 import { ConflictDeclaration, ModeratedScore, PanelScoreEntry, PanelSubmission } from './evaluation.entities';
 
 /**
@@ -118,6 +119,11 @@ export class PanelRepository {
 
   consensusOfResponse(responseId: string): Promise<ModeratedScore[]> {
     return this.consensus.findBy({ responseId });
+  }
+
+  /** The consensus scores of several responses in one query. */
+  consensusOfResponses(responseIds: string[]): Promise<ModeratedScore[]> {
+    return responseIds.length ? this.consensus.findBy({ responseId: In(responseIds) }) : Promise.resolve([]);
   }
 
   consensusOfCase(caseId: string): Promise<ModeratedScore[]> {

@@ -168,4 +168,14 @@ export class PanelService {
     const moderated = await this.panel.consensusOfResponse(responseId);
     return Object.fromEntries(moderated.map((entry) => [entry.questionName, entry.consensusScore]));
   }
+
+  /** consensusScores of several responses, read in one query; every id asked for has an entry. */
+  async consensusScoresOf(responseIds: string[]): Promise<Map<string, Record<string, number>>> {
+    const scores = new Map<string, Record<string, number>>(responseIds.map((id) => [id, {}]));
+    for (const entry of await this.panel.consensusOfResponses(responseIds)) {
+      const ofResponse = scores.get(entry.responseId);
+      if (ofResponse) ofResponse[entry.questionName] = entry.consensusScore;
+    }
+    return scores;
+  }
 }

@@ -39,6 +39,22 @@ describe('ScoringResultsRepository (real PostgreSQL)', () => {
     expect(await results.hasScore(responseId, 1, 'v-other')).toBe(false);
   });
 
+  it('stores a batch with one multi-row insert, skipping keys already stored, so a retried batch adds nothing', async () => {
+    const [stored, fresh, other] = [randomUUID(), randomUUID(), randomUUID()];
+    const earlier = aScore(stored, 'f'.repeat(64));
+    await results.insertScoreOnce(earlier);
+    const batch = [{ ...earlier, id: randomUUID() }, aScore(fresh, 'f'.repeat(64)), aScore(other, '0'.repeat(64), 3)];
+    const ids = batch.map((score) => score.id);
+    expect(await results.insertScoresOnce(batch)).toBe(2);
+    // TypeORM would copy the returned ids onto the rows by position, wrong once a row is skipped.
+    expect(batch.map((score) => score.id)).toEqual(ids);
+    expect(await results.insertScoresOnce(batch.map((score) => ({ ...score, id: randomUUID() })))).toBe(0);
+    expect(await results.insertScoresOnce([])).toBe(0);
+    expect((await results.latestScoreOfRevision(stored, 1, 'v-test'))?.id).toBe(earlier.id);
+    expect((await results.latestScoreOfRevision(fresh, 1, 'v-test'))?.id).toBe(batch[1].id);
+    expect((await results.latestScoreOfRevision(other, 3, 'v-test'))?.id).toBe(batch[2].id);
+  });
+
   it('finds the newest score of a revision and of a response', async () => {
     const responseId = randomUUID();
     const older = aScore(responseId, 'b'.repeat(64));

@@ -39,6 +39,24 @@ export class ScoringResultsRepository {
     return { id, created: false };
   }
 
+  /**
+   * insertScoreOnce for several scores in one multi-row INSERT; a row whose key (response, revision,
+   * scoring version, input hash) is already stored is skipped. Answers how many rows it created.
+   */
+  async insertScoresOnce(scores: Array<Omit<ResponseScore, 'computedAt'>>): Promise<number> {
+    if (!scores.length) return 0;
+    const result = await this.scores
+      .createQueryBuilder()
+      .insert()
+      .values(scores)
+      .orIgnore()
+      .returning(['id'])
+      // Returned ids cover only the inserted rows; TypeORM would copy them onto the given rows by position.
+      .updateEntity(false)
+      .execute();
+    return Array.isArray(result.raw) ? result.raw.length : 0;
+  }
+
   /** Whether the revision has a score of this scoring version. */
   hasScore(responseId: string, responseRevision: number, scoringVersion: string): Promise<boolean> {
     return this.scores.existsBy({ responseId, responseRevision, scoringVersion });

@@ -23,7 +23,7 @@ import {
   MAX_EVIDENCE_BYTES,
   ResponsesService,
 } from '@probity/cases';
-import { FormBody } from '@probity/web';
+import { FormBody, timeStep } from '@probity/web';
 import { answersFromForm } from './form-answers';
 import { languageOf, PortalLanguages, questionnaireLocale } from './portal-language';
 import { confirmSubmitView, noticeOf, receiptHeader, returnPath, SectionOutcome, sectionView } from './portal-views';
@@ -84,18 +84,16 @@ export class PortalController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const state = await this.portal.open(token);
+    const state = await timeStep('session', () => this.portal.open(token));
     const locale = questionnaireLocale(languageOf(request));
-    const section = (await this.portal.sections(state, locale)).find((candidate) => candidate.index === index);
+    const sections = await timeStep('questionnaire', () => this.portal.sections(state, locale));
+    const section = sections.find((candidate) => candidate.index === index);
     if (!section) throw new NotFoundException('This section does not apply to your answers.');
     const revision = Number(body._revision);
     if (!Number.isInteger(revision)) throw new BadRequestException('The form is missing its revision number.');
     try {
-      const saved = await this.responses.saveAnswers(
-        state.response.id,
-        answersFromForm(section, body),
-        revision,
-        state.actor,
+      const saved = await timeStep('transaction', () =>
+        this.responses.saveAnswers(state.response.id, answersFromForm(section, body), revision, state.actor),
       );
       if (wantsJson(request)) {
         response.status(200).json({ revision: saved.revision, savedAt: new Date().toISOString() });

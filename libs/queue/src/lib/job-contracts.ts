@@ -31,6 +31,9 @@ export function mailJobId(idempotencyKey: string): string {
   return `mail-${createHash('sha256').update(idempotencyKey).digest('hex')}`;
 }
 
+/** Most response revisions one batched scoring job takes: its reads and its insert stay one round trip each. */
+export const SCORE_BATCH_MAX = 200;
+
 export const JOB_CONTRACTS = {
   /** Round trip through the queue into the database; used by the demo, readiness drills and tests. */
   'system.heartbeat': {
@@ -46,6 +49,20 @@ export const JOB_CONTRACTS = {
   'scoring.score-response': {
     queue: QueueName.Scoring,
     payload: z.object({ responseId: z.uuid(), revision: z.number().int().min(0) }),
+  },
+  /**
+   * Scores several submitted response revisions at once: one query each for the responses, their
+   * evidence, panel scores and verdicts, one multi-row insert of the sheets. A response that cannot be
+   * scored fails alone (listed in the job's result); the others are stored.
+   */
+  'scoring.score-responses': {
+    queue: QueueName.Scoring,
+    payload: z.object({
+      responses: z
+        .array(z.object({ responseId: z.uuid(), revision: z.number().int().min(0) }))
+        .min(1)
+        .max(SCORE_BATCH_MAX),
+    }),
   },
   /** Builds the side-by-side comparison of a case; the parent of a flow of score-response jobs. */
   'scoring.compare-case': {

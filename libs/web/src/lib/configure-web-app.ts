@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { AppConfig } from '@probity/config';
 import { csrfTokenMiddleware } from './csrf';
 import { HttpErrorFilter } from './http-error.filter';
+import { collectServerTiming, startServerTiming, timedMiddleware } from './server-timing';
 import { rejectUnstorableInput, UnstorableInputPipe } from './unstorable-input';
 import { VIEW_HELPERS } from './view-helpers';
 import { templatesDir } from './templates-dir';
@@ -57,12 +58,15 @@ export function configureWebApp(app: NestExpressApplication, config: AppConfig):
   app.use('/favicon.ico', (_request: Request, response: Response) =>
     response.sendFile(join(templates, 'assets', 'favicon.ico'), { maxAge: '1d' }),
   );
+  // Measuring each step of a request (Server-Timing header) is for benchmarks: off unless SERVER_TIMING=on.
+  if (config.serverTiming) app.use(startServerTiming);
   app.use(cookieParser());
   // Parsed here, before the CSRF middleware, rather than later by Nest (which then skips its own).
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
   app.use(rejectUnstorableInput);
-  app.use(csrfTokenMiddleware(config));
+  if (config.serverTiming) app.use(collectServerTiming);
+  app.use(config.serverTiming ? timedMiddleware('csrf', csrfTokenMiddleware(config)) : csrfTokenMiddleware(config));
   app.useGlobalPipes(
     new UnstorableInputPipe(),
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),

@@ -5,6 +5,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
 import { AppConfig } from '@probity/config';
 import { loadOrCreateSecretFile } from './secret-file';
+import { recordStep } from './server-timing';
 
 /** Cookie holding a staff member's session token (its SHA-256 is what the database knows). */
 export const SESSION_COOKIE = 'probity_session';
@@ -119,11 +120,13 @@ export class CsrfGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<Request>();
     if (SAFE_METHODS.has(request.method) || CSRF_EXEMPT_PATHS.has(request.path)) return true;
+    const started = performance.now();
     const protection = csrfProtection(this.config);
     const inviteToken = portalInviteToken(request);
     const valid = inviteToken
       ? isValidPortalToken(protection, inviteToken, request)
       : protection.staff.validateRequest(request);
+    recordStep('csrf', performance.now() - started);
     if (!valid)
       throw new ForbiddenException('The form has expired or did not come from Probity. Reload the page and try again.');
     return true;

@@ -2,10 +2,15 @@ import { ExecutionContext, HttpException, HttpStatus, Injectable } from '@nestjs
 import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { createHash } from 'node:crypto';
+import { timeStep } from './server-timing';
 
 /** Says how long to wait, in words and in Retry-After, instead of the library's "ThrottlerException: Too Many Requests". */
 @Injectable()
 export class ProbityThrottlerGuard extends ThrottlerGuard {
+  override canActivate(context: ExecutionContext): Promise<boolean> {
+    return timeStep('rate-limit', () => super.canActivate(context));
+  }
+
   protected override async throwThrottlingException(
     context: ExecutionContext,
     limit: ThrottlerLimitDetail,

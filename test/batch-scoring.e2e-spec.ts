@@ -1,0 +1,89 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { IdentityService } from '@probity/identity';
+import { CasesService, ProviderInvitesService, ResponsesService } from '@probity/cases';
+import { DEMO_AGENCY_NAME, demoCase, submitDemoResponses } from '@probity/demo';
+import { QuestionnaireDefinition } from '@probity/questionnaires';
+import { JobQueue } from '@probity/queue';
+import { createTestDatabase, servicesTestConfig, TestDatabase, waitFor } from '@probity/testing';
+import { BatchScoringService, EvaluationResultsService, ResponseScore } from '@probity/evaluation';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+
+/** The batched scoring job against real PostgreSQL, Redis and the worker, next to the one-response job. */
+describe('batched scoring (real services)', () => {
+  let database: TestDatabase;
+  let app: INestApplicationContext;
+  let caseId: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(servicesTestConfig(database.url)), {
+      logger: false,
+    });
+    await app.init();
+    const cases = app.get(CasesService);
+    const agency = await app.get(IdentityService).findOrCreateAgency(DEMO_AGENCY_NAME);
+    const created = await cases.createCase(agency.id, demoCase(new Date('2026-11-01T00:00:00Z')));
+    caseId = created.id;
+    await cases.transition(caseId, 'open');
+    await submitDemoResponses(app, caseId, created.questionnaireDefinition as QuestionnaireDefinition);
+    // Submitting queued one single scoring job per response; let them finish first.
+    await waitFor(async () => (await app.get(EvaluationResultsService).progress(caseId)).scored === 3);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  const scoreRows = () => app.get(DataSource).getRepository(ResponseScore).find({ where: { caseId } });
+
+  it('computes the very rows the single jobs stored (same keys: nothing new), and one bad response fails alone', async () => {
+    const submitted = (await app.get(ResponsesService).responsesOf(caseId)).filter((r) => r.status === 'submitted');
+    const { response: draft } = await app.get(ProviderInvitesService).inviteProvider(caseId, {
+      organisationName: 'Late Provider Ltd',
+      country: 'NL',
+      legalIdentifiers: {},
+      contactEmails: ['late@example.test'],
+    });
+    const before = await scoreRows();
+    const missing = randomUUID();
+
+    const result = await app
+      .get(BatchScoringService)
+      .scoreResponses([
+        ...submitted.map((response) => ({ responseId: response.id, revision: response.revision })),
+        { responseId: missing, revision: 1 },
+        { responseId: draft.id, revision: draft.revision },
+      ]);
+
+    expect(result).toMatchObject({ scored: 3, created: 0, skipped: [], retry: [] });
+    expect(result.failed).toEqual([
+      { responseId: missing, revision: 1, reason: expect.stringMatching(/does not exist/) },
+      { responseId: draft.id, revision: draft.revision, reason: expect.stringMatching(/is not submitted/) },
+    ]);
+    expect((await scoreRows()).map((row) => row.id).sort()).toEqual(before.map((row) => row.id).sort());
+  });
+
+  it('runs as a queued job through Redis and the worker, and a repeated batch adds nothing', async () => {
+    const submitted = (await app.get(ResponsesService).responsesOf(caseId)).filter((r) => r.status === 'submitted');
+    // A resubmitted revision has no score yet: reopen and resubmit one response, whose own single job is left to race.
+    const [first] = submitted;
+    await app.get(ResponsesService).reopen(first.id, 'Correcting a typo in the data-provenance answer.');
+    const resubmitted = await app.get(ResponsesService).submit(first.id);
+    const responses = [{ responseId: first.id, revision: resubmitted.revision }];
+    await app.get(JobQueue).enqueue('scoring.score-responses', { responses }, { jobId: `batch-${first.id}` });
+    await app.get(JobQueue).enqueue('scoring.score-responses', { responses }, { jobId: `batch-again-${first.id}` });
+    await waitFor(async () =>
+      (await scoreRows()).some((row) => row.responseId === first.id && row.responseRevision === resubmitted.revision),
+    );
+    const again = await app.get(BatchScoringService).scoreResponses(responses);
+    expect(again).toMatchObject({ scored: 1, created: 0, failed: [], retry: [] });
+    const ofRevision = (await scoreRows()).filter(
+      (row) => row.responseId === first.id && row.responseRevision === resubmitted.revision,
+    );
+    expect(ofRevision).toHaveLength(1);
+  });
+});
