@@ -251,6 +251,7 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
       recommendedId,
     ),
     fria: friaAnnex(input),
+    consultations: input.deployer?.consultations ?? [],
     signOff: {
       // The signed record names who approved; a review copy names who must.
       required: signOff?.requiredReviewers ?? input.reviewers,

@@ -44,4 +44,46 @@ describe('dossier template (HTML)', () => {
     expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(2)&gt;');
     expect(html).toContain('<svg><rect width="1" /></svg>');
   });
+
+  it('prints the agency’s FRIA text apart from the sources, says which headings are unwritten, and lists consultations', () => {
+    const input = sampleDossierInput();
+    const fria = (html: string) =>
+      html.slice(html.indexOf('id="fria"'), html.indexOf('</section>', html.indexOf('id="fria"')));
+    const blank = fria(template(input, META));
+    expect(blank.match(/Not yet written by the agency\./g)).toHaveLength(6);
+    expect(blank).toContain('No stakeholder consultation recorded by the agency.');
+    expect(blank).toContain('Sources — supplied by providers (not the agency’s assessment)');
+    const written = fria(
+      template(
+        {
+          ...input,
+          deployer: {
+            fria: [
+              {
+                key: 'c',
+                text: 'Suspects and bystanders in recordings.',
+                writtenBy: 'A. Officer',
+                writtenAt: '2026-12-01T09:00:00Z',
+              },
+            ],
+            consultations: [
+              {
+                group: 'Civil society',
+                stakeholder: 'Rights Watch NL',
+                heldOn: '2026-11-20',
+                said: 'Bystanders are filmed.',
+                changed: 'Blur bystanders.',
+              },
+            ],
+          },
+        },
+        META,
+      ),
+    );
+    expect(written.match(/Not yet written by the agency\./g)).toHaveLength(5);
+    expect(written).toContain('Suspects and bystanders in recordings.');
+    expect(written).toContain('written by A. Officer, 2026-12-01');
+    expect(written).toContain('Rights Watch NL');
+    expect(written).toContain('Blur bystanders.');
+  });
 });
