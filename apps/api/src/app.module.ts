@@ -10,6 +10,7 @@ import { NotificationsModule, ReminderSchedulingModule } from '@probity/notifica
 import { QuestionBankModule } from '@probity/question-bank';
 import { CoreModule } from '@probity/runtime';
 import { PortalModule } from '@probity/portal';
+import { ReadinessHttpModule } from '@probity/readiness';
 import { TenderingModule } from '@probity/tendering';
 import { WebModule } from '@probity/web';
 
@@ -31,6 +32,7 @@ export class AppModule {
         // In zero-setup mode this process is also the job consumer, so it runs the reminder schedule.
         ...(config.mode === 'zero-setup' ? [ReminderSchedulingModule] : []),
         TenderingModule,
+        ReadinessHttpModule,
         PortalModule,
         AdministrationModule,
         WebModule,

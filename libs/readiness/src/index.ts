@@ -9,3 +9,8 @@ export {
   isFriaHeadingKey,
   MAX_FRIA_TEXT_LENGTH,
 } from './model/fria-headings';
+export { ConsultationInput, consultationProblems, friaTextProblems } from './model/fria-input';
+export { FriaHeadingText, StakeholderConsultation } from './lib/fria.entities';
+export { CaseFria, FriaAuthor, FriaService } from './lib/fria.service';
+export { READINESS_ENTITIES, ReadinessModule } from './lib/readiness.module';
+export { ReadinessHttpModule } from './lib/readiness-http.module';

@@ -36,6 +36,10 @@ export const PERMISSIONS = [
   'dossier.decide',
   /** The recorded price offers (never for quality evaluators, who score blind to price). */
   'price.read',
+  /** The agency's own side as deployer: its FRIA, consultations, readiness checklist and monitoring schedule. */
+  'readiness.read',
+  /** Writing the agency's FRIA, its readiness checklist and monitoring: the officer's work. */
+  'readiness.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -115,6 +119,9 @@ export const ACCESS_MATRIX: Readonly<Record<Permission, readonly Grant[]>> = {
   // a decision on a signed or superseded dossier is a conflict (409 from the review service).
   'dossier.decide': [LEGAL_SEAT],
   'price.read': [{ roles: MANAGERS }, LEGAL_SEAT],
+  // Legal reviewers of the case read what the agency wrote as deployer (it goes into the dossier they approve).
+  'readiness.read': [{ roles: MANAGERS }, LEGAL_SEAT],
+  'readiness.manage': [{ roles: MANAGERS }],
 };
 
 const ALL_STAFF: readonly AccessRole[] = STAFF_ROLES;
@@ -212,6 +219,8 @@ const PERMISSION_WORDS: Record<Permission, string> = {
   'dossier.read': 'read this case’s dossier',
   'dossier.decide': 'review this case’s dossier',
   'price.read': 'see this case’s price offers',
+  'readiness.read': 'see the agency’s assessment of this case as deployer',
+  'readiness.manage': 'write the agency’s assessment of this case as deployer',
 };
 
 const AGENCY_WORDS: Record<AgencyPermission, string> = {

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { EvaluationModule } from '@probity/evaluation';
+import { IdentityModule } from '@probity/identity';
+import { FriaPagesController } from './fria-pages.controller';
+import { FriaController } from './fria.controller';
+import { ReadinessModule } from './readiness.module';
+
+/** The agency's deployer pages and API (FRIA); the api process imports it, the worker does not. */
+@Module({
+  imports: [ReadinessModule, EvaluationModule, IdentityModule],
+  controllers: [FriaController, FriaPagesController],
+})
+export class ReadinessHttpModule {}
