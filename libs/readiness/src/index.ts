@@ -14,3 +14,15 @@ export { FriaHeadingText, StakeholderConsultation } from './lib/fria.entities';
 export { CaseFria, FriaAuthor, FriaService } from './lib/fria.service';
 export { READINESS_ENTITIES, ReadinessModule } from './lib/readiness.module';
 export { ReadinessHttpModule } from './lib/readiness-http.module';
+export {
+  isMandatory,
+  openMandatoryItems,
+  READINESS_ITEMS,
+  READINESS_STATUS_LABELS,
+  READINESS_STATUSES,
+  readinessChecklist,
+  ReadinessRecord,
+  ReadinessRow,
+  ReadinessStatus,
+  readinessUpdateProblems,
+} from './model/readiness-checklist';
