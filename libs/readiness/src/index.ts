@@ -26,3 +26,5 @@ export {
   ReadinessStatus,
   readinessUpdateProblems,
 } from './model/readiness-checklist';
+export { ReadinessItemRecord } from './lib/readiness-item.entity';
+export { isHighRisk, OpenReadinessItemsException, ReadinessService } from './lib/readiness.service';

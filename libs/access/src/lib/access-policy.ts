@@ -64,7 +64,14 @@ export const AGENCY_PERMISSIONS = [
 export type AgencyPermission = (typeof AGENCY_PERMISSIONS)[number];
 
 /** Case statuses once responses are closed: submissions are open to the panel from then on. */
-export const SUBMISSIONS_OPENED = ['closed', 'evaluation', 'dossier_review', 'signed_off', 'awarded'] as const;
+export const SUBMISSIONS_OPENED = [
+  'closed',
+  'evaluation',
+  'dossier_review',
+  'signed_off',
+  'awarded',
+  'in_use',
+] as const;
 /** Case statuses in which the panel's judgements may still change. */
 export const PANEL_SCORING = ['closed', 'evaluation'] as const;
 

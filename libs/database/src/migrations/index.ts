@@ -15,6 +15,7 @@ import { MethodAmendments1796303805761 } from './1796303805761-method-amendments
 import { EvidenceConfirmations1796303921413 } from './1796303921413-evidence-confirmations';
 import { CaseScope1796304653693 } from './1796304653693-case-scope';
 import { Fria1796322268841 } from './1796322268841-fria';
+import { ReadinessItems1796322923021 } from './1796322923021-readiness-items';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   EvidenceConfirmations1796303921413,
   CaseScope1796304653693,
   Fria1796322268841,
+  ReadinessItems1796322923021,
 ];

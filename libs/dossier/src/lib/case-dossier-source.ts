@@ -9,7 +9,7 @@ import {
 import { IdentityService } from '@probity/identity';
 import { EvaluationResultsService, StoredFindings } from '@probity/evaluation';
 import { BUILT_IN_QUESTIONNAIRES, QuestionnaireDefinition } from '@probity/questionnaires';
-import { FriaService } from '@probity/readiness';
+import { FriaService, ReadinessService } from '@probity/readiness';
 import type { CriteriaWeights, ScoreSheet } from '@probity/scoring';
 import { dossierInputFromScoring, ScoredProviderSource } from '../adapters/from-scoring';
 import { DossierInput, REVIEWER_ROLE_LABEL } from '../model/dossier-input';
@@ -41,6 +41,7 @@ export class CaseDossierInputSource extends DossierInputSource {
     private readonly results: EvaluationResultsService,
     private readonly amendments: MethodAmendmentsService,
     private readonly fria: FriaService,
+    private readonly readiness: ReadinessService,
   ) {
     super();
   }
@@ -192,7 +193,10 @@ export class CaseDossierInputSource extends DossierInputSource {
       })),
     });
     // What the agency wrote as deployer; the dossier prints it apart from what providers supplied.
-    const deployer = await this.fria.dossierPart(caseId);
+    const deployer = {
+      ...(await this.fria.dossierPart(caseId)),
+      readiness: await this.readiness.dossierPart(procurementCase),
+    };
     return { ...input, award, deployer };
   }
 

@@ -15,7 +15,17 @@ describe('dossier template (HTML)', () => {
   it('prints every chapter and every provider', () => {
     const input = sampleDossierInput();
     const html = template(input, META);
-    for (const id of ['cover', 'summary', 'procedure', 'comparison', 'sensitivity', 'ai-act', 'fria', 'sign-off'])
+    for (const id of [
+      'cover',
+      'summary',
+      'procedure',
+      'comparison',
+      'sensitivity',
+      'ai-act',
+      'readiness',
+      'fria',
+      'sign-off',
+    ])
       expect(html).toContain(`id="${id}"`);
     for (const provider of input.providers) expect(html).toContain(provider.name);
     expect(html).toContain('a'.repeat(64));
@@ -85,5 +95,49 @@ describe('dossier template (HTML)', () => {
     expect(written).toContain('written by A. Officer, 2026-12-01');
     expect(written).toContain('Rights Watch NL');
     expect(written).toContain('Blur bystanders.');
+  });
+
+  it('answers “Is the agency ready to use this system?” with the open mandatory items', () => {
+    const input = sampleDossierInput();
+    const section = (html: string) =>
+      html.slice(html.indexOf('id="readiness"'), html.indexOf('</section>', html.indexOf('id="readiness"')));
+    expect(section(template(input, META))).toContain('had not recorded its readiness');
+    const html = section(
+      template(
+        {
+          ...input,
+          deployer: {
+            fria: [],
+            consultations: [],
+            readiness: [
+              {
+                key: 'dpia',
+                title: 'Data-protection impact assessment',
+                basis: 'GDPR Art. 35',
+                mandatory: true,
+                status: 'Done',
+                owner: 'DPO',
+                dueDate: '2026-12-01',
+                evidence: 'DPIA-7',
+              },
+              {
+                key: 'log-retention',
+                title: 'Logs kept for at least six months',
+                basis: 'AI Act Art. 26(6)',
+                mandatory: true,
+                status: 'In progress',
+                owner: null,
+                dueDate: null,
+                evidence: '',
+              },
+            ],
+          },
+        },
+        META,
+      ),
+    );
+    expect(html).toContain('Is the agency ready to use this system?');
+    expect(html).toContain('Open mandatory items:</strong> Logs kept for at least six months.');
+    expect(html).toContain('DPIA-7');
   });
 });

@@ -1,10 +1,10 @@
 import { Test, TestingModule } from '@nestjs/testing';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CASE_ENTITIES, ProcurementCase } from '@probity/cases';
-import { Agency, IDENTITY_ENTITIES } from '@probity/identity';
-import { aCase, createTestDatabase, TestDatabase, typeOrmTestModule } from '@probity/testing';
+import { ProcurementCase } from '@probity/cases';
+import { Agency } from '@probity/identity';
+import { CoreModule } from '@probity/runtime';
+import { aCase, createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/testing';
 import { FriaService } from './fria.service';
 import { ReadinessModule } from './readiness.module';
 
@@ -18,11 +18,7 @@ describe('FriaService (real PostgreSQL)', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     moduleRef = await Test.createTestingModule({
-      imports: [
-        typeOrmTestModule(database.url),
-        TypeOrmModule.forFeature([...CASE_ENTITIES, ...IDENTITY_ENTITIES]),
-        ReadinessModule,
-      ],
+      imports: [CoreModule.forRoot(servicesTestConfig(database.url), { consumeJobs: false }), ReadinessModule],
     }).compile();
     fria = moduleRef.get(FriaService);
     dataSource = moduleRef.get(DataSource);

@@ -134,7 +134,7 @@ export function openMandatoryItems(rows: readonly ReadinessRow[]): ReadinessRow[
 }
 
 export interface ReadinessUpdate {
-  status: unknown;
+  status?: unknown;
   owner?: unknown;
   dueOn?: unknown;
   evidence?: unknown;
