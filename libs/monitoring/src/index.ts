@@ -1,0 +1,10 @@
+export {
+  isDue,
+  isOverdue,
+  MONITORING_KINDS,
+  MONITORING_RULES,
+  MonitoringKind,
+  MonitoringRule,
+  monitoringSchedule,
+  ScheduledCheck,
+} from './model/monitoring-schedule';
