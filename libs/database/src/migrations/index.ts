@@ -16,6 +16,7 @@ import { EvidenceConfirmations1796303921413 } from './1796303921413-evidence-con
 import { CaseScope1796304653693 } from './1796304653693-case-scope';
 import { Fria1796322268841 } from './1796322268841-fria';
 import { ReadinessItems1796322923021 } from './1796322923021-readiness-items';
+import { Monitoring1796324133956 } from './1796324133956-monitoring';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   CaseScope1796304653693,
   Fria1796322268841,
   ReadinessItems1796322923021,
+  Monitoring1796324133956,
 ];
