@@ -97,6 +97,9 @@ describe('post-award monitoring reminders (real PostgreSQL and Redis)', () => {
     const overdue = await monitoring.overdueOf(procurementCase.id, new Date('2027-03-16T08:00:00Z'));
     expect(overdue.map((c) => c.dueOn)).toEqual(['2027-02-15', '2027-03-15']);
     await monitoring.markDone(procurementCase, overdue[0].id, officer, new Date('2027-03-16T09:00:00Z'));
+    // Done twice, or a malformed id: 404, not a database error.
+    await expect(monitoring.markDone(procurementCase, overdue[0].id, officer)).rejects.toMatchObject({ status: 404 });
+    await expect(monitoring.markDone(procurementCase, 'not-a-uuid', officer)).rejects.toMatchObject({ status: 404 });
     expect((await monitoring.overdueOf(procurementCase.id, new Date('2027-03-16T10:00:00Z'))).length).toBe(1);
   });
 

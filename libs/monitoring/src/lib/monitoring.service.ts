@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditTrail, staffAuditActor } from '@probity/audit';
-import { CasesService, ProcurementCase } from '@probity/cases';
+import { CasesService, isUuid, ProcurementCase } from '@probity/cases';
 import { AppConfig } from '@probity/config';
 import { UnitOfWork } from '@probity/database';
 import { buildDossierView, DossierInput, DossierService } from '@probity/dossier';
@@ -107,6 +107,8 @@ export class MonitoringService {
   }
 
   async markDone(procurementCase: ProcurementCase, checkId: string, officer: MonitoringOfficer, now = new Date()) {
+    // A malformed id names no check: 404 like any unknown one, never a database error.
+    if (!isUuid(checkId)) throw new NotFoundException('No such open monitoring check.');
     await this.unitOfWork.run(async () => {
       if (!(await this.checks.markDone(procurementCase.id, checkId, now)))
         throw new NotFoundException('No such open monitoring check.');
