@@ -11,7 +11,6 @@ import {
   DemoStaffKey,
   DemoStaffMember,
   ensureDemoStaff,
-  seedDemoDeployerAssessment,
   submitDemoResponses,
 } from '@probity/demo';
 import { DossierService, DossierWorkflowService } from '@probity/dossier';
@@ -20,6 +19,7 @@ import { QuestionnaireDefinition } from '@probity/questionnaires';
 import { FriaService, ReadinessService } from '@probity/readiness';
 import { loadConfigOrExit } from '@probity/runtime';
 import { createApp } from './create-app';
+import { seedDemoDeployerAssessment } from './demo-deployer';
 import { serveLocalAdministration } from './local-administration';
 
 /**

@@ -3,4 +3,3 @@ export { DEMO_AGENCY_NAME, DEMO_CASE_SCOPE, DEMO_PROVIDERS, demoCase, DemoProvid
 export { demoEvidencePdf } from './lib/demo-evidence';
 export { completeDemoResponse, submitDemoResponse, submitDemoResponses } from './lib/demo-submissions';
 export { DEMO_STAFF, DemoStaffKey, DemoStaffMember, ensureDemoStaff } from './lib/demo-staff';
-export { DEMO_FRIA, seedDemoDeployerAssessment } from './lib/demo-deployer';
