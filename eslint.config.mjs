@@ -50,6 +50,7 @@ const PURE_FILES = [
   'libs/evaluation/src/lib/{panel-rules,judgement-questions,pricing,scoring-progress}.ts',
   'libs/cases/src/lib/{case-lifecycle,evidence-policy,response-period,questionnaire-choice}.ts',
   'libs/{scoring,rubric,questionnaires,access}/src/**/*.ts',
+  'libs/{readiness,monitoring}/src/model/**/*.ts',
 ];
 
 /** Files in those folders that do I/O on purpose: they read templates or schemas from disk, or start a worker thread. */

@@ -10,6 +10,8 @@ import { NotificationsModule, ReminderSchedulingModule } from '@probity/notifica
 import { QuestionBankModule } from '@probity/question-bank';
 import { CoreModule } from '@probity/runtime';
 import { PortalModule } from '@probity/portal';
+import { ReadinessHttpModule } from '@probity/readiness';
+import { MonitoringHttpModule, MonitoringSchedulingModule } from '@probity/monitoring';
 import { TenderingModule } from '@probity/tendering';
 import { WebModule } from '@probity/web';
 
@@ -29,8 +31,10 @@ export class AppModule {
         QuestionBankModule,
         NotificationsModule,
         // In zero-setup mode this process is also the job consumer, so it runs the reminder schedule.
-        ...(config.mode === 'zero-setup' ? [ReminderSchedulingModule] : []),
+        ...(config.mode === 'zero-setup' ? [ReminderSchedulingModule, MonitoringSchedulingModule] : []),
         TenderingModule,
+        ReadinessHttpModule,
+        MonitoringHttpModule,
         PortalModule,
         AdministrationModule,
         WebModule,

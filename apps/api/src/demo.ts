@@ -16,8 +16,10 @@ import {
 import { DossierService, DossierWorkflowService } from '@probity/dossier';
 import { EvaluationResultsService } from '@probity/evaluation';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
+import { FriaService, ReadinessService } from '@probity/readiness';
 import { loadConfigOrExit } from '@probity/runtime';
 import { createApp } from './create-app';
+import { seedDemoDeployerAssessment } from './demo-deployer';
 import { serveLocalAdministration } from './local-administration';
 
 /**
@@ -100,6 +102,14 @@ async function runDemoTender(
   });
   await cases.transition(created.id, 'open');
   log(`case ${created.reference} published: ${created.title}`);
+  // The agency's own part as deployer: its FRIA, consultations and readiness (two items left open).
+  await seedDemoDeployerAssessment(
+    { fria: app.get(FriaService), readiness: app.get(ReadinessService) },
+    await cases.getCase(created.id),
+    staff.officer.principal,
+    now,
+  );
+  log('agency FRIA written and readiness checklist recorded');
 
   const definition = created.questionnaireDefinition as QuestionnaireDefinition;
   await submitDemoResponses(app, created.id, definition, (provider) =>

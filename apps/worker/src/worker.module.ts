@@ -6,6 +6,7 @@ import { DossierModule } from '@probity/dossier';
 import { EvaluationModule } from '@probity/evaluation';
 import { HealthModule } from '@probity/health';
 import { NotificationsModule, ReminderSchedulingModule } from '@probity/notifications';
+import { MonitoringSchedulingModule } from '@probity/monitoring';
 import { CoreModule } from '@probity/runtime';
 
 /** The queue-consuming process: no HTTP server, one BullMQ worker per queue. */
@@ -23,6 +24,7 @@ export class WorkerModule {
         DossierModule,
         NotificationsModule,
         ReminderSchedulingModule,
+        MonitoringSchedulingModule,
       ],
     };
   }

@@ -117,6 +117,12 @@ describe('the access matrix', () => {
     ['price.read', 'evaluator', { seat: 'evaluator', declared: 'no-conflict' }, '403 role'],
     ['price.read', 'legal_reviewer', { seat: 'legal_reviewer' }, 'allow'],
     ['dossier.decide', 'procurement_officer', { status: 'dossier_review' }, '403 role'],
+    // The agency's own assessment as deployer: officers write it, the case's legal reviewers read it.
+    ['readiness.read', 'legal_reviewer', { seat: 'legal_reviewer' }, 'allow'],
+    ['readiness.read', 'legal_reviewer', {}, '403 not-on-panel'],
+    ['readiness.read', 'evaluator', { seat: 'evaluator', declared: 'no-conflict' }, '403 role'],
+    ['readiness.manage', 'legal_reviewer', { seat: 'legal_reviewer' }, '403 role'],
+    ['readiness.manage', 'procurement_officer', { status: 'awarded' }, 'allow'],
     // The panel's own work.
     ['panel.declare', 'evaluator', {}, '403 not-on-panel'],
     ['panel.declare', 'evaluator', { seat: 'evaluator' }, 'allow'],

@@ -36,6 +36,10 @@ export const PERMISSIONS = [
   'dossier.decide',
   /** The recorded price offers (never for quality evaluators, who score blind to price). */
   'price.read',
+  /** The agency's own side as deployer: its FRIA, consultations, readiness checklist and monitoring schedule. */
+  'readiness.read',
+  /** Writing the agency's FRIA, its readiness checklist and monitoring: the officer's work. */
+  'readiness.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,7 +64,14 @@ export const AGENCY_PERMISSIONS = [
 export type AgencyPermission = (typeof AGENCY_PERMISSIONS)[number];
 
 /** Case statuses once responses are closed: submissions are open to the panel from then on. */
-export const SUBMISSIONS_OPENED = ['closed', 'evaluation', 'dossier_review', 'signed_off', 'awarded'] as const;
+export const SUBMISSIONS_OPENED = [
+  'closed',
+  'evaluation',
+  'dossier_review',
+  'signed_off',
+  'awarded',
+  'in_use',
+] as const;
 /** Case statuses in which the panel's judgements may still change. */
 export const PANEL_SCORING = ['closed', 'evaluation'] as const;
 
@@ -115,6 +126,9 @@ export const ACCESS_MATRIX: Readonly<Record<Permission, readonly Grant[]>> = {
   // a decision on a signed or superseded dossier is a conflict (409 from the review service).
   'dossier.decide': [LEGAL_SEAT],
   'price.read': [{ roles: MANAGERS }, LEGAL_SEAT],
+  // Legal reviewers of the case read what the agency wrote as deployer (it goes into the dossier they approve).
+  'readiness.read': [{ roles: MANAGERS }, LEGAL_SEAT],
+  'readiness.manage': [{ roles: MANAGERS }],
 };
 
 const ALL_STAFF: readonly AccessRole[] = STAFF_ROLES;
@@ -212,6 +226,8 @@ const PERMISSION_WORDS: Record<Permission, string> = {
   'dossier.read': 'read this case’s dossier',
   'dossier.decide': 'review this case’s dossier',
   'price.read': 'see this case’s price offers',
+  'readiness.read': 'see the agency’s assessment of this case as deployer',
+  'readiness.manage': 'write the agency’s assessment of this case as deployer',
 };
 
 const AGENCY_WORDS: Record<AgencyPermission, string> = {

@@ -37,10 +37,27 @@ describe('case lifecycle', () => {
     expect(checkPanelChange('evaluation', 0)).toEqual({ allowed: true });
     expect(checkPanelChange('dossier_review', 1)).toEqual({ allowed: true });
     expect(checkPanelChange('dossier_review', 0).allowed).toBe(false);
-    for (const signed of ['signed_off', 'awarded'] as const)
+    for (const signed of ['signed_off', 'awarded', 'in_use'] as const)
       expect(checkPanelChange(signed, 2)).toEqual({
         allowed: false,
         reason: 'The dossier of this case is signed off: its panel can no longer change.',
       });
+  });
+
+  it('puts an awarded system into use only through the readiness check, never as a plain step', () => {
+    expect(checkTransition('awarded', 'in_use', 'readiness-check')).toEqual({ allowed: true });
+    expect(checkTransition('awarded', 'in_use')).toEqual({
+      allowed: false,
+      reason:
+        'The system is put into use from the case’s readiness page, once every mandatory readiness item is closed.',
+    });
+    expect(checkTransition('awarded', 'in_use', 'signing-job').allowed).toBe(false);
+    // Award comes first: the readiness check does not skip steps, and cannot sign off either.
+    expect(checkTransition('signed_off', 'in_use', 'readiness-check')).toEqual({
+      allowed: false,
+      reason: 'Cannot move a signed off case to in use: a system is put into use only after the award.',
+    });
+    expect(checkTransition('dossier_review', 'signed_off', 'readiness-check').allowed).toBe(false);
+    expect(checkTransition('in_use', 'cancelled').allowed).toBe(false);
   });
 });

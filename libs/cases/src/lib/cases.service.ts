@@ -208,6 +208,11 @@ export class CasesService {
     return this.move(caseId, 'signed_off', { type: 'system', id: null, label: 'Dossier signing job' }, 'signing-job');
   }
 
+  /** Called by the readiness check once every mandatory item of the agency's readiness checklist is closed. */
+  async putIntoUse(caseId: string, actor: Actor): Promise<ProcurementCase> {
+    return this.move(caseId, 'in_use', actor, 'readiness-check');
+  }
+
   private async move(caseId: string, to: CaseStatus, actor: Actor, by: TransitionActor): Promise<ProcurementCase> {
     return this.unitOfWork.run(async () => {
       const current = await this.caseRepository.lockForUpdate(caseId);

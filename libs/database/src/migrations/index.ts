@@ -15,6 +15,9 @@ import { MethodAmendments1796303805761 } from './1796303805761-method-amendments
 import { EvidenceConfirmations1796303921413 } from './1796303921413-evidence-confirmations';
 import { CaseScope1796304653693 } from './1796304653693-case-scope';
 import { AuditPendingChain1796322143403 } from './1796322143403-audit-pending-chain';
+import { Fria1796322268841 } from './1796322268841-fria';
+import { ReadinessItems1796322923021 } from './1796322923021-readiness-items';
+import { Monitoring1796324133956 } from './1796324133956-monitoring';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -35,4 +38,7 @@ export const MIGRATIONS = [
   EvidenceConfirmations1796303921413,
   CaseScope1796304653693,
   AuditPendingChain1796322143403,
+  Fria1796322268841,
+  ReadinessItems1796322923021,
+  Monitoring1796324133956,
 ];

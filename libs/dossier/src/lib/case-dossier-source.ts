@@ -9,6 +9,7 @@ import {
 import { IdentityService } from '@probity/identity';
 import { EvaluationResultsService, StoredFindings } from '@probity/evaluation';
 import { BUILT_IN_QUESTIONNAIRES, QuestionnaireDefinition } from '@probity/questionnaires';
+import { FriaService, ReadinessService } from '@probity/readiness';
 import type { CriteriaWeights, ScoreSheet } from '@probity/scoring';
 import { dossierInputFromScoring, ScoredProviderSource } from '../adapters/from-scoring';
 import { DossierInput, REVIEWER_ROLE_LABEL } from '../model/dossier-input';
@@ -39,6 +40,8 @@ export class CaseDossierInputSource extends DossierInputSource {
     private readonly identity: IdentityService,
     private readonly results: EvaluationResultsService,
     private readonly amendments: MethodAmendmentsService,
+    private readonly fria: FriaService,
+    private readonly readiness: ReadinessService,
   ) {
     super();
   }
@@ -189,7 +192,12 @@ export class CaseDossierInputSource extends DossierInputSource {
         },
       })),
     });
-    return { ...input, award };
+    // What the agency wrote as deployer; the dossier prints it apart from what providers supplied.
+    const deployer = {
+      ...(await this.fria.dossierPart(caseId)),
+      readiness: await this.readiness.dossierPart(procurementCase),
+    };
+    return { ...input, award, deployer };
   }
 
   async markSignedOff(caseId: string): Promise<void> {

@@ -99,7 +99,7 @@ export class DossierWorkflowService implements CaseIdResolver {
     caseId: string,
   ): Promise<{ version: DossierVersion; reviewers: ReviewerIdentity[] }> {
     const procurementCase = await this.caseOf(staff, caseId);
-    if (['signed_off', 'awarded'].includes(procurementCase.status))
+    if (['signed_off', 'awarded', 'in_use'].includes(procurementCase.status))
       throw new ConflictException('The dossier of this case is signed: it can no longer change.');
     if (!RENDERABLE.has(procurementCase.status))
       throw new ConflictException(

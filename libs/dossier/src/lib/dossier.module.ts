@@ -7,6 +7,7 @@ import { EvaluationModule } from '@probity/evaluation';
 import { IdentityModule } from '@probity/identity';
 import { NotificationsModule } from '@probity/notifications';
 import { PdfRenderingModule } from '@probity/pdf-rendering';
+import { ReadinessModule } from '@probity/readiness';
 import { CaseDossierInputSource, DossierInputSource } from './case-dossier-source';
 import { RenderDossierJob, SignDossierJob } from './dossier-jobs';
 import { DossierRenderer } from './dossier-renderer';
@@ -34,6 +35,7 @@ import { DossierSeal } from '../signing/dossier-seal';
     IdentityModule,
     NotificationsModule,
     PdfRenderingModule,
+    ReadinessModule,
   ],
   // Verification first: its public GET dossiers/signing-keys must win over the staff route dossiers/:id.
   controllers: [DossierVerificationController, DossierController, DossierPagesController],

@@ -44,6 +44,12 @@ export interface DossierInput {
   award?: AwardRecord;
   /** The questionnaire's own scoring model and each provider's values and level under it, when it has one. */
   scoringModel?: DossierScoringModel;
+  /**
+   * What the agency itself wrote and recorded as deployer: its fundamental rights impact assessment
+   * (Art. 27), the stakeholders it consulted, and its readiness to use the system. Absent in dossiers
+   * made before the agency could record them; part of the content hash.
+   */
+  deployer?: DossierDeployer;
 }
 
 /** A questionnaire's own scoring model as the dossier prints it (see docs/questionnaire-format.md). */
@@ -271,6 +277,35 @@ export interface DossierSensitivity {
     swaps: Array<{ ahead: string; overtakenBy: string }>;
   }>;
   closePairs: Array<{ a: string; b: string; difference: number }>;
+}
+
+export interface DossierDeployer {
+  /** The agency's text under each Art. 27(1) heading it has written (keys 'a'–'f'); unwritten headings are absent. */
+  fria: Array<{ key: string; text: string; writtenBy: string; writtenAt: string }>;
+  consultations: DossierConsultation[];
+  /** The agency's readiness checklist (absent before the case had one). */
+  readiness?: DossierReadinessItem[];
+}
+
+/** One consultation of stakeholders for the FRIA: who, when, what they said and what the agency changed. */
+export interface DossierConsultation {
+  group: string;
+  stakeholder: string;
+  heldOn: string;
+  said: string;
+  changed: string;
+}
+
+/** One item of the agency's readiness checklist, as recorded. */
+export interface DossierReadinessItem {
+  key: string;
+  title: string;
+  basis: string;
+  mandatory: boolean;
+  status: string;
+  owner: string | null;
+  dueDate: string | null;
+  evidence: string;
 }
 
 export type ReviewDecisionKind = 'approve' | 'approve-with-conditions' | 'request-changes';

@@ -48,6 +48,7 @@ describe('buildDossierView from the sample dossier input', () => {
       `provider:${HELIOS}`,
       `provider:${BLACKBOX}`,
       'ai-act',
+      'readiness',
       'fria',
       'answers',
       'sign-off',

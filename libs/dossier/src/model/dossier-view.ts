@@ -2,6 +2,7 @@ import { aiActCoverage, clauseChecklist, ObligationStatus } from './ai-act';
 import type { DossierFinding, DossierInput, DossierProvider, ReviewDecisionKind } from './dossier-input';
 import { friaAnnex } from './fria';
 import { sanitiseProviderHtml } from '@probity/questionnaires';
+import { readinessView } from './readiness-view';
 import { sanitiseSvg } from './svg-sanitizer';
 import { methodStatement } from './method-statement';
 import { methodView } from './method-view';
@@ -37,6 +38,7 @@ export function dossierSections(input: Pick<DossierInput, 'providers'> & { award
       title: `5.${index + 1} Provider: ${provider.name}`,
     })),
     { key: 'ai-act', title: '6. EU AI Act view and contract clauses' },
+    { key: 'readiness', title: '7. Is the agency ready to use this system?' },
     { key: 'fria', title: 'Annex A. Fundamental rights impact assessment' },
     { key: 'answers', title: 'Annex B. Providers’ answers' },
     ...(input.award ? [{ key: 'method', title: 'Annex C. Method statement' }] : []),
@@ -263,6 +265,8 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
       recommendedId,
     ),
     fria: friaAnnex(input),
+    consultations: input.deployer?.consultations ?? [],
+    readiness: readinessView(input),
     signOff: {
       // The signed record names who approved; a review copy names who must.
       required: signOff?.requiredReviewers ?? input.reviewers,

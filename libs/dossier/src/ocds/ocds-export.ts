@@ -75,7 +75,7 @@ export function toOcdsReleasePackage(input: DossierInput, options: OcdsExportOpt
   const valid = input.providers.filter((p) => bidStatus(p) === 'valid');
   // Only an awarded case has an award: until then the recommendation is the panel's, not a decision.
   const awarded =
-    input.case.status === 'awarded'
+    input.case.status === 'awarded' || input.case.status === 'in_use'
       ? (input.providers.find((p) => p.id === input.comparison.recommendedProviderId) ?? null)
       : null;
   const tenderStatus = input.case.status === 'cancelled' ? 'cancelled' : awarded ? 'complete' : 'active';

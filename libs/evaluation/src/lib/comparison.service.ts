@@ -45,7 +45,7 @@ export interface PriceRow {
 }
 
 /** Case statuses in which nothing may change any more. */
-const FINISHED = new Set(['signed_off', 'awarded', 'cancelled']);
+const FINISHED = new Set(['signed_off', 'awarded', 'in_use', 'cancelled']);
 
 const lockOf = (found: ProcurementCase): WeightsLock | null =>
   found.weightsLockedAt ? { lockedAt: found.weightsLockedAt, lockedBy: found.weightsLockedBy } : null;

@@ -5,7 +5,7 @@ import type { QuestionnaireDefinition } from '@probity/questionnaires';
 import { JudgementQuestion, judgementQuestions } from './judgement-questions';
 
 /** Case statuses in which submissions have been opened for the panel. */
-export const OPENED = new Set(['closed', 'evaluation', 'dossier_review', 'signed_off', 'awarded']);
+export const OPENED = new Set(['closed', 'evaluation', 'dossier_review', 'signed_off', 'awarded', 'in_use']);
 /** Case statuses in which the panel may still score and the officer may still moderate. */
 export const SCORING = new Set(['closed', 'evaluation']);
 

@@ -27,7 +27,7 @@ export interface ScoringProgressView {
 }
 
 /** Statuses in which a comparison runs or has run. */
-const EVALUATED: ReadonlySet<CaseStatus> = new Set(['evaluation', 'dossier_review', 'signed_off', 'awarded']);
+const EVALUATED: ReadonlySet<CaseStatus> = new Set(['evaluation', 'dossier_review', 'signed_off', 'awarded', 'in_use']);
 
 const responses = (count: number) => (count === 1 ? '1 response' : `All ${count} responses`);
 

@@ -69,6 +69,30 @@ export interface MailContexts {
     caseReference: string;
     evaluationUrl: string;
   };
+  /** To the owner of a post-award monitoring check on the day it falls due. */
+  'monitoring-reminder': {
+    ownerName: string;
+    agencyName: string;
+    caseTitle: string;
+    caseReference: string;
+    checkTitle: string;
+    basis: string;
+    /** YYYY-MM-DD. */
+    dueOn: string;
+    caseUrl: string;
+  };
+  /** To the officer of a monitored case once a month: overdue and upcoming checks. */
+  'monitoring-summary': {
+    officerName: string;
+    agencyName: string;
+    caseTitle: string;
+    caseReference: string;
+    /** YYYY-MM. */
+    month: string;
+    overdue: Array<{ title: string; dueOn: string; owner: string }>;
+    upcoming: Array<{ title: string; dueOn: string; owner: string }>;
+    caseUrl: string;
+  };
   /** To an account's owner when repeated failed sign-ins locked it for a while. */
   'account-locked': { name: string; lockedMinutes: number; resetUrl: string };
   /** `newAccount`: an administrator just created the account; the link sets its first password. */
@@ -145,6 +169,22 @@ export const MAIL_CONTEXT_SCHEMAS = {
   }),
   'sign-off-request': z.object({ ...caseFields, reviewerName: name, reviewUrl: link }),
   'evaluation-invite': z.object({ ...caseFields, evaluatorName: name, evaluationUrl: link }),
+  'monitoring-reminder': z.object({
+    ...caseFields,
+    ownerName: name,
+    checkTitle: name,
+    basis: name,
+    dueOn: z.iso.date(),
+    caseUrl: link,
+  }),
+  'monitoring-summary': z.object({
+    ...caseFields,
+    officerName: name,
+    month: z.string().regex(/^\d{4}-\d{2}$/),
+    overdue: z.array(z.object({ title: name, dueOn: z.iso.date(), owner: name })).max(500),
+    upcoming: z.array(z.object({ title: name, dueOn: z.iso.date(), owner: name })).max(500),
+    caseUrl: link,
+  }),
   'account-locked': z.object({
     name,
     lockedMinutes: z

@@ -64,6 +64,28 @@ const SAMPLES: { [T in MailTemplate]: MailContexts[T] } = {
     caseReference: 'PROC-2026-0142',
     evaluationUrl: 'https://probity.example/cases/42/evaluation',
   },
+  'monitoring-reminder': {
+    ownerName: 'Olga Officer',
+    agencyName: 'Metropolitan Police Service',
+    caseTitle: 'Automated number-plate recognition',
+    caseReference: 'PROC-2026-0142',
+    checkTitle: 'Bias re-test across groups of people',
+    basis: 'AI Act Art. 10; MCC-AI Art. 3',
+    dueOn: '2027-06-30',
+    caseUrl: 'https://probity.example/cases/42/readiness',
+  },
+  'monitoring-summary': {
+    officerName: 'Olga Officer',
+    agencyName: 'Metropolitan Police Service',
+    caseTitle: 'Automated number-plate recognition',
+    caseReference: 'PROC-2026-0142',
+    month: '2027-07',
+    overdue: [{ title: 'Bias re-test across groups of people', dueOn: '2027-06-30', owner: 'Dana Data Scientist' }],
+    upcoming: [
+      { title: 'Incident log review and serious-incident reporting', dueOn: '2027-07-31', owner: 'Olga Officer' },
+    ],
+    caseUrl: 'https://probity.example/cases/42/readiness',
+  },
   'account-locked': {
     name: 'Amira Haddad',
     lockedMinutes: 2,

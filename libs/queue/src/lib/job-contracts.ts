@@ -24,6 +24,8 @@ export const QUEUED_MAIL_TEMPLATES = [
   'sign-off-request',
   'evaluation-invite',
   'account-locked',
+  'monitoring-reminder',
+  'monitoring-summary',
 ] as const;
 
 /** The job id a queued mail is deduplicated on; hashed because idempotency keys may be long or contain ':' freely. */
@@ -101,6 +103,17 @@ export const JOB_CONTRACTS = {
   },
   /** Queues the deadline reminders due now (7, 3 and 1 days before responses are due); scheduled hourly. */
   'invites.send-reminders': {
+    queue: QueueName.Notifications,
+    payload: z.object({
+      /** Overrides the clock, for tests and for replaying a missed run. */
+      now: z.iso.datetime({ offset: true }).optional(),
+    }),
+  },
+  /**
+   * Post-award monitoring: reminds each check's owner once when it falls due, and sends each monitored
+   * case's officer one summary a month; scheduled hourly.
+   */
+  'monitoring.send-reminders': {
     queue: QueueName.Notifications,
     payload: z.object({
       /** Overrides the clock, for tests and for replaying a missed run. */

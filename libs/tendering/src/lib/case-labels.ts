@@ -10,6 +10,7 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
   dossier_review: 'Dossier in legal review',
   signed_off: 'Signed off',
   awarded: 'Awarded',
+  in_use: 'In use',
   cancelled: 'Cancelled',
 };
 

@@ -11,6 +11,7 @@ import {
   ResponsesService,
 } from '@probity/cases';
 import { DossierWorkflowService } from '@probity/dossier';
+import { MonitoringService } from '@probity/monitoring';
 import { IdentityService, StaffPrincipal, StaffUser } from '@probity/identity';
 import { caseScopeAnswers, publishedMethodView } from '@probity/evaluation';
 import { BUILT_IN_QUESTIONNAIRES, QuestionnaireDefinition } from '@probity/questionnaires';
@@ -42,6 +43,7 @@ export class CasePageView {
     private readonly identity: IdentityService,
     private readonly dossiers: DossierWorkflowService,
     private readonly templates: QuestionnaireTemplates,
+    private readonly monitoring: MonitoringService,
   ) {}
 
   statusLabel(found: Pick<ProcurementCase, 'status'>): string {
@@ -163,6 +165,12 @@ export class CasePageView {
       })),
       panelChoices: canManage ? panelChoices([...staffById.values()], found.panel) : null,
       unanswered: clarifications.filter((item) => !item.publishedAt).length,
+      // Post-award checks whose due day has passed, listed on the case page until they are done.
+      overdueChecks: (await this.monitoring.overdueOf(found.id)).map((check) => ({
+        title: check.title,
+        dueOn: check.dueOn,
+        owner: check.ownerName,
+      })),
       flash: noticeText(
         extra.notice,
         facts,

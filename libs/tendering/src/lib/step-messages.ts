@@ -114,7 +114,9 @@ export function transitionNotice(to: CaseStatus, facts: CaseFacts): string {
     case 'signed_off':
       return 'Sign-off recorded.';
     case 'awarded':
-      return 'Award recorded: the procurement is finished.';
+      return 'Award recorded: the procurement is finished. Complete the agency’s readiness checklist before putting the system into use.';
+    case 'in_use':
+      return 'The system is in use: every mandatory readiness item was closed.';
     case 'cancelled':
       return 'The procurement was cancelled; provider links no longer work.';
     default:

@@ -4,6 +4,7 @@ import { UnitOfWork } from '@probity/database';
 import { DossierModule } from '@probity/dossier';
 import { EvaluationModule } from '@probity/evaluation';
 import { IdentityModule } from '@probity/identity';
+import { MonitoringModule } from '@probity/monitoring';
 import { NotificationsModule } from '@probity/notifications';
 import { CaseManagementService } from './case-management.service';
 import { CasePageView } from './case-page-view.service';
@@ -14,7 +15,7 @@ import { PasswordResetController } from './password-reset.controller';
 
 /** The agency side of a tender: cases, panels, invites and clarifications, as API and pages. */
 @Module({
-  imports: [CasesModule, DossierModule, EvaluationModule, IdentityModule, NotificationsModule],
+  imports: [CasesModule, DossierModule, EvaluationModule, IdentityModule, MonitoringModule, NotificationsModule],
   controllers: [CasesController, CasePagesController, PasswordResetController],
   providers: [InvitationsService, CaseManagementService, CasePageView, UnitOfWork],
   exports: [InvitationsService],

@@ -1,0 +1,88 @@
+import { Controller, Get, HttpException, Post, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { roleMay } from '@probity/access';
+import type { ProcurementCase } from '@probity/cases';
+import { Granted } from '@probity/evaluation';
+import { AccessGranted, CurrentStaff, RequiresAccess, StaffOnly, StaffPrincipal } from '@probity/identity';
+import { FormBody } from '@probity/web';
+import { monitoringView } from './monitoring-view';
+import { MonitoringService } from './monitoring.service';
+
+const NOTICES: Record<string, string> = {
+  started: 'Monitoring has started: the owners are reminded when each check falls due.',
+  done: 'The check is recorded as done.',
+};
+
+/** The officer's monitoring page: the schedule with overdue checks first, start, and done. */
+@ApiExcludeController()
+@StaffOnly()
+@Controller('cases/:caseId/monitoring')
+export class MonitoringPagesController {
+  constructor(private readonly monitoring: MonitoringService) {}
+
+  @Get()
+  @RequiresAccess('readiness.read')
+  async page(
+    @CurrentStaff() staff: StaffPrincipal,
+    @AccessGranted() { procurementCase }: Granted,
+    @Query('notice') notice: string | undefined,
+    @Res() response: Response,
+  ) {
+    await this.render(response, staff, procurementCase, { flash: notice ? NOTICES[notice] : undefined });
+  }
+
+  @Post()
+  @RequiresAccess('readiness.manage')
+  async start(
+    @CurrentStaff() staff: StaffPrincipal,
+    @AccessGranted() { procurementCase }: Granted,
+    @Res() response: Response,
+  ) {
+    try {
+      await this.monitoring.start(procurementCase, staff);
+    } catch (error) {
+      return this.refused(response, staff, procurementCase, error);
+    }
+    response.redirect(303, `/cases/${procurementCase.id}/monitoring?notice=started`);
+  }
+
+  @Post('done')
+  @RequiresAccess('readiness.manage')
+  async done(
+    @CurrentStaff() staff: StaffPrincipal,
+    @AccessGranted() { procurementCase }: Granted,
+    @FormBody('fields') form: Record<string, string>,
+    @Res() response: Response,
+  ) {
+    try {
+      await this.monitoring.markDone(procurementCase, form.checkId ?? '', staff);
+    } catch (error) {
+      return this.refused(response, staff, procurementCase, error);
+    }
+    response.redirect(303, `/cases/${procurementCase.id}/monitoring?notice=done`);
+  }
+
+  private async refused(response: Response, staff: StaffPrincipal, procurementCase: ProcurementCase, error: unknown) {
+    if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
+    await this.render(response.status(error.getStatus()), staff, procurementCase, { errors: [error.message] });
+  }
+
+  private async render(
+    response: Response,
+    staff: StaffPrincipal,
+    procurementCase: ProcurementCase,
+    extra: { flash?: string; errors?: string[] },
+  ) {
+    const view = monitoringView(await this.monitoring.scheduleOf(procurementCase.id));
+    response.render('cases/monitoring', {
+      title: `Post-award monitoring · ${procurementCase.reference}`,
+      procurementCase,
+      ...view,
+      canWrite: roleMay('readiness.manage', staff),
+      canStart: roleMay('readiness.manage', staff) && ['awarded', 'in_use'].includes(procurementCase.status),
+      flash: extra.flash,
+      errors: extra.errors ?? [],
+    });
+  }
+}

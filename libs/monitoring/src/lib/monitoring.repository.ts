@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@probity/database';
+import { IsNull, LessThanOrEqual } from 'typeorm';
+import { MonitoringCheck, MonitoringSummarySent } from './monitoring.entities';
+
+/** The `monitoring_checks` and `monitoring_summaries` tables. */
+@Injectable()
+export class MonitoringRepository {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  private get checks() {
+    return this.unitOfWork.manager.getRepository(MonitoringCheck);
+  }
+
+  ofCase(caseId: string): Promise<MonitoringCheck[]> {
+    return this.checks.find({ where: { caseId }, order: { dueOn: 'ASC', checkKey: 'ASC' } });
+  }
+
+  async insertAll(rows: Array<Omit<MonitoringCheck, 'procurementCase'>>): Promise<void> {
+    await this.checks.insert(rows);
+  }
+
+  /** Checks due on or before the day, not done and not yet reminded, oldest first. */
+  dueUnreminded(today: string, limit: number): Promise<MonitoringCheck[]> {
+    return this.checks.find({
+      where: { dueOn: LessThanOrEqual(today), doneAt: IsNull(), remindedAt: IsNull() },
+      order: { dueOn: 'ASC', id: 'ASC' },
+      take: limit,
+    });
+  }
+
+  /** Marks the check reminded unless another run did first; true when this call claimed it. */
+  async claimReminder(id: string, at: Date): Promise<boolean> {
+    const result = await this.checks.update({ id, remindedAt: IsNull() }, { remindedAt: at });
+    return (result.affected ?? 0) === 1;
+  }
+
+  async markDone(caseId: string, id: string, at: Date): Promise<boolean> {
+    const result = await this.checks.update({ id, caseId, doneAt: IsNull() }, { doneAt: at });
+    return (result.affected ?? 0) === 1;
+  }
+
+  /** Cases with a monitoring schedule, and the officer who started it. */
+  async monitoredCases(): Promise<Array<{ caseId: string; officerId: string }>> {
+    const rows = await this.checks
+      .createQueryBuilder('scheduled')
+      .select('scheduled.caseId', 'caseId')
+      .addSelect('MIN(scheduled.officer_id::text)', 'officerId')
+      .groupBy('scheduled.caseId')
+      .getRawMany<{ caseId: string; officerId: string }>();
+    return rows;
+  }
+
+  /** Records the month's summary for the case unless it was recorded already; true when this call did. */
+  async claimSummary(caseId: string, month: string, at: Date): Promise<boolean> {
+    const result = await this.unitOfWork.manager
+      .createQueryBuilder()
+      .insert()
+      .into(MonitoringSummarySent)
+      .values({ caseId, month, sentAt: at })
+      .orIgnore()
+      .returning(['caseId'])
+      .execute();
+    return (result.raw as unknown[]).length === 1;
+  }
+}

@@ -1,0 +1,112 @@
+import { Controller, Get, HttpException, Post, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { roleMay } from '@probity/access';
+import type { ProcurementCase } from '@probity/cases';
+import { Granted } from '@probity/evaluation';
+import { AccessGranted, CurrentStaff, RequiresAccess, StaffOnly, StaffPrincipal } from '@probity/identity';
+import { FormBody } from '@probity/web';
+import { FRIA_HEADING_KEYS } from '../model/fria-headings';
+import { CONSULTED_GROUP_CHOICES, friaView } from './fria-view';
+import { FriaService } from './fria.service';
+
+const NOTICES: Record<string, string> = {
+  saved: 'The FRIA headings are saved.',
+  consulted: 'The consultation is recorded.',
+};
+
+/** The officer's FRIA page: write the six headings, record consultations (post/redirect/get). */
+@ApiExcludeController()
+@StaffOnly()
+@Controller('cases/:caseId/fria')
+export class FriaPagesController {
+  constructor(private readonly fria: FriaService) {}
+
+  @Get()
+  @RequiresAccess('readiness.read')
+  async page(
+    @CurrentStaff() staff: StaffPrincipal,
+    @AccessGranted() { procurementCase }: Granted,
+    @Query('notice') notice: string | undefined,
+    @Res() response: Response,
+  ) {
+    await this.render(response, staff, procurementCase, { flash: notice ? NOTICES[notice] : undefined });
+  }
+
+  @Post()
+  @RequiresAccess('readiness.manage')
+  async write(
+    @CurrentStaff() staff: StaffPrincipal,
+    @AccessGranted() { procurementCase }: Granted,
+    @FormBody('fields') form: Record<string, string>,
+    @Res() response: Response,
+  ) {
+    const texts = Object.fromEntries(
+      FRIA_HEADING_KEYS.filter((key) => `heading_${key}` in form).map((key) => [key, form[`heading_${key}`]]),
+    );
+    try {
+      await this.fria.writeHeadings(procurementCase, texts, staff);
+    } catch (error) {
+      return this.refused(response, staff, procurementCase, error, { headingForm: texts });
+    }
+    response.redirect(303, `/cases/${procurementCase.id}/fria?notice=saved`);
+  }
+
+  @Post('consultations')
+  @RequiresAccess('readiness.manage')
+  async consult(
+    @CurrentStaff() staff: StaffPrincipal,
+    @AccessGranted() { procurementCase }: Granted,
+    @FormBody('fields') form: Record<string, string>,
+    @Res() response: Response,
+  ) {
+    try {
+      await this.fria.recordConsultation(procurementCase, form, staff);
+    } catch (error) {
+      return this.refused(response, staff, procurementCase, error, { consultationForm: form });
+    }
+    response.redirect(303, `/cases/${procurementCase.id}/fria?notice=consulted#consultations`);
+  }
+
+  /** A 4xx is shown above the form it came from, with what was typed kept; anything else is the error page. */
+  private async refused(
+    response: Response,
+    staff: StaffPrincipal,
+    procurementCase: ProcurementCase,
+    error: unknown,
+    kept: { headingForm?: Record<string, string>; consultationForm?: Record<string, string> },
+  ) {
+    if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
+    const body = error.getResponse();
+    const message = typeof body === 'object' && body !== null && 'message' in body ? body.message : error.message;
+    const errors = (Array.isArray(message) ? message : [message]).map(String);
+    await this.render(response.status(error.getStatus()), staff, procurementCase, { errors, ...kept });
+  }
+
+  private async render(
+    response: Response,
+    staff: StaffPrincipal,
+    procurementCase: ProcurementCase,
+    extra: {
+      flash?: string;
+      errors?: string[];
+      headingForm?: Record<string, string>;
+      consultationForm?: Record<string, string>;
+    },
+  ) {
+    const view = friaView(await this.fria.friaOf(procurementCase.id));
+    const headings = view.headings.map((h) => ({ ...h, value: extra.headingForm?.[h.key] ?? h.text ?? '' }));
+    const consultationForm = extra.consultationForm ?? {};
+    response.render('cases/fria', {
+      title: `Fundamental rights impact assessment · ${procurementCase.reference}`,
+      procurementCase,
+      headings,
+      consultations: view.consultations,
+      groups: CONSULTED_GROUP_CHOICES.map((g) => ({ ...g, selected: consultationForm.group === g.value })),
+      consultationForm,
+      canWrite: roleMay('readiness.manage', staff) && procurementCase.status !== 'cancelled',
+      flash: extra.flash,
+      errors: extra.errors ?? [],
+    });
+  }
+}

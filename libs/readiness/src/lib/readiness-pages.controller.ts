@@ -1,0 +1,121 @@
+import { Controller, Get, HttpException, Post, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { roleMay } from '@probity/access';
+import type { ProcurementCase } from '@probity/cases';
+import { Granted } from '@probity/evaluation';
+import { AccessGranted, CurrentStaff, RequiresAccess, StaffOnly, StaffPrincipal } from '@probity/identity';
+import { FormBody } from '@probity/web';
+import { openMandatoryItems, READINESS_STATUS_LABELS, READINESS_STATUSES } from '../model/readiness-checklist';
+import { ReadinessService } from './readiness.service';
+
+const NOTICES: Record<string, string> = {
+  saved: 'The readiness item is saved.',
+  'in-use': 'The system is now in use.',
+};
+
+/** The officer's readiness page: the checklist, one form per item, and the post-award step into use. */
+@ApiExcludeController()
+@StaffOnly()
+@Controller('cases/:caseId')
+export class ReadinessPagesController {
+  constructor(private readonly readiness: ReadinessService) {}
+
+  @Get('readiness')
+  @RequiresAccess('readiness.read')
+  async page(
+    @CurrentStaff() staff: StaffPrincipal,
+    @AccessGranted() { procurementCase }: Granted,
+    @Query('notice') notice: string | undefined,
+    @Res() response: Response,
+  ) {
+    await this.render(response, staff, procurementCase, { flash: notice ? NOTICES[notice] : undefined });
+  }
+
+  @Post('readiness')
+  @RequiresAccess('readiness.manage')
+  async update(
+    @CurrentStaff() staff: StaffPrincipal,
+    @AccessGranted() { procurementCase }: Granted,
+    @FormBody('fields') form: Record<string, string>,
+    @Res() response: Response,
+  ) {
+    try {
+      await this.readiness.updateItem(procurementCase, form.key ?? '', form, staff);
+    } catch (error) {
+      return this.refused(response, staff, procurementCase, error, form);
+    }
+    response.redirect(303, `/cases/${procurementCase.id}/readiness?notice=saved#item-${form.key}`);
+  }
+
+  @Post('ready-for-use')
+  @RequiresAccess('readiness.manage')
+  async readyForUse(
+    @CurrentStaff() staff: StaffPrincipal,
+    @AccessGranted() { procurementCase }: Granted,
+    @FormBody('fields') form: Record<string, string>,
+    @Res() response: Response,
+  ) {
+    if (form.confirmed !== 'yes')
+      return this.render(response.status(422), staff, procurementCase, {
+        errors: ['Tick the confirmation that the agency is ready to use the system.'],
+      });
+    try {
+      await this.readiness.putIntoUse(procurementCase, staff);
+    } catch (error) {
+      return this.refused(response, staff, procurementCase, error);
+    }
+    response.redirect(303, `/cases/${procurementCase.id}/readiness?notice=in-use`);
+  }
+
+  private async refused(
+    response: Response,
+    staff: StaffPrincipal,
+    procurementCase: ProcurementCase,
+    error: unknown,
+    form?: Record<string, string>,
+  ) {
+    if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
+    const body = error.getResponse();
+    const message = typeof body === 'object' && body !== null && 'message' in body ? body.message : error.message;
+    const errors = (Array.isArray(message) ? message : [message]).map(String);
+    await this.render(response.status(error.getStatus()), staff, procurementCase, { errors, form });
+  }
+
+  private async render(
+    response: Response,
+    staff: StaffPrincipal,
+    procurementCase: ProcurementCase,
+    extra: { flash?: string; errors?: string[]; form?: Record<string, string> },
+  ) {
+    const rows = await this.readiness.checklistOf(procurementCase);
+    const open = openMandatoryItems(rows);
+    const kept = (key: string) => (extra.form?.key === key ? extra.form : undefined);
+    response.render('cases/readiness', {
+      title: `Agency readiness · ${procurementCase.reference}`,
+      procurementCase,
+      items: rows.map((row) => {
+        const form = kept(row.key);
+        const status = form?.status ?? row.status;
+        return {
+          ...row,
+          statusLabel: READINESS_STATUS_LABELS[row.status],
+          owner: form ? form.owner : row.owner,
+          dueOn: form ? form.dueOn : row.dueOn,
+          evidence: form ? form.evidence : row.evidence,
+          statuses: READINESS_STATUSES.map((value) => ({
+            value,
+            label: READINESS_STATUS_LABELS[value],
+            selected: value === status,
+          })),
+        };
+      }),
+      open,
+      canWrite: roleMay('readiness.manage', staff) && procurementCase.status !== 'cancelled',
+      canPutIntoUse: roleMay('readiness.manage', staff) && procurementCase.status === 'awarded',
+      inUse: procurementCase.status === 'in_use',
+      flash: extra.flash,
+      errors: extra.errors ?? [],
+    });
+  }
+}

@@ -1,0 +1,159 @@
+/// <reference lib="dom" />
+import { INestApplication } from '@nestjs/common';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { CasesService, ProcurementCase } from '@probity/cases';
+import { demoCase } from '@probity/demo';
+import { READINESS_ITEMS } from '@probity/readiness';
+import { agencyWithStaff, E2eApp, signInWithBrowser, startE2eApp } from '../support/e2e-app';
+import { Agent, signIn } from '../support/tender-http';
+import { expectAccessible, expectNoHorizontalScroll, launchChromium, screenshotOnFailure } from '../support/browser';
+
+const PASSWORD = 'readiness pages passphrase';
+const PHONE = { width: 390, height: 844 };
+
+/** Runs a check on a page of the shared officer context and closes only that page. */
+const checkPage = (page: Page, name: string, check: () => Promise<void>) =>
+  screenshotOnFailure(page, name, check, () => page.close());
+
+/**
+ * The agency's readiness checklist after award: items recorded on a phone with the keyboard, refusals
+ * explained with what was typed kept, and the post-award step into use refused (409, with the open
+ * items) until every mandatory item is done.
+ */
+describe('agency readiness and the step into use (pages and API)', () => {
+  let started: E2eApp;
+  let app: INestApplication;
+  let browser: Browser;
+  let baseUrl: string;
+  let caseId: string;
+  let officer: BrowserContext;
+  let api: { agent: Agent; csrf: string };
+
+  beforeAll(async () => {
+    started = await startE2eApp({ serve: true });
+    ({ app, baseUrl } = started);
+    const { agencyId } = await agencyWithStaff(
+      app,
+      'Politie Nederland (readiness pages)',
+      [{ email: 'officer@readiness.example', name: 'Olivia Officer', role: 'procurement_officer' }],
+      PASSWORD,
+    );
+    caseId = (await app.get(CasesService).createCase(agencyId, { ...demoCase(new Date()), reference: 'NL-READY-1' }))
+      .id;
+    // The tender itself is covered elsewhere: this suite starts from an awarded case.
+    await app.get(DataSource).getRepository(ProcurementCase).update(caseId, { status: 'awarded' });
+    api = await signIn(app, 'officer@readiness.example', PASSWORD);
+    browser = await launchChromium();
+    officer = await browser.newContext({ viewport: PHONE });
+    await signInWithBrowser(officer, baseUrl, 'officer@readiness.example', PASSWORD);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await started?.close();
+  });
+
+  it('records an item with the keyboard on a phone and explains a refused one, keeping what was typed', async () => {
+    const page = await officer.newPage();
+    await checkPage(page, 'readiness-page', async () => {
+      await page.goto(`${baseUrl}/cases/${caseId}`);
+      await page.getByRole('link', { name: 'Agency readiness' }).click();
+      await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
+      const dpia = page.locator('#item-dpia');
+      await dpia.getByLabel('Status').selectOption({ label: 'Done' });
+      await dpia.getByLabel('Owner').fill('Data-protection officer');
+      await dpia.getByRole('button', { name: /^Save/ }).click();
+      await expect(page.getByRole('alert').textContent()).resolves.toContain('Record the evidence before closing');
+      expect(await page.locator('#item-dpia').getByLabel('Owner').inputValue()).toBe('Data-protection officer');
+
+      await page.locator('#item-dpia').getByLabel('Evidence').focus();
+      await page.keyboard.type('DPIA-2026-17, DPO opinion of 1 December.');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/notice=saved/);
+      await expect(page.locator('#item-dpia').textContent()).resolves.toContain('Status: Done');
+      await expect(page.getByText(/mandatory items are still open/).textContent()).resolves.toContain(
+        '7 mandatory items',
+      );
+      await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
+    });
+  });
+
+  it('refuses the step into use with the open items (409) until every mandatory item is done', async () => {
+    const refused = await api.agent
+      .post(`/api/v1/cases/${caseId}/ready-for-use`)
+      .set('x-csrf-token', api.csrf)
+      .expect(409);
+    expect(refused.body.message[0]).toContain('7 mandatory readiness items are still open');
+    expect(refused.body.message).toContain('Logs kept for at least six months (AI Act Art. 26(6)): not started.');
+    // The plain status route cannot skip the check either.
+    await api.agent
+      .post(`/api/v1/cases/${caseId}/transitions`)
+      .set('x-csrf-token', api.csrf)
+      .send({ to: 'in_use' })
+      .expect((response) => expect([409, 422]).toContain(response.status));
+
+    await api.agent
+      .put(`/api/v1/cases/${caseId}/fria`)
+      .set('x-csrf-token', api.csrf)
+      .send({ headings: Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map((key) => [key, `Heading ${key}.`])) })
+      .expect(200);
+    for (const item of READINESS_ITEMS.filter((i) => i.key !== 'budget-skills' && i.key !== 'dpia'))
+      await api.agent
+        .put(`/api/v1/cases/${caseId}/readiness`)
+        .set('x-csrf-token', api.csrf)
+        .send({ key: item.key, status: 'done', owner: 'Olivia Officer', evidence: `Evidence for ${item.key}` })
+        .expect(200);
+    const checklist = await api.agent.get(`/api/v1/cases/${caseId}/readiness`).expect(200);
+    expect(checklist.body.openMandatory).toEqual([]);
+
+    const page = await officer.newPage();
+    await checkPage(page, 'readiness-into-use', async () => {
+      await page.goto(`${baseUrl}/cases/${caseId}/readiness`);
+      await page.getByRole('button', { name: 'Put the system into use' }).click();
+      await expect(page.getByRole('alert').textContent()).resolves.toContain('Tick the confirmation');
+      await page.getByLabel(/The agency is ready to use the system/).check();
+      await page.getByRole('button', { name: 'Put the system into use' }).click();
+      await page.waitForURL(/notice=in-use/);
+      await expect(page.getByText('The system is in use.').count()).resolves.toBeGreaterThan(0);
+    });
+    expect((await app.get(CasesService).getCase(caseId)).status).toBe('in_use');
+  });
+
+  it('starts post-award monitoring and shows overdue checks on the case page', async () => {
+    const page = await officer.newPage();
+    await checkPage(page, 'monitoring-page', async () => {
+      await page.goto(`${baseUrl}/cases/${caseId}`);
+      await page.getByRole('link', { name: 'Post-award monitoring' }).first().click();
+      await page.getByRole('button', { name: 'Start monitoring' }).click();
+      await page.waitForURL(/notice=started/);
+      await expect(page.getByText('No check is overdue.').count()).resolves.toBe(1);
+      await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
+    });
+    const schedule = await api.agent.get(`/api/v1/cases/${caseId}/monitoring`).expect(200);
+    expect(schedule.body.checks.filter((c: { kind: string }) => c.kind === 'incident-reporting')).toHaveLength(12);
+    await api.agent.post(`/api/v1/cases/${caseId}/monitoring`).set('x-csrf-token', api.csrf).expect(409);
+
+    // A month later (the check's due day moved into the past): overdue on the case page until done.
+    const first = schedule.body.checks[0] as { id: string; title: string };
+    await app.get(DataSource).query(`UPDATE monitoring_checks SET due_on = CURRENT_DATE - 3 WHERE id = $1`, [first.id]);
+    const casePage = await officer.newPage();
+    await checkPage(casePage, 'case-overdue', async () => {
+      await casePage.goto(`${baseUrl}/cases/${caseId}`);
+      const overdue = casePage.getByRole('region', { name: /Overdue monitoring checks \(1\)/ });
+      await expect(overdue.textContent()).resolves.toContain(first.title);
+      await expectNoHorizontalScroll(casePage);
+    });
+    await api.agent
+      .post(`/api/v1/cases/${caseId}/monitoring/done`)
+      .set('x-csrf-token', api.csrf)
+      .send({ checkId: first.id })
+      .expect(200);
+    const after = await api.agent.get(`/api/v1/cases/${caseId}/monitoring`).expect(200);
+    expect(after.body.overdue).toEqual([]);
+  });
+});
