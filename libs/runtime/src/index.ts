@@ -1,3 +1,12 @@
 export { CoreModule, CoreModuleOptions } from './lib/core.module';
 export { loadConfigOrExit } from './lib/load-config-or-exit';
 export { loggableError, loggablePath, loggerOptions } from './lib/logger-options';
+export {
+  agreeOnSharedSecrets,
+  disagreeingSecrets,
+  disagreementMessage,
+  exitUnlessSecretsAgree,
+  secretFingerprint,
+  sessionSecretOf,
+  SharedSecret,
+} from './lib/shared-secrets';
