@@ -10,3 +10,4 @@ export {
   sessionSecretOf,
   SharedSecret,
 } from './lib/shared-secrets';
+export { RedisExpiringStore } from './lib/redis-expiring-store';

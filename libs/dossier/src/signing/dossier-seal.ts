@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { AppConfig } from '@probity/config';
 import type { TimestampSource } from './cades-signer';
 import { sealPdf } from './pdf-seal';
@@ -43,15 +43,36 @@ export function loadSealCredentials(config: AppConfig): {
 }
 
 /**
- * The seal as a secret every api and worker process must share (the SHA-256 of its certificate is
- * equal on two processes exactly when they seal alike): the worker seals, the api verifies and
- * publishes the CA, so a process with a seal of its own makes dossiers nobody else can check.
+ * Names the DATA_DIR whose generated seal a process uses, created once (exclusively) beside it. It is
+ * what start-up compares when there is no PKCS#12: cheap, where generating the seal's RSA keys at
+ * every first start would cost seconds, and equal exactly when processes share the directory.
+ */
+function localSealDirectoryId(config: AppConfig): string {
+  const path = join(config.dataDir, 'keys', 'dossier-seal-local.id');
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  try {
+    writeFileSync(path, randomUUID(), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return readFileSync(path, 'utf8').trim();
+}
+
+/**
+ * The seal as a secret every api and worker process must share: the worker seals, the api verifies
+ * and publishes the CA, so a process with a seal of its own makes dossiers nobody else can check.
+ * With a PKCS#12 its certificate is compared; without, the DATA_DIR holding the generated seal.
  */
 export function sealSharedSecret(config: AppConfig) {
+  const fingerprint = config.dossierSigningP12File
+    ? createHash('sha256').update(loadSealCredentials(config).credentials.certificate).digest('hex')
+    : createHash('sha256')
+        .update(`local seal in ${localSealDirectoryId(config)}`)
+        .digest('hex');
   return {
     variable: 'DOSSIER_SIGNING_P12_FILE',
     name: 'dossier seal',
-    fingerprint: createHash('sha256').update(loadSealCredentials(config).credentials.certificate).digest('hex'),
+    fingerprint,
     remedy:
       'Give every api and worker process the same DOSSIER_SIGNING_P12_FILE and DOSSIER_SIGNING_P12_PASSPHRASE_FILE (without them each DATA_DIR generates a seal of its own: then all processes need one shared DATA_DIR).',
   };

@@ -1,6 +1,6 @@
 import { OnModuleDestroy } from '@nestjs/common';
-import Redis from 'ioredis';
 import { createHash } from 'node:crypto';
+import type { RedisExpiringStore } from '@probity/runtime';
 import type { BackOffState } from './sign-in-back-off';
 
 /**
@@ -37,22 +37,16 @@ const REDIS_TTL_SECONDS = 24 * 3600;
  * the processes are counted together, exactly as for a real account. Only the address's hash is stored.
  */
 export class RedisDecoyBackOff extends DecoyBackOffStore implements OnModuleDestroy {
-  private readonly redis: Redis;
-
-  constructor(
-    redisUrl: string,
-    private readonly keyPrefix: string,
-  ) {
+  constructor(private readonly store: RedisExpiringStore) {
     super();
-    this.redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
   }
 
   private key(email: string): string {
-    return `${this.keyPrefix}:sign-in-decoy:${createHash('sha256').update(email).digest('hex')}`;
+    return createHash('sha256').update(email).digest('hex');
   }
 
   async get(email: string): Promise<BackOffState | undefined> {
-    const stored = await this.redis.get(this.key(email));
+    const stored = await this.store.get(this.key(email));
     if (!stored) return undefined;
     const { failedSignIns, lockedUntil } = JSON.parse(stored) as { failedSignIns: number; lockedUntil: string | null };
     return { failedSignIns, lockedUntil: lockedUntil ? new Date(lockedUntil) : null };
@@ -63,10 +57,10 @@ export class RedisDecoyBackOff extends DecoyBackOffStore implements OnModuleDest
       failedSignIns: state.failedSignIns,
       lockedUntil: state.lockedUntil?.toISOString() ?? null,
     });
-    await this.redis.set(this.key(email), stored, 'EX', REDIS_TTL_SECONDS);
+    await this.store.set(this.key(email), stored, REDIS_TTL_SECONDS);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+  onModuleDestroy(): Promise<void> {
+    return this.store.close();
   }
 }

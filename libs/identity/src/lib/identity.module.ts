@@ -1,6 +1,7 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@probity/config';
+import { RedisExpiringStore } from '@probity/runtime';
 import { AuthController } from './auth.controller';
 import { Clock } from './clock';
 import { DecoyBackOffStore, MemoryDecoyBackOff, RedisDecoyBackOff } from './decoy-back-off.store';
@@ -24,7 +25,7 @@ import { StaffSessionMiddleware } from './staff-session.middleware';
       inject: [AppConfig],
       useFactory: (config: AppConfig) =>
         config.mode === 'services' && config.redisUrl
-          ? new RedisDecoyBackOff(config.redisUrl, config.queuePrefix)
+          ? new RedisDecoyBackOff(new RedisExpiringStore(config.redisUrl, `${config.queuePrefix}:sign-in-decoy:`))
           : new MemoryDecoyBackOff(),
     },
   ],
