@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { loadConfigOrExit } from '@probity/runtime';
+import { sealSharedSecret } from '@probity/dossier';
+import { exitUnlessSecretsAgree, loadConfigOrExit } from '@probity/runtime';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
     );
     process.exit(78);
   }
+  // The worker seals dossiers: with another seal than the api's, they would not verify.
+  await exitUnlessSecretsAgree(config, [sealSharedSecret(config)]);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   // SIGTERM lets in-flight jobs finish (BullMQ's worker.close waits for them) before the process exits.

@@ -54,7 +54,7 @@ export { ReviewQueue } from './lib/review-queue';
 export { reviewPath, SignOffRequests } from './lib/sign-off-requests';
 export { DossierVersion, DossierVersionStatus } from './lib/dossier-version.entity';
 export { DossierReviewComment, DossierReviewDecision, DossierReviewer, SignedDossier } from './lib/review.entities';
-export { CA_CERTIFICATE_PATH, DossierSeal } from './signing/dossier-seal';
+export { CA_CERTIFICATE_PATH, DossierSeal, sealSharedSecret } from './signing/dossier-seal';
 export { RecomputeReport, recomputeDossier } from './reproducible/recompute-dossier';
 export { AWARD_ATTACHMENTS, embeddedFiles, readAwardRecord, withAwardAttachments } from './render/attachments';
 export { AwardRecord, recomputeAward } from './reproducible/award-record';

@@ -12,9 +12,10 @@ import { AppConfig } from '@probity/config';
 import { UnitOfWork } from '@probity/database';
 import { JobOutbox, mailJobId } from '@probity/queue';
 import { Clock } from './clock';
+import { DecoyBackOffStore, MemoryDecoyBackOff } from './decoy-back-off.store';
 import { Agency, StaffUser } from './identity.entities';
 import { IdentityRepository } from './identity.repository';
-import { afterFailedSignIn, BackOffState, lockedForSeconds, NO_BACK_OFF } from './sign-in-back-off';
+import { afterFailedSignIn, lockedForSeconds, NO_BACK_OFF } from './sign-in-back-off';
 import { STAFF_ROLES, StaffPrincipal, StaffRole } from './staff-principal';
 import { looksLikeToken, newToken, tokenHash } from './tokens';
 
@@ -23,8 +24,6 @@ export const PASSWORD_RESET_LIFETIME_MS = 60 * 60 * 1000;
 /** A new colleague may not read the set-up e-mail the same hour (shifts, weekends): their first link lasts 72 hours. */
 export const ACCOUNT_SETUP_LIFETIME_MS = 72 * 60 * 60 * 1000;
 export const MIN_PASSWORD_LENGTH = 12;
-/** How many addresses without an account the sign-in back-off remembers (per process). */
-const DECOY_BACK_OFF_ENTRIES = 10_000;
 
 export interface NewStaffUser {
   agencyId: string;
@@ -56,7 +55,6 @@ const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, 
 export class IdentityService {
   // Verifying against a real hash when the e-mail is unknown keeps response times from revealing accounts.
   private readonly decoyHash = argon2.hash(newToken(), ARGON2_OPTIONS);
-  private readonly decoyBackOff = new Map<string, BackOffState>();
 
   // Optional so scripts (create-admin) can construct the service without mail; the app injects all.
   constructor(
@@ -65,6 +63,7 @@ export class IdentityService {
     @Optional() private readonly clock: Clock = new Clock(),
     @Optional() private readonly outbox?: JobOutbox,
     @Optional() private readonly config?: AppConfig,
+    @Optional() private readonly decoyBackOff: DecoyBackOffStore = new MemoryDecoyBackOff(),
   ) {}
 
   async createAgency(name: string): Promise<Agency> {
@@ -144,8 +143,8 @@ export class IdentityService {
     type Outcome = { token: string; user: StaffUser } | { locked: number } | null;
     const outcome = await this.unitOfWork.run(async (): Promise<Outcome> => {
       const user = await this.repository.lockForSignIn(normaliseEmail(email));
-      // Addresses without an account back off too (in memory), so a lock-out never tells that an account exists.
-      const state = user ?? this.decoyBackOff.get(normaliseEmail(email)) ?? NO_BACK_OFF;
+      // Addresses without an account back off too (DecoyBackOffStore), so a lock-out never tells that an account exists.
+      const state = user ?? (await this.decoyBackOff.get(normaliseEmail(email))) ?? NO_BACK_OFF;
       const locked = lockedForSeconds(state, now);
       if (locked) return { locked };
       const valid = await argon2.verify(user?.passwordHash ?? (await this.decoyHash), password);
@@ -154,7 +153,7 @@ export class IdentityService {
         if (user) {
           await this.repository.setBackOff(user.id, next);
           if (next.lockMs) await this.mailLockout(user, next.lockMs, next.lockedUntil as Date);
-        } else this.rememberDecoyBackOff(normaliseEmail(email), next);
+        } else await this.decoyBackOff.set(normaliseEmail(email), next);
         return next.lockMs ? { locked: lockedForSeconds(next, now) } : null;
       }
       if (user.failedSignIns || user.lockedUntil) await this.repository.setBackOff(user.id, NO_BACK_OFF);
@@ -169,14 +168,6 @@ export class IdentityService {
     // Thrown after the transaction, so the failure that starts a lock is recorded, not rolled back.
     if (outcome && 'locked' in outcome) throw new AccountLockedException(outcome.locked);
     return outcome;
-  }
-
-  /** Keeps the newest few thousand addresses only: guessing random addresses cannot grow memory without bound. */
-  private rememberDecoyBackOff(email: string, state: BackOffState): void {
-    this.decoyBackOff.delete(email);
-    this.decoyBackOff.set(email, state);
-    if (this.decoyBackOff.size > DECOY_BACK_OFF_ENTRIES)
-      this.decoyBackOff.delete(this.decoyBackOff.keys().next().value as string);
   }
 
   /** Tells the owner of a just-locked account, through the outbox (once per lock: the key names the lock). */
