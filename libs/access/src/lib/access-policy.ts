@@ -36,6 +36,12 @@ export const PERMISSIONS = [
   'dossier.decide',
   /** The recorded price offers (never for quality evaluators, who score blind to price). */
   'price.read',
+  /** The per-provider risk registers and their XLSX download. */
+  'risk.read',
+  /** Editing, adding and removing register rows (with a reason): the officer's work. */
+  'risk.edit',
+  /** A legal reviewer's explicit acceptance of a residual risk above the agency's appetite. */
+  'risk.accept',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,6 +62,8 @@ export const AGENCY_PERMISSIONS = [
   'agency.administer',
   /** The agency's audit trail and its verification. */
   'audit.read',
+  /** The agency's risk appetite (the residual score a reviewer must accept explicitly above). */
+  'risk.appetite',
 ] as const;
 export type AgencyPermission = (typeof AGENCY_PERMISSIONS)[number];
 
@@ -115,6 +123,10 @@ export const ACCESS_MATRIX: Readonly<Record<Permission, readonly Grant[]>> = {
   // a decision on a signed or superseded dossier is a conflict (409 from the review service).
   'dossier.decide': [LEGAL_SEAT],
   'price.read': [{ roles: MANAGERS }, LEGAL_SEAT],
+  // Evaluators score blind to the contract's risks; the register is the officer's and the reviewers'.
+  'risk.read': [{ roles: MANAGERS }, LEGAL_SEAT],
+  'risk.edit': [{ roles: MANAGERS }],
+  'risk.accept': [LEGAL_SEAT],
 };
 
 const ALL_STAFF: readonly AccessRole[] = STAFF_ROLES;
@@ -128,6 +140,7 @@ export const AGENCY_MATRIX: Readonly<Record<AgencyPermission, readonly AccessRol
   'review.queue': ['legal_reviewer', 'admin', 'procurement_officer'],
   'agency.administer': ['admin'],
   'audit.read': ['admin', 'legal_reviewer'],
+  'risk.appetite': MANAGERS,
 };
 
 export function isAgencyPermission(permission: string): permission is AgencyPermission {
@@ -212,6 +225,9 @@ const PERMISSION_WORDS: Record<Permission, string> = {
   'dossier.read': 'read this case’s dossier',
   'dossier.decide': 'review this case’s dossier',
   'price.read': 'see this case’s price offers',
+  'risk.read': 'see this case’s risk registers',
+  'risk.edit': 'edit this case’s risk registers',
+  'risk.accept': 'accept this case’s residual risks',
 };
 
 const AGENCY_WORDS: Record<AgencyPermission, string> = {
@@ -221,6 +237,7 @@ const AGENCY_WORDS: Record<AgencyPermission, string> = {
   'review.queue': 'review dossiers',
   'agency.administer': 'administer the agency',
   'audit.read': 'read the audit trail',
+  'risk.appetite': 'set the agency’s risk appetite',
 };
 
 function messageFor(permission: Permission, reason: DenialReason, facts: AccessFacts, seat?: PanelSeat): string {

@@ -14,6 +14,7 @@ import { SignInBackOff1764900000000 } from './1764900000000-sign-in-back-off';
 import { MethodAmendments1796303805761 } from './1796303805761-method-amendments';
 import { EvidenceConfirmations1796303921413 } from './1796303921413-evidence-confirmations';
 import { CaseScope1796304653693 } from './1796304653693-case-scope';
+import { RiskRegister1796322287223 } from './1796322287223-risk-register';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   MethodAmendments1796303805761,
   EvidenceConfirmations1796303921413,
   CaseScope1796304653693,
+  RiskRegister1796322287223,
 ];

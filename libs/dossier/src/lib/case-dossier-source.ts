@@ -14,6 +14,7 @@ import { dossierInputFromScoring, ScoredProviderSource } from '../adapters/from-
 import { DossierInput, REVIEWER_ROLE_LABEL } from '../model/dossier-input';
 import { awardAmendment } from '../reproducible/award-amendment';
 import { awardRecordFromStored, StoredAwardSource } from '../reproducible/award-record-from-case';
+import { RiskRegisterAssembler } from './risk/risk-register-assembler';
 
 /**
  * Where a case's dossier input comes from. The dossier's services only talk to this class, so the
@@ -39,6 +40,7 @@ export class CaseDossierInputSource extends DossierInputSource {
     private readonly identity: IdentityService,
     private readonly results: EvaluationResultsService,
     private readonly amendments: MethodAmendmentsService,
+    private readonly risks: RiskRegisterAssembler,
   ) {
     super();
   }
@@ -189,7 +191,9 @@ export class CaseDossierInputSource extends DossierInputSource {
         },
       })),
     });
-    return { ...input, award };
+    const withAward = { ...input, award };
+    // The register is read from the evaluation it documents; it never feeds back into a score or rank.
+    return { ...withAward, riskRegister: await this.risks.registerFor(caseId, procurementCase.agencyId, withAward) };
   }
 
   async markSignedOff(caseId: string): Promise<void> {

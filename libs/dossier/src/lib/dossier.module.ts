@@ -23,11 +23,16 @@ import { ReviewQueue } from './review-queue';
 import { ReviewRepository } from './review.repository';
 import { DossierReviewService } from './review.service';
 import { DossierSeal } from '../signing/dossier-seal';
+import { RiskRegisterAssembler } from './risk/risk-register-assembler';
+import { RiskRegisterController } from './risk/risk-register.controller';
+import { RISK_ENTITIES } from './risk/risk-register.entities';
+import { RiskRegisterRepository } from './risk/risk-register.repository';
+import { RiskRegisterService } from './risk/risk-register.service';
 
 /** Dossier versions, rendering and signing jobs, review and verification. Imported by the api and the worker. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([DossierVersion, ...DOSSIER_ENTITIES]),
+    TypeOrmModule.forFeature([DossierVersion, ...DOSSIER_ENTITIES, ...RISK_ENTITIES]),
     AuditModule,
     CasesModule,
     EvaluationModule,
@@ -36,7 +41,7 @@ import { DossierSeal } from '../signing/dossier-seal';
     PdfRenderingModule,
   ],
   // Verification first: its public GET dossiers/signing-keys must win over the staff route dossiers/:id.
-  controllers: [DossierVerificationController, DossierController, DossierPagesController],
+  controllers: [DossierVerificationController, DossierController, DossierPagesController, RiskRegisterController],
   providers: [
     UnitOfWork,
     DossierVersionRepository,
@@ -51,7 +56,10 @@ import { DossierSeal } from '../signing/dossier-seal';
     { provide: DossierInputSource, useClass: CaseDossierInputSource },
     RenderDossierJob,
     SignDossierJob,
+    RiskRegisterRepository,
+    RiskRegisterAssembler,
+    RiskRegisterService,
   ],
-  exports: [DossierService, DossierReviewService, DossierWorkflowService, DossierRenderer],
+  exports: [DossierService, DossierReviewService, DossierWorkflowService, DossierRenderer, RiskRegisterService],
 })
 export class DossierModule {}

@@ -1,4 +1,5 @@
 import type { AwardRecord } from '../reproducible/award-record';
+import type { DossierRiskRegister } from './risk-register-view';
 
 /**
  * Everything an evaluation dossier is rendered from, as plain JSON-serialisable data. This is the
@@ -42,6 +43,12 @@ export interface DossierInput {
    * and the amendments printed in the procedure. Part of the content hash.
    */
   award?: AwardRecord;
+  /**
+   * Each ranked provider's risk register (based on the Toolkit's risk assessment approach) and the
+   * agency's risk appetite. Not an award criterion: nothing in it feeds a score or a rank. Part of the
+   * content hash, so an edit to the register makes a new version for the reviewers.
+   */
+  riskRegister?: DossierRiskRegister;
 }
 
 export const DOSSIER_INPUT_SCHEMA_VERSION = 3;

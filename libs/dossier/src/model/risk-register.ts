@@ -8,7 +8,8 @@ import { clampRating, HARM_PROFILES, impactOf, PRINCIPLE_NAMES, Rating, UseConte
  * approach (likelihood × impact, mitigation, residual risk). It is a record for the contract and the
  * reviewers, not an award criterion: nothing here reads or writes a score or a rank.
  */
-export type RiskSourceKind = 'red-flag' | 'ai-act' | 'evidence' | 'panel';
+/** `officer`: a row the officer added by hand. */
+export type RiskSourceKind = 'red-flag' | 'ai-act' | 'evidence' | 'panel' | 'officer';
 export type RiskDecision = 'accept' | 'mitigate' | 'avoid';
 export type MitigationKind = 'contract-condition' | 'agency-measure';
 
