@@ -252,6 +252,7 @@ export class DossierReviewService {
           text: c.body,
           createdAt: c.createdAt.toISOString(),
         })),
+        riskAcceptances: await this.riskAcceptancesOf(version),
       },
     };
   }
@@ -270,6 +271,28 @@ export class DossierReviewService {
         { dossierId: version.id },
         { jobId: `dossier-sign-${version.id}-${trigger}` },
       );
+  }
+
+  /** The acceptances of risks this version's register shows at the accepted residual, as printed on sign-off. */
+  private async riskAcceptancesOf(version: DossierVersion): Promise<NonNullable<DossierSignOff['riskAcceptances']>> {
+    const register = (version.snapshot as DossierInput).riskRegister;
+    if (!register) return [];
+    return (await this.risks.acceptancesOfCase(version.caseId)).flatMap((acceptance) => {
+      const provider = register.providers.find((p) => p.providerId === acceptance.providerId);
+      const row = provider?.rows.find((r) => r.key === acceptance.rowKey && r.residual === acceptance.residual);
+      return provider && row
+        ? [
+            {
+              provider: provider.providerName,
+              risk: row.description,
+              residual: acceptance.residual,
+              reviewer: acceptance.reviewerName,
+              reason: acceptance.reason,
+              acceptedAt: acceptance.acceptedAt.toISOString(),
+            },
+          ]
+        : [];
+    });
   }
 
   /**

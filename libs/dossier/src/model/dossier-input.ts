@@ -258,4 +258,13 @@ export interface DossierSignOff {
   comments: Array<{ section: string; author: string; text: string; createdAt: string }>;
   /** Set on the final, signed render. */
   signedAt?: string;
+  /** Residual risks above the agency's appetite that a legal reviewer accepted explicitly, with reasons. */
+  riskAcceptances?: Array<{
+    provider: string;
+    risk: string;
+    residual: number;
+    reviewer: string;
+    reason: string;
+    acceptedAt: string;
+  }>;
 }

@@ -4,6 +4,7 @@ import { friaAnnex } from './fria';
 import { sanitiseSvg } from './svg-sanitizer';
 import { methodStatement } from './method-statement';
 import { methodView } from './method-view';
+import { riskRegisterView } from './risk-register-dossier';
 
 export type DossierStatus = 'draft' | 'under review' | 'signed';
 
@@ -24,7 +25,9 @@ export interface DossierSection {
 }
 
 /** The sections reviewers can comment on, in print order. Provider chapters are keyed by provider id. */
-export function dossierSections(input: Pick<DossierInput, 'providers'> & { award?: unknown }): DossierSection[] {
+export function dossierSections(
+  input: Pick<DossierInput, 'providers'> & { award?: unknown; riskRegister?: unknown },
+): DossierSection[] {
   return [
     { key: 'summary', title: '1. Executive summary' },
     { key: 'procedure', title: '2. Procedure' },
@@ -35,6 +38,7 @@ export function dossierSections(input: Pick<DossierInput, 'providers'> & { award
       title: `5.${index + 1} Provider: ${provider.name}`,
     })),
     { key: 'ai-act', title: '6. EU AI Act view and contract clauses' },
+    ...(input.riskRegister ? [{ key: 'risk', title: '7. Risk register per provider' }] : []),
     { key: 'fria', title: 'Annex A. Fundamental rights impact assessment' },
     { key: 'answers', title: 'Annex B. Providers’ answers' },
     ...(input.award ? [{ key: 'method', title: 'Annex C. Method statement' }] : []),
@@ -251,6 +255,7 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
       recommendedId,
     ),
     fria: friaAnnex(input),
+    riskRegister: riskRegisterView(input),
     signOff: {
       // The signed record names who approved; a review copy names who must.
       required: signOff?.requiredReviewers ?? input.reviewers,
@@ -265,6 +270,7 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
         createdAt: minute(c.createdAt),
       })),
       signedAt: minute(signOff?.signedAt ?? null),
+      riskAcceptances: signOff?.riskAcceptances?.map((a) => ({ ...a, acceptedAt: minute(a.acceptedAt) })),
     },
   };
 }

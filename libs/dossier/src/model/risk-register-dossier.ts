@@ -1,0 +1,33 @@
+import type { DossierInput } from './dossier-input';
+import { riskBand, riskHeatMapSvg } from './risk-heat-map';
+import { contractConditions } from './risk-register-view';
+import { RISK_LABEL, RISK_TABLE_HEADINGS, riskTableCells } from './risk-table';
+import { sanitiseSvg } from './svg-sanitizer';
+
+/** The dossier's risk register chapter as the template prints it, or null for a dossier without one. */
+export function riskRegisterView(input: DossierInput) {
+  const register = input.riskRegister;
+  if (!register) return null;
+  return {
+    label: RISK_LABEL,
+    appetite: register.appetite,
+    headings: [...RISK_TABLE_HEADINGS],
+    providers: register.providers.map((provider) => ({
+      name: provider.providerName,
+      rank: provider.rank,
+      recommended: provider.providerId === input.comparison.recommendedProviderId,
+      count: provider.rows.length,
+      aboveAppetite: provider.rows.filter((row) => row.residual > register.appetite && row.decision !== 'avoid').length,
+      heatMap: sanitiseSvg(riskHeatMapSvg(provider.providerName, provider.rows, register.appetite)),
+      rows: provider.rows.map((row, index) => ({
+        cells: riskTableCells(row, index),
+        band: riskBand(row.residual).replace(' ', '-'),
+        aboveAppetite: row.residual > register.appetite && row.decision !== 'avoid',
+      })),
+      conditions: contractConditions(provider.rows).map((condition) => ({
+        ...condition,
+        refs: condition.risks.map((key) => `R${provider.rows.findIndex((row) => row.key === key) + 1}`).join(', '),
+      })),
+    })),
+  };
+}
