@@ -1,7 +1,7 @@
 import type { DossierInput } from './dossier-input';
 import { riskBand, riskHeatMapSvg } from './risk-heat-map';
 import { contractConditions } from './risk-register-view';
-import { RISK_LABEL, RISK_TABLE_HEADINGS, riskTableCells } from './risk-table';
+import { RISK_LABEL, RISK_TABLE_HEADINGS, RISK_TABLE_KEYS, riskTableCells } from './risk-table';
 import { sanitiseSvg } from './svg-sanitizer';
 
 /** The dossier's risk register chapter as the template prints it, or null for a dossier without one. */
@@ -21,6 +21,11 @@ export function riskRegisterView(input: DossierInput) {
       heatMap: sanitiseSvg(riskHeatMapSvg(provider.providerName, provider.rows, register.appetite)),
       rows: provider.rows.map((row, index) => ({
         cells: riskTableCells(row, index),
+        // The same cells, named for the dossier's compact layout (the XLSX keeps one column per heading).
+        named: Object.fromEntries(riskTableCells(row, index).map((cell, i) => [RISK_TABLE_KEYS[i], cell])) as Record<
+          (typeof RISK_TABLE_KEYS)[number],
+          string
+        >,
         band: riskBand(row.residual).replace(' ', '-'),
         aboveAppetite: row.residual > register.appetite && row.decision !== 'avoid',
       })),

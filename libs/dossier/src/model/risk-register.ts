@@ -1,5 +1,5 @@
 import { isInstrumentalPrincipleId, type InstrumentalPrincipleId } from '@probity/rubric';
-import { aiActCoverage, articlesCited, OBLIGATIONS } from './ai-act';
+import { aiActCoverage, articlesCited, COVERED_FROM, OBLIGATIONS } from './ai-act';
 import type { DossierInput, DossierProvider } from './dossier-input';
 import { clampRating, HARM_PROFILES, impactOf, PRINCIPLE_NAMES, Rating, UseContext } from './risk-impact';
 
@@ -133,7 +133,9 @@ export function proposeRisks(facts: RiskFacts): RiskRow[] {
 
   for (const obligation of aiActCoverage(provider.answers)) {
     if (obligation.status === 'covered') continue;
-    const weakest = [...obligation.questions].sort((a, b) => (a.points ?? 0) - (b.points ?? 0))[0];
+    // The answers that left the obligation short of covered: the ones a reader must look at.
+    const short = obligation.questions.filter((q) => q.points === null || q.points < COVERED_FROM);
+    const weakest = [...short].sort((a, b) => (a.points ?? 0) - (b.points ?? 0))[0];
     const principle = (weakest && principleOf(weakest.questionName)) ?? ARTICLE_PRINCIPLE[obligation.article];
     const open = obligation.status === 'open';
     rows.push(
@@ -145,10 +147,10 @@ export function proposeRisks(facts: RiskFacts): RiskRow[] {
           summary:
             obligation.questions.length === 0
               ? `No scored answer addresses ${obligation.article}: silence is not assurance`
-              : `${obligation.article} ${obligation.status}: ${obligation.questions
-                  .map((q) => `${q.title} ${q.points === null ? 'unscored' : `${Math.round(q.points)} pts`}`)
+              : `${obligation.article} ${obligation.status}: ${short
+                  .map((q) => `${q.title} ${q.points === null ? 'unanswered' : `${Math.round(q.points)} pts`}`)
                   .join('; ')}`,
-          questions: obligation.questions.map((q) => printed(q.questionName)),
+          questions: short.map((q) => printed(q.questionName)),
         },
         likelihood: open
           ? { value: 4, reason: 'an answer scores below 50 or is missing, so the obligation is likely unmet' }

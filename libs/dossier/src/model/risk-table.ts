@@ -16,6 +16,22 @@ export const RISK_TABLE_HEADINGS = [
   'Decision',
 ] as const;
 
+/** Template names of the same columns, in the same order. */
+export const RISK_TABLE_KEYS = [
+  'ref',
+  'principle',
+  'risk',
+  'source',
+  'likelihood',
+  'impact',
+  'inherent',
+  'mitigation',
+  'clause',
+  'residual',
+  'owner',
+  'decision',
+] as const;
+
 export const RISK_LABEL =
   'Based on the Toolkit’s risk assessment approach (its own scales are not reproduced). Not an award criterion: it changes no score and no rank.';
 
