@@ -25,6 +25,7 @@ import { DossierReviewService } from './review.service';
 import { DossierSeal } from '../signing/dossier-seal';
 import { RiskRegisterAssembler } from './risk/risk-register-assembler';
 import { RiskRegisterController } from './risk/risk-register.controller';
+import { RiskRegisterPagesController } from './risk/risk-register-pages.controller';
 import { RISK_ENTITIES } from './risk/risk-register.entities';
 import { RiskRegisterRepository } from './risk/risk-register.repository';
 import { RiskRegisterService } from './risk/risk-register.service';
@@ -41,7 +42,13 @@ import { RiskRegisterService } from './risk/risk-register.service';
     PdfRenderingModule,
   ],
   // Verification first: its public GET dossiers/signing-keys must win over the staff route dossiers/:id.
-  controllers: [DossierVerificationController, DossierController, DossierPagesController, RiskRegisterController],
+  controllers: [
+    DossierVerificationController,
+    DossierController,
+    DossierPagesController,
+    RiskRegisterController,
+    RiskRegisterPagesController,
+  ],
   providers: [
     UnitOfWork,
     DossierVersionRepository,

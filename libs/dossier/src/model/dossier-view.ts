@@ -255,7 +255,7 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
       recommendedId,
     ),
     fria: friaAnnex(input),
-    riskRegister: riskRegisterView(input),
+    riskRegister: riskRegisterView(input.riskRegister, recommendedId),
     signOff: {
       // The signed record names who approved; a review copy names who must.
       required: signOff?.requiredReviewers ?? input.reviewers,

@@ -1,12 +1,10 @@
-import type { DossierInput } from './dossier-input';
 import { riskBand, riskHeatMapSvg } from './risk-heat-map';
-import { contractConditions } from './risk-register-view';
+import { contractConditions, DossierRiskRegister } from './risk-register-view';
 import { RISK_LABEL, RISK_TABLE_HEADINGS, RISK_TABLE_KEYS, riskTableCells } from './risk-table';
 import { sanitiseSvg } from './svg-sanitizer';
 
-/** The dossier's risk register chapter as the template prints it, or null for a dossier without one. */
-export function riskRegisterView(input: DossierInput) {
-  const register = input.riskRegister;
+/** The risk register chapter as the dossier (and the register page) prints it, or null without a register. */
+export function riskRegisterView(register: DossierRiskRegister | undefined, recommendedProviderId: string | null) {
   if (!register) return null;
   return {
     label: RISK_LABEL,
@@ -15,7 +13,7 @@ export function riskRegisterView(input: DossierInput) {
     providers: register.providers.map((provider) => ({
       name: provider.providerName,
       rank: provider.rank,
-      recommended: provider.providerId === input.comparison.recommendedProviderId,
+      recommended: provider.providerId === recommendedProviderId,
       count: provider.rows.length,
       aboveAppetite: provider.rows.filter((row) => row.residual > register.appetite && row.decision !== 'avoid').length,
       heatMap: sanitiseSvg(riskHeatMapSvg(provider.providerName, provider.rows, register.appetite)),

@@ -80,6 +80,14 @@ export class RiskRegisterService {
     };
   }
 
+  /** What blocks approval of a rendered version: its register's unaccepted residual risks above the appetite. */
+  async blockingIn(caseId: string, snapshot: DossierInput): Promise<string[]> {
+    const acceptances = await this.repository.acceptancesOfCase(caseId);
+    return unacceptedAboveAppetite(snapshot.riskRegister, snapshot.comparison.recommendedProviderId, acceptances).map(
+      ({ providerName, row }) => `${providerName}: ${row.description} (residual ${row.residual})`,
+    );
+  }
+
   async edit(
     staff: StaffPrincipal,
     caseId: string,
