@@ -1,4 +1,4 @@
-import { Controller, Get, HttpException, Param, Post, Query, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, HttpException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { roleMay } from '@probity/access';
@@ -110,6 +110,8 @@ export class RiskRegisterPagesController {
     notice: string,
     action: () => Promise<unknown>,
   ) {
+    // Every form on the page names its row: a post without one did not come from the page.
+    if (!form.providerId || !form.key) throw new BadRequestException('Choose a risk of the register first.');
     try {
       await action();
     } catch (error) {

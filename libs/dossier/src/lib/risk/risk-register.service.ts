@@ -93,6 +93,7 @@ export class RiskRegisterService {
     caseId: string,
     input: { providerId: string; key: string; reason: string; changes: RiskEdit },
   ): Promise<RegisteredRisk> {
+    this.assertReason(input.reason);
     const { procurementCase, row } = await this.rowOf(staff, caseId, input.providerId, input.key);
     const changed = this.checked(() => applyRiskEdit(row, input.changes));
     const origin = row.origin === 'added' ? 'added' : 'proposed';
@@ -115,6 +116,7 @@ export class RiskRegisterService {
   }
 
   async remove(staff: StaffPrincipal, caseId: string, input: { providerId: string; key: string; reason: string }) {
+    this.assertReason(input.reason);
     const { procurementCase, row } = await this.rowOf(staff, caseId, input.providerId, input.key);
     await this.keep(
       staff,
@@ -132,6 +134,7 @@ export class RiskRegisterService {
 
   /** A legal reviewer accepts one residual risk above the appetite, with reasons, at its current score. */
   async accept(staff: StaffPrincipal, caseId: string, input: { providerId: string; key: string; reason: string }) {
+    if (!input.reason?.trim()) throw new BadRequestException('An acceptance needs your reasons.');
     const procurementCase = await this.cases.caseOfAgency(staff.agencyId, caseId);
     if (procurementCase.status !== 'dossier_review')
       throw new ConflictException('Residual risks are accepted during legal review of the dossier.');
@@ -140,7 +143,6 @@ export class RiskRegisterService {
       throw new ConflictException(
         `This risk's residual score (${row.residual}) is within the agency's appetite (${register.appetite}): nothing to accept.`,
       );
-    if (!input.reason?.trim()) throw new BadRequestException('An acceptance needs your reasons.');
     return this.unitOfWork.run(async () => {
       const accepted = await this.repository.insertAcceptance({
         caseId: procurementCase.id,
@@ -183,6 +185,10 @@ export class RiskRegisterService {
     });
   }
 
+  private assertReason(reason: string | undefined): void {
+    if (!reason?.trim()) throw new BadRequestException('Every change to the register needs a reason.');
+  }
+
   private checked<T>(make: () => T): T {
     try {
       return make();
@@ -203,17 +209,20 @@ export class RiskRegisterService {
   }
 
   private async rowOf(staff: StaffPrincipal, caseId: string, providerId: string, key: string) {
-    const { procurementCase } = await this.keptRegister(staff, caseId);
-    const { row } = await this.findRow(procurementCase, providerId, key);
-    return { procurementCase, row };
+    const { procurementCase, register } = await this.keptRegister(staff, caseId);
+    return { procurementCase, row: this.rowIn(register, providerId, key) };
   }
 
   private async findRow(procurementCase: ProcurementCase, providerId: string, key: string) {
     const input = await this.source.inputFor(procurementCase.id);
     const register = input.riskRegister ?? { appetite: 0, providers: [] };
+    return { register, row: this.rowIn(register, providerId, key) };
+  }
+
+  private rowIn(register: DossierRiskRegister, providerId: string, key: string): RegisteredRisk {
     const row = register.providers.find((p) => p.providerId === providerId)?.rows.find((r) => r.key === key);
     if (!row) throw new NotFoundException('No such risk in this provider’s register.');
-    return { register, row };
+    return row;
   }
 
   private async keep(
