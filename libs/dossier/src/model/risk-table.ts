@@ -39,7 +39,8 @@ const DECISION_WORDS = { accept: 'Accept', mitigate: 'Mitigate', avoid: 'Avoid' 
 
 /** One register row as printed: every cell text, in heading order. */
 export function riskTableCells(row: RegisteredRisk, index: number): string[] {
-  const questions = row.source.questions.map((q) => `${q.title} [${q.questionName}]: ${q.answer}`).join('; ');
+  // Titles, as people read them (the dossier never prints the questionnaire's internal keys).
+  const questions = row.source.questions.map((q) => `“${q.title}”: ${q.answer}`).join('; ');
   return [
     `R${index + 1}`,
     row.principleName,

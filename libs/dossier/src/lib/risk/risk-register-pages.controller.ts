@@ -147,7 +147,13 @@ export class RiskRegisterPagesController {
       appetite: state.appetite,
       errors: extra.errors ?? [],
       blocking: state.blocking,
-      acceptances: state.acceptances,
+      acceptances: state.acceptances.map((acceptance) => ({
+        ...acceptance,
+        risk:
+          state.providers
+            .find((p) => p.providerId === acceptance.providerId)
+            ?.rows.find((row) => row.key === acceptance.rowKey)?.description ?? 'a risk no longer in the register',
+      })),
       providers: (view?.providers ?? []).map((provider, p) => {
         const source = state.providers[p];
         return {
