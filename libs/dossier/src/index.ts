@@ -59,3 +59,6 @@ export { RecomputeReport, recomputeDossier } from './reproducible/recompute-doss
 export { AWARD_ATTACHMENTS, embeddedFiles, readAwardRecord, withAwardAttachments } from './render/attachments';
 export { AwardRecord, recomputeAward } from './reproducible/award-record';
 export { checkAward, jsonDifferences } from './reproducible/check-award';
+// Risk register (based on the Toolkit's risk assessment approach; not an award criterion).
+export * from './model/risk-register';
+export { impactOf, UseContext, Rating } from './model/risk-impact';

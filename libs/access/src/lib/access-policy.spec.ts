@@ -154,6 +154,16 @@ describe('the access matrix', () => {
     ['response.score', 'admin', {}, '403 not-on-panel'],
     ['response.score', 'admin', { seat: 'evaluator' }, '403 declare-first'],
     ['response.score', 'admin', { seat: 'evaluator', declared: 'no-conflict' }, 'allow'],
+    // The risk register: the officer keeps it, the case's legal reviewers read it and accept residual risks.
+    ['risk.read', 'procurement_officer', {}, 'allow'],
+    ['risk.read', 'legal_reviewer', { seat: 'legal_reviewer' }, 'allow'],
+    ['risk.read', 'legal_reviewer', {}, '403 not-on-panel'],
+    ['risk.read', 'evaluator', { seat: 'evaluator', declared: 'no-conflict' }, '403 role'],
+    ['risk.edit', 'procurement_officer', {}, 'allow'],
+    ['risk.edit', 'legal_reviewer', { seat: 'legal_reviewer' }, '403 role'],
+    ['risk.accept', 'legal_reviewer', { seat: 'legal_reviewer', status: 'dossier_review' }, 'allow'],
+    ['risk.accept', 'legal_reviewer', { status: 'dossier_review' }, '403 not-on-panel'],
+    ['risk.accept', 'procurement_officer', { status: 'dossier_review' }, '403 role'],
   ];
 
   it.each(table)('%s by %s %j → %s', (permission, role, situation, expected) => {
@@ -203,6 +213,8 @@ describe('agency-wide permissions', () => {
     ['agency.administer', 'procurement_officer', '403 role'],
     ['agency.administer', 'admin', 'allow'],
     ['audit.read', 'evaluator', '403 role'],
+    ['risk.appetite', 'procurement_officer', 'allow'],
+    ['risk.appetite', 'legal_reviewer', '403 role'],
   ] as Array<[AgencyPermission, AccessRole, string]>)('%s by %s → %s', (permission, role, expected) => {
     const decision = decideAgencyAccess(permission, { role });
     expect(decision.allowed ? 'allow' : `${decision.status} ${decision.reason}`).toBe(expected);

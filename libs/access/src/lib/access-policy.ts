@@ -40,6 +40,12 @@ export const PERMISSIONS = [
   'readiness.read',
   /** Writing the agency's FRIA, its readiness checklist and monitoring: the officer's work. */
   'readiness.manage',
+  /** The per-provider risk registers and their XLSX download. */
+  'risk.read',
+  /** Editing, adding and removing register rows (with a reason): the officer's work. */
+  'risk.edit',
+  /** A legal reviewer's explicit acceptance of a residual risk above the agency's appetite. */
+  'risk.accept',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +66,8 @@ export const AGENCY_PERMISSIONS = [
   'agency.administer',
   /** The agency's audit trail and its verification. */
   'audit.read',
+  /** The agency's risk appetite (the residual score a reviewer must accept explicitly above). */
+  'risk.appetite',
 ] as const;
 export type AgencyPermission = (typeof AGENCY_PERMISSIONS)[number];
 
@@ -129,6 +137,10 @@ export const ACCESS_MATRIX: Readonly<Record<Permission, readonly Grant[]>> = {
   // Legal reviewers of the case read what the agency wrote as deployer (it goes into the dossier they approve).
   'readiness.read': [{ roles: MANAGERS }, LEGAL_SEAT],
   'readiness.manage': [{ roles: MANAGERS }],
+  // Evaluators score blind to the contract's risks; the register is the officer's and the reviewers'.
+  'risk.read': [{ roles: MANAGERS }, LEGAL_SEAT],
+  'risk.edit': [{ roles: MANAGERS }],
+  'risk.accept': [LEGAL_SEAT],
 };
 
 const ALL_STAFF: readonly AccessRole[] = STAFF_ROLES;
@@ -142,6 +154,7 @@ export const AGENCY_MATRIX: Readonly<Record<AgencyPermission, readonly AccessRol
   'review.queue': ['legal_reviewer', 'admin', 'procurement_officer'],
   'agency.administer': ['admin'],
   'audit.read': ['admin', 'legal_reviewer'],
+  'risk.appetite': MANAGERS,
 };
 
 export function isAgencyPermission(permission: string): permission is AgencyPermission {
@@ -228,6 +241,9 @@ const PERMISSION_WORDS: Record<Permission, string> = {
   'price.read': 'see this case’s price offers',
   'readiness.read': 'see the agency’s assessment of this case as deployer',
   'readiness.manage': 'write the agency’s assessment of this case as deployer',
+  'risk.read': 'see this case’s risk registers',
+  'risk.edit': 'edit this case’s risk registers',
+  'risk.accept': 'accept this case’s residual risks',
 };
 
 const AGENCY_WORDS: Record<AgencyPermission, string> = {
@@ -237,6 +253,7 @@ const AGENCY_WORDS: Record<AgencyPermission, string> = {
   'review.queue': 'review dossiers',
   'agency.administer': 'administer the agency',
   'audit.read': 'read the audit trail',
+  'risk.appetite': 'set the agency’s risk appetite',
 };
 
 function messageFor(permission: Permission, reason: DenialReason, facts: AccessFacts, seat?: PanelSeat): string {

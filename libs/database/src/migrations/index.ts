@@ -18,6 +18,7 @@ import { AuditPendingChain1796322143403 } from './1796322143403-audit-pending-ch
 import { Fria1796322268841 } from './1796322268841-fria';
 import { ReadinessItems1796322923021 } from './1796322923021-readiness-items';
 import { Monitoring1796324133956 } from './1796324133956-monitoring';
+import { RiskRegister1796322287223 } from './1796322287223-risk-register';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   Fria1796322268841,
   ReadinessItems1796322923021,
   Monitoring1796324133956,
+  RiskRegister1796322287223,
 ];

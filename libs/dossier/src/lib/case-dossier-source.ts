@@ -15,6 +15,7 @@ import { dossierInputFromScoring, ScoredProviderSource } from '../adapters/from-
 import { DossierInput, REVIEWER_ROLE_LABEL } from '../model/dossier-input';
 import { awardAmendment } from '../reproducible/award-amendment';
 import { awardRecordFromStored, StoredAwardSource } from '../reproducible/award-record-from-case';
+import { RiskRegisterAssembler } from './risk/risk-register-assembler';
 
 /**
  * Where a case's dossier input comes from. The dossier's services only talk to this class, so the
@@ -42,6 +43,7 @@ export class CaseDossierInputSource extends DossierInputSource {
     private readonly amendments: MethodAmendmentsService,
     private readonly fria: FriaService,
     private readonly readiness: ReadinessService,
+    private readonly risks: RiskRegisterAssembler,
   ) {
     super();
   }
@@ -197,7 +199,9 @@ export class CaseDossierInputSource extends DossierInputSource {
       ...(await this.fria.dossierPart(caseId)),
       readiness: await this.readiness.dossierPart(procurementCase),
     };
-    return { ...input, award, deployer };
+    const withAward = { ...input, award, deployer };
+    // The register is read from the evaluation it documents; it never feeds back into a score or rank.
+    return { ...withAward, riskRegister: await this.risks.registerFor(caseId, procurementCase.agencyId, withAward) };
   }
 
   async markSignedOff(caseId: string): Promise<void> {

@@ -9,6 +9,7 @@ import { DECISIONS } from './dossier.dto';
 import { DOSSIER_IDS, DossierWorkflowService } from './dossier-workflow.service';
 import { ReviewQueue } from './review-queue';
 import { FormBody } from '@probity/web';
+import { RiskRegisterService } from './risk/risk-register.service';
 
 export const DECISION_LABELS: Record<ReviewDecisionKind, string> = {
   approve: 'Approve',
@@ -43,6 +44,7 @@ export class DossierPagesController {
   constructor(
     private readonly workflow: DossierWorkflowService,
     private readonly reviewQueue: ReviewQueue,
+    private readonly risks: RiskRegisterService,
   ) {}
 
   @Get()
@@ -217,6 +219,12 @@ export class DossierPagesController {
       fieldErrors,
       decisionErrors: errorList,
       pageErrors: strayCommentErrors,
+      riskRegister: (version.snapshot as DossierInput).riskRegister
+        ? {
+            href: `/cases/${version.caseId}/risk-register`,
+            blocking: await this.risks.blockingIn(version.caseId, version.snapshot as DossierInput),
+          }
+        : null,
     });
   }
 }

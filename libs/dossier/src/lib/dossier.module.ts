@@ -24,11 +24,17 @@ import { ReviewQueue } from './review-queue';
 import { ReviewRepository } from './review.repository';
 import { DossierReviewService } from './review.service';
 import { DossierSeal } from '../signing/dossier-seal';
+import { RiskRegisterAssembler } from './risk/risk-register-assembler';
+import { RiskRegisterController } from './risk/risk-register.controller';
+import { RiskRegisterPagesController } from './risk/risk-register-pages.controller';
+import { RISK_ENTITIES } from './risk/risk-register.entities';
+import { RiskRegisterRepository } from './risk/risk-register.repository';
+import { RiskRegisterService } from './risk/risk-register.service';
 
 /** Dossier versions, rendering and signing jobs, review and verification. Imported by the api and the worker. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([DossierVersion, ...DOSSIER_ENTITIES]),
+    TypeOrmModule.forFeature([DossierVersion, ...DOSSIER_ENTITIES, ...RISK_ENTITIES]),
     AuditModule,
     CasesModule,
     EvaluationModule,
@@ -38,7 +44,13 @@ import { DossierSeal } from '../signing/dossier-seal';
     ReadinessModule,
   ],
   // Verification first: its public GET dossiers/signing-keys must win over the staff route dossiers/:id.
-  controllers: [DossierVerificationController, DossierController, DossierPagesController],
+  controllers: [
+    DossierVerificationController,
+    DossierController,
+    DossierPagesController,
+    RiskRegisterController,
+    RiskRegisterPagesController,
+  ],
   providers: [
     UnitOfWork,
     DossierVersionRepository,
@@ -53,7 +65,10 @@ import { DossierSeal } from '../signing/dossier-seal';
     { provide: DossierInputSource, useClass: CaseDossierInputSource },
     RenderDossierJob,
     SignDossierJob,
+    RiskRegisterRepository,
+    RiskRegisterAssembler,
+    RiskRegisterService,
   ],
-  exports: [DossierService, DossierReviewService, DossierWorkflowService, DossierRenderer],
+  exports: [DossierService, DossierReviewService, DossierWorkflowService, DossierRenderer, RiskRegisterService],
 })
 export class DossierModule {}

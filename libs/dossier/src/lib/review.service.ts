@@ -11,6 +11,8 @@ import { DossierVersion } from './dossier-version.entity';
 import { DossierVersionRepository } from './dossier-version.repository';
 import { DossierReviewComment, DossierReviewDecision, DossierReviewer } from './review.entities';
 import { ReviewRepository } from './review.repository';
+import { unacceptedAboveAppetite } from '../model/risk-register-view';
+import { RiskRegisterRepository } from './risk/risk-register.repository';
 
 export interface ReviewerIdentity {
   id: string;
@@ -63,6 +65,7 @@ export class DossierReviewService {
     private readonly dossiers: DossierService,
     private readonly source: DossierInputSource,
     private readonly outbox: JobOutbox,
+    private readonly risks: RiskRegisterRepository,
   ) {}
 
   /**
@@ -183,6 +186,7 @@ export class DossierReviewService {
       throw new ConflictException(
         `You reviewed other bytes (SHA-256 ${input.pdfSha256}) than the current review copy of version ${version.version} (SHA-256 ${version.pdfSha256}): download it again and decide on that.`,
       );
+    if (APPROVING.has(input.decision)) await this.assertRisksWithinAppetite(version);
     return this.unitOfWork.run(async () => {
       // Decisions on one version are taken one at a time, so exactly one of them is the last approval.
       const locked = await this.versions.lock(dossierId);
@@ -248,6 +252,7 @@ export class DossierReviewService {
           text: c.body,
           createdAt: c.createdAt.toISOString(),
         })),
+        riskAcceptances: await this.riskAcceptancesOf(version),
       },
     };
   }
@@ -266,6 +271,46 @@ export class DossierReviewService {
         { dossierId: version.id },
         { jobId: `dossier-sign-${version.id}-${trigger}` },
       );
+  }
+
+  /** The acceptances of risks this version's register shows at the accepted residual, as printed on sign-off. */
+  private async riskAcceptancesOf(version: DossierVersion): Promise<NonNullable<DossierSignOff['riskAcceptances']>> {
+    const register = (version.snapshot as DossierInput).riskRegister;
+    if (!register) return [];
+    return (await this.risks.acceptancesOfCase(version.caseId)).flatMap((acceptance) => {
+      const provider = register.providers.find((p) => p.providerId === acceptance.providerId);
+      const row = provider?.rows.find((r) => r.key === acceptance.rowKey && r.residual === acceptance.residual);
+      return provider && row
+        ? [
+            {
+              provider: provider.providerName,
+              risk: row.description,
+              residual: acceptance.residual,
+              reviewer: acceptance.reviewerName,
+              reason: acceptance.reason,
+              acceptedAt: acceptance.acceptedAt.toISOString(),
+            },
+          ]
+        : [];
+    });
+  }
+
+  /**
+   * Approving the dossier approves its risk register: a residual risk of the recommended provider above
+   * the agency's appetite needs a reviewer's explicit acceptance first (the register page records it).
+   */
+  private async assertRisksWithinAppetite(version: DossierVersion): Promise<void> {
+    const snapshot = version.snapshot as DossierInput;
+    const blocking = unacceptedAboveAppetite(
+      snapshot.riskRegister,
+      snapshot.comparison.recommendedProviderId,
+      await this.risks.acceptancesOfCase(version.caseId),
+    );
+    if (blocking.length === 0) return;
+    const list = blocking.map(({ row }) => `"${row.description}" (residual ${row.residual})`).join('; ');
+    throw new ConflictException(
+      `The risk register of ${blocking[0].providerName} has ${blocking.length} residual risk${blocking.length === 1 ? '' : 's'} above the agency's appetite (${snapshot.riskRegister?.appetite}) that no reviewer has accepted: ${list}. Accept each with your reasons on the case's risk register (or ask the officer to mitigate it), then approve.`,
+    );
   }
 
   private async assertReviewer(version: DossierVersion, reviewerId: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { AwardRecord } from '../reproducible/award-record';
+import type { DossierRiskRegister } from './risk-register-view';
 
 /**
  * Everything an evaluation dossier is rendered from, as plain JSON-serialisable data. This is the
@@ -50,6 +51,12 @@ export interface DossierInput {
    * made before the agency could record them; part of the content hash.
    */
   deployer?: DossierDeployer;
+  /**
+   * Each ranked provider's risk register (based on the Toolkit's risk assessment approach) and the
+   * agency's risk appetite. Not an award criterion: nothing in it feeds a score or a rank. Part of the
+   * content hash, so an edit to the register makes a new version for the reviewers.
+   */
+  riskRegister?: DossierRiskRegister;
 }
 
 /** A questionnaire's own scoring model as the dossier prints it (see docs/questionnaire-format.md). */
@@ -325,4 +332,13 @@ export interface DossierSignOff {
   comments: Array<{ section: string; author: string; text: string; createdAt: string }>;
   /** Set on the final, signed render. */
   signedAt?: string;
+  /** Residual risks above the agency's appetite that a legal reviewer accepted explicitly, with reasons. */
+  riskAcceptances?: Array<{
+    provider: string;
+    risk: string;
+    residual: number;
+    reviewer: string;
+    reason: string;
+    acceptedAt: string;
+  }>;
 }

@@ -7,6 +7,7 @@ import { sanitiseSvg } from './svg-sanitizer';
 import { methodStatement } from './method-statement';
 import { methodView } from './method-view';
 import { NOT_MAPPED, providerModelLine, scoringModelView } from './scoring-model-view';
+import { riskRegisterView } from './risk-register-dossier';
 
 export type DossierStatus = 'draft' | 'under review' | 'signed';
 
@@ -27,7 +28,9 @@ export interface DossierSection {
 }
 
 /** The sections reviewers can comment on, in print order. Provider chapters are keyed by provider id. */
-export function dossierSections(input: Pick<DossierInput, 'providers'> & { award?: unknown }): DossierSection[] {
+export function dossierSections(
+  input: Pick<DossierInput, 'providers'> & { award?: unknown; riskRegister?: unknown },
+): DossierSection[] {
   return [
     { key: 'summary', title: '1. Executive summary' },
     { key: 'procedure', title: '2. Procedure' },
@@ -39,6 +42,7 @@ export function dossierSections(input: Pick<DossierInput, 'providers'> & { award
     })),
     { key: 'ai-act', title: '6. EU AI Act view and contract clauses' },
     { key: 'readiness', title: '7. Is the agency ready to use this system?' },
+    ...(input.riskRegister ? [{ key: 'risk', title: '8. Risk register per provider' }] : []),
     { key: 'fria', title: 'Annex A. Fundamental rights impact assessment' },
     { key: 'answers', title: 'Annex B. Providers’ answers' },
     ...(input.award ? [{ key: 'method', title: 'Annex C. Method statement' }] : []),
@@ -267,6 +271,7 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
     fria: friaAnnex(input),
     consultations: input.deployer?.consultations ?? [],
     readiness: readinessView(input),
+    riskRegister: riskRegisterView(input.riskRegister, recommendedId),
     signOff: {
       // The signed record names who approved; a review copy names who must.
       required: signOff?.requiredReviewers ?? input.reviewers,
@@ -281,6 +286,7 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
         createdAt: minute(c.createdAt),
       })),
       signedAt: minute(signOff?.signedAt ?? null),
+      riskAcceptances: signOff?.riskAcceptances?.map((a) => ({ ...a, acceptedAt: minute(a.acceptedAt) })),
     },
   };
 }

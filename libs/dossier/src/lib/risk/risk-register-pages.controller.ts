@@ -1,0 +1,182 @@
+import { BadRequestException, Controller, Get, HttpException, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { roleMay } from '@probity/access';
+import { CasesService } from '@probity/cases';
+import { CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
+import { FormBody } from '@probity/web';
+import { RISK_LABEL } from '../../model/risk-table';
+import { riskRegisterView } from '../../model/risk-register-dossier';
+import { RiskRegisterService } from './risk-register.service';
+
+const NOTICES: Record<string, string> = {
+  edited: 'The risk was changed; your reason is kept with it and in the audit trail.',
+  removed: 'The risk was removed from the register; your reason is in the audit trail.',
+  accepted: 'Your acceptance of this residual risk was recorded with your reasons.',
+};
+
+const messagesOf = (error: HttpException): string[] => {
+  const message = (error.getResponse() as { message?: unknown }).message ?? error.message;
+  return (Array.isArray(message) ? message : [message]).map(String);
+};
+
+const scaleOf = (value: string | undefined) => (value ? Number(value) : undefined);
+
+/** The risk register page: officers keep the rows, the case's legal reviewers accept residual risks. */
+@ApiExcludeController()
+@Controller('cases/:caseId/risk-register')
+export class RiskRegisterPagesController {
+  constructor(
+    private readonly risks: RiskRegisterService,
+    private readonly cases: CasesService,
+  ) {}
+
+  @Get()
+  @RequiresAccess('risk.read')
+  async page(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('caseId') caseId: string,
+    @Query('notice') notice: string | undefined,
+    @Res() response: Response,
+  ) {
+    await this.render(staff, caseId, response, { notice });
+  }
+
+  @Post('edit')
+  @RequiresAccess('risk.edit')
+  async edit(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('caseId') caseId: string,
+    @FormBody('fields') form: Record<string, string>,
+    @Res() response: Response,
+  ) {
+    await this.act(staff, caseId, response, form, 'edited', () =>
+      this.risks.edit(staff, caseId, {
+        providerId: form.providerId ?? '',
+        key: form.key ?? '',
+        reason: form.reason ?? '',
+        changes: {
+          owner: form.owner || undefined,
+          decision: form.decision || undefined,
+          residualLikelihood: scaleOf(form.residualLikelihood),
+          residualImpact: scaleOf(form.residualImpact),
+          mitigation: form.mitigationText
+            ? { kind: form.mitigationKind ?? '', text: form.mitigationText, clause: form.clause ?? null }
+            : undefined,
+        },
+      }),
+    );
+  }
+
+  @Post('remove')
+  @RequiresAccess('risk.edit')
+  async remove(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('caseId') caseId: string,
+    @FormBody('fields') form: Record<string, string>,
+    @Res() response: Response,
+  ) {
+    await this.act(staff, caseId, response, form, 'removed', () =>
+      this.risks.remove(staff, caseId, {
+        providerId: form.providerId ?? '',
+        key: form.key ?? '',
+        reason: form.reason ?? '',
+      }),
+    );
+  }
+
+  @Post('accept')
+  @RequiresAccess('risk.accept')
+  async accept(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('caseId') caseId: string,
+    @FormBody('fields') form: Record<string, string>,
+    @Res() response: Response,
+  ) {
+    await this.act(staff, caseId, response, form, 'accepted', () =>
+      this.risks.accept(staff, caseId, {
+        providerId: form.providerId ?? '',
+        key: form.key ?? '',
+        reason: form.reason ?? '',
+      }),
+    );
+  }
+
+  private async act(
+    staff: StaffPrincipal,
+    caseId: string,
+    response: Response,
+    form: Record<string, string>,
+    notice: string,
+    action: () => Promise<unknown>,
+  ) {
+    // Every form on the page names its row: a post without one did not come from the page.
+    if (!form.providerId || !form.key) throw new BadRequestException('Choose a risk of the register first.');
+    try {
+      await action();
+    } catch (error) {
+      if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
+      return this.render(
+        staff,
+        caseId,
+        response,
+        { errors: messagesOf(error), failedKey: form.key },
+        error.getStatus(),
+      );
+    }
+    response.redirect(303, `/cases/${caseId}/risk-register?notice=${notice}`);
+  }
+
+  private async render(
+    staff: StaffPrincipal,
+    caseId: string,
+    response: Response,
+    extra: { notice?: string; errors?: string[]; failedKey?: string },
+    status = 200,
+  ) {
+    const procurementCase = await this.cases.caseOfAgency(staff.agencyId, caseId);
+    const state = await this.risks.register(staff, procurementCase.id);
+    const view = riskRegisterView(state, state.recommendedProviderId);
+    const canEdit = roleMay('risk.edit', staff) && ['evaluation', 'dossier_review'].includes(procurementCase.status);
+    const canAccept = roleMay('risk.accept', staff) && procurementCase.status === 'dossier_review';
+    response.status(status).render('dossier/risk-register', {
+      title: `Risk register · ${procurementCase.reference}`,
+      flash: extra.notice ? NOTICES[extra.notice] : undefined,
+      procurementCase,
+      label: RISK_LABEL,
+      appetite: state.appetite,
+      errors: extra.errors ?? [],
+      blocking: state.blocking,
+      acceptances: state.acceptances.map((acceptance) => ({
+        ...acceptance,
+        risk:
+          state.providers
+            .find((p) => p.providerId === acceptance.providerId)
+            ?.rows.find((row) => row.key === acceptance.rowKey)?.description ?? 'a risk no longer in the register',
+      })),
+      providers: (view?.providers ?? []).map((provider, p) => {
+        const source = state.providers[p];
+        return {
+          ...provider,
+          providerId: source.providerId,
+          rows: provider.rows.map((row, r) => ({
+            ...row,
+            key: source.rows[r].key,
+            id: `risk-${p}-${r}`,
+            decision: source.rows[r].decision,
+            mitigationKind: source.rows[r].mitigation.kind,
+            mitigationText: source.rows[r].mitigation.text,
+            clause: source.rows[r].mitigation.clause ?? '',
+            residualLikelihood: source.rows[r].residualLikelihood,
+            residualImpact: source.rows[r].residualImpact,
+            owner: source.rows[r].owner,
+            failed: extra.failedKey === source.rows[r].key,
+            canAcceptHere: canAccept && row.aboveAppetite && provider.recommended,
+          })),
+        };
+      }),
+      canEdit,
+      xlsx: `/api/v1/cases/${procurementCase.id}/risk-register/xlsx`,
+    });
+  }
+}
