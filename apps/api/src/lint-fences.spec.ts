@@ -76,6 +76,7 @@ describe('lint fence: only repositories and entities import typeorm', () => {
     'libs/identity/src/lib/identity.service.ts',
     'libs/cases/src/lib/cases.service.ts',
     'libs/notifications/src/lib/send-mail.job.ts',
+    'libs/notifications/src/lib/send-reminders.job.ts',
     'libs/web/src/lib/some-helper.ts',
     'apps/api/src/main.ts',
   ].map((filePath) => [filePath, probe(TYPEORM_IMPORT, filePath)]);

@@ -6,7 +6,7 @@ import { JobOutbox } from '@probity/queue';
 import { Actor, SYSTEM_ACTOR } from './actor';
 import { ProviderResponse } from './case.entities';
 import { CasesService, isUuid } from './cases.service';
-import { ResponseRepository } from './response.repository';
+import { ResponseAwaitingSubmission, ResponseRepository } from './response.repository';
 
 export class AnswerValidationException extends UnprocessableEntityException {
   constructor(readonly problems: Array<{ questionName: string; message: string }>) {
@@ -51,6 +51,11 @@ export class ResponsesService {
       }),
     );
     return response;
+  }
+
+  /** For deadline reminders: unsubmitted responses of open cases due in (after, dueBy]. */
+  awaitingSubmission(after: Date, dueBy: Date): Promise<ResponseAwaitingSubmission[]> {
+    return this.responseRepository.awaitingSubmission(after, dueBy);
   }
 
   async responsesOf(caseId: string): Promise<ProviderResponse[]> {
