@@ -32,16 +32,6 @@ const TYPEORM_ALLOWED = [
   'libs/web/src/lib/error-logging.spec.ts',
 ];
 
-/**
- * TEMPORARY: libs/evaluation is being moved onto repositories in a parallel branch. These files still import
- * TypeORM; delete each line as its file is converted, and this list when it is empty.
- */
-const TYPEORM_TEMPORARY_EXCEPTIONS = [
-  // Not converted yet (helper/arch-repos ran out of time): joins cases' and identity's tables for reminder
-  // candidates; needs a read on ResponsesService and IdentityService.getAgency, then a ReminderRepository.
-  'libs/notifications/src/lib/send-reminders.job.ts',
-];
-
 /** Pure folders and files inside feature libraries, and the pure libraries themselves. */
 const PURE_FILES = [
   'libs/dossier/src/model/**/*.ts',
@@ -111,7 +101,7 @@ export default [
     // Repositories own their tables: across the repo only repositories, entities, migrations and the database
     // and testing libraries talk TypeORM; everything else goes through a repository or a library's service.
     files: ['**/*.ts'],
-    ignores: [...TYPEORM_ALLOWED, ...TYPEORM_TEMPORARY_EXCEPTIONS],
+    ignores: TYPEORM_ALLOWED,
     rules: { 'no-restricted-imports': ['error', { paths: [TYPEORM_BAN], patterns: [TYPEORM_SUBPATH_BAN] }] },
   },
   {

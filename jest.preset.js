@@ -17,7 +17,12 @@ module.exports = {
           target: 'es2022',
           keepClassNames: true,
         },
-        module: { type: 'commonjs' },
+        // Imports of packages and of other libraries (`@probity/*`) are required on first use rather than at
+        // load: Jest evaluates every module afresh for each spec file, so a spec of a pure function that
+        // imports one name from a barrel no longer pays for survey-core, exceljs, TypeORM and NestJS it never
+        // runs (this halved the unit tier's CPU time). The build (.swcrc) keeps eager imports, and so do the
+        // e2e suites (test/jest.config.js), which run the whole api and worker in process.
+        module: { type: 'commonjs', lazy: true },
         sourceMaps: 'inline',
       },
     ],

@@ -1,5 +1,3 @@
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -10,14 +8,13 @@ import { AuditTrail } from '@probity/audit';
 import { CasesService, ProcurementCase, ResponsesService } from '@probity/cases';
 import { DEMO_AGENCY_NAME, demoCase, submitDemoResponses } from '@probity/demo';
 import { PanelService, EvaluationResultsService } from '@probity/evaluation';
-import { IdentityService, StaffRole } from '@probity/identity';
+import { IdentityService } from '@probity/identity';
 import { localised, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
 import { locateBrowser } from '@probity/pdf-rendering';
 import { Comparison, principleRadarChart } from '@probity/scoring';
-import { createTestDatabase, servicesTestConfig, TestDatabase, waitFor } from '@probity/testing';
-import { createApp } from '../apps/api/src/create-app';
-import { WorkerModule } from '../apps/worker/src/worker.module';
-import { signInHeaders } from './support/tender-http';
+import { waitFor } from '@probity/testing';
+import { E2eApp, startE2eApp } from './support/e2e-app';
+import { SessionHeaders, signedInStaff } from './support/staff-sessions';
 
 const PASSWORD = 'comparison test passphrase';
 
@@ -31,12 +28,11 @@ const CHANGED = {
 };
 
 describe('comparison, weights and scoring progress over HTTP (real PostgreSQL and Redis)', () => {
-  let database: TestDatabase;
+  let e2e: E2eApp;
   let app: NestExpressApplication;
-  let worker: INestApplicationContext;
   let caseId: string;
   const principals: Record<string, { userId: string; agencyId: string }> = {};
-  const sessions: Record<string, { Cookie: string; 'x-csrf-token': string }> = {};
+  const sessions: Record<string, SessionHeaders> = {};
   const as = (who: string) => sessions[who];
   const browserCookies = (who: string, url: string) =>
     sessions[who].Cookie.split('; ').map((pair) => {
@@ -48,29 +44,21 @@ describe('comparison, weights and scoring progress over HTTP (real PostgreSQL an
     request(app.getHttpServer()).get(`/api/v1/cases/${caseId}/comparison`).set(as(who));
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const config = servicesTestConfig(database.url);
     // The api and worker as they run in services mode, sharing one queue prefix on the real Redis.
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-    await worker.init();
-    app = (await createApp(config)) as NestExpressApplication;
-    await app.init();
+    e2e = await startE2eApp({ worker: true });
+    app = e2e.app as NestExpressApplication;
 
     const identity = app.get(IdentityService);
     const agency = await identity.findOrCreateAgency(DEMO_AGENCY_NAME);
     const otherAgency = await identity.findOrCreateAgency('Another police service (test)');
-    const staff: Array<[string, string, StaffRole]> = [
+    const staff = await signedInStaff(app, 'comparison.example', PASSWORD, [
       ['officer', agency.id, 'procurement_officer'],
       ['evaluator', agency.id, 'evaluator'],
       ['legal', agency.id, 'legal_reviewer'],
       ['stranger', otherAgency.id, 'procurement_officer'],
-    ];
-    for (const [who, agencyId, role] of staff) {
-      const email = `${who}@comparison.example`;
-      const user = await identity.createStaffUser({ agencyId, email, name: `Test ${who}`, role, password: PASSWORD });
-      principals[who] = { userId: user.id, agencyId };
-      sessions[who] = await signInHeaders(app, email, PASSWORD);
-    }
+    ]);
+    Object.assign(principals, staff.people);
+    Object.assign(sessions, staff.sessions);
 
     const cases = app.get(CasesService);
     const created = await cases.createCase(agency.id, demoCase(new Date('2026-11-01T00:00:00Z')));
@@ -94,9 +82,7 @@ describe('comparison, weights and scoring progress over HTTP (real PostgreSQL an
   });
 
   afterAll(async () => {
-    await app?.close();
-    await worker?.close();
-    await database?.drop();
+    await e2e?.close();
   });
 
   it('asks for a sign-in (401) and refuses a wrong role (403) or another agency (404)', async () => {

@@ -1,5 +1,3 @@
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
@@ -11,20 +9,14 @@ import request from 'supertest';
 import { AuditTrail } from '@probity/audit';
 import { DEMO_AGENCY_NAME } from '@probity/demo';
 import { PanelService } from '@probity/evaluation';
-import { IdentityService, StaffRole } from '@probity/identity';
+import { IdentityService } from '@probity/identity';
 import { questionsOf } from '@probity/questionnaires';
-import {
-  createTestDatabase,
-  servicesTestConfig,
-  SmtpSink,
-  startSmtpSink,
-  TestDatabase,
-  waitFor,
-} from '@probity/testing';
-import { createApp } from '../apps/api/src/create-app';
-import { WorkerModule } from '../apps/worker/src/worker.module';
+import { SmtpSink, waitFor } from '@probity/testing';
 import { caseInLegalReview, CLARIFICATION } from './support/dossier-case';
-import { builtInDefinition, signInHeaders } from './support/tender-http';
+import { E2eApp, startE2eApp } from './support/e2e-app';
+import { SessionHeaders, signedInStaff } from './support/staff-sessions';
+import { getPdf, pdfText } from './support/pdf';
+import { builtInDefinition } from './support/tender-http';
 
 const PASSWORD = 'dossier sign-off passphrase';
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -34,14 +26,6 @@ const PANEL_LOCKED = 'The dossier of this case is signed off: its panel can no l
 const QUESTION_KEYS = questionsOf(builtInDefinition('responsible-ai-high-risk'))
   .map(({ question }) => question.name)
   .filter((name) => name.includes('_'));
-
-/** Reads a binary response body (PDF) as a Buffer. */
-function binary(res: request.Response, callback: (error: Error | null, body: Buffer) => void) {
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-}
 
 interface VersionRow {
   id: string;
@@ -54,18 +38,17 @@ interface VersionRow {
 }
 
 describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, Redis, Chromium and SMTP)', () => {
-  let database: TestDatabase;
+  let e2e: E2eApp;
   let smtp: SmtpSink;
   let keyDir: string;
   let app: NestExpressApplication;
-  let worker: INestApplicationContext;
   let caseId: string;
   let reference: string;
   let agencyId: string;
   let firstVersion: VersionRow;
   let secondVersion: VersionRow;
   const people: Record<string, { userId: string; email: string; name: string }> = {};
-  const sessions: Record<string, { Cookie: string; 'x-csrf-token': string }> = {};
+  const sessions: Record<string, SessionHeaders> = {};
   const as = (who: string) => sessions[who];
   const server = () => app.getHttpServer();
 
@@ -96,24 +79,16 @@ describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, 
     request(server()).post(`/api/v1/dossiers/${dossierId}/decisions`).set(as(who)).send(body);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    smtp = await startSmtpSink();
     keyDir = await mkdtemp(join(tmpdir(), 'probity-signoff-'));
-    const config = servicesTestConfig(database.url, {
-      SMTP_URL: smtp.url,
-      PUBLIC_BASE_URL: 'http://probity.example',
-      DATA_DIR: keyDir,
-    });
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-    await worker.init();
-    app = (await createApp(config)) as NestExpressApplication;
-    await app.init();
+    e2e = await startE2eApp({ worker: true, env: { PUBLIC_BASE_URL: 'http://probity.example', DATA_DIR: keyDir } });
+    app = e2e.app as NestExpressApplication;
+    smtp = e2e.smtp;
 
     const identity = app.get(IdentityService);
     const agency = await identity.findOrCreateAgency(DEMO_AGENCY_NAME);
     agencyId = agency.id;
     const otherAgency = await identity.createAgency('Another police service (sign-off test)');
-    const staff: Array<[string, string, StaffRole, string]> = [
+    const staff = await signedInStaff(app, 'signoff.example', PASSWORD, [
       ['officer', agency.id, 'procurement_officer', 'Olivia Officer'],
       ['lena', agency.id, 'legal_reviewer', 'Lena Legal'],
       ['lars', agency.id, 'legal_reviewer', 'Lars Lawyer'],
@@ -121,13 +96,9 @@ describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, 
       ['evaluator', agency.id, 'evaluator', 'Eve Evaluator'],
       ['stranger', otherAgency.id, 'procurement_officer', 'Sam Stranger'],
       ['strangerLegal', otherAgency.id, 'legal_reviewer', 'Sid Stranger'],
-    ];
-    for (const [who, agencyOf, role, name] of staff) {
-      const email = `${who.toLowerCase()}@signoff.example`;
-      const user = await identity.createStaffUser({ agencyId: agencyOf, email, name, role, password: PASSWORD });
-      people[who] = { userId: user.id, email, name };
-      sessions[who] = await signInHeaders(app, email, PASSWORD);
-    }
+    ]);
+    Object.assign(people, staff.people);
+    Object.assign(sessions, staff.sessions);
     ({ caseId, reference } = await caseInLegalReview(
       app,
       agency.id,
@@ -141,10 +112,7 @@ describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, 
   });
 
   afterAll(async () => {
-    await app?.close();
-    await worker?.close();
-    await smtp?.close();
-    await database?.drop();
+    await e2e?.close();
     if (keyDir) await rm(keyDir, { recursive: true, force: true });
   });
 
@@ -199,14 +167,9 @@ describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, 
     const again = await request(server()).post(`/api/v1/cases/${caseId}/dossiers`).set(as('officer')).expect(202);
     expect(again.body.id).toBe(firstVersion.id);
 
-    const pdf = await request(server())
-      .get(`/api/v1/dossiers/${firstVersion.id}/pdf`)
-      .set(as('lena'))
-      .buffer(true)
-      .parse(binary)
-      .expect(200);
+    const pdf = await getPdf(server(), `/api/v1/dossiers/${firstVersion.id}/pdf`, as('lena'));
     expect(pdf.headers['content-type']).toContain('application/pdf');
-    expect(sha256(pdf.body as Buffer)).toBe(firstVersion.pdfSha256);
+    expect(sha256(pdf.body)).toBe(firstVersion.pdfSha256);
 
     const ocds = await request(server()).get(`/api/v1/cases/${caseId}/ocds`).set(as('officer')).expect(200);
     expect(ocds.headers['content-disposition']).toContain('attachment');
@@ -222,16 +185,8 @@ describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, 
   });
 
   it('prints the published clarification and question titles, never internal keys, in the PDF and on the review page', async () => {
-    const pdf = await request(server())
-      .get(`/api/v1/dossiers/${firstVersion.id}/pdf`)
-      .set(as('lena'))
-      .buffer(true)
-      .parse(binary)
-      .expect(200);
-    const file = join(keyDir, 'review-copy.pdf');
-    await writeFile(file, pdf.body as Buffer);
-    const { stdout } = await run('pdftotext', [file, '-']);
-    const text = stdout.replace(/\s+/g, ' ');
+    const pdf = await getPdf(server(), `/api/v1/dossiers/${firstVersion.id}/pdf`, as('lena'));
+    const text = (await pdfText(pdf.body)).replace(/\s+/g, ' ');
     expect(text).toContain(CLARIFICATION.question);
     expect(text).toContain(CLARIFICATION.answer);
     expect(text).not.toContain('No clarifications were published');
@@ -414,13 +369,7 @@ describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, 
     const signed = (await versions()).find((v) => v.id === secondVersion.id) as VersionRow;
     expect(signed.status).toBe('signed');
 
-    const pdf = await request(server())
-      .get(`/api/v1/dossiers/${secondVersion.id}/signed.pdf`)
-      .set(as('officer'))
-      .buffer(true)
-      .parse(binary)
-      .expect(200);
-    const bytes = pdf.body as Buffer;
+    const bytes = (await getPdf(server(), `/api/v1/dossiers/${secondVersion.id}/signed.pdf`, as('officer'))).body;
     expect(sha256(bytes)).toBe(signed.signedPdfSha256);
 
     const verified = await request(server())

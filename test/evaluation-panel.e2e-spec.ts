@@ -1,5 +1,3 @@
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
@@ -7,13 +5,12 @@ import { DataSource } from 'typeorm';
 import { CasesService, ResponsesService } from '@probity/cases';
 import { DEMO_PROVIDERS, demoCase, submitDemoResponses } from '@probity/demo';
 import { DossierInputSource } from '@probity/dossier';
-import { IdentityService, StaffRole } from '@probity/identity';
+import { IdentityService } from '@probity/identity';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
 import type { Comparison } from '@probity/scoring';
-import { createTestDatabase, servicesTestConfig, TestDatabase, waitFor } from '@probity/testing';
-import { createApp } from '../apps/api/src/create-app';
-import { WorkerModule } from '../apps/worker/src/worker.module';
-import { signInHeaders } from './support/tender-http';
+import { waitFor } from '@probity/testing';
+import { E2eApp, startE2eApp } from './support/e2e-app';
+import { SessionHeaders, signedInStaff } from './support/staff-sessions';
 
 const PASSWORD = 'panel test passphrase';
 const PRICE = 1234567.89;
@@ -36,13 +33,12 @@ interface WorkspaceAnswer {
 }
 
 describe('evaluation panel over HTTP (real PostgreSQL and Redis)', () => {
-  let database: TestDatabase;
+  let e2e: E2eApp;
   let app: NestExpressApplication;
-  let worker: INestApplicationContext;
   let caseId: string;
   let northwindId: string;
   const users: Record<string, string> = {};
-  const sessions: Record<string, { Cookie: string; 'x-csrf-token': string }> = {};
+  const sessions: Record<string, SessionHeaders> = {};
   const http = () => request(app.getHttpServer());
   const panelUrl = (path = '') => `/api/v1/cases/${caseId}/panel${path}`;
   const workspaceOf = async (who: string, responseId = northwindId): Promise<WorkspaceAnswer> =>
@@ -59,17 +55,13 @@ describe('evaluation panel over HTTP (real PostgreSQL and Redis)', () => {
       .send(body);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const config = servicesTestConfig(database.url);
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-    await worker.init();
-    app = (await createApp(config)) as NestExpressApplication;
-    await app.init();
+    e2e = await startE2eApp({ worker: true });
+    app = e2e.app as NestExpressApplication;
 
     const identity = app.get(IdentityService);
     const agency = await identity.findOrCreateAgency('Panel test police service');
     const otherAgency = await identity.findOrCreateAgency('Another police service (panel test)');
-    const staff: Array<[string, string, StaffRole]> = [
+    const staff = await signedInStaff(app, 'panel.example', PASSWORD, [
       ['officer', agency.id, 'procurement_officer'],
       ['eva', agency.id, 'evaluator'],
       ['ben', agency.id, 'evaluator'],
@@ -78,13 +70,9 @@ describe('evaluation panel over HTTP (real PostgreSQL and Redis)', () => {
       ['legal', agency.id, 'legal_reviewer'],
       ['foreign', otherAgency.id, 'evaluator'],
       ['foreignOfficer', otherAgency.id, 'procurement_officer'],
-    ];
-    for (const [who, agencyId, role] of staff) {
-      const email = `${who.toLowerCase()}@panel.example`;
-      const user = await identity.createStaffUser({ agencyId, email, name: `Test ${who}`, role, password: PASSWORD });
-      users[who] = user.id;
-      sessions[who] = await signInHeaders(app, email, PASSWORD);
-    }
+    ]);
+    Object.assign(users, staff.ids);
+    Object.assign(sessions, staff.sessions);
 
     // The officer raises the case and names its panel through the API.
     const created = await http()
@@ -116,9 +104,7 @@ describe('evaluation panel over HTTP (real PostgreSQL and Redis)', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await worker?.close();
-    await database?.drop();
+    await e2e?.close();
   });
 
   it('shows no submission before a declaration (403 and a redirect to the form) and refuses non-members', async () => {

@@ -14,8 +14,11 @@ interface Probe {
 
 /**
  * ESLint's Node API loads the flat config with a dynamic import, which Jest's module sandbox refuses, so the
- * probes run in one plain Node process: `new ESLint().lintText(source, { filePath })` per probe.
+ * probes run in one plain Node process: `new ESLint().lintText(source, { filePath })` per probe. Plugins may
+ * print to stdout too (Nx warns when no project graph is cached yet, as in a fresh checkout), so the answers
+ * follow a marker line.
  */
+const ANSWERS_MARKER = '--- lint probe answers ---';
 const LINT_PROBES = `
   import { ESLint } from 'eslint';
   import { readFileSync } from 'node:fs';
@@ -26,7 +29,7 @@ const LINT_PROBES = `
     const [result] = await eslint.lintText(source, { filePath });
     answers.push(result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message));
   }
-  process.stdout.write(JSON.stringify(answers));
+  process.stdout.write('\\n${ANSWERS_MARKER}\\n' + JSON.stringify(answers));
 `;
 
 function lintAll(probes: Probe[]): string[][] {
@@ -37,7 +40,9 @@ function lintAll(probes: Probe[]): string[][] {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
   });
-  return JSON.parse(output) as string[][];
+  const markerAt = output.lastIndexOf(ANSWERS_MARKER);
+  if (markerAt < 0) throw new Error(`the lint probes printed no answers:\n${output}`);
+  return JSON.parse(output.slice(markerAt + ANSWERS_MARKER.length)) as string[][];
 }
 
 /** Every probe of this file is linted once, up front; each test reads its answers by key. */
@@ -71,6 +76,7 @@ describe('lint fence: only repositories and entities import typeorm', () => {
     'libs/identity/src/lib/identity.service.ts',
     'libs/cases/src/lib/cases.service.ts',
     'libs/notifications/src/lib/send-mail.job.ts',
+    'libs/notifications/src/lib/send-reminders.job.ts',
     'libs/web/src/lib/some-helper.ts',
     'apps/api/src/main.ts',
   ].map((filePath) => [filePath, probe(TYPEORM_IMPORT, filePath)]);

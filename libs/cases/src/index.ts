@@ -12,6 +12,7 @@ export {
 } from './lib/case.entities';
 export { CasesService, CreateCaseInput, isUuid } from './lib/cases.service';
 export { AnswerValidationException, ResponsesService } from './lib/responses.service';
+export { ResponseAwaitingSubmission } from './lib/response.repository';
 export { InviteProviderInput, ProviderInvitesService } from './lib/provider-invites.service';
 export { EvidenceService } from './lib/evidence.service';
 export { CLARIFICATION_IDS, ClarificationsService, MAX_CLARIFICATION_LENGTH } from './lib/clarifications.service';

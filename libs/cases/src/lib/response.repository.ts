@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@probity/database';
 import { In, IsNull } from 'typeorm';
-import { EvidenceFile, ProviderResponse } from './case.entities';
+import { EvidenceFile, ProcurementCase, ProviderResponse } from './case.entities';
+
+/** An unsubmitted response of an open case, with the case facts a deadline reminder states. */
+export interface ResponseAwaitingSubmission {
+  responseId: string;
+  organisationName: string;
+  contactEmails: unknown;
+  agencyId: string;
+  caseTitle: string;
+  caseReference: string;
+  responsesDue: Date;
+}
 
 /** The `provider_responses` and `evidence_files` tables: a response and the evidence attached to it. */
 @Injectable()
@@ -90,5 +101,25 @@ export class ResponseRepository {
   /** In id order, the stable order a submission's hash is computed over. */
   evidenceForSubmission(responseId: string): Promise<EvidenceFile[]> {
     return this.evidence.find({ where: { responseId }, order: { id: 'ASC' } });
+  }
+
+  /** Unsubmitted responses of open cases whose deadline falls in (after, dueBy], earliest deadline first. */
+  awaitingSubmission(after: Date, dueBy: Date): Promise<ResponseAwaitingSubmission[]> {
+    return this.responses
+      .createQueryBuilder('response')
+      .innerJoin(ProcurementCase, 'pcase', 'pcase.id = response.caseId')
+      .select('response.id', 'responseId')
+      .addSelect('response.organisationName', 'organisationName')
+      .addSelect('response.contactEmails', 'contactEmails')
+      .addSelect('pcase.agencyId', 'agencyId')
+      .addSelect('pcase.title', 'caseTitle')
+      .addSelect('pcase.reference', 'caseReference')
+      .addSelect('pcase.responsesDue', 'responsesDue')
+      .where('pcase.status = :open', { open: 'open' })
+      .andWhere('response.status <> :submitted', { submitted: 'submitted' })
+      .andWhere('pcase.responsesDue > :after AND pcase.responsesDue <= :dueBy', { after, dueBy })
+      .orderBy('pcase.responsesDue', 'ASC')
+      .addOrderBy('response.id', 'ASC')
+      .getRawMany<ResponseAwaitingSubmission>();
   }
 }

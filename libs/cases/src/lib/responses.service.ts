@@ -7,7 +7,7 @@ import { recordStep, timeStep } from '@probity/web';
 import { Actor, SYSTEM_ACTOR } from './actor';
 import { ProviderResponse } from './case.entities';
 import { CasesService, isUuid } from './cases.service';
-import { ResponseRepository } from './response.repository';
+import { ResponseAwaitingSubmission, ResponseRepository } from './response.repository';
 
 export class AnswerValidationException extends UnprocessableEntityException {
   constructor(readonly problems: Array<{ questionName: string; message: string }>) {
@@ -52,6 +52,11 @@ export class ResponsesService {
       }),
     );
     return response;
+  }
+
+  /** For deadline reminders: unsubmitted responses of open cases due in (after, dueBy]. */
+  awaitingSubmission(after: Date, dueBy: Date): Promise<ResponseAwaitingSubmission[]> {
+    return this.responseRepository.awaitingSubmission(after, dueBy);
   }
 
   async responsesOf(caseId: string): Promise<ProviderResponse[]> {

@@ -4,8 +4,7 @@ import { CasesService } from '@probity/cases';
 import { AppConfig } from '@probity/config';
 import { UnitOfWork } from '@probity/database';
 import { IdentityService } from '@probity/identity';
-import { mailJobId, Notifier } from '@probity/notifications';
-import { JobOutbox } from '@probity/queue';
+import { Notifier } from '@probity/notifications';
 
 /** Where an evaluator declares conflicts of interest and then scores a case. */
 export function evaluationPath(caseId: string): string {
@@ -26,17 +25,16 @@ export class EvaluatorInvitations {
     private readonly cases: CasesService,
     private readonly identity: IdentityService,
     private readonly notifier: Notifier,
-    private readonly outbox: JobOutbox,
     private readonly audit: AuditTrail,
     private readonly config: AppConfig,
   ) {}
 
-  /** Queues the mails in one transaction (the caller's, if open); returns the names of the evaluators asked now. */
+  /** Queues the mails in one unit of work (the caller's, if open); returns the names of the evaluators asked now. */
   queue(caseId: string): Promise<string[]> {
-    return this.unitOfWork.run(() => this.queueInTransaction(caseId));
+    return this.unitOfWork.run(() => this.queueInUnitOfWork(caseId));
   }
 
-  private async queueInTransaction(caseId: string): Promise<string[]> {
+  private async queueInUnitOfWork(caseId: string): Promise<string[]> {
     const procurementCase = await this.cases.getCase(caseId);
     if (procurementCase.status !== 'evaluation') return [];
     const evaluatorIds = new Set(procurementCase.panel.filter((m) => m.role === 'evaluator').map((m) => m.userId));
@@ -46,12 +44,11 @@ export class EvaluatorInvitations {
       evaluatorIds.has(user.id),
     );
     const agencyName = await this.cases.agencyName(procurementCase.agencyId);
-    const transaction = this.unitOfWork.transaction;
     const asked: string[] = [];
     for (const evaluator of evaluators) {
       const idempotencyKey = `evaluation-invite:${caseId}:${evaluator.id}`;
-      if (await this.outbox.has(transaction, mailJobId(idempotencyKey))) continue;
-      await this.notifier.queue(transaction, {
+      if (await this.notifier.alreadyQueued(idempotencyKey)) continue;
+      await this.notifier.queue({
         template: 'evaluation-invite',
         to: [evaluator.email],
         context: {

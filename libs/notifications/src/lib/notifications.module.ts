@@ -1,20 +1,29 @@
 import { Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ProcurementCase, ProviderResponse } from '@probity/cases';
+import { CasesModule } from '@probity/cases';
 import { UnitOfWork } from '@probity/database';
-import { Agency } from '@probity/identity';
+import { IdentityModule } from '@probity/identity';
 import { JobQueue } from '@probity/queue';
 import { MailDeliveryRepository } from './mail-delivery.repository';
 import { MailService } from './mail.service';
 import { NOTIFICATION_ENTITIES } from './notification.entities';
 import { Notifier } from './notifier';
+import { ReminderRepository } from './reminder.repository';
 import { SendMailJob } from './send-mail.job';
 import { REMINDER_SCHEDULE_EVERY_MS, SendRemindersJob } from './send-reminders.job';
 
 /** E-mail: MailService (send now), Notifier (queue in a transaction) and the jobs behind them. */
 @Module({
-  imports: [TypeOrmModule.forFeature([...NOTIFICATION_ENTITIES, ProviderResponse, ProcurementCase, Agency])],
-  providers: [UnitOfWork, MailDeliveryRepository, MailService, Notifier, SendMailJob, SendRemindersJob],
+  imports: [TypeOrmModule.forFeature(NOTIFICATION_ENTITIES), CasesModule, IdentityModule],
+  providers: [
+    UnitOfWork,
+    MailDeliveryRepository,
+    ReminderRepository,
+    MailService,
+    Notifier,
+    SendMailJob,
+    SendRemindersJob,
+  ],
   exports: [MailService, Notifier],
 })
 export class NotificationsModule {}

@@ -11,9 +11,6 @@ export interface QueuedMail<T extends QueuedMailTemplate> {
   idempotencyKey: string;
 }
 
-/** The transaction handle the outbox writes with (named through JobOutbox, so no TypeORM type is imported). */
-type OutboxTransaction = Parameters<JobOutbox['add']>[0];
-
 // Defined with the queue contracts, where identity (which cannot depend on notifications) finds it too.
 export { mailJobId };
 
@@ -29,19 +26,13 @@ export class Notifier {
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  /** Queues the mail in the unit of work open around the caller (`UnitOfWork.run`), or in the given transaction. */
-  async queue<T extends QueuedMailTemplate>(mail: QueuedMail<T>): Promise<void>;
-  async queue<T extends QueuedMailTemplate>(manager: OutboxTransaction, mail: QueuedMail<T>): Promise<void>;
-  async queue<T extends QueuedMailTemplate>(
-    ...args: [QueuedMail<T>] | [OutboxTransaction, QueuedMail<T>]
-  ): Promise<void> {
-    const [manager, mail] = args.length === 1 ? [undefined, args[0]] : args;
+  /** Queues the mail in the unit of work open around the caller (`UnitOfWork.run`); throws outside one. */
+  async queue<T extends QueuedMailTemplate>(mail: QueuedMail<T>): Promise<void> {
     // A bad context fails the caller now, not a job hours later.
     const context = parseMailContext(mail.template, mail.context) as unknown as Record<string, unknown>;
     const job = { template: mail.template, to: mail.to, context, idempotencyKey: mail.idempotencyKey };
     const options = { jobId: mailJobId(mail.idempotencyKey) };
-    if (manager) await this.outbox.add(manager, 'mail.send', job, options);
-    else await this.outbox.add('mail.send', job, options);
+    await this.outbox.add('mail.send', job, options);
   }
 
   /** Whether the mail with this idempotency key was already queued (as the open UnitOfWork sees it). */

@@ -1,5 +1,6 @@
 import { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@probity/database';
 import { InvalidJobPayloadError, JobHandlerRegistry, OutboxEntry } from '@probity/queue';
 import { createTestDatabase, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
 import { notificationsTestModule } from '../testing/notifications-test-module';
@@ -58,10 +59,10 @@ describe('Notifier and SendMailJob (real PostgreSQL and SMTP)', () => {
     expect(row.sentAt).toBeInstanceOf(Date);
   });
 
-  it('queues through the outbox in the caller transaction, and the queued job sends it once', async () => {
+  it("queues through the outbox in the caller's unit of work, and the queued job sends it once", async () => {
     const before = sink.messages.length;
-    await dataSource.transaction((manager) =>
-      moduleRef.get(Notifier).queue(manager, {
+    await moduleRef.get(UnitOfWork).run(() =>
+      moduleRef.get(Notifier).queue({
         template: 'submission-receipt',
         to: ['bids@northwind.example', 'legal@northwind.example'],
         context: receipt,
@@ -83,10 +84,10 @@ describe('Notifier and SendMailJob (real PostgreSQL and SMTP)', () => {
     expect(fresh[0].parsed.text).toContain(receipt.submissionHash);
   });
 
-  it('queues nothing when the caller transaction rolls back', async () => {
+  it("queues nothing when the caller's unit of work rolls back", async () => {
     await expect(
-      dataSource.transaction(async (manager) => {
-        await moduleRef.get(Notifier).queue(manager, {
+      moduleRef.get(UnitOfWork).run(async () => {
+        await moduleRef.get(Notifier).queue({
           template: 'submission-receipt',
           to: ['bids@northwind.example'],
           context: receipt,
@@ -101,8 +102,8 @@ describe('Notifier and SendMailJob (real PostgreSQL and SMTP)', () => {
   it('refuses to queue a mail whose context is incomplete, and fails such a job without retrying', async () => {
     const { submissionHash: _hash, ...incomplete } = receipt;
     await expect(
-      dataSource.transaction((manager) =>
-        moduleRef.get(Notifier).queue(manager, {
+      moduleRef.get(UnitOfWork).run(() =>
+        moduleRef.get(Notifier).queue({
           template: 'submission-receipt',
           to: ['bids@northwind.example'],
           context: incomplete as typeof receipt,
