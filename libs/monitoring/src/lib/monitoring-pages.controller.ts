@@ -1,11 +1,11 @@
-import { Controller, Get, HttpException, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { roleMay } from '@probity/access';
 import type { ProcurementCase } from '@probity/cases';
 import { Granted } from '@probity/evaluation';
 import { AccessGranted, CurrentStaff, RequiresAccess, StaffOnly, StaffPrincipal } from '@probity/identity';
-import { FormBody } from '@probity/web';
+import { FormBody, pageRefusalOf } from '@probity/web';
 import { monitoringView } from './monitoring-view';
 import { MonitoringService } from './monitoring.service';
 
@@ -64,8 +64,8 @@ export class MonitoringPagesController {
   }
 
   private async refused(response: Response, staff: StaffPrincipal, procurementCase: ProcurementCase, error: unknown) {
-    if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
-    await this.render(response.status(error.getStatus()), staff, procurementCase, { errors: [error.message] });
+    const { errors, status } = pageRefusalOf(error);
+    await this.render(response.status(status), staff, procurementCase, { errors });
   }
 
   private async render(

@@ -1,11 +1,11 @@
-import { Controller, Get, HttpException, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { roleMay } from '@probity/access';
 import type { ProcurementCase } from '@probity/cases';
 import { Granted } from '@probity/evaluation';
 import { AccessGranted, CurrentStaff, RequiresAccess, StaffOnly, StaffPrincipal } from '@probity/identity';
-import { FormBody } from '@probity/web';
+import { FormBody, pageRefusalOf } from '@probity/web';
 import { openMandatoryItems, READINESS_STATUS_LABELS, READINESS_STATUSES } from '../model/readiness-checklist';
 import { ReadinessService } from './readiness.service';
 
@@ -75,11 +75,8 @@ export class ReadinessPagesController {
     error: unknown,
     form?: Record<string, string>,
   ) {
-    if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
-    const body = error.getResponse();
-    const message = typeof body === 'object' && body !== null && 'message' in body ? body.message : error.message;
-    const errors = (Array.isArray(message) ? message : [message]).map(String);
-    await this.render(response.status(error.getStatus()), staff, procurementCase, { errors, form });
+    const { errors, status } = pageRefusalOf(error);
+    await this.render(response.status(status), staff, procurementCase, { errors, form });
   }
 
   private async render(

@@ -14,14 +14,14 @@ import {
 import { DossierWorkflowService } from '@probity/dossier';
 import { Granted } from '@probity/evaluation';
 import { AccessGranted, CurrentStaff, RequiresAccess, StaffOnly, StaffPrincipal } from '@probity/identity';
-import { FormBody, pageNumberOf } from '@probity/web';
+import { checkedForm, FormBody, PageRefusal, pageNumberOf, pageRefusalOf } from '@probity/web';
 import { staffActor } from './cases.controller';
 import { CreateCaseDto, InviteProviderDto } from './cases.dto';
 import { caseFromForm, inviteFromForm, panelFromForm } from './case-forms';
 import { CaseManagementService } from './case-management.service';
 import { CaseDetailExtras, CasePageView } from './case-page-view.service';
 import { DuplicateOrganisationException, InvitationsService } from './invitations.service';
-import { checkedForm, PageRefusal, pageRefusalOf } from './page-refusal';
+
 import { transitionConfirmation, withdrawConfirmation } from './step-messages';
 
 const PAGE_SIZE = 20;

@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { InviteProviderDto } from './cases.dto';
 import { caseFromForm, inviteFromForm, panelFromForm } from './case-forms';
-import { checkedForm, pageRefusalOf } from './page-refusal';
+import { checkedForm, pageRefusalOf } from '@probity/web';
 
 describe('the officer pages’ refusal fallback', () => {
   it('shows a 4xx with its messages, whether one string or a list of problems', () => {

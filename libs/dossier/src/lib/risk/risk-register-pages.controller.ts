@@ -1,10 +1,10 @@
-import { BadRequestException, Controller, Get, HttpException, Param, Post, Query, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { roleMay } from '@probity/access';
 import { CasesService } from '@probity/cases';
 import { CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
-import { FormBody } from '@probity/web';
+import { FormBody, pageRefusalOf } from '@probity/web';
 import { RISK_LABEL } from '../../model/risk-table';
 import { riskRegisterView } from '../../model/risk-register-dossier';
 import { RiskRegisterService } from './risk-register.service';
@@ -13,11 +13,6 @@ const NOTICES: Record<string, string> = {
   edited: 'The risk was changed; your reason is kept with it and in the audit trail.',
   removed: 'The risk was removed from the register; your reason is in the audit trail.',
   accepted: 'Your acceptance of this residual risk was recorded with your reasons.',
-};
-
-const messagesOf = (error: HttpException): string[] => {
-  const message = (error.getResponse() as { message?: unknown }).message ?? error.message;
-  return (Array.isArray(message) ? message : [message]).map(String);
 };
 
 const scaleOf = (value: string | undefined) => (value ? Number(value) : undefined);
@@ -115,14 +110,8 @@ export class RiskRegisterPagesController {
     try {
       await action();
     } catch (error) {
-      if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
-      return this.render(
-        staff,
-        caseId,
-        response,
-        { errors: messagesOf(error), failedKey: form.key },
-        error.getStatus(),
-      );
+      const { errors, status } = pageRefusalOf(error);
+      return this.render(staff, caseId, response, { errors, failedKey: form.key }, status);
     }
     response.redirect(303, `/cases/${caseId}/risk-register?notice=${notice}`);
   }
