@@ -1,5 +1,4 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
@@ -27,9 +26,9 @@ import { createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/t
 import { AppModule } from '../apps/api/src/app.module';
 import { createApp } from '../apps/api/src/create-app';
 import { describeRoute, HttpRoute, httpRoutes, routeRequirement } from '../apps/api/src/routes/http-routes';
-import { WorkerModule } from '../apps/worker/src/worker.module';
 import { caseInLegalReview } from './support/dossier-case';
 import { builtInDefinition, serveOnLoopback, signInHeaders } from './support/tender-http';
+import { startTestWorker } from './support/e2e-app';
 
 const PASSWORD = 'a long enough passphrase';
 
@@ -70,8 +69,7 @@ describe('the generated access matrix (real PostgreSQL and Redis)', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     const config = servicesTestConfig(database.url, { RATE_LIMIT_PER_MINUTE: '1000000' });
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-    await worker.init();
+    worker = await startTestWorker(config);
     app = await createApp(config);
     await app.init();
     baseUrl = await serveOnLoopback(app);

@@ -1,5 +1,4 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { IdentityService } from '@probity/identity';
@@ -9,7 +8,7 @@ import { QuestionnaireDefinition } from '@probity/questionnaires';
 import { JobQueue } from '@probity/queue';
 import { createTestDatabase, servicesTestConfig, TestDatabase, waitFor } from '@probity/testing';
 import { BatchScoringService, EvaluationResultsService, ResponseScore } from '@probity/evaluation';
-import { WorkerModule } from '../apps/worker/src/worker.module';
+import { startTestWorker } from './support/e2e-app';
 
 /** The batched scoring job against real PostgreSQL, Redis and the worker, next to the one-response job. */
 describe('batched scoring (real services)', () => {
@@ -19,10 +18,7 @@ describe('batched scoring (real services)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(servicesTestConfig(database.url)), {
-      logger: false,
-    });
-    await app.init();
+    app = await startTestWorker(servicesTestConfig(database.url));
     const cases = app.get(CasesService);
     const agency = await app.get(IdentityService).findOrCreateAgency(DEMO_AGENCY_NAME);
     const created = await cases.createCase(agency.id, demoCase(new Date('2026-11-01T00:00:00Z')));

@@ -1,5 +1,4 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
@@ -8,9 +7,9 @@ import { DEMO_AGENCY_NAME } from '@probity/demo';
 import { IdentityService, StaffRole } from '@probity/identity';
 import { createTestDatabase, servicesTestConfig, TestDatabase, waitFor } from '@probity/testing';
 import { createApp } from '../apps/api/src/create-app';
-import { WorkerModule } from '../apps/worker/src/worker.module';
 import { caseInLegalReview } from './support/dossier-case';
 import { signInHeaders } from './support/tender-http';
+import { startTestWorker } from './support/e2e-app';
 
 const PASSWORD = 'risk register passphrase';
 
@@ -46,8 +45,7 @@ describe('the risk register over HTTP (api + worker, real PostgreSQL, Redis and 
   beforeAll(async () => {
     database = await createTestDatabase();
     const config = servicesTestConfig(database.url);
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-    await worker.init();
+    worker = await startTestWorker(config);
     app = (await createApp(config)) as NestExpressApplication;
     await app.init();
     const identity = app.get(IdentityService);

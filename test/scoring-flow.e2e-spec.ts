@@ -1,5 +1,4 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { IdentityService } from '@probity/identity';
@@ -11,7 +10,7 @@ import { ScoreSheet } from '@probity/scoring';
 import { createTestDatabase, servicesTestConfig, TestDatabase, waitFor } from '@probity/testing';
 import { DossierService } from '@probity/dossier';
 import { EvaluationResultsService, ResponseScore } from '@probity/evaluation';
-import { WorkerModule } from '../apps/worker/src/worker.module';
+import { startTestWorker } from './support/e2e-app';
 
 describe('scoring and comparison through Redis and the worker (real services)', () => {
   let database: TestDatabase;
@@ -20,10 +19,7 @@ describe('scoring and comparison through Redis and the worker (real services)', 
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(servicesTestConfig(database.url)), {
-      logger: false,
-    });
-    await app.init();
+    app = await startTestWorker(servicesTestConfig(database.url));
 
     const cases = app.get(CasesService);
     const agency = await app.get(IdentityService).findOrCreateAgency(DEMO_AGENCY_NAME);

@@ -1,13 +1,10 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
-import type { AppConfig } from '@probity/config';
 import { answersAtQuality, DEMO_PROVIDERS, demoCase, demoEvidencePdf } from '@probity/demo';
 import { AuditTrail } from '@probity/audit';
 import { caseScopeOf, questionsOf, scopeQuestionnaire } from '@probity/questionnaires';
 import { SmtpSink, waitFor } from '@probity/testing';
-import { WorkerModule } from '../apps/worker/src/worker.module';
-import { agencyWithStaff, E2eApp, startE2eApp } from './support/e2e-app';
+import { agencyWithStaff, E2eApp, startE2eApp, startTestWorker } from './support/e2e-app';
 import {
   Agent,
   answerThroughPortal,
@@ -33,8 +30,7 @@ describe('a tender over HTTP: officer, two providers, e-mail over SMTP, real Pos
   beforeAll(async () => {
     started = await startE2eApp({ env: { PUBLIC_BASE_URL: 'http://probity.example' } });
     ({ app, smtp } = started);
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(started.config), { logger: false });
-    await worker.init();
+    worker = await startTestWorker(started.config);
     await agencyWithStaff(
       app,
       'Bundeskriminalamt (test)',

@@ -1,5 +1,4 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { execFileSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
@@ -11,7 +10,7 @@ import { IdentityService } from '@probity/identity';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
 import { createTestDatabase, servicesTestConfig, TestDatabase, waitFor } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { startTestWorker } from '../support/e2e-app';
 
 /** Chromium main processes started by this test process (the in-process worker's browser pool). */
 function chromiumChildren(): number[] {
@@ -36,8 +35,7 @@ describe('Chromium crashes while a dossier job renders (real services)', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     const config = servicesTestConfig(database.url);
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-    await worker.init();
+    worker = await startTestWorker(config);
     app = await createApp(config);
     await app.init();
     const agency = await app.get(IdentityService).createAgency('Chromium crash agency');

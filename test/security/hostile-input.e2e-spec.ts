@@ -6,7 +6,8 @@ import { IdentityService } from '@probity/identity';
 import { BUILT_IN_QUESTIONNAIRES } from '@probity/questionnaires';
 import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
-import { csrfOf, linkIn, signInHeaders } from '../support/tender-http';
+import { csrfOf, linkIn, serveOnLoopback, signInHeaders } from '../support/tender-http';
+import { RawAnswer, rawRequest } from './raw-request';
 import { AppRoute, documentedRoutes, fillPath, routesOf, STACK_TRACE } from './routes';
 
 const PASSWORD = 'hostile input passphrase';
@@ -233,7 +234,7 @@ function randomAddress(): string {
 }
 
 /** What every answer to hostile input must look like: no 5xx, no internals, errors that say what went wrong. */
-function expectWellBehaved(label: string, response: request.Response): void {
+function expectWellBehaved(label: string, response: request.Response | RawAnswer): void {
   const text = response.text ?? '';
   const context = `${label} → ${response.status} ${text.slice(0, 300)}`;
   if (response.status >= 500) throw new Error(`server error: ${context}`);
@@ -262,6 +263,7 @@ describe('hostile input at every route (real Postgres and Redis)', () => {
   let portal: { Cookie: string; csrf: string };
   let parameters: Record<string, string>;
   let routes: AppRoute[];
+  let baseUrl: string;
   const prototypeKeysBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 
   beforeAll(async () => {
@@ -273,10 +275,11 @@ describe('hostile input at every route (real Postgres and Redis)', () => {
       servicesTestConfig(database.url, {
         SMTP_URL: smtp.url,
         RATE_LIMIT_PER_MINUTE: '1000000',
+        LOG_LEVEL: 'error',
         TRUST_PROXY: 'loopback',
       }),
     );
-    await app.init();
+    baseUrl = await serveOnLoopback(app);
     const identity = app.get(IdentityService);
     const agency = await identity.createAgency('Hostile input test agency');
     await identity.createStaffUser({
@@ -375,7 +378,7 @@ describe('hostile input at every route (real Postgres and Redis)', () => {
   });
 
   /** A 400 whose message names what was refused, in JSON for the API and the portal's script. */
-  function expectRefusal(response: request.Response, status: number, message: RegExp, label: string): void {
+  function expectRefusal(response: request.Response | RawAnswer, status: number, message: RegExp, label: string): void {
     expectWellBehaved(label, response);
     if (response.status !== status || !message.test([response.body?.message].flat().join(' ')))
       throw new Error(`expected ${status} ${message}: ${label} → ${response.status} ${response.text.slice(0, 300)}`);
@@ -467,6 +470,25 @@ describe('hostile input at every route (real Postgres and Redis)', () => {
     }
   });
 
+  it('a clarification answered on the case page with text beyond the limits is a 422, not a 500', async () => {
+    const route = { method: 'POST', path: '/cases/:caseId/clarifications/:clarificationId' };
+    const long = '9@U~Ye_'.repeat(3000);
+    for (const fields of [
+      { question: long, answer: 'Fine.' },
+      { question: 'Short?', answer: long },
+    ]) {
+      const response = await send(
+        route,
+        pathFor(route),
+        { kind: 'long-field', contentType: 'application/json', body: Buffer.from(JSON.stringify(fields)) },
+        'lang=-146.8&page=1e%2B308',
+      );
+      expectWellBehaved('clarification answered with long text', response);
+      expect(response.status).toBe(422);
+      expect(response.text).toMatch(/at most [\d,]+ characters/);
+    }
+  });
+
   it('a page number beyond any real list is a 400, not "bigint out of range"', async () => {
     const server = app.getHttpServer();
     const huge = '99999999999999999999';
@@ -501,20 +523,24 @@ describe('hostile input at every route (real Postgres and Redis)', () => {
     return path;
   }
 
-  async function send(route: AppRoute, path: string, body: HostileBody, query: string): Promise<request.Response> {
-    const server = app.getHttpServer();
-    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
-    let call = request(server)
-      [method](`${path}${query ? `?${query}` : ''}`)
-      .set(identityFor(route))
-      .set('X-Forwarded-For', randomAddress())
-      .set('Accept', 'application/json, text/html;q=0.9')
-      .timeout(20_000);
-    if (body.contentType) call = call.set('Content-Type', body.contentType);
-    if (body.contentEncoding) call = call.set('Content-Encoding', body.contentEncoding);
-    if (body.body && route.method !== 'GET') call = call.send(body.body);
+  async function send(route: AppRoute, path: string, body: HostileBody, query: string): Promise<RawAnswer> {
+    const headers: Record<string, string> = {
+      ...identityFor(route),
+      'X-Forwarded-For': randomAddress(),
+      Accept: 'application/json, text/html;q=0.9',
+    };
+    if (body.contentType) headers['Content-Type'] = body.contentType;
+    if (body.contentEncoding) headers['Content-Encoding'] = body.contentEncoding;
+    const sent = body.body && route.method !== 'GET' ? body.body : undefined;
+    if (sent) headers['Content-Length'] = String(sent.length);
     try {
-      return await call.ok(() => true);
+      return await rawRequest(baseUrl, {
+        method: route.method,
+        path: `${path}${query ? `?${query}` : ''}`,
+        headers,
+        body: sent,
+        timeoutMs: 20_000,
+      });
     } catch (error) {
       throw new Error(`${route.method} ${path} [${body.kind}]: ${(error as Error).message}`);
     }

@@ -1,6 +1,5 @@
 /// <reference lib="dom" />
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,8 +20,8 @@ import { locateBrowser } from '@probity/pdf-rendering';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
 import { createTestDatabase, servicesTestConfig, TestDatabase, waitFor } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { signInHeaders, serveOnLoopback } from '../support/tender-http';
+import { startTestWorker } from '../support/e2e-app';
 
 const run = promisify(execFile);
 const PASSWORD = 'cross-site scripting passphrase';
@@ -62,8 +61,7 @@ describe('hostile text is shown inert on every page and in the dossier (real ser
     workdir = await mkdtemp(join(tmpdir(), 'probity-xss-'));
     database = await createTestDatabase();
     const config = servicesTestConfig(database.url);
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-    await worker.init();
+    worker = await startTestWorker(config);
     app = await createApp(config);
     baseUrl = await serveOnLoopback(app);
 

@@ -32,11 +32,7 @@ export async function startE2eApp(
   const database = await createTestDatabase();
   const smtp = await startSmtpSink();
   const config = servicesTestConfig(database.url, { SMTP_URL: smtp.url, ...options.env });
-  // The worker as it runs in services mode, sharing the api's queue prefix on the real Redis.
-  const worker = options.worker
-    ? await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false })
-    : null;
-  await worker?.init();
+  const worker = options.worker ? await startTestWorker(config) : null;
   const app = await createApp(config);
   let baseUrl = '';
   if (options.serve) baseUrl = await serveOnLoopback(app);
@@ -55,6 +51,20 @@ export async function startE2eApp(
       await database.drop();
     },
   };
+}
+
+/**
+ * The worker as it runs in services mode, in this process, on the api's queues in the real Redis. A failed
+ * start throws with its cause and logs it: Nest's default (abortOnError) calls process.exit(1) and, with the
+ * logger off, leaves a suite failing with no reason given.
+ */
+export async function startTestWorker(config: AppConfig): Promise<INestApplicationContext> {
+  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: ['error'],
+    abortOnError: false,
+  });
+  await worker.init();
+  return worker;
 }
 
 export interface StaffMember {

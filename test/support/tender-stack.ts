@@ -1,5 +1,4 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,9 +7,9 @@ import { promisify } from 'node:util';
 import { simpleParser } from 'mailparser';
 import { createTestDatabase, servicesTestConfig, SmtpSink, startSmtpSink, TestDatabase } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { childEnvironment, freePort, startBuilt, WORKSPACE_ROOT } from './processes';
 import { serveOnLoopback } from './tender-http';
+import { startTestWorker } from './e2e-app';
 
 const run = promisify(execFile);
 
@@ -83,10 +82,7 @@ export async function startServicesStack(admin: StackAdmin): Promise<TenderStack
   await createAdmin(admin, { DATABASE_URL: database.url, REDIS_URL: config.redisUrl });
   const app: INestApplication = await createApp(config);
   const baseUrl = await serveOnLoopback(app);
-  const worker: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-    logger: false,
-  });
-  await worker.init();
+  const worker: INestApplicationContext = await startTestWorker(config);
   return {
     mode: 'services',
     baseUrl,

@@ -1,6 +1,5 @@
 /// <reference lib="dom" />
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,10 +16,10 @@ import {
   waitFor,
 } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { caseInLegalReview } from '../support/dossier-case';
 import { expectAccessible, expectNoHorizontalScroll, launchChromium } from '../support/browser';
 import { serveOnLoopback } from '../support/tender-http';
+import { startTestWorker } from '../support/e2e-app';
 
 const PASSWORD = 'dossier browser passphrase';
 
@@ -53,8 +52,7 @@ describe('dossier review pages in a real browser', () => {
       SMTP_URL: smtp.url,
       DATA_DIR: keyDir,
     });
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-    await worker.init();
+    worker = await startTestWorker(config);
     app = await createApp(config);
     baseUrl = await serveOnLoopback(app);
     const identity = app.get(IdentityService);

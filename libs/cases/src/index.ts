@@ -15,7 +15,12 @@ export { AnswerValidationException, ResponsesService } from './lib/responses.ser
 export { ResponseAwaitingSubmission } from './lib/response.repository';
 export { InviteProviderInput, ProviderInvitesService } from './lib/provider-invites.service';
 export { EvidenceService } from './lib/evidence.service';
-export { CLARIFICATION_IDS, ClarificationsService, MAX_CLARIFICATION_LENGTH } from './lib/clarifications.service';
+export {
+  CLARIFICATION_IDS,
+  ClarificationsService,
+  MAX_CLARIFICATION_ANSWER_LENGTH,
+  MAX_CLARIFICATION_LENGTH,
+} from './lib/clarifications.service';
 export { Actor, SYSTEM_ACTOR } from './lib/actor';
 export {
   ALLOWED_EVIDENCE_DESCRIPTION,

@@ -9,6 +9,8 @@ import { isUuid } from './cases.service';
 import { ClarificationRepository } from './clarification.repository';
 
 export const MAX_CLARIFICATION_LENGTH = 4000;
+/** An answer may quote the tender documents at length; the published e-mail still has to carry it whole. */
+export const MAX_CLARIFICATION_ANSWER_LENGTH = 10000;
 
 /**
  * Providers' questions about a tender. Answers are published to every invited provider at once and
@@ -94,15 +96,27 @@ export class ClarificationsService implements CaseIdResolver {
     input: { question?: string; answer: string },
     actor: Actor,
   ): Promise<Clarification> {
-    const answer = input.answer?.trim() ?? '';
+    // Checked here, not only in the API's DTO: the case page posts a form that reaches this method directly.
+    const answer = typeof input.answer === 'string' ? input.answer.trim() : '';
     if (!answer) throw new UnprocessableEntityException('Write the answer before publishing it.');
+    if (answer.length > MAX_CLARIFICATION_ANSWER_LENGTH)
+      throw new UnprocessableEntityException(
+        `An answer can be at most ${MAX_CLARIFICATION_ANSWER_LENGTH.toLocaleString('en')} characters.`,
+      );
+    if (input.question !== undefined && typeof input.question !== 'string')
+      throw new UnprocessableEntityException('The reworded question must be text.');
+    const reworded = input.question?.trim() ?? '';
+    if (reworded.length > MAX_CLARIFICATION_LENGTH)
+      throw new UnprocessableEntityException(
+        `A question can be at most ${MAX_CLARIFICATION_LENGTH.toLocaleString('en')} characters.`,
+      );
     return this.unitOfWork.run(async () => {
       const clarification = isUuid(clarificationId)
         ? await this.clarifications.lockOfAgency(agencyId, clarificationId)
         : null;
       if (!clarification) throw new NotFoundException('No such clarification.');
       if (clarification.publishedAt) throw new ConflictException('This clarification has already been published.');
-      const question = input.question?.trim() || clarification.question;
+      const question = reworded || clarification.question;
       await this.clarifications.publish(clarification.id, question, answer);
       await this.audit.recordChange(actor, {
         agencyId,

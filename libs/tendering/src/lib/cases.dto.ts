@@ -23,7 +23,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MAX_PAGE_NUMBER } from '@probity/web';
-import { CASE_STATUSES, type CaseStatus } from '@probity/cases';
+import {
+  CASE_STATUSES,
+  type CaseStatus,
+  MAX_CLARIFICATION_ANSWER_LENGTH,
+  MAX_CLARIFICATION_LENGTH,
+} from '@probity/cases';
 import {
   ANNEX_III_POINTS,
   type AnnexIIIPoint,
@@ -204,12 +209,12 @@ export class AnswerClarificationDto {
   @ApiPropertyOptional({ description: 'The question as published, reworded to remove anything identifying.' })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(MAX_CLARIFICATION_LENGTH)
   question?: string;
 
   @ApiProperty()
   @IsString()
   @IsNotEmpty({ message: 'write the answer before publishing it' })
-  @MaxLength(10000)
+  @MaxLength(MAX_CLARIFICATION_ANSWER_LENGTH)
   answer: string;
 }
