@@ -360,7 +360,9 @@ describe.each<StackMode>(['services', 'zero-setup'])('a whole tender in a real b
       await page.goto(`${caseUrl}/clarifications`);
       await page.getByRole('textbox', { name: 'Answer', exact: true }).first().fill(CLARIFICATION_ANSWER);
       await page.getByRole('button', { name: 'Publish the answer to every provider' }).first().click();
-      await page.waitForLoadState();
+      // Publishing cannot be undone: the page asks first.
+      await page.getByRole('dialog').getByRole('button', { name: 'Yes, publish to every provider' }).click();
+      await page.getByRole('heading', { name: /^Published / }).first().waitFor();
       for (const provider of [...PROVIDERS, LATE_PROVIDER])
         await waitForMail(stack, mailTo(provider.email, /Clarification published/));
       await page.close();

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { INestApplication } from '@nestjs/common';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { CasesService } from '@probity/cases';
+import { CasesService, ClarificationsService, ResponsesService } from '@probity/cases';
 import { demoCase } from '@probity/demo';
 import { agencyWithStaff, E2eApp, signInWithBrowser, startE2eApp } from '../support/e2e-app';
 import { Agent, signIn } from '../support/tender-http';
@@ -190,6 +190,40 @@ describe("the procurement officer's pages", () => {
     await row.getByRole('button', { name: 'Re-issue link for Helios Forensic AI' }).click();
     await page.waitForURL(/notice=reissue/);
     await expect(page.getByText('Invited 3 ·').count()).resolves.toBe(1);
+    await page.close();
+  });
+
+  it('publishing a clarification asks first; an answer over the limit comes back with what was typed in it', async () => {
+    const [asker] = await app.get(ResponsesService).responsesOf(caseId);
+    const openCase = await app.get(CasesService).getCase(caseId);
+    await app.get(ClarificationsService).ask(asker, openCase, 'May the pilot run on our own servers?');
+
+    const page = await open(`/cases/${caseId}/clarifications`);
+    const answer = page.getByRole('textbox', { name: 'Answer', exact: true });
+    await expect(answer.getAttribute('maxlength')).resolves.toBe('10000');
+    // As a hand-made request would: past the browser's own limit, so the server's check is what answers.
+    await answer.evaluate((field: HTMLTextAreaElement) => field.removeAttribute('maxlength'));
+    await answer.fill(`Yes. ${'x'.repeat(10_000)}`);
+    await page.getByRole('textbox', { name: 'Question as it will be published' }).fill('May the pilot run on-site?');
+    await confirmStep(page, 'Publish the answer to every provider', 'Yes, publish to every provider');
+    await page.getByRole('alert').waitFor();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(
+      'An answer can be at most 10,000 characters.',
+    );
+    await expect(answer.inputValue()).resolves.toMatch(/^Yes\. x{10000}$/);
+    await expect(page.getByRole('textbox', { name: 'Question as it will be published' }).inputValue()).resolves.toBe(
+      'May the pilot run on-site?',
+    );
+    await expectAccessible(page);
+
+    // Cancelling the dialog publishes nothing; confirming publishes the reworded question to every provider.
+    await answer.fill('Yes, on servers the agency controls.');
+    await page.getByRole('button', { name: 'Publish the answer to every provider' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('heading', { name: 'Awaiting an answer' }).count()).resolves.toBe(1);
+    await confirmStep(page, 'Publish the answer to every provider', 'Yes, publish to every provider');
+    await page.getByRole('heading', { name: /^Published / }).waitFor();
+    await expect(page.locator('main').textContent()).resolves.toContain('May the pilot run on-site?');
     await page.close();
   });
 

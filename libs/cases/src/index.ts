@@ -17,6 +17,7 @@ export { InviteProviderInput, ProviderInvitesService } from './lib/provider-invi
 export { EvidenceService } from './lib/evidence.service';
 export {
   CLARIFICATION_IDS,
+  clarificationAnswerProblem,
   ClarificationsService,
   MAX_CLARIFICATION_ANSWER_LENGTH,
   MAX_CLARIFICATION_LENGTH,

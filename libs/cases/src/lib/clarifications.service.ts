@@ -12,6 +12,18 @@ export const MAX_CLARIFICATION_LENGTH = 4000;
 /** An answer may quote the tender documents at length; the published e-mail still has to carry it whole. */
 export const MAX_CLARIFICATION_ANSWER_LENGTH = 10000;
 
+/** Why an officer's answer (and reworded question) cannot be published, or null when it can. */
+export function clarificationAnswerProblem(input: { question?: unknown; answer?: unknown }): string | null {
+  const answer = typeof input.answer === 'string' ? input.answer.trim() : '';
+  if (!answer) return 'Write the answer before publishing it.';
+  if (answer.length > MAX_CLARIFICATION_ANSWER_LENGTH)
+    return `An answer can be at most ${MAX_CLARIFICATION_ANSWER_LENGTH.toLocaleString('en')} characters.`;
+  if (input.question !== undefined && typeof input.question !== 'string') return 'The reworded question must be text.';
+  if ((input.question ?? '').trim().length > MAX_CLARIFICATION_LENGTH)
+    return `A question can be at most ${MAX_CLARIFICATION_LENGTH.toLocaleString('en')} characters.`;
+  return null;
+}
+
 /**
  * Providers' questions about a tender. Answers are published to every invited provider at once and
  * without the asker's identity, so no provider learns more than another (equal treatment).
@@ -97,19 +109,10 @@ export class ClarificationsService implements CaseIdResolver {
     actor: Actor,
   ): Promise<Clarification> {
     // Checked here, not only in the API's DTO: the case page posts a form that reaches this method directly.
-    const answer = typeof input.answer === 'string' ? input.answer.trim() : '';
-    if (!answer) throw new UnprocessableEntityException('Write the answer before publishing it.');
-    if (answer.length > MAX_CLARIFICATION_ANSWER_LENGTH)
-      throw new UnprocessableEntityException(
-        `An answer can be at most ${MAX_CLARIFICATION_ANSWER_LENGTH.toLocaleString('en')} characters.`,
-      );
-    if (input.question !== undefined && typeof input.question !== 'string')
-      throw new UnprocessableEntityException('The reworded question must be text.');
+    const problem = clarificationAnswerProblem(input);
+    if (problem) throw new UnprocessableEntityException(problem);
+    const answer = input.answer.trim();
     const reworded = input.question?.trim() ?? '';
-    if (reworded.length > MAX_CLARIFICATION_LENGTH)
-      throw new UnprocessableEntityException(
-        `A question can be at most ${MAX_CLARIFICATION_LENGTH.toLocaleString('en')} characters.`,
-      );
     return this.unitOfWork.run(async () => {
       const clarification = isUuid(clarificationId)
         ? await this.clarifications.lockOfAgency(agencyId, clarificationId)

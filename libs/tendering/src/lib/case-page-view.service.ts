@@ -4,6 +4,8 @@ import {
   CASE_STATUSES,
   checkTransition,
   ClarificationsService,
+  MAX_CLARIFICATION_ANSWER_LENGTH,
+  MAX_CLARIFICATION_LENGTH,
   PanelMember,
   ProcurementCase,
   ProviderInvitesService,
@@ -22,7 +24,13 @@ import { scopeDescription, scopeFormFields } from './case-scope-form';
 import { countryChoices, countryName } from './countries';
 import { OFFICER_METHOD_LABELS } from './method-labels';
 import { providerProgress } from './provider-progress';
-import { CaseFacts, StepConfirmation, transitionConfirmation, withdrawConfirmation } from './step-messages';
+import {
+  CaseFacts,
+  publishClarificationConfirmation,
+  StepConfirmation,
+  transitionConfirmation,
+  withdrawConfirmation,
+} from './step-messages';
 
 /** What the case page shows besides the case: a notice, refused input and the form to fill again. */
 export interface CaseDetailExtras {
@@ -96,20 +104,45 @@ export class CasePageView {
   /** The step's confirmation as a page of its own, for browsers without JavaScript (scripts show a dialog instead). */
   confirmation(
     found: ProcurementCase,
-    confirmation: StepConfirmation & { action: string; fields: Array<{ name: string; value: string }> },
+    confirmation: StepConfirmation & {
+      action: string;
+      fields: Array<{ name: string; value: string }>;
+      /** Where Cancel goes when the step was taken from another page than the case's. */
+      cancel?: { url: string; label: string };
+    },
   ) {
-    return { ...confirmation, cancelUrl: `/cases/${found.id}`, cancelLabel: `Back to ${found.reference}` };
+    const { cancel, ...step } = confirmation;
+    return {
+      ...step,
+      cancelUrl: cancel?.url ?? `/cases/${found.id}`,
+      cancelLabel: cancel?.label ?? `Back to ${found.reference}`,
+    };
   }
 
-  async clarificationsPage(staff: StaffPrincipal, found: ProcurementCase) {
+  /** `refused` keeps what the officer typed into the answer that could not be published, with the reasons. */
+  async clarificationsPage(
+    staff: StaffPrincipal,
+    found: ProcurementCase,
+    refused?: { clarificationId: string; question: string; answer: string; errors: string[] },
+  ) {
+    const canAnswer = roleMay('case.manage', staff);
     return {
       title: `Clarifications · ${found.reference}`,
       procurementCase: found,
-      clarifications: (await this.clarifications.forCase(found.id)).map((item) => ({
-        ...item,
-        askedBy: item.askedBy?.organisationName,
-      })),
-      canAnswer: roleMay('case.manage', staff),
+      errors: refused?.errors ?? [],
+      clarifications: (await this.clarifications.forCase(found.id)).map((item) => {
+        const typed = refused?.clarificationId === item.id ? refused : undefined;
+        return {
+          ...item,
+          askedBy: item.askedBy?.organisationName,
+          draftQuestion: typed ? typed.question : item.question,
+          draftAnswer: typed?.answer ?? '',
+        };
+      }),
+      canAnswer,
+      scripts: canAnswer ? ['confirm-step.js'] : [],
+      publishConfirmation: confirmationAttributes(publishClarificationConfirmation()),
+      limits: { question: MAX_CLARIFICATION_LENGTH, answer: MAX_CLARIFICATION_ANSWER_LENGTH },
     };
   }
 

@@ -7,6 +7,7 @@ import {
   CasesService,
   checkTransition,
   CLARIFICATION_IDS,
+  clarificationAnswerProblem,
   ProcurementCase,
   ProviderInvitesService,
   ResponsesService,
@@ -22,7 +23,7 @@ import { CaseManagementService } from './case-management.service';
 import { CaseDetailExtras, CasePageView } from './case-page-view.service';
 import { DuplicateOrganisationException, InvitationsService } from './invitations.service';
 
-import { transitionConfirmation, withdrawConfirmation } from './step-messages';
+import { publishClarificationConfirmation, transitionConfirmation, withdrawConfirmation } from './step-messages';
 
 const PAGE_SIZE = 20;
 
@@ -220,7 +221,11 @@ export class CasePagesController {
     response.render('cases/clarifications', await this.view.clarificationsPage(staff, found));
   }
 
-  /** The policy checks the clarification's own case, whatever case the URL names. */
+  /**
+   * The policy checks the clarification's own case, whatever case the URL names. Publishing is confirmed
+   * first (a page without JavaScript, a dialog with it); a refusal is shown on the clarifications page with
+   * what the officer typed.
+   */
   @Post(':caseId/clarifications/:clarificationId')
   @RequiresAccess('case.manage', CLARIFICATION_IDS)
   async answerClarification(
@@ -230,11 +235,30 @@ export class CasePagesController {
     @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
-    await this.management.answerClarification(staff, clarificationId, {
-      question: form.question,
-      answer: form.answer ?? '',
+    const typed = { clarificationId, question: form.question ?? '', answer: form.answer ?? '' };
+    const refused = async ({ errors, status }: Pick<PageRefusal, 'errors' | 'status'>) =>
+      response
+        .status(status)
+        .render('cases/clarifications', await this.view.clarificationsPage(staff, found, { ...typed, errors }));
+    const problem = clarificationAnswerProblem(typed);
+    if (problem) return refused({ errors: [problem], status: 422 });
+    if (form.confirmed !== 'yes')
+      return response.render(
+        'cases/confirm',
+        this.view.confirmation(found, {
+          ...publishClarificationConfirmation(),
+          action: `/cases/${found.id}/clarifications/${clarificationId}`,
+          fields: [
+            { name: 'question', value: typed.question },
+            { name: 'answer', value: typed.answer },
+          ],
+          cancel: { url: `/cases/${found.id}/clarifications`, label: 'Back to the clarifications' },
+        }),
+      );
+    await this.attempt(refused, async () => {
+      await this.management.answerClarification(staff, clarificationId, typed);
+      response.redirect(303, `/cases/${found.id}/clarifications`);
     });
-    response.redirect(303, `/cases/${found.id}/clarifications`);
   }
 
   /** Runs a step; a refusal the officer can act on is shown by `refused` instead of the error page. */

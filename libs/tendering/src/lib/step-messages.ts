@@ -100,6 +100,19 @@ export function withdrawConfirmation(organisationName: string): StepConfirmation
   };
 }
 
+/** Publishing a clarification: it reaches every provider at once and cannot be taken back. */
+export function publishClarificationConfirmation(): StepConfirmation {
+  return {
+    title: 'Publish this answer to every provider?',
+    body: [
+      'The question and your answer are e-mailed to every invited provider at once, without the name of the provider who asked.',
+      'A published answer cannot be changed or withdrawn: to correct it, answer a new clarification.',
+    ],
+    confirmLabel: 'Yes, publish to every provider',
+    danger: false,
+  };
+}
+
 /** What happened, said after a lifecycle step (shown once, on the page the step redirects to). */
 export function transitionNotice(to: CaseStatus, facts: CaseFacts): string {
   switch (to) {
