@@ -3,6 +3,7 @@ import {
   choiceScore,
   choiceValue,
   ElementDefinition,
+  groupMaximumPoints,
   LevelBandDefinition,
   localised,
   maximumName,
@@ -54,7 +55,7 @@ export function providerScoringModel(
   const riskier = model.direction === 'higher-is-riskier';
   const groups = model.groups.map((group) => {
     const own = group.questions.map((name) => questions.get(name)).filter((q): q is ElementDefinition => !!q);
-    const maximum = number(own.reduce((sum, q) => sum + (q.weight ?? 1) * (pointScaleOf(q)?.highest ?? 0), 0));
+    const maximum = number(groupMaximumPoints(definition, group.questions));
     const direction = group.direction ?? model.direction;
     return {
       title: titles.get(group.name) as string,
