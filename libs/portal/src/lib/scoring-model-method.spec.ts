@@ -58,6 +58,8 @@ describe('the portal’s view of a questionnaire’s own scoring model', () => {
       },
     ]);
     expect(english?.variables).toContainEqual({ name: '{mitigationMax}', meaning: 'the maximum of “Mitigation”' });
+    expect(english?.variables).toContainEqual({ name: '{impact}', meaning: 'the total of “Impact”' });
+    expect(english?.variables).toContainEqual({ name: '{riskScore}', meaning: 'the value of “Risk score”' });
     expect(english?.levels?.intro).toBe('The level is set by “Risk score” as a percentage of its maximum.');
     expect(english?.levels?.bands.map((band) => [band.title, band.range, band.outcome])).toEqual([
       ['Level I: little to no impact', 'below 25', 'Passes'],

@@ -66,10 +66,18 @@ export function providerScoringModel(
       questions: own.map((question) => questionView(question, locale, t)),
     };
   });
-  const variables = [...titles].flatMap(([name, title]) => [
-    { name: `{${name}}`, meaning: formatMessage(w.variableValue, { title }) },
-    { name: `{${maximumName(name)}}`, meaning: formatMessage(w.variableMaximum, { title }) },
-  ]);
+  // The names formulas use: each group's total and maximum, each derived value and (when declared) its maximum.
+  const named = (name: string, meaning: string, hasMaximum: boolean) => {
+    const title = titles.get(name);
+    return [
+      { name: `{${name}}`, meaning: formatMessage(meaning, { title }) },
+      ...(hasMaximum ? [{ name: `{${maximumName(name)}}`, meaning: formatMessage(w.variableMaximum, { title }) }] : []),
+    ];
+  };
+  const variables = [
+    ...model.groups.flatMap((group) => named(group.name, w.variableValue, true)),
+    ...(model.values ?? []).flatMap((value) => named(value.name, w.variableDerived, value.maximum !== undefined)),
+  ];
   const levels = model.levels;
   const ranking = rankingRuleOf(model);
   return {

@@ -155,6 +155,7 @@ export const AR: CatalogDraft = {
     variablesTitle: 'الأسماء المستخدمة في الصيغ',
     variableValue: 'مجموع «{title}»',
     variableMaximum: 'الحد الأقصى لـ«{title}»',
+    variableDerived: 'قيمة «{title}»',
     levelsTitle: 'المستويات',
     levelsPercent: 'يُحدَّد المستوى بقيمة «{value}» كنسبة مئوية من حدّها الأقصى.',
     levelsPoints: 'يُحدَّد المستوى بقيمة «{value}» بالنقاط.',

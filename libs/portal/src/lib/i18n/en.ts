@@ -159,6 +159,7 @@ export const EN = {
     variablesTitle: 'Names used in the formulas',
     variableValue: 'the total of “{title}”',
     variableMaximum: 'the maximum of “{title}”',
+    variableDerived: 'the value of “{title}”',
     levelsTitle: 'Levels',
     levelsPercent: 'The level is set by “{value}” as a percentage of its maximum.',
     levelsPoints: 'The level is set by “{value}” in points.',

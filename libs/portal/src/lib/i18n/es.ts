@@ -161,6 +161,7 @@ export const ES: CatalogDraft = {
     variablesTitle: 'Nombres usados en las fórmulas',
     variableValue: 'el total de «{title}»',
     variableMaximum: 'el máximo de «{title}»',
+    variableDerived: 'el valor de «{title}»',
     levelsTitle: 'Niveles',
     levelsPercent: 'El nivel lo fija «{value}» en porcentaje de su máximo.',
     levelsPoints: 'El nivel lo fija «{value}» en puntos.',

@@ -161,6 +161,7 @@ export const FR: CatalogDraft = {
     variablesTitle: 'Noms utilisés dans les formules',
     variableValue: 'le total de « {title} »',
     variableMaximum: 'le maximum de « {title} »',
+    variableDerived: 'la valeur de « {title} »',
     levelsTitle: 'Niveaux',
     levelsPercent: 'Le niveau est fixé par « {value} » en pourcentage de son maximum.',
     levelsPoints: 'Le niveau est fixé par « {value} » en points.',
