@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { ProviderInvitesService } from '@probity/cases';
 import { DEMO_PROVIDERS, demoCase } from '@probity/demo';
@@ -122,5 +123,28 @@ describe('an imported questionnaire in the provider portal', () => {
     const english = await request(app.getHttpServer()).get(`${portalPath}?lang=en`).expect(200);
     expect(english.text).not.toContain('id="model-title"');
     expect(english.text).toContain('<h2 id="method-title">How you are scored</h2>');
+  });
+  it('offers the questionnaire as a spreadsheet in the provider’s language, instructions in place', async () => {
+    const overview = await request(app.getHttpServer()).get(`${modelPortalPath}?lang=fr`).expect(200);
+    expect(overview.text).toContain(`<a href="${modelPortalPath}/offline.xlsx?lang=fr" download>`);
+    const xlsx = await request(app.getHttpServer())
+      .get(`${modelPortalPath}/offline.xlsx?lang=fr`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200)
+      .expect('Content-Type', /spreadsheetml/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Questionnaire')!;
+    expect([2, 3].map((row) => [sheet.getRow(row).getCell(2).value, sheet.getRow(row).getCell(5).value])).toEqual([
+      ['intro', 'Information (no answer)'],
+      ['agency_name', 'Short text'],
+    ]);
+    expect(String(sheet.getRow(2).getCell(3).value)).toMatch(/^Cette évaluation mesure l’impact/);
+    await request(app.getHttpServer()).get('/portal/not-a-token/offline.xlsx').expect(404);
   });
 });

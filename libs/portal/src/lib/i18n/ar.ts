@@ -35,6 +35,7 @@ export const AR: CatalogDraft = {
     questionnaireIntro: 'تُحفظ إجاباتكم أثناء العمل. يمكنكم المغادرة والعودة بالرابط نفسه ومن أي جهاز.',
     sectionProgress: 'أُجيب عن {answered} من {required} من الأسئلة الإلزامية',
     sectionProgressAll: '{answered} من {total} إجمالًا',
+    offlineWorkbook: 'تنزيل الاستبيان كجدول بيانات لإعداد إجاباتكم دون اتصال؛ ثم أدخلوها هنا.',
     clarificationsTitle: 'الاستيضاحات',
     clarificationsIntro: 'إجابات عن أسئلة المورّدين، تُنشر لجميع المورّدين المدعوّين دون ذكر من طرح السؤال.',
     publishedOn: 'نُشر في {date}',

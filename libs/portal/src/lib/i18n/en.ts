@@ -37,6 +37,8 @@ export const EN = {
       'Your answers are saved as you go. You can leave and come back with the same link, from any device.',
     sectionProgress: '{answered} of {required} required answered',
     sectionProgressAll: '{answered} of {total} in all',
+    offlineWorkbook:
+      'Download the questionnaire as a spreadsheet to prepare your answers offline; enter them here afterwards.',
     clarificationsTitle: 'Clarifications',
     clarificationsIntro:
       'Answers to providers’ questions, published to every invited provider without naming who asked.',

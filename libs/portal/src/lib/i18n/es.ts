@@ -36,6 +36,8 @@ export const ES: CatalogDraft = {
       'Sus respuestas se guardan a medida que avanza. Puede salir y volver con el mismo enlace, desde cualquier dispositivo.',
     sectionProgress: '{answered} de {required} obligatorias respondidas',
     sectionProgressAll: '{answered} de {total} en total',
+    offlineWorkbook:
+      'Descargar el cuestionario como hoja de cálculo para preparar sus respuestas sin conexión; introdúzcalas aquí después.',
     clarificationsTitle: 'Aclaraciones',
     clarificationsIntro:
       'Respuestas a las preguntas de los proveedores, publicadas para todos los proveedores invitados sin indicar quién preguntó.',

@@ -36,6 +36,8 @@ export const FR: CatalogDraft = {
       'Vos réponses sont enregistrées au fur et à mesure. Vous pouvez partir et revenir avec le même lien, depuis n’importe quel appareil.',
     sectionProgress: '{answered} sur {required} réponses obligatoires',
     sectionProgressAll: '{answered} sur {total} au total',
+    offlineWorkbook:
+      'Télécharger le questionnaire en tableur pour préparer vos réponses hors ligne ; saisissez-les ensuite ici.',
     clarificationsTitle: 'Clarifications',
     clarificationsIntro:
       'Réponses aux questions des fournisseurs, publiées à tous les fournisseurs invités sans indiquer qui a posé la question.',
