@@ -87,7 +87,10 @@ describe('questionnaire import keeps the instrument whole', () => {
     };
     const refused = await post({ key: 'refused-one', definition }).expect(422);
     expect(refused.body.problems).toEqual([
-      { path: '$.pages[0].elements[1].type', message: expect.stringMatching(/"matrixdynamic"/) },
+      {
+        path: '$.pages[0].elements[1].type',
+        message: expect.stringMatching(/^Question "systems" is a "matrixdynamic" .*; use a "matrix" with fixed rows/),
+      },
       { path: '$.triggers', message: expect.stringMatching(/^"triggers": Probity does not run SurveyJS triggers/) },
     ]);
     expect(refused.body.warnings).toEqual({

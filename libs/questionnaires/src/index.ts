@@ -65,6 +65,7 @@ export { PublishedMethodOptions, publishedView } from './lib/published-view';
 export {
   DerivedValueDefinition,
   evaluateScoringModel,
+  groupMaximumPoints,
   LevelBandDefinition,
   LevelsDefinition,
   maximumName,

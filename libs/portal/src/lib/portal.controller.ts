@@ -23,6 +23,7 @@ import {
   MAX_EVIDENCE_BYTES,
   ResponsesService,
 } from '@probity/cases';
+import { offlineWorkbook, QuestionnaireDefinition } from '@probity/questionnaires';
 import { FormBody, timeStep } from '@probity/web';
 import { answersFromForm } from './form-answers';
 import { languageOf, PortalLanguages, questionnaireLocale } from './portal-language';
@@ -240,6 +241,21 @@ export class PortalController {
       flash: noticeOf(request, view.t),
       ...(await this.portal.receiptContent(state, locale)),
     });
+  }
+
+  /**
+   * The case's questionnaire as a spreadsheet to prepare answers offline, in the portal's language:
+   * every question and, in place, the instructions the portal shows (read-only rows).
+   */
+  @Get('offline.xlsx')
+  async workbook(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const state = await this.portal.open(token, READ_SUBMITTED);
+    const locale = questionnaireLocale(languageOf(request));
+    const definition = state.procurementCase.questionnaireDefinition as QuestionnaireDefinition;
+    const fileName = `${state.procurementCase.reference.replace(/[^A-Za-z0-9._-]/g, '_')}-questionnaire.xlsx`;
+    response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    response.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+    response.send(await offlineWorkbook(definition, locale));
   }
 
   private async renderSubmitConfirmation(

@@ -32,6 +32,7 @@ import { caseScopeView } from './case-scope-view';
 import { messagesFor } from './i18n/catalog';
 import { answerSummary } from './answer-summary';
 import { buildPortalForm, EvidenceListing, FormSection, FormWording } from './portal-form';
+import { providerScoringModel } from './scoring-model-method';
 
 type ProblemList = Array<Pick<AnswerProblem, 'questionName' | 'message'> & Partial<Pick<AnswerProblem, 'code'>>>;
 
@@ -98,6 +99,12 @@ export class PortalService {
       },
       criteria: CORE_PRINCIPLES.map((principle) => ({ name: principle.name, weight: weights[principle.id] ?? 0 })),
       ...providerMethod(procurementCase, locale),
+      // The questionnaire's own scoring model, when it brings one: what the evaluation applies.
+      scoringModel: providerScoringModel(
+        procurementCase.questionnaireDefinition as QuestionnaireDefinition,
+        locale,
+        messagesFor(locale === 'default' ? 'en' : locale),
+      ),
       response: {
         organisationName: response.organisationName,
         status: response.status,

@@ -92,14 +92,41 @@ describe('SurveyJS features Probity does not run are refused by name', () => {
   };
 
   it.each([
-    ['matrixdynamic', /"matrixdynamic" \(table whose rows the respondent adds\)/],
-    ['matrixdropdown', /"matrixdropdown"/],
-    ['paneldynamic', /"paneldynamic" \(panel the respondent repeats\)/],
-    ['multipletext', /"multipletext"/],
-    ['ranking', /"ranking"/],
+    [
+      'matrixdynamic',
+      'Question "systems" is a "matrixdynamic" (a table whose rows the respondent adds), which Probity cannot yet show, check or score; use a "matrix" with fixed rows, or a "comment" asking for one row per line instead',
+    ],
+    [
+      'matrixdropdown',
+      'Question "systems" is a "matrixdropdown" (a table with a dropdown or text box in each cell), which Probity cannot yet show, check or score; use a "matrix" (one choice per row, points per column) or one question per column instead',
+    ],
+    [
+      'paneldynamic',
+      'Question "systems" is a "paneldynamic" (a panel the respondent repeats), which Probity cannot yet show, check or score; use a "panel" repeated a fixed number of times (e.g. "First system", "Second system", each shown with visibleIf), or a "comment" asking for one item per line instead',
+    ],
+  ])('refuses a %s question, naming the question and what to use instead', (type, message) => {
+    expect(refused({ type, name: 'systems' })).toEqual([{ path: '$.pages[0].elements[0].type', message }]);
+  });
+
+  it.each([
+    ['multipletext', /^Question "q" is a "multipletext" .*; use one "text" question per box instead$/],
+    ['ranking', /^Question "q" is a "ranking" question, .*; use one "dropdown" per rank/],
+    ['imagepicker', /^Question "q" is an "imagepicker" question, .*; use a "radiogroup" or "checkbox"/],
+    ['signaturepad', /^Question "q" is a "signaturepad" question, .*; use a "file" question/],
+    ['slider', /^Question "q" is a "slider" question, .*; use a "text" question with inputType "number"/],
   ])('refuses a %s question, naming it', (type, message) => {
     expect(refused({ type, name: 'q' })).toEqual([
       { path: '$.pages[0].elements[0].type', message: expect.stringMatching(message) },
+    ]);
+  });
+
+  it('refuses a dynamic panel nested in a panel by its own name', () => {
+    const nested = { type: 'panel', name: 'group', elements: [{ type: 'paneldynamic', name: 'vehicles' }] };
+    expect(refused(nested)).toEqual([
+      {
+        path: '$.pages[0].elements[0].elements[0].type',
+        message: expect.stringMatching(/^Question "vehicles" is a "paneldynamic"/),
+      },
     ]);
   });
 

@@ -1,7 +1,8 @@
 import { PUBLISHED_RULES, RED_FLAG_LABEL } from '@probity/rubric';
 import { RESPONSIBLE_AI_HIGH_RISK } from '../bank/responsible-ai-bank';
 import { importQuestionnaire } from './import-questionnaire';
-import { publishedView } from './published-view';
+import { IMPACT_ASSESSMENT } from '../fixtures/impact-assessment';
+import { publishedView, SCORING_MODEL_RULES } from './published-view';
 import { questionsOf } from './walk';
 
 describe('published view for providers: the complete method', () => {
@@ -36,5 +37,38 @@ describe('published view for providers: the complete method', () => {
   it('leaves the internal definition untouched', () => {
     expect(RESPONSIBLE_AI_HIGH_RISK.method).toBeUndefined();
     expect(RESPONSIBLE_AI_HIGH_RISK.redFlags?.every((rule) => !('label' in rule))).toBe(true);
+  });
+});
+
+describe('published view of a questionnaire with its own scoring model', () => {
+  const published = publishedView(IMPACT_ASSESSMENT);
+
+  it('keeps the model as declared and spells out what its JSON leaves implicit', () => {
+    expect(published.scoringModel).toEqual(IMPACT_ASSESSMENT.scoringModel);
+    // Maxima worked out by hand in libs/scoring/src/lib/impact-assessment.spec.ts: impact 60, mitigation 29.
+    expect(published.method).toEqual({
+      rules: PUBLISHED_RULES,
+      scoringModel: {
+        direction: 'higher-is-riskier',
+        ranking: { by: 'value', value: 'riskScore' },
+        groups: [
+          { name: 'impact', questions: 18, maximum: 'all', maximumPoints: 60, direction: 'higher-is-riskier' },
+          { name: 'mitigation', questions: 14, maximum: 'visible', maximumPoints: 29, direction: 'higher-is-better' },
+        ],
+        principlesMapped: false,
+        rules: SCORING_MODEL_RULES,
+      },
+    });
+  });
+
+  it('fills in the default ranking (the levels’ value) and imports back as the same model', () => {
+    const { ranking: _ranking, ...withoutRanking } = IMPACT_ASSESSMENT.scoringModel!;
+    const view = publishedView({ ...IMPACT_ASSESSMENT, scoringModel: withoutRanking });
+    expect((view.method as { scoringModel: { ranking: unknown } }).scoringModel.ranking).toEqual({
+      by: 'value',
+      value: 'riskScore',
+    });
+    const imported = importQuestionnaire(JSON.stringify(published));
+    expect(imported.ok).toBe(true);
   });
 });

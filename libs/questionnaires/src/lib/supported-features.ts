@@ -7,17 +7,34 @@ interface Problem {
 
 /**
  * SurveyJS question types the portal, the validation and the scoring do not handle: refused at
- * import, by name, rather than shown as a text box and scored as nothing.
+ * import, naming the question, rather than shown as a text box and scored as nothing; each with
+ * what to write instead so the instrument still asks the same thing.
  */
-const UNSUPPORTED_TYPES: Record<string, string> = {
-  matrixdropdown: 'a "matrixdropdown" (table with a dropdown or text in each cell)',
-  matrixdynamic: 'a "matrixdynamic" (table whose rows the respondent adds)',
-  paneldynamic: 'a "paneldynamic" (panel the respondent repeats)',
-  multipletext: 'a "multipletext" (several text boxes in one question)',
-  ranking: 'a "ranking" question',
-  imagepicker: 'an "imagepicker" question',
-  signaturepad: 'a "signaturepad" question',
-  slider: 'a "slider" question',
+const UNSUPPORTED_TYPES: Record<string, { label: string; instead: string }> = {
+  matrixdropdown: {
+    label: 'a "matrixdropdown" (a table with a dropdown or text box in each cell)',
+    instead: 'a "matrix" (one choice per row, points per column) or one question per column',
+  },
+  matrixdynamic: {
+    label: 'a "matrixdynamic" (a table whose rows the respondent adds)',
+    instead: 'a "matrix" with fixed rows, or a "comment" asking for one row per line',
+  },
+  paneldynamic: {
+    label: 'a "paneldynamic" (a panel the respondent repeats)',
+    instead:
+      'a "panel" repeated a fixed number of times (e.g. "First system", "Second system", each shown with visibleIf), or a "comment" asking for one item per line',
+  },
+  multipletext: {
+    label: 'a "multipletext" (several text boxes in one question)',
+    instead: 'one "text" question per box',
+  },
+  ranking: { label: 'a "ranking" question', instead: 'one "dropdown" per rank ("First choice", "Second choice", …)' },
+  imagepicker: { label: 'an "imagepicker" question', instead: 'a "radiogroup" or "checkbox" with text choices' },
+  signaturepad: {
+    label: 'a "signaturepad" question',
+    instead: 'a "file" question for the signed document, or a "boolean" declaration',
+  },
+  slider: { label: 'a "slider" question', instead: 'a "text" question with inputType "number", min and max' },
 };
 
 /**
@@ -43,11 +60,11 @@ const CHOICES_ORDERS = new Set(['none', 'asc', 'desc', 'random']);
 /** Refusals for one element, each naming the feature and what to do instead. */
 export function unsupportedFeatureProblems(element: ElementDefinition, path: string): Problem[] {
   const problems: Problem[] = [];
-  const typeLabel = UNSUPPORTED_TYPES[element.type];
-  if (typeLabel)
+  const unsupported = UNSUPPORTED_TYPES[element.type];
+  if (unsupported)
     problems.push({
       path: `${path}.type`,
-      message: `Probity cannot yet show, check or score ${typeLabel}; use radiogroup, checkbox, dropdown, matrix, boolean, text or comment instead`,
+      message: `Question "${element.name}" is ${unsupported.label}, which Probity cannot yet show, check or score; use ${unsupported.instead} instead`,
     });
   for (const [property, feature] of Object.entries(UNSUPPORTED_PROPERTIES)) {
     if (element[property] !== undefined)

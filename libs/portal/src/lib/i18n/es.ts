@@ -36,6 +36,8 @@ export const ES: CatalogDraft = {
       'Sus respuestas se guardan a medida que avanza. Puede salir y volver con el mismo enlace, desde cualquier dispositivo.',
     sectionProgress: '{answered} de {required} obligatorias respondidas',
     sectionProgressAll: '{answered} de {total} en total',
+    offlineWorkbook:
+      'Descargar el cuestionario como hoja de cálculo para preparar sus respuestas sin conexión; introdúzcalas aquí después.',
     clarificationsTitle: 'Aclaraciones',
     clarificationsIntro:
       'Respuestas a las preguntas de los proveedores, publicadas para todos los proveedores invitados sin indicar quién preguntó.',
@@ -126,6 +128,63 @@ export const ES: CatalogDraft = {
     ruleKnockouts: 'Una respuesta que cumple una regla de exclusión no se clasifica.',
     ruleRedFlags:
       'Las señales de alerta son riesgos para el contrato, no criterios de adjudicación: nunca cambian una puntuación ni una clasificación.',
+  },
+  model: {
+    title: 'Cómo se puntúa su respuesta: el modelo de puntuación propio del cuestionario',
+    intro:
+      'Este cuestionario trae su propio modelo de puntuación, publicado con la licitación antes de cualquier respuesta. La evaluación aplica exactamente este modelo a cada proveedor: los puntos de cada respuesta, los totales de los grupos, los valores calculados a partir de ellos, los niveles y la clasificación que siguen.',
+    riskier: 'Un valor más alto significa más riesgo: cuanto más bajo el resultado, mejor.',
+    better: 'Un valor más alto es mejor.',
+    groupCaption: '{group}: los puntos de cada respuesta ({questions} preguntas)',
+    maximumAll:
+      'El total del grupo es la suma de los puntos de sus preguntas. Su máximo es de {maximum} puntos: cuenta cada pregunta del grupo, se le muestre o no.',
+    maximumVisible:
+      'El total del grupo es la suma de los puntos de sus preguntas. Su máximo cuenta solo las preguntas que se le muestran (como mucho {maximum} puntos): una pregunta ocultada por sus respuestas no cuenta.',
+    groupRiskier: 'En este grupo, más puntos significan más riesgo.',
+    groupBetter: 'En este grupo, más puntos es mejor (por ejemplo, medidas que reducen el riesgo).',
+    question: 'Pregunta',
+    answer: 'Respuesta',
+    points: 'Puntos',
+    weighted: 'Puntos × {weight} (peso de la pregunta)',
+    multiple: 'Cada respuesta elegida suma sus puntos.',
+    perRow: 'Cada fila suma los puntos de la columna elegida.',
+    ratingNumber: 'El número elegido, de {lowest} a {highest}, da los puntos.',
+    rangeBelow: 'menos de {to}',
+    rangeFrom: '{from} o más',
+    rangeBetween: 'de {from} a menos de {to}',
+    blank:
+      'Una pregunta que se le muestra y queda sin respuesta cuenta como su peor respuesta: la que más puntos de riesgo da, o la que menos puntos da donde más es mejor. Una pregunta ocultada por sus respuestas no suma puntos. «No aplicable», donde se ofrece, deja la pregunta fuera del total y del máximo de su grupo.',
+    valuesTitle: 'Valores calculados a partir de los totales',
+    valuesIntro:
+      'Calculados en este orden, con las fórmulas del lenguaje de expresiones de SurveyJS: iif(condición, a, b) da a si la condición se cumple, b en caso contrario.',
+    valueHeading: 'Valor',
+    formulaHeading: 'Fórmula',
+    maximumHeading: 'Su máximo',
+    variablesTitle: 'Nombres usados en las fórmulas',
+    variableValue: 'el total de «{title}»',
+    variableMaximum: 'el máximo de «{title}»',
+    variableDerived: 'el valor de «{title}»',
+    levelsTitle: 'Niveles',
+    levelsPercent: 'El nivel lo fija «{value}» en porcentaje de su máximo.',
+    levelsPoints: 'El nivel lo fija «{value}» en puntos.',
+    levelHeading: 'Nivel',
+    rangePercent: 'Intervalo (% del máximo)',
+    rangePoints: 'Intervalo (puntos)',
+    outcomeHeading: 'Resultado',
+    passes: 'Aprueba',
+    fails: 'No aprueba',
+    rankingTitle: 'Clasificación',
+    rankByValueLowest:
+      'Las respuestas se clasifican por «{value}», la más baja primero; los valores iguales comparten puesto.',
+    rankByValueHighest:
+      'Las respuestas se clasifican por «{value}», la más alta primero; los valores iguales comparten puesto.',
+    rankByLevelLowest:
+      'Las respuestas se clasifican por nivel, el más bajo primero; las respuestas del mismo nivel comparten puesto.',
+    rankByLevelHighest:
+      'Las respuestas se clasifican por nivel, el más alto primero; las respuestas del mismo nivel comparten puesto.',
+    rankNone: 'Las respuestas no se clasifican: cada una aprueba o no según su nivel.',
+    knockoutsTitle: 'Reglas de exclusión (eliminatorias)',
+    knockoutsIntro: 'Una respuesta que cumple una de estas reglas no se clasifica, sean cuales sean sus puntos:',
   },
   question: {
     required: '(obligatoria)',

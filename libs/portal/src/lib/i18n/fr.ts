@@ -36,6 +36,8 @@ export const FR: CatalogDraft = {
       'Vos réponses sont enregistrées au fur et à mesure. Vous pouvez partir et revenir avec le même lien, depuis n’importe quel appareil.',
     sectionProgress: '{answered} sur {required} réponses obligatoires',
     sectionProgressAll: '{answered} sur {total} au total',
+    offlineWorkbook:
+      'Télécharger le questionnaire en tableur pour préparer vos réponses hors ligne ; saisissez-les ensuite ici.',
     clarificationsTitle: 'Clarifications',
     clarificationsIntro:
       'Réponses aux questions des fournisseurs, publiées à tous les fournisseurs invités sans indiquer qui a posé la question.',
@@ -126,6 +128,63 @@ export const FR: CatalogDraft = {
     ruleKnockouts: 'Une réponse qui remplit une règle d’exclusion n’est pas classée.',
     ruleRedFlags:
       'Les signaux d’alerte sont des risques pour le contrat, pas des critères d’attribution : ils ne changent jamais une note ni un classement.',
+  },
+  model: {
+    title: 'Comment votre réponse est notée : le modèle de notation propre au questionnaire',
+    intro:
+      'Ce questionnaire apporte son propre modèle de notation, publié avec l’appel d’offres avant toute réponse. L’évaluation applique exactement ce modèle à chaque fournisseur : les points de chaque réponse, les totaux des groupes, les valeurs calculées à partir d’eux, les niveaux et le classement ci-dessous.',
+    riskier: 'Une valeur plus élevée signifie un risque plus élevé : plus le résultat est bas, mieux c’est.',
+    better: 'Une valeur plus élevée est meilleure.',
+    groupCaption: '{group} : les points de chaque réponse ({questions} questions)',
+    maximumAll:
+      'Le total du groupe est la somme des points de ses questions. Son maximum est de {maximum} points : chaque question du groupe y compte, qu’elle vous soit affichée ou non.',
+    maximumVisible:
+      'Le total du groupe est la somme des points de ses questions. Son maximum ne compte que les questions qui vous sont affichées (au plus {maximum} points) : une question masquée par vos réponses n’y compte pas.',
+    groupRiskier: 'Dans ce groupe, plus de points signifie plus de risque.',
+    groupBetter: 'Dans ce groupe, plus de points est meilleur (par exemple, des mesures qui réduisent le risque).',
+    question: 'Question',
+    answer: 'Réponse',
+    points: 'Points',
+    weighted: 'Points × {weight} (poids de la question)',
+    multiple: 'Chaque réponse choisie ajoute ses points.',
+    perRow: 'Chaque ligne ajoute les points de la colonne choisie.',
+    ratingNumber: 'Le nombre choisi, de {lowest} à {highest}, donne les points.',
+    rangeBelow: 'moins de {to}',
+    rangeFrom: '{from} ou plus',
+    rangeBetween: 'de {from} à moins de {to}',
+    blank:
+      'Une question qui vous est affichée et laissée sans réponse compte comme sa pire réponse : le plus de points de risque, ou le moins de points là où plus est meilleur. Une question masquée par vos réponses ne rapporte aucun point. « Sans objet », là où il est proposé, retire la question du total et du maximum de son groupe.',
+    valuesTitle: 'Valeurs calculées à partir des totaux',
+    valuesIntro:
+      'Calculées dans cet ordre, avec les formules du langage d’expressions de SurveyJS : iif(condition, a, b) donne a si la condition est remplie, b sinon.',
+    valueHeading: 'Valeur',
+    formulaHeading: 'Formule',
+    maximumHeading: 'Son maximum',
+    variablesTitle: 'Noms utilisés dans les formules',
+    variableValue: 'le total de « {title} »',
+    variableMaximum: 'le maximum de « {title} »',
+    variableDerived: 'la valeur de « {title} »',
+    levelsTitle: 'Niveaux',
+    levelsPercent: 'Le niveau est fixé par « {value} » en pourcentage de son maximum.',
+    levelsPoints: 'Le niveau est fixé par « {value} » en points.',
+    levelHeading: 'Niveau',
+    rangePercent: 'Plage (% du maximum)',
+    rangePoints: 'Plage (points)',
+    outcomeHeading: 'Résultat',
+    passes: 'Retenue',
+    fails: 'Non retenue',
+    rankingTitle: 'Classement',
+    rankByValueLowest:
+      'Les réponses sont classées par « {value} », la plus basse en premier ; des valeurs égales partagent un rang.',
+    rankByValueHighest:
+      'Les réponses sont classées par « {value} », la plus élevée en premier ; des valeurs égales partagent un rang.',
+    rankByLevelLowest:
+      'Les réponses sont classées par niveau, le plus bas en premier ; les réponses de même niveau partagent un rang.',
+    rankByLevelHighest:
+      'Les réponses sont classées par niveau, le plus élevé en premier ; les réponses de même niveau partagent un rang.',
+    rankNone: 'Les réponses ne sont pas classées : chacune est retenue ou non selon son niveau.',
+    knockoutsTitle: 'Règles d’exclusion (éliminatoires)',
+    knockoutsIntro: 'Une réponse qui remplit l’une de ces règles n’est pas classée, quels que soient ses points :',
   },
   question: {
     required: '(obligatoire)',

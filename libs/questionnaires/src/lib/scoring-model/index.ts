@@ -1,5 +1,5 @@
 export { evaluateScoringModel, rankingRuleOf } from './evaluate-scoring-model';
-export { PointScale, pointScaleOf } from './question-points';
+export { groupMaximumPoints, PointScale, pointScaleOf } from './question-points';
 export {
   DerivedValueDefinition,
   LevelBandDefinition,

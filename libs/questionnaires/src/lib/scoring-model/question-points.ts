@@ -1,6 +1,6 @@
-import type { ElementDefinition } from '../definition';
+import type { ElementDefinition, QuestionnaireDefinition } from '../definition';
 import { scoringOf } from '../rubric-items';
-import { choiceScore, choiceValue } from '../walk';
+import { choiceScore, choiceValue, questionsOf } from '../walk';
 
 /**
  * A question's raw point scale in a scoring model, before its weight: the points of an answer
@@ -94,4 +94,18 @@ function ratingScale(question: ElementDefinition): PointScale {
     highest,
     lowest,
   };
+}
+
+/**
+ * The most points a group can total: each question's best answer × its weight, every question
+ * counted (a group whose maximum counts only visible questions reaches at most this much).
+ */
+export function groupMaximumPoints(definition: QuestionnaireDefinition, questionNames: string[]): number {
+  const questions = new Map(questionsOf(definition).map(({ question }) => [question.name, question]));
+  return sum(
+    questionNames.map((name) => {
+      const question = questions.get(name);
+      return question ? (question.weight ?? 1) * (pointScaleOf(question)?.highest ?? 0) : 0;
+    }),
+  );
 }
