@@ -1,11 +1,10 @@
-import { Job, Worker, UnrecoverableError } from 'bullmq';
 import request from 'supertest';
 import { AuditTrail } from '@probity/audit';
 import { CasesService } from '@probity/cases';
 import { demoCase } from '@probity/demo';
-import { JobQueue, QueueName } from '@probity/queue';
 import { waitFor } from '@probity/testing';
 import { agencyWithStaff, E2eApp, startE2eApp } from './support/e2e-app';
+import { failedEvaluationStart } from './support/failed-job';
 import { Agent, csrfOf, signIn } from './support/tender-http';
 
 const PASSWORD = 'background jobs passphrase';
@@ -16,7 +15,6 @@ const PASSWORD = 'background jobs passphrase';
  */
 describe('background jobs of an agency', () => {
   let stack: E2eApp;
-  let failingWorker: Worker;
   let adminA: { agent: Agent; csrf: string };
   let adminB: { agent: Agent; csrf: string };
   let officerA: { agent: Agent; csrf: string };
@@ -47,18 +45,12 @@ describe('background jobs of an agency', () => {
     const created = await app.get(CasesService).createCase(agencyA, { ...demoCase(new Date()), reference: 'JOBS-A-1' });
     caseA = { id: created.id, reference: created.reference };
 
-    // A worker of the test's own on the api's scoring queue, failing the job at once with a reason.
-    failingWorker = new Worker(
-      QueueName.Scoring,
-      async (): Promise<void> => {
-        throw new UnrecoverableError('Error: the scorer could not read the frozen questionnaire');
-      },
-      { connection: { url: config.redisUrl }, prefix: config.queuePrefix },
+    jobId = await failedEvaluationStart(
+      app,
+      config,
+      caseA.id,
+      'Error: the scorer could not read the frozen questionnaire',
     );
-    const failed = new Promise<Job | undefined>((resolve) => failingWorker.once('failed', resolve));
-    jobId = await app.get(JobQueue).enqueue('evaluation.start', { caseId: caseA.id });
-    await failed;
-    await failingWorker.close();
 
     adminA = await signIn(app, 'admin@a.example', PASSWORD);
     adminB = await signIn(app, 'admin@b.example', PASSWORD);
@@ -66,7 +58,6 @@ describe('background jobs of an agency', () => {
   });
 
   afterAll(async () => {
-    await failingWorker?.close();
     await stack?.close();
   });
 
