@@ -13,6 +13,7 @@ export {
 export { EnqueueOptions, FlowJob, JobFlow, JobQueue } from './lib/job-queue';
 export { JobContext, JobHandler, JobProcessor } from './lib/job-handler';
 export { InvalidJobPayloadError, JobHandlerRegistry, MissingJobHandlersError } from './lib/job-handler.registry';
+export { FailedJobRecord, JOB_STATES, JobInspector, JobState, QueueJobCounts } from './lib/job-inspector';
 export { QueueModule } from './lib/queue.module';
 export { InlineJobQueue } from './lib/inline-job-queue';
 export { JobOutbox, OutboxRelay } from './lib/job-outbox';

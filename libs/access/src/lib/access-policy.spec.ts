@@ -213,6 +213,10 @@ describe('agency-wide permissions', () => {
     ['agency.administer', 'procurement_officer', '403 role'],
     ['agency.administer', 'admin', 'allow'],
     ['audit.read', 'evaluator', '403 role'],
+    ['jobs.read', 'admin', 'allow'],
+    ['jobs.read', 'procurement_officer', '403 role'],
+    ['jobs.retry', 'admin', 'allow'],
+    ['jobs.retry', 'legal_reviewer', '403 role'],
     ['risk.appetite', 'procurement_officer', 'allow'],
     ['risk.appetite', 'legal_reviewer', '403 role'],
   ] as Array<[AgencyPermission, AccessRole, string]>)('%s by %s → %s', (permission, role, expected) => {

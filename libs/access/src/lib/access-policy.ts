@@ -66,6 +66,10 @@ export const AGENCY_PERMISSIONS = [
   'agency.administer',
   /** The agency's audit trail and its verification. */
   'audit.read',
+  /** Queue counts and the agency's own failed background jobs (never another agency's payloads). */
+  'jobs.read',
+  /** Queuing one of the agency's failed background jobs again. */
+  'jobs.retry',
   /** The agency's risk appetite (the residual score a reviewer must accept explicitly above). */
   'risk.appetite',
 ] as const;
@@ -154,6 +158,8 @@ export const AGENCY_MATRIX: Readonly<Record<AgencyPermission, readonly AccessRol
   'review.queue': ['legal_reviewer', 'admin', 'procurement_officer'],
   'agency.administer': ['admin'],
   'audit.read': ['admin', 'legal_reviewer'],
+  'jobs.read': ['admin'],
+  'jobs.retry': ['admin'],
   'risk.appetite': MANAGERS,
 };
 
@@ -253,6 +259,8 @@ const AGENCY_WORDS: Record<AgencyPermission, string> = {
   'review.queue': 'review dossiers',
   'agency.administer': 'administer the agency',
   'audit.read': 'read the audit trail',
+  'jobs.read': 'see the background jobs',
+  'jobs.retry': 'retry background jobs',
   'risk.appetite': 'set the agency’s risk appetite',
 };
 

@@ -2,9 +2,13 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@probity/audit';
 import { CasesModule } from '@probity/cases';
 import { UnitOfWork } from '@probity/database';
+import { DossierModule } from '@probity/dossier';
 import { IdentityModule } from '@probity/identity';
 import { NotificationsModule } from '@probity/notifications';
 import { QuestionBankModule } from '@probity/question-bank';
+import { BackgroundJobs } from './jobs/background-jobs.service';
+import { JobsApiController } from './jobs/jobs-api.controller';
+import { JobsPagesController } from './jobs/jobs-pages.controller';
 import { StaffAdministration } from './staff-administration.service';
 import { StaffApiController } from './staff-api.controller';
 import { StaffPagesController } from './staff-pages.controller';
@@ -12,12 +16,20 @@ import { TemplateApiController } from './template-api.controller';
 import { TemplatePagesController } from './template-pages.controller';
 
 /**
- * Agency administration: staff accounts and roles, and the agency's own questionnaire templates
- * (pages under /admin, JSON under /api/v1/staff and /api/v1/questionnaire-templates).
+ * Agency administration: staff accounts and roles, the agency's own questionnaire templates, and its
+ * background jobs (pages under /admin, JSON under /api/v1/staff, /api/v1/questionnaire-templates and
+ * /api/v1/agency/jobs).
  */
 @Module({
-  imports: [AuditModule, CasesModule, IdentityModule, NotificationsModule, QuestionBankModule],
-  controllers: [StaffApiController, StaffPagesController, TemplateApiController, TemplatePagesController],
-  providers: [StaffAdministration, UnitOfWork],
+  imports: [AuditModule, CasesModule, DossierModule, IdentityModule, NotificationsModule, QuestionBankModule],
+  controllers: [
+    StaffApiController,
+    StaffPagesController,
+    TemplateApiController,
+    TemplatePagesController,
+    JobsApiController,
+    JobsPagesController,
+  ],
+  providers: [StaffAdministration, BackgroundJobs, UnitOfWork],
 })
 export class AdministrationModule {}

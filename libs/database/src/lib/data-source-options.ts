@@ -7,6 +7,27 @@ import { MIGRATIONS } from '../migrations';
 type DatabaseConfig = Pick<AppConfig, 'mode' | 'databaseUrl' | 'dataDir'>;
 
 /**
+ * typeorm-pglite's "pool" is one EventEmitter that every query runner receives as its connection, and
+ * TypeORM adds an `error` listener to it per connected runner (removed on release). Eleven runners open at
+ * once (a few concurrent requests and jobs) are normal, not a leak, but Node's default limit of 10 printed
+ * `MaxListenersExceededWarning … PGlitePool`. A finite limit still reports a real leak of runners.
+ */
+export const PGLITE_POOL_MAX_LISTENERS = 1000;
+
+type PoolClass = new () => { setMaxListeners(limit: number): unknown };
+
+function pgliteDriver(dataDir: string): { Pool: PoolClass } {
+  const { Pool } = new PGliteDriver({ dataDir: join(dataDir, 'pglite') }).driver as unknown as { Pool: PoolClass };
+  class ManyRunnersPool extends Pool {
+    constructor() {
+      super();
+      this.setMaxListeners(PGLITE_POOL_MAX_LISTENERS);
+    }
+  }
+  return { Pool: ManyRunnersPool };
+}
+
+/**
  * Real PostgreSQL in services mode; embedded PGlite (PostgreSQL compiled to WebAssembly, same SQL
  * and the same migrations) in zero-setup mode. The schema only ever changes through migrations.
  */
@@ -24,7 +45,7 @@ export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOption
   }
   return {
     ...common,
-    driver: new PGliteDriver({ dataDir: join(config.dataDir, 'pglite') }).driver,
+    driver: pgliteDriver(config.dataDir),
     // One embedded engine serves one connection at a time.
     extra: { max: 1 },
   };

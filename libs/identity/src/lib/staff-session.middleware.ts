@@ -33,6 +33,7 @@ export class StaffSessionMiddleware implements NestMiddleware {
             ? [
                 { href: '/admin/users', label: 'Staff accounts' },
                 { href: '/admin/questionnaires', label: 'Questionnaire templates' },
+                { href: '/admin/jobs', label: 'Background jobs' },
               ]
             : []),
         ].map((item) => ({ ...item, current: current(item.href) }));

@@ -13,9 +13,12 @@ import { InvalidJobPayloadError, JobHandlerRegistry, MissingJobHandlersError } f
 class FlakyHeartbeatHandler implements JobHandler<'system.heartbeat'> {
   readonly calls: Array<{ heartbeatId: string; attempt: number }> = [];
   failuresLeft = 0;
+  /** Fails every call at once, as a job that can never succeed does. */
+  refuse = false;
 
   async handle(payload: ParsedJobPayload<'system.heartbeat'>, context: JobContext): Promise<void> {
     this.calls.push({ heartbeatId: payload.heartbeatId, attempt: context.attempt });
+    if (this.refuse) throw new InvalidJobPayloadError('system.heartbeat', 'the message is not understood');
     if (this.failuresLeft > 0) {
       this.failuresLeft--;
       throw new Error('transient failure');
@@ -112,6 +115,32 @@ describe('InlineJobQueue (zero-setup transport)', () => {
     await expect(
       moduleRef.get(InlineJobQueue).scheduleRepeating('system.heartbeat', { heartbeatId: 'nope', message: 'x' }, 50),
     ).rejects.toThrow(InvalidJobPayloadError);
+    await moduleRef.close();
+  });
+
+  it('holds a finally failed job with its reason and counts, and runs it again on retry', async () => {
+    const moduleRef = await createQueue();
+    const queue = moduleRef.get(InlineJobQueue);
+    const handler = moduleRef.get(FlakyHeartbeatHandler);
+    handler.refuse = true;
+
+    const jobId = await queue.enqueue('system.heartbeat', { heartbeatId: randomUUID(), message: 'doomed' });
+    await queue.whenIdle();
+    const [failed] = queue.failedJobs();
+    expect(failed).toEqual(
+      expect.objectContaining({ id: jobId, queue: 'system', name: 'system.heartbeat', attempts: 1 }),
+    );
+    expect(failed.failedReason).toMatch(/not understood/);
+    const system = () => queue.jobCounts().find((counts) => counts.queue === 'system')?.counts;
+    expect(system()).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 1, completed: 0 });
+
+    handler.refuse = false;
+    expect(queue.retryFailed(jobId)).toBe(true);
+    expect(queue.retryFailed(jobId)).toBe(false);
+    await queue.whenIdle();
+    expect(handler.calls).toHaveLength(2);
+    expect(queue.failedJobs()).toEqual([]);
+    expect(system()).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0, completed: 1 });
     await moduleRef.close();
   });
 

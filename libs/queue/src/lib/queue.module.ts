@@ -4,7 +4,9 @@ import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '@probity/config';
 import { BullJobQueue, FLOW_PRODUCER } from './bull-job-queue';
+import { InlineJobInspector } from './inline-job-inspector';
 import { InlineJobQueue } from './inline-job-queue';
+import { BullJobInspector, JobInspector } from './job-inspector';
 import { QueueName } from './job-contracts';
 import { JobHandlerRegistry } from './job-handler.registry';
 import { JobOutbox, OutboxRelay } from './job-outbox';
@@ -34,10 +36,11 @@ export class QueueModule {
         OutboxRelay,
         InlineJobQueue,
         { provide: JobQueue, useExisting: InlineJobQueue },
+        { provide: JobInspector, useClass: InlineJobInspector },
         { provide: QUEUE_PROCESSORS, useValue: [] },
         QueueConsumers,
       ],
-      exports: [JobQueue, InlineJobQueue, JobHandlerRegistry, JobOutbox, OutboxRelay],
+      exports: [JobQueue, JobInspector, InlineJobQueue, JobHandlerRegistry, JobOutbox, OutboxRelay],
     };
   }
 
@@ -85,9 +88,10 @@ export class QueueModule {
         OutboxRelay,
         BullJobQueue,
         { provide: JobQueue, useExisting: BullJobQueue },
+        { provide: JobInspector, useClass: BullJobInspector },
         ...consumerProviders,
       ],
-      exports: [JobQueue, JobHandlerRegistry, JobOutbox, OutboxRelay, BullModule],
+      exports: [JobQueue, JobInspector, JobHandlerRegistry, JobOutbox, OutboxRelay, BullModule],
     };
   }
 }
