@@ -17,7 +17,7 @@ const QUESTION_KEYS = questionsOf(builtInDefinition('responsible-ai-high-risk'))
 
 describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, Redis, Chromium and SMTP)', () => {
   const world = {} as SignoffWorld;
-  const { as, server, renderedVersion, signOffMails, decide } = signoffSteps(world);
+  const { as, server, renderedVersion, signOffMails, decide, approve } = signoffSteps(world);
 
   beforeAll(() => startSignoffWorld(world));
 
@@ -122,14 +122,8 @@ describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, 
       .set(as('strangerLegal'))
       .send({ section: 'summary', body: 'Not my agency.' })
       .expect(404);
-    await decide('strangerLegal', world.firstVersion.id, {
-      decision: 'approve',
-      pdfSha256: world.firstVersion.pdfSha256 as string,
-    }).expect(404);
-    await decide('evaluator', world.firstVersion.id, {
-      decision: 'approve',
-      pdfSha256: world.firstVersion.pdfSha256 as string,
-    }).expect(403);
+    await approve('strangerLegal', world.firstVersion).expect(404);
+    await approve('evaluator', world.firstVersion).expect(403);
   });
 
   it('e-mails each legal reviewer a sign-off request once per version', async () => {
@@ -196,10 +190,7 @@ describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, 
       pdfSha256: world.firstVersion.pdfSha256 as string,
     }).expect(201);
     expect(changes.body).toMatchObject({ reviewerId: world.people.lena.userId, reviewerName: 'Lena Legal' });
-    await decide('lars', world.firstVersion.id, {
-      decision: 'approve',
-      pdfSha256: world.firstVersion.pdfSha256 as string,
-    }).expect(201);
+    await approve('lars', world.firstVersion).expect(201);
     const state = await request(server())
       .get(`/api/v1/dossiers/${world.firstVersion.id}`)
       .set(as('officer'))
@@ -219,18 +210,12 @@ describe('dossier review and sign-off over HTTP (api + worker, real PostgreSQL, 
     await world.app
       .get(PanelService)
       .declareConflict(world.caseId, world.people.evaluator.userId, false, 'No conflict of interest.');
-    const stale = await decide('lena', world.firstVersion.id, {
-      decision: 'approve',
-      pdfSha256: world.firstVersion.pdfSha256 as string,
-    }).expect(409);
+    const stale = await approve('lena', world.firstVersion).expect(409);
     expect(stale.body.message).toBe(
       'The data behind version 1 changed since it was rendered: version 2 is being rendered. Review the new version.',
     );
     world.secondVersion = await renderedVersion(2);
-    const replaced = await decide('lars', world.firstVersion.id, {
-      decision: 'approve',
-      pdfSha256: world.firstVersion.pdfSha256 as string,
-    }).expect(409);
+    const replaced = await approve('lars', world.firstVersion).expect(409);
     expect(replaced.body.message).toBe('Version 1 is stale: version 2 replaced it. Review the new version.');
     const otherBytes = await decide('lars', world.secondVersion.id, {
       decision: 'approve',

@@ -14,16 +14,13 @@ import { signoffSteps, SignoffWorld, VersionRow } from '../support/signoff-world
  * changing in review, the sign-off with its sealed PDF, the panel locked after it, and the audit trail.
  */
 export function signOffTests(world: SignoffWorld): void {
-  const { as, server, versions, renderedVersion, signOffMails, panelOf, decide } = signoffSteps(world);
+  const { as, server, versions, renderedVersion, signOffMails, panelOf, decide, approve } = signoffSteps(world);
   const PANEL_LOCKED = 'The dossier of this case is signed off: its panel can no longer change.';
   const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
   const run = promisify(execFile);
 
   it('follows the panel: a change in review starts a new version and voids the approvals given so far', async () => {
-    await decide('lena', world.secondVersion.id, {
-      decision: 'approve',
-      pdfSha256: world.secondVersion.pdfSha256 as string,
-    }).expect(201);
+    await approve('lena', world.secondVersion).expect(201);
     await panelOf(['lena', 'lars', 'lukas']).expect(200);
     const thirdVersion = await renderedVersion(3);
     const reviewersOf = async (dossierId: string) =>
@@ -35,10 +32,7 @@ export function signOffTests(world: SignoffWorld): void {
       ['Lukas Late', null],
     ]);
     // Lena's approval was of version 2, reviewed by two people: it does not carry over.
-    const void_ = await decide('lars', world.secondVersion.id, {
-      decision: 'approve',
-      pdfSha256: world.secondVersion.pdfSha256 as string,
-    }).expect(409);
+    const void_ = await approve('lars', world.secondVersion).expect(409);
     expect(void_.body.message).toBe('Version 2 is stale: version 3 replaced it. Review the new version.');
     const mail = await waitFor(
       async () => signOffMails().find((m) => m.recipients[0] === world.people.lukas.email) ?? null,
@@ -60,10 +54,7 @@ export function signOffTests(world: SignoffWorld): void {
       conditions: 'Clause 4 is added to the contract.',
       pdfSha256: world.secondVersion.pdfSha256 as string,
     }).expect(201);
-    await decide('lars', world.secondVersion.id, {
-      decision: 'approve',
-      pdfSha256: world.secondVersion.pdfSha256 as string,
-    }).expect(201);
+    await approve('lars', world.secondVersion).expect(201);
     await waitFor(
       async () =>
         (await request(server()).get(`/api/v1/cases/${world.caseId}`).set(as('officer'))).body.status === 'signed_off',
@@ -124,10 +115,7 @@ export function signOffTests(world: SignoffWorld): void {
     expect(refused.body.reason.length).toBeGreaterThan(10);
 
     // Signed means immutable: no decision, comment or new version any more.
-    const late = await decide('lena', world.secondVersion.id, {
-      decision: 'approve',
-      pdfSha256: world.secondVersion.pdfSha256 as string,
-    }).expect(409);
+    const late = await approve('lena', world.secondVersion).expect(409);
     expect(late.body.message).toMatch(/signed|not in legal review/);
     const again = await request(server()).post(`/api/v1/cases/${world.caseId}/dossiers`).set(as('officer')).expect(409);
     expect(again.body.message).toBe('The dossier of this case is signed: it can no longer change.');

@@ -90,6 +90,8 @@ export function signoffSteps(world: SignoffWorld) {
   const server = () => world.app.getHttpServer();
   const versions = async (): Promise<VersionRow[]> =>
     (await request(server()).get(`/api/v1/cases/${world.caseId}/dossiers`).set(as('officer')).expect(200)).body;
+  const decide = (who: string, dossierId: string, body: Record<string, string>) =>
+    request(server()).post(`/api/v1/dossiers/${dossierId}/decisions`).set(as(who)).send(body);
   return {
     as,
     server,
@@ -116,7 +118,9 @@ export function signoffSteps(world: SignoffWorld) {
             ...reviewers.map((who) => ({ userId: world.people[who].userId, role: 'legal_reviewer' })),
           ],
         }),
-    decide: (who: string, dossierId: string, body: Record<string, string>) =>
-      request(server()).post(`/api/v1/dossiers/${dossierId}/decisions`).set(as(who)).send(body),
+    decide,
+    /** Approves the version as the reviewer, for the bytes it was rendered as. */
+    approve: (who: string, version: VersionRow) =>
+      decide(who, version.id, { decision: 'approve', pdfSha256: version.pdfSha256 as string }),
   };
 }
