@@ -1,146 +1,27 @@
-/// <reference lib="dom" />
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { demoEvidencePdf } from '@probity/demo';
+import { Browser, Page } from 'playwright-core';
 import { messagesFor } from '@probity/portal';
 import { WORKSPACE_ROOT } from '../support/processes';
 import { linkIn } from '../support/tender-http';
 import { confirmStep, expectAccessible, launchChromium } from '../support/browser';
-import { ReadMail, StackMode, startStack, TenderStack, waitForMail } from '../support/tender-stack';
-
-const run = promisify(execFile);
-
-const PASSWORD = 'full tender passphrase';
-const ADMIN = {
-  agency: 'Politie Nederland (test)',
-  email: 'ada@politie.example',
-  name: 'Ada Admin',
-  password: PASSWORD,
-};
-
-const STAFF = {
-  officer: { email: 'officer@politie.example', name: 'Olivia Officer', role: 'Procurement officer' },
-  evaluator: { email: 'evi@politie.example', name: 'Evi Evaluator', role: 'Evaluator' },
-  lawyer: { email: 'lars@politie.example', name: 'Lars Legal', role: 'Legal reviewer' },
-  privacy: { email: 'pia@politie.example', name: 'Pia Privacy', role: 'Legal reviewer' },
-} as const;
-type StaffKey = keyof typeof STAFF;
-
-const PROVIDERS = [
-  { name: 'Noordzee Vision BV', country: 'Netherlands', email: 'tender@noordzee.example', choice: 'first' },
-  { name: 'Rhein Analytics GmbH', country: 'Germany', email: 'bids@rhein.example', choice: 'last' },
-] as const;
-/** Invited, never submits: the officer closes the case early without it. */
-const LATE_PROVIDER = { name: 'Seine Sight SAS', country: 'France', email: 'offres@seine.example' } as const;
-
-const CLARIFICATION_QUESTION = 'May the operator review queue be hosted by our subcontractor in Belgium?';
-const CLARIFICATION_ANSWER = 'Yes, within the EU, if the subcontractor is named in your answers on data processing.';
-
-/** Attaches one PDF to every question of the section that asks for evidence, through its upload form. */
-async function uploadRequestedEvidence(page: Page, sectionUrl: string): Promise<void> {
-  await page.goto(sectionUrl);
-  // Each question asking for evidence has its upload controls beside it.
-  const forms = await page.locator('.question .evidence-upload').count();
-  for (let index = 0; index < forms; index++) {
-    const form = page.locator('.question .evidence-upload').nth(index);
-    const question = (await form.getAttribute('data-question')) ?? '';
-    // The upload script sends the file with a progress bar and reloads the section once it is stored.
-    await expect(form.locator('progress').count()).resolves.toBe(1);
-    if (index === 0) {
-      // A program disguised as a PDF is refused on its content; the form says so without leaving the page.
-      await form.locator('input[type=file]').setInputFiles({
-        name: 'tool.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(512, 0x90)]),
-      });
-      await form.getByRole('button', { name: 'Upload', exact: true }).click();
-      await expect(form.getByRole('alert').textContent()).resolves.toMatch(/^Not uploaded\. .+/);
-      await expect(form.locator('progress').isHidden()).resolves.toBe(true);
-    }
-    await form.locator('input[type=file]').setInputFiles({
-      name: `${question}.pdf`,
-      mimeType: 'application/pdf',
-      buffer: await demoEvidencePdf(question, `Evidence for ${question}.`),
-    });
-    await Promise.all([page.waitForEvent('load'), form.getByRole('button', { name: 'Upload', exact: true }).click()]);
-    await expect(page.locator('.evidence-list').getByText(`${question}.pdf`).count()).resolves.toBe(1);
-  }
-}
-
-/**
- * Answers every question shown on the current portal section the way a provider would: one choice per
- * group (the first or the last offered), a sentence in each text field, a number within its range, a date.
- */
-async function answerShownQuestions(page: Page, choice: 'first' | 'last'): Promise<void> {
-  await page.evaluate(
-    ({ pick, lawful }) => {
-      const form = document.getElementById('section-form') as HTMLFormElement;
-      // A bidder declares its system lawful (AI Act Art. 5) rather than picking an answer blindly.
-      for (const [name, value] of Object.entries(lawful)) {
-        const option = form.querySelector<HTMLInputElement>(`input[type=radio][name="${name}"][value="${value}"]`);
-        if (option) option.checked = true;
-      }
-      const groups = new Map<string, HTMLInputElement[]>();
-      for (const input of Array.from(form.querySelectorAll<HTMLInputElement>('input[type=radio]'))) {
-        groups.set(input.name, [...(groups.get(input.name) ?? []), input]);
-      }
-      for (const options of groups.values()) {
-        if (options.some((option) => option.checked)) continue;
-        (pick === 'first' ? options[0] : options[options.length - 1]).checked = true;
-      }
-      const checkboxGroups = new Map<string, HTMLInputElement[]>();
-      for (const input of Array.from(form.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))) {
-        if (input.name.endsWith('__na')) continue;
-        checkboxGroups.set(input.name, [...(checkboxGroups.get(input.name) ?? []), input]);
-      }
-      for (const options of checkboxGroups.values())
-        if (!options.some((option) => option.checked))
-          options[pick === 'first' ? 0 : options.length - 1].checked = true;
-      for (const field of Array.from(
-        form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('textarea, input'),
-      )) {
-        if (field.value || field.type === 'hidden' || field.type === 'radio' || field.type === 'checkbox') continue;
-        if (field.type === 'number') field.value = (field as HTMLInputElement).min || '1';
-        else if (field.type === 'date') field.value = new Date().toISOString().slice(0, 10);
-        else if (field.type === 'text' || field.tagName === 'TEXTAREA')
-          field.value = 'We describe this in section 4 of our technical documentation.';
-      }
-      for (const select of Array.from(form.querySelectorAll<HTMLSelectElement>('select')))
-        if (!select.value && select.options.length > 1) select.selectedIndex = 1;
-    },
-    { pick: choice, lawful: LAWFUL_ART5_ANSWERS },
-  );
-}
-
-/** The legality gates of the built-in bank answered as a lawful system would. */
-const LAWFUL_ART5_ANSWERS: Record<string, string> = {
-  art5_declaration: 'true',
-  art5_social_scoring: 'false',
-  rp_profiling_only: 'false',
-  fair_scraped_data: 'false',
-  rbi_sensitive_categorisation: 'false',
-  rbi_emotion_categorisation: 'false',
-};
-
-function mailTo(address: string, subject: RegExp): (mail: ReadMail) => boolean {
-  return (mail) => mail.to.includes(address) && subject.test(mail.subject);
-}
-
-/** The text of every page of a PDF, as poppler's pdftotext reads it. */
-async function pdfText(pdf: Buffer): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'probity-full-tender-'));
-  try {
-    await writeFile(join(dir, 'dossier.pdf'), pdf);
-    const { stdout } = await run('pdftotext', ['-layout', join(dir, 'dossier.pdf'), '-'], { maxBuffer: 64 << 20 });
-    return stdout;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+import {
+  ADMIN,
+  answerEverySectionAndSubmit,
+  createStaffAccount,
+  CLARIFICATION_ANSWER,
+  CLARIFICATION_QUESTION,
+  LATE_PROVIDER,
+  mailTo,
+  PASSWORD,
+  PROVIDERS,
+  raiseHighRiskCase,
+  scoreEveryQuestion,
+  STAFF,
+  StaffKey,
+} from '../support/full-tender';
+import { pdfText } from '../support/pdf';
+import { RoleBrowser } from '../support/role-browser';
+import { StackMode, startStack, TenderStack, waitForMail } from '../support/tender-stack';
 
 /**
  * One tender in a real browser, each role clicking through its own pages, once on PostgreSQL, Redis and a
@@ -155,45 +36,13 @@ describe.each<StackMode>(['services', 'zero-setup'])('a whole tender in a real b
   let stack: TenderStack;
   let browser: Browser;
   let baseUrl: string;
-  const contexts: Record<string, BrowserContext> = {};
   let caseUrl: string;
   const portalLinks: Record<string, string> = {};
-  let failedStep: string | undefined;
-  const screenshots = join(WORKSPACE_ROOT, 'test-output', `full-tender-${mode}`);
-
-  /** Runs one step; when it fails, every open page is saved as a screenshot before the failure is reported. */
-  async function withScreenshots(step: () => Promise<void>): Promise<void> {
-    // Each step builds on the ones before: after a failure, the later steps fail at once with its name.
-    if (failedStep) throw new Error(`not run: the earlier step failed (${failedStep})`);
-    try {
-      await step();
-    } catch (error) {
-      failedStep = expect.getState().currentTestName ?? 'unknown';
-      await mkdir(screenshots, { recursive: true });
-      for (const [role, context] of Object.entries(contexts))
-        for (const [index, page] of context.pages().entries())
-          await page
-            .screenshot({ path: join(screenshots, `${role}-${index}.png`), fullPage: true })
-            .catch(() => undefined);
-      throw error;
-    }
-  }
-
-  async function pageAs(role: string): Promise<Page> {
-    contexts[role] ??= await browser.newContext();
-    return contexts[role].newPage();
-  }
-
-  async function signIn(role: StaffKey | 'admin'): Promise<Page> {
-    const page = await pageAs(role);
-    await page.goto(`${baseUrl}/cases`);
-    if (new URL(page.url()).pathname !== '/login') return page;
-    await page.getByLabel('E-mail address').fill(role === 'admin' ? ADMIN.email : STAFF[role].email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByLabel('Password').press('Enter');
-    await page.waitForURL((url) => url.pathname !== '/login');
-    return page;
-  }
+  const people = new RoleBrowser(() => browser, join(WORKSPACE_ROOT, 'test-output', `full-tender-${mode}`));
+  const withScreenshots = (step: () => Promise<void>) => people.step(step);
+  const pageAs = (who: string) => people.pageAs(who);
+  const signIn = (role: StaffKey | 'admin'): Promise<Page> =>
+    people.signIn(role, baseUrl, role === 'admin' ? ADMIN.email : STAFF[role].email, PASSWORD);
 
   beforeAll(async () => {
     stack = await startStack(mode, ADMIN);
@@ -209,14 +58,7 @@ describe.each<StackMode>(['services', 'zero-setup'])('a whole tender in a real b
   it('the administrator creates the staff accounts; each person chooses a password from the e-mailed link', () =>
     withScreenshots(async () => {
       const admin = await signIn('admin');
-      for (const member of Object.values(STAFF)) {
-        await admin.goto(`${baseUrl}/admin/users`);
-        await admin.getByLabel('Full name').fill(member.name);
-        await admin.getByLabel('E-mail address').fill(member.email);
-        await admin.getByLabel('Role', { exact: true }).selectOption({ label: member.role });
-        await admin.getByRole('button', { name: 'Create the account' }).click();
-        await admin.waitForURL(/notice=created/);
-      }
+      for (const member of Object.values(STAFF)) await createStaffAccount(admin, baseUrl, member);
       await admin.close();
       for (const key of Object.keys(STAFF) as StaffKey[]) {
         const mail = await waitForMail(stack, mailTo(STAFF[key].email, /Choose the password/));
@@ -235,20 +77,7 @@ describe.each<StackMode>(['services', 'zero-setup'])('a whole tender in a real b
   it('the officer raises a high-risk case, chooses a panel of one evaluator and two legal reviewers and publishes it', () =>
     withScreenshots(async () => {
       const page = await signIn('officer');
-      await page.getByRole('link', { name: 'Raise a new case' }).click();
-      await page.getByLabel('Reference number').fill('PNL-2026-31');
-      await page.getByLabel('Title').fill('Licence-plate recognition for stolen-vehicle alerts');
-      await page.getByLabel('Description of the need').fill('Alerts on stolen vehicles passing fixed cameras.');
-      await page.getByLabel('Intended use of the AI system').fill('Alerts reviewed by an operator before any stop.');
-      // The officer sets the AI Act scope: licence-plate alerts fall under no Annex III point.
-      await page.getByRole('radio', { name: 'No remote biometric identification' }).check();
-      await page.getByRole('group', { name: 'Does the system process personal data?' }).getByLabel('Yes').check();
-      await page.getByLabel('Responses due').fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
-      await page.getByLabel('Questionnaire').selectOption({ value: 'responsible-ai-high-risk' });
-      for (const principle of ['Lawfulness', 'Minimization of harm', 'Human autonomy', 'Fairness', 'Good governance'])
-        await page.getByLabel(principle).fill('20');
-      await page.getByRole('button', { name: 'Create the case as a draft' }).click();
-      await page.waitForURL(/notice=created/);
+      await raiseHighRiskCase(page);
       caseUrl = page.url().split('?')[0];
 
       await page
@@ -316,7 +145,7 @@ describe.each<StackMode>(['services', 'zero-setup'])('a whole tender in a real b
       await field.fill('Typed before another tab opened other pages.');
 
       // Another tab of the same browser asks for the favicon and a staff page between two saves.
-      const other = await contexts[provider.name].newPage();
+      const other = await people.contexts[provider.name].newPage();
       expect((await other.goto(`${baseUrl}/favicon.ico`))?.status()).toBe(200);
       await other.goto(`${baseUrl}/question-bank`);
       await other.close();
@@ -376,29 +205,7 @@ describe.each<StackMode>(['services', 'zero-setup'])('a whole tender in a real b
         await page.goto(portalLinks[provider.name]);
         await expect(page.locator('main').textContent()).resolves.toContain(CLARIFICATION_ANSWER);
         await expectAccessible(page);
-        // Answers open follow-up questions, so the provider goes round until submission finds nothing missing.
-        for (let round = 0; round < 3; round++) {
-          await page.goto(portalLinks[provider.name]);
-          const sections = await page.locator('ol.progress-list a').count();
-          for (let index = 0; index < sections; index++) {
-            await page.goto(`${portalLinks[provider.name]}/sections/${index}`);
-            await answerShownQuestions(page, provider.choice);
-            await page.locator('#section-form').getByRole('button', { name: /^Save/ }).click();
-            await page.waitForLoadState();
-            if (round === 0) await uploadRequestedEvidence(page, `${portalLinks[provider.name]}/sections/${index}`);
-          }
-          await page.goto(portalLinks[provider.name]);
-          await page.getByRole('button', { name: 'Submit the response' }).click();
-          await page.waitForLoadState();
-          // Submitting cannot be undone: once nothing is missing, a confirmation step comes first.
-          const confirm = page.getByRole('button', { name: 'Yes, submit the response' });
-          if (await confirm.count()) {
-            await expectAccessible(page);
-            await confirm.click();
-            await page.waitForLoadState();
-          }
-          if (/\/receipt(\?|$)/.test(page.url())) break;
-        }
+        await answerEverySectionAndSubmit(page, portalLinks[provider.name], provider.choice);
         await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Submission receipt');
         await expect(page.locator('main').textContent()).resolves.toMatch(/[0-9a-f]{64}/);
         await expectAccessible(page);
@@ -465,17 +272,7 @@ describe.each<StackMode>(['services', 'zero-setup'])('a whole tender in a real b
         await page.goto(evaluationUrl);
         await page.getByRole('link', { name: provider.name }).click();
         await page.waitForURL(/\/evaluation\/responses\//);
-        const heading = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
-        const total = Number(/of (\d+)/.exec(heading)?.[1]);
-        expect(total).toBeGreaterThan(0);
-        for (let number = 1; number <= total; number++) {
-          await page.getByRole('radio', { name: provider.choice === 'first' ? /^3 – Good/ : /^2 – / }).check();
-          await page.getByLabel(/^Justification/).fill(`Answer ${number} is specific about the safeguards.`);
-          await page.getByRole('button', { name: 'Save score and continue' }).click();
-          await page.waitForURL(new RegExp(`question=${number < total ? number + 1 : 'review'}$`));
-        }
-        await confirmStep(page, /Submit my scores/, 'Yes, submit my scores');
-        await page.waitForURL(/notice=submitted/);
+        await scoreEveryQuestion(page, provider.choice);
       }
       await expectAccessible(page);
       await page.close();
@@ -530,7 +327,7 @@ describe.each<StackMode>(['services', 'zero-setup'])('a whole tender in a real b
       const signed = await officer.request.get(new URL(signedUrl ?? '', baseUrl).toString());
       expect(signed.headers()['content-type']).toContain('application/pdf');
       const pdf = await signed.body();
-      const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
+      const text = (await pdfText(pdf, { layout: true })).replace(/\s+/g, ' ');
       expect(text).toContain(CLARIFICATION_QUESTION);
       expect(text).not.toContain('No clarifications were published');
       const verification = await officer.request.post(`${baseUrl}/api/v1/dossiers/verify`, {
