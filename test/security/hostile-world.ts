@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DEMO_PROVIDERS, demoCase } from '@probity/demo';
 import { BUILT_IN_QUESTIONNAIRES } from '@probity/questionnaires';
+import { QueueName } from '@probity/queue';
 import type { SmtpSink } from '@probity/testing';
 import { agencyWithStaff, E2eApp, startE2eApp } from '../support/e2e-app';
 import { SessionHeaders } from '../support/staff-sessions';
@@ -132,6 +133,9 @@ export async function startHostileWorld(): Promise<HostileWorld> {
     questionName: 'ho_override_process',
     userId: '00000000-0000-4000-8000-000000000000',
     templateId: '00000000-0000-4000-8000-000000000000',
+    // A real queue and a job id it never had: the retry routes are fuzzed past the queue-name check.
+    queue: QueueName.Scoring,
+    jobId: '1',
   };
   return { e2e, app, smtp, baseUrl: e2e.baseUrl, officer, admin, portal, parameters };
 }
