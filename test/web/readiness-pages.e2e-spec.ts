@@ -82,6 +82,32 @@ describe('agency readiness and the step into use (pages and API)', () => {
     });
   });
 
+  it('refuses the step into use on the readiness page itself (409), listing the open items', async () => {
+    const page = await officer.newPage();
+    await checkPage(page, 'readiness-refused-use', async () => {
+      await page.goto(`${baseUrl}/cases/${caseId}/readiness`);
+      await page.getByLabel(/The agency is ready to use the system/).check();
+      const [answer] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Put the system into use' }).click(),
+      ]);
+      expect(answer.status()).toBe(409);
+      await page.waitForLoadState();
+      // The page it was taken from, not the POST address (a reload or a shared link stays on the checklist).
+      expect(new URL(page.url()).pathname).toBe(`/cases/${caseId}/readiness`);
+      const { openMandatory } = (await api.agent.get(`/api/v1/cases/${caseId}/readiness`).expect(200)).body;
+      const alert = await page.getByRole('alert').textContent();
+      expect(alert).toContain(`${openMandatory.length} mandatory readiness items are still open`);
+      expect(alert).toContain('Logs kept for at least six months (AI Act Art. 26(6)): not started.');
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+        'Is the agency ready to use this system?',
+      );
+      await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
+    });
+    expect((await app.get(CasesService).getCase(caseId)).status).toBe('awarded');
+  });
+
   it('refuses the step into use with the open items (409) until every mandatory item is done', async () => {
     const refused = await api.agent
       .post(`/api/v1/cases/${caseId}/ready-for-use`)

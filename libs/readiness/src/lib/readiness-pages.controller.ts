@@ -32,6 +32,10 @@ export class ReadinessPagesController {
     await this.render(response, staff, procurementCase, { flash: notice ? NOTICES[notice] : undefined });
   }
 
+  /**
+   * Both forms of the page post to the page's own address, so a refusal (an item's, or the step into
+   * use with open items) is shown at the checklist's address, not at one that only takes a POST.
+   */
   @Post('readiness')
   @RequiresAccess('readiness.manage')
   async update(
@@ -40,6 +44,7 @@ export class ReadinessPagesController {
     @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
+    if (form.step === 'into-use') return this.readyForUse(response, staff, procurementCase, form);
     try {
       await this.readiness.updateItem(procurementCase, form.key ?? '', form, staff);
     } catch (error) {
@@ -48,13 +53,11 @@ export class ReadinessPagesController {
     response.redirect(303, `/cases/${procurementCase.id}/readiness?notice=saved#item-${form.key}`);
   }
 
-  @Post('ready-for-use')
-  @RequiresAccess('readiness.manage')
-  async readyForUse(
-    @CurrentStaff() staff: StaffPrincipal,
-    @AccessGranted() { procurementCase }: Granted,
-    @FormBody('fields') form: Record<string, string>,
-    @Res() response: Response,
+  private async readyForUse(
+    response: Response,
+    staff: StaffPrincipal,
+    procurementCase: ProcurementCase,
+    form: Record<string, string>,
   ) {
     if (form.confirmed !== 'yes')
       return this.render(response.status(422), staff, procurementCase, {
