@@ -98,7 +98,15 @@ describe('agency readiness and the step into use (pages and API)', () => {
       const { openMandatory } = (await api.agent.get(`/api/v1/cases/${caseId}/readiness`).expect(200)).body;
       const alert = await page.getByRole('alert').textContent();
       expect(alert).toContain(`${openMandatory.length} mandatory readiness items are still open`);
+      expect(alert).toContain('The system was not put into use');
       expect(alert).toContain('Logs kept for at least six months (AI Act Art. 26(6)): not started.');
+      // Each open item links to its form on the page.
+      await page
+        .getByRole('alert')
+        .getByRole('link', { name: /^Logs kept for at least six months/ })
+        .click();
+      expect(new URL(page.url()).hash).toMatch(/^#item-/);
+      await expect(page.locator(new URL(page.url()).hash).getByLabel('Owner').count()).resolves.toBe(1);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
         'Is the agency ready to use this system?',
       );
