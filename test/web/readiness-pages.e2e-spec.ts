@@ -36,7 +36,10 @@ describe('agency readiness and the step into use (pages and API)', () => {
     const { agencyId } = await agencyWithStaff(
       app,
       'Politie Nederland (readiness pages)',
-      [{ email: 'officer@readiness.example', name: 'Olivia Officer', role: 'procurement_officer' }],
+      [
+        { email: 'officer@readiness.example', name: 'Olivia Officer', role: 'procurement_officer' },
+        { email: 'mark@readiness.example', name: 'Mark Monitor', role: 'procurement_officer' },
+      ],
       PASSWORD,
     );
     caseId = (await app.get(CasesService).createCase(agencyId, { ...demoCase(new Date()), reference: 'NL-READY-1' }))
@@ -165,10 +168,25 @@ describe('agency readiness and the step into use (pages and API)', () => {
       await page.getByRole('button', { name: 'Start monitoring' }).click();
       await page.waitForURL(/notice=started/);
       await expect(page.getByText('No check is overdue.').count()).resolves.toBe(1);
+      // The officer hands the first check to a colleague, who is then the one reminded.
+      const firstCheck = page.locator('.monitoring-checks > li').first();
+      await firstCheck.getByLabel(/^Owner of/).selectOption({ label: 'Mark Monitor' });
+      await firstCheck.getByRole('button', { name: /^Change the owner/ }).click();
+      await page.waitForURL(/notice=owner/);
+      await expect(page.locator('.monitoring-checks > li').first().textContent()).resolves.toContain(
+        'owner Mark Monitor',
+      );
       await expectAccessible(page);
       await expectNoHorizontalScroll(page);
     });
     const schedule = await api.agent.get(`/api/v1/cases/${caseId}/monitoring`).expect(200);
+    expect(schedule.body.checks[0].owner).toBe('Mark Monitor');
+    expect(schedule.body.checks[1].owner).toBe('Olivia Officer');
+    await api.agent
+      .post(`/api/v1/cases/${caseId}/monitoring/owner`)
+      .set('x-csrf-token', api.csrf)
+      .send({ checkId: schedule.body.checks[1].id, ownerId: 'nobody' })
+      .expect(422);
     expect(schedule.body.checks.filter((c: { kind: string }) => c.kind === 'incident-reporting')).toHaveLength(12);
     await api.agent.post(`/api/v1/cases/${caseId}/monitoring`).set('x-csrf-token', api.csrf).expect(409);
 

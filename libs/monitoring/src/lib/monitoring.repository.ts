@@ -40,6 +40,12 @@ export class MonitoringRepository {
     return (result.affected ?? 0) === 1;
   }
 
+  /** A new owner for an open check; its reminder goes out again, to them. True when the check was open. */
+  async reassign(caseId: string, id: string, ownerId: string, ownerName: string): Promise<boolean> {
+    const result = await this.checks.update({ id, caseId, doneAt: IsNull() }, { ownerId, ownerName, remindedAt: null });
+    return (result.affected ?? 0) === 1;
+  }
+
   /** Cases with a monitoring schedule, and the officer who started it. */
   async monitoredCases(): Promise<Array<{ caseId: string; officerId: string }>> {
     const rows = await this.checks
