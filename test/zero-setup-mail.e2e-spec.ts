@@ -210,4 +210,31 @@ describe('e-mails of a whole tender in zero-setup mode (the demo server: embedde
       'tenders@second-provider.example',
     ]);
   });
+
+  it('keeps post-award monitoring on the embedded PostgreSQL: a check is handed on and marked done (not a 404)', async () => {
+    const signIn = async (email: string) => (await signInOverHttp(base, email, credentials(email))).headers;
+    const officer = { ...(await signIn('officer@demo.probity.example')), 'content-type': 'application/json' };
+    const admin = await signIn('admin@demo.probity.example');
+    const call = (path: string, body?: object) =>
+      fetch(
+        `${base}/api/v1${path}`,
+        body ? { method: 'POST', headers: officer, body: JSON.stringify(body) } : { headers: officer },
+      );
+    const cases = (await (await call('/cases')).json()) as { items: Array<{ id: string; status: string }> };
+    const signed = cases.items.find((c) => c.status === 'signed_off')!;
+    expect((await call(`/cases/${signed.id}/transitions`, { to: 'awarded' })).status).toBe(200);
+    expect((await call(`/cases/${signed.id}/monitoring`, {})).status).toBe(201);
+    const staff = (await (await fetch(`${base}/api/v1/staff`, { headers: admin })).json()) as {
+      items: Array<{ id: string; email: string }>;
+    };
+    const dana = staff.items.find((member) => member.email === 'legal.counsel@demo.probity.example')!;
+    type Schedule = { checks: Array<{ id: string; owner: string; done: boolean }> };
+    const { checks } = (await (await call(`/cases/${signed.id}/monitoring`)).json()) as Schedule;
+    const handedOn = await call(`/cases/${signed.id}/monitoring/owner`, { checkId: checks[0].id, ownerId: dana.id });
+    expect(handedOn.status).toBe(200);
+    expect(((await handedOn.json()) as Schedule).checks[0].owner).toBe('Dana Legal Counsel');
+    const done = await call(`/cases/${signed.id}/monitoring/done`, { checkId: checks[0].id });
+    expect(done.status).toBe(200);
+    expect(((await done.json()) as Schedule).checks[0].done).toBe(true);
+  });
 });

@@ -36,7 +36,10 @@ describe('agency readiness and the step into use (pages and API)', () => {
     const { agencyId } = await agencyWithStaff(
       app,
       'Politie Nederland (readiness pages)',
-      [{ email: 'officer@readiness.example', name: 'Olivia Officer', role: 'procurement_officer' }],
+      [
+        { email: 'officer@readiness.example', name: 'Olivia Officer', role: 'procurement_officer' },
+        { email: 'mark@readiness.example', name: 'Mark Monitor', role: 'procurement_officer' },
+      ],
       PASSWORD,
     );
     caseId = (await app.get(CasesService).createCase(agencyId, { ...demoCase(new Date()), reference: 'NL-READY-1' }))
@@ -80,6 +83,40 @@ describe('agency readiness and the step into use (pages and API)', () => {
       await expectAccessible(page);
       await expectNoHorizontalScroll(page);
     });
+  });
+
+  it('refuses the step into use on the readiness page itself (409), listing the open items', async () => {
+    const page = await officer.newPage();
+    await checkPage(page, 'readiness-refused-use', async () => {
+      await page.goto(`${baseUrl}/cases/${caseId}/readiness`);
+      await page.getByLabel(/The agency is ready to use the system/).check();
+      const [answer] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Put the system into use' }).click(),
+      ]);
+      expect(answer.status()).toBe(409);
+      await page.waitForLoadState();
+      // The page it was taken from, not the POST address (a reload or a shared link stays on the checklist).
+      expect(new URL(page.url()).pathname).toBe(`/cases/${caseId}/readiness`);
+      const { openMandatory } = (await api.agent.get(`/api/v1/cases/${caseId}/readiness`).expect(200)).body;
+      const alert = await page.getByRole('alert').textContent();
+      expect(alert).toContain(`${openMandatory.length} mandatory readiness items are still open`);
+      expect(alert).toContain('The system was not put into use');
+      expect(alert).toContain('Logs kept for at least six months (AI Act Art. 26(6)): not started.');
+      // Each open item links to its form on the page.
+      await page
+        .getByRole('alert')
+        .getByRole('link', { name: /^Logs kept for at least six months/ })
+        .click();
+      expect(new URL(page.url()).hash).toMatch(/^#item-/);
+      await expect(page.locator(new URL(page.url()).hash).getByLabel('Owner').count()).resolves.toBe(1);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+        'Is the agency ready to use this system?',
+      );
+      await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
+    });
+    expect((await app.get(CasesService).getCase(caseId)).status).toBe('awarded');
   });
 
   it('refuses the step into use with the open items (409) until every mandatory item is done', async () => {
@@ -131,10 +168,25 @@ describe('agency readiness and the step into use (pages and API)', () => {
       await page.getByRole('button', { name: 'Start monitoring' }).click();
       await page.waitForURL(/notice=started/);
       await expect(page.getByText('No check is overdue.').count()).resolves.toBe(1);
+      // The officer hands the first check to a colleague, who is then the one reminded.
+      const firstCheck = page.locator('.monitoring-checks > li').first();
+      await firstCheck.getByLabel(/^Owner of/).selectOption({ label: 'Mark Monitor' });
+      await firstCheck.getByRole('button', { name: /^Change the owner/ }).click();
+      await page.waitForURL(/notice=owner/);
+      await expect(page.locator('.monitoring-checks > li').first().textContent()).resolves.toContain(
+        'owner Mark Monitor',
+      );
       await expectAccessible(page);
       await expectNoHorizontalScroll(page);
     });
     const schedule = await api.agent.get(`/api/v1/cases/${caseId}/monitoring`).expect(200);
+    expect(schedule.body.checks[0].owner).toBe('Mark Monitor');
+    expect(schedule.body.checks[1].owner).toBe('Olivia Officer');
+    await api.agent
+      .post(`/api/v1/cases/${caseId}/monitoring/owner`)
+      .set('x-csrf-token', api.csrf)
+      .send({ checkId: schedule.body.checks[1].id, ownerId: 'nobody' })
+      .expect(422);
     expect(schedule.body.checks.filter((c: { kind: string }) => c.kind === 'incident-reporting')).toHaveLength(12);
     await api.agent.post(`/api/v1/cases/${caseId}/monitoring`).set('x-csrf-token', api.csrf).expect(409);
 

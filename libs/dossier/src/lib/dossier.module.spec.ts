@@ -5,6 +5,7 @@ import { DossierPagesController } from './dossier-pages.controller';
 import { DossierVerificationController } from './dossier-verification.controller';
 import { RiskRegisterController } from './risk/risk-register.controller';
 import { RiskRegisterPagesController } from './risk/risk-register-pages.controller';
+import { RiskAppetitePagesController } from './risk/risk-appetite-pages.controller';
 
 describe('DossierModule', () => {
   it('serves public verification before the staff routes, so dossiers/signing-keys is not taken for an id', () => {
@@ -15,6 +16,7 @@ describe('DossierModule', () => {
       DossierPagesController,
       RiskRegisterController,
       RiskRegisterPagesController,
+      RiskAppetitePagesController,
     ]);
   });
 });

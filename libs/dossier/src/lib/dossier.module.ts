@@ -27,6 +27,7 @@ import { DossierSeal } from '../signing/dossier-seal';
 import { RiskRegisterAssembler } from './risk/risk-register-assembler';
 import { RiskRegisterController } from './risk/risk-register.controller';
 import { RiskRegisterPagesController } from './risk/risk-register-pages.controller';
+import { RiskAppetitePagesController } from './risk/risk-appetite-pages.controller';
 import { RISK_ENTITIES } from './risk/risk-register.entities';
 import { RiskRegisterRepository } from './risk/risk-register.repository';
 import { RiskRegisterService } from './risk/risk-register.service';
@@ -50,6 +51,7 @@ import { RiskRegisterService } from './risk/risk-register.service';
     DossierPagesController,
     RiskRegisterController,
     RiskRegisterPagesController,
+    RiskAppetitePagesController,
   ],
   providers: [
     UnitOfWork,

@@ -1,5 +1,6 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Response } from 'express';
+import { roleMay } from '@probity/access';
 import { SESSION_COOKIE } from '@probity/web';
 import { IdentityService } from './identity.service';
 import type { StaffRequest } from './staff-principal';
@@ -36,6 +37,8 @@ export class StaffSessionMiddleware implements NestMiddleware {
                 { href: '/admin/jobs', label: 'Background jobs' },
               ]
             : []),
+          // Officers set the agency's risk appetite too (the access policy's `risk.appetite`).
+          ...(roleMay('risk.appetite', staff) ? [{ href: '/admin/risk-appetite', label: 'Risk appetite' }] : []),
         ].map((item) => ({ ...item, current: current(item.href) }));
       }
     }

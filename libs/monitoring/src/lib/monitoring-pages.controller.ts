@@ -12,6 +12,7 @@ import { MonitoringService } from './monitoring.service';
 const NOTICES: Record<string, string> = {
   started: 'Monitoring has started: the owners are reminded when each check falls due.',
   done: 'The check is recorded as done.',
+  owner: 'The check has a new owner, who is reminded when it falls due.',
 };
 
 /** The officer's monitoring page: the schedule with overdue checks first, start, and done. */
@@ -63,6 +64,22 @@ export class MonitoringPagesController {
     response.redirect(303, `/cases/${procurementCase.id}/monitoring?notice=done`);
   }
 
+  @Post('owner')
+  @RequiresAccess('readiness.manage')
+  async reassign(
+    @CurrentStaff() staff: StaffPrincipal,
+    @AccessGranted() { procurementCase }: Granted,
+    @FormBody('fields') form: Record<string, string>,
+    @Res() response: Response,
+  ) {
+    try {
+      await this.monitoring.reassign(procurementCase, form.checkId ?? '', form.ownerId ?? '', staff);
+    } catch (error) {
+      return this.refused(response, staff, procurementCase, error);
+    }
+    response.redirect(303, `/cases/${procurementCase.id}/monitoring?notice=owner#check-${form.checkId}`);
+  }
+
   private async refused(response: Response, staff: StaffPrincipal, procurementCase: ProcurementCase, error: unknown) {
     const { errors, status } = pageRefusalOf(error);
     await this.render(response.status(status), staff, procurementCase, { errors });
@@ -75,11 +92,17 @@ export class MonitoringPagesController {
     extra: { flash?: string; errors?: string[] },
   ) {
     const view = monitoringView(await this.monitoring.scheduleOf(procurementCase.id));
+    const canWrite = roleMay('readiness.manage', staff);
+    const owners = canWrite ? await this.monitoring.possibleOwners(procurementCase.agencyId) : [];
     response.render('cases/monitoring', {
       title: `Post-award monitoring · ${procurementCase.reference}`,
       procurementCase,
       ...view,
-      canWrite: roleMay('readiness.manage', staff),
+      checks: view.checks.map((check) => ({
+        ...check,
+        owners: owners.map((owner) => ({ ...owner, selected: owner.id === check.ownerId })),
+      })),
+      canWrite,
       canStart: roleMay('readiness.manage', staff) && ['awarded', 'in_use'].includes(procurementCase.status),
       flash: extra.flash,
       errors: extra.errors ?? [],

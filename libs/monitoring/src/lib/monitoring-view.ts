@@ -12,6 +12,7 @@ export function monitoringView(checks: MonitoringCheck[], now = new Date()) {
     basis: check.basis,
     because: check.because,
     owner: check.ownerName,
+    ownerId: check.ownerId,
     dueOn: check.dueOn,
     done: check.doneAt !== null,
     doneAt: check.doneAt?.toISOString() ?? null,

@@ -38,4 +38,17 @@ export class MonitoringController {
     await this.monitoring.markDone(procurementCase, body.checkId ?? '', staff);
     return monitoringView(await this.monitoring.scheduleOf(procurementCase.id));
   }
+
+  /** `{ checkId, ownerId }`: hands an open check to another active member of the agency's staff. */
+  @Post('owner')
+  @HttpCode(200)
+  @RequiresAccess('readiness.manage')
+  async reassign(
+    @CurrentStaff() staff: StaffPrincipal,
+    @AccessGranted() { procurementCase }: Granted,
+    @FormBody('fields') body: Record<string, string>,
+  ) {
+    await this.monitoring.reassign(procurementCase, body.checkId ?? '', body.ownerId ?? '', staff);
+    return monitoringView(await this.monitoring.scheduleOf(procurementCase.id));
+  }
 }

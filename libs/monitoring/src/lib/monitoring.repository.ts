@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@probity/database';
-import { IsNull, LessThanOrEqual } from 'typeorm';
+import { FindOptionsWhere, IsNull, LessThanOrEqual } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { MonitoringCheck, MonitoringSummarySent } from './monitoring.entities';
 
 /** The `monitoring_checks` and `monitoring_summaries` tables. */
@@ -29,15 +30,27 @@ export class MonitoringRepository {
     });
   }
 
-  /** Marks the check reminded unless another run did first; true when this call claimed it. */
-  async claimReminder(id: string, at: Date): Promise<boolean> {
-    const result = await this.checks.update({ id, remindedAt: IsNull() }, { remindedAt: at });
-    return (result.affected ?? 0) === 1;
+  /**
+   * Updates one row if it still matches; true when it did. Counted from RETURNING: the embedded
+   * PostgreSQL (PGlite) leaves UpdateResult.affected undefined, which made every call look refused.
+   */
+  private async updatedOne(where: FindOptionsWhere<MonitoringCheck>, set: QueryDeepPartialEntity<MonitoringCheck>) {
+    const result = await this.checks.createQueryBuilder().update().set(set).where(where).returning(['id']).execute();
+    return (result.raw as unknown[]).length === 1;
   }
 
-  async markDone(caseId: string, id: string, at: Date): Promise<boolean> {
-    const result = await this.checks.update({ id, caseId, doneAt: IsNull() }, { doneAt: at });
-    return (result.affected ?? 0) === 1;
+  /** Marks the check reminded unless another run did first; true when this call claimed it. */
+  claimReminder(id: string, at: Date): Promise<boolean> {
+    return this.updatedOne({ id, remindedAt: IsNull() }, { remindedAt: at });
+  }
+
+  markDone(caseId: string, id: string, at: Date): Promise<boolean> {
+    return this.updatedOne({ id, caseId, doneAt: IsNull() }, { doneAt: at });
+  }
+
+  /** A new owner for an open check; its reminder goes out again, to them. True when the check was open. */
+  reassign(caseId: string, id: string, ownerId: string, ownerName: string): Promise<boolean> {
+    return this.updatedOne({ id, caseId, doneAt: IsNull() }, { ownerId, ownerName, remindedAt: null });
   }
 
   /** Cases with a monitoring schedule, and the officer who started it. */

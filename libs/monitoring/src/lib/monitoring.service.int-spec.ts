@@ -114,4 +114,48 @@ describe('post-award monitoring reminders (real PostgreSQL and Redis)', () => {
     expect(april.context).toMatchObject({ month: '2027-04', caseReference: procurementCase.reference });
     expect((april.context.overdue as Array<{ dueOn: string }>).map((o) => o.dueOn)).toEqual(['2027-03-15']);
   });
+
+  it('hands an open check to another active member of staff, who is then reminded once; audited', async () => {
+    const identity = moduleRef.get(IdentityService);
+    const mia = await identity.createStaffUser({
+      agencyId: procurementCase.agencyId,
+      email: 'mia@monitoring.example',
+      name: 'Mia Monitor',
+      role: 'procurement_officer',
+      password: 'monitoring passphrase',
+    });
+    const elsewhere = await identity.createStaffUser({
+      agencyId: (await identity.createAgency('Another agency')).id,
+      email: 'x@elsewhere.example',
+      name: 'Xavier Elsewhere',
+      role: 'procurement_officer',
+      password: 'monitoring passphrase',
+    });
+    const checks = await monitoring.scheduleOf(procurementCase.id);
+    const [open] = await monitoring.overdueOf(procurementCase.id, new Date('2027-04-01T08:00:00Z'));
+    const done = checks.find((check) => check.doneAt)!;
+    await expect(monitoring.reassign(procurementCase, open.id, elsewhere.id, officer)).rejects.toMatchObject({
+      status: 422,
+    });
+    await expect(monitoring.reassign(procurementCase, open.id, 'nobody', officer)).rejects.toMatchObject({
+      status: 422,
+    });
+    await expect(monitoring.reassign(procurementCase, done.id, mia.id, officer)).rejects.toMatchObject({ status: 404 });
+
+    await monitoring.reassign(procurementCase, open.id, mia.id, officer);
+    expect((await monitoring.scheduleOf(procurementCase.id)).find((c) => c.id === open.id)).toMatchObject({
+      ownerName: 'Mia Monitor',
+      remindedAt: null,
+    });
+    expect((await job.handle({ now: '2027-04-01T09:00:00Z' })).reminders).toBe(1);
+    expect((await job.handle({ now: '2027-04-01T10:00:00Z' })).reminders).toBe(0);
+    expect((await mails('monitoring-reminder')).at(-1)).toMatchObject({ to: ['mia@monitoring.example'] });
+    const [audit] = await dataSource.query(
+      `SELECT before, after FROM audit_entries WHERE action = 'monitoring.owner-changed'`,
+    );
+    expect(audit).toMatchObject({
+      before: { owner: 'Olga Officer' },
+      after: { owner: 'Mia Monitor', ownerId: mia.id },
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditTrail, staffAuditActor } from '@probity/audit';
 import { CasesService, isUuid, ProcurementCase } from '@probity/cases';
@@ -119,6 +119,37 @@ export class MonitoringService {
         after: { check: checkId },
       });
     });
+  }
+
+  /**
+   * Hands an open check to another active member of the agency's staff (audited). A reminder already
+   * sent went to the previous owner, so the new owner is reminded too once the check is due.
+   */
+  async reassign(procurementCase: ProcurementCase, checkId: string, ownerId: string, officer: MonitoringOfficer) {
+    if (!isUuid(checkId)) throw new NotFoundException('No such open monitoring check.');
+    const owner = isUuid(ownerId) ? await this.identity.findStaffUser(procurementCase.agencyId, ownerId) : null;
+    if (!owner || owner.disabledAt)
+      throw new UnprocessableEntityException('Choose an active member of your agency’s staff.');
+    await this.unitOfWork.run(async () => {
+      const before = (await this.checks.ofCase(procurementCase.id)).find((c) => c.id === checkId && !c.doneAt);
+      if (!before || !(await this.checks.reassign(procurementCase.id, checkId, owner.id, owner.name)))
+        throw new NotFoundException('No such open monitoring check.');
+      await this.audit.recordChange(staffAuditActor(officer), {
+        agencyId: procurementCase.agencyId,
+        action: 'monitoring.owner-changed',
+        subject: { type: 'case', id: procurementCase.id },
+        before: { check: checkId, ownerId: before.ownerId, owner: before.ownerName },
+        after: { check: checkId, ownerId: owner.id, owner: owner.name },
+      });
+    });
+  }
+
+  /** Active staff of the agency who can own a check, by name. */
+  async possibleOwners(agencyId: string): Promise<Array<{ id: string; name: string }>> {
+    return (await this.identity.staffOfAgency(agencyId))
+      .filter((user) => !user.disabledAt)
+      .map((user) => ({ id: user.id, name: user.name }))
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /**

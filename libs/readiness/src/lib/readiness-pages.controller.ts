@@ -7,7 +7,7 @@ import { Granted } from '@probity/evaluation';
 import { AccessGranted, CurrentStaff, RequiresAccess, StaffOnly, StaffPrincipal } from '@probity/identity';
 import { FormBody, pageRefusalOf } from '@probity/web';
 import { openMandatoryItems, READINESS_STATUS_LABELS, READINESS_STATUSES } from '../model/readiness-checklist';
-import { ReadinessService } from './readiness.service';
+import { OpenReadinessItemsException, ReadinessService } from './readiness.service';
 
 const NOTICES: Record<string, string> = {
   saved: 'The readiness item is saved.',
@@ -32,6 +32,10 @@ export class ReadinessPagesController {
     await this.render(response, staff, procurementCase, { flash: notice ? NOTICES[notice] : undefined });
   }
 
+  /**
+   * Both forms of the page post to the page's own address, so a refusal (an item's, or the step into
+   * use with open items) is shown at the checklist's address, not at one that only takes a POST.
+   */
   @Post('readiness')
   @RequiresAccess('readiness.manage')
   async update(
@@ -40,6 +44,7 @@ export class ReadinessPagesController {
     @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
+    if (form.step === 'into-use') return this.readyForUse(response, staff, procurementCase, form);
     try {
       await this.readiness.updateItem(procurementCase, form.key ?? '', form, staff);
     } catch (error) {
@@ -48,22 +53,33 @@ export class ReadinessPagesController {
     response.redirect(303, `/cases/${procurementCase.id}/readiness?notice=saved#item-${form.key}`);
   }
 
-  @Post('ready-for-use')
-  @RequiresAccess('readiness.manage')
-  async readyForUse(
-    @CurrentStaff() staff: StaffPrincipal,
-    @AccessGranted() { procurementCase }: Granted,
-    @FormBody('fields') form: Record<string, string>,
-    @Res() response: Response,
+  private async readyForUse(
+    response: Response,
+    staff: StaffPrincipal,
+    procurementCase: ProcurementCase,
+    form: Record<string, string>,
   ) {
+    const errorTitle = 'The system was not put into use';
     if (form.confirmed !== 'yes')
       return this.render(response.status(422), staff, procurementCase, {
         errors: ['Tick the confirmation that the agency is ready to use the system.'],
+        errorTitle,
       });
     try {
       await this.readiness.putIntoUse(procurementCase, staff);
     } catch (error) {
-      return this.refused(response, staff, procurementCase, error);
+      if (!(error instanceof OpenReadinessItemsException)) return this.refused(response, staff, procurementCase, error);
+      // The open items as links to their forms on this page, each with its status.
+      return this.render(response.status(409), staff, procurementCase, {
+        errors: [pageRefusalOf(error).errors[0]],
+        errorTitle,
+        openItems: error.open.map((row) => ({
+          key: row.key,
+          title: row.title,
+          basis: row.basis,
+          status: READINESS_STATUS_LABELS[row.status].toLowerCase(),
+        })),
+      });
     }
     response.redirect(303, `/cases/${procurementCase.id}/readiness?notice=in-use`);
   }
@@ -83,7 +99,13 @@ export class ReadinessPagesController {
     response: Response,
     staff: StaffPrincipal,
     procurementCase: ProcurementCase,
-    extra: { flash?: string; errors?: string[]; form?: Record<string, string> },
+    extra: {
+      flash?: string;
+      errors?: string[];
+      errorTitle?: string;
+      openItems?: Array<{ key: string; title: string; basis: string; status: string }>;
+      form?: Record<string, string>;
+    },
   ) {
     const rows = await this.readiness.checklistOf(procurementCase);
     const open = openMandatoryItems(rows);
@@ -113,6 +135,8 @@ export class ReadinessPagesController {
       inUse: procurementCase.status === 'in_use',
       flash: extra.flash,
       errors: extra.errors ?? [],
+      errorTitle: extra.errorTitle ?? 'That was not saved',
+      openItems: extra.openItems ?? [],
     });
   }
 }

@@ -4,12 +4,15 @@ import type { Response } from 'express';
 import { roleMay } from '@probity/access';
 import { CasesService } from '@probity/cases';
 import { CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
-import { FormBody, pageRefusalOf } from '@probity/web';
+import { checkedForm, FormBody, pageRefusalOf } from '@probity/web';
 import { RISK_LABEL } from '../../model/risk-table';
 import { riskRegisterView } from '../../model/risk-register-dossier';
+import { AddRiskDto } from './risk-register.dto';
+import { addRiskChoices, addRiskFromForm } from './risk-register-form';
 import { RiskRegisterService } from './risk-register.service';
 
 const NOTICES: Record<string, string> = {
+  added: 'The risk was added to the register; your reason is kept with it and in the audit trail.',
   edited: 'The risk was changed; your reason is kept with it and in the audit trail.',
   removed: 'The risk was removed from the register; your reason is in the audit trail.',
   accepted: 'Your acceptance of this residual risk was recorded with your reasons.',
@@ -35,6 +38,31 @@ export class RiskRegisterPagesController {
     @Res() response: Response,
   ) {
     await this.render(staff, caseId, response, { notice });
+  }
+
+  /** The officer adds a row: the API's checks (AddRiskDto) and service; a refusal keeps what was typed. */
+  @Post('add')
+  @RequiresAccess('risk.edit')
+  async add(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('caseId') caseId: string,
+    @FormBody('fields') form: Record<string, string>,
+    @Res() response: Response,
+  ) {
+    if (!form.providerId) throw new BadRequestException('Choose a ranked provider first.');
+    const refused = (errors: string[], status: number) =>
+      this.render(staff, caseId, response, { errors, addForm: form }, status);
+    const { missing, plain } = addRiskFromForm(form);
+    if (missing.length) return refused(missing, 422);
+    const { value, problems } = await checkedForm(AddRiskDto, plain);
+    if (problems.length) return refused(problems, 422);
+    try {
+      await this.risks.add(staff, caseId, value);
+    } catch (error) {
+      const { errors, status } = pageRefusalOf(error);
+      return refused(errors, status);
+    }
+    response.redirect(303, `/cases/${caseId}/risk-register?notice=added`);
   }
 
   @Post('edit')
@@ -120,7 +148,7 @@ export class RiskRegisterPagesController {
     staff: StaffPrincipal,
     caseId: string,
     response: Response,
-    extra: { notice?: string; errors?: string[]; failedKey?: string },
+    extra: { notice?: string; errors?: string[]; failedKey?: string; addForm?: Record<string, string> },
     status = 200,
   ) {
     const procurementCase = await this.cases.caseOfAgency(staff.agencyId, caseId);
@@ -145,9 +173,11 @@ export class RiskRegisterPagesController {
       })),
       providers: (view?.providers ?? []).map((provider, p) => {
         const source = state.providers[p];
+        const addOpen = extra.addForm?.providerId === source.providerId;
         return {
           ...provider,
           providerId: source.providerId,
+          add: { open: addOpen, ...addRiskChoices(addOpen ? extra.addForm : undefined) },
           rows: provider.rows.map((row, r) => ({
             ...row,
             key: source.rows[r].key,
@@ -165,6 +195,7 @@ export class RiskRegisterPagesController {
         };
       }),
       canEdit,
+      appetiteHref: roleMay('risk.appetite', staff) ? '/admin/risk-appetite' : null,
       xlsx: `/api/v1/cases/${procurementCase.id}/risk-register/xlsx`,
     });
   }

@@ -70,6 +70,6 @@ export class RiskRegisterController {
   @Put('agency/risk-appetite')
   @RequiresAccess('risk.appetite')
   setAppetite(@CurrentStaff() staff: StaffPrincipal, @Body() body: RiskAppetiteDto) {
-    return this.risks.setAppetite(staff, body.residualThreshold);
+    return this.risks.setAppetite(staff, body.residualThreshold, body.reason);
   }
 }

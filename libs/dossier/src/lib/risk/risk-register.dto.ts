@@ -17,9 +17,9 @@ import {
 
 class RatingDto {
   @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @IsInt({ message: 'likelihood and impact are whole numbers from 1 to 5' })
+  @Min(1, { message: 'likelihood and impact are whole numbers from 1 to 5' })
+  @Max(5, { message: 'likelihood and impact are whole numbers from 1 to 5' })
   value: number;
 
   @ApiProperty({ description: 'Why this rating' })
@@ -154,4 +154,10 @@ export class RiskAppetiteDto {
   @Min(1, { message: 'the appetite is a whole number from 1 to 25' })
   @Max(25, { message: 'the appetite is a whole number from 1 to 25' })
   residualThreshold: number;
+
+  @ApiProperty({ description: 'Why the appetite changes: kept in the audit trail' })
+  @IsString()
+  @IsNotEmpty({ message: 'give the reason for the change' })
+  @MaxLength(4000)
+  reason: string;
 }

@@ -161,15 +161,16 @@ describe('the risk register kept per case (real PostgreSQL)', () => {
   it('lets the agency set its appetite (1–25), which decides what needs an acceptance', async () => {
     const caseId = await caseInReview();
     const opened = await risks.register(officer, caseId);
-    await expect(risks.setAppetite(officer, 30)).rejects.toBeInstanceOf(BadRequestException);
-    await risks.setAppetite(officer, 25);
+    await expect(risks.setAppetite(officer, 30, 'Higher')).rejects.toBeInstanceOf(BadRequestException);
+    await expect(risks.setAppetite(officer, 20, '  ')).rejects.toThrow(/needs a reason/);
+    await risks.setAppetite(officer, 25, 'Board decision of 3 December');
     expect(await risks.appetite(officer)).toEqual({ residualThreshold: 25 });
     expect((await risks.register(officer, caseId)).appetite).toBe(25);
     const anyRow = opened.providers.flatMap((p) => p.rows.map((row) => ({ providerId: p.providerId, row })))[0];
     await expect(
       risks.accept(reviewer, caseId, { providerId: anyRow.providerId, key: anyRow.row.key, reason: 'fine' }),
     ).rejects.toThrow(/within the agency's appetite \(25\)/);
-    await risks.setAppetite(officer, 12);
+    await risks.setAppetite(officer, 12, 'Back to the default');
     expect(await auditActions()).toContain('agency.risk-appetite-set');
   });
 });

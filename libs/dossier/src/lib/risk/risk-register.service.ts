@@ -168,9 +168,14 @@ export class RiskRegisterService {
     return { residualThreshold: await this.assembler.appetiteOf(staff.agencyId) };
   }
 
-  async setAppetite(staff: StaffPrincipal, residualThreshold: number): Promise<{ residualThreshold: number }> {
+  async setAppetite(
+    staff: StaffPrincipal,
+    residualThreshold: number,
+    reason: string,
+  ): Promise<{ residualThreshold: number }> {
     if (!Number.isInteger(residualThreshold) || residualThreshold < 1 || residualThreshold > 25)
       throw new BadRequestException('The appetite is a whole number from 1 to 25.');
+    if (!reason?.trim()) throw new BadRequestException('A change of the appetite needs a reason.');
     return this.unitOfWork.run(async () => {
       const before = await this.assembler.appetiteOf(staff.agencyId);
       await this.repository.setAppetite(staff.agencyId, residualThreshold);
@@ -179,7 +184,7 @@ export class RiskRegisterService {
         action: 'agency.risk-appetite-set',
         subject: { type: 'agency', id: staff.agencyId },
         before: { residualThreshold: before },
-        after: { residualThreshold },
+        after: { residualThreshold, reason: reason.trim() },
       });
       return { residualThreshold };
     });
