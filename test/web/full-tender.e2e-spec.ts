@@ -191,7 +191,10 @@ describe.each<StackMode>(['services', 'zero-setup'])('a whole tender in a real b
       await page.getByRole('button', { name: 'Publish the answer to every provider' }).first().click();
       // Publishing cannot be undone: the page asks first.
       await page.getByRole('dialog').getByRole('button', { name: 'Yes, publish to every provider' }).click();
-      await page.getByRole('heading', { name: /^Published / }).first().waitFor();
+      await page
+        .getByRole('heading', { name: /^Published / })
+        .first()
+        .waitFor();
       for (const provider of [...PROVIDERS, LATE_PROVIDER])
         await waitForMail(stack, mailTo(provider.email, /Clarification published/));
       await page.close();
