@@ -22,6 +22,7 @@ import {
 import { demoCase } from '@probity/demo';
 import { PanelService } from '@probity/evaluation';
 import { AccessRequirement, IdentityService, StaffRole } from '@probity/identity';
+import { QueueName } from '@probity/queue';
 import { createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/testing';
 import { AppModule } from '../apps/api/src/app.module';
 import { createApp } from '../apps/api/src/create-app';
@@ -151,6 +152,9 @@ describe('the generated access matrix (real PostgreSQL and Redis)', () => {
       clarificationId,
       questionName: 'q',
       action: 'reissue',
+      // A real queue and a job id it never had: past the policy, the retry answers 404 "no such job".
+      queue: QueueName.Scoring,
+      jobId: '1',
     };
     cases.push(
       {
