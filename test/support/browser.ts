@@ -7,6 +7,9 @@ import { locateBrowser } from '@probity/pdf-rendering';
 import { WORKSPACE_ROOT } from './processes';
 
 /** The machine's Chromium (Debian's on CI), never a downloaded one. */
+/** The width the pages must fit without sideways scrolling: a 390 px phone. */
+export const PHONE = { width: 390, height: 844 };
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: locateBrowser().executablePath,

@@ -2,7 +2,13 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { CasesService } from '@probity/cases';
 import { demoCase } from '@probity/demo';
-import { expectAccessible, expectNoHorizontalScroll, launchChromium, screenshotOnFailure } from '../support/browser';
+import {
+  expectAccessible,
+  expectNoHorizontalScroll,
+  launchChromium,
+  PHONE,
+  screenshotOnFailure,
+} from '../support/browser';
 import { agencyWithStaff, E2eApp, signInWithBrowser, startE2eApp } from '../support/e2e-app';
 import { failedEvaluationStart } from '../support/failed-job';
 
@@ -24,7 +30,7 @@ describe('background jobs page in a real browser', () => {
       .createCase(agencyId, { ...demoCase(new Date()), reference: 'GARDA-JOBS-7' });
     await failedEvaluationStart(app, config, created.id, 'the comparison store refused the write');
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    context = await browser.newContext({ viewport: PHONE });
     await signInWithBrowser(context, baseUrl, admin.email, PASSWORD);
   });
 

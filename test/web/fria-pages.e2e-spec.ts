@@ -5,10 +5,15 @@ import { CasesService } from '@probity/cases';
 import { demoCase } from '@probity/demo';
 import { agencyWithStaff, E2eApp, signInWithBrowser, startE2eApp } from '../support/e2e-app';
 import { Agent, signIn } from '../support/tender-http';
-import { expectAccessible, expectNoHorizontalScroll, launchChromium, screenshotOnFailure } from '../support/browser';
+import {
+  expectAccessible,
+  expectNoHorizontalScroll,
+  launchChromium,
+  PHONE,
+  screenshotOnFailure,
+} from '../support/browser';
 
 const PASSWORD = 'fria pages passphrase';
-const PHONE = { width: 390, height: 844 };
 
 /**
  * The agency writes its own FRIA: six headings and a consultation record, on a 390 px phone with the

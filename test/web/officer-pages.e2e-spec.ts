@@ -5,10 +5,9 @@ import { CasesService, ClarificationsService, ResponsesService } from '@probity/
 import { demoCase } from '@probity/demo';
 import { agencyWithStaff, E2eApp, signInWithBrowser, startE2eApp } from '../support/e2e-app';
 import { Agent, signIn } from '../support/tender-http';
-import { confirmStep, expectAccessible, expectNoHorizontalScroll, launchChromium } from '../support/browser';
+import { confirmStep, expectAccessible, expectNoHorizontalScroll, launchChromium, PHONE } from '../support/browser';
 
 const PASSWORD = 'officer pages passphrase';
-const PHONE = { width: 390, height: 844 };
 
 /**
  * The procurement officer's pages as a tender really uses them: on a 390 px phone, with and without

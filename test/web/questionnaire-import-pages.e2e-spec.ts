@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { THIRD_PARTY_ASSESSMENT_JSON } from '@probity/questionnaires';
-import { expectAccessible, launchChromium, screenshotOnFailure } from '../support/browser';
+import { expectAccessible, launchChromium, PHONE, screenshotOnFailure } from '../support/browser';
 import { agencyWithStaff, E2eApp, signInWithBrowser, startE2eApp } from '../support/e2e-app';
 
 const PASSWORD = 'import pages passphrase';
@@ -26,7 +26,7 @@ describe('questionnaire import pages in a real browser', () => {
     const admin = { email: 'admin@gendarmerie.example', name: 'Anne Admin', role: 'admin' } as const;
     await agencyWithStaff(started.app, 'Gendarmerie (import test)', [admin], PASSWORD);
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    context = await browser.newContext({ viewport: PHONE });
     await signInWithBrowser(context, baseUrl, admin.email, PASSWORD);
   });
 

@@ -7,10 +7,15 @@ import { demoCase } from '@probity/demo';
 import { READINESS_ITEMS } from '@probity/readiness';
 import { agencyWithStaff, E2eApp, signInWithBrowser, startE2eApp } from '../support/e2e-app';
 import { Agent, signIn } from '../support/tender-http';
-import { expectAccessible, expectNoHorizontalScroll, launchChromium, screenshotOnFailure } from '../support/browser';
+import {
+  expectAccessible,
+  expectNoHorizontalScroll,
+  launchChromium,
+  PHONE,
+  screenshotOnFailure,
+} from '../support/browser';
 
 const PASSWORD = 'readiness pages passphrase';
-const PHONE = { width: 390, height: 844 };
 
 /** Runs a check on a page of the shared officer context and closes only that page. */
 const checkPage = (page: Page, name: string, check: () => Promise<void>) =>

@@ -5,10 +5,15 @@ import { DataSource } from 'typeorm';
 import { agencyWithStaff, E2eApp, signInWithBrowser, startE2eApp } from '../support/e2e-app';
 import { caseInLegalReview } from '../support/dossier-case';
 import { Agent, signIn } from '../support/tender-http';
-import { expectAccessible, expectNoHorizontalScroll, launchChromium, screenshotOnFailure } from '../support/browser';
+import {
+  expectAccessible,
+  expectNoHorizontalScroll,
+  launchChromium,
+  PHONE,
+  screenshotOnFailure,
+} from '../support/browser';
 
 const PASSWORD = 'risk pages passphrase';
-const PHONE = { width: 390, height: 844 };
 const STAFF = [
   { email: 'officer@risk-pages.example', name: 'Olivia Officer', role: 'procurement_officer' },
   { email: 'admin@risk-pages.example', name: 'Alba Admin', role: 'admin' },
