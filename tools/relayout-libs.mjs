@@ -1,0 +1,366 @@
+#!/usr/bin/env node
+/**
+ * Issue 14: moves every library from libs/<name> into the folder of its layer, libs/{platform,domain,features}/<name>,
+ * and rewrites every path that named the old place. Run once, at the root of a clean checkout:
+ *
+ *   node tools/relayout-libs.mjs            # move, rewrite, stage; then review `git status` and commit
+ *   node tools/relayout-libs.mjs --dry-run  # print the mapping and the files it would change, touch nothing
+ *
+ * The layer comes from each library's `layer:*` tag in project.json (the tag already decides what the library may
+ * import, see eslint.config.mjs), so the folder and the tag cannot disagree and a library added after this script
+ * was written still lands in the right place. Import aliases (`@probity/<name>`) and Nx project names stay the
+ * bare library name: no source import changes.
+ *
+ * What it rewrites (all computed in memory first; nothing is touched unless every step can be planned):
+ * - `libs/<name>` in every tracked text file (tsconfig.base.json paths, project.json sourceRoot, eslint globs,
+ *   lint-fence probes, `dist/libs/<name>` requires in tests, docs and comments);
+ * - globs over several libraries (`libs/{a,b}/…`, `libs/*\/…`) in eslint.config.mjs and anywhere else;
+ * - relative paths that leave a moved library (`$schema`, jest `preset`, markdown links, imports), when their target
+ *   exists;
+ * - the `@probity/*` wildcard in .swcrc (build) and jest.preset.js (tests), which become one entry per layer;
+ * - the README's architecture section (the three layers and what may import what);
+ * and it adds apps/api/src/lib-layers.spec.ts, which fails if a library's folder and layer tag ever disagree.
+ * Afterwards it formats the changed files that `npm run format:check` covers and runs `nx reset`.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+const FOLDER_OF_TAG = { 'layer:infra': 'platform', 'layer:domain': 'domain', 'layer:feature': 'features' };
+const LAYER_FOLDERS = Object.values(FOLDER_OF_TAG);
+const root = process.cwd();
+const dryRun = process.argv.includes('--dry-run');
+const notes = [];
+
+function fail(message) {
+  console.error(`relayout-libs: ${message}`);
+  process.exit(1);
+}
+function git(...args) {
+  return execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+function isDirectory(path) {
+  return existsSync(path) && statSync(path).isDirectory();
+}
+
+// ---------------------------------------------------------------------------------------------- where we stand
+if (!existsSync(join(root, 'package.json')) || JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).name !== 'probity') {
+  fail('run me at the root of the Probity repository.');
+}
+const libsDir = join(root, 'libs');
+const entries = readdirSync(libsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+const layerFoldersPresent = entries.filter((entry) => LAYER_FOLDERS.includes(entry.name)).map((entry) => entry.name);
+const flat = entries.filter((entry) => !LAYER_FOLDERS.includes(entry.name)).map((entry) => entry.name);
+
+if (flat.length === 0 && layerFoldersPresent.length > 0) {
+  console.log(`relayout-libs: libs/ is already laid out in ${layerFoldersPresent.join(', ')}; nothing to do.`);
+  process.exit(0);
+}
+if (layerFoldersPresent.length > 0) {
+  fail(
+    `libs/ is half laid out (${layerFoldersPresent.map((f) => `libs/${f}`).join(', ')} exist beside flat ` +
+      `${flat.join(', ')}); this script only moves a flat libs/. Move the flat ones by hand (git mv, then the paths ` +
+      `the script's header lists).`,
+  );
+}
+if (flat.length === 0) fail('no libraries under libs/.');
+if (!dryRun && git('status', '--porcelain').trim() !== '') {
+  fail('the working tree has changes; commit or stash them first, so the move is one reviewable change.');
+}
+
+/** name → layer folder, from each project.json's one `layer:*` tag. */
+const layerOf = new Map();
+for (const name of flat) {
+  const projectFile = join(libsDir, name, 'project.json');
+  if (!existsSync(projectFile)) fail(`libs/${name} has no project.json; is it a library?`);
+  const project = JSON.parse(readFileSync(projectFile, 'utf8'));
+  const layerTags = (project.tags ?? []).filter((tag) => tag.startsWith('layer:'));
+  if (layerTags.length !== 1 || !FOLDER_OF_TAG[layerTags[0]]) {
+    fail(`libs/${name}/project.json needs exactly one of the tags ${Object.keys(FOLDER_OF_TAG).join(', ')}.`);
+  }
+  if (project.name !== name) notes.push(`libs/${name}: Nx project name is "${project.name}", not the folder name.`);
+  layerOf.set(name, FOLDER_OF_TAG[layerTags[0]]);
+}
+
+console.log('relayout-libs: the layer of each library (from its layer:* tag):');
+for (const folder of LAYER_FOLDERS) {
+  const names = flat.filter((name) => layerOf.get(name) === folder);
+  console.log(`  libs/${folder}/  ${names.join(' ')}`);
+}
+
+// ---------------------------------------------------------------------------------------------- path rewrites
+const NAME = '[A-Za-z0-9_-]';
+const byLengthDesc = [...layerOf.keys()].sort((a, b) => b.length - a.length);
+/** `libs/<name>` not preceded by a name character (so not `mylibs/`) and not followed by one (`libs/web` ≠ `libs/web-x`). */
+const ONE_LIB = new RegExp(`(?<![\\w.-])libs/(${byLengthDesc.map(escapeRegExp).join('|')})(?!${NAME})`, 'g');
+/** `libs/{a,b,c}`: a glob over several libraries. */
+const LIB_BRACES = /(?<![\w.-])libs\/\{([A-Za-z0-9_,-]+)\}/g;
+/** `libs/*\/`: a glob over every library (`libs/**` stays right as it is). */
+const ANY_LIB = /(?<![\w.-])libs\/\*\//g;
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Where a repo-relative path goes after the move (unchanged outside moved libraries). */
+function movedPath(repoPath) {
+  const match = /^libs\/([^/]+)(\/.*)?$/.exec(repoPath);
+  if (!match || !layerOf.has(match[1])) return repoPath;
+  return `libs/${layerOf.get(match[1])}/${match[1]}${match[2] ?? ''}`;
+}
+
+function rewriteLibPaths(text) {
+  let count = 0;
+  const counted = (value) => {
+    count += 1;
+    return value;
+  };
+  let out = text.replace(LIB_BRACES, (whole, list) => {
+    const names = list.split(',');
+    if (!names.every((name) => layerOf.has(name))) return whole;
+    const folders = new Set(names.map((name) => layerOf.get(name)));
+    if (folders.size === 1) return counted(`libs/${[...folders][0]}/{${list}}`);
+    return counted(`libs/{${names.map((name) => `${layerOf.get(name)}/${name}`).join(',')}}`);
+  });
+  out = out.replace(ANY_LIB, () => counted('libs/*/*/'));
+  out = out.replace(ONE_LIB, (_whole, name) => counted(`libs/${layerOf.get(name)}/${name}`));
+  return { text: out, count };
+}
+
+const RELATIVE_IN_QUOTES = /(['"])(\.\.?\/[^'"\n]*)\1/g;
+const RELATIVE_IN_MARKDOWN_LINK = /(\]\()(\.\.?\/[^)\s#]*)/g;
+
+function targetExists(absolute) {
+  return ['', '.ts', '.js', '.json', '/index.ts', '/index.js'].some((suffix) => existsSync(absolute + suffix));
+}
+
+/** Relative paths in a moved library's file that point outside that library gain the extra folder level. */
+function rewriteRelativePaths(repoPath, text) {
+  const libRoot = repoPath.split('/').slice(0, 2).join('/');
+  const oldDir = dirname(join(root, repoPath));
+  const newDir = dirname(join(root, movedPath(repoPath)));
+  let count = 0;
+  const fix = (relativePath) => {
+    const target = resolve(oldDir, relativePath);
+    const targetRepoPath = relative(root, target).split(sep).join('/');
+    if (targetRepoPath === libRoot || targetRepoPath.startsWith(`${libRoot}/`)) return relativePath;
+    if (targetRepoPath.startsWith('..') || !targetExists(target)) return relativePath; // test data, not a path
+    let moved = relative(newDir, join(root, movedPath(targetRepoPath))).split(sep).join('/');
+    if (!moved.startsWith('.')) moved = `./${moved}`;
+    if (relativePath.endsWith('/') && !moved.endsWith('/')) moved += '/';
+    if (moved !== relativePath) count += 1;
+    return moved;
+  };
+  let out = text;
+  if (repoPath.endsWith('.md')) out = out.replace(RELATIVE_IN_MARKDOWN_LINK, (_w, open, path) => open + fix(path));
+  else out = out.replace(RELATIVE_IN_QUOTES, (_w, quote, path) => quote + fix(path) + quote);
+  return { text: out, count };
+}
+
+// ---------------------------------------------------------------------------------------------- one-off edits
+/** Exact edits of known text; a missing anchor is reported for a hand edit instead of guessed at. */
+const SPECIFIC_EDITS = {
+  '.swcrc': [
+    {
+      what: 'build: `@probity/*` resolves in each layer folder',
+      from: '"@probity/*": ["./libs/*/src/index.ts"]',
+      to: `"@probity/*": [${LAYER_FOLDERS.map((f) => `"./libs/${f}/*/src/index.ts"`).join(', ')}]`,
+    },
+  ],
+  'jest.preset.js': [
+    {
+      what: 'tests: `@probity/*` resolves in each layer folder',
+      from: "'^@probity/(.*)$': path.join(workspaceRoot, 'libs/$1/src/index.ts'),",
+      to:
+        '// A library sits in the folder of its layer (README "Architecture"); Jest tries each in turn.\n' +
+        `    '^@probity/(.*)$': [${LAYER_FOLDERS.map((f) => `'${f}'`).join(', ')}].map((layer) =>\n` +
+        "      path.join(workspaceRoot, 'libs', layer, '$1/src/index.ts'),\n    ),",
+    },
+  ],
+  'README.md': readmeEdits(),
+};
+
+function readmeEdits() {
+  const web = '`web` (security headers, error pages, view engine, the central input check)';
+  return [
+    {
+      what: 'README diagram: feature modules live in libs/features',
+      from: '│ feature modules (libs/*) ──▶ JobQueue.enqueue(...)    │',
+      to: '│ features (libs/features/*) ──▶ JobQueue.enqueue(...)  │',
+    },
+    {
+      what: 'README architecture: the three layers and what may import what',
+      from: '- `libs/` is organised by capability, each with a small `src/index.ts`:\n  - infrastructure: `config`',
+      to: [
+        '- `libs/` is organised by capability in three layers, one folder each, and each library has a small',
+        '  `src/index.ts`. A library\'s folder is its `layer:*` tag in `project.json` (`apps/api/src/lib-layers.spec.ts`',
+        '  fails if they disagree), and `@nx/enforce-module-boundaries` in `eslint.config.mjs` turns the tag into',
+        '  what it may import: `libs/domain` imports only `libs/domain`; `libs/platform` imports `libs/domain` and',
+        '  `libs/platform`; `libs/features` imports all three, and reaches BullMQ, Redis and Chromium only through',
+        '  `libs/platform`; no library imports an app, and apps import any library. Imports name the library, never',
+        '  its folder (`@probity/<name>`, also its Nx project name), so moving a library to another layer changes no',
+        '  import; a new library goes in the folder of its tag.',
+        '  - `libs/platform/` (`layer:infra`), infrastructure: `config`',
+      ].join('\n'),
+    },
+    {
+      what: 'README architecture: `web` is listed with the platform libraries',
+      from: '    `testing` (per-test databases, queue prefixes,',
+      to: `    ${web},\n    \`testing\` (per-test databases, queue prefixes,`,
+    },
+    {
+      what: 'README architecture: the domain folder',
+      from: '  - pure domain logic, free of NestJS and I/O: `access`',
+      to: '  - `libs/domain/` (`layer:domain`), pure domain logic, free of NestJS and I/O: `access`',
+    },
+    {
+      what: 'README architecture: the features folder',
+      from: '  - features (NestJS modules with entities, services, job handlers): `identity`',
+      to: '  - `libs/features/` (`layer:feature`), user-facing capabilities as NestJS modules with entities, services\n    and job handlers: `identity`',
+    },
+    {
+      what: 'README architecture: `web` no longer listed with the features',
+      from: `\`demo\` (demo fixtures),\n    ${web}.`,
+      to: '`demo` (demo fixtures).',
+    },
+  ];
+}
+
+const LIB_LAYERS_SPEC = `import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Libraries sit in the folder of their layer (README "Architecture"): the folder tells a reader what a library may
+ * import, and the \`layer:*\` tag is what ESLint enforces, so the two must never disagree.
+ */
+const libsDir = join(__dirname, '../../../libs');
+const FOLDER_OF_TAG: Record<string, string> = {
+  'layer:infra': 'platform',
+  'layer:domain': 'domain',
+  'layer:feature': 'features',
+};
+
+function foldersIn(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+const libraries = Object.values(FOLDER_OF_TAG).flatMap((folder) =>
+  existsSync(join(libsDir, folder)) ? foldersIn(join(libsDir, folder)).map((name) => ({ folder, name })) : [],
+);
+
+describe('library layout', () => {
+  it('has only the layer folders directly under libs/', () => {
+    expect(foldersIn(libsDir)).toEqual(Object.values(FOLDER_OF_TAG).sort());
+  });
+
+  it.each(libraries)('keeps libs/$folder/$name in the folder of its layer tag, under its own name', ({ folder, name }) => {
+    const project = JSON.parse(readFileSync(join(libsDir, folder, name, 'project.json'), 'utf8'));
+    const layerTags = (project.tags as string[]).filter((tag) => tag.startsWith('layer:'));
+    expect({ name: project.name, folders: layerTags.map((tag) => FOLDER_OF_TAG[tag]) }).toEqual({ name, folders: [folder] });
+  });
+});
+`;
+
+// ---------------------------------------------------------------------------------------------- plan
+const tracked = git('ls-files', '-z')
+  .split('\0')
+  .filter((path) => path && path !== 'package-lock.json' && !path.startsWith('dist/') && existsSync(join(root, path)));
+const plan = []; // { from, to, text, changes: [string] }
+const editsDone = new Set();
+for (const repoPath of tracked) {
+  const buffer = readFileSync(join(root, repoPath));
+  if (buffer.subarray(0, 8000).includes(0)) continue; // binary
+  const original = buffer.toString('utf8');
+  let text = original;
+  const changes = [];
+  for (const edit of SPECIFIC_EDITS[repoPath] ?? []) {
+    if (!text.includes(edit.from)) continue;
+    text = text.replace(edit.from, edit.to);
+    editsDone.add(edit);
+    changes.push(edit.what);
+  }
+  const inMovedLib = movedPath(repoPath) !== repoPath;
+  if (inMovedLib) {
+    const relativeFix = rewriteRelativePaths(repoPath, text);
+    text = relativeFix.text;
+    if (relativeFix.count) changes.push(`${relativeFix.count} relative path(s) out of the library`);
+  }
+  const libFix = rewriteLibPaths(text);
+  text = libFix.text;
+  if (libFix.count) changes.push(`${libFix.count} libs/ path(s)`);
+  if (text !== original || inMovedLib) plan.push({ from: repoPath, to: movedPath(repoPath), text, changes });
+}
+for (const [file, edits] of Object.entries(SPECIFIC_EDITS)) {
+  for (const edit of edits) {
+    if (!editsDone.has(edit)) notes.push(`${file}: not edited (${edit.what}); its text changed since the script was written, edit by hand.`);
+  }
+}
+const specPath = 'apps/api/src/lib-layers.spec.ts';
+if (existsSync(join(root, specPath))) notes.push(`${specPath} exists already; left as it is.`);
+else plan.push({ from: null, to: specPath, text: LIB_LAYERS_SPEC, changes: ['new: folder and layer tag agree'] });
+
+const rewritten = plan.filter((item) => item.changes.length > 0);
+console.log(`\nrelayout-libs: ${dryRun ? 'would rewrite' : 'rewriting'} ${rewritten.length} file(s):`);
+for (const item of rewritten) {
+  const where = item.from && item.from !== item.to ? `${item.to} (was ${item.from})` : item.to;
+  console.log(`  ${where}: ${item.changes.join('; ')}`);
+}
+if (dryRun) {
+  for (const note of notes) console.log(`  NOTE ${note}`);
+  process.exit(0);
+}
+
+// ---------------------------------------------------------------------------------------------- act
+console.log('\nrelayout-libs: moving');
+for (const folder of new Set(layerOf.values())) mkdirSync(join(libsDir, folder), { recursive: true });
+for (const [name, folder] of layerOf) {
+  git('mv', `libs/${name}`, `libs/${folder}/${name}`);
+  console.log(`  git mv libs/${name} libs/${folder}/${name}`);
+}
+for (const item of rewritten) {
+  mkdirSync(dirname(join(root, item.to)), { recursive: true });
+  writeFileSync(join(root, item.to), item.text);
+}
+git('add', '--', ...rewritten.map((item) => item.to));
+
+// Formatting: longer paths can push a line past the print width. Only files `npm run format:check` covers (never
+// the README or bench/*.md, whose hand layout prettier would undo).
+const prettierBin = join(root, 'node_modules/.bin/prettier');
+const toFormat = rewritten
+  .map((item) => item.to)
+  .filter((path) => /^(apps|libs|test|bench)\//.test(path) && !/^bench\/.*\.md$/.test(path));
+if (existsSync(prettierBin) && toFormat.length > 0) {
+  execFileSync(prettierBin, ['--write', '--log-level', 'warn', ...toFormat], { cwd: root, stdio: 'inherit' });
+  git('add', '--', ...toFormat);
+  console.log(`\nrelayout-libs: formatted ${toFormat.length} file(s) with prettier`);
+} else if (toFormat.length > 0) {
+  notes.push('prettier not installed: run `npx prettier --write apps libs test bench` before committing.');
+}
+
+// Build output under the old paths is dead now (the next build writes dist/libs/<layer>/<name>).
+for (const name of layerOf.keys()) {
+  const stale = join(root, 'dist/libs', name);
+  if (isDirectory(stale)) {
+    rmSync(stale, { recursive: true, force: true });
+    console.log(`relayout-libs: removed stale build output dist/libs/${name}`);
+  }
+}
+const nxBin = join(root, 'node_modules/.bin/nx');
+if (existsSync(nxBin)) {
+  execFileSync(nxBin, ['reset'], { cwd: root, stdio: 'ignore' });
+  console.log('relayout-libs: nx reset (the cached project graph named the old roots)');
+}
+
+let leftovers = '';
+try {
+  const pattern = `(^|[^A-Za-z0-9_.-])libs/(${byLengthDesc.join('|')})($|[^A-Za-z0-9_-])`;
+  leftovers = git('grep', '-nE', pattern, '--', '.', ':!package-lock.json').trim();
+} catch {
+  // git grep exits 1 when nothing matches: the wanted outcome.
+}
+if (leftovers) notes.push(`still naming an old path (check by hand):\n${leftovers}`);
+console.log('\nrelayout-libs: done; everything is staged. Review with `git status` and `git diff --cached -M`, then commit.');
+for (const note of notes) console.log(`  NOTE ${note}`);
