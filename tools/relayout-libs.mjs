@@ -44,7 +44,10 @@ function isDirectory(path) {
 }
 
 // ---------------------------------------------------------------------------------------------- where we stand
-if (!existsSync(join(root, 'package.json')) || JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).name !== 'probity') {
+if (
+  !existsSync(join(root, 'package.json')) ||
+  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).name !== 'probity'
+) {
   fail('run me at the root of the Probity repository.');
 }
 const libsDir = join(root, 'libs');
@@ -145,7 +148,9 @@ function rewriteRelativePaths(repoPath, text) {
     const targetRepoPath = relative(root, target).split(sep).join('/');
     if (targetRepoPath === libRoot || targetRepoPath.startsWith(`${libRoot}/`)) return relativePath;
     if (targetRepoPath.startsWith('..') || !targetExists(target)) return relativePath; // test data, not a path
-    let moved = relative(newDir, join(root, movedPath(targetRepoPath))).split(sep).join('/');
+    let moved = relative(newDir, join(root, movedPath(targetRepoPath)))
+      .split(sep)
+      .join('/');
     if (!moved.startsWith('.')) moved = `./${moved}`;
     if (relativePath.endsWith('/') && !moved.endsWith('/')) moved += '/';
     if (moved !== relativePath) count += 1;
@@ -193,7 +198,7 @@ function readmeEdits() {
       from: '- `libs/` is organised by capability, each with a small `src/index.ts`:\n  - infrastructure: `config`',
       to: [
         '- `libs/` is organised by capability in three layers, one folder each, and each library has a small',
-        '  `src/index.ts`. A library\'s folder is its `layer:*` tag in `project.json` (`apps/api/src/lib-layers.spec.ts`',
+        "  `src/index.ts`. A library's folder is its `layer:*` tag in `project.json` (`apps/api/src/lib-layers.spec.ts`",
         '  fails if they disagree), and `@nx/enforce-module-boundaries` in `eslint.config.mjs` turns the tag into',
         '  what it may import: `libs/domain` imports only `libs/domain`; `libs/platform` imports `libs/domain` and',
         '  `libs/platform`; `libs/features` imports all three, and reaches BullMQ, Redis and Chromium only through',
@@ -265,9 +270,13 @@ describe('library layout', () => {
 `;
 
 // ---------------------------------------------------------------------------------------------- plan
+/** The lockfile names no library folder; this script names the old ones on purpose. */
+const NEVER_REWRITTEN = ['package-lock.json', 'tools/relayout-libs.mjs'];
 const tracked = git('ls-files', '-z')
   .split('\0')
-  .filter((path) => path && path !== 'package-lock.json' && !path.startsWith('dist/') && existsSync(join(root, path)));
+  .filter(
+    (path) => path && !NEVER_REWRITTEN.includes(path) && !path.startsWith('dist/') && existsSync(join(root, path)),
+  );
 const plan = []; // { from, to, text, changes: [string] }
 const editsDone = new Set();
 for (const repoPath of tracked) {
@@ -278,7 +287,7 @@ for (const repoPath of tracked) {
   const changes = [];
   for (const edit of SPECIFIC_EDITS[repoPath] ?? []) {
     if (!text.includes(edit.from)) continue;
-    text = text.replace(edit.from, edit.to);
+    text = text.replace(edit.from, () => edit.to); // a function: `$'` in the text is no replacement pattern
     editsDone.add(edit);
     changes.push(edit.what);
   }
@@ -295,7 +304,8 @@ for (const repoPath of tracked) {
 }
 for (const [file, edits] of Object.entries(SPECIFIC_EDITS)) {
   for (const edit of edits) {
-    if (!editsDone.has(edit)) notes.push(`${file}: not edited (${edit.what}); its text changed since the script was written, edit by hand.`);
+    if (!editsDone.has(edit))
+      notes.push(`${file}: not edited (${edit.what}); its text changed since the script was written, edit by hand.`);
   }
 }
 const specPath = 'apps/api/src/lib-layers.spec.ts';
@@ -357,10 +367,12 @@ if (existsSync(nxBin)) {
 let leftovers = '';
 try {
   const pattern = `(^|[^A-Za-z0-9_.-])libs/(${byLengthDesc.join('|')})($|[^A-Za-z0-9_-])`;
-  leftovers = git('grep', '-nE', pattern, '--', '.', ':!package-lock.json').trim();
+  leftovers = git('grep', '-nE', pattern, '--', '.', ...NEVER_REWRITTEN.map((path) => `:!${path}`)).trim();
 } catch {
   // git grep exits 1 when nothing matches: the wanted outcome.
 }
 if (leftovers) notes.push(`still naming an old path (check by hand):\n${leftovers}`);
-console.log('\nrelayout-libs: done; everything is staged. Review with `git status` and `git diff --cached -M`, then commit.');
+console.log(
+  '\nrelayout-libs: done; everything is staged. Review with `git status` and `git diff --cached -M`, then commit.',
+);
 for (const note of notes) console.log(`  NOTE ${note}`);
