@@ -51,28 +51,34 @@ if (
   fail('run me at the root of the Probity repository.');
 }
 const libsDir = join(root, 'libs');
-const entries = readdirSync(libsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
-const layerFoldersPresent = entries.filter((entry) => LAYER_FOLDERS.includes(entry.name)).map((entry) => entry.name);
-const flat = entries.filter((entry) => !LAYER_FOLDERS.includes(entry.name)).map((entry) => entry.name);
+const foldersIn = (directory) =>
+  readdirSync(directory, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+/** Libraries already in a layer folder: name → folder. */
+const laidOut = new Map(
+  LAYER_FOLDERS.filter((folder) => isDirectory(join(libsDir, folder))).flatMap((folder) =>
+    foldersIn(join(libsDir, folder)).map((name) => [name, folder]),
+  ),
+);
+/** Libraries still directly under libs/: the ones to move. */
+const flat = foldersIn(libsDir).filter((name) => !LAYER_FOLDERS.includes(name));
+if (flat.length === 0 && laidOut.size === 0) fail('no libraries under libs/.');
 
-if (flat.length === 0 && layerFoldersPresent.length > 0) {
-  console.log(`relayout-libs: libs/ is already laid out in ${layerFoldersPresent.join(', ')}; nothing to do.`);
-  process.exit(0);
-}
-if (layerFoldersPresent.length > 0) {
+const twice = flat.filter((name) => laidOut.has(name));
+if (twice.length > 0) {
   fail(
-    `libs/ is half laid out (${layerFoldersPresent.map((f) => `libs/${f}`).join(', ')} exist beside flat ` +
-      `${flat.join(', ')}); this script only moves a flat libs/. Move the flat ones by hand (git mv, then the paths ` +
-      `the script's header lists).`,
+    `${twice.map((name) => `libs/${name}`).join(', ')} exist(s) beside ` +
+      `${twice.map((name) => `libs/${laidOut.get(name)}/${name}`).join(', ')}: a branch merged after the move ` +
+      "added files under the old folder. `git mv` them into the library's new folder, commit, then run me again.",
   );
 }
-if (flat.length === 0) fail('no libraries under libs/.');
 if (!dryRun && git('status', '--porcelain').trim() !== '') {
   fail('the working tree has changes; commit or stash them first, so the move is one reviewable change.');
 }
 
 /** name → layer folder, from each project.json's one `layer:*` tag. */
-const layerOf = new Map();
+const layerOf = new Map(laidOut);
 for (const name of flat) {
   const projectFile = join(libsDir, name, 'project.json');
   if (!existsSync(projectFile)) fail(`libs/${name} has no project.json; is it a library?`);
@@ -84,11 +90,21 @@ for (const name of flat) {
   if (project.name !== name) notes.push(`libs/${name}: Nx project name is "${project.name}", not the folder name.`);
   layerOf.set(name, FOLDER_OF_TAG[layerTags[0]]);
 }
+/** Only a run that finds libs/ flat makes the one-off edits (README, .swcrc, jest preset); later runs only catch up. */
+const firstLayout = laidOut.size === 0;
+/** A library moved by this run (its files are still at libs/<name>/…). */
+const moving = (name) => flat.includes(name);
 
-console.log('relayout-libs: the layer of each library (from its layer:* tag):');
-for (const folder of LAYER_FOLDERS) {
-  const names = flat.filter((name) => layerOf.get(name) === folder);
-  console.log(`  libs/${folder}/  ${names.join(' ')}`);
+if (flat.length === 0) {
+  console.log(
+    'relayout-libs: libs/ is already laid out; moving nothing, only looking for paths that still name an old folder.',
+  );
+} else {
+  console.log('relayout-libs: the layer of each library (from its layer:* tag):');
+  for (const folder of LAYER_FOLDERS) {
+    const names = flat.filter((name) => layerOf.get(name) === folder);
+    if (names.length > 0) console.log(`  libs/${folder}/  ${names.join(' ')}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------- path rewrites
@@ -98,8 +114,8 @@ const byLengthDesc = [...layerOf.keys()].sort((a, b) => b.length - a.length);
 const ONE_LIB = new RegExp(`(?<![\\w.-])libs/(${byLengthDesc.map(escapeRegExp).join('|')})(?!${NAME})`, 'g');
 /** `libs/{a,b,c}`: a glob over several libraries. */
 const LIB_BRACES = /(?<![\w.-])libs\/\{([A-Za-z0-9_,-]+)\}/g;
-/** `libs/*\/`: a glob over every library (`libs/**` stays right as it is). */
-const ANY_LIB = /(?<![\w.-])libs\/\*\//g;
+/** `libs/*\/`: a glob over every library; `libs/**` stays right as it is and `libs/*\/*\/` is already rewritten. */
+const ANY_LIB = /(?<![\w.-])libs\/\*\/(?!\*\/)/g;
 
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -108,7 +124,7 @@ function escapeRegExp(text) {
 /** Where a repo-relative path goes after the move (unchanged outside moved libraries). */
 function movedPath(repoPath) {
   const match = /^libs\/([^/]+)(\/.*)?$/.exec(repoPath);
-  if (!match || !layerOf.has(match[1])) return repoPath;
+  if (!match || !moving(match[1])) return repoPath;
   return `libs/${layerOf.get(match[1])}/${match[1]}${match[2] ?? ''}`;
 }
 
@@ -285,7 +301,7 @@ for (const repoPath of tracked) {
   const original = buffer.toString('utf8');
   let text = original;
   const changes = [];
-  for (const edit of SPECIFIC_EDITS[repoPath] ?? []) {
+  for (const edit of firstLayout ? (SPECIFIC_EDITS[repoPath] ?? []) : []) {
     if (!text.includes(edit.from)) continue;
     text = text.replace(edit.from, () => edit.to); // a function: `$'` in the text is no replacement pattern
     editsDone.add(edit);
@@ -302,17 +318,22 @@ for (const repoPath of tracked) {
   if (libFix.count) changes.push(`${libFix.count} libs/ path(s)`);
   if (text !== original || inMovedLib) plan.push({ from: repoPath, to: movedPath(repoPath), text, changes });
 }
-for (const [file, edits] of Object.entries(SPECIFIC_EDITS)) {
+for (const [file, edits] of Object.entries(firstLayout ? SPECIFIC_EDITS : {})) {
   for (const edit of edits) {
     if (!editsDone.has(edit))
       notes.push(`${file}: not edited (${edit.what}); its text changed since the script was written, edit by hand.`);
   }
 }
 const specPath = 'apps/api/src/lib-layers.spec.ts';
-if (existsSync(join(root, specPath))) notes.push(`${specPath} exists already; left as it is.`);
-else plan.push({ from: null, to: specPath, text: LIB_LAYERS_SPEC, changes: ['new: folder and layer tag agree'] });
+if (existsSync(join(root, specPath))) {
+  if (firstLayout) notes.push(`${specPath} exists already; left as it is.`);
+} else plan.push({ from: null, to: specPath, text: LIB_LAYERS_SPEC, changes: ['new: folder and layer tag agree'] });
 
 const rewritten = plan.filter((item) => item.changes.length > 0);
+if (flat.length === 0 && rewritten.length === 0) {
+  console.log('relayout-libs: no file names an old library folder: nothing to do.');
+  process.exit(0);
+}
 console.log(`\nrelayout-libs: ${dryRun ? 'would rewrite' : 'rewriting'} ${rewritten.length} file(s):`);
 for (const item of rewritten) {
   const where = item.from && item.from !== item.to ? `${item.to} (was ${item.from})` : item.to;
@@ -324,9 +345,10 @@ if (dryRun) {
 }
 
 // ---------------------------------------------------------------------------------------------- act
-console.log('\nrelayout-libs: moving');
-for (const folder of new Set(layerOf.values())) mkdirSync(join(libsDir, folder), { recursive: true });
-for (const [name, folder] of layerOf) {
+if (flat.length > 0) console.log('\nrelayout-libs: moving');
+for (const name of flat) {
+  const folder = layerOf.get(name);
+  mkdirSync(join(libsDir, folder), { recursive: true });
   git('mv', `libs/${name}`, `libs/${folder}/${name}`);
   console.log(`  git mv libs/${name} libs/${folder}/${name}`);
 }
@@ -334,7 +356,7 @@ for (const item of rewritten) {
   mkdirSync(dirname(join(root, item.to)), { recursive: true });
   writeFileSync(join(root, item.to), item.text);
 }
-git('add', '--', ...rewritten.map((item) => item.to));
+if (rewritten.length > 0) git('add', '--', ...rewritten.map((item) => item.to));
 
 // Formatting: longer paths can push a line past the print width. Only files `npm run format:check` covers (never
 // the README or bench/*.md, whose hand layout prettier would undo).
@@ -351,7 +373,7 @@ if (existsSync(prettierBin) && toFormat.length > 0) {
 }
 
 // Build output under the old paths is dead now (the next build writes dist/libs/<layer>/<name>).
-for (const name of layerOf.keys()) {
+for (const name of flat) {
   const stale = join(root, 'dist/libs', name);
   if (isDirectory(stale)) {
     rmSync(stale, { recursive: true, force: true });
@@ -359,7 +381,7 @@ for (const name of layerOf.keys()) {
   }
 }
 const nxBin = join(root, 'node_modules/.bin/nx');
-if (existsSync(nxBin)) {
+if (flat.length > 0 && existsSync(nxBin)) {
   execFileSync(nxBin, ['reset'], { cwd: root, stdio: 'ignore' });
   console.log('relayout-libs: nx reset (the cached project graph named the old roots)');
 }
