@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Issue 14: moves every library from libs/<name> into the folder of its layer, libs/{platform,domain,features}/<name>,
- * and rewrites every path that named the old place. Run once, at the root of a clean checkout:
+ * and rewrites every path that named the old place. Run it at the root of a clean checkout (it refuses a dirty one):
  *
  *   node tools/relayout-libs.mjs            # move, rewrite, stage; then review `git status` and commit
  *   node tools/relayout-libs.mjs --dry-run  # print the mapping and the files it would change, touch nothing
@@ -21,6 +21,10 @@
  * - the README's architecture section (the three layers and what may import what);
  * and it adds apps/api/src/lib-layers.spec.ts, which fails if a library's folder and layer tag ever disagree.
  * Afterwards it formats the changed files that `npm run format:check` covers and runs `nx reset`.
+ *
+ * Run again on a laid-out libs/, it makes no one-off edit: it moves a library a later branch added flat, rewrites
+ * paths such a branch still wrote the old way, and otherwise says "nothing to do". It refuses files under an old
+ * folder beside the library's new one (git mv those by hand, then run it again).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -211,7 +215,9 @@ function readmeEdits() {
     },
     {
       what: 'README architecture: the three layers and what may import what',
-      from: '- `libs/` is organised by capability, each with a small `src/index.ts`:\n  - infrastructure: `config`',
+      from:
+        '- `libs/` is organised by capability, each with a small `src/index.ts`:\n' +
+        '  - infrastructure: `config` (validated environment), `database`',
       to: [
         '- `libs/` is organised by capability in three layers, one folder each, and each library has a small',
         "  `src/index.ts`. A library's folder is its `layer:*` tag in `project.json` (`apps/api/src/lib-layers.spec.ts`",
@@ -221,7 +227,8 @@ function readmeEdits() {
         '  `libs/platform`; no library imports an app, and apps import any library. Imports name the library, never',
         '  its folder (`@probity/<name>`, also its Nx project name), so moving a library to another layer changes no',
         '  import; a new library goes in the folder of its tag.',
-        '  - `libs/platform/` (`layer:infra`), infrastructure: `config`',
+        '  - `libs/platform/` (`layer:infra`), infrastructure: `config` (validated environment),',
+        '    `database`',
       ].join('\n'),
     },
     {
@@ -232,7 +239,7 @@ function readmeEdits() {
     {
       what: 'README architecture: the domain folder',
       from: '  - pure domain logic, free of NestJS and I/O: `access`',
-      to: '  - `libs/domain/` (`layer:domain`), pure domain logic, free of NestJS and I/O: `access`',
+      to: '  - `libs/domain/` (`layer:domain`), pure domain logic, free of NestJS and I/O:\n    `access`',
     },
     {
       what: 'README architecture: the features folder',
