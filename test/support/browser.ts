@@ -51,16 +51,21 @@ export async function expectFormRefusal(page: Page, field: Locator, message: str
 }
 
 /**
- * Reloads a page that answered a refused form post: the browser posts the same form again, which is
- * refused again with the same status, so the reader sees the same page, typed values and all.
+ * A page that answered a refused form post: checked (typed values, the problem beside its field),
+ * accessible and no wider than the screen; then reloaded, which posts the same form again and is refused
+ * again with the same status, so the reader sees the same page, typed values and all.
  */
-export async function reloadRefusedForm(page: Page, status: number): Promise<void> {
+export async function expectRefusalKeptOnReload(page: Page, status: number, check: () => Promise<void>): Promise<void> {
+  await check();
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
   const [again] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST' && r.request().resourceType() === 'document'),
     page.reload(),
   ]);
   expect(again.status()).toBe(status);
   await page.waitForLoadState();
+  await check();
 }
 
 /** Clicks a button whose step cannot be undone and confirms it in the page's dialog. */

@@ -9,9 +9,9 @@ import {
   expectAccessible,
   expectFormRefusal,
   expectNoHorizontalScroll,
+  expectRefusalKeptOnReload,
   launchChromium,
   PHONE,
-  reloadRefusedForm,
   screenshotOnFailure,
 } from '../support/browser';
 
@@ -95,11 +95,7 @@ describe('the FRIA the agency writes (pages and API)', () => {
           'Bystanders are blurred.',
         );
       };
-      await kept();
-      await expectAccessible(page);
-      await expectNoHorizontalScroll(page);
-      await reloadRefusedForm(page, 422);
-      await kept();
+      await expectRefusalKeptOnReload(page, 422, kept);
       await page.getByLabel('Date of the consultation').fill('2026-11-20');
       await page.getByRole('button', { name: 'Record the consultation' }).click();
       await page.waitForURL(/notice=consulted/);

@@ -11,9 +11,9 @@ import {
   expectAccessible,
   expectFormRefusal,
   expectNoHorizontalScroll,
+  expectRefusalKeptOnReload,
   launchChromium,
   PHONE,
-  reloadRefusedForm,
   screenshotOnFailure,
 } from '../support/browser';
 
@@ -84,10 +84,7 @@ describe('agency readiness and the step into use (pages and API)', () => {
         expect(await item.getByLabel('Owner').inputValue()).toBe('Data-protection officer');
         expect(await item.getByLabel('Due date').inputValue()).toBe('2027-01-15');
       };
-      await kept();
-      await expectAccessible(page);
-      await reloadRefusedForm(page, 422);
-      await kept();
+      await expectRefusalKeptOnReload(page, 422, kept);
 
       await page.locator('#item-dpia').getByLabel('Evidence').focus();
       await page.keyboard.type('DPIA-2026-17, DPO opinion of 1 December.');
@@ -210,15 +207,16 @@ describe('agency readiness and the step into use (pages and API)', () => {
         .query(`UPDATE staff_users SET disabled_at = now() WHERE email = 'mark@readiness.example'`);
       await second.getByRole('button', { name: /^Change the owner/ }).click();
       await page.waitForLoadState();
-      const refused = async () => {
-        const check = page.locator('.monitoring-checks > li').nth(1);
-        await expectFormRefusal(page, check.getByLabel(/^Owner of/), 'Choose an active member of your agency’s staff.');
-        await expectAccessible(page);
-        await expectNoHorizontalScroll(page);
-      };
-      await refused();
-      await reloadRefusedForm(page, 422);
-      await refused();
+      await expectRefusalKeptOnReload(page, 422, () =>
+        expectFormRefusal(
+          page,
+          page
+            .locator('.monitoring-checks > li')
+            .nth(1)
+            .getByLabel(/^Owner of/),
+          'Choose an active member of your agency’s staff.',
+        ),
+      );
       await app
         .get(DataSource)
         .query(`UPDATE staff_users SET disabled_at = NULL WHERE email = 'mark@readiness.example'`);

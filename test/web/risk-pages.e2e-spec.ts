@@ -11,9 +11,9 @@ import {
   expectAccessible,
   expectFormRefusal,
   expectNoHorizontalScroll,
+  expectRefusalKeptOnReload,
   launchChromium,
   PHONE,
-  reloadRefusedForm,
   screenshotOnFailure,
 } from '../support/browser';
 
@@ -184,11 +184,7 @@ describe('risk register and risk appetite pages (real browser, api + worker)', (
           'Every change to the register needs a reason.',
         );
       };
-      await kept();
-      await expectAccessible(page);
-      await expectNoHorizontalScroll(page);
-      await reloadRefusedForm(page, 400);
-      await kept();
+      await expectRefusalKeptOnReload(page, 400, kept);
 
       await page.goto(`${baseUrl}/cases/${caseId}/risk-register`);
       const first = page.locator('article.risk-row').first();

@@ -192,15 +192,12 @@ describe('SurveyJS features Probity does not run are refused by name', () => {
         message: 'titleLocation "invisible" is not one of default, top, bottom, left or hidden',
       },
     ]);
-    const result = importQuestionnaire({
-      questionTitleLocation: 'hidden',
-      pages: [{ name: 'p', elements: [{ type: 'text', name: 'q' }] }],
-    });
-    expect(!result.ok && result.errors).toEqual([
+    expect(refused({ type: 'text', name: 'q' }, { questionTitleLocation: 'hidden' })).toEqual([
       {
         path: '$.questionTitleLocation',
-        message:
-          '"questionTitleLocation": "hidden" (every question\'s title hidden) is not supported; set "titleLocation": "hidden" on each question whose title is to be read by screen readers only',
+        message: expect.stringMatching(
+          /^"questionTitleLocation": "hidden" .* set "titleLocation": "hidden" on each question/,
+        ),
       },
     ]);
   });
