@@ -140,9 +140,15 @@ describe('an imported questionnaire in the provider portal', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as ArrayBuffer);
     const sheet = workbook.getWorksheet('Questionnaire')!;
+    // The workbook's own words follow the provider's language too (issue 18), not only the questions.
+    expect([1, 5, 9].map((column) => sheet.getRow(1).getCell(column).value)).toEqual([
+      'Partie',
+      'Format de réponse',
+      'Votre réponse',
+    ]);
     expect([2, 3].map((row) => [sheet.getRow(row).getCell(2).value, sheet.getRow(row).getCell(5).value])).toEqual([
-      ['intro', 'Information (no answer)'],
-      ['agency_name', 'Short text'],
+      ['intro', 'Information (sans réponse)'],
+      ['agency_name', 'Texte court'],
     ]);
     expect(String(sheet.getRow(2).getCell(3).value)).toMatch(/^Cette évaluation mesure l’impact/);
     await request(app.getHttpServer()).get('/portal/not-a-token/offline.xlsx').expect(404);

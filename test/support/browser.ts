@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
 import { locateBrowser } from '@probity/pdf-rendering';
 import { WORKSPACE_ROOT } from './processes';
 
@@ -32,6 +32,40 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/**
+ * A refused form as every page shows one: the error summary has the focus and links the problem to its
+ * field, and the field is marked invalid and described by the same words, shown beside it.
+ */
+export async function expectFormRefusal(page: Page, field: Locator, message: string): Promise<void> {
+  const focused = await page.evaluate(() => document.activeElement?.className ?? '');
+  expect(focused).toBe('error-summary');
+  const link = page.locator('.error-summary a', { hasText: message });
+  expect(await link.count()).toBe(1);
+  expect(await link.getAttribute('href')).toBe(`#${await field.getAttribute('id')}`);
+  expect(await field.getAttribute('aria-invalid')).toBe('true');
+  const describedBy = ((await field.getAttribute('aria-describedby')) ?? '').split(' ');
+  const beside = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).textContent()));
+  expect(beside.join(' ')).toContain(message);
+}
+
+/**
+ * A page that answered a refused form post: checked (typed values, the problem beside its field),
+ * accessible and no wider than the screen; then reloaded, which posts the same form again and is refused
+ * again with the same status, so the reader sees the same page, typed values and all.
+ */
+export async function expectRefusalKeptOnReload(page: Page, status: number, check: () => Promise<void>): Promise<void> {
+  await check();
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
+  const [again] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().resourceType() === 'document'),
+    page.reload(),
+  ]);
+  expect(again.status()).toBe(status);
+  await page.waitForLoadState();
+  await check();
 }
 
 /** Clicks a button whose step cannot be undone and confirms it in the page's dialog. */

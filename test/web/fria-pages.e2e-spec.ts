@@ -7,7 +7,9 @@ import { agencyWithStaff, E2eApp, signInWithBrowser, startE2eApp } from '../supp
 import { Agent, signIn } from '../support/tender-http';
 import {
   expectAccessible,
+  expectFormRefusal,
   expectNoHorizontalScroll,
+  expectRefusalKeptOnReload,
   launchChromium,
   PHONE,
   screenshotOnFailure,
@@ -78,9 +80,22 @@ describe('the FRIA the agency writes (pages and API)', () => {
       await page.getByLabel('What was said').fill('Bystanders appear in the footage.');
       await page.getByLabel('What the agency changed as a result').fill('Bystanders are blurred.');
       await page.getByRole('button', { name: 'Record the consultation' }).click();
-      await expect(page.getByRole('alert').textContent()).resolves.toContain('its date is in the future');
-      expect(await page.getByLabel('Organisation or person').inputValue()).toBe('Rights Watch NL');
-      await expectNoHorizontalScroll(page);
+      await page.waitForLoadState();
+      const kept = async () => {
+        await expectFormRefusal(
+          page,
+          page.getByLabel('Date of the consultation'),
+          'Record a consultation once it has taken place: its date is in the future.',
+        );
+        expect(await page.getByLabel('Who was consulted').inputValue()).toBe('civil-society');
+        expect(await page.getByLabel('Organisation or person').inputValue()).toBe('Rights Watch NL');
+        expect(await page.getByLabel('Date of the consultation').inputValue()).toBe('2099-01-01');
+        expect(await page.getByLabel('What was said').inputValue()).toBe('Bystanders appear in the footage.');
+        expect(await page.getByLabel('What the agency changed as a result').inputValue()).toBe(
+          'Bystanders are blurred.',
+        );
+      };
+      await expectRefusalKeptOnReload(page, 422, kept);
       await page.getByLabel('Date of the consultation').fill('2026-11-20');
       await page.getByRole('button', { name: 'Record the consultation' }).click();
       await page.waitForURL(/notice=consulted/);

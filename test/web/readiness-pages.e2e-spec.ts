@@ -9,7 +9,9 @@ import { agencyWithStaff, E2eApp, signInWithBrowser, startE2eApp } from '../supp
 import { Agent, signIn } from '../support/tender-http';
 import {
   expectAccessible,
+  expectFormRefusal,
   expectNoHorizontalScroll,
+  expectRefusalKeptOnReload,
   launchChromium,
   PHONE,
   screenshotOnFailure,
@@ -72,9 +74,17 @@ describe('agency readiness and the step into use (pages and API)', () => {
       const dpia = page.locator('#item-dpia');
       await dpia.getByLabel('Status').selectOption({ label: 'Done' });
       await dpia.getByLabel('Owner').fill('Data-protection officer');
+      await dpia.getByLabel('Due date').fill('2027-01-15');
       await dpia.getByRole('button', { name: /^Save/ }).click();
-      await expect(page.getByRole('alert').textContent()).resolves.toContain('Record the evidence before closing');
-      expect(await page.locator('#item-dpia').getByLabel('Owner').inputValue()).toBe('Data-protection officer');
+      await page.waitForLoadState();
+      const kept = async () => {
+        const item = page.locator('#item-dpia');
+        await expectFormRefusal(page, item.getByLabel('Evidence'), 'Record the evidence before closing');
+        expect(await item.getByLabel('Status').inputValue()).toBe('done');
+        expect(await item.getByLabel('Owner').inputValue()).toBe('Data-protection officer');
+        expect(await item.getByLabel('Due date').inputValue()).toBe('2027-01-15');
+      };
+      await expectRefusalKeptOnReload(page, 422, kept);
 
       await page.locator('#item-dpia').getByLabel('Evidence').focus();
       await page.keyboard.type('DPIA-2026-17, DPO opinion of 1 December.');
@@ -156,7 +166,12 @@ describe('agency readiness and the step into use (pages and API)', () => {
     await checkPage(page, 'readiness-into-use', async () => {
       await page.goto(`${baseUrl}/cases/${caseId}/readiness`);
       await page.getByRole('button', { name: 'Put the system into use' }).click();
-      await expect(page.getByRole('alert').textContent()).resolves.toContain('Tick the confirmation');
+      await page.waitForLoadState();
+      await expectFormRefusal(
+        page,
+        page.getByLabel(/The agency is ready to use the system/),
+        'Tick the confirmation that the agency is ready to use the system.',
+      );
       await page.getByLabel(/The agency is ready to use the system/).check();
       await page.getByRole('button', { name: 'Put the system into use' }).click();
       await page.waitForURL(/notice=in-use/);
@@ -183,6 +198,28 @@ describe('agency readiness and the step into use (pages and API)', () => {
       );
       await expectAccessible(page);
       await expectNoHorizontalScroll(page);
+
+      // Mark leaves while the page is open: handing him the second check is refused beside its owner field.
+      const second = page.locator('.monitoring-checks > li').nth(1);
+      await second.getByLabel(/^Owner of/).selectOption({ label: 'Mark Monitor' });
+      await app
+        .get(DataSource)
+        .query(`UPDATE staff_users SET disabled_at = now() WHERE email = 'mark@readiness.example'`);
+      await second.getByRole('button', { name: /^Change the owner/ }).click();
+      await page.waitForLoadState();
+      await expectRefusalKeptOnReload(page, 422, () =>
+        expectFormRefusal(
+          page,
+          page
+            .locator('.monitoring-checks > li')
+            .nth(1)
+            .getByLabel(/^Owner of/),
+          'Choose an active member of your agency’s staff.',
+        ),
+      );
+      await app
+        .get(DataSource)
+        .query(`UPDATE staff_users SET disabled_at = NULL WHERE email = 'mark@readiness.example'`);
     });
     const schedule = await api.agent.get(`/api/v1/cases/${caseId}/monitoring`).expect(200);
     expect(schedule.body.checks[0].owner).toBe('Mark Monitor');

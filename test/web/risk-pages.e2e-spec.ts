@@ -2,12 +2,16 @@
 import { INestApplication } from '@nestjs/common';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
+import { CasesService } from '@probity/cases';
+import { demoCase } from '@probity/demo';
 import { agencyWithStaff, E2eApp, signInWithBrowser, startE2eApp } from '../support/e2e-app';
 import { caseInLegalReview } from '../support/dossier-case';
 import { Agent, signIn } from '../support/tender-http';
 import {
   expectAccessible,
+  expectFormRefusal,
   expectNoHorizontalScroll,
+  expectRefusalKeptOnReload,
   launchChromium,
   PHONE,
   screenshotOnFailure,
@@ -41,6 +45,7 @@ describe('risk register and risk appetite pages (real browser, api + worker)', (
   let browser: Browser;
   let baseUrl: string;
   let caseId: string;
+  let agencyId: string;
   const api: Record<string, { agent: Agent; csrf: string }> = {};
   const contexts: Record<string, BrowserContext> = {};
 
@@ -63,7 +68,9 @@ describe('risk register and risk appetite pages (real browser, api + worker)', (
   beforeAll(async () => {
     started = await startE2eApp({ serve: true, worker: true });
     ({ app, baseUrl } = started);
-    const { agencyId, idByEmail } = await agencyWithStaff(app, 'Politie (risk pages)', STAFF, PASSWORD);
+    const staffed = await agencyWithStaff(app, 'Politie (risk pages)', STAFF, PASSWORD);
+    const { idByEmail } = staffed;
+    agencyId = staffed.agencyId;
     const [officer, admin, lena, eve] = STAFF.map((member) => member.email);
     ({ caseId } = await caseInLegalReview(
       app,
@@ -123,6 +130,7 @@ describe('risk register and risk appetite pages (real browser, api + worker)', (
       );
       expect(await kept.getByLabel('Impact (1–5)').inputValue()).toBe('5');
       expect(await kept.getByLabel('Instrumental principle at risk').inputValue()).toBe('human-oversight');
+      await expectFormRefusal(page, kept.getByLabel('Owner'), 'Name the owner of the risk.');
       await expectAccessible(page);
       await expectNoHorizontalScroll(page);
 
@@ -143,6 +151,77 @@ describe('risk register and risk appetite pages (real browser, api + worker)', (
     expect(entry.after).toMatchObject({
       providerId: first.providerId,
       reason: 'Raised by the works council on 2 December.',
+    });
+  });
+
+  it('changing or removing a risk: a refusal keeps what was typed beside the field, and a reload asks the same', async () => {
+    const before = await register();
+    const row = before.providers[0].rows.find((candidate) => !candidate.key.startsWith('added:'));
+    if (!row) throw new Error('no proposed risk');
+    await onPage('officer', 'risk-edit-refused', async (page) => {
+      await page.goto(`${baseUrl}/cases/${caseId}/risk-register`);
+      const article = page.locator('article.risk-row').first();
+      await article.locator('summary').click();
+      await article.getByLabel('Owner').fill('Head of the night shift');
+      await article.getByLabel('Mitigation', { exact: true }).fill('Four-eyes check of every alert at night.');
+      await article.getByLabel('Residual impact (1–5)').fill('3');
+      const [refused] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        article.getByRole('button', { name: /^Save/ }).click(),
+      ]);
+      expect(refused.status()).toBe(400);
+      await page.waitForLoadState();
+      const kept = async () => {
+        const again = page.locator('article.risk-row').first();
+        expect(await again.getByLabel('Owner').inputValue()).toBe('Head of the night shift');
+        expect(await again.getByLabel('Mitigation', { exact: true }).inputValue()).toBe(
+          'Four-eyes check of every alert at night.',
+        );
+        expect(await again.getByLabel('Residual impact (1–5)').inputValue()).toBe('3');
+        await expectFormRefusal(
+          page,
+          again.getByLabel('Reason for the change'),
+          'Every change to the register needs a reason.',
+        );
+      };
+      await expectRefusalKeptOnReload(page, 400, kept);
+
+      await page.goto(`${baseUrl}/cases/${caseId}/risk-register`);
+      const first = page.locator('article.risk-row').first();
+      await first.locator('summary').click();
+      await first.getByLabel(/^Why remove/).fill('   ');
+      await first.getByRole('button', { name: /^Remove/ }).click();
+      await page.waitForLoadState();
+      await expectFormRefusal(
+        page,
+        page
+          .locator('article.risk-row')
+          .first()
+          .getByLabel(/^Why remove/),
+        'Every change to the register needs a reason.',
+      );
+      await expectAccessible(page);
+    });
+    // Nothing was changed by either refusal.
+    expect((await register()).providers[0].rows.find((candidate) => candidate.key === row.key)).toEqual(row);
+  });
+
+  it('a case without a comparison has no register yet: a page says why and leads back to the case', async () => {
+    const reference = 'NL-RISK-PAGES-2';
+    const draft = await app.get(CasesService).createCase(agencyId, { ...demoCase(new Date()), reference });
+    const refused = await api.officer.agent.get(`/api/v1/cases/${draft.id}/risk-register`).expect(409);
+    expect(refused.body.message).toBe('The case has no comparison yet: start the evaluation and let scoring finish.');
+    await onPage('officer', 'risk-not-ready', async (page) => {
+      const answer = await page.goto(`${baseUrl}/cases/${draft.id}/risk-register`);
+      expect(answer?.status()).toBe(200);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('No risk register yet');
+      await expect(page.getByRole('status').first().textContent()).resolves.toContain(
+        'start the evaluation and let scoring finish',
+      );
+      await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
+      await page.getByRole('link', { name: `Back to case ${reference}` }).click();
+      await page.waitForURL(`${baseUrl}/cases/${draft.id}`);
     });
   });
 

@@ -36,7 +36,7 @@ export { hasTranslation, isRightToLeft, localised } from './lib/localise';
 export { orderChoices } from './lib/choice-order';
 export { questionnaireLanguages } from './lib/questionnaire-languages';
 export { htmlOf, leadInsOf, panelHeadingOf, sanitiseProviderHtml } from './lib/provider-html';
-export { offlineWorkbook } from './lib/offline-workbook';
+export { OFFLINE_WORKBOOK_LABELS, offlineWorkbook, OfflineWorkbookLabels } from './lib/offline-workbook';
 export { toRubricItems } from './lib/rubric-items';
 export { evaluateRules, knockoutsByQuestion, RuleFinding } from './lib/rules';
 export {

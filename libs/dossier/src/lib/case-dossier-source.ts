@@ -17,13 +17,16 @@ import { awardAmendment } from '../reproducible/award-amendment';
 import { awardRecordFromStored, StoredAwardSource } from '../reproducible/award-record-from-case';
 import { RiskRegisterAssembler } from './risk/risk-register-assembler';
 
+/** The case has nothing to build a dossier (or a risk register) from yet: no comparison, or a response not scored. */
+export class DossierNotReadyException extends ConflictException {}
+
 /**
  * Where a case's dossier input comes from. The dossier's services only talk to this class, so the
  * rest of the dossier does not depend on how cases, scores and panels are stored; tests and other
  * callers can provide their own implementation under this token.
  */
 export abstract class DossierInputSource {
-  /** The input as of now; throws ConflictException when the case is not ready for a dossier. */
+  /** The input as of now; throws DossierNotReadyException when the case is not ready for a dossier. */
   abstract inputFor(caseId: string): Promise<DossierInput>;
   /** Called once the dossier is signed, to move the case to signed_off. */
   abstract markSignedOff(caseId: string): Promise<void>;
@@ -52,7 +55,9 @@ export class CaseDossierInputSource extends DossierInputSource {
     const procurementCase = await this.cases.getCase(caseId);
     const stored = await this.results.latestComparison(caseId);
     if (!stored)
-      throw new ConflictException('The case has no comparison yet: start the evaluation and let scoring finish.');
+      throw new DossierNotReadyException(
+        'The case has no comparison yet: start the evaluation and let scoring finish.',
+      );
     const declarations = await this.results.declarationsOf(caseId);
     // Evaluators and moderating officers are named as their staff accounts are; an account that no
     // longer exists keeps a stable label (numbered in order of declaration).
@@ -67,7 +72,7 @@ export class CaseDossierInputSource extends DossierInputSource {
     const prices = new Map((await this.results.pricesOfCase(caseId)).map((p) => [p.responseId, p.amount] as const));
     for (const response of submitted) {
       const score = await this.results.latestScore(response.id);
-      if (!score) throw new ConflictException(`${response.organisationName} is not scored yet.`);
+      if (!score) throw new DossierNotReadyException(`${response.organisationName} is not scored yet.`);
       const findings = score.findings as StoredFindings;
       const sheet = score.sheet as ScoreSheet;
       const titleOf = (name: string) => sheet.questions.find((q) => q.questionName === name)?.title ?? name;

@@ -5,7 +5,7 @@ import { roleMay } from '@probity/access';
 import type { ProcurementCase } from '@probity/cases';
 import { Granted } from '@probity/evaluation';
 import { AccessGranted, CurrentStaff, RequiresAccess, StaffOnly, StaffPrincipal } from '@probity/identity';
-import { FormBody, pageRefusalOf } from '@probity/web';
+import { FormBody, FormRefusal, formRefusal, pageRefusalOf } from '@probity/web';
 import { monitoringView } from './monitoring-view';
 import { MonitoringService } from './monitoring.service';
 
@@ -43,7 +43,7 @@ export class MonitoringPagesController {
     try {
       await this.monitoring.start(procurementCase, staff);
     } catch (error) {
-      return this.refused(response, staff, procurementCase, error);
+      return this.refused(response, staff, procurementCase, error, {});
     }
     response.redirect(303, `/cases/${procurementCase.id}/monitoring?notice=started`);
   }
@@ -59,7 +59,7 @@ export class MonitoringPagesController {
     try {
       await this.monitoring.markDone(procurementCase, form.checkId ?? '', staff);
     } catch (error) {
-      return this.refused(response, staff, procurementCase, error);
+      return this.refused(response, staff, procurementCase, error, form);
     }
     response.redirect(303, `/cases/${procurementCase.id}/monitoring?notice=done`);
   }
@@ -75,37 +75,54 @@ export class MonitoringPagesController {
     try {
       await this.monitoring.reassign(procurementCase, form.checkId ?? '', form.ownerId ?? '', staff);
     } catch (error) {
-      return this.refused(response, staff, procurementCase, error);
+      return this.refused(response, staff, procurementCase, error, form);
     }
     response.redirect(303, `/cases/${procurementCase.id}/monitoring?notice=owner#check-${form.checkId}`);
   }
 
-  private async refused(response: Response, staff: StaffPrincipal, procurementCase: ProcurementCase, error: unknown) {
-    const { errors, status } = pageRefusalOf(error);
-    await this.render(response.status(status), staff, procurementCase, { errors });
+  /** A refusal shown at the form it came from: the owner a check was to be handed to stays chosen. */
+  private async refused(
+    response: Response,
+    staff: StaffPrincipal,
+    procurementCase: ProcurementCase,
+    error: unknown,
+    form: Record<string, string>,
+  ) {
+    const refusal = formRefusal(pageRefusalOf(error), {
+      values: form,
+      fields: { ownerId: /^Choose an active member/ },
+      idOf: () => `owner-${form.checkId}`,
+    });
+    await this.render(response, staff, procurementCase, { refusal });
   }
 
   private async render(
     response: Response,
     staff: StaffPrincipal,
     procurementCase: ProcurementCase,
-    extra: { flash?: string; errors?: string[] },
+    extra: { flash?: string; refusal?: FormRefusal },
   ) {
     const view = monitoringView(await this.monitoring.scheduleOf(procurementCase.id));
     const canWrite = roleMay('readiness.manage', staff);
     const owners = canWrite ? await this.monitoring.possibleOwners(procurementCase.agencyId) : [];
-    response.render('cases/monitoring', {
+    const { refusal } = extra;
+    const refusedHere = (checkId: string) => (refusal?.values.checkId === checkId ? refusal : undefined);
+    response.status(refusal?.status ?? 200).render('cases/monitoring', {
       title: `Post-award monitoring · ${procurementCase.reference}`,
       procurementCase,
       ...view,
-      checks: view.checks.map((check) => ({
-        ...check,
-        owners: owners.map((owner) => ({ ...owner, selected: owner.id === check.ownerId })),
-      })),
+      checks: view.checks.map((check) => {
+        const chosen = refusedHere(check.id)?.values.ownerId ?? check.ownerId;
+        return {
+          ...check,
+          ownerError: refusedHere(check.id)?.fieldErrors.ownerId,
+          owners: owners.map((owner) => ({ ...owner, selected: owner.id === chosen })),
+        };
+      }),
       canWrite,
       canStart: roleMay('readiness.manage', staff) && ['awarded', 'in_use'].includes(procurementCase.status),
       flash: extra.flash,
-      errors: extra.errors ?? [],
+      refusal,
     });
   }
 }

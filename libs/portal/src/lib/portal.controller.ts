@@ -23,10 +23,11 @@ import {
   MAX_EVIDENCE_BYTES,
   ResponsesService,
 } from '@probity/cases';
-import { offlineWorkbook, QuestionnaireDefinition } from '@probity/questionnaires';
+import { QuestionnaireDefinition } from '@probity/questionnaires';
 import { FormBody, timeStep } from '@probity/web';
 import { answersFromForm } from './form-answers';
 import { languageOf, PortalLanguages, questionnaireLocale } from './portal-language';
+import { providerWorkbook } from './provider-workbook';
 import { confirmSubmitView, noticeOf, receiptHeader, returnPath, SectionOutcome, sectionView } from './portal-views';
 import { PortalService, PortalState } from './portal.service';
 
@@ -250,12 +251,11 @@ export class PortalController {
   @Get('offline.xlsx')
   async workbook(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const state = await this.portal.open(token, READ_SUBMITTED);
-    const locale = questionnaireLocale(languageOf(request));
     const definition = state.procurementCase.questionnaireDefinition as QuestionnaireDefinition;
     const fileName = `${state.procurementCase.reference.replace(/[^A-Za-z0-9._-]/g, '_')}-questionnaire.xlsx`;
     response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     response.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
-    response.send(await offlineWorkbook(definition, locale));
+    response.send(await providerWorkbook(definition, languageOf(request)));
   }
 
   private async renderSubmitConfirmation(

@@ -2,7 +2,7 @@ import { THIRD_PARTY_ASSESSMENT_JSON } from '../fixtures/third-party-assessment'
 import { BUILT_IN_QUESTIONNAIRES } from '../bank';
 import { contentHash } from './content-hash';
 import { exportQuestionnaire, importQuestionnaire } from './import-questionnaire';
-import { htmlOf, leadInsOf, sanitiseProviderHtml } from './provider-html';
+import { htmlOf, leadInsOf, panelHeadingOf, sanitiseProviderHtml } from './provider-html';
 
 describe('import keeps html blocks (regression: a duplicate html name refused the questionnaire)', () => {
   it('accepts a duplicate name on an html block, with a warning at its JSON path', () => {
@@ -71,6 +71,12 @@ describe('provider-visible HTML', () => {
       '<h3>Before you start</h3><p>Answer <strong>every</strong> question for the system as it will be deployed.</p>',
     );
     expect(htmlOf(intro, 'fr')).toMatch(/^<h3>Avant de commencer<\/h3>/);
+  });
+
+  it('leaves out a panel title hidden with titleLocation "hidden", as SurveyJS does, and keeps its description', () => {
+    const panel = { type: 'panel', name: 'fleet', title: 'Vehicles', description: 'About the fleet.', elements: [] };
+    expect(panelHeadingOf(panel)).toBe('<p><strong>Vehicles</strong></p><p>About the fleet.</p>');
+    expect(panelHeadingOf({ ...panel, titleLocation: 'hidden' })).toBe('<p>About the fleet.</p>');
   });
 
   it('gives each question the html blocks just before it as its lead-in', () => {
@@ -148,6 +154,66 @@ describe('SurveyJS features Probity does not run are refused by name', () => {
       { path: '$.pages[0].elements[0].choicesOrder', message: 'choicesOrder must be none, asc, desc or random' },
       { path: '$.triggers', message: expect.stringMatching(/^"triggers": Probity does not run SurveyJS triggers/) },
     ]);
+  });
+
+  it.each([
+    ['isRequired', true],
+    ['requiredIf', '{a} = 1'],
+  ])(
+    'refuses %s on a panel by name, saying to put it on its questions (regression: silently ignored)',
+    (property, value) => {
+      const panel = { type: 'panel', name: 'group', [property]: value, elements: [{ type: 'text', name: 'a' }] };
+      expect(refused(panel)).toEqual([
+        {
+          path: `$.pages[0].elements[0].${property}`,
+          message: `Panel "group" has "${property}": Probity does not support a required panel (one of its questions must be answered); put "isRequired" or "requiredIf" on the panel's questions instead`,
+        },
+      ]);
+    },
+  );
+
+  it('refuses requiredIf on a page by name (regression: silently ignored)', () => {
+    const result = importQuestionnaire({
+      pages: [{ name: 'p', requiredIf: '{a} = 1', elements: [{ type: 'text', name: 'a' }] }],
+    });
+    expect(!result.ok && result.errors).toEqual([
+      {
+        path: '$.pages[0].requiredIf',
+        message:
+          'Page "p" has "requiredIf": Probity does not support a required page (one of its questions must be answered); put "isRequired" or "requiredIf" on the page\'s questions instead',
+      },
+    ]);
+  });
+
+  it('refuses an unknown titleLocation and a hidden questionTitleLocation, naming what to use instead', () => {
+    expect(refused({ type: 'text', name: 'q', titleLocation: 'invisible' })).toEqual([
+      {
+        path: '$.pages[0].elements[0].titleLocation',
+        message: 'titleLocation "invisible" is not one of default, top, bottom, left or hidden',
+      },
+    ]);
+    expect(refused({ type: 'text', name: 'q' }, { questionTitleLocation: 'hidden' })).toEqual([
+      {
+        path: '$.questionTitleLocation',
+        message: expect.stringMatching(
+          /^"questionTitleLocation": "hidden" .* set "titleLocation": "hidden" on each question/,
+        ),
+      },
+    ]);
+  });
+
+  it('warns that a title placed left or below is shown above its answer', () => {
+    const result = importQuestionnaire({
+      pages: [
+        { name: 'p', elements: [{ type: 'text', name: 'q', titleLocation: 'left', principle: 'accountability' }] },
+      ],
+    });
+    expect(result.ok).toBe(true);
+    expect(result.warnings).toContainEqual({
+      path: '$.pages[0].elements[0].titleLocation',
+      message:
+        'titleLocation "left" is shown as "top": Probity puts every title above its answer, where a phone has room for it',
+    });
   });
 
   it('gives the warnings beside the errors when it refuses', () => {

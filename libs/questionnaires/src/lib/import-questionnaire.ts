@@ -4,7 +4,12 @@ import type { ElementDefinition, QuestionnaireDefinition, RuleDefinition } from 
 import { NON_INPUT_TYPES, SURVEYJS_TYPES } from './definition';
 import { modelQuestionNames, scoringModelProblems } from './scoring-model/validate-scoring-model';
 import { parseExpression } from './survey-engine';
-import { displayWarnings, unsupportedFeatureProblems, unsupportedRootProblems } from './supported-features';
+import {
+  displayWarnings,
+  unsupportedFeatureProblems,
+  unsupportedPageProblems,
+  unsupportedRootProblems,
+} from './supported-features';
 import { choiceScore, questionsOf } from './walk';
 
 export interface ImportProblem {
@@ -152,6 +157,7 @@ export function importQuestionnaire(input: string | unknown): ImportResult {
     const candidate = page as { elements?: unknown; visibleIf?: unknown; enableIf?: unknown };
     checkExpression(candidate.visibleIf, `${pagePath}.visibleIf`);
     checkExpression(candidate.enableIf, `${pagePath}.enableIf`);
+    errors.push(...unsupportedPageProblems(page as Record<string, unknown>, pagePath));
     if (!Array.isArray(candidate.elements))
       return errors.push({ path: `${pagePath}.elements`, message: 'must be an array' });
     candidate.elements.forEach((element, index) => checkElement(element, `${pagePath}.elements[${index}]`));

@@ -4,6 +4,46 @@ import { localised } from './localise';
 import { htmlOf, panelHeadingOf } from './provider-html';
 import { choiceValue } from './walk';
 
+/**
+ * The workbook's own words (sheet name, column labels, answer formats), in the provider's language: the
+ * portal passes its catalogue's; `{name}` marks a value filled in. English is the default.
+ */
+export const OFFLINE_WORKBOOK_LABELS = {
+  sheet: 'Questionnaire',
+  section: 'Section',
+  questionId: 'Question id',
+  question: 'Question',
+  guidance: 'Guidance',
+  answerFormat: 'Answer format',
+  required: 'Required',
+  evidence: 'Evidence requested',
+  shownWhen: 'Shown when',
+  answer: 'Your answer',
+  information: 'Information (no answer)',
+  yes: 'yes',
+  no: 'no',
+  conditional: 'conditional',
+  oneOf: 'One of: {choices}',
+  anyOf: 'Any of: {choices}',
+  yesOrNo: 'Yes or no',
+  matrix: 'For each of {rows}: one of {columns}',
+  evidenceFiles: 'Evidence file(s)',
+  freeText: 'Free text',
+  number: 'Number',
+  numberUnit: 'Number in {unit}',
+  numberFrom: ', from {min}',
+  numberTo: ' to {max}',
+  date: 'Date (YYYY-MM-DD)',
+  shortText: 'Short text',
+  rating: 'A whole number from {min} to {max}',
+};
+export type OfflineWorkbookLabels = typeof OFFLINE_WORKBOOK_LABELS;
+
+const fill = (template: string, values: Record<string, unknown>) =>
+  template.replace(/\{([a-zA-Z]+)\}/g, (placeholder, name: string) =>
+    values[name] === undefined ? placeholder : String(values[name]),
+  );
+
 /** A read-only row's look: the information the portal shows between questions, not a question. */
 const INFORMATION_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
 
@@ -13,20 +53,24 @@ const INFORMATION_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgCo
  * per choice. The questionnaire's information (`html` blocks, panel headings) is there in place, as
  * read-only rows, so the offline copy says what the portal says; only the answer cells can be typed in.
  */
-export async function offlineWorkbook(definition: QuestionnaireDefinition, locale = 'default'): Promise<Buffer> {
+export async function offlineWorkbook(
+  definition: QuestionnaireDefinition,
+  locale = 'default',
+  labels: OfflineWorkbookLabels = OFFLINE_WORKBOOK_LABELS,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Probity';
-  const sheet = workbook.addWorksheet('Questionnaire', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(labels.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
-    { header: 'Section', key: 'section', width: 28 },
-    { header: 'Question id', key: 'name', width: 22 },
-    { header: 'Question', key: 'title', width: 60 },
-    { header: 'Guidance', key: 'help', width: 50 },
-    { header: 'Answer format', key: 'format', width: 40 },
-    { header: 'Required', key: 'required', width: 10 },
-    { header: 'Evidence requested', key: 'evidence', width: 12 },
-    { header: 'Shown when', key: 'condition', width: 30 },
-    { header: 'Your answer', key: 'answer', width: 50 },
+    { header: labels.section, key: 'section', width: 28 },
+    { header: labels.questionId, key: 'name', width: 22 },
+    { header: labels.question, key: 'title', width: 60 },
+    { header: labels.guidance, key: 'help', width: 50 },
+    { header: labels.answerFormat, key: 'format', width: 40 },
+    { header: labels.required, key: 'required', width: 10 },
+    { header: labels.evidence, key: 'evidence', width: 12 },
+    { header: labels.shownWhen, key: 'condition', width: 30 },
+    { header: labels.answer, key: 'answer', width: 50 },
   ];
   sheet.getRow(1).font = { bold: true };
   for (const { element, page, condition, information } of itemsInOrder(definition, locale)) {
@@ -37,7 +81,7 @@ export async function offlineWorkbook(definition: QuestionnaireDefinition, local
         section,
         name: element.name,
         title: information,
-        format: 'Information (no answer)',
+        format: labels.information,
         condition,
       });
       row.font = { italic: true };
@@ -50,9 +94,9 @@ export async function offlineWorkbook(definition: QuestionnaireDefinition, local
       name: question.name,
       title: localised(question.title, locale) || question.name,
       help: localised(question.description, locale),
-      format: answerFormat(question, locale),
-      required: question.isRequired ? 'yes' : question.requiredIf ? 'conditional' : 'no',
-      evidence: question.evidenceRequired ? 'yes' : 'no',
+      format: answerFormat(question, locale, labels),
+      required: question.isRequired ? labels.yes : question.requiredIf ? labels.conditional : labels.no,
+      evidence: question.evidenceRequired ? labels.yes : labels.no,
       condition,
     });
     row.getCell('answer').protection = { locked: false };
@@ -113,32 +157,46 @@ export function plainText(html: string): string {
     .trim();
 }
 
-function answerFormat(question: QuestionnaireDefinition['pages'][number]['elements'][number], locale: string): string {
-  const choices = (question.choices ?? [])
-    .map((choice) =>
-      typeof choice === 'object' ? localised(choice.text, locale) || choiceValue(choice) : String(choice),
-    )
-    .join(' | ');
+function answerFormat(
+  question: QuestionnaireDefinition['pages'][number]['elements'][number],
+  locale: string,
+  labels: OfflineWorkbookLabels,
+): string {
+  const labelOf = (choice: unknown) =>
+    choice !== null && typeof choice === 'object'
+      ? localised((choice as { text?: unknown }).text as never, locale) || choiceValue(choice as never)
+      : String(choice);
+  const choices = (question.choices ?? []).map(labelOf).join(' | ');
   switch (question.type) {
     case 'radiogroup':
     case 'dropdown':
-      return `One of: ${choices}`;
+      return fill(labels.oneOf, { choices });
     case 'checkbox':
     case 'tagbox':
-      return `Any of: ${choices}`;
+      return fill(labels.anyOf, { choices });
     case 'boolean':
-      return 'Yes or no';
+      return labels.yesOrNo;
     case 'matrix':
-      return `For each of ${(question.rows ?? []).map(choiceValue).join(', ')}: one of ${(question.columns ?? []).map(choiceValue).join(', ')}`;
+      return fill(labels.matrix, {
+        rows: (question.rows ?? []).map(labelOf).join(', '),
+        columns: (question.columns ?? []).map(labelOf).join(', '),
+      });
     case 'file':
-      return 'Evidence file(s)';
+      return labels.evidenceFiles;
     case 'comment':
-      return 'Free text';
+      return labels.freeText;
+    case 'rating':
+      return fill(labels.rating, { min: question.rateMin ?? 1, max: question.rateMax ?? 5 });
     case 'text':
       if (question.inputType === 'number') {
-        return `Number${question.unit ? ` in ${localised(question.unit)}` : ''}${question.min !== undefined ? `, from ${question.min}` : ''}${question.max !== undefined ? ` to ${question.max}` : ''}`;
+        const unit = localised(question.unit, locale);
+        return [
+          unit ? fill(labels.numberUnit, { unit }) : labels.number,
+          question.min !== undefined ? fill(labels.numberFrom, { min: question.min }) : '',
+          question.max !== undefined ? fill(labels.numberTo, { max: question.max }) : '',
+        ].join('');
       }
-      return question.inputType === 'date' ? 'Date (YYYY-MM-DD)' : 'Short text';
+      return question.inputType === 'date' ? labels.date : labels.shortText;
     default:
       return question.type;
   }

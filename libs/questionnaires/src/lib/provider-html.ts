@@ -83,7 +83,8 @@ export function htmlOf(element: ElementDefinition, locale = 'default'): string {
  * group's heading reaches the respondent like an instruction block; "" when it has neither.
  */
 export function panelHeadingOf(panel: ElementDefinition, locale = 'default'): string {
-  const title = localised(panel.title, locale).trim();
+  // SurveyJS shows no title for a panel with titleLocation "hidden"; its description stays.
+  const title = panel.titleLocation === 'hidden' ? '' : localised(panel.title, locale).trim();
   const description = localised(panel.description, locale).trim();
   return [title && `<p><strong>${escapeText(title)}</strong></p>`, description && `<p>${escapeText(description)}</p>`]
     .filter(Boolean)

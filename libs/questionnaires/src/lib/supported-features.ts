@@ -56,6 +56,50 @@ const UNSUPPORTED_PROPERTIES: Record<string, string> = {
 };
 
 const CHOICES_ORDERS = new Set(['none', 'asc', 'desc', 'random']);
+const TITLE_LOCATIONS = new Set(['default', 'top', 'bottom', 'left', 'hidden']);
+/** Title places Probity shows as "top": the layout differs, what is asked does not. */
+const TITLE_SHOWN_ON_TOP = new Set(['bottom', 'left']);
+
+/**
+ * A required panel or page (SurveyJS: at least one of its questions answered) is not checked by Probity,
+ * so it is refused rather than silently not required.
+ */
+function requiredContainerProblems(
+  container: Record<string, unknown>,
+  kind: 'Panel' | 'Page',
+  path: string,
+): Problem[] {
+  return (['isRequired', 'requiredIf'] as const)
+    .filter((property) => container[property] !== undefined && container[property] !== false)
+    .map((property) => ({
+      path: `${path}.${property}`,
+      message: `${kind} "${String(container.name)}" has "${property}": Probity does not support a required ${kind.toLowerCase()} (one of its questions must be answered); put "isRequired" or "requiredIf" on the ${kind.toLowerCase()}'s questions instead`,
+    }));
+}
+
+/** `questionTitleLocation` on the questionnaire, a page or a panel: "hidden" is refused, the rest is layout. */
+function questionTitleLocationProblems(container: Record<string, unknown>, path: string): Problem[] {
+  const location = container.questionTitleLocation;
+  if (
+    location === undefined ||
+    (typeof location === 'string' && TITLE_LOCATIONS.has(location) && location !== 'hidden')
+  )
+    return [];
+  return [
+    {
+      path: `${path}.questionTitleLocation`,
+      message:
+        location === 'hidden'
+          ? '"questionTitleLocation": "hidden" (every question\'s title hidden) is not supported; set "titleLocation": "hidden" on each question whose title is to be read by screen readers only'
+          : `questionTitleLocation "${String(location)}" is not one of default, top, bottom, left or hidden`,
+    },
+  ];
+}
+
+/** Refusals for one page. */
+export function unsupportedPageProblems(page: Record<string, unknown>, path: string): Problem[] {
+  return [...requiredContainerProblems(page, 'Page', path), ...questionTitleLocationProblems(page, path)];
+}
 
 /** Refusals for one element, each naming the feature and what to do instead. */
 export function unsupportedFeatureProblems(element: ElementDefinition, path: string): Problem[] {
@@ -73,6 +117,15 @@ export function unsupportedFeatureProblems(element: ElementDefinition, path: str
         message: `"${property}": Probity does not support ${feature}; remove it (Probity checks answer types, ranges and required answers itself)`,
       });
   }
+  if (element.type === 'panel') {
+    problems.push(...requiredContainerProblems(element, 'Panel', path));
+    problems.push(...questionTitleLocationProblems(element, path));
+  }
+  if (element.titleLocation !== undefined && !TITLE_LOCATIONS.has(String(element.titleLocation)))
+    problems.push({
+      path: `${path}.titleLocation`,
+      message: `titleLocation "${String(element.titleLocation)}" is not one of default, top, bottom, left or hidden`,
+    });
   if (element.choicesOrder !== undefined && !CHOICES_ORDERS.has(String(element.choicesOrder).toLowerCase()))
     problems.push({ path: `${path}.choicesOrder`, message: 'choicesOrder must be none, asc, desc or random' });
   (element.choices ?? []).forEach((choice, index) => {
@@ -87,8 +140,10 @@ export function unsupportedFeatureProblems(element: ElementDefinition, path: str
 
 /** Refusals at the root of the questionnaire. */
 export function unsupportedRootProblems(root: Record<string, unknown>): Problem[] {
-  if (root.triggers === undefined) return [];
+  const problems = questionTitleLocationProblems(root, '$');
+  if (root.triggers === undefined) return problems;
   return [
+    ...problems,
     {
       path: '$.triggers',
       message:
@@ -101,5 +156,12 @@ export function unsupportedRootProblems(root: Record<string, unknown>): Problem[
 export function displayWarnings(element: ElementDefinition, path: string): Problem[] {
   if (element.type === 'image')
     return [{ path, message: `image "${element.name}" is kept but not shown: Probity loads no external images` }];
+  if (TITLE_SHOWN_ON_TOP.has(String(element.titleLocation)))
+    return [
+      {
+        path: `${path}.titleLocation`,
+        message: `titleLocation "${String(element.titleLocation)}" is shown as "top": Probity puts every title above its answer, where a phone has room for it`,
+      },
+    ];
   return [];
 }

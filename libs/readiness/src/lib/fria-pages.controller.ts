@@ -5,10 +5,19 @@ import { roleMay } from '@probity/access';
 import type { ProcurementCase } from '@probity/cases';
 import { Granted } from '@probity/evaluation';
 import { AccessGranted, CurrentStaff, RequiresAccess, StaffOnly, StaffPrincipal } from '@probity/identity';
-import { FormBody, pageRefusalOf } from '@probity/web';
+import { FormBody, FormRefusal, formRefusal, pageRefusalOf } from '@probity/web';
 import { FRIA_HEADING_KEYS } from '../model/fria-headings';
 import { CONSULTED_GROUP_CHOICES, friaView } from './fria-view';
 import { FriaService } from './fria.service';
+
+/** Which field of the consultation form a refusal is about, by the words of `consultationProblems`. */
+const CONSULTATION_FIELDS: Record<string, RegExp> = {
+  group: /^Choose who was consulted/,
+  stakeholder: /^Name the organisation|name of who was consulted/,
+  heldOn: /date of the consultation|its date is in the future/,
+  said: /stakeholders said|^“What was said”/,
+  changed: /^Write what the agency changed|^“What changed”/,
+};
 
 const NOTICES: Record<string, string> = {
   saved: 'The FRIA headings are saved.',
@@ -47,7 +56,12 @@ export class FriaPagesController {
     try {
       await this.fria.writeHeadings(procurementCase, texts, staff);
     } catch (error) {
-      return this.refused(response, staff, procurementCase, error, { headingForm: texts });
+      const refusal = formRefusal(pageRefusalOf(error), {
+        values: form,
+        fields: Object.fromEntries(FRIA_HEADING_KEYS.map((key) => [`heading_${key}`, new RegExp(`^\\(${key}\\) `)])),
+        idOf: (field) => field.replace('_', '-'),
+      });
+      return this.render(response, staff, procurementCase, { refusal, refusedForm: 'headings' });
     }
     response.redirect(303, `/cases/${procurementCase.id}/fria?notice=saved`);
   }
@@ -63,38 +77,32 @@ export class FriaPagesController {
     try {
       await this.fria.recordConsultation(procurementCase, form, staff);
     } catch (error) {
-      return this.refused(response, staff, procurementCase, error, { consultationForm: form });
+      const refusal = formRefusal(pageRefusalOf(error), {
+        values: form,
+        fields: CONSULTATION_FIELDS,
+        idOf: (field) => field,
+      });
+      return this.render(response, staff, procurementCase, { refusal, refusedForm: 'consultation' });
     }
     response.redirect(303, `/cases/${procurementCase.id}/fria?notice=consulted#consultations`);
-  }
-
-  /** A 4xx is shown above the form it came from, with what was typed kept; anything else is the error page. */
-  private async refused(
-    response: Response,
-    staff: StaffPrincipal,
-    procurementCase: ProcurementCase,
-    error: unknown,
-    kept: { headingForm?: Record<string, string>; consultationForm?: Record<string, string> },
-  ) {
-    const { errors, status } = pageRefusalOf(error);
-    await this.render(response.status(status), staff, procurementCase, { errors, ...kept });
   }
 
   private async render(
     response: Response,
     staff: StaffPrincipal,
     procurementCase: ProcurementCase,
-    extra: {
-      flash?: string;
-      errors?: string[];
-      headingForm?: Record<string, string>;
-      consultationForm?: Record<string, string>;
-    },
+    extra: { flash?: string; refusal?: FormRefusal; refusedForm?: 'headings' | 'consultation' },
   ) {
     const view = friaView(await this.fria.friaOf(procurementCase.id));
-    const headings = view.headings.map((h) => ({ ...h, value: extra.headingForm?.[h.key] ?? h.text ?? '' }));
-    const consultationForm = extra.consultationForm ?? {};
-    response.render('cases/fria', {
+    const { refusal } = extra;
+    const typedHeadings = extra.refusedForm === 'headings' ? refusal?.values : undefined;
+    const headings = view.headings.map((h) => ({
+      ...h,
+      value: typedHeadings?.[`heading_${h.key}`] ?? h.text ?? '',
+      error: refusal?.fieldErrors[`heading_${h.key}`],
+    }));
+    const consultationForm = extra.refusedForm === 'consultation' ? (refusal?.values ?? {}) : {};
+    response.status(refusal?.status ?? 200).render('cases/fria', {
       title: `Fundamental rights impact assessment · ${procurementCase.reference}`,
       procurementCase,
       headings,
@@ -103,7 +111,8 @@ export class FriaPagesController {
       consultationForm,
       canWrite: roleMay('readiness.manage', staff) && procurementCase.status !== 'cancelled',
       flash: extra.flash,
-      errors: extra.errors ?? [],
+      refusal,
+      consultationErrors: extra.refusedForm === 'consultation' ? refusal?.fieldErrors : {},
     });
   }
 }

@@ -47,7 +47,8 @@ export class FriaService {
     this.refuseWhenCancelled(procurementCase);
     const unknown = Object.keys(texts).filter((key) => !isFriaHeadingKey(key));
     if (unknown.length) throw new NotFoundException(`No such FRIA heading: ${unknown.join(', ')}.`);
-    const problems = Object.values(texts).flatMap(friaTextProblems);
+    // Each problem names its heading, so the page can show it beside that heading's text.
+    const problems = Object.entries(texts).flatMap(([key, text]) => friaTextProblems(text).map((p) => `(${key}) ${p}`));
     if (problems.length) throw new UnprocessableEntityException(problems);
     await this.unitOfWork.run(async () => {
       for (const [key, value] of Object.entries(texts)) {

@@ -5,9 +5,18 @@ import { roleMay } from '@probity/access';
 import type { ProcurementCase } from '@probity/cases';
 import { Granted } from '@probity/evaluation';
 import { AccessGranted, CurrentStaff, RequiresAccess, StaffOnly, StaffPrincipal } from '@probity/identity';
-import { FormBody, pageRefusalOf } from '@probity/web';
+import { FormBody, FormRefusal, formRefusal, pageRefusalOf } from '@probity/web';
 import { openMandatoryItems, READINESS_STATUS_LABELS, READINESS_STATUSES } from '../model/readiness-checklist';
 import { OpenReadinessItemsException, ReadinessService } from './readiness.service';
+
+/** Which field of an item's form a refusal is about, by the words of `readinessUpdateProblems`. */
+const ITEM_FIELDS: Record<string, RegExp> = {
+  status: /^Choose a status|cannot be set aside|^Write all six FRIA headings/,
+  owner: /^Name the owner|^The owner’s name/,
+  dueOn: /^Give the due date/,
+  evidence: /^Record the evidence|^The evidence note/,
+};
+const ITEM_FIELD_IDS: Record<string, string> = { status: 'status', owner: 'owner', dueOn: 'due', evidence: 'evidence' };
 
 const NOTICES: Record<string, string> = {
   saved: 'The readiness item is saved.',
@@ -48,7 +57,12 @@ export class ReadinessPagesController {
     try {
       await this.readiness.updateItem(procurementCase, form.key ?? '', form, staff);
     } catch (error) {
-      return this.refused(response, staff, procurementCase, error, form);
+      const refusal = formRefusal(pageRefusalOf(error), {
+        values: form,
+        fields: ITEM_FIELDS,
+        idOf: (field) => `${ITEM_FIELD_IDS[field]}-${form.key}`,
+      });
+      return this.render(response, staff, procurementCase, { refusal });
     }
     response.redirect(303, `/cases/${procurementCase.id}/readiness?notice=saved#item-${form.key}`);
   }
@@ -60,57 +74,43 @@ export class ReadinessPagesController {
     form: Record<string, string>,
   ) {
     const errorTitle = 'The system was not put into use';
+    const intoUse = (errors: string[], status: number) =>
+      formRefusal({ errors, status }, { values: {}, fields: { confirmed: /^Tick the confirmation/ }, idOf: String });
     if (form.confirmed !== 'yes')
-      return this.render(response.status(422), staff, procurementCase, {
-        errors: ['Tick the confirmation that the agency is ready to use the system.'],
+      return this.render(response, staff, procurementCase, {
+        refusal: intoUse(['Tick the confirmation that the agency is ready to use the system.'], 422),
         errorTitle,
       });
     try {
       await this.readiness.putIntoUse(procurementCase, staff);
     } catch (error) {
-      if (!(error instanceof OpenReadinessItemsException)) return this.refused(response, staff, procurementCase, error);
+      const { errors, status } = pageRefusalOf(error);
+      if (!(error instanceof OpenReadinessItemsException))
+        return this.render(response, staff, procurementCase, { refusal: intoUse(errors, status), errorTitle });
       // The open items as links to their forms on this page, each with its status.
-      return this.render(response.status(409), staff, procurementCase, {
-        errors: [pageRefusalOf(error).errors[0]],
-        errorTitle,
-        openItems: error.open.map((row) => ({
-          key: row.key,
-          title: row.title,
-          basis: row.basis,
-          status: READINESS_STATUS_LABELS[row.status].toLowerCase(),
+      const refusal = intoUse([errors[0]], status);
+      refusal.summary.push(
+        ...error.open.map((row) => ({
+          message: `${row.title} (${row.basis}): ${READINESS_STATUS_LABELS[row.status].toLowerCase()}.`,
+          href: `#item-${row.key}`,
         })),
-      });
+      );
+      return this.render(response, staff, procurementCase, { refusal, errorTitle });
     }
     response.redirect(303, `/cases/${procurementCase.id}/readiness?notice=in-use`);
-  }
-
-  private async refused(
-    response: Response,
-    staff: StaffPrincipal,
-    procurementCase: ProcurementCase,
-    error: unknown,
-    form?: Record<string, string>,
-  ) {
-    const { errors, status } = pageRefusalOf(error);
-    await this.render(response.status(status), staff, procurementCase, { errors, form });
   }
 
   private async render(
     response: Response,
     staff: StaffPrincipal,
     procurementCase: ProcurementCase,
-    extra: {
-      flash?: string;
-      errors?: string[];
-      errorTitle?: string;
-      openItems?: Array<{ key: string; title: string; basis: string; status: string }>;
-      form?: Record<string, string>;
-    },
+    extra: { flash?: string; refusal?: FormRefusal; errorTitle?: string },
   ) {
     const rows = await this.readiness.checklistOf(procurementCase);
     const open = openMandatoryItems(rows);
-    const kept = (key: string) => (extra.form?.key === key ? extra.form : undefined);
-    response.render('cases/readiness', {
+    const { refusal } = extra;
+    const kept = (key: string) => (refusal?.values.key === key ? refusal.values : undefined);
+    response.status(refusal?.status ?? 200).render('cases/readiness', {
       title: `Agency readiness · ${procurementCase.reference}`,
       procurementCase,
       items: rows.map((row) => {
@@ -122,6 +122,7 @@ export class ReadinessPagesController {
           owner: form ? form.owner : row.owner,
           dueOn: form ? form.dueOn : row.dueOn,
           evidence: form ? form.evidence : row.evidence,
+          errors: form ? refusal?.fieldErrors : {},
           statuses: READINESS_STATUSES.map((value) => ({
             value,
             label: READINESS_STATUS_LABELS[value],
@@ -134,9 +135,9 @@ export class ReadinessPagesController {
       canPutIntoUse: roleMay('readiness.manage', staff) && procurementCase.status === 'awarded',
       inUse: procurementCase.status === 'in_use',
       flash: extra.flash,
-      errors: extra.errors ?? [],
+      refusal,
+      confirmedError: refusal?.fieldErrors.confirmed,
       errorTitle: extra.errorTitle ?? 'That was not saved',
-      openItems: extra.openItems ?? [],
     });
   }
 }

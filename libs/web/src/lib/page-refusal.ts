@@ -38,3 +38,33 @@ export async function checkedForm<T extends object>(
   const value = plainToInstance(dto, plain);
   return { value, problems: messagesOf(await validate(value)) };
 }
+
+/** A refused form, rendered again at the address it posted to: what was typed, and each problem beside its field. */
+export interface FormRefusal {
+  status: number;
+  /** Every field as it was typed, so nothing is lost. */
+  values: Record<string, string>;
+  /** The error summary's lines, each linking to the field it is about (`href` null when it names none). */
+  summary: Array<{ message: string; href: string | null }>;
+  /** The problems shown beside each field, by field name (several joined with a space). */
+  fieldErrors: Record<string, string>;
+}
+
+/**
+ * The one way a page shows a refused form: the refusal's messages (from `pageRefusalOf` or the page's own
+ * checks) matched to the form's fields by the words they start with (`fields`: field name → pattern), each
+ * linked from the summary to the field's element id (`idOf`). A message naming no field stays in the summary.
+ */
+export function formRefusal(
+  refusal: { errors: string[]; status: number },
+  form: { values: Record<string, string>; fields: Record<string, RegExp>; idOf: (field: string) => string },
+): FormRefusal {
+  const fieldErrors: Record<string, string> = {};
+  const summary = refusal.errors.map((message) => {
+    const field = Object.keys(form.fields).find((name) => form.fields[name].test(message));
+    if (!field) return { message, href: null };
+    fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]} ${message}` : message;
+    return { message, href: `#${form.idOf(field)}` };
+  });
+  return { status: refusal.status, values: { ...form.values }, summary, fieldErrors };
+}

@@ -96,3 +96,36 @@ export function appetiteGrid(appetite: number) {
     cells: scale.map((impact) => ({ impact, score: likelihood * impact, above: likelihood * impact > appetite })),
   }));
 }
+
+/**
+ * The register's forms (add, change, remove, accept) share their field names: which field a refusal's
+ * message is about, by the words the page's, the DTO's and the service's messages start with.
+ */
+export const RISK_FORM_FIELDS: Record<string, RegExp> = {
+  principle: /^Choose the instrumental principle|instrumental principles/,
+  description: /^Describe the risk|^The description/,
+  likelihoodReason: /^Say why this likelihood|^The likelihood reason/,
+  likelihood: /^Rate the likelihood|^Likelihood /,
+  impactReason: /^Say why this impact|^The impact reason/,
+  impact: /^Rate the impact|^Impact |^likelihood and impact/,
+  mitigationKind: /^a mitigation is/i,
+  mitigationText: /^Describe the mitigation|^The mitigation|^describe the mitigation/,
+  owner: /^Name the owner|^The owner/,
+  decision: /^The decision/,
+  residualLikelihood: /^Residual likelihood/,
+  residualImpact: /^Residual impact/,
+  reason: /^Give the reason|needs a reason|needs your reasons/,
+};
+
+/** The element id of a field inside a form whose ids start with `prefix` (as the template names them). */
+export function riskFieldId(prefix: string, field: string): string {
+  const suffix: Record<string, string> = {
+    likelihoodReason: 'likelihood-reason',
+    impactReason: 'impact-reason',
+    mitigationKind: 'kind',
+    mitigationText: 'mitigation',
+    residualLikelihood: 'rl',
+    residualImpact: 'ri',
+  };
+  return `${prefix}-${suffix[field] ?? field}`;
+}

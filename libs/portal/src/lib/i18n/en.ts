@@ -1,3 +1,5 @@
+import { OFFLINE_WORKBOOK_LABELS } from '@probity/questionnaires';
+
 /**
  * The provider portal's English wording: the reference catalog. Every other catalog must have the
  * same keys (a unit test checks); `{name}` marks a value filled in when the page is rendered.
@@ -255,6 +257,8 @@ export const EN = {
     answersTitle: 'Your answers',
     notAnswered: 'Not answered',
   },
+  // The offline workbook (`/portal/<token>/offline.xlsx`): its sheet, column labels and answer formats.
+  workbook: OFFLINE_WORKBOOK_LABELS,
 };
 
 export type PortalCatalog = typeof EN;
