@@ -46,7 +46,9 @@ describe('PostgreSQL pool with no free connection', () => {
       csrf: csrfOf(page.text),
       revision: revisionOf(page.text),
     });
-    ({ sessions: { officer: staff } } = await signedInStaff(app, 'pool.example', 'pool exhausted passphrase', [
+    ({
+      sessions: { officer: staff },
+    } = await signedInStaff(app, 'pool.example', 'pool exhausted passphrase', [
       ['officer', agency.id, 'procurement_officer'],
     ]));
   });

@@ -126,7 +126,10 @@ describe('provider portal autosave in a real browser', () => {
       await context.setOffline(false);
       await page.reload();
       await expect(page.locator(PURPOSE).inputValue()).resolves.toBe('Typed on a train without a connection.');
-      await statusSays(page, /Not saved \(Service Unavailable\)\. Your changes are kept in this browser; trying again in 7 s/);
+      await statusSays(
+        page,
+        /Not saved \(Service Unavailable\)\. Your changes are kept in this browser; trying again in 7 s/,
+      );
       await expectAccessible(page);
       failing = false;
       await statusSays(page, SAVED, 15_000);

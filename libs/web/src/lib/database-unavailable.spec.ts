@@ -33,7 +33,10 @@ describe('isDatabasePoolExhausted', () => {
 
   it.each([
     ['a dropped connection', new Error('Connection terminated unexpectedly')],
-    ['a statement timeout', Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' })],
+    [
+      'a statement timeout',
+      Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }),
+    ],
     ['a message that merely mentions it', new Error('Unexpected: timeout exceeded when trying to connect to SMTP')],
     ['nothing', undefined],
   ])('does not mistake %s for a full pool', (_name, error) => {
