@@ -16,6 +16,7 @@ const STEP_LABELS: Array<[step: string, label: string]> = [
   ['audit', 'audit entry'],
   ['commit', 'commit (transaction − its steps)'],
   ['transaction', 'whole save transaction'],
+  ['pool-wait', 'pool wait: checking out database connections, all of the save’s checkouts (inside the steps above)'],
   ['other', 'everything else in the app (routing, other guards, JSON reply)'],
   ['app', 'whole request inside the api'],
 ];

@@ -28,7 +28,11 @@ describe('PostgreSQL pool with no free connection', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     app = await createApp(
-      servicesTestConfig(database.url, { DATABASE_POOL_SIZE: '1', DATABASE_POOL_WAIT_MS: String(POOL_WAIT_MS) }),
+      servicesTestConfig(database.url, {
+        DATABASE_POOL_SIZE: '1',
+        DATABASE_POOL_WAIT_MS: String(POOL_WAIT_MS),
+        SERVER_TIMING: 'on',
+      }),
     );
     await app.init();
     const agency = await app.get(IdentityService).createAgency('Pool exhausted agency');
@@ -114,6 +118,27 @@ describe('PostgreSQL pool with no free connection', () => {
     const retried = await autosave('Typed while the pool was full.');
     expect(retried.status).toBe(200);
     expect(retried.body.revision).toBe(provider.revision + 1);
+    provider.revision = retried.body.revision;
     await request(app.getHttpServer()).get('/api/v1/cases').set(staff).expect(200);
+  });
+
+  it('reports the wait for a connection as the pool-wait step of Server-Timing', async () => {
+    await holdTheOnlyConnection();
+    const waitMs = POOL_WAIT_MS / 2;
+    const releasedLater = new Promise((resolve) => setTimeout(resolve, waitMs)).then(releaseIt);
+    const saved = await autosave('Saved once the connection came free.');
+    await releasedLater;
+    expect(saved.status).toBe(200);
+    provider.revision = saved.body.revision;
+    const steps = Object.fromEntries(
+      String(saved.headers['server-timing'])
+        .split(', ')
+        .map((part) => part.split(';dur='))
+        .map(([name, duration]) => [name, Number(duration)]),
+    );
+    // The first checkout (the invite link's lookup) waited for the held connection; later ones did not.
+    expect(steps['pool-wait']).toBeGreaterThanOrEqual(waitMs - 20);
+    expect(steps['pool-wait']).toBeLessThan(POOL_WAIT_MS);
+    expect(steps.app).toBeGreaterThanOrEqual(steps['pool-wait']);
   });
 });
