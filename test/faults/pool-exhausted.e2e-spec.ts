@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { DataSource, QueryRunner } from 'typeorm';
 import { CasesService, ProviderInvitesService } from '@probity/cases';
@@ -140,5 +141,29 @@ describe('PostgreSQL pool with no free connection', () => {
     expect(steps['pool-wait']).toBeGreaterThanOrEqual(waitMs - 20);
     expect(steps['pool-wait']).toBeLessThan(POOL_WAIT_MS);
     expect(steps.app).toBeGreaterThanOrEqual(steps['pool-wait']);
+  });
+
+  it('gives a save its connection once: it finishes without queueing again behind later requests', async () => {
+    await holdTheOnlyConnection();
+    const saving = autosave('Saved in one go.').then((response) => response);
+    // The save now waits for the held connection; another request queues after it and, once it has the
+    // connection, keeps it for longer than a request may wait.
+    await sleep(100);
+    const later = app.get(DataSource).createQueryRunner();
+    const laterDone = later
+      .connect()
+      .then(() => sleep(POOL_WAIT_MS * 2))
+      .catch(() => undefined)
+      .finally(() => later.release());
+    await sleep(20);
+    await releaseIt();
+    const saved = await saving;
+    await laterDone;
+    // A save that went back to the pool between its steps would wait behind the later request and get 503.
+    expect({ status: saved.status, body: saved.body }).toMatchObject({
+      status: 200,
+      body: { revision: provider.revision + 1 },
+    });
+    provider.revision = saved.body.revision;
   });
 });
