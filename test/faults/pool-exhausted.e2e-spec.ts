@@ -9,7 +9,7 @@ import { createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/t
 import { createApp } from '../../apps/api/src/create-app';
 import { STACK_TRACE } from '../security/routes';
 import { SessionHeaders, signedInStaff } from '../support/staff-sessions';
-import { csrfOf, revisionOf, urlencoded } from '../support/tender-http';
+import { portalFormOf, urlencoded } from '../support/tender-http';
 
 const POOL_WAIT_MS = 400;
 
@@ -42,15 +42,7 @@ describe('PostgreSQL pool with no free connection', () => {
     await cases.transition(created.id, 'open');
     const { token } = await app.get(ProviderInvitesService).inviteProvider(created.id, DEMO_PROVIDERS[0].invite);
     const page = await request(app.getHttpServer()).get(`/portal/${token}/sections/0`).expect(200);
-    Object.assign(provider, {
-      token,
-      cookie: [page.headers['set-cookie']]
-        .flat()
-        .map((line) => String(line).split(';')[0])
-        .join('; '),
-      csrf: csrfOf(page.text),
-      revision: revisionOf(page.text),
-    });
+    Object.assign(provider, { token, ...portalFormOf(page) });
     ({
       sessions: { officer: staff },
     } = await signedInStaff(app, 'pool.example', 'pool exhausted passphrase', [
