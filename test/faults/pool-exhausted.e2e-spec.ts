@@ -11,7 +11,7 @@ import { STACK_TRACE } from '../security/routes';
 import { SessionHeaders, signedInStaff } from '../support/staff-sessions';
 import { portalFormOf, urlencoded } from '../support/tender-http';
 
-const POOL_WAIT_MS = 400;
+const POOL_WAIT_MS = 1000;
 
 /**
  * Overload: every connection of the api's PostgreSQL pool is busy for longer than a request may wait
@@ -117,7 +117,7 @@ describe('PostgreSQL pool with no free connection', () => {
 
   it('reports the wait for a connection as the pool-wait step of Server-Timing', async () => {
     await holdTheOnlyConnection();
-    const waitMs = POOL_WAIT_MS / 2;
+    const waitMs = 300;
     const releasedLater = new Promise((resolve) => setTimeout(resolve, waitMs)).then(releaseIt);
     const saved = await autosave('Saved once the connection came free.');
     await releasedLater;
@@ -129,8 +129,9 @@ describe('PostgreSQL pool with no free connection', () => {
         .map((part) => part.split(';dur='))
         .map(([name, duration]) => [name, Number(duration)]),
     );
-    // The first checkout (the invite link's lookup) waited for the held connection; later ones did not.
-    expect(steps['pool-wait']).toBeGreaterThanOrEqual(waitMs - 20);
+    // The save's checkout waited for the held connection: most of the 300 ms (the request reaches the
+    // pool a little after the timer started, later still on a busy machine), a free pool takes ~1 ms.
+    expect(steps['pool-wait']).toBeGreaterThanOrEqual(waitMs / 2);
     expect(steps['pool-wait']).toBeLessThan(POOL_WAIT_MS);
     expect(steps.app).toBeGreaterThanOrEqual(steps['pool-wait']);
   });
