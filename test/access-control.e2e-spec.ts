@@ -167,6 +167,27 @@ describe('access control and abuse resistance (real services)', () => {
     expect(html.text).toContain('Tab one');
   });
 
+  it('a form post with a refused answer shows the section again with the problem, saving nothing (422)', async () => {
+    const tab = request.agent(app.getHttpServer());
+    const page = await tab.get(`/portal/${token}/sections/0`).expect(200);
+    const revision = revisionOf(page.text);
+    const refused = await tab
+      .post(`/portal/${token}/sections/0`)
+      .type('form')
+      .send(
+        urlencoded([
+          ['_csrf', csrfOf(page.text)],
+          ['_revision', String(revision)],
+          ['law_prohibited_uses', 'maybe'],
+          ['law_misuse', 'Typed next to a refused choice'],
+        ]),
+      );
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('is not one of the offered choices');
+    // Nothing was saved: the form still carries the revision it was loaded with.
+    expect(revisionOf(refused.text)).toBe(revision);
+  });
+
   it('an executable disguised as a PDF is refused (415); a real PDF is accepted', async () => {
     const browser = request.agent(app.getHttpServer());
     const csrf = csrfOf((await browser.get(`/portal/${token}`).expect(200)).text);

@@ -2,6 +2,8 @@ import { NestFactory } from '@nestjs/core';
 import { spawn, ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
@@ -12,6 +14,7 @@ import { createTestDatabase, servicesTestConfig, testRedisUrl, uniqueQueuePrefix
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import type { BenchResult } from '../run';
 import { StepTimings } from './steps';
+import { LoopDelay, loopDelayOf, startLoopMonitor } from './event-loop-probe';
 
 const DIST = join(__dirname, '..', '..');
 
@@ -21,6 +24,8 @@ interface LoadStats {
   errors: Map<string, number>;
   latencies: number[];
   seconds: number;
+  /** The load generator's own event-loop delay while it drove the load (it shares the 2 cores). */
+  generatorLoop: LoopDelay;
 }
 
 async function freePort(): Promise<number> {
@@ -34,12 +39,18 @@ async function freePort(): Promise<number> {
 /**
  * Starts a built entry point and resolves once `readyUrl` answers 200. `BENCH_SERVER_NODE_ARGS` adds
  * Node options to the servers only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles` to see where time goes).
+ * Every server measures its event-loop delay (event-loop-probe) into `env.BENCH_EVENT_LOOP_FILE`.
  */
 async function start(entry: string, env: NodeJS.ProcessEnv, readyUrl: string): Promise<ChildProcess> {
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = [
+    '--require',
+    join(__dirname, 'event-loop-probe.js'),
+    ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  ];
   const child = spawn(process.execPath, [...nodeArgs, join(DIST, entry)], {
     env,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    // stdin carries the event-loop probe's orders (see measureLoop).
+    stdio: ['pipe', 'ignore', 'pipe'],
   });
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
@@ -70,7 +81,15 @@ async function drive(
   seconds: number,
   send: (client: number, sequence: number) => Promise<{ ok: boolean; label: string }>,
 ): Promise<LoadStats> {
-  const stats: LoadStats = { requests: 0, acknowledged: 0, errors: new Map(), latencies: [], seconds };
+  const loop = startLoopMonitor();
+  const stats: LoadStats = {
+    requests: 0,
+    acknowledged: 0,
+    errors: new Map(),
+    latencies: [],
+    seconds,
+    generatorLoop: { p50: 0, p99: 0, max: 0 },
+  };
   const deadline = Date.now() + seconds * 1000;
   const started = performance.now();
   await Promise.all(
@@ -89,6 +108,8 @@ async function drive(
     }),
   );
   stats.seconds = (performance.now() - started) / 1000;
+  loop.disable();
+  stats.generatorLoop = loopDelayOf(loop);
   return stats;
 }
 
@@ -97,6 +118,29 @@ function describeStats(name: string, stats: LoadStats): string {
   const errors = [...stats.errors].map(([label, count]) => `${count} × ${label}`).join(', ') || 'none';
   return `| ${name} | ${stats.requests} | ${(stats.requests / stats.seconds).toFixed(1)} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${percentile(sorted, 100).toFixed(0)} | ${errors} |`;
 }
+
+/** Runs `work` while the server's event-loop probe measures (see event-loop-probe.ts); returns both results. */
+async function measureLoop<T>(
+  server: ChildProcess,
+  file: string,
+  work: () => Promise<T>,
+): Promise<[T, LoopDelay | null]> {
+  server.stdin?.write('reset\n');
+  const result = await work();
+  server.stdin?.write('report\n');
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const written = await readFile(file, 'utf8').catch(() => null);
+    if (written) {
+      await rm(file, { force: true });
+      return [result, JSON.parse(written) as LoopDelay];
+    }
+    await sleep(100);
+  }
+  return [result, null];
+}
+
+const loopText = (delay: LoopDelay | null) =>
+  delay ? `${delay.p50} / ${delay.p99} / ${delay.max}` : 'not measured (the server did not write its probe)';
 
 function cookieHeader(response: Response): string {
   return response.headers
@@ -155,6 +199,7 @@ export async function run(): Promise<BenchResult> {
       TRUST_PROXY: 'loopback',
       // Each response says how long each step took (Server-Timing), collected below.
       SERVER_TIMING: 'on',
+      BENCH_EVENT_LOOP_FILE: join(tmpdir(), `probity-bench-api-loop-${port}.json`),
     };
     const api = await start('apps/api/src/main.js', env, `${base}/health/live`);
     children.push(api);
@@ -182,33 +227,35 @@ export async function run(): Promise<BenchResult> {
 
     const steps = new StepTimings();
     const bodyBytes: number[] = [];
-    const probity = await drive(providers, periodMs, seconds, async (client, sequence) => {
-      const session = sessions[client];
-      const text = `Autosave ${sequence} of provider ${client}`;
-      const form = new URLSearchParams({
-        _csrf: session.csrf,
-        _revision: String(session.revision),
-        law_misuse: text,
-      }).toString();
-      bodyBytes.push(Buffer.byteLength(form));
-      const response = await fetch(`${base}/portal/${session.token}/sections/0`, {
-        method: 'POST',
-        headers: {
-          Accept: 'application/json',
-          'Content-Type': 'application/x-www-form-urlencoded',
-          Cookie: session.cookie,
-          'X-Forwarded-For': session.address,
-        },
-        body: form,
-      });
-      steps.add(response.headers.get('server-timing'));
-      const body = (await response.json().catch(() => ({}))) as { revision?: number };
-      if (response.status !== 200 || typeof body.revision !== 'number')
-        return { ok: false, label: `HTTP ${response.status}` };
-      session.revision = body.revision;
-      session.acknowledged = { revision: body.revision, text };
-      return { ok: true, label: 'ok' };
-    });
+    const [probity, apiLoop] = await measureLoop(api, env.BENCH_EVENT_LOOP_FILE, () =>
+      drive(providers, periodMs, seconds, async (client, sequence) => {
+        const session = sessions[client];
+        const text = `Autosave ${sequence} of provider ${client}`;
+        const form = new URLSearchParams({
+          _csrf: session.csrf,
+          _revision: String(session.revision),
+          law_misuse: text,
+        }).toString();
+        bodyBytes.push(Buffer.byteLength(form));
+        const response = await fetch(`${base}/portal/${session.token}/sections/0`, {
+          method: 'POST',
+          headers: {
+            Accept: 'application/json',
+            'Content-Type': 'application/x-www-form-urlencoded',
+            Cookie: session.cookie,
+            'X-Forwarded-For': session.address,
+          },
+          body: form,
+        });
+        steps.add(response.headers.get('server-timing'));
+        const body = (await response.json().catch(() => ({}))) as { revision?: number };
+        if (response.status !== 200 || typeof body.revision !== 'number')
+          return { ok: false, label: `HTTP ${response.status}` };
+        session.revision = body.revision;
+        session.acknowledged = { revision: body.revision, text };
+        return { ok: true, label: 'ok' };
+      }),
+    );
 
     // Every acknowledged save is in the database: the stored text is the last acknowledged one and
     // the revision counted every acknowledged save.
@@ -242,21 +289,24 @@ export async function run(): Promise<BenchResult> {
 
     process.stderr.write('  same load against the bare endpoint\n');
     const barePort = await freePort();
+    const bareLoopFile = join(tmpdir(), `probity-bench-bare-loop-${barePort}.json`);
     const bare = await start(
       'bench/load/bare-server.js',
-      { ...process.env, DATABASE_URL: database.url, PORT: String(barePort) },
+      { ...process.env, DATABASE_URL: database.url, PORT: String(barePort), BENCH_EVENT_LOOP_FILE: bareLoopFile },
       `http://127.0.0.1:${barePort}/rows`,
     );
     children.push(bare);
-    const baseline = await drive(providers, periodMs, seconds, async (client, sequence) => {
-      const response = await fetch(`http://127.0.0.1:${barePort}/rows`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ key: `provider ${client}`, value: `Autosave ${sequence} of provider ${client}` }),
-      });
-      await response.arrayBuffer();
-      return { ok: response.status === 200, label: `HTTP ${response.status}` };
-    });
+    const [baseline, bareLoop] = await measureLoop(bare, bareLoopFile, () =>
+      drive(providers, periodMs, seconds, async (client, sequence) => {
+        const response = await fetch(`http://127.0.0.1:${barePort}/rows`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ key: `provider ${client}`, value: `Autosave ${sequence} of provider ${client}` }),
+        });
+        await response.arrayBuffer();
+        return { ok: response.status === 200, label: `HTTP ${response.status}` };
+      }),
+    );
     const bareRows = Number((await database.dataSource.query('SELECT count(*)::int AS n FROM bench_rows'))[0].n);
     await stop(bare);
 
@@ -273,6 +323,7 @@ export async function run(): Promise<BenchResult> {
         `- acknowledged saves: ${probity.acknowledged} (revisions counted in the database: ${acknowledgedSaves}); providers whose stored answer or revision differs from their last acknowledged save: **${lost}**`,
         `- bare endpoint: ${baseline.acknowledged} acknowledged, ${bareRows - 1} rows written by the load (the table also holds the readiness probe's row)`,
         `- audit entries of the saves: ${auditState.entries} (one per acknowledged save expected), ${auditState.pending} still waiting to be chained when the load stopped`,
+        `- event-loop delay during the load, p50 / p99 / max ms (perf_hooks: how late a 10 ms timer fired): api ${loopText(apiLoop)}, its load generator ${loopText(probity.generatorLoop)}; bare server ${loopText(bareLoop)}, its load generator ${loopText(baseline.generatorLoop)}`,
         '',
         `Each step of a save, from the api's Server-Timing header (same run; form body ${Math.round(bodyBytes.reduce((a, b) => a + b, 0) / Math.max(1, bodyBytes.length))} bytes, stored answers JSON ${storedSize.answers} bytes on average):`,
         '',

@@ -3,19 +3,23 @@
  * where a save spends its time, step by step, under the same load as the end-to-end numbers.
  */
 
-/** Steps in the order a save passes them; `transaction` encloses revision, validate, write and audit. */
+/**
+ * Steps in the order a save passes them. `transaction` encloses everything from the link lookup to the
+ * commit (one pool connection per save); `pool-wait` is that connection's checkout, inside it too.
+ */
 const STEP_LABELS: Array<[step: string, label: string]> = [
   ['body', 'cookies and body parsing, unstorable-input check (the JSON size)'],
   ['csrf', 'CSRF token (issue + check)'],
-  ['rate-limit', 'rate limit (throttler guard)'],
+  ['rate-limit', 'rate limit (throttler guard, Redis)'],
+  ['pool-wait', 'pool wait: checking out the database connection'],
   ['session', 'session: invite token → response and case'],
   ['questionnaire', 'questionnaire: visible sections'],
   ['revision', 'revision check (row lock + case)'],
   ['validate', 'answer validation'],
   ['write', 'UPDATE of the answers (JSON)'],
   ['audit', 'audit entry'],
-  ['commit', 'commit (transaction − its steps)'],
-  ['transaction', 'whole save transaction'],
+  ['commit', 'BEGIN and COMMIT (transaction − its steps − pool wait)'],
+  ['transaction', 'whole save transaction (link lookup to commit)'],
   ['other', 'everything else in the app (routing, other guards, JSON reply)'],
   ['app', 'whole request inside the api'],
 ];
@@ -32,15 +36,10 @@ export class StepTimings {
       if (name && duration !== undefined) steps.set(name, Number(duration));
     }
     const get = (name: string) => steps.get(name) ?? 0;
+    const inside = ['pool-wait', 'session', 'questionnaire', 'revision', 'validate', 'write', 'audit'];
     if (steps.has('transaction'))
-      steps.set(
-        'commit',
-        Math.max(0, get('transaction') - get('revision') - get('validate') - get('write') - get('audit')),
-      );
-    const measured = ['body', 'csrf', 'rate-limit', 'session', 'questionnaire', 'transaction'].reduce(
-      (sum, name) => sum + get(name),
-      0,
-    );
+      steps.set('commit', Math.max(0, get('transaction') - inside.reduce((sum, name) => sum + get(name), 0)));
+    const measured = ['body', 'csrf', 'rate-limit', 'transaction'].reduce((sum, name) => sum + get(name), 0);
     steps.set('other', Math.max(0, get('app') - measured));
     for (const [name, value] of steps) {
       const list = this.samples.get(name) ?? [];

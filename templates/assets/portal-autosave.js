@@ -14,6 +14,7 @@
   var revisionField = form.querySelector('input[name="_revision"]');
   var draftKey = 'probity-portal-draft:' + new URL(form.action, window.location.href).pathname;
   var RETRY_SECONDS = [2, 4, 8, 15, 30, 60];
+  var MAX_RETRY_AFTER_SECONDS = 300;
   var timer = null;
   var inFlight = false;
   var pending = false;
@@ -118,8 +119,18 @@
     });
   }
 
-  function retryLater(text) {
-    var seconds = RETRY_SECONDS[Math.min(failures, RETRY_SECONDS.length - 1)];
+  /**
+   * Seconds the server asked us to wait (Retry-After on a 429 or a 503 when it is overloaded): either a
+   * number of seconds or an HTTP date. A busy server is not asked again sooner than it said.
+   */
+  function retryAfterSeconds(header) {
+    if (!header) return 0;
+    var seconds = /^\d+$/.test(header.trim()) ? Number(header) : (Date.parse(header) - Date.now()) / 1000;
+    return isFinite(seconds) ? Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Math.ceil(seconds))) : 0;
+  }
+
+  function retryLater(text, askedSeconds) {
+    var seconds = Math.max(RETRY_SECONDS[Math.min(failures, RETRY_SECONDS.length - 1)], askedSeconds || 0);
     failures += 1;
     say(message('failed', { reason: text, seconds: seconds }), true);
     schedule(seconds * 1000);
@@ -147,7 +158,7 @@
             return {};
           })
           .then(function (body) {
-            return { status: response.status, body: body };
+            return { status: response.status, body: body, retryAfter: response.headers.get('Retry-After') };
           });
       })
       .then(function (result) {
@@ -166,7 +177,7 @@
         } else if (result.status === 422) {
           say(message('invalid', { messages: reason }), true);
         } else if (result.status === 403 || result.status === 429 || result.status >= 500) {
-          retryLater(reason);
+          retryLater(reason, retryAfterSeconds(result.retryAfter));
         } else {
           // 400, 404, 410: the link or the page no longer takes answers; trying again would not help.
           say(message('not-saved', { reason: reason }), true);

@@ -9,7 +9,7 @@ import { IdentityService } from '@probity/identity';
 import { createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
 import { STACK_TRACE } from '../security/routes';
-import { csrfOf, revisionOf, urlencoded } from '../support/tender-http';
+import { portalFormOf, urlencoded } from '../support/tender-http';
 
 /**
  * A TCP proxy in front of the shared PostgreSQL: cutting it drops every connection of this test's
@@ -91,16 +91,7 @@ describe('PostgreSQL connections cut during autosave traffic', () => {
         .get(`/portal/${token}/sections/0`)
         .set('X-Forwarded-For', `198.51.100.${i + 1}`)
         .expect(200);
-      providers.push({
-        token,
-        responseId: response.id,
-        cookie: [page.headers['set-cookie']]
-          .flat()
-          .map((line) => String(line).split(';')[0])
-          .join('; '),
-        csrf: csrfOf(page.text),
-        revision: revisionOf(page.text),
-      });
+      providers.push({ token, responseId: response.id, ...portalFormOf(page) });
     }
   });
 

@@ -49,6 +49,23 @@ export function revisionOf(html: string): number {
   return Number(match[1]);
 }
 
+/** What a provider's next save needs from a portal section page: its cookies, CSRF token and revision. */
+export function portalFormOf(page: { headers: Record<string, unknown>; text: string }): {
+  cookie: string;
+  csrf: string;
+  revision: number;
+} {
+  return {
+    cookie: [page.headers['set-cookie']]
+      .flat()
+      .filter(Boolean)
+      .map((line) => String(line).split(';')[0])
+      .join('; '),
+    csrf: csrfOf(page.text),
+    revision: revisionOf(page.text),
+  };
+}
+
 /** The fields a browser would post for these answers to one portal section. */
 export function sectionFields(section: FormSection, answers: Answers): Array<[string, string]> {
   const fields: Array<[string, string]> = [];

@@ -110,17 +110,26 @@ describe('provider portal autosave in a real browser', () => {
       expect(bar && bar.y + bar.height).toBeLessThanOrEqual(page.viewportSize()?.height ?? 0);
       await expectNoHorizontalScroll(page);
 
-      // Back online, the server fails for a while: the reload puts the text back and it is retried.
+      // Back online, the server is overloaded for a while (503 asking for 7 s, longer than the first
+      // back-off of 2 s): the reload puts the text back and it is retried no sooner than asked.
       let failing = true;
       await page.route(sectionUrl, (route) =>
         failing && route.request().method() === 'POST'
-          ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"message":"Service Unavailable"}' })
+          ? route.fulfill({
+              status: 503,
+              contentType: 'application/json',
+              headers: { 'Retry-After': '7' },
+              body: '{"message":"Service Unavailable"}',
+            })
           : route.continue(),
       );
       await context.setOffline(false);
       await page.reload();
       await expect(page.locator(PURPOSE).inputValue()).resolves.toBe('Typed on a train without a connection.');
-      await statusSays(page, /Not saved \(Service Unavailable\)\. Your changes are kept in this browser/);
+      await statusSays(
+        page,
+        /Not saved \(Service Unavailable\)\. Your changes are kept in this browser; trying again in 7 s/,
+      );
       await expectAccessible(page);
       failing = false;
       await statusSays(page, SAVED, 15_000);

@@ -77,3 +77,22 @@ describe('TRUST_PROXY', () => {
     expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
   });
 });
+
+describe('database pool', () => {
+  it('keeps 10 connections and waits 5 s for one unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ databasePoolSize: 10, databasePoolWaitMs: 5000 });
+    expect(loadConfig({ DATABASE_POOL_SIZE: '25', DATABASE_POOL_WAIT_MS: '800' })).toMatchObject({
+      databasePoolSize: 25,
+      databasePoolWaitMs: 800,
+    });
+  });
+
+  it.each([
+    ['DATABASE_POOL_SIZE', '0'],
+    ['DATABASE_POOL_SIZE', 'many'],
+    ['DATABASE_POOL_WAIT_MS', '10'],
+    ['DATABASE_POOL_WAIT_MS', '1.5'],
+  ])('refuses %s=%s with its name', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
+  });
+});

@@ -72,6 +72,9 @@ const trustProxy = z
     return entries;
   });
 
+/** The PostgreSQL pool of one process unless DATABASE_POOL_SIZE / DATABASE_POOL_WAIT_MS say otherwise. */
+export const DATABASE_POOL_DEFAULTS = { size: 10, waitMs: 5000 } as const;
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -106,6 +109,10 @@ const environmentSchema = z.object({
   TRUST_PROXY: trustProxy,
   /** on: every response carries a Server-Timing header with the time of each step (for benchmarks). */
   SERVER_TIMING: z.enum(['on', 'off']).default('off'),
+  /** PostgreSQL connections one process may hold (services mode); PostgreSQL's max_connections bounds the sum. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(DATABASE_POOL_DEFAULTS.size),
+  /** How long a request waits for a free connection before it is answered 503 with Retry-After. */
+  DATABASE_POOL_WAIT_MS: z.coerce.number().int().min(50).max(60000).default(DATABASE_POOL_DEFAULTS.waitMs),
 });
 
 /** The validated configuration; also the injection token for it. */
@@ -135,6 +142,10 @@ export abstract class AppConfig {
   declare readonly trustProxy: false | number | string[];
   /** Server-Timing header on every response (SERVER_TIMING=on). */
   declare readonly serverTiming: boolean;
+  /** Connections in the PostgreSQL pool of this process (services mode). */
+  declare readonly databasePoolSize: number;
+  /** Milliseconds a caller waits for a pool connection before the request fails with 503. */
+  declare readonly databasePoolWaitMs: number;
 }
 
 /**
@@ -183,5 +194,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
     portalRateLimitPerMinute: env.PORTAL_RATE_LIMIT_PER_MINUTE,
     trustProxy: env.TRUST_PROXY,
     serverTiming: env.SERVER_TIMING === 'on',
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    databasePoolWaitMs: env.DATABASE_POOL_WAIT_MS,
   };
 }

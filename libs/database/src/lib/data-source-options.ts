@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { PGliteDriver } from 'typeorm-pglite';
-import type { AppConfig } from '@probity/config';
+import { DATABASE_POOL_DEFAULTS, type AppConfig } from '@probity/config';
 import { MIGRATIONS } from '../migrations';
 
-type DatabaseConfig = Pick<AppConfig, 'mode' | 'databaseUrl' | 'dataDir'>;
+type DatabaseConfig = Pick<AppConfig, 'mode' | 'databaseUrl' | 'dataDir'> &
+  Partial<Pick<AppConfig, 'databasePoolSize' | 'databasePoolWaitMs'>>;
 
 /**
  * typeorm-pglite's "pool" is one EventEmitter that every query runner receives as its connection, and
@@ -41,12 +42,19 @@ export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOption
     installExtensions: false,
   };
   if (config.mode === 'services') {
-    return { ...common, url: config.databaseUrl, extra: { max: 10, connectionTimeoutMillis: 5000 } };
+    // A request that waits longer than DATABASE_POOL_WAIT_MS for a connection fails with pg-pool's
+    // "timeout exceeded when trying to connect", which the error filter answers with 503 and Retry-After.
+    const pool = {
+      max: config.databasePoolSize ?? DATABASE_POOL_DEFAULTS.size,
+      connectionTimeoutMillis: config.databasePoolWaitMs ?? DATABASE_POOL_DEFAULTS.waitMs,
+    };
+    return { ...common, url: config.databaseUrl, extra: pool };
   }
   return {
     ...common,
     driver: pgliteDriver(config.dataDir),
-    // One embedded engine serves one connection at a time.
+    // One embedded engine serves one connection at a time. typeorm-pglite's pool hands every caller the
+    // same engine at once (its queries queue inside PGlite), so there is no wait for a connection to time out.
     extra: { max: 1 },
   };
 }

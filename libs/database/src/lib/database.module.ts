@@ -1,8 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { AppConfig } from '@probity/config';
 import { buildDataSourceOptions } from './data-source-options';
+import { measurePoolWaits } from './pool-wait';
 
 export interface DatabaseModuleOptions {
   /** Apply pending migrations at start-up (zero-setup and tests); services mode runs them as a separate step. */
@@ -25,6 +27,12 @@ export class DatabaseModule {
               retryAttempts: 2,
               retryDelay: 1000,
             };
+          },
+          dataSourceFactory: async (options) => {
+            if (!options) throw new Error('DatabaseModule: no data source options');
+            const dataSource = new DataSource(options);
+            measurePoolWaits(dataSource);
+            return dataSource;
           },
         }),
       ],

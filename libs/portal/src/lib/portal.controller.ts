@@ -4,7 +4,6 @@ import {
   Controller,
   Get,
   HttpException,
-  NotFoundException,
   Param,
   ParseIntPipe,
   Post,
@@ -24,8 +23,7 @@ import {
   ResponsesService,
 } from '@probity/cases';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
-import { FormBody, timeStep } from '@probity/web';
-import { answersFromForm } from './form-answers';
+import { FormBody } from '@probity/web';
 import { languageOf, PortalLanguages, questionnaireLocale } from './portal-language';
 import { providerWorkbook } from './provider-workbook';
 import { confirmSubmitView, noticeOf, receiptHeader, returnPath, SectionOutcome, sectionView } from './portal-views';
@@ -86,17 +84,9 @@ export class PortalController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const state = await timeStep('session', () => this.portal.open(token));
     const locale = questionnaireLocale(languageOf(request));
-    const sections = await timeStep('questionnaire', () => this.portal.sections(state, locale));
-    const section = sections.find((candidate) => candidate.index === index);
-    if (!section) throw new NotFoundException('This section does not apply to your answers.');
-    const revision = Number(body._revision);
-    if (!Number.isInteger(revision)) throw new BadRequestException('The form is missing its revision number.');
     try {
-      const saved = await timeStep('transaction', () =>
-        this.responses.saveAnswers(state.response.id, answersFromForm(section, body), revision, state.actor),
-      );
+      const { state, saved } = await this.portal.saveSection(token, index, body, locale);
       if (wantsJson(request)) {
         response.status(200).json({ revision: saved.revision, savedAt: new Date().toISOString() });
         return;
@@ -112,7 +102,8 @@ export class PortalController {
       if (wantsJson(request) || !(error instanceof HttpException)) throw error;
       const status = error.getStatus();
       if (error instanceof AnswerValidationException) {
-        await this.renderSection({ ...state }, token, index, request, response, {
+        // The save changed nothing: the page shows the stored answers with the refused ones on top.
+        await this.renderSection(await this.portal.open(token), token, index, request, response, {
           status,
           problems: error.problems,
           unsaved: body,

@@ -6,9 +6,10 @@ import { create as createHandlebars } from 'express-handlebars';
 import helmet from 'helmet';
 import { join } from 'node:path';
 import type { AppConfig } from '@probity/config';
+import { reportPoolWaits } from '@probity/database';
 import { csrfTokenMiddleware } from './csrf';
 import { HttpErrorFilter } from './http-error.filter';
-import { collectServerTiming, startServerTiming, timedMiddleware } from './server-timing';
+import { collectServerTiming, recordStep, startServerTiming, timedMiddleware } from './server-timing';
 import { rejectUnstorableInput, UnstorableInputPipe } from './unstorable-input';
 import { VIEW_HELPERS } from './view-helpers';
 import { templatesDir } from './templates-dir';
@@ -65,7 +66,11 @@ export function configureWebApp(app: NestExpressApplication, config: AppConfig):
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
   app.use(rejectUnstorableInput);
-  if (config.serverTiming) app.use(collectServerTiming);
+  if (config.serverTiming) {
+    app.use(collectServerTiming);
+    // Every checkout of a database connection (a request takes one per query outside a transaction).
+    reportPoolWaits((waitedMs) => recordStep('pool-wait', waitedMs));
+  }
   app.use(config.serverTiming ? timedMiddleware('csrf', csrfTokenMiddleware(config)) : csrfTokenMiddleware(config));
   app.useGlobalPipes(
     new UnstorableInputPipe(),

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from './http-error.filter';
+import { isDatabasePoolExhausted, isDatabaseUnavailable } from './http-error.filter';
 
 describe('isDatabaseUnavailable', () => {
   it.each([
@@ -16,5 +16,30 @@ describe('isDatabaseUnavailable', () => {
     ['nothing', undefined],
   ])('does not mistake %s for an outage', (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+});
+
+describe('isDatabasePoolExhausted', () => {
+  // pg-pool's error when no connection came free within connectionTimeoutMillis: a message, no code.
+  const poolWait = () => new Error('timeout exceeded when trying to connect');
+
+  it.each([
+    ['pg-pool’s own error', poolWait()],
+    ['the same error as the cause of another', new Error('could not start the transaction', { cause: poolWait() })],
+    ['the same error as a driver error', Object.assign(new Error('query failed'), { driverError: poolWait() })],
+  ])('recognises %s', (_name, error) => {
+    expect(isDatabasePoolExhausted(error)).toBe(true);
+  });
+
+  it.each([
+    ['a dropped connection', new Error('Connection terminated unexpectedly')],
+    [
+      'a statement timeout',
+      Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }),
+    ],
+    ['a message that merely mentions it', new Error('Unexpected: timeout exceeded when trying to connect to SMTP')],
+    ['nothing', undefined],
+  ])('does not mistake %s for a full pool', (_name, error) => {
+    expect(isDatabasePoolExhausted(error)).toBe(false);
   });
 });

@@ -27,19 +27,34 @@ const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'E
 const CONNECTION_LOST =
   /Connection terminated|connection timeout|Connection lost|terminating connection|Client has encountered a connection error|Client was closed/i;
 
+/** The error itself, the driver's error TypeORM wraps, and a `cause`: where a database error may sit. */
+function errorLayers(exception: unknown): object[] {
+  const layers = [exception, (exception as { driverError?: unknown })?.driverError, (exception as Error)?.cause];
+  return layers.filter((layer): layer is object => Boolean(layer) && typeof layer === 'object');
+}
+
 /**
  * The database (or the network to it) is gone for the moment, as during a failover or restart: the
  * request can simply be retried, so the client gets 503 and advice, not a 500. PostgreSQL class 08
  * (connection exception) and 57P01–57P03 (shutdown, cannot connect now) mean the same.
  */
 export function isDatabaseUnavailable(exception: unknown): boolean {
-  const layers = [exception, (exception as { driverError?: unknown })?.driverError, (exception as Error)?.cause];
-  return layers.some((layer) => {
-    if (!layer || typeof layer !== 'object') return false;
+  return errorLayers(exception).some((layer) => {
     const code = (layer as { code?: unknown }).code;
     if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || /^08|^57P0[123]$/.test(code))) return true;
     return CONNECTION_LOST.test(String((layer as { message?: unknown }).message ?? ''));
   });
+}
+
+/** pg-pool's only words (no code) when no connection came free within DATABASE_POOL_WAIT_MS. */
+const POOL_WAIT_EXCEEDED = /^timeout exceeded when trying to connect$/;
+
+/**
+ * Overload: every connection of the pool stayed busy for longer than a request may wait. Nothing of
+ * the request reached the database through that connection, so it can be retried after a pause.
+ */
+export function isDatabasePoolExhausted(exception: unknown): boolean {
+  return errorLayers(exception).some((layer) => POOL_WAIT_EXCEEDED.test(String((layer as Error).message ?? '')));
 }
 
 /**
@@ -57,7 +72,12 @@ export class HttpErrorFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && !(exception instanceof HttpException))
-      this.logger.warn({ err: exception }, 'database unreachable; answered 503');
+      this.logger.warn(
+        { err: exception },
+        isDatabasePoolExhausted(exception)
+          ? 'no database connection free within DATABASE_POOL_WAIT_MS; answered 503'
+          : 'database unreachable; answered 503',
+      );
     else if (body.statusCode >= 500)
       this.logger.error({ err: exception, path: loggablePath(request.originalUrl) }, 'unhandled error');
     if (response.headersSent) return;
@@ -110,6 +130,12 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: (exception as Error).message };
     }
+    if (isDatabasePoolExhausted(exception))
+      return {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'Probity is too busy to handle this request right now. Please try again in a few seconds.',
+      };
     if (isDatabaseUnavailable(exception))
       return {
         statusCode: 503,
