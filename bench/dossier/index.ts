@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DossierRenderer } from '@probity/dossier';
 import { BrowserPool, locateBrowser } from '@probity/pdf-rendering';
 import type { BenchResult } from '../run';
-import { ProcessTreeMemory } from './process-memory';
+import { ProcessTreeMemory } from './process-tree';
 import { profileRender } from './render-profile';
 import { benchInput, benchMeta, measureScale, median, poolOptions, ScaleResult } from './scale';
 
@@ -68,7 +68,7 @@ function growth(results: ScaleResult[]): string {
     .slice(1)
     .map(
       (result) =>
-        `5 → ${result.providers} providers (×${(result.providers / first.providers).toFixed(0)}): time ×${(result.warmMedianMs / first.warmMedianMs).toFixed(2)}, pages ×${(result.pages / first.pages).toFixed(2)}, HTML ×${(result.htmlBytes / first.htmlBytes).toFixed(2)}, peak memory ×${(result.peakSequentialBytes / first.peakSequentialBytes).toFixed(2)}`,
+        `5 → ${result.providers} providers (×${(result.providers / first.providers).toFixed(0)}): time ×${(result.warmMedianMs / first.warmMedianMs).toFixed(2)}, pages ×${(result.pages / first.pages).toFixed(2)}, HTML ×${(result.htmlBytes / first.htmlBytes).toFixed(2)}, CPU ×${(result.cpuMedianMs / first.cpuMedianMs).toFixed(2)}, peak PSS ×${(result.peakSequential.pss / first.peakSequential.pss).toFixed(2)}`,
     )
     .join('; ');
 }
@@ -81,6 +81,7 @@ function growth(results: ScaleResult[]): string {
  */
 export async function run(): Promise<BenchResult> {
   const executablePath = locateBrowser().executablePath;
+  const loadBefore = loadavg();
   const memory = new ProcessTreeMemory();
   const results: ScaleResult[] = [];
   try {
@@ -99,17 +100,20 @@ export async function run(): Promise<BenchResult> {
   const smallHtml = new DossierRenderer(new BrowserPool(poolOptions(executablePath))).html(small, benchMeta(small));
   const { fresh, cli } = await alternatives(executablePath, smallHtml);
   const [five] = results;
+  const load = (averages: number[]) => averages.map((value) => value.toFixed(1)).join(' / ');
 
   return {
     name: 'Dossier rendering (5, 10 and 25 providers × 100 questions; pool vs fresh browser vs chromium --print-to-pdf)',
     lines: [
-      'Whole dossier step as the worker runs it (HTML from the template, printed by the pool, metadata by pdf-lib); a fresh pool per size; memory is the sum of VmRSS over this Node.js process and every Chromium process it started, sampled every 20 ms from a worker thread.',
+      'Whole dossier step as the worker runs it (HTML from the template, printed by the pool, metadata by pdf-lib); a fresh pool per size; memory is the peak sum over this Node.js process and every Chromium process it started, sampled every 50 ms from a worker thread: Pss (shared pages split between the processes sharing them) and, in brackets, VmRSS (shared pages counted in every process); CPU is user + system time of the same processes.',
       '',
-      '| providers × questions | HTML | PDF | pages | tagged | cold ms | warm median ms | of which template ms | peak RSS, 1 render | peak RSS, 2 at once |',
-      '|---|---:|---:|---:|---|---:|---:|---:|---:|---:|',
+      `Machine load (1 / 5 / 15-minute load average on ${cpus().length} cores): ${load(loadBefore)} at the start, ${load(loadavg())} at the end; other work on the machine stretches wall times, CPU time much less.`,
+      '',
+      '| providers × questions | HTML | PDF | pages | tagged | cold ms | warm median ms | CPU ms per render | of which template ms | peak PSS, 1 render | peak PSS (RSS sum), 2 at once |',
+      '|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|',
       ...results.map(
         (r) =>
-          `| ${r.providers} × ${r.questions} | ${kib(r.htmlBytes)} | ${kib(r.pdfBytes)} | ${r.pages} | ${r.tagged ? 'yes' : 'NO'} | ${r.coldMs.toFixed(0)} | **${r.warmMedianMs.toFixed(0)}** | ${r.htmlMedianMs.toFixed(0)} | ${mib(r.peakSequentialBytes)} | ${mib(r.peakConcurrentBytes)} |`,
+          `| ${r.providers} × ${r.questions} | ${kib(r.htmlBytes)} | ${kib(r.pdfBytes)} | ${r.pages} | ${r.tagged ? 'yes' : 'NO'} | ${r.coldMs.toFixed(0)} | **${r.warmMedianMs.toFixed(0)}** | ${r.cpuMedianMs.toFixed(0)} | ${r.htmlMedianMs.toFixed(0)} | ${mib(r.peakSequential.pss)} | ${mib(r.peakConcurrent.pss)} (${mib(r.peakConcurrent.rss)}) |`,
       ),
       '',
       `- warm runs: ${SIZES.map((s) => `${s.warmRuns} at ${s.providers} providers`).join(', ')}`,
@@ -117,7 +121,7 @@ export async function run(): Promise<BenchResult> {
       `- growth: ${growth(results)}`,
       `- fresh browser per render (5 providers, print only), median over ${FRESH_RUNS}: **${fresh.toFixed(0)} ms**; \`chromium --headless --print-to-pdf\` of the same HTML (process start included): **${cli.toFixed(0)} ms**`,
       '',
-      `Where one ${largest.providers}-provider render goes (Chromium devtools timeline, renderer main thread; one render on its own browser): loading the document ${profile.loadMs.toFixed(0)} ms, \`printToPDF\` ${profile.printMs.toFixed(0)} ms.`,
+      `Where one ${largest.providers.length}-provider render goes (Chromium devtools timeline, renderer main thread; one render on its own browser): loading the document ${profile.loadMs.toFixed(0)} ms, \`printToPDF\` ${profile.printMs.toFixed(0)} ms.`,
       '',
       '| phase | while loading, ms | inside printToPDF, ms |',
       '|---|---:|---:|',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DossierRenderer, dossierContentHash, type DossierInput, sampleDossierInput } from '@probity/dossier';
 import { BrowserPool } from '@probity/pdf-rendering';
-import { ProcessTreeMemory } from './process-memory';
+import { ProcessTreeMemory } from './process-tree';
 
 const execute = promisify(execFile);
 
@@ -30,10 +30,12 @@ export interface ScaleResult {
   /** Median of the template step alone (HTML from the input), part of warmMedianMs. */
   htmlMedianMs: number;
   perMinute?: number;
+  /** Median CPU time of node plus Chromium per warm render: less sensitive to other load than wall time. */
+  cpuMedianMs: number;
   /** Peak of node plus the Chromium process tree over the warm runs (one render at a time). */
-  peakSequentialBytes: number;
+  peakSequential: { rss: number; pss: number };
   /** Peak with two renders of this size at once, as the worker runs them. */
-  peakConcurrentBytes: number;
+  peakConcurrent: { rss: number; pss: number };
 }
 
 export function median(values: number[]): number {
@@ -92,17 +94,20 @@ export async function measureScale(options: ScaleOptions, memory: ProcessTreeMem
     const coldMs = await timed(async () => ({ pdf } = await renderer.render(input, meta)));
     memory.reset();
     const warm: number[] = [];
+    const cpu: number[] = [];
     const templating: number[] = [];
     for (let i = 0; i < options.warmRuns; i++) {
       templating.push(await timed(async () => renderer.html(input, meta)));
+      const cpuBefore = memory.cpuMs();
       warm.push(await timed(() => renderer.render(input, meta)));
+      cpu.push(memory.cpuMs() - cpuBefore);
     }
-    const peakSequentialBytes = memory.peakBytes();
+    const peakSequential = memory.peakBytes();
     memory.reset();
     const batchMs = options.batch
       ? await timed(() => Promise.all(Array.from({ length: options.batch }, () => renderer.render(input, meta))))
       : await timed(() => Promise.all([renderer.render(input, meta), renderer.render(input, meta)]));
-    const peakConcurrentBytes = memory.peakBytes();
+    const peakConcurrent = memory.peakBytes();
     return {
       providers: input.providers.length,
       questions: input.case.questionnaire.questionCount,
@@ -113,8 +118,9 @@ export async function measureScale(options: ScaleOptions, memory: ProcessTreeMem
       warmMedianMs: median(warm),
       htmlMedianMs: median(templating),
       perMinute: options.batch ? (options.batch / batchMs) * 60000 : undefined,
-      peakSequentialBytes,
-      peakConcurrentBytes,
+      cpuMedianMs: median(cpu),
+      peakSequential,
+      peakConcurrent,
     };
   } finally {
     await pool.onModuleDestroy();
