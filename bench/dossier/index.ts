@@ -12,12 +12,12 @@ import { benchInput, benchMeta, measureScale, median, poolOptions, ScaleResult }
 
 const execute = promisify(execFile);
 const QUESTIONS = 100;
-const FRESH_RUNS = 5;
+const FRESH_RUNS = 3;
 /** Providers per dossier, with warm runs each (the large ones take seconds per render). */
 const SIZES = [
-  { providers: 5, warmRuns: 15, batch: 12 },
-  { providers: 10, warmRuns: 7, batch: 0 },
-  { providers: 25, warmRuns: 5, batch: 0 },
+  { providers: 5, warmRuns: 10, batch: 12 },
+  { providers: 10, warmRuns: 5, batch: 0 },
+  { providers: 25, warmRuns: 3, batch: 0 },
 ];
 
 async function timed<T>(action: () => Promise<T>): Promise<number> {
