@@ -38,11 +38,15 @@ export function processTreeCpuMs(): number {
   return processTree().reduce((sum, pid) => sum + cpuMsOf(pid), 0);
 }
 
-/** User + system CPU time of one process (or of the calling thread) in milliseconds. */
+/**
+ * User + system CPU time of one process (or of the calling thread) in milliseconds, with that of
+ * its children that have ended: each render's Chromium renderer process exits with its context.
+ */
 export function cpuMsOf(pid: number | 'thread-self'): number {
   const fields = statFields(pid);
   const ticksToMs = 10; // USER_HZ is 100 on Linux
-  return fields ? (Number(fields[11]) + Number(fields[12])) * ticksToMs : 0;
+  const [user, system, childrenUser, childrenSystem] = (fields ?? []).slice(11, 15).map(Number);
+  return fields ? (user + system + (pid === 'thread-self' ? 0 : childrenUser + childrenSystem)) * ticksToMs : 0;
 }
 
 /**
