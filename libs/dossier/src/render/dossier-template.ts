@@ -60,7 +60,7 @@ function embeddedFaces(): EmbeddedFace[] {
 /** Characters outside ASCII that occur in the text (ASCII is in the Latin face, always embedded). */
 function charactersBeyondAscii(text: string): number[] {
   const seen = new Set<number>();
-  for (const match of text.matchAll(/[^\x00-\x7f]/gu)) seen.add(match[0].codePointAt(0) as number);
+  for (const match of text.matchAll(/[\u0080-\u{10ffff}]/gu)) seen.add(match[0].codePointAt(0) as number);
   return [...seen];
 }
 
