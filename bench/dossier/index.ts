@@ -126,7 +126,7 @@ export async function run(): Promise<BenchResult> {
       '| phase | while loading, ms | inside printToPDF, ms |',
       '|---|---:|---:|',
       ...profile.phases.map((p) => `| ${p.phase} | ${p.loadMs.toFixed(0)} | ${p.printMs.toFixed(0)} |`),
-      `| rest of printToPDF (PDF generation in Skia, print compositor, transfer) | | ${(profile.printMs - profile.phases.reduce((sum, p) => sum + p.printMs, 0)).toFixed(0)} |`,
+      `| rest of printToPDF (header/footer templates, PDF generation in Skia, print compositor, transfer) | | ${(profile.printMs - profile.phases.reduce((sum, p) => sum + p.printMs, 0)).toFixed(0)} |`,
     ],
   };
 }

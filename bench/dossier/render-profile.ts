@@ -3,7 +3,7 @@ import puppeteer, { Page } from 'puppeteer';
 /** Renderer main-thread work Chromium records in its devtools timeline, grouped the way issue 19 asks. */
 const PHASES: Record<string, string[]> = {
   'HTML parse': ['ParseHTML'],
-  'CSS parse (fonts decoded inside)': ['ParseAuthorStyleSheet'],
+  'CSS parse': ['ParseAuthorStyleSheet'],
   'style recalc': ['UpdateLayoutTree', 'RecalculateStyles'],
   layout: ['Layout'],
   'pre-paint and paint': ['PrePaint', 'Paint', 'PaintImage', 'Layerize', 'UpdateLayer'],
@@ -29,7 +29,8 @@ export interface RenderProfile {
 /**
  * Loads the HTML and prints it once with the pool's print options under a devtools timeline trace,
  * then sums the renderer main thread's events per phase. What printToPDF spends outside these
- * phases is the PDF itself: Skia's PDF backend, the print compositor and the transfer.
+ * phases is mostly the header/footer templates (a script per page), Skia's PDF backend, the print
+ * compositor and the transfer.
  */
 export async function profileRender(executablePath: string, html: string): Promise<RenderProfile> {
   const browser = await puppeteer.launch({
