@@ -5,7 +5,7 @@ import { BrowserPool } from '@probity/pdf-rendering';
 import type { DossierInput } from '../model/dossier-input';
 import type { DossierMeta } from '../model/dossier-view';
 import { createDossierTemplate, DossierTemplate } from '../render/dossier-template';
-import { withAwardAttachments } from '../render/attachments';
+import { attachAwardRecord } from '../render/attachments';
 import { EmbeddedSignature, withMetadata } from '../render/pdf-metadata';
 
 export interface RenderedDossier {
@@ -38,12 +38,11 @@ export class DossierRenderer {
       headerHtml: `<div style="font-size:7pt;width:100%;padding:0 16mm;color:#4a5360;font-family:sans-serif">${reference} · evaluation dossier v${meta.version} · ${meta.status}</div>`,
       footerHtml: `<div style="font-size:7pt;width:100%;text-align:center;color:#4a5360;font-family:sans-serif">page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
     });
-    // The award record travels inside the PDF, attached before metadata and before any signature.
-    const attached = input.award
-      ? await withAwardAttachments(printed, input.award, new Date(meta.generatedAt))
-      : printed;
+    // The award record travels inside the PDF, attached before metadata and before any signature,
+    // in the same pass: the printed file is parsed and written once.
+    const award = input.award;
     const pdf = await withMetadata(
-      attached,
+      printed,
       {
         title: `Evaluation dossier ${input.case.reference} — ${input.case.title}`,
         author: input.agency.name,
@@ -58,6 +57,7 @@ export class DossierRenderer {
         ],
       },
       signature,
+      award ? (document) => attachAwardRecord(document, award, new Date(meta.generatedAt)) : undefined,
     );
     return { html, pdf };
   }

@@ -37,6 +37,12 @@ export const AWARD_ATTACHMENTS = {
  */
 export async function withAwardAttachments(pdf: Uint8Array, record: AwardRecord, at: Date): Promise<Uint8Array> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  await attachAwardRecord(document, record, at);
+  return document.save({ useObjectStreams: false });
+}
+
+/** The same on a document already loaded, so the renderer parses and writes a big dossier once. */
+export async function attachAwardRecord(document: PDFDocument, record: AwardRecord, at: Date): Promise<void> {
   for (const key of ['method', 'answers', 'results'] as const) {
     const attachment = AWARD_ATTACHMENTS[key];
     await document.attach(Buffer.from(JSON.stringify(record[key], null, 2), 'utf8'), attachment.name, {
@@ -47,7 +53,6 @@ export async function withAwardAttachments(pdf: Uint8Array, record: AwardRecord,
       afRelationship: attachment.relationship,
     });
   }
-  return document.save({ useObjectStreams: false });
 }
 
 /** Every embedded file of a PDF by name (the document's EmbeddedFiles name tree, flat or nested). */

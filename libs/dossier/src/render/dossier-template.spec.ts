@@ -31,6 +31,22 @@ describe('dossier template (HTML)', () => {
     expect(html).toContain('a'.repeat(64));
   });
 
+  it('embeds only the font files the text needs, each limited to its characters', () => {
+    const faces = (html: string) => [...html.matchAll(/@font-face \{ font-family: '([^']+)'; font-weight: (\d+);/g)];
+    const families = (html: string) => new Set(faces(html).map(([, family]) => family));
+    const latinOnly = template(sampleDossierInput({ providers: 3 }), META);
+    // The fourth provider writes its name in Cyrillic, the fifth in Arabic.
+    const withArabic = template(sampleDossierInput({ providers: 5 }), META);
+    expect(families(latinOnly)).toEqual(new Set(['Probity Sans']));
+    expect(families(withArabic)).toEqual(new Set(['Probity Sans', 'Probity Arabic']));
+    expect(faces(withArabic).length).toBeGreaterThan(faces(latinOnly).length);
+    for (const html of [latinOnly, withArabic]) {
+      const rules = html.match(/@font-face \{[^}]*\}/g) ?? [];
+      expect(rules.length).toBe(faces(html).length);
+      expect(rules.filter((rule) => !/unicode-range: U\+/.test(rule))).toEqual([]);
+    }
+  });
+
   it('gives every table header a scope, so the tagged PDF pairs cells with their headers', () => {
     const html = template(sampleDossierInput(), META);
     const headers = html.match(/<th\b[^>]*>/g) ?? [];

@@ -31,8 +31,11 @@ export async function withMetadata(
   pdf: Uint8Array,
   metadata: DocumentMetadata,
   signature?: EmbeddedSignature,
+  /** Further edits in the same pass (the award attachments): a big PDF is parsed and written once. */
+  edit?: (document: PDFDocument) => Promise<void>,
 ): Promise<Buffer> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  await edit?.(document);
   document.setTitle(metadata.title, { showInWindowTitleBar: true });
   document.setAuthor(metadata.author);
   document.setSubject(metadata.subject);
@@ -50,7 +53,9 @@ export async function withMetadata(
     info.set(PDFName.of(SIGNATURE_KEY), PDFString.of(signature.signature));
     info.set(PDFName.of(KEY_ID_KEY), PDFString.of(signature.keyId));
   }
-  return Buffer.from(await document.save({ useObjectStreams: false }));
+  // A view on the saved bytes, not a copy of them: a 25-provider dossier is over 10 MB.
+  const saved = await document.save({ useObjectStreams: false });
+  return Buffer.from(saved.buffer, saved.byteOffset, saved.byteLength);
 }
 
 /** The trailer's /Info dictionary (pdf-lib keeps its own accessor private). */

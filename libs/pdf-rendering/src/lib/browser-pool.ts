@@ -63,6 +63,11 @@ export const RENDER_CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/** A Buffer over the printed bytes rather than a copy of them (a big dossier is over 10 MB). */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /** One Chromium process and the renders it has served or is serving. */
 interface Generation {
   browser: Promise<Browser>;
@@ -160,12 +165,12 @@ export class BrowserPool implements OnModuleDestroy {
           timeout: this.options.printTimeoutMs ?? this.options.renderTimeoutMs,
         };
         try {
-          return Buffer.from(await page.pdf(pdfOptions));
+          return asBuffer(await page.pdf(pdfOptions));
         } catch (error) {
           // A document that asks to navigate (a meta refresh) disturbs the first print while the
           // navigation is being refused; the document itself stays, so printing again succeeds.
           if (!NAVIGATED_AWAY.test(String(error))) throw error;
-          return Buffer.from(await page.pdf(pdfOptions));
+          return asBuffer(await page.pdf(pdfOptions));
         }
       } finally {
         await context.close().catch(() => undefined);
