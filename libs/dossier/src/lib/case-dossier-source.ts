@@ -8,11 +8,12 @@ import {
 } from '@probity/cases';
 import { IdentityService } from '@probity/identity';
 import { EvaluationResultsService, StoredFindings } from '@probity/evaluation';
-import { BUILT_IN_QUESTIONNAIRES, QuestionnaireDefinition } from '@probity/questionnaires';
+import { BUILT_IN_QUESTIONNAIRES, localised, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
 import { FriaService, ReadinessService } from '@probity/readiness';
 import type { CriteriaWeights, ScoreSheet } from '@probity/scoring';
 import { dossierInputFromScoring, ScoredProviderSource } from '../adapters/from-scoring';
 import { DossierInput, REVIEWER_ROLE_LABEL } from '../model/dossier-input';
+import { isDossierLanguage } from '../model/dossier-language';
 import { awardAmendment } from '../reproducible/award-amendment';
 import { awardRecordFromStored, StoredAwardSource } from '../reproducible/award-record-from-case';
 import { RiskRegisterAssembler } from './risk/risk-register-assembler';
@@ -54,6 +55,15 @@ export class CaseDossierInputSource extends DossierInputSource {
     if (!stored)
       throw new ConflictException('The case has no comparison yet: start the evaluation and let scoring finish.');
     const declarations = await this.results.declarationsOf(caseId);
+    const agency = await this.identity.getAgency(procurementCase.agencyId);
+    // English dossiers name no language, so their content (and hash) is what it was before the setting.
+    const language =
+      isDossierLanguage(agency.dossierLanguage) && agency.dossierLanguage !== 'en' ? agency.dossierLanguage : undefined;
+    const definition = procurementCase.questionnaireDefinition as QuestionnaireDefinition;
+    const questionTitleIn = (name: string) =>
+      language
+        ? localised(questionsOf(definition).find((q) => q.question.name === name)?.question.title, language)
+        : '';
     // Evaluators and moderating officers are named as their staff accounts are; an account that no
     // longer exists keeps a stable label (numbered in order of declaration).
     const staffNames = new Map(
@@ -70,7 +80,8 @@ export class CaseDossierInputSource extends DossierInputSource {
       if (!score) throw new ConflictException(`${response.organisationName} is not scored yet.`);
       const findings = score.findings as StoredFindings;
       const sheet = score.sheet as ScoreSheet;
-      const titleOf = (name: string) => sheet.questions.find((q) => q.questionName === name)?.title ?? name;
+      const titleOf = (name: string) =>
+        questionTitleIn(name) || (sheet.questions.find((q) => q.questionName === name)?.title ?? name);
       const { scores: drafts, submissions, moderated } = await this.results.panelRecordOf(response.id);
       // A score counts once its evaluator submitted it; until then it is a draft they may still change.
       const submittedBy = new Set(submissions.map((submission) => submission.evaluatorId));
@@ -153,9 +164,8 @@ export class CaseDossierInputSource extends DossierInputSource {
       comparison: stored.comparison,
     });
     const input = dossierInputFromScoring({
-      agency: {
-        name: (await this.identity.getAgency(procurementCase.agencyId)).name,
-      },
+      agency: { name: agency.name, ...(language ? { language } : {}) },
+      locale: language,
       case: {
         id: procurementCase.id,
         reference: procurementCase.reference,
@@ -169,7 +179,8 @@ export class CaseDossierInputSource extends DossierInputSource {
         publishedAt: procurementCase.publishedAt,
         questionsDue: procurementCase.questionsDue,
         responsesDue: procurementCase.responsesDue,
-        questionnaireTitle: template?.title ?? procurementCase.questionnaireKey,
+        questionnaireTitle:
+          (language && localised(definition.title, language)) || template?.title || procurementCase.questionnaireKey,
         questionnaireHash: procurementCase.questionnaireHash,
       },
       definition: procurementCase.questionnaireDefinition as QuestionnaireDefinition,

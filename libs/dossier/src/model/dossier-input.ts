@@ -1,4 +1,5 @@
 import type { AwardRecord } from '../reproducible/award-record';
+import type { DossierLanguage } from './dossier-language';
 import type { DossierRiskRegister } from './risk-register-view';
 
 /**
@@ -105,6 +106,12 @@ export interface DossierAgency {
   country?: string;
   /** A registry identifier of the agency (e.g. a national public-body number), when known. */
   identifier?: { scheme: string; id: string };
+  /**
+   * The language the dossier is written in (the agency's setting); absent means English, so dossiers
+   * made before agencies had the setting keep their content hash. Part of the content hash: reviewers
+   * approve the wording they read. Answers and other people's texts are never translated.
+   */
+  language?: DossierLanguage;
 }
 
 export interface DossierCase {

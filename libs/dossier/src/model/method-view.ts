@@ -1,6 +1,8 @@
 import { changedWeights } from '@probity/cases';
 import { CORE_PRINCIPLES } from '@probity/rubric';
 import type { AwardRecord } from '../reproducible/award-record';
+import { DossierCatalogue, fill } from './catalogue/catalogue';
+import { methodStatement } from './method-statement';
 
 const minute = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : null);
 
@@ -20,5 +22,34 @@ export function methodView(award: AwardRecord | undefined) {
       changes: changedWeights(amendment.changes),
       methodHash: amendment.methodHash,
     })),
+  };
+}
+
+/** The weights as first published, as one printed list ("Lawfulness 20 %; …"). */
+export function methodWithText(award: AwardRecord | undefined) {
+  const method = methodView(award);
+  return (
+    method && {
+      ...method,
+      originalWeightsText: method.originalWeights?.map((p) => `${p.name} ${p.weight} %`).join('; '),
+    }
+  );
+}
+
+/** The method statement with its lists already worded, so each sentence is one catalogue entry. */
+export function methodStatementWithText(award: AwardRecord | undefined, t: DossierCatalogue) {
+  const statement = methodStatement(award, t);
+  if (!statement) return null;
+  const heaviest = statement.example?.heaviest;
+  return {
+    ...statement,
+    criteriaText: statement.criteria.map((c) => `${c.name} ${c.weight}`).join('; '),
+    example: statement.example && {
+      ...statement.example,
+      heaviest: heaviest && {
+        ...heaviest,
+        text: heaviest.instrumental.map((p) => fill(t.method.subWeight, p)).join('; '),
+      },
+    },
   };
 }
