@@ -103,6 +103,14 @@ export function dossierInputFromScoring(source: ScoredCaseSource): DossierInput 
   const locale = source.locale ?? 'default';
   const questionTitle = (name: string) =>
     localised(located.find((l) => l.question.name === name)?.question.title, locale) || name;
+  // A rule's message in the dossier's language, where the questionnaire has it ('' in English: the finding's own).
+  const rules = new Map(
+    [...(source.definition.knockouts ?? []), ...(source.definition.redFlags ?? [])].map((r) => [r.id, r]),
+  );
+  const ruleText = (ruleId: string, part: 'title' | 'explanation') => {
+    const rule = locale === 'default' ? undefined : rules.get(ruleId);
+    return rule ? localised(rule[part], locale) : '';
+  };
   const { comparison } = source;
   const scoringModel = dossierScoringModel(source.definition, source.providers, comparison);
   // Without a principle mapping, the questionnaire's own model ranks (and recommends) alone.
@@ -123,9 +131,9 @@ export function dossierInputFromScoring(source: ScoredCaseSource): DossierInput 
       locale === 'default' ? (byQuestion.get(name)?.title ?? name) : questionTitle(name);
     const finding = (f: RuleFinding): DossierFinding => ({
       ruleId: f.ruleId,
-      title: f.title,
+      title: ruleText(f.ruleId, 'title') || f.title,
       severity: f.severity,
-      explanation: f.explanation,
+      explanation: ruleText(f.ruleId, 'explanation') || f.explanation,
       aiAct: f.aiAct,
       mcc: f.mcc,
       firedBy: f.firedBy.map((fired) => {
@@ -166,8 +174,9 @@ export function dossierInputFromScoring(source: ScoredCaseSource): DossierInput 
         title: locale === 'default' ? m.title : questionTitle(m.questionName),
       })),
       awaitingPanel: provider.sheet.awaitingPanel.map(titleOf),
-      justifications: provider.justifications ?? [],
-      moderation: provider.moderation ?? [],
+      // The caller titles the panel's records in English; another language takes the questionnaire's.
+      justifications: (provider.justifications ?? []).map((j) => ({ ...j, questionTitle: titleOf(j.questionName) })),
+      moderation: (provider.moderation ?? []).map((m) => ({ ...m, questionTitle: titleOf(m.questionName) })),
       evidenceConfirmations: (provider.evidenceConfirmations ?? []).map((verdict) => ({
         ...verdict,
         questionTitle: questionTitle(verdict.questionName),

@@ -8,7 +8,7 @@ import {
 } from '@probity/cases';
 import { IdentityService } from '@probity/identity';
 import { EvaluationResultsService, StoredFindings } from '@probity/evaluation';
-import { BUILT_IN_QUESTIONNAIRES, localised, QuestionnaireDefinition, questionsOf } from '@probity/questionnaires';
+import { BUILT_IN_QUESTIONNAIRES, localised, QuestionnaireDefinition } from '@probity/questionnaires';
 import { FriaService, ReadinessService } from '@probity/readiness';
 import type { CriteriaWeights, ScoreSheet } from '@probity/scoring';
 import { dossierInputFromScoring, ScoredProviderSource } from '../adapters/from-scoring';
@@ -60,10 +60,6 @@ export class CaseDossierInputSource extends DossierInputSource {
     const language =
       isDossierLanguage(agency.dossierLanguage) && agency.dossierLanguage !== 'en' ? agency.dossierLanguage : undefined;
     const definition = procurementCase.questionnaireDefinition as QuestionnaireDefinition;
-    const questionTitleIn = (name: string) =>
-      language
-        ? localised(questionsOf(definition).find((q) => q.question.name === name)?.question.title, language)
-        : '';
     // Evaluators and moderating officers are named as their staff accounts are; an account that no
     // longer exists keeps a stable label (numbered in order of declaration).
     const staffNames = new Map(
@@ -80,8 +76,7 @@ export class CaseDossierInputSource extends DossierInputSource {
       if (!score) throw new ConflictException(`${response.organisationName} is not scored yet.`);
       const findings = score.findings as StoredFindings;
       const sheet = score.sheet as ScoreSheet;
-      const titleOf = (name: string) =>
-        questionTitleIn(name) || (sheet.questions.find((q) => q.questionName === name)?.title ?? name);
+      const titleOf = (name: string) => sheet.questions.find((q) => q.questionName === name)?.title ?? name;
       const { scores: drafts, submissions, moderated } = await this.results.panelRecordOf(response.id);
       // A score counts once its evaluator submitted it; until then it is a draft they may still change.
       const submittedBy = new Set(submissions.map((submission) => submission.evaluatorId));

@@ -7,7 +7,10 @@ import { sanitiseSvg } from './svg-sanitizer';
 import { methodStatementWithText, methodWithText } from './method-view';
 import { NOT_MAPPED, providerModelLine, scoringModelView } from './scoring-model-view';
 import { riskRegisterView } from './risk-register-dossier';
-import { DossierCatalogue, EN, fill } from './catalogue/catalogue';
+import { DossierCatalogue, fill } from './catalogue/catalogue';
+import { dossierSections } from './dossier-sections';
+
+export { DossierSection, dossierSections } from './dossier-sections';
 import { checklistWords, dossierLanguageOf, dossierWording, DossierWording } from './dossier-wording';
 
 export type DossierStatus = 'draft' | 'under review' | 'signed';
@@ -21,38 +24,6 @@ export interface DossierMeta {
   generatedAt: string;
   /** The public page where anyone can check the PDF: `<PUBLIC_BASE_URL>/verify`. */
   verifyUrl?: string;
-}
-
-export interface DossierSection {
-  key: string;
-  title: string;
-}
-
-/**
- * The sections reviewers can comment on, in print order. Provider chapters are keyed by provider id.
- * Titled in English (the staff pages' language) unless the dossier's own words are given.
- */
-export function dossierSections(
-  input: Pick<DossierInput, 'providers'> & { award?: unknown; riskRegister?: unknown },
-  t: DossierCatalogue = EN,
-): DossierSection[] {
-  return [
-    { key: 'summary', title: t.summary.heading },
-    { key: 'procedure', title: t.procedure.heading },
-    { key: 'comparison', title: t.comparison.heading },
-    { key: 'sensitivity', title: t.sensitivity.heading },
-    ...input.providers.map((provider, index) => ({
-      key: `provider:${provider.id}`,
-      title: fill(t.provider.section, { number: `5.${index + 1}`, name: provider.name }),
-    })),
-    { key: 'ai-act', title: t.aiAct.heading },
-    { key: 'readiness', title: t.readiness.heading },
-    ...(input.riskRegister ? [{ key: 'risk', title: t.risk.heading }] : []),
-    { key: 'fria', title: t.fria.section },
-    { key: 'answers', title: t.answers.heading },
-    ...(input.award ? [{ key: 'method', title: t.method.heading }] : []),
-    { key: 'sign-off', title: t.signOff.heading },
-  ];
 }
 
 const DECISION_KEY: Record<ReviewDecisionKind, keyof DossierCatalogue['signOff']> = {
@@ -145,12 +116,12 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
       modelLine: providerModelLine(input, provider.id),
       principlesNotMapped: input.scoringModel?.principlesMapped === false ? NOT_MAPPED : null,
       principles: provider.principles.map((p) => ({
-        name: p.name,
+        name: w.principle(p.name),
         score: score(p.score),
-        instrumental: p.instrumental.map((i) => ({ name: i.name, score: score(i.score) })),
+        instrumental: p.instrumental.map((i) => ({ name: w.principle(i.name), score: score(i.score) })),
       })),
-      strongest: provider.strongest,
-      weakest: provider.weakest,
+      strongest: provider.strongest.map(w.principle),
+      weakest: provider.weakest.map(w.principle),
       knockouts: provider.knockouts.map((f) => finding(f, w)),
       redFlags: provider.redFlags.map((f) => finding(f, w)),
       // Severity as the rules name it: the key risks are chosen on it, whatever the language.
@@ -210,6 +181,11 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
       valueText: input.case.value
         ? `${w.amount(input.case.value.amount)} ${input.case.value.currency}`
         : t.document.notStated,
+      criteria: input.case.criteria.map((c) => ({
+        ...c,
+        name: w.principle(c.name),
+        subCriteria: c.subCriteria.map((sub) => ({ ...sub, name: w.principle(sub.name) })),
+      })),
       timeline: input.case.timeline.map((entry) => ({ label: w.timelineLabel(entry.label), date: day(entry.date) })),
     },
     sections,
@@ -266,11 +242,11 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
     })),
     clarifications: input.clarifications.map((c) => ({ ...c, publishedAt: day(c.publishedAt) })),
     markingGuides: input.markingGuides ?? [],
-    method: methodWithText(input.award),
+    method: methodWithText(input.award, t),
     methodStatement: methodStatementWithText(input.award, t),
     providers,
     matrix: {
-      columns: input.comparison.columns,
+      columns: input.comparison.columns.map((column) => ({ ...column, name: w.principle(column.name) })),
       rows: input.comparison.rows.map((row) => ({
         name: name(row.providerId),
         scores: row.scores.map(score),
@@ -287,7 +263,7 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
       changes: input.sensitivity.cases
         .filter((c) => c.changed)
         .map((c) => ({
-          criterion: c.criterionName,
+          criterion: w.principle(c.criterionName),
           delta: c.delta > 0 ? `+${c.delta}` : `${c.delta}`,
           leaderChanged: c.leaderChanged,
           swaps: c.swaps

@@ -1,5 +1,5 @@
 import type { ChecklistWords, CoverageStatus } from './ai-act';
-import { DossierCatalogue, dossierWordsFor, fill } from './catalogue/catalogue';
+import { DossierCatalogue, dossierWordsFor, EN, fill } from './catalogue/catalogue';
 import type { DossierInput } from './dossier-input';
 import { DEFAULT_DOSSIER_LANGUAGE, DossierLanguage } from './dossier-language';
 
@@ -25,6 +25,18 @@ const ROLE_KEY: Record<string, keyof DossierCatalogue['roles']> = {
 };
 
 export type DossierWording = ReturnType<typeof dossierWording>;
+
+const PRINCIPLE_KEY = new Map(
+  Object.entries(EN.principles).map(([key, name]) => [name, key as keyof DossierCatalogue['principles']]),
+);
+
+/** A Toolkit principle named in English in the input (criteria, columns, sheets), in the catalogue's language. */
+export function principleNamer(t: DossierCatalogue): (englishName: string) => string {
+  return (name) => {
+    const key = PRINCIPLE_KEY.get(name);
+    return key ? t.principles[key] : name;
+  };
+}
 
 /** The language of the agency that owns the dossier; English when the input names none. */
 export function dossierLanguageOf(input: Pick<DossierInput, 'agency'>): DossierLanguage {
@@ -67,6 +79,7 @@ export function dossierWording(language: DossierLanguage) {
     severity: (severity: string) => (t.severity as Record<string, string>)[severity] ?? severity,
     timelineLabel: (label: string) => (TIMELINE_KEY[label] ? t.timeline[TIMELINE_KEY[label]] : label),
     role: (role: string) => (ROLE_KEY[role] ? t.roles[ROLE_KEY[role]] : role),
+    principle: principleNamer(t),
   };
 }
 

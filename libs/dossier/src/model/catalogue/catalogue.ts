@@ -14,12 +14,29 @@ export type DossierCatalogueDraft = {
 const DRAFTS: Record<DossierLanguage, DossierCatalogueDraft> = { en: EN, fr: FR, es: ES, ar: AR };
 
 /**
- * Entries whose translation is rightly the same as the English: acronyms, proper names and labels
- * that are the same word in that language. Anything else equal to English is an untranslated entry.
+ * Entries whose translation is rightly the same as the English: words spelt alike in both languages
+ * (French "Question", "Section", "Signature"; Spanish "Residual"). Anything else equal to English is
+ * an entry someone forgot to translate (a unit test checks).
  */
 export const SAME_AS_ENGLISH: Record<Exclude<DossierLanguage, 'en'>, readonly string[]> = {
-  fr: ['answers.aiAct', 'risk.mccClause', 'document.notAvailable', 'procedure.clarificationQuestion', 'fria.group'],
-  es: ['answers.aiAct', 'risk.mccClause', 'document.notAvailable'],
+  fr: [
+    'cover.questionnaire',
+    'cover.questionCount',
+    'procedure.question',
+    'provider.question',
+    'provider.justification',
+    'provider.consensus',
+    'aiAct.obligation',
+    'aiAct.clause',
+    'risk.condition',
+    'fria.question',
+    'answers.section',
+    'answers.question',
+    'answers.points',
+    'signOff.signature',
+    'signOff.section',
+  ],
+  es: ['risk.residual', 'signOff.residual'],
   ar: [],
 };
 
