@@ -12,7 +12,7 @@ import { BUILT_IN_QUESTIONNAIRES, localised, QuestionnaireDefinition } from '@pr
 import { FriaService, ReadinessService } from '@probity/readiness';
 import type { CriteriaWeights, ScoreSheet } from '@probity/scoring';
 import { dossierInputFromScoring, ScoredProviderSource } from '../adapters/from-scoring';
-import { DossierInput, REVIEWER_ROLE_LABEL } from '../model/dossier-input';
+import { DossierAgency, DossierInput, REVIEWER_ROLE_LABEL } from '../model/dossier-input';
 import { isDossierLanguage } from '../model/dossier-language';
 import { awardAmendment } from '../reproducible/award-amendment';
 import { awardRecordFromStored, StoredAwardSource } from '../reproducible/award-record-from-case';
@@ -28,6 +28,16 @@ export abstract class DossierInputSource {
   abstract inputFor(caseId: string): Promise<DossierInput>;
   /** Called once the dossier is signed, to move the case to signed_off. */
   abstract markSignedOff(caseId: string): Promise<void>;
+}
+
+/**
+ * The agency as its dossier names it, in the language its administrator chose. English names no
+ * language, so an English dossier's content (and hash) is what it was before agencies had the setting.
+ */
+export async function dossierAgencyOf(identity: IdentityService, agencyId: string): Promise<DossierAgency> {
+  const agency = await identity.getAgency(agencyId);
+  const language = isDossierLanguage(agency.dossierLanguage) ? agency.dossierLanguage : 'en';
+  return { name: agency.name, ...(language === 'en' ? {} : { language }) };
 }
 
 /** Reads stored cases, score sheets, the latest comparison and the panel's records; computes nothing. */
@@ -55,10 +65,8 @@ export class CaseDossierInputSource extends DossierInputSource {
     if (!stored)
       throw new ConflictException('The case has no comparison yet: start the evaluation and let scoring finish.');
     const declarations = await this.results.declarationsOf(caseId);
-    const agency = await this.identity.getAgency(procurementCase.agencyId);
-    // English dossiers name no language, so their content (and hash) is what it was before the setting.
-    const language =
-      isDossierLanguage(agency.dossierLanguage) && agency.dossierLanguage !== 'en' ? agency.dossierLanguage : undefined;
+    const agency = await dossierAgencyOf(this.identity, procurementCase.agencyId);
+    const language = agency.language;
     const definition = procurementCase.questionnaireDefinition as QuestionnaireDefinition;
     // Evaluators and moderating officers are named as their staff accounts are; an account that no
     // longer exists keeps a stable label (numbered in order of declaration).
@@ -159,7 +167,7 @@ export class CaseDossierInputSource extends DossierInputSource {
       comparison: stored.comparison,
     });
     const input = dossierInputFromScoring({
-      agency: { name: agency.name, ...(language ? { language } : {}) },
+      agency,
       locale: language,
       case: {
         id: procurementCase.id,
