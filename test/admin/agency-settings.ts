@@ -7,14 +7,14 @@ import { csrfOf } from '../support/tender-http';
 export function agencySettingsTests(world: AdminWorld): void {
   describe('agency settings: the dossier language', () => {
     it('is for administrators only: other roles get 403 on the page and the API', async () => {
-      await world.officer.agent.get('/api/v1/agency/settings').expect(403);
-      await world.officer.agent.get('/admin/agency').expect(403);
-      await world.officer.agent
-        .put('/api/v1/agency/settings')
-        .set('x-csrf-token', world.officer.csrf)
-        .send({ dossierLanguage: 'fr' })
-        .expect(403);
-      await request(world.app.getHttpServer()).get('/api/v1/agency/settings').expect(401);
+      const officer = world.officer.agent;
+      const statuses = await Promise.all([
+        officer.get('/api/v1/agency/settings'),
+        officer.get('/admin/agency'),
+        officer.put('/api/v1/agency/settings').set('x-csrf-token', world.officer.csrf).send({ dossierLanguage: 'fr' }),
+        request(world.app.getHttpServer()).get('/api/v1/agency/settings'),
+      ]).then((responses) => responses.map((response) => response.status));
+      expect(statuses).toEqual([403, 403, 403, 401]);
     });
 
     it('starts in English and refuses anything but en, fr, es or ar with a 400 naming the field', async () => {

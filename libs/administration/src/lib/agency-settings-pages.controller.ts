@@ -14,25 +14,23 @@ import { AgencySettingsService } from './agency-settings.service';
 export class AgencySettingsPagesController {
   constructor(private readonly agency: AgencySettingsService) {}
 
-  @Get()
-  async page(
-    @CurrentStaff() admin: StaffPrincipal,
-    @Query('notice') notice: string | undefined,
-    @Res() response: Response,
-  ) {
-    await this.render(admin, response, { saved: notice === 'saved' });
-  }
-
+  /** Dossiers rendered from now on use the chosen language; anything else is shown back with the reason (422). */
   @Post()
   async change(
-    @CurrentStaff() admin: StaffPrincipal,
     @FormBody('fields') form: Record<string, string>,
+    @CurrentStaff() admin: StaffPrincipal,
     @Res() response: Response,
   ) {
     const { value, problems } = await checkedForm(AgencySettingsDto, { dossierLanguage: form.dossierLanguage });
     if (problems.length) return this.render(admin, response, { errors: problems }, 422);
     await this.agency.setDossierLanguage(admin, value.dossierLanguage);
     response.redirect(303, '/admin/agency?notice=saved');
+  }
+
+  /** The current language, and a notice after a change (post/redirect/get). */
+  @Get()
+  async page(@CurrentStaff() admin: StaffPrincipal, @Res() response: Response, @Query('notice') notice?: string) {
+    await this.render(admin, response, { saved: notice === 'saved' });
   }
 
   private async render(

@@ -1,21 +1,16 @@
-import { Test, TestingModule } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { CasesModule, CasesService } from '@probity/cases';
+import { CasesService } from '@probity/cases';
 import { demoCase } from '@probity/demo';
 import { IdentityService } from '@probity/identity';
-import { CoreModule } from '@probity/runtime';
-import { createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/testing';
 import { sampleDossierInput } from '../fixtures/sample-dossier-input';
 import type { DossierInput } from '../model/dossier-input';
-import { context } from '../testing/dossier-review-harness';
+import { dossierReviewHarness } from '../testing/dossier-review-harness';
 import { dossierAgencyOf, DossierInputSource } from './case-dossier-source';
-import { RenderDossierJob } from './dossier-jobs';
-import { DossierModule } from './dossier.module';
-import { DossierService } from './dossier.service';
 
 const run = promisify(execFile);
 
@@ -41,41 +36,25 @@ class AgencyLanguageSource extends DossierInputSource {
 }
 
 describe('a dossier in the agency’s language (real PostgreSQL, Redis and Chromium)', () => {
-  let database: TestDatabase;
-  let moduleRef: TestingModule;
+  const harness = dossierReviewHarness((moduleRef) => new AgencyLanguageSource(moduleRef));
   let workdir: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
     workdir = await mkdtemp(join(tmpdir(), 'probity-dossier-language-'));
-    moduleRef = await Test.createTestingModule({
-      imports: [
-        CoreModule.forRoot(servicesTestConfig(database.url), { consumeJobs: false }),
-        CasesModule,
-        DossierModule,
-      ],
-    })
-      .overrideProvider(DossierInputSource)
-      .useValue(new AgencyLanguageSource(() => moduleRef))
-      .compile();
-    await moduleRef.init();
   });
 
   afterAll(async () => {
-    await moduleRef?.close();
-    await database?.drop();
     if (workdir) await rm(workdir, { recursive: true, force: true });
   });
 
   async function renderedText(agencyName: string, language?: string): Promise<string> {
+    const { moduleRef, dossiers } = harness.ready;
     const identity = moduleRef.get(IdentityService);
     const agency = await identity.createAgency(agencyName);
     if (language) await identity.setDossierLanguage(agency.id, language);
-    const caseId = (await moduleRef.get(CasesService).createCase(agency.id, demoCase(new Date('2026-11-01T00:00:00Z'))))
-      .id;
-    const dossiers = moduleRef.get(DossierService);
-    const version = await dossiers.requestRender(caseId);
-    await moduleRef.get(RenderDossierJob).handle({ dossierId: version.id }, context(`render-${version.id}`));
+    const demo = demoCase(new Date('2026-11-01T00:00:00Z'));
+    const caseId = (await moduleRef.get(CasesService).createCase(agency.id, demo)).id;
+    const version = await harness.renderedVersion(caseId);
     const file = join(workdir, `${agencyName}.pdf`);
     await writeFile(file, (await dossiers.pdf(version.id))!);
     return (await run('pdftotext', [file, '-'])).stdout.replace(/\s+/g, ' ');
@@ -108,7 +87,7 @@ describe('a dossier in the agency’s language (real PostgreSQL, Redis and Chrom
   });
 
   it('refuses a language outside the four in the database itself', async () => {
-    const identity = moduleRef.get(IdentityService);
+    const identity = harness.ready.moduleRef.get(IdentityService);
     const agency = await identity.createAgency('Bundespolizei (test)');
     await expect(identity.setDossierLanguage(agency.id, 'de')).rejects.toThrow(/agencies_dossier_language/);
     expect((await identity.getAgency(agency.id)).dossierLanguage).toBe('en');
