@@ -5,7 +5,7 @@ import { sanitiseProviderHtml } from '@probity/questionnaires';
 import { readinessView } from './readiness-view';
 import { sanitiseSvg } from './svg-sanitizer';
 import { methodStatementWithText, methodWithText } from './method-view';
-import { NOT_MAPPED, providerModelLine, scoringModelView } from './scoring-model-view';
+import { providerModelLine, scoringModelView } from './scoring-model-view';
 import { riskRegisterView } from './risk-register-dossier';
 import { DossierCatalogue, fill } from './catalogue/catalogue';
 import { dossierSections } from './dossier-sections';
@@ -113,8 +113,8 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
       overall: score(provider.overall),
       // A questionnaire with no principle mapping has no principle chart to draw, only "not mapped".
       chart: input.scoringModel?.principlesMapped === false ? '' : sanitiseSvg(provider.charts.principles),
-      modelLine: providerModelLine(input, provider.id),
-      principlesNotMapped: input.scoringModel?.principlesMapped === false ? NOT_MAPPED : null,
+      modelLine: providerModelLine(input, provider.id, t),
+      principlesNotMapped: input.scoringModel?.principlesMapped === false ? t.model.notMapped : null,
       principles: provider.principles.map((p) => ({
         name: w.principle(p.name),
         score: score(p.score),
@@ -254,7 +254,7 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
         disqualified: input.providers.find((p) => p.id === row.providerId)?.standing.kind === 'disqualified',
       })),
     },
-    scoringModel: scoringModelView(input),
+    scoringModel: scoringModelView(input, t),
     charts: { comparison: sanitiseSvg(input.charts.comparison), heatMap: sanitiseSvg(input.charts.heatMap) },
     sensitivity: {
       shift: input.sensitivity.shift,

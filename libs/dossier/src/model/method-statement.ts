@@ -71,6 +71,6 @@ export function methodStatement(award: AwardRecord | undefined, t: DossierCatalo
     shift: results.comparison.sensitivity.shift,
     margin: results.comparison.sensitivity.margin,
     example,
-    model: scoringModelStatement(award),
+    model: scoringModelStatement(award, t),
   };
 }

@@ -28,6 +28,7 @@ export const SAME_AS_ENGLISH: Record<Exclude<DossierLanguage, 'en'>, readonly st
     'provider.consensus',
     'aiAct.obligation',
     'aiAct.clause',
+    'model.measuredPoints',
     'risk.condition',
     'fria.question',
     'answers.section',

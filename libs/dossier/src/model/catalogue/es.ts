@@ -275,6 +275,48 @@ export const ES: DossierCatalogueDraft = {
     accountability: 'Rendición de cuentas',
     traceabilityAuditability: 'Trazabilidad y auditabilidad',
   },
+  // The questionnaire's own scoring model (imported questionnaires that bring one).
+  model: {
+    notMapped:
+      'Sin correspondencia: este cuestionario puntúa con su propio modelo y no vincula ninguna pregunta a un principio del conjunto de herramientas.',
+    riskier: 'Cuanto mayor es el valor, mayor es el riesgo.',
+    better: 'Cuanto mayor es el valor, mejor.',
+    rankByValueRiskier:
+      'Clasificados por {value}, de menor a mayor (mayor significa más riesgo); los valores iguales comparten puesto.',
+    rankByValue: 'Clasificados por {value}, de mayor a menor; los valores iguales comparten puesto.',
+    rankByLevelRiskier:
+      'Clasificados por nivel, primero el más bajo; los proveedores del mismo nivel comparten puesto.',
+    rankByLevel: 'Clasificados por nivel, primero el más alto; los proveedores del mismo nivel comparten puesto.',
+    notRanked: 'Sin clasificar: cada proveedor aprueba o no aprueba según su nivel.',
+    belowPoints: 'menos de {to} puntos',
+    belowPercent: 'menos del {to} % del máximo',
+    fromPoints: '{from} puntos o más',
+    fromPercent: '{from} % del máximo o más',
+    betweenPoints: 'de {from} a menos de {to} puntos',
+    betweenPercent: 'del {from} a menos del {to} % del máximo',
+    noLevel: 'sin nivel',
+    passes: 'aprueba',
+    fails: 'no aprueba',
+    excluded: 'excluido por una regla eliminatoria',
+    valueOf: '{value} de {maximum}',
+    providerLine: 'Modelo de puntuación: {level} ({outcome}) · {values}',
+    providerLineRanked: 'Modelo de puntuación: {level} ({outcome}), puesto {rank} · {values}',
+    statement:
+      'El cuestionario define también su propio modelo de puntuación, publicado con él; {direction}. Los puntos publicados de cada respuesta se multiplican por la ponderación de la pregunta y se suman por grupo; una pregunta en blanco cuenta como su peor respuesta y una pregunta oculta no suma nada. {groups}. Los valores derivados se calculan con las expresiones publicadas, y los niveles y la regla de clasificación figuran en el capítulo 3.',
+    statementRiskier: 'cuanto mayor es el valor, mayor es el riesgo',
+    statementBetter: 'cuanto mayor es el valor, mejor',
+    group: '{title}: {questions} preguntas, {maximum}',
+    maximumAll: 'todas las preguntas del grupo cuentan en su máximo, se muestren o no',
+    maximumShown: 'solo las preguntas mostradas al proveedor cuentan en su máximo',
+    exampleGroup: '{title}: {total} de {maximum} puntos',
+    blanks: '({count} pregunta(s) en blanco contada(s) como la peor respuesta)',
+    hidden: '({count} pregunta(s) oculta(s) para este proveedor)',
+    measuredPercent: '{value} % de su máximo',
+    measuredPoints: '{value} puntos',
+    level: '{of} mide {measured}: {level}.',
+    levelPasses: '{of} mide {measured}: {level}, por lo que aprueba.',
+    levelFails: '{of} mide {measured}: {level}, por lo que no aprueba.',
+  },
   readiness: {
     heading: '7. ¿Está la agencia preparada para usar este sistema?',
     intro:

@@ -276,6 +276,48 @@ export const FR: DossierCatalogueDraft = {
     accountability: 'Responsabilité',
     traceabilityAuditability: 'Traçabilité et auditabilité',
   },
+  // The questionnaire's own scoring model (imported questionnaires that bring one).
+  model: {
+    notMapped:
+      'Sans correspondance : ce questionnaire note avec son propre modèle et ne rattache aucune question à un principe de la boîte à outils.',
+    riskier: 'Plus la valeur est élevée, plus le risque est grand.',
+    better: 'Plus la valeur est élevée, meilleur est le résultat.',
+    rankByValueRiskier:
+      'Classement par {value}, la plus faible d’abord (plus élevée signifie plus de risque) ; des valeurs égales partagent un rang.',
+    rankByValue: 'Classement par {value}, la plus élevée d’abord ; des valeurs égales partagent un rang.',
+    rankByLevelRiskier:
+      'Classement par niveau, le plus bas d’abord ; les fournisseurs de même niveau partagent un rang.',
+    rankByLevel: 'Classement par niveau, le plus haut d’abord ; les fournisseurs de même niveau partagent un rang.',
+    notRanked: 'Non classés : chaque fournisseur réussit ou échoue selon son niveau.',
+    belowPoints: 'moins de {to} points',
+    belowPercent: 'moins de {to} % du maximum',
+    fromPoints: '{from} points ou plus',
+    fromPercent: '{from} % du maximum ou plus',
+    betweenPoints: 'de {from} à moins de {to} points',
+    betweenPercent: 'de {from} à moins de {to} % du maximum',
+    noLevel: 'aucun niveau',
+    passes: 'réussite',
+    fails: 'échec',
+    excluded: 'exclu par un critère éliminatoire',
+    valueOf: '{value} sur {maximum}',
+    providerLine: 'Modèle de notation : {level} ({outcome}) · {values}',
+    providerLineRanked: 'Modèle de notation : {level} ({outcome}), rang {rank} · {values}',
+    statement:
+      'Le questionnaire définit aussi son propre modèle de notation, publié avec lui ; {direction}. Les points publiés de chaque réponse sont multipliés par la pondération de la question et additionnés par groupe ; une question laissée vide compte comme sa plus mauvaise réponse, une question masquée ne rapporte rien. {groups}. Les valeurs dérivées sont calculées avec les expressions publiées, et les niveaux et la règle de classement figurent au chapitre 3.',
+    statementRiskier: 'plus la valeur est élevée, plus le risque est grand',
+    statementBetter: 'plus la valeur est élevée, meilleur est le résultat',
+    group: '{title} : {questions} questions, {maximum}',
+    maximumAll: 'chaque question du groupe compte dans son maximum, affichée ou non',
+    maximumShown: 'seules les questions affichées au fournisseur comptent dans son maximum',
+    exampleGroup: '{title} : {total} sur {maximum} points',
+    blanks: '({count} question(s) vide(s) comptée(s) comme la plus mauvaise réponse)',
+    hidden: '({count} question(s) masquée(s) pour ce fournisseur)',
+    measuredPercent: '{value} % de son maximum',
+    measuredPoints: '{value} points',
+    level: '{of} mesure {measured} : {level}.',
+    levelPasses: '{of} mesure {measured} : {level}, soit une réussite.',
+    levelFails: '{of} mesure {measured} : {level}, soit un échec.',
+  },
   readiness: {
     heading: '7. L’agence est-elle prête à utiliser ce système ?',
     intro:
