@@ -284,7 +284,7 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
       })),
       recommendedId,
       checklistWords(w),
-    ),
+    ).map((item) => ({ ...item, clause: w.clause(item.clause) })),
     fria: friaAnnex(input).map((section) => ({
       ...section,
       heading: t.friaHeadings[section.key],

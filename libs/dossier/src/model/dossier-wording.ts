@@ -26,6 +26,9 @@ const ROLE_KEY: Record<string, keyof DossierCatalogue['roles']> = {
 
 export type DossierWording = ReturnType<typeof dossierWording>;
 
+/** "Art. 14" → "art14", the key of an article's entries. */
+const articleKey = (article: string) => article.replace(/\W/g, '').toLowerCase();
+
 const PRINCIPLE_KEY = new Map(
   Object.entries(EN.principles).map(([key, name]) => [name, key as keyof DossierCatalogue['principles']]),
 );
@@ -75,7 +78,12 @@ export function dossierWording(language: DossierLanguage) {
           : `${longMinute.format(new Date(iso))} UTC`,
     coverage: (status: CoverageStatus) => t.coverage[COVERAGE_KEY[status]],
     obligation: (article: string, englishTitle: string) =>
-      (t.obligations as Record<string, string>)[article.replace(/\W/g, '').toLowerCase()] ?? englishTitle,
+      (t.obligations as Record<string, string>)[articleKey(article)] ?? englishTitle,
+    // An obligation's MCC-AI clause heading; other clause references (a red flag's) stay as published, in English.
+    clause: (englishClause: string) => {
+      const obligation = Object.entries(EN.clauses).find(([, clause]) => clause === englishClause);
+      return obligation ? t.clauses[obligation[0] as keyof DossierCatalogue['clauses']] : englishClause;
+    },
     severity: (severity: string) => (t.severity as Record<string, string>)[severity] ?? severity,
     timelineLabel: (label: string) => (TIMELINE_KEY[label] ? t.timeline[TIMELINE_KEY[label]] : label),
     role: (role: string) => (ROLE_KEY[role] ? t.roles[ROLE_KEY[role]] : role),

@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { impactAssessmentDossier } from '../fixtures/impact-assessment-dossier';
 import { sampleDossierInput } from '../fixtures/sample-dossier-input';
 import { EN, SAME_AS_ENGLISH } from '../model/catalogue/catalogue';
 import type { DossierMeta } from '../model/dossier-view';
@@ -86,5 +87,19 @@ describe('the dossier in the agency’s language', () => {
     const english = template(sampleDossierInput(), META);
     expect(english).toContain('<html lang="en" dir="ltr">');
     expect(english).toContain('2026-12-03 09:00 UTC');
+  });
+
+  it('words a questionnaire’s own scoring model in the agency’s language too', () => {
+    const { method, answers, results, input } = impactAssessmentDossier();
+    const french = {
+      ...input,
+      agency: { ...input.agency, language: 'fr' as const },
+      award: { method, answers, results },
+    };
+    const html = template(french, META);
+    const english = englishWording().filter((fragment) => !JSON.stringify(french).includes(fragment));
+    expect(english.filter((fragment) => html.includes(Handlebars.escapeExpression(fragment)))).toEqual([]);
+    expect(html).toContain('Sans correspondance : ce questionnaire note avec son propre modèle');
+    expect(html).toContain('Le questionnaire définit aussi son propre modèle de notation');
   });
 });

@@ -248,6 +248,18 @@ export const AR: DossierCatalogueDraft = {
     art26: 'التزامات الجهة المشغِّلة التي يجب على المزوِّد تمكينها',
     art27: 'تقييم الأثر على الحقوق الأساسية',
   },
+  // The EU model contractual clause (MCC-AI) that closes a gap in each obligation, as the checklist names it.
+  clauses: {
+    art9: 'MCC-AI المادة 2 — نظام إدارة المخاطر',
+    art10: 'MCC-AI المادة 3 — البيانات وحوكمة البيانات',
+    art11: 'MCC-AI المادة 4 — الوثائق التقنية وتعليمات الاستخدام',
+    art12: 'MCC-AI المادة 5 — حفظ السجلات',
+    art13: 'MCC-AI المادة 6 — الشفافية',
+    art14: 'MCC-AI المادة 7 — الرقابة البشرية',
+    art15: 'MCC-AI المادة 8 — الدقة والمتانة والأمن السيبراني',
+    art26: 'MCC-AI المادة 4 — تعليمات الاستخدام، مع بنود التدقيق والوصول إلى السجلات',
+    art27: 'MCC-AI القسم ج — التعاون في تقييم الأثر على الحقوق الأساسية',
+  },
   // The principles of the INTERPOL–UNICRI Toolkit, as the question bank's page titles name them.
   principles: {
     lawfulness: 'المشروعية',

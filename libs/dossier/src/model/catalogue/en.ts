@@ -244,6 +244,18 @@ export const EN = {
     art26: 'Deployer obligations the provider must enable',
     art27: 'Fundamental rights impact assessment',
   },
+  // The EU model contractual clause (MCC-AI) that closes a gap in each obligation, as the checklist names it.
+  clauses: {
+    art9: 'MCC-AI Art. 2 — Risk management system',
+    art10: 'MCC-AI Art. 3 — Data and data governance',
+    art11: 'MCC-AI Art. 4 — Technical documentation and instructions for use',
+    art12: 'MCC-AI Art. 5 — Record-keeping',
+    art13: 'MCC-AI Art. 6 — Transparency',
+    art14: 'MCC-AI Art. 7 — Human oversight',
+    art15: 'MCC-AI Art. 8 — Accuracy, robustness and cybersecurity',
+    art26: 'MCC-AI Art. 4 — Instructions for use, with audit and log-access clauses',
+    art27: 'MCC-AI Section C — Cooperation on the fundamental rights impact assessment',
+  },
   // The principles of the INTERPOL–UNICRI Toolkit, as the question bank's page titles name them.
   principles: {
     lawfulness: 'Lawfulness',

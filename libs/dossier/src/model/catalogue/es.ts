@@ -250,6 +250,18 @@ export const ES: DossierCatalogueDraft = {
     art26: 'Obligaciones del responsable del despliegue que el proveedor debe hacer posibles',
     art27: 'Evaluación de impacto relativa a los derechos fundamentales',
   },
+  // The EU model contractual clause (MCC-AI) that closes a gap in each obligation, as the checklist names it.
+  clauses: {
+    art9: 'MCC-AI art. 2 — Sistema de gestión de riesgos',
+    art10: 'MCC-AI art. 3 — Datos y gobernanza de datos',
+    art11: 'MCC-AI art. 4 — Documentación técnica e instrucciones de uso',
+    art12: 'MCC-AI art. 5 — Conservación de registros',
+    art13: 'MCC-AI art. 6 — Transparencia',
+    art14: 'MCC-AI art. 7 — Supervisión humana',
+    art15: 'MCC-AI art. 8 — Precisión, solidez y ciberseguridad',
+    art26: 'MCC-AI art. 4 — Instrucciones de uso, con cláusulas de auditoría y de acceso a los registros',
+    art27: 'MCC-AI sección C — Cooperación en la evaluación de impacto relativa a los derechos fundamentales',
+  },
   // The principles of the INTERPOL–UNICRI Toolkit, as the question bank's page titles name them.
   principles: {
     lawfulness: 'Licitud',

@@ -251,6 +251,18 @@ export const FR: DossierCatalogueDraft = {
     art26: 'Obligations du déployeur que le fournisseur doit permettre',
     art27: 'Analyse d’impact sur les droits fondamentaux',
   },
+  // The EU model contractual clause (MCC-AI) that closes a gap in each obligation, as the checklist names it.
+  clauses: {
+    art9: 'MCC-AI art. 2 — Système de gestion des risques',
+    art10: 'MCC-AI art. 3 — Données et gouvernance des données',
+    art11: 'MCC-AI art. 4 — Documentation technique et notice d’utilisation',
+    art12: 'MCC-AI art. 5 — Enregistrement',
+    art13: 'MCC-AI art. 6 — Transparence',
+    art14: 'MCC-AI art. 7 — Contrôle humain',
+    art15: 'MCC-AI art. 8 — Exactitude, robustesse et cybersécurité',
+    art26: 'MCC-AI art. 4 — Notice d’utilisation, avec clauses d’audit et d’accès aux journaux',
+    art27: 'MCC-AI section C — Coopération à l’analyse d’impact sur les droits fondamentaux',
+  },
   // The principles of the INTERPOL–UNICRI Toolkit, as the question bank's page titles name them.
   principles: {
     lawfulness: 'Licéité',
