@@ -102,6 +102,25 @@ describe('administration pages in a real browser', () => {
     });
   });
 
+  it('agency settings: the dossier language chosen from the keyboard, accessible and usable on a phone', async () => {
+    await onPage('admin-agency', async (page) => {
+      await page.goto(`${baseUrl}/cases`);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agency settings' }).click();
+      await page.waitForURL(`${baseUrl}/admin/agency`);
+      await expectAccessible(page);
+      await page.getByLabel('Dossier language').focus();
+      await page.getByLabel('Dossier language').selectOption({ label: 'Español' });
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/notice=saved/);
+      await expect(page.getByRole('status').textContent()).resolves.toContain('Dossiers are now written in Español');
+      await expect(page.getByLabel('Dossier language').inputValue()).resolves.toBe('es');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expectNoSidewaysScroll(page);
+      await expectAccessible(page);
+    });
+  });
+
   it('questionnaire templates: import errors, preview and publish, all accessible and usable at 360 px', async () => {
     await onPage('admin-questionnaires', async (page) => {
       await page.goto(`${baseUrl}/admin/questionnaires`);
