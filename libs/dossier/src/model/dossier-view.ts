@@ -295,7 +295,7 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
       caseRecord: section.caseRecord.map((source) => ({ ...source, label: t.fria.intendedUseLabel })),
     })),
     consultations: input.deployer?.consultations ?? [],
-    readiness: readinessView(input),
+    readiness: readinessView(input, t),
     riskRegister: riskRegisterView(input.riskRegister, recommendedId),
     signOff: {
       // The signed record names who approved; a review copy names who must.

@@ -341,6 +341,34 @@ export const AR: DossierCatalogueDraft = {
     recommended: 'موصى به',
     notRecorded: 'لم تكن الوكالة قد سجّلت جاهزيتها عند إعداد هذا الملف.',
   },
+  // Probity's readiness checklist (libs/readiness), item by item, and its status words.
+  readinessItems: {
+    humanOversight: 'تعيين مشرفين بشريين مدرَّبين',
+    humanOversightBasis: 'قانون الذكاء الاصطناعي، المادة 26(2)؛ مجموعة الأدوات: الأشخاص والمهارات',
+    logRetention: 'حفظ السجلات ستة أشهر على الأقل',
+    logRetentionBasis: 'قانون الذكاء الاصطناعي، المادة 26(6)',
+    workersInformed: 'إبلاغ ممثلي العاملين',
+    workersInformedBasis: 'قانون الذكاء الاصطناعي، المادة 26(7)',
+    registration: 'تسجيل الاستخدام في قاعدة بيانات الاتحاد الأوروبي أو التحقق منه',
+    registrationBasis: 'قانون الذكاء الاصطناعي، المادة 26(8) والمادة 49',
+    dpia: 'تقييم الأثر على حماية البيانات',
+    dpiaBasis:
+      'اللائحة العامة لحماية البيانات، المادة 35 / توجيه إنفاذ القانون، المادة 27؛ قانون الذكاء الاصطناعي، المادة 26(9)',
+    fria: 'كتابة تقييم الأثر على الحقوق الأساسية والإخطار به',
+    friaBasis: 'قانون الذكاء الاصطناعي، المادة 27',
+    monitoringPlan: 'خطة الرصد',
+    monitoringPlanBasis: 'قانون الذكاء الاصطناعي، المادة 26(5) والمادتان 72–73؛ مجموعة الأدوات: الحوكمة',
+    complaintsRoute: 'مسار الشكاوى والانتصاف',
+    complaintsRouteBasis: 'قانون الذكاء الاصطناعي، المادة 26(11) والمادة 86؛ مجموعة الأدوات: الحوكمة',
+    budgetSkills: 'الميزانية والمهارات اللازمة لتشغيل النظام',
+    budgetSkillsBasis: 'مجموعة الأدوات: الموارد والأشخاص والمهارات',
+  },
+  readinessStatus: {
+    notStarted: 'لم يبدأ',
+    inProgress: 'قيد التنفيذ',
+    done: 'منجز',
+    notApplicable: 'لا ينطبق',
+  },
   risk: {
     heading: '8. سجل المخاطر لكل مزوِّد',
     intro:

@@ -337,6 +337,33 @@ export const EN = {
     recommended: 'Recommended',
     notRecorded: 'The agency had not recorded its readiness when this dossier was made.',
   },
+  // Probity's readiness checklist (libs/readiness), item by item, and its status words.
+  readinessItems: {
+    humanOversight: 'Named and trained human overseers',
+    humanOversightBasis: 'AI Act Art. 26(2); Toolkit: people and skills',
+    logRetention: 'Logs kept for at least six months',
+    logRetentionBasis: 'AI Act Art. 26(6)',
+    workersInformed: 'Workers’ representatives informed',
+    workersInformedBasis: 'AI Act Art. 26(7)',
+    registration: 'Registration of the use in the EU database, or its verification',
+    registrationBasis: 'AI Act Art. 26(8), Art. 49',
+    dpia: 'Data-protection impact assessment',
+    dpiaBasis: 'GDPR Art. 35 / LED Art. 27; AI Act Art. 26(9)',
+    fria: 'Fundamental rights impact assessment written and notified',
+    friaBasis: 'AI Act Art. 27',
+    monitoringPlan: 'Monitoring plan',
+    monitoringPlanBasis: 'AI Act Art. 26(5), Art. 72–73; Toolkit: governance',
+    complaintsRoute: 'Complaints and redress route',
+    complaintsRouteBasis: 'AI Act Art. 26(11), Art. 86; Toolkit: governance',
+    budgetSkills: 'Budget and skills to run the system',
+    budgetSkillsBasis: 'Toolkit: resources, people and skills',
+  },
+  readinessStatus: {
+    notStarted: 'Not started',
+    inProgress: 'In progress',
+    done: 'Done',
+    notApplicable: 'Not applicable',
+  },
   risk: {
     heading: '8. Risk register per provider',
     intro:

@@ -346,6 +346,33 @@ export const ES: DossierCatalogueDraft = {
     recommended: 'Recomendado',
     notRecorded: 'La agencia no había registrado su preparación cuando se elaboró este expediente.',
   },
+  // Probity's readiness checklist (libs/readiness), item by item, and its status words.
+  readinessItems: {
+    humanOversight: 'Personas encargadas de la supervisión humana designadas y formadas',
+    humanOversightBasis: 'Reglamento IA art. 26(2); conjunto de herramientas: personas y competencias',
+    logRetention: 'Registros conservados al menos seis meses',
+    logRetentionBasis: 'Reglamento IA art. 26(6)',
+    workersInformed: 'Representantes de los trabajadores informados',
+    workersInformedBasis: 'Reglamento IA art. 26(7)',
+    registration: 'Registro del uso en la base de datos de la UE, o su verificación',
+    registrationBasis: 'Reglamento IA art. 26(8), art. 49',
+    dpia: 'Evaluación de impacto relativa a la protección de datos',
+    dpiaBasis: 'RGPD art. 35 / Directiva (UE) 2016/680 art. 27; Reglamento IA art. 26(9)',
+    fria: 'Evaluación de impacto relativa a los derechos fundamentales redactada y notificada',
+    friaBasis: 'Reglamento IA art. 27',
+    monitoringPlan: 'Plan de seguimiento',
+    monitoringPlanBasis: 'Reglamento IA art. 26(5), arts. 72–73; conjunto de herramientas: gobernanza',
+    complaintsRoute: 'Vía de reclamación y reparación',
+    complaintsRouteBasis: 'Reglamento IA art. 26(11), art. 86; conjunto de herramientas: gobernanza',
+    budgetSkills: 'Presupuesto y competencias para explotar el sistema',
+    budgetSkillsBasis: 'Conjunto de herramientas: recursos, personas y competencias',
+  },
+  readinessStatus: {
+    notStarted: 'Sin empezar',
+    inProgress: 'En curso',
+    done: 'Hecho',
+    notApplicable: 'No aplicable',
+  },
   risk: {
     heading: '8. Registro de riesgos por proveedor',
     intro:

@@ -347,6 +347,33 @@ export const FR: DossierCatalogueDraft = {
     recommended: 'Recommandé',
     notRecorded: 'L’agence n’avait pas enregistré sa préparation lors de l’établissement de ce dossier.',
   },
+  // Probity's readiness checklist (libs/readiness), item by item, and its status words.
+  readinessItems: {
+    humanOversight: 'Personnes chargées du contrôle humain désignées et formées',
+    humanOversightBasis: 'Règlement IA art. 26(2) ; boîte à outils : personnes et compétences',
+    logRetention: 'Journaux conservés au moins six mois',
+    logRetentionBasis: 'Règlement IA art. 26(6)',
+    workersInformed: 'Représentants des travailleurs informés',
+    workersInformedBasis: 'Règlement IA art. 26(7)',
+    registration: 'Enregistrement de l’utilisation dans la base de données de l’UE, ou sa vérification',
+    registrationBasis: 'Règlement IA art. 26(8), art. 49',
+    dpia: 'Analyse d’impact relative à la protection des données',
+    dpiaBasis: 'RGPD art. 35 / directive police-justice art. 27 ; règlement IA art. 26(9)',
+    fria: 'Analyse d’impact sur les droits fondamentaux rédigée et notifiée',
+    friaBasis: 'Règlement IA art. 27',
+    monitoringPlan: 'Plan de surveillance',
+    monitoringPlanBasis: 'Règlement IA art. 26(5), art. 72–73 ; boîte à outils : gouvernance',
+    complaintsRoute: 'Voie de plainte et de recours',
+    complaintsRouteBasis: 'Règlement IA art. 26(11), art. 86 ; boîte à outils : gouvernance',
+    budgetSkills: 'Budget et compétences pour exploiter le système',
+    budgetSkillsBasis: 'Boîte à outils : ressources, personnes et compétences',
+  },
+  readinessStatus: {
+    notStarted: 'Non commencé',
+    inProgress: 'En cours',
+    done: 'Réalisé',
+    notApplicable: 'Sans objet',
+  },
   risk: {
     heading: '8. Registre des risques par fournisseur',
     intro:
