@@ -296,7 +296,7 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
     })),
     consultations: input.deployer?.consultations ?? [],
     readiness: readinessView(input, t),
-    riskRegister: riskRegisterView(input.riskRegister, recommendedId),
+    riskRegister: riskRegisterView(input.riskRegister, recommendedId, t),
     signOff: {
       // The signed record names who approved; a review copy names who must.
       required: (signOff?.requiredReviewers ?? input.reviewers).map((r) => ({ ...r, role: w.role(r.role) })),

@@ -15,7 +15,7 @@ const DRAFTS: Record<DossierLanguage, DossierCatalogueDraft> = { en: EN, fr: FR,
 
 /**
  * Entries whose translation is rightly the same as the English: words spelt alike in both languages
- * (French "Question", "Section", "Signature"; Spanish "Residual"). Anything else equal to English is
+ * (French "Question", "Section", "Signature"; Spanish "Residual"; the initial "I" of impact). Anything else equal to English is
  * an entry someone forgot to translate (a unit test checks).
  */
 export const SAME_AS_ENGLISH: Record<Exclude<DossierLanguage, 'en'>, readonly string[]> = {
@@ -29,6 +29,7 @@ export const SAME_AS_ENGLISH: Record<Exclude<DossierLanguage, 'en'>, readonly st
     'aiAct.obligation',
     'aiAct.clause',
     'model.measuredPoints',
+    'risk.impactShort',
     'risk.condition',
     'fria.question',
     'answers.section',
@@ -37,7 +38,7 @@ export const SAME_AS_ENGLISH: Record<Exclude<DossierLanguage, 'en'>, readonly st
     'signOff.signature',
     'signOff.section',
   ],
-  es: ['risk.residual', 'signOff.residual'],
+  es: ['risk.impactShort', 'risk.residual', 'signOff.residual'],
   ar: [],
 };
 

@@ -366,6 +366,15 @@ export const EN = {
   },
   risk: {
     heading: '8. Risk register per provider',
+    label:
+      'Based on the Toolkit’s risk assessment approach (its own scales are not reproduced). Not an award criterion: it changes no score and no rank.',
+    accept: 'Accept',
+    mitigate: 'Mitigate',
+    avoid: 'Avoid',
+    contractCondition: 'Contract condition',
+    agencyMeasure: 'Agency measure',
+    likelihoodShort: 'L',
+    impactShort: 'I',
     intro:
       'Proposed from the evaluation: each red flag, each AI Act obligation the answers leave open or only partly cover, each claim whose evidence is missing, unconfirmed or found not to support it, and each answer the panel judged weak (1 of 4 or less). Likelihood and impact run from 1 to 5; impact follows the scope, scale and irremediability of the harm to people; inherent risk is likelihood × impact; residual risk is after the mitigation. The officer may edit, add or remove rows with a reason; such rows say so. The agency’s risk appetite is a residual score of {appetite}: above it, a legal reviewer must accept the risk explicitly before approving (see Sign-off).',
     providerLine: 'Rank {rank}: {name}',

@@ -375,6 +375,15 @@ export const ES: DossierCatalogueDraft = {
   },
   risk: {
     heading: '8. Registro de riesgos por proveedor',
+    label:
+      'Basado en el enfoque de evaluación de riesgos del conjunto de herramientas (sus propias escalas no se reproducen). No es un criterio de adjudicación: no cambia ninguna puntuación ni ningún puesto.',
+    accept: 'Aceptar',
+    mitigate: 'Mitigar',
+    avoid: 'Evitar',
+    contractCondition: 'Condición contractual',
+    agencyMeasure: 'Medida de la agencia',
+    likelihoodShort: 'P',
+    impactShort: 'I',
     intro:
       'Propuesto a partir de la evaluación: cada señal de alerta, cada obligación del Reglamento de IA que las respuestas dejan abierta o solo cubren en parte, cada afirmación cuya prueba falta, no está confirmada o no la respalda, y cada respuesta que el comité consideró débil (1 de 4 o menos). La probabilidad y el impacto van de 1 a 5; el impacto sigue el alcance, la escala y la irreversibilidad del daño a las personas; el riesgo inherente es probabilidad × impacto; el riesgo residual es el que queda tras la mitigación. El responsable puede editar, añadir o suprimir filas con un motivo; esas filas lo indican. El apetito de riesgo de la agencia es una puntuación residual de {appetite}: por encima, un revisor jurídico debe aceptar el riesgo expresamente antes de aprobar (véase Aprobación).',
     providerLine: 'Puesto {rank}: {name}',

@@ -376,6 +376,15 @@ export const FR: DossierCatalogueDraft = {
   },
   risk: {
     heading: '8. Registre des risques par fournisseur',
+    label:
+      'Fondé sur l’approche d’évaluation des risques de la boîte à outils (ses propres échelles ne sont pas reproduites). Pas un critère d’attribution : il ne modifie aucune note ni aucun rang.',
+    accept: 'Accepter',
+    mitigate: 'Atténuer',
+    avoid: 'Éviter',
+    contractCondition: 'Condition contractuelle',
+    agencyMeasure: 'Mesure de l’agence',
+    likelihoodShort: 'P',
+    impactShort: 'I',
     intro:
       'Proposé à partir de l’évaluation : chaque signal d’alerte, chaque obligation du règlement sur l’IA que les réponses laissent ouverte ou ne couvrent qu’en partie, chaque affirmation dont le justificatif manque, n’est pas confirmé ou ne l’étaye pas, et chaque réponse que le comité a jugée faible (1 sur 4 ou moins). La probabilité et l’impact vont de 1 à 5 ; l’impact suit l’ampleur, l’échelle et le caractère irrémédiable du préjudice causé aux personnes ; le risque inhérent est probabilité × impact ; le risque résiduel est celui qui subsiste après l’atténuation. Le responsable peut modifier, ajouter ou supprimer des lignes en indiquant un motif ; ces lignes le signalent. L’appétence au risque de l’agence est un score résiduel de {appetite} : au-delà, un juriste réviseur doit accepter le risque explicitement avant d’approuver (voir Validation).',
     providerLine: 'Rang {rank} : {name}',
