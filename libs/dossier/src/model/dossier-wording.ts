@@ -3,8 +3,11 @@ import { DossierCatalogue, dossierWordsFor, EN, fill } from './catalogue/catalog
 import type { DossierInput } from './dossier-input';
 import { DEFAULT_DOSSIER_LANGUAGE, DossierLanguage } from './dossier-language';
 
-/** The locale numbers and dates are written in; Arabic keeps Western digits, as INTERPOL's Arabic texts do. */
-const LOCALE: Record<DossierLanguage, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ar: 'ar' };
+/**
+ * The locale numbers and dates are written in. Arabic asks for Western digits explicitly (whatever the
+ * ICU version's default), so scores read like the hashes, references and article numbers beside them.
+ */
+const LOCALE: Record<DossierLanguage, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ar: 'ar-u-nu-latn' };
 
 const COVERAGE_KEY: Record<CoverageStatus, keyof DossierCatalogue['coverage']> = {
   covered: 'covered',

@@ -84,6 +84,9 @@ describe('the dossier in the agency’s language', () => {
   it('writes dates and numbers for the locale, and English as before', () => {
     const french = template(sampleDossierInput({ language: 'fr' }), META);
     expect(french).toContain('3 décembre 2026');
+    expect(french).toContain('note globale 96,5 sur 100');
+    // Arabic keeps Western digits, like the hashes and article numbers beside them.
+    expect(template(sampleDossierInput({ language: 'ar' }), META)).toContain('الدرجة الإجمالية 96.5 من 100');
     const english = template(sampleDossierInput(), META);
     expect(english).toContain('<html lang="en" dir="ltr">');
     expect(english).toContain('2026-12-03 09:00 UTC');
