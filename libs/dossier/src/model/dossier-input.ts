@@ -106,11 +106,7 @@ export interface DossierAgency {
   country?: string;
   /** A registry identifier of the agency (e.g. a national public-body number), when known. */
   identifier?: { scheme: string; id: string };
-  /**
-   * The language the dossier is written in (the agency's setting); absent means English, so dossiers
-   * made before agencies had the setting keep their content hash. Part of the content hash: reviewers
-   * approve the wording they read. Answers and other people's texts are never translated.
-   */
+  /** The dossier's language, hashed (reviewers approve the wording); absent = English, as before the setting. */
   language?: DossierLanguage;
 }
 
