@@ -1,8 +1,9 @@
+import { agencySettingsTests } from './admin/agency-settings';
 import { questionnaireTemplatesTests } from './admin/questionnaire-templates';
 import { staffAccountsTests } from './admin/staff-accounts';
 import { AdminWorld, startAdminWorld } from './support/admin-world';
 
-/** Agency administration over HTTP: staff accounts and questionnaire templates (real Postgres, SMTP). */
+/** Agency administration over HTTP: settings, staff accounts and questionnaire templates (real Postgres, SMTP). */
 describe('agency administration', () => {
   const world = {} as AdminWorld;
 
@@ -13,6 +14,8 @@ describe('agency administration', () => {
   afterAll(async () => {
     await world.e2e?.close();
   });
+
+  agencySettingsTests(world);
 
   staffAccountsTests(world);
 

@@ -70,11 +70,16 @@ describe('administration pages in a real browser', () => {
     );
   }
 
+  /** Opens an administration page the way a person does: from the main navigation. */
+  async function openFromNavigation(page: Page, link: string, path: string): Promise<void> {
+    await page.goto(`${baseUrl}/cases`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+    await page.waitForURL(`${baseUrl}${path}`);
+  }
+
   it('staff accounts: reached from the navigation; a refused and an accepted account, all accessible', async () => {
     await onPage('admin-users', async (page) => {
-      await page.goto(`${baseUrl}/cases`);
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staff accounts' }).click();
-      await page.waitForURL(`${baseUrl}/admin/users`);
+      await openFromNavigation(page, 'Staff accounts', '/admin/users');
       await expectAccessible(page);
 
       await page.getByLabel('Full name').fill('Marta Evaluadora');
@@ -98,6 +103,23 @@ describe('administration pages in a real browser', () => {
       await page.getByRole('button', { name: 'Deactivate Marta Evaluadora' }).click();
       await page.waitForURL(/notice=deactivated/);
       await expect(page.getByRole('button', { name: 'Reactivate Marta Evaluadora' }).count()).resolves.toBe(1);
+      await expectAccessible(page);
+    });
+  });
+
+  it('agency settings: the dossier language chosen from the keyboard, accessible and usable on a phone', async () => {
+    await onPage('admin-agency', async (page) => {
+      await openFromNavigation(page, 'Agency settings', '/admin/agency');
+      await expectAccessible(page);
+      await page.getByLabel('Dossier language').focus();
+      await page.getByLabel('Dossier language').selectOption({ label: 'Español' });
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/notice=saved/);
+      await expect(page.getByRole('status').textContent()).resolves.toContain('Dossiers are now written in Español');
+      await expect(page.getByLabel('Dossier language').inputValue()).resolves.toBe('es');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expectNoSidewaysScroll(page);
       await expectAccessible(page);
     });
   });

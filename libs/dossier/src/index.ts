@@ -2,6 +2,12 @@
 export * from './model/dossier-input';
 export { dossierContentHash } from './model/content-hash';
 export {
+  DEFAULT_DOSSIER_LANGUAGE,
+  DOSSIER_LANGUAGES,
+  DossierLanguage,
+  isDossierLanguage,
+} from './model/dossier-language';
+export {
   aiActCoverage,
   articlesCited,
   clauseChecklist,

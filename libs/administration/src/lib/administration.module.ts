@@ -6,6 +6,9 @@ import { DossierModule } from '@probity/dossier';
 import { IdentityModule } from '@probity/identity';
 import { NotificationsModule } from '@probity/notifications';
 import { QuestionBankModule } from '@probity/question-bank';
+import { AgencySettingsApiController } from './agency-settings-api.controller';
+import { AgencySettingsPagesController } from './agency-settings-pages.controller';
+import { AgencySettingsService } from './agency-settings.service';
 import { BackgroundJobs } from './jobs/background-jobs.service';
 import { JobsApiController } from './jobs/jobs-api.controller';
 import { JobsPagesController } from './jobs/jobs-pages.controller';
@@ -16,13 +19,15 @@ import { TemplateApiController } from './template-api.controller';
 import { TemplatePagesController } from './template-pages.controller';
 
 /**
- * Agency administration: staff accounts and roles, the agency's own questionnaire templates, and its
- * background jobs (pages under /admin, JSON under /api/v1/staff, /api/v1/questionnaire-templates and
+ * Agency administration: the agency's settings (dossier language), staff accounts and roles, the agency's own questionnaire templates, and its
+ * background jobs (pages under /admin, JSON under /api/v1/agency/settings, /api/v1/staff, /api/v1/questionnaire-templates and
  * /api/v1/agency/jobs).
  */
 @Module({
   imports: [AuditModule, CasesModule, DossierModule, IdentityModule, NotificationsModule, QuestionBankModule],
   controllers: [
+    AgencySettingsApiController,
+    AgencySettingsPagesController,
     StaffApiController,
     StaffPagesController,
     TemplateApiController,
@@ -30,6 +35,6 @@ import { TemplatePagesController } from './template-pages.controller';
     JobsApiController,
     JobsPagesController,
   ],
-  providers: [StaffAdministration, BackgroundJobs, UnitOfWork],
+  providers: [AgencySettingsService, StaffAdministration, BackgroundJobs, UnitOfWork],
 })
 export class AdministrationModule {}

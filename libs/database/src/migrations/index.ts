@@ -19,6 +19,7 @@ import { Fria1796322268841 } from './1796322268841-fria';
 import { ReadinessItems1796322923021 } from './1796322923021-readiness-items';
 import { Monitoring1796324133956 } from './1796324133956-monitoring';
 import { RiskRegister1796322287223 } from './1796322287223-risk-register';
+import { AgencyDossierLanguage1796415859288 } from './1796415859288-agency-dossier-language';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   ReadinessItems1796322923021,
   Monitoring1796324133956,
   RiskRegister1796322287223,
+  AgencyDossierLanguage1796415859288,
 ];

@@ -79,6 +79,11 @@ export interface ScoredCaseSource {
   clarifications?: DossierClarification[];
   /** The legal reviewers whose approval the dossier needs. */
   reviewers?: DossierInput['reviewers'];
+  /**
+   * The questionnaire locale of the dossier's language ('fr', 'es', 'ar'): question, section and
+   * marking-guide texts are taken in it where the questionnaire has them. Answers are never translated.
+   */
+  locale?: string;
 }
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
@@ -95,8 +100,17 @@ export function dossierInputFromScoring(source: ScoredCaseSource): DossierInput 
   // Lead-ins a reader of an answer needs (some questions make no sense without them).
   const leadIns = leadInsOf(source.definition);
   // People read a question's title; its name is an internal key (kept only as a fallback for a title-less question).
+  const locale = source.locale ?? 'default';
   const questionTitle = (name: string) =>
-    localised(located.find((l) => l.question.name === name)?.question.title) || name;
+    localised(located.find((l) => l.question.name === name)?.question.title, locale) || name;
+  // A rule's message in the dossier's language, where the questionnaire has it ('' in English: the finding's own).
+  const rules = new Map(
+    [...(source.definition.knockouts ?? []), ...(source.definition.redFlags ?? [])].map((r) => [r.id, r]),
+  );
+  const ruleText = (ruleId: string, part: 'title' | 'explanation') => {
+    const rule = locale === 'default' ? undefined : rules.get(ruleId);
+    return rule ? localised(rule[part], locale) : '';
+  };
   const { comparison } = source;
   const scoringModel = dossierScoringModel(source.definition, source.providers, comparison);
   // Without a principle mapping, the questionnaire's own model ranks (and recommends) alone.
@@ -112,12 +126,14 @@ export function dossierInputFromScoring(source: ScoredCaseSource): DossierInput 
   const providers: DossierProvider[] = source.providers.map((provider) => {
     const byQuestion = new Map(provider.sheet.questions.map((q) => [q.questionName, q]));
     const ranked = comparison.ranked.find((r) => r.providerId === provider.id);
-    const titleOf = (name: string) => byQuestion.get(name)?.title ?? name;
+    // The sheet keeps the English title; another language takes the questionnaire's own translation.
+    const titleOf = (name: string) =>
+      locale === 'default' ? (byQuestion.get(name)?.title ?? name) : questionTitle(name);
     const finding = (f: RuleFinding): DossierFinding => ({
       ruleId: f.ruleId,
-      title: f.title,
+      title: ruleText(f.ruleId, 'title') || f.title,
       severity: f.severity,
-      explanation: f.explanation,
+      explanation: ruleText(f.ruleId, 'explanation') || f.explanation,
       aiAct: f.aiAct,
       mcc: f.mcc,
       firedBy: f.firedBy.map((fired) => {
@@ -153,10 +169,14 @@ export function dossierInputFromScoring(source: ScoredCaseSource): DossierInput 
       knockouts: provider.findings.filter((f) => f.kind === 'knockout').map(finding),
       redFlags: provider.findings.filter((f) => f.kind === 'red-flag').map(finding),
       evidence: provider.evidence.map((file) => ({ ...file, questionTitle: questionTitle(file.questionName) })),
-      missingEvidence: provider.missingEvidence.map((m) => ({ questionName: m.questionName, title: m.title })),
+      missingEvidence: provider.missingEvidence.map((m) => ({
+        questionName: m.questionName,
+        title: locale === 'default' ? m.title : questionTitle(m.questionName),
+      })),
       awaitingPanel: provider.sheet.awaitingPanel.map(titleOf),
-      justifications: provider.justifications ?? [],
-      moderation: provider.moderation ?? [],
+      // The caller titles the panel's records in English; another language takes the questionnaire's.
+      justifications: (provider.justifications ?? []).map((j) => ({ ...j, questionTitle: titleOf(j.questionName) })),
+      moderation: (provider.moderation ?? []).map((m) => ({ ...m, questionTitle: titleOf(m.questionName) })),
       evidenceConfirmations: (provider.evidenceConfirmations ?? []).map((verdict) => ({
         ...verdict,
         questionTitle: questionTitle(verdict.questionName),
@@ -169,9 +189,9 @@ export function dossierInputFromScoring(source: ScoredCaseSource): DossierInput 
         .map(({ question, page }) => {
           const scored = byQuestion.get(question.name);
           return {
-            section: localised(page.title) || page.name,
+            section: localised(page.title, locale) || page.name,
             questionName: question.name,
-            title: localised(question.title) || question.name,
+            title: localised(question.title, locale) || question.name,
             answer: question.name in provider.answers ? answerText(question, provider.answers[question.name]) : '',
             points: scored?.points ?? null,
             status: scored?.status ?? 'informative',
@@ -207,7 +227,7 @@ export function dossierInputFromScoring(source: ScoredCaseSource): DossierInput 
     schemaVersion: DOSSIER_INPUT_SCHEMA_VERSION,
     agency: source.agency,
     markingGuides: located.flatMap(({ question }) => {
-      const levels = markingGuideFor(question.name);
+      const levels = markingGuideFor(question.name, locale);
       return levels ? [{ questionName: question.name, questionTitle: questionTitle(question.name), levels }] : [];
     }),
     case: {

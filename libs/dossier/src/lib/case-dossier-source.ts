@@ -8,11 +8,12 @@ import {
 } from '@probity/cases';
 import { IdentityService } from '@probity/identity';
 import { EvaluationResultsService, StoredFindings } from '@probity/evaluation';
-import { BUILT_IN_QUESTIONNAIRES, QuestionnaireDefinition } from '@probity/questionnaires';
+import { BUILT_IN_QUESTIONNAIRES, localised, QuestionnaireDefinition } from '@probity/questionnaires';
 import { FriaService, ReadinessService } from '@probity/readiness';
 import type { CriteriaWeights, ScoreSheet } from '@probity/scoring';
 import { dossierInputFromScoring, ScoredProviderSource } from '../adapters/from-scoring';
-import { DossierInput, REVIEWER_ROLE_LABEL } from '../model/dossier-input';
+import { DossierAgency, DossierInput, REVIEWER_ROLE_LABEL } from '../model/dossier-input';
+import { isDossierLanguage } from '../model/dossier-language';
 import { awardAmendment } from '../reproducible/award-amendment';
 import { awardRecordFromStored, StoredAwardSource } from '../reproducible/award-record-from-case';
 import { RiskRegisterAssembler } from './risk/risk-register-assembler';
@@ -30,6 +31,16 @@ export abstract class DossierInputSource {
   abstract inputFor(caseId: string): Promise<DossierInput>;
   /** Called once the dossier is signed, to move the case to signed_off. */
   abstract markSignedOff(caseId: string): Promise<void>;
+}
+
+/**
+ * The agency as its dossier names it, in the language its administrator chose. English names no
+ * language, so an English dossier's content (and hash) is what it was before agencies had the setting.
+ */
+export async function dossierAgencyOf(identity: IdentityService, agencyId: string): Promise<DossierAgency> {
+  const agency = await identity.getAgency(agencyId);
+  const language = isDossierLanguage(agency.dossierLanguage) ? agency.dossierLanguage : 'en';
+  return { name: agency.name, ...(language === 'en' ? {} : { language }) };
 }
 
 /** Reads stored cases, score sheets, the latest comparison and the panel's records; computes nothing. */
@@ -59,6 +70,9 @@ export class CaseDossierInputSource extends DossierInputSource {
         'The case has no comparison yet: start the evaluation and let scoring finish.',
       );
     const declarations = await this.results.declarationsOf(caseId);
+    const agency = await dossierAgencyOf(this.identity, procurementCase.agencyId);
+    const language = agency.language;
+    const definition = procurementCase.questionnaireDefinition as QuestionnaireDefinition;
     // Evaluators and moderating officers are named as their staff accounts are; an account that no
     // longer exists keeps a stable label (numbered in order of declaration).
     const staffNames = new Map(
@@ -158,9 +172,8 @@ export class CaseDossierInputSource extends DossierInputSource {
       comparison: stored.comparison,
     });
     const input = dossierInputFromScoring({
-      agency: {
-        name: (await this.identity.getAgency(procurementCase.agencyId)).name,
-      },
+      agency,
+      locale: language,
       case: {
         id: procurementCase.id,
         reference: procurementCase.reference,
@@ -174,7 +187,8 @@ export class CaseDossierInputSource extends DossierInputSource {
         publishedAt: procurementCase.publishedAt,
         questionsDue: procurementCase.questionsDue,
         responsesDue: procurementCase.responsesDue,
-        questionnaireTitle: template?.title ?? procurementCase.questionnaireKey,
+        questionnaireTitle:
+          (language && localised(definition.title, language)) || template?.title || procurementCase.questionnaireKey,
         questionnaireHash: procurementCase.questionnaireHash,
       },
       definition: procurementCase.questionnaireDefinition as QuestionnaireDefinition,

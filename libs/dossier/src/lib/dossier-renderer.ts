@@ -3,6 +3,8 @@ import { AppConfig } from '@probity/config';
 import Handlebars from 'handlebars';
 import { BrowserPool } from '@probity/pdf-rendering';
 import type { DossierInput } from '../model/dossier-input';
+import { fill } from '../model/catalogue/catalogue';
+import { dossierLanguageOf, dossierWording } from '../model/dossier-wording';
 import type { DossierMeta } from '../model/dossier-view';
 import { createDossierTemplate, DossierTemplate } from '../render/dossier-template';
 import { attachAwardRecord } from '../render/attachments';
@@ -32,11 +34,20 @@ export class DossierRenderer {
   async render(input: DossierInput, meta: DossierMeta, signature?: EmbeddedSignature): Promise<RenderedDossier> {
     const html = this.html(input, meta);
     // Header and footer templates are HTML too: the case reference is escaped like everything else.
-    const reference = Handlebars.escapeExpression(input.case.reference);
+    const { t, language, dir } = dossierWording(dossierLanguageOf(input));
+    const status = t.status[meta.status === 'under review' ? 'underReview' : meta.status];
+    const header = Handlebars.escapeExpression(
+      fill(t.document.header, { reference: input.case.reference, version: meta.version, status }),
+    );
+    // Chromium fills the page numbers into these two spans; the words around them are the catalogue's.
+    const footer = fill(Handlebars.escapeExpression(t.document.footer), {
+      page: '<span class="pageNumber"></span>',
+      pages: '<span class="totalPages"></span>',
+    });
     const printed = await this.browsers.renderPdf(html, {
-      title: `Evaluation dossier ${input.case.reference}`,
-      headerHtml: `<div style="font-size:7pt;width:100%;padding:0 16mm;color:#4a5360;font-family:sans-serif">${reference} · evaluation dossier v${meta.version} · ${meta.status}</div>`,
-      footerHtml: `<div style="font-size:7pt;width:100%;text-align:center;color:#4a5360;font-family:sans-serif">page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
+      title: fill(t.document.title, { reference: input.case.reference, title: input.case.title }),
+      headerHtml: `<div lang="${language}" dir="${dir}" style="font-size:7pt;width:100%;padding:0 16mm;color:#4a5360;font-family:sans-serif">${header}</div>`,
+      footerHtml: `<div lang="${language}" dir="${dir}" style="font-size:7pt;width:100%;text-align:center;color:#4a5360;font-family:sans-serif">${footer}</div>`,
     });
     // The award record travels inside the PDF, attached before metadata and before any signature,
     // in the same pass: the printed file is parsed and written once.
@@ -44,8 +55,9 @@ export class DossierRenderer {
     const pdf = await withMetadata(
       printed,
       {
-        title: `Evaluation dossier ${input.case.reference} — ${input.case.title}`,
+        title: fill(t.document.title, { reference: input.case.reference, title: input.case.title }),
         author: input.agency.name,
+        // Subject and keywords stay English whatever the dossier's language: tools search and read them.
         subject: `Tender evaluation dossier for case ${input.case.reference}, version ${meta.version} (${meta.status})`,
         keywords: [
           'Probity',

@@ -103,6 +103,19 @@ export interface ClauseToInclude {
   recommendedHasGap: boolean;
 }
 
+/** The words the checklist's reasons are made of. */
+export interface ChecklistWords {
+  obligation: (article: string, englishTitle: string) => string;
+  status: (status: CoverageStatus) => string;
+  redFlag: (title: string) => string;
+}
+
+const ENGLISH_CHECKLIST_WORDS: ChecklistWords = {
+  obligation: (_article, englishTitle) => englishTitle,
+  status: (status) => status,
+  redFlag: (title) => `red flag: ${title}`,
+};
+
 /**
  * The MCC-AI clauses to put in the contract because of gaps found: every obligation an eligible
  * provider leaves open or only partly covers, and every red flag that names a clause. Knocked-out
@@ -115,6 +128,8 @@ export function clauseChecklist(
     }
   >,
   recommendedProviderId: string | null,
+  // How the reasons are worded: the dossier passes its language's words (the decisions stay on the codes).
+  words: ChecklistWords = ENGLISH_CHECKLIST_WORDS,
 ): ClauseToInclude[] {
   const eligible = providers
     .filter((provider) => provider.standing.kind !== 'disqualified')
@@ -130,10 +145,14 @@ export function clauseChecklist(
   for (const provider of eligible) {
     for (const obligation of provider.coverage) {
       if (obligation.status !== 'covered')
-        note(obligation.clause, `${obligation.article} ${obligation.title} ${obligation.status}`, provider);
+        note(
+          obligation.clause,
+          `${obligation.article} ${words.obligation(obligation.article, obligation.title)} ${words.status(obligation.status)}`,
+          provider,
+        );
     }
     for (const flag of provider.redFlags) {
-      if (flag.mcc) note(clauseNamed(flag.mcc), `red flag: ${flag.title}`, provider);
+      if (flag.mcc) note(clauseNamed(flag.mcc), words.redFlag(flag.title), provider);
     }
   }
   const order = (clause: string) => {

@@ -1,4 +1,5 @@
 import type { AwardRecord } from '../reproducible/award-record';
+import type { DossierLanguage } from './dossier-language';
 import type { DossierRiskRegister } from './risk-register-view';
 
 /**
@@ -105,6 +106,8 @@ export interface DossierAgency {
   country?: string;
   /** A registry identifier of the agency (e.g. a national public-body number), when known. */
   identifier?: { scheme: string; id: string };
+  /** The dossier's language, hashed (reviewers approve the wording); absent = English, as before the setting. */
+  language?: DossierLanguage;
 }
 
 export interface DossierCase {

@@ -18,7 +18,12 @@ describe('buildDossierView from the sample dossier input', () => {
   const view = buildDossierView(input, META);
 
   it('prints the meta, title, agency and case with formatted value and day-precision timeline', () => {
-    expect(view.meta).toEqual({ ...META, generatedAt: '2026-11-22 10:15 UTC', signed: false });
+    expect(view.meta).toEqual({
+      ...META,
+      generatedAt: '2026-11-22 10:15 UTC',
+      signed: false,
+      statusText: 'under review',
+    });
     expect(view.title).toBe(`Evaluation dossier ${input.case.reference} — ${input.case.title}`);
     expect(view.agency).toEqual(input.agency);
     expect(view.case.reference).toBe(input.case.reference);
@@ -292,6 +297,7 @@ describe('buildDossierView from the sample dossier input', () => {
     );
     expect(signed.signOff).toEqual({
       required: [{ name: 'L. Reviewer', role: 'Legal' }],
+      requiredNames: 'L. Reviewer',
       decisions: [expect.objectContaining({ label: 'Approved with conditions', decidedAt: '2026-12-03 08:30 UTC' })],
       comments: [
         expect.objectContaining({
@@ -301,7 +307,7 @@ describe('buildDossierView from the sample dossier input', () => {
       ],
       signedAt: '2026-12-03 09:00 UTC',
     });
-    expect(view.signOff).toEqual({ required: [], decisions: [], comments: [], signedAt: '—' });
+    expect(view.signOff).toEqual({ required: [], requiredNames: '', decisions: [], comments: [], signedAt: '—' });
   });
 
   it('recommends nobody when no provider remains eligible', () => {

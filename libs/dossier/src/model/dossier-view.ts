@@ -4,10 +4,14 @@ import { friaAnnex } from './fria';
 import { sanitiseProviderHtml } from '@probity/questionnaires';
 import { readinessView } from './readiness-view';
 import { sanitiseSvg } from './svg-sanitizer';
-import { methodStatement } from './method-statement';
-import { methodView } from './method-view';
-import { NOT_MAPPED, providerModelLine, scoringModelView } from './scoring-model-view';
+import { methodStatementWithText, methodWithText } from './method-view';
+import { providerModelLine, scoringModelView } from './scoring-model-view';
 import { riskRegisterView } from './risk-register-dossier';
+import { DossierCatalogue, fill } from './catalogue/catalogue';
+import { dossierSections } from './dossier-sections';
+
+export { DossierSection, dossierSections } from './dossier-sections';
+import { checklistWords, dossierLanguageOf, dossierWording, DossierWording } from './dossier-wording';
 
 export type DossierStatus = 'draft' | 'under review' | 'signed';
 
@@ -22,63 +26,40 @@ export interface DossierMeta {
   verifyUrl?: string;
 }
 
-export interface DossierSection {
-  key: string;
-  title: string;
-}
+const DECISION_KEY: Record<ReviewDecisionKind, keyof DossierCatalogue['signOff']> = {
+  approve: 'approve',
+  'approve-with-conditions': 'approveWithConditions',
+  'request-changes': 'requestChanges',
+};
 
-/** The sections reviewers can comment on, in print order. Provider chapters are keyed by provider id. */
-export function dossierSections(
-  input: Pick<DossierInput, 'providers'> & { award?: unknown; riskRegister?: unknown },
-): DossierSection[] {
-  return [
-    { key: 'summary', title: '1. Executive summary' },
-    { key: 'procedure', title: '2. Procedure' },
-    { key: 'comparison', title: '3. Comparison of providers' },
-    { key: 'sensitivity', title: '4. Sensitivity of the ranking' },
-    ...input.providers.map((provider, index) => ({
-      key: `provider:${provider.id}`,
-      title: `5.${index + 1} Provider: ${provider.name}`,
-    })),
-    { key: 'ai-act', title: '6. EU AI Act view and contract clauses' },
-    { key: 'readiness', title: '7. Is the agency ready to use this system?' },
-    ...(input.riskRegister ? [{ key: 'risk', title: '8. Risk register per provider' }] : []),
-    { key: 'fria', title: 'Annex A. Fundamental rights impact assessment' },
-    { key: 'answers', title: 'Annex B. Providers’ answers' },
-    ...(input.award ? [{ key: 'method', title: 'Annex C. Method statement' }] : []),
-    { key: 'sign-off', title: 'Sign-off' },
-  ];
-}
-
-const DECISION_LABEL: Record<ReviewDecisionKind, string> = {
-  approve: 'Approved',
-  'approve-with-conditions': 'Approved with conditions',
-  'request-changes': 'Changes requested',
+const STATUS_KEY: Record<DossierStatus, keyof DossierCatalogue['status']> = {
+  draft: 'draft',
+  'under review': 'underReview',
+  signed: 'signed',
 };
 
 export const score = (value: number | null | undefined): string =>
   value === null || value === undefined || !Number.isFinite(value) ? 'n/a' : value.toFixed(1);
 
-const day = (iso: string | null | undefined): string => (iso ? iso.slice(0, 10) : '—');
-const minute = (iso: string | null | undefined): string => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—');
-
-function standingText(provider: DossierProvider): string {
+function standingText(provider: DossierProvider, { t }: DossierWording): string {
   switch (provider.standing.kind) {
     case 'ranked':
-      return `Rank ${provider.standing.rank}`;
+      return fill(t.provider.rank, { rank: provider.standing.rank });
     case 'disqualified':
-      return 'Excluded by a knock-out rule';
+      return t.provider.excluded;
     case 'unscored':
-      return 'Not ranked: nothing scorable';
+      return t.provider.unscored;
   }
 }
 
-function finding(f: DossierFinding) {
+function finding(f: DossierFinding, w: DossierWording) {
   return {
     title: f.title,
-    severity: f.severity,
+    severity: w.severity(f.severity),
     explanation: f.explanation,
-    reference: [f.aiAct ? `AI Act ${f.aiAct}` : '', f.mcc ? `MCC-AI ${f.mcc}` : ''].filter(Boolean).join(' · '),
+    reference: [f.aiAct ? `${w.t.answers.aiAct} ${f.aiAct}` : '', f.mcc ? `MCC-AI ${f.mcc}` : '']
+      .filter(Boolean)
+      .join(' · '),
     firedBy: f.firedBy,
   };
 }
@@ -90,9 +71,12 @@ function finding(f: DossierFinding) {
  * the renderer builds from font files).
  */
 export function buildDossierView(input: DossierInput, meta: DossierMeta) {
+  const w = dossierWording(dossierLanguageOf(input));
+  const { t, minute, day } = w;
+  const score = w.score;
   const nameOf = new Map(input.providers.map((p) => [p.id, p.name]));
   const name = (id: string) => nameOf.get(id) ?? id;
-  const sections = dossierSections(input);
+  const sections = dossierSections(input, t);
   const sectionTitle = new Map(sections.map((s) => [s.key, s.title]));
   const recommendedId = input.comparison.recommendedProviderId;
   const recommended = input.providers.find((p) => p.id === recommendedId) ?? null;
@@ -123,47 +107,56 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
       standing: provider.standing,
       standingText:
         provider.standing.kind === 'unscored' && input.scoringModel?.ranking.by === 'none'
-          ? 'Not ranked: the scoring model decides pass or fail by level'
-          : standingText(provider),
+          ? t.provider.passFail
+          : standingText(provider, w),
       disqualified: provider.standing.kind === 'disqualified',
       overall: score(provider.overall),
       // A questionnaire with no principle mapping has no principle chart to draw, only "not mapped".
       chart: input.scoringModel?.principlesMapped === false ? '' : sanitiseSvg(provider.charts.principles),
-      modelLine: providerModelLine(input, provider.id),
-      principlesNotMapped: input.scoringModel?.principlesMapped === false ? NOT_MAPPED : null,
+      modelLine: providerModelLine(input, provider.id, t),
+      principlesNotMapped: input.scoringModel?.principlesMapped === false ? t.model.notMapped : null,
       principles: provider.principles.map((p) => ({
-        name: p.name,
+        name: w.principle(p.name),
         score: score(p.score),
-        instrumental: p.instrumental.map((i) => ({ name: i.name, score: score(i.score) })),
+        instrumental: p.instrumental.map((i) => ({ name: w.principle(i.name), score: score(i.score) })),
       })),
-      strongest: provider.strongest,
-      weakest: provider.weakest,
-      knockouts: provider.knockouts.map(finding),
-      redFlags: provider.redFlags.map(finding),
+      strongest: provider.strongest.map(w.principle),
+      weakest: provider.weakest.map(w.principle),
+      knockouts: provider.knockouts.map((f) => finding(f, w)),
+      redFlags: provider.redFlags.map((f) => finding(f, w)),
+      // Severity as the rules name it: the key risks are chosen on it, whatever the language.
+      severities: provider.redFlags.map((f) => f.severity),
       evidence: provider.evidence,
       missingEvidence: provider.missingEvidence,
       evidenceConfirmations: (provider.evidenceConfirmations ?? []).map((verdict) => ({
         ...verdict,
-        verdictText: verdict.confirmed ? 'confirmed' : 'not confirmed',
+        verdictText: verdict.confirmed ? t.provider.confirmed : t.provider.notConfirmed,
       })),
       awaitingPanel: provider.awaitingPanel,
       justifications: [...justificationsByQuestion.entries()].map(([questionName, entry]) => ({
         questionName,
         questionTitle: entry.questionTitle,
-        entries: entry.entries.map((j) => ({ evaluator: j.evaluator, score: j.score ?? 'n/a', text: j.text })),
+        entries: entry.entries.map((j) => ({
+          evaluator: j.evaluator,
+          score: j.score ?? t.document.notAvailable,
+          text: j.text,
+        })),
       })),
       moderation: provider.moderation.map((m) => ({ ...m, moderatedAt: minute(m.moderatedAt) })),
       // Points as printed: an unanswered required question has none, and Handlebars would print nothing.
       coverage: coverage.map((c) => ({
         ...c,
-        questions: c.questions.map((q) => ({ ...q, points: q.points === null ? 'unanswered' : score(q.points) })),
+        title: w.obligation(c.article, c.title),
+        statusText: w.coverage(c.status),
+        questions: c.questions.map((q) => ({ ...q, points: q.points === null ? t.aiAct.unanswered : score(q.points) })),
       })),
+      coverageCodes: coverage,
       coveredCount: coverage.filter((c) => c.status === 'covered').length,
       answers: provider.answers.map((a) => ({
         ...a,
         // Embedded unescaped by the template: sanitised here too, whoever built the input.
         leadIn: a.leadIn ? sanitiseProviderHtml(a.leadIn) : undefined,
-        answer: a.answer.trim() === '' ? '(not answered)' : a.answer,
+        answer: a.answer.trim() === '' ? t.answers.notAnswered : a.answer,
         points: a.points === null ? '—' : score(a.points),
       })),
     };
@@ -171,15 +164,29 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
 
   const signOff = input.signOff;
   return {
-    meta: { ...meta, generatedAt: minute(meta.generatedAt), signed: meta.status === 'signed' },
-    title: `Evaluation dossier ${input.case.reference} — ${input.case.title}`,
+    meta: {
+      ...meta,
+      generatedAt: minute(meta.generatedAt),
+      signed: meta.status === 'signed',
+      statusText: t.status[STATUS_KEY[meta.status]],
+    },
+    // The dossier's own words, and the language the HTML declares (`lang`, `dir`).
+    t,
+    lang: w.language,
+    dir: w.dir,
+    title: fill(t.document.title, { reference: input.case.reference, title: input.case.title }),
     agency: input.agency,
     case: {
       ...input.case,
       valueText: input.case.value
-        ? `${input.case.value.amount.toLocaleString('en-GB')} ${input.case.value.currency}`
-        : 'not stated',
-      timeline: input.case.timeline.map((t) => ({ label: t.label, date: day(t.date) })),
+        ? `${w.amount(input.case.value.amount)} ${input.case.value.currency}`
+        : t.document.notStated,
+      criteria: input.case.criteria.map((c) => ({
+        ...c,
+        name: w.principle(c.name),
+        subCriteria: c.subCriteria.map((sub) => ({ ...sub, name: w.principle(sub.name) })),
+      })),
+      timeline: input.case.timeline.map((entry) => ({ label: w.timelineLabel(entry.label), date: day(entry.date) })),
     },
     sections,
     summary: {
@@ -209,14 +216,16 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
           name: p.name,
           reasons: p.knockouts.map((k) => ({
             title: k.title,
-            firedBy: k.firedBy.map((f) => `“${f.answer}” to “${f.questionTitle}”`).join('; '),
+            firedBy: k.firedBy
+              .map((f) => fill(t.provider.answerTo, { answer: f.answer, question: f.questionTitle }))
+              .join('; '),
           })),
         })),
       keyRisks: providers
         .filter((p) => !p.disqualified)
         .flatMap((p) =>
           p.redFlags
-            .filter((f) => f.severity === 'high' || f.severity === 'critical')
+            .filter((_f, index) => p.severities[index] === 'high' || p.severities[index] === 'critical')
             .map((f) => ({ provider: p.name, title: f.title, severity: f.severity })),
         ),
       openObligations: providers
@@ -225,18 +234,19 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
     },
     panel: input.panel.map((member) => ({
       ...member,
+      role: w.role(member.role),
       declaration: member.conflictOfInterest.declared
-        ? `Conflict declared${member.conflictOfInterest.recused ? ' — recused' : ''}`
-        : 'No conflict declared',
+        ? `${t.procedure.conflictDeclared}${member.conflictOfInterest.recused ? ` — ${t.procedure.recused}` : ''}`
+        : t.procedure.noConflict,
       declaredAt: day(member.conflictOfInterest.declaredAt),
     })),
     clarifications: input.clarifications.map((c) => ({ ...c, publishedAt: day(c.publishedAt) })),
     markingGuides: input.markingGuides ?? [],
-    method: methodView(input.award),
-    methodStatement: methodStatement(input.award),
+    method: methodWithText(input.award, t),
+    methodStatement: methodStatementWithText(input.award, t),
     providers,
     matrix: {
-      columns: input.comparison.columns,
+      columns: input.comparison.columns.map((column) => ({ ...column, name: w.principle(column.name) })),
       rows: input.comparison.rows.map((row) => ({
         name: name(row.providerId),
         scores: row.scores.map(score),
@@ -244,7 +254,7 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
         disqualified: input.providers.find((p) => p.id === row.providerId)?.standing.kind === 'disqualified',
       })),
     },
-    scoringModel: scoringModelView(input),
+    scoringModel: scoringModelView(input, t),
     charts: { comparison: sanitiseSvg(input.charts.comparison), heatMap: sanitiseSvg(input.charts.heatMap) },
     sensitivity: {
       shift: input.sensitivity.shift,
@@ -253,31 +263,47 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
       changes: input.sensitivity.cases
         .filter((c) => c.changed)
         .map((c) => ({
-          criterion: c.criterionName,
+          criterion: w.principle(c.criterionName),
           delta: c.delta > 0 ? `+${c.delta}` : `${c.delta}`,
           leaderChanged: c.leaderChanged,
-          swaps: c.swaps.map((s) => `${name(s.overtakenBy)} overtakes ${name(s.ahead)}`).join('; '),
+          swaps: c.swaps
+            .map((s) => fill(t.sensitivity.overtakes, { overtaker: name(s.overtakenBy), ahead: name(s.ahead) }))
+            .join('; '),
         })),
       closePairs: input.sensitivity.closePairs.map((pair) => ({
         a: name(pair.a),
         b: name(pair.b),
-        difference: pair.difference.toFixed(2),
+        difference: w.hundredths(pair.difference),
       })),
     },
     clauseChecklist: clauseChecklist(
-      providers.map((p) => ({ ...p, redFlags: input.providers.find((x) => x.id === p.id)!.redFlags })),
+      providers.map((p) => ({
+        ...p,
+        coverage: p.coverageCodes,
+        redFlags: input.providers.find((x) => x.id === p.id)!.redFlags,
+      })),
       recommendedId,
-    ),
-    fria: friaAnnex(input),
+      checklistWords(w),
+    ).map((item) => ({ ...item, clause: w.clause(item.clause) })),
+    fria: friaAnnex(input).map((section) => ({
+      ...section,
+      heading: t.friaHeadings[section.key],
+      agency: section.agency.written
+        ? { ...section.agency, writtenAt: day(section.agency.writtenAt) }
+        : { ...section.agency, text: t.fria.notWritten },
+      // The only case-record source is the intended use stated when the case was raised.
+      caseRecord: section.caseRecord.map((source) => ({ ...source, label: t.fria.intendedUseLabel })),
+    })),
     consultations: input.deployer?.consultations ?? [],
-    readiness: readinessView(input),
-    riskRegister: riskRegisterView(input.riskRegister, recommendedId),
+    readiness: readinessView(input, t),
+    riskRegister: riskRegisterView(input.riskRegister, recommendedId, t),
     signOff: {
       // The signed record names who approved; a review copy names who must.
-      required: signOff?.requiredReviewers ?? input.reviewers,
+      required: (signOff?.requiredReviewers ?? input.reviewers).map((r) => ({ ...r, role: w.role(r.role) })),
       decisions: (signOff?.decisions ?? []).map((d) => ({
         ...d,
-        label: DECISION_LABEL[d.decision],
+        role: w.role(d.role),
+        label: t.signOff[DECISION_KEY[d.decision]],
         decidedAt: minute(d.decidedAt),
       })),
       comments: (signOff?.comments ?? []).map((c) => ({
@@ -285,6 +311,7 @@ export function buildDossierView(input: DossierInput, meta: DossierMeta) {
         sectionTitle: sectionTitle.get(c.section) ?? c.section,
         createdAt: minute(c.createdAt),
       })),
+      requiredNames: (signOff?.requiredReviewers ?? input.reviewers).map((r) => r.name).join(', '),
       signedAt: minute(signOff?.signedAt ?? null),
       riskAcceptances: signOff?.riskAcceptances?.map((a) => ({ ...a, acceptedAt: minute(a.acceptedAt) })),
     },

@@ -1,6 +1,7 @@
 import { CORE_PRINCIPLES, INSTRUMENTAL_PRINCIPLES } from '@probity/rubric';
 import { overallUnder } from '@probity/scoring';
 import type { AwardRecord } from '../reproducible/award-record';
+import { DossierCatalogue, EN } from './catalogue/catalogue';
 import { scoringModelStatement } from './scoring-model-statement';
 
 const points = (value: number | null | undefined) =>
@@ -11,7 +12,7 @@ const points = (value: number | null | undefined) =>
  * the real evaluation (the recommended provider's stored score sheet and the case's weights), so a
  * reader can follow every step from an answer to the overall score. Nothing here is a fixed number.
  */
-export function methodStatement(award: AwardRecord | undefined) {
+export function methodStatement(award: AwardRecord | undefined, t: DossierCatalogue = EN) {
   if (!award) return null;
   const { method, results } = award;
   const weights = method.criteriaWeights;
@@ -54,7 +55,7 @@ export function methodStatement(award: AwardRecord | undefined) {
               ? {
                   title: question.title,
                   points: points(question.points),
-                  source: question.source === 'panel' ? 'the panel’s moderated score' : 'the published scoring rule',
+                  source: question.source === 'panel' ? t.method.sourcePanel : t.method.sourceRule,
                   contribution: points(question.contribution),
                 }
               : null,
@@ -70,6 +71,6 @@ export function methodStatement(award: AwardRecord | undefined) {
     shift: results.comparison.sensitivity.shift,
     margin: results.comparison.sensitivity.margin,
     example,
-    model: scoringModelStatement(award),
+    model: scoringModelStatement(award, t),
   };
 }

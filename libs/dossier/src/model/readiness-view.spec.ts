@@ -1,3 +1,4 @@
+import { dossierWordsFor } from './catalogue/catalogue';
 import type { DossierReadinessItem } from './dossier-input';
 import { readinessView } from './readiness-view';
 
@@ -35,5 +36,31 @@ describe('readinessView', () => {
     expect(ready?.ready).toBe(true);
     expect(readinessView({})).toBeNull();
     expect(readinessView({ deployer: { fria: [], consultations: [] } })).toBeNull();
+  });
+});
+
+describe('the readiness checklist in the dossier’s language', () => {
+  const item = {
+    key: 'human-oversight',
+    title: 'Named and trained human overseers',
+    basis: 'AI Act Art. 26(2); Toolkit: people and skills',
+    mandatory: true,
+    status: 'In progress',
+    owner: null,
+    dueDate: null,
+    evidence: '',
+  };
+
+  it('translates the items and status words the catalogue knows, and keeps the rest as recorded', () => {
+    const reworded = { ...item, key: 'log-retention', title: 'Logs kept for a year', status: 'Done' };
+    const view = readinessView(
+      { deployer: { fria: [], consultations: [], readiness: [item, reworded] } },
+      dossierWordsFor('fr'),
+    );
+    expect(view?.items.map((i) => [i.title, i.status])).toEqual([
+      ['Personnes chargées du contrôle humain désignées et formées', 'En cours'],
+      ['Logs kept for a year', 'Réalisé'],
+    ]);
+    expect(view?.open).toEqual(['Personnes chargées du contrôle humain désignées et formées']);
   });
 });

@@ -1,3 +1,4 @@
+import { EN } from './catalogue/catalogue';
 import type { DossierRiskRegister, RegisteredRisk } from './risk-register-view';
 
 /** Headings of the register table, the same in the dossier and in the XLSX download. */
@@ -32,8 +33,8 @@ export const RISK_TABLE_KEYS = [
   'decision',
 ] as const;
 
-export const RISK_LABEL =
-  'Based on the Toolkit’s risk assessment approach (its own scales are not reproduced). Not an award criterion: it changes no score and no rank.';
+/** The register's standing, printed above it (the dossier prints it in its own language). */
+export const RISK_LABEL = EN.risk.label;
 
 const DECISION_WORDS = { accept: 'Accept', mitigate: 'Mitigate', avoid: 'Avoid' } as const;
 

@@ -1,5 +1,6 @@
 import { localised } from '@probity/questionnaires';
 import type { AwardRecord } from '../reproducible/award-record';
+import { DossierCatalogue, EN, fill } from './catalogue/catalogue';
 import { modelNumber } from './scoring-model-view';
 
 /**
@@ -8,7 +9,7 @@ import { modelNumber } from './scoring-model-view';
  * under a pass/fail rule): each group's total and maximum, each derived value with its expression,
  * the measured value and the level. Null without a model.
  */
-export function scoringModelStatement(award: AwardRecord | undefined) {
+export function scoringModelStatement(award: AwardRecord | undefined, { model: t }: DossierCatalogue = EN) {
   const model = award?.method.questionnaire.scoringModel;
   const ranking = award?.results.comparison.model;
   if (!award || !model || !ranking) return null;
@@ -18,27 +19,35 @@ export function scoringModelStatement(award: AwardRecord | undefined) {
     localised(model.groups.find((g) => g.name === name)?.title ?? model.values?.find((v) => v.name === name)?.title) ||
     name;
   const band = model.levels?.bands.find((b) => b.name === outcome?.level?.level);
-  return {
-    direction: model.direction === 'higher-is-riskier' ? 'higher values mean more risk' : 'higher values are better',
-    groups: model.groups.map((group) => ({
+  const groups = model.groups.map((group) =>
+    fill(t.group, {
       title: titleOf(group.name),
       questions: group.questions.length,
-      maximum:
-        (group.maximum ?? 'all') === 'all'
-          ? 'every question of the group counts in its maximum, shown or not'
-          : 'only the questions shown to the provider count in its maximum',
-    })),
+      maximum: (group.maximum ?? 'all') === 'all' ? t.maximumAll : t.maximumShown,
+    }),
+  );
+  const direction = model.direction === 'higher-is-riskier' ? t.statementRiskier : t.statementBetter;
+  return {
+    // The paragraph on the model, its groups listed in it.
+    text: fill(t.statement, { direction, groups: groups.join('; ') }),
     example:
       first && outcome
         ? {
             provider: first.name,
-            groups: outcome.groups.map((group) => ({
-              title: titleOf(group.name),
-              total: modelNumber(group.total),
-              maximum: modelNumber(group.maximum),
-              blanks: group.questions.filter((q) => q.status === 'blank').length,
-              hidden: group.questions.filter((q) => q.status === 'hidden').length,
-            })),
+            groups: outcome.groups.map((group) => {
+              const blanks = group.questions.filter((q) => q.status === 'blank').length;
+              const hidden = group.questions.filter((q) => q.status === 'hidden').length;
+              const total = fill(t.exampleGroup, {
+                title: titleOf(group.name),
+                total: modelNumber(group.total),
+                maximum: modelNumber(group.maximum),
+              });
+              const notes = [
+                blanks ? fill(t.blanks, { count: blanks }) : '',
+                hidden ? fill(t.hidden, { count: hidden }) : '',
+              ];
+              return [total, ...notes.filter(Boolean)].join(' ') + '.';
+            }),
             values: (model.values ?? []).map((value) => {
               const computed = outcome.values.find((v) => v.name === value.name);
               return {
@@ -48,13 +57,15 @@ export function scoringModelStatement(award: AwardRecord | undefined) {
                 maximum: computed?.maximum === null ? null : modelNumber(computed?.maximum),
               };
             }),
+            // "Risk score measures 2.7 points: Level I, which passes."
             level: outcome.level
-              ? {
+              ? fill(outcome.level.pass === null ? t.level : outcome.level.pass ? t.levelPasses : t.levelFails, {
                   of: titleOf(outcome.level.of),
-                  measured: `${modelNumber(outcome.level.measured)}${outcome.level.basis === 'percent-of-maximum' ? ' % of its maximum' : ' points'}`,
-                  title: band ? localised(band.title) || band.name : 'no level',
-                  outcome: outcome.level.pass === null ? '' : outcome.level.pass ? 'passes' : 'fails',
-                }
+                  measured: fill(outcome.level.basis === 'percent-of-maximum' ? t.measuredPercent : t.measuredPoints, {
+                    value: modelNumber(outcome.level.measured),
+                  }),
+                  level: band ? localised(band.title) || band.name : t.noLevel,
+                })
               : null,
             rank: first.rank,
           }

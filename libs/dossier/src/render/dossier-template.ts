@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { templatesDir } from '@probity/web';
 import type { DossierInput } from '../model/dossier-input';
+import { fill } from '../model/catalogue/catalogue';
 import { buildDossierView, DossierMeta } from '../model/dossier-view';
 
 /** Noto Sans (Latin, Latin Extended, Cyrillic) and Noto Sans Arabic, regular and bold: [family, package, subset]. */
@@ -87,7 +88,7 @@ const FONT_FACES_SLOT = '/* font faces */';
 export type DossierTemplate = (input: DossierInput, meta: DossierMeta) => string;
 
 /**
- * Compiles templates/dossier on a private Handlebars instance: only these partials and two helpers
+ * Compiles templates/dossier on a private Handlebars instance: only these partials and three helpers
  * exist, so nothing a provider or user supplies can name a partial or helper. Every value is escaped
  * except the font CSS built here and the charts sanitised by buildDossierView (see dossier.hbs).
  */
@@ -99,13 +100,17 @@ export function createDossierTemplate(): DossierTemplate {
       .replace(/[^a-z]+/g, '-'),
   );
   handlebars.registerHelper('join', (items: unknown) => (Array.isArray(items) ? items.map(String).join(', ') : ''));
+  // A catalogue entry with its {placeholders} filled from the hash: `{{fmt t.cover.questionCount count=n}}`.
+  handlebars.registerHelper('fmt', (template: unknown, options: { hash: Record<string, unknown> }) =>
+    typeof template === 'string' ? fill(template, options.hash) : '',
+  );
   const root = join(templatesDir(), 'dossier');
   for (const file of readdirSync(join(root, 'partials'))) {
     if (file.endsWith('.hbs'))
       handlebars.registerPartial(basename(file, '.hbs'), readFileSync(join(root, 'partials', file), 'utf8'));
   }
   const template = handlebars.compile(readFileSync(join(root, 'dossier.hbs'), 'utf8'), {
-    knownHelpers: { statusClass: true, join: true },
+    knownHelpers: { statusClass: true, join: true, fmt: true },
   });
   const faces = embeddedFaces();
   return (input, meta) => {

@@ -68,9 +68,12 @@ export interface DossierReviewModule {
  * for the review and signing int-specs. Call inside `describe`: it registers the suite's beforeAll/afterAll;
  * `ready` holds the module once beforeAll ran.
  */
-export function dossierReviewHarness() {
-  const source = new SampleInputSource();
+export function dossierReviewHarness<Source extends DossierInputSource = SampleInputSource>(
+  // Another input source for a suite that needs one; it may read the module (ready once beforeAll ran).
+  sourceOf: (moduleRef: () => TestingModule) => Source = () => new SampleInputSource() as unknown as Source,
+) {
   const ready = {} as DossierReviewModule;
+  const source = sourceOf(() => ready.moduleRef);
   let keyDir: string;
 
   beforeAll(async () => {

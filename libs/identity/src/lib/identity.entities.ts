@@ -4,12 +4,17 @@ import type { StaffRole } from './staff-principal';
 /** A law-enforcement agency: the tenant every case, user and audit entry belongs to. */
 @Entity('agencies')
 @Unique('agencies_name', ['name'])
+@Check('agencies_dossier_language', `"dossier_language" IN ('en', 'fr', 'es', 'ar')`)
 export class Agency {
   @PrimaryColumn('uuid')
   id: string;
 
   @Column({ type: 'varchar', length: 200 })
   name: string;
+
+  /** The language the agency's evaluation dossiers are written in (set by its administrator). */
+  @Column({ name: 'dossier_language', type: 'varchar', length: 2, default: 'en' })
+  dossierLanguage: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

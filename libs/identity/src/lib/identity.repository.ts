@@ -34,6 +34,11 @@ export class IdentityRepository {
     return this.agencies.findOneByOrFail({ id: agencyId });
   }
 
+  async setDossierLanguage(agencyId: string, language: string): Promise<Agency> {
+    await this.agencies.update({ id: agencyId }, { dossierLanguage: language });
+    return this.getAgency(agencyId);
+  }
+
   emailTaken(email: string): Promise<boolean> {
     return this.staff.existsBy({ email });
   }

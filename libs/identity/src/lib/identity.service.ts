@@ -82,6 +82,11 @@ export class IdentityService {
     return this.repository.getAgency(agencyId);
   }
 
+  /** The language is checked by the caller (the agency settings) and by the table's constraint. */
+  async setDossierLanguage(agencyId: string, language: string): Promise<Agency> {
+    return this.repository.setDossierLanguage(agencyId, language);
+  }
+
   /** Creates an account; inside an open UnitOfWork it commits together with whatever else that transaction writes. */
   async createStaffUser(input: NewStaffUser): Promise<StaffUser> {
     if (!STAFF_ROLES.includes(input.role))

@@ -32,6 +32,7 @@ export class StaffSessionMiddleware implements NestMiddleware {
             : []),
           ...(staff.role === 'admin'
             ? [
+                { href: '/admin/agency', label: 'Agency settings' },
                 { href: '/admin/users', label: 'Staff accounts' },
                 { href: '/admin/questionnaires', label: 'Questionnaire templates' },
                 { href: '/admin/jobs', label: 'Background jobs' },
