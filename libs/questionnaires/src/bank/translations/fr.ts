@@ -3,7 +3,7 @@ import type { BankTranslation } from './bank-translation';
 /**
  * French texts of the built-in bank. Legal terms follow the French version of Regulation (EU) 2024/1689
  * (fournisseur, déployeur, système d’IA à haut risque, contrôle humain, notice d’utilisation,
- * analyse d’impact relative aux droits fondamentaux); article references stay as in English.
+ * analyse d’impact sur les droits fondamentaux); article references stay as in English.
  */
 export const FR: BankTranslation = {
   questionnaires: {
@@ -528,7 +528,7 @@ export const FR: BankTranslation = {
     },
     red_fria_cooperation: {
       title:
-        'Coopérerez-vous à l’analyse d’impact relative aux droits fondamentaux et à l’analyse d’impact relative à la protection des données du service ?',
+        'Coopérerez-vous à l’analyse d’impact sur les droits fondamentaux et à l’analyse d’impact relative à la protection des données du service ?',
       description:
         'En fournissant les informations de l’Art. 13, l’analyse des risques et les résultats d’essais sur lesquels le service s’appuie, en répondant aux questions et en participant aux réunions d’examen.',
     },
@@ -843,7 +843,7 @@ export const FR: BankTranslation = {
     'rf-no-fria-cooperation': {
       title: 'Refus de coopérer à l’analyse d’impact',
       explanation:
-        'Le service a besoin de la contribution du fournisseur pour son analyse d’impact relative aux droits fondamentaux et son analyse d’impact relative à la protection des données.',
+        'Le service a besoin de la contribution du fournisseur pour son analyse d’impact sur les droits fondamentaux et son analyse d’impact relative à la protection des données.',
     },
     'rf-undisclosed-subprocessors': {
       title: 'Sous-traitants ultérieurs non communiqués',
