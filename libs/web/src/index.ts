@@ -11,4 +11,4 @@ export { MAX_PAGE_NUMBER, pageNumberOf } from './lib/paging';
 export { findInputProblem, InputProblem, MAX_INPUT_DEPTH } from './lib/unstorable-input';
 export { perAccountEmail, perPathToken, ProbityThrottlerGuard } from './lib/throttling';
 export { recordStep, serverTimingHeader, timeStep } from './lib/server-timing';
-export { checkedForm, PageRefusal, pageRefusalOf } from './lib/page-refusal';
+export { checkedForm, PageRefusal, pageRefusalOf, runPageStep } from './lib/page-refusal';

@@ -5,7 +5,7 @@ import { roleMay } from '@probity/access';
 import type { ProcurementCase } from '@probity/cases';
 import { Granted } from '@probity/evaluation';
 import { AccessGranted, CurrentStaff, RequiresAccess, StaffOnly, StaffPrincipal } from '@probity/identity';
-import { FormBody, pageRefusalOf } from '@probity/web';
+import { FormBody, PageRefusal, runPageStep } from '@probity/web';
 import { monitoringView } from './monitoring-view';
 import { MonitoringService } from './monitoring.service';
 
@@ -40,12 +40,12 @@ export class MonitoringPagesController {
     @AccessGranted() { procurementCase }: Granted,
     @Res() response: Response,
   ) {
-    try {
-      await this.monitoring.start(procurementCase, staff);
-    } catch (error) {
-      return this.refused(response, staff, procurementCase, error);
-    }
-    response.redirect(303, `/cases/${procurementCase.id}/monitoring?notice=started`);
+    await runPageStep(
+      response,
+      () => this.monitoring.start(procurementCase, staff),
+      `/cases/${procurementCase.id}/monitoring?notice=started`,
+      this.refused(response, staff, procurementCase),
+    );
   }
 
   @Post('done')
@@ -56,12 +56,12 @@ export class MonitoringPagesController {
     @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
-    try {
-      await this.monitoring.markDone(procurementCase, form.checkId ?? '', staff);
-    } catch (error) {
-      return this.refused(response, staff, procurementCase, error);
-    }
-    response.redirect(303, `/cases/${procurementCase.id}/monitoring?notice=done`);
+    await runPageStep(
+      response,
+      () => this.monitoring.markDone(procurementCase, form.checkId ?? '', staff),
+      `/cases/${procurementCase.id}/monitoring?notice=done`,
+      this.refused(response, staff, procurementCase),
+    );
   }
 
   @Post('owner')
@@ -72,17 +72,18 @@ export class MonitoringPagesController {
     @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
-    try {
-      await this.monitoring.reassign(procurementCase, form.checkId ?? '', form.ownerId ?? '', staff);
-    } catch (error) {
-      return this.refused(response, staff, procurementCase, error);
-    }
-    response.redirect(303, `/cases/${procurementCase.id}/monitoring?notice=owner#check-${form.checkId}`);
+    await runPageStep(
+      response,
+      () => this.monitoring.reassign(procurementCase, form.checkId ?? '', form.ownerId ?? '', staff),
+      `/cases/${procurementCase.id}/monitoring?notice=owner#check-${form.checkId}`,
+      this.refused(response, staff, procurementCase),
+    );
   }
 
-  private async refused(response: Response, staff: StaffPrincipal, procurementCase: ProcurementCase, error: unknown) {
-    const { errors, status } = pageRefusalOf(error);
-    await this.render(response.status(status), staff, procurementCase, { errors });
+  /** A refused step is shown on the schedule with its messages. */
+  private refused(response: Response, staff: StaffPrincipal, procurementCase: ProcurementCase) {
+    return ({ errors, status }: PageRefusal) =>
+      this.render(response.status(status), staff, procurementCase, { errors });
   }
 
   private async render(

@@ -5,7 +5,7 @@ import { roleMay } from '@probity/access';
 import type { ProcurementCase } from '@probity/cases';
 import { Granted } from '@probity/evaluation';
 import { AccessGranted, CurrentStaff, RequiresAccess, StaffOnly, StaffPrincipal } from '@probity/identity';
-import { FormBody, pageRefusalOf } from '@probity/web';
+import { FormBody, PageRefusal, runPageStep } from '@probity/web';
 import { FRIA_HEADING_KEYS } from '../model/fria-headings';
 import { CONSULTED_GROUP_CHOICES, friaView } from './fria-view';
 import { FriaService } from './fria.service';
@@ -44,12 +44,12 @@ export class FriaPagesController {
     const texts = Object.fromEntries(
       FRIA_HEADING_KEYS.filter((key) => `heading_${key}` in form).map((key) => [key, form[`heading_${key}`]]),
     );
-    try {
-      await this.fria.writeHeadings(procurementCase, texts, staff);
-    } catch (error) {
-      return this.refused(response, staff, procurementCase, error, { headingForm: texts });
-    }
-    response.redirect(303, `/cases/${procurementCase.id}/fria?notice=saved`);
+    await runPageStep(
+      response,
+      () => this.fria.writeHeadings(procurementCase, texts, staff),
+      `/cases/${procurementCase.id}/fria?notice=saved`,
+      this.refused(response, staff, procurementCase, { headingForm: texts }),
+    );
   }
 
   @Post('consultations')
@@ -60,24 +60,23 @@ export class FriaPagesController {
     @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
-    try {
-      await this.fria.recordConsultation(procurementCase, form, staff);
-    } catch (error) {
-      return this.refused(response, staff, procurementCase, error, { consultationForm: form });
-    }
-    response.redirect(303, `/cases/${procurementCase.id}/fria?notice=consulted#consultations`);
+    await runPageStep(
+      response,
+      () => this.fria.recordConsultation(procurementCase, form, staff),
+      `/cases/${procurementCase.id}/fria?notice=consulted#consultations`,
+      this.refused(response, staff, procurementCase, { consultationForm: form }),
+    );
   }
 
   /** A 4xx is shown above the form it came from, with what was typed kept; anything else is the error page. */
-  private async refused(
+  private refused(
     response: Response,
     staff: StaffPrincipal,
     procurementCase: ProcurementCase,
-    error: unknown,
     kept: { headingForm?: Record<string, string>; consultationForm?: Record<string, string> },
   ) {
-    const { errors, status } = pageRefusalOf(error);
-    await this.render(response.status(status), staff, procurementCase, { errors, ...kept });
+    return ({ errors, status }: PageRefusal) =>
+      this.render(response.status(status), staff, procurementCase, { errors, ...kept });
   }
 
   private async render(

@@ -5,7 +5,7 @@ import { roleMay } from '@probity/access';
 import type { ProcurementCase } from '@probity/cases';
 import { Granted } from '@probity/evaluation';
 import { AccessGranted, CurrentStaff, RequiresAccess, StaffOnly, StaffPrincipal } from '@probity/identity';
-import { FormBody, pageRefusalOf } from '@probity/web';
+import { FormBody, PageRefusal, pageRefusalOf, runPageStep } from '@probity/web';
 import { openMandatoryItems, READINESS_STATUS_LABELS, READINESS_STATUSES } from '../model/readiness-checklist';
 import { OpenReadinessItemsException, ReadinessService } from './readiness.service';
 
@@ -45,12 +45,12 @@ export class ReadinessPagesController {
     @Res() response: Response,
   ) {
     if (form.step === 'into-use') return this.readyForUse(response, staff, procurementCase, form);
-    try {
-      await this.readiness.updateItem(procurementCase, form.key ?? '', form, staff);
-    } catch (error) {
-      return this.refused(response, staff, procurementCase, error, form);
-    }
-    response.redirect(303, `/cases/${procurementCase.id}/readiness?notice=saved#item-${form.key}`);
+    await runPageStep(
+      response,
+      () => this.readiness.updateItem(procurementCase, form.key ?? '', form, staff),
+      `/cases/${procurementCase.id}/readiness?notice=saved#item-${form.key}`,
+      this.refused(response, staff, procurementCase, form),
+    );
   }
 
   private async readyForUse(
@@ -68,7 +68,8 @@ export class ReadinessPagesController {
     try {
       await this.readiness.putIntoUse(procurementCase, staff);
     } catch (error) {
-      if (!(error instanceof OpenReadinessItemsException)) return this.refused(response, staff, procurementCase, error);
+      if (!(error instanceof OpenReadinessItemsException))
+        return this.refused(response, staff, procurementCase)(pageRefusalOf(error));
       // The open items as links to their forms on this page, each with its status.
       return this.render(response.status(409), staff, procurementCase, {
         errors: [pageRefusalOf(error).errors[0]],
@@ -84,15 +85,14 @@ export class ReadinessPagesController {
     response.redirect(303, `/cases/${procurementCase.id}/readiness?notice=in-use`);
   }
 
-  private async refused(
+  private refused(
     response: Response,
     staff: StaffPrincipal,
     procurementCase: ProcurementCase,
-    error: unknown,
     form?: Record<string, string>,
   ) {
-    const { errors, status } = pageRefusalOf(error);
-    await this.render(response.status(status), staff, procurementCase, { errors, form });
+    return ({ errors, status }: PageRefusal) =>
+      this.render(response.status(status), staff, procurementCase, { errors, form });
   }
 
   private async render(

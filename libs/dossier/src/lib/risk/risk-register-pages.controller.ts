@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { roleMay } from '@probity/access';
 import { CasesService } from '@probity/cases';
 import { CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
-import { checkedForm, FormBody, pageRefusalOf } from '@probity/web';
+import { checkedForm, FormBody, runPageStep } from '@probity/web';
 import { RISK_LABEL } from '../../model/risk-table';
 import { riskRegisterView } from '../../model/risk-register-dossier';
 import { AddRiskDto } from './risk-register.dto';
@@ -56,13 +56,12 @@ export class RiskRegisterPagesController {
     if (missing.length) return refused(missing, 422);
     const { value, problems } = await checkedForm(AddRiskDto, plain);
     if (problems.length) return refused(problems, 422);
-    try {
-      await this.risks.add(staff, caseId, value);
-    } catch (error) {
-      const { errors, status } = pageRefusalOf(error);
-      return refused(errors, status);
-    }
-    response.redirect(303, `/cases/${caseId}/risk-register?notice=added`);
+    await runPageStep(
+      response,
+      () => this.risks.add(staff, caseId, value),
+      `/cases/${caseId}/risk-register?notice=added`,
+      ({ errors, status }) => refused(errors, status),
+    );
   }
 
   @Post('edit')
@@ -135,13 +134,9 @@ export class RiskRegisterPagesController {
   ) {
     // Every form on the page names its row: a post without one did not come from the page.
     if (!form.providerId || !form.key) throw new BadRequestException('Choose a risk of the register first.');
-    try {
-      await action();
-    } catch (error) {
-      const { errors, status } = pageRefusalOf(error);
-      return this.render(staff, caseId, response, { errors, failedKey: form.key }, status);
-    }
-    response.redirect(303, `/cases/${caseId}/risk-register?notice=${notice}`);
+    await runPageStep(response, action, `/cases/${caseId}/risk-register?notice=${notice}`, ({ errors, status }) =>
+      this.render(staff, caseId, response, { errors, failedKey: form.key }, status),
+    );
   }
 
   private async render(
