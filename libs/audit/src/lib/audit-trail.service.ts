@@ -5,6 +5,7 @@ import {
   ACTOR_TYPES,
   AuditEntryContent,
   canonicalJson,
+  entryContentOf,
   ChainedAuditEntry,
   ChainVerification,
   ChainVerifier,
@@ -179,7 +180,7 @@ export class AuditTrail {
 function toListed(entry: AuditEntry): ListedAuditRecord {
   if (entry.hash === null || entry.chainSeq === null) {
     return {
-      ...toContentOf(entry),
+      ...entryContentOf(entry),
       seq: Number(entry.seq),
       chainSeq: null,
       previousHash: null,
@@ -193,26 +194,11 @@ function toListed(entry: AuditEntry): ListedAuditRecord {
 function toChained(entry: AuditEntry): AuditRecord {
   if (entry.hash === null || entry.chainSeq === null) throw new Error(`Audit entry ${entry.seq} is not chained`);
   return {
-    ...toContentOf(entry),
+    ...entryContentOf(entry),
     seq: Number(entry.seq),
     chainSeq: Number(entry.chainSeq),
     previousHash: entry.previousHash,
     hash: entry.hash,
-  };
-}
-
-function toContentOf(entry: AuditEntry): AuditEntryContent & { occurredAt: Date } {
-  return {
-    agencyId: entry.agencyId,
-    actorType: entry.actorType,
-    actorId: entry.actorId,
-    actorLabel: entry.actorLabel,
-    action: entry.action,
-    subjectType: entry.subjectType,
-    subjectId: entry.subjectId,
-    before: entry.before,
-    after: entry.after,
-    occurredAt: entry.occurredAt,
   };
 }
 
