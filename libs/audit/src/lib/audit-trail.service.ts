@@ -53,6 +53,15 @@ export interface AuditChange {
   after?: unknown;
 }
 
+/** A change recorded against a case, on its agency's chain: the shape of every case-scoped record. */
+export function caseChange(
+  procurementCase: { id: string; agencyId: string },
+  action: string,
+  change: Pick<AuditChange, 'before' | 'after'>,
+): AuditChange {
+  return { agencyId: procurementCase.agencyId, action, subject: { type: 'case', id: procurementCase.id }, ...change };
+}
+
 /** A signed-in staff member as an audit actor, labelled with the role so a reader knows in what capacity. */
 export function staffAuditActor(staff: { userId: string; name: string; role: string }): AuditActor {
   return { type: 'staff', id: staff.userId, label: `${staff.name} (${staff.role.replace('_', ' ')})` };

@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AuditTrail, staffAuditActor } from '@probity/audit';
+import { AuditTrail, caseChange, staffAuditActor } from '@probity/audit';
 import { CasesService, isUuid, ProcurementCase } from '@probity/cases';
 import { AppConfig } from '@probity/config';
 import { UnitOfWork } from '@probity/database';
@@ -88,12 +88,12 @@ export class MonitoringService {
           remindedAt: null,
         })),
       );
-      await this.audit.recordChange(staffAuditActor(officer), {
-        agencyId: procurementCase.agencyId,
-        action: 'monitoring.started',
-        subject: { type: 'case', id: procurementCase.id },
-        after: { checks: schedule.length, contractConditions: conditions },
-      });
+      await this.audit.recordChange(
+        staffAuditActor(officer),
+        caseChange(procurementCase, 'monitoring.started', {
+          after: { checks: schedule.length, contractConditions: conditions },
+        }),
+      );
     });
     return this.checks.ofCase(procurementCase.id);
   }
@@ -112,12 +112,12 @@ export class MonitoringService {
     await this.unitOfWork.run(async () => {
       if (!(await this.checks.markDone(procurementCase.id, checkId, now)))
         throw new NotFoundException('No such open monitoring check.');
-      await this.audit.recordChange(staffAuditActor(officer), {
-        agencyId: procurementCase.agencyId,
-        action: 'monitoring.check-done',
-        subject: { type: 'case', id: procurementCase.id },
-        after: { check: checkId },
-      });
+      await this.audit.recordChange(
+        staffAuditActor(officer),
+        caseChange(procurementCase, 'monitoring.check-done', {
+          after: { check: checkId },
+        }),
+      );
     });
   }
 
@@ -134,13 +134,13 @@ export class MonitoringService {
       const before = (await this.checks.ofCase(procurementCase.id)).find((c) => c.id === checkId && !c.doneAt);
       if (!before || !(await this.checks.reassign(procurementCase.id, checkId, owner.id, owner.name)))
         throw new NotFoundException('No such open monitoring check.');
-      await this.audit.recordChange(staffAuditActor(officer), {
-        agencyId: procurementCase.agencyId,
-        action: 'monitoring.owner-changed',
-        subject: { type: 'case', id: procurementCase.id },
-        before: { check: checkId, ownerId: before.ownerId, owner: before.ownerName },
-        after: { check: checkId, ownerId: owner.id, owner: owner.name },
-      });
+      await this.audit.recordChange(
+        staffAuditActor(officer),
+        caseChange(procurementCase, 'monitoring.owner-changed', {
+          before: { check: checkId, ownerId: before.ownerId, owner: before.ownerName },
+          after: { check: checkId, ownerId: owner.id, owner: owner.name },
+        }),
+      );
     });
   }
 
