@@ -7,7 +7,7 @@ export { WebModule } from './lib/web.module';
 export { CsrfGuard, csrfTokenFor, SESSION_COOKIE } from './lib/csrf';
 export { loadOrCreateSecretFile } from './lib/secret-file';
 export { FormBody, formFieldsOf, formObjectOf } from './lib/form-body';
-export { MAX_PAGE_NUMBER, pageNumberOf } from './lib/paging';
+export { MAX_PAGE_NUMBER, MAX_PAGE_SIZE, pageNumberOf, PageQueryDto } from './lib/paging';
 export { findInputProblem, InputProblem, MAX_INPUT_DEPTH } from './lib/unstorable-input';
 export { perAccountEmail, perPathToken, ProbityThrottlerGuard } from './lib/throttling';
 export { recordStep, serverTimingHeader, timeStep } from './lib/server-timing';
