@@ -1,45 +1,23 @@
-import { Test, TestingModule } from '@nestjs/testing';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { UnitOfWork } from '@probity/database';
-import { createTestDatabase, TestDatabase, typeOrmTestModule } from '@probity/testing';
 import { AuditEntryContent, chainHash } from './audit-chain';
-import { AuditChainAppender } from './audit-chain-appender';
-import { AuditEntry } from './audit-entry.entity';
-import { AuditEntryRepository } from './audit-entry.repository';
+import { AuditHarness, startAuditHarness, tamperWithAuditEntries } from '../testing/audit-harness';
 import { AuditTrail, VERIFY_PAGE_SIZE } from './audit-trail.service';
 
 /** Verification reads a chain page by page (kept apart from audit-trail.int-spec.ts for its size). */
 describe('AuditTrail.verify over many pages (real PostgreSQL)', () => {
-  let database: TestDatabase;
-  let moduleRef: TestingModule;
+  let harness: AuditHarness;
   let trail: AuditTrail;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    moduleRef = await Test.createTestingModule({
-      imports: [typeOrmTestModule(database.url), TypeOrmModule.forFeature([AuditEntry])],
-      providers: [AuditTrail, AuditChainAppender, AuditEntryRepository, UnitOfWork],
-    }).compile();
-    trail = moduleRef.get(AuditTrail);
-    dataSource = moduleRef.get(DataSource);
+    harness = await startAuditHarness();
+    ({ trail, dataSource } = harness);
   });
 
-  afterAll(async () => {
-    await moduleRef.close();
-    await database.drop();
-  });
+  afterAll(() => harness.close());
 
-  /** Edits a row the way only a superuser can: with the append-only trigger switched off. */
-  async function tamper(sql: string, parameters: unknown[]): Promise<void> {
-    await dataSource.transaction(async (manager) => {
-      await manager.query(`ALTER TABLE "audit_entries" DISABLE TRIGGER USER`);
-      await manager.query(sql, parameters);
-      await manager.query(`ALTER TABLE "audit_entries" ENABLE TRIGGER USER`);
-    });
-  }
+  const tamper = (sql: string, parameters: unknown[]) => tamperWithAuditEntries(dataSource, sql, parameters);
 
   it('verifies a chain longer than one page and finds a break on a later page', async () => {
     const agency = randomUUID();

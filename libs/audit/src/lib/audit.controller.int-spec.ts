@@ -8,7 +8,8 @@ import { loadConfig } from '@probity/config';
 import type { StaffRequest, StaffRole } from '@probity/identity';
 import { createTestDatabase, TestDatabase, typeOrmTestModule } from '@probity/testing';
 import { configureWebApp } from '@probity/web';
-import { AuditRecordInput, AuditTrail } from './audit-trail.service';
+import { anAuditInput, tamperWithAuditEntries } from '../testing/audit-harness';
+import { AuditTrail } from './audit-trail.service';
 import { AuditModule } from './audit.module';
 
 describe('GET /api/v1/audit (real PostgreSQL)', () => {
@@ -35,17 +36,7 @@ describe('GET /api/v1/audit (real PostgreSQL)', () => {
     next();
   }
 
-  const entry = (agencyId: string, subjectId: string): AuditRecordInput => ({
-    agencyId,
-    actorType: 'staff',
-    actorId: 'user-1',
-    actorLabel: 'Ada Officer (admin)',
-    action: 'case.transition',
-    subjectType: 'case',
-    subjectId,
-    before: { status: 'draft' },
-    after: { status: 'published' },
-  });
+  const entry = (agencyId: string, subjectId: string) => anAuditInput(agencyId, { subjectId });
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -67,13 +58,11 @@ describe('GET /api/v1/audit (real PostgreSQL)', () => {
     tamperedSeq = tampered.seq;
     // Tampered once chained: a pending entry's content is guarded by the trigger, not yet by the hash.
     await trail.chainPending(agencyB);
-    await dataSource.transaction(async (manager) => {
-      await manager.query(`ALTER TABLE "audit_entries" DISABLE TRIGGER USER`);
-      await manager.query(`UPDATE "audit_entries" SET "after" = '{"status":"awarded"}' WHERE "seq" = $1`, [
-        tamperedSeq,
-      ]);
-      await manager.query(`ALTER TABLE "audit_entries" ENABLE TRIGGER USER`);
-    });
+    await tamperWithAuditEntries(
+      dataSource,
+      `UPDATE "audit_entries" SET "after" = '{"status":"awarded"}' WHERE "seq" = $1`,
+      [tamperedSeq],
+    );
   });
 
   afterAll(async () => {
