@@ -1,13 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import type { NextFunction, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '@probity/config';
 import type { StaffRequest, StaffRole } from '@probity/identity';
-import { createTestDatabase, TestDatabase, typeOrmTestModule } from '@probity/testing';
-import { configureWebApp } from '@probity/web';
+import { createTestDatabase, startWebTestApp, TestDatabase, typeOrmTestModule } from '@probity/testing';
 import { anAuditInput, tamperWithAuditEntries } from '../testing/audit-harness';
 import { AuditTrail } from './audit-trail.service';
 import { AuditModule } from './audit.module';
@@ -40,13 +37,10 @@ describe('GET /api/v1/audit (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({
-      imports: [typeOrmTestModule(database.url), AuditModule],
-    }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-    app.use(signIn);
-    configureWebApp(app, loadConfig({}));
-    await app.init();
+    app = await startWebTestApp(
+      { imports: [typeOrmTestModule(database.url), AuditModule] },
+      { beforeWebSetUp: (nest) => nest.use(signIn) },
+    );
     trail = app.get(AuditTrail);
     dataSource = app.get(DataSource);
 
