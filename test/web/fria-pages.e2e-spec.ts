@@ -1,17 +1,9 @@
 /// <reference lib="dom" />
 import { INestApplication } from '@nestjs/common';
-import { Browser, BrowserContext } from 'playwright-core';
-import { CasesService } from '@probity/cases';
-import { demoCase } from '@probity/demo';
-import { agencyWithStaff, E2eApp, signInWithBrowser, startE2eApp } from '../support/e2e-app';
+import { BrowserContext } from 'playwright-core';
+import { phonePagesWorld, PhonePagesWorld } from '../support/phone-pages';
 import { Agent, signIn } from '../support/tender-http';
-import {
-  expectAccessible,
-  expectNoHorizontalScroll,
-  launchChromium,
-  PHONE,
-  screenshotOnFailure,
-} from '../support/browser';
+import { expectAccessible, expectNoHorizontalScroll, screenshotOnFailure } from '../support/browser';
 
 const PASSWORD = 'fria pages passphrase';
 
@@ -20,9 +12,8 @@ const PASSWORD = 'fria pages passphrase';
  * keyboard, refused input kept and explained; the JSON API says the same; an evaluator cannot write it.
  */
 describe('the FRIA the agency writes (pages and API)', () => {
-  let started: E2eApp;
+  let world: PhonePagesWorld;
   let app: INestApplication;
-  let browser: Browser;
   let baseUrl: string;
   let caseId: string;
   let officer: BrowserContext;
@@ -30,29 +21,20 @@ describe('the FRIA the agency writes (pages and API)', () => {
   let evaluatorApi: { agent: Agent; csrf: string };
 
   beforeAll(async () => {
-    started = await startE2eApp({ serve: true });
-    ({ app, baseUrl } = started);
-    const { agencyId } = await agencyWithStaff(
-      app,
+    world = await phonePagesWorld(
       'Politie Nederland (FRIA pages)',
       [
         { email: 'officer@fria.example', name: 'Olivia Officer', role: 'procurement_officer' },
         { email: 'evaluator@fria.example', name: 'Evert Evaluator', role: 'evaluator' },
       ],
       PASSWORD,
+      'NL-FRIA-1',
     );
-    caseId = (await app.get(CasesService).createCase(agencyId, { ...demoCase(new Date()), reference: 'NL-FRIA-1' })).id;
-    api = await signIn(app, 'officer@fria.example', PASSWORD);
+    ({ app, baseUrl, caseId, phone: officer, api } = world);
     evaluatorApi = await signIn(app, 'evaluator@fria.example', PASSWORD);
-    browser = await launchChromium();
-    officer = await browser.newContext({ viewport: PHONE });
-    await signInWithBrowser(officer, baseUrl, 'officer@fria.example', PASSWORD);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await started?.close();
-  });
+  afterAll(() => world?.close());
 
   it('lets the officer write the headings and record a consultation with the keyboard on a phone', async () => {
     const page = await officer.newPage();

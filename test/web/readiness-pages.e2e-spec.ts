@@ -1,19 +1,12 @@
 /// <reference lib="dom" />
 import { INestApplication } from '@nestjs/common';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { CasesService, ProcurementCase } from '@probity/cases';
-import { demoCase } from '@probity/demo';
 import { READINESS_ITEMS } from '@probity/readiness';
-import { agencyWithStaff, E2eApp, signInWithBrowser, startE2eApp } from '../support/e2e-app';
-import { Agent, signIn } from '../support/tender-http';
-import {
-  expectAccessible,
-  expectNoHorizontalScroll,
-  launchChromium,
-  PHONE,
-  screenshotOnFailure,
-} from '../support/browser';
+import { phonePagesWorld, PhonePagesWorld } from '../support/phone-pages';
+import { Agent } from '../support/tender-http';
+import { expectAccessible, expectNoHorizontalScroll, screenshotOnFailure } from '../support/browser';
 
 const PASSWORD = 'readiness pages passphrase';
 
@@ -27,40 +20,29 @@ const checkPage = (page: Page, name: string, check: () => Promise<void>) =>
  * items) until every mandatory item is done.
  */
 describe('agency readiness and the step into use (pages and API)', () => {
-  let started: E2eApp;
+  let world: PhonePagesWorld;
   let app: INestApplication;
-  let browser: Browser;
   let baseUrl: string;
   let caseId: string;
   let officer: BrowserContext;
   let api: { agent: Agent; csrf: string };
 
   beforeAll(async () => {
-    started = await startE2eApp({ serve: true });
-    ({ app, baseUrl } = started);
-    const { agencyId } = await agencyWithStaff(
-      app,
+    world = await phonePagesWorld(
       'Politie Nederland (readiness pages)',
       [
         { email: 'officer@readiness.example', name: 'Olivia Officer', role: 'procurement_officer' },
         { email: 'mark@readiness.example', name: 'Mark Monitor', role: 'procurement_officer' },
       ],
       PASSWORD,
+      'NL-READY-1',
     );
-    caseId = (await app.get(CasesService).createCase(agencyId, { ...demoCase(new Date()), reference: 'NL-READY-1' }))
-      .id;
+    ({ app, baseUrl, caseId, phone: officer, api } = world);
     // The tender itself is covered elsewhere: this suite starts from an awarded case.
     await app.get(DataSource).getRepository(ProcurementCase).update(caseId, { status: 'awarded' });
-    api = await signIn(app, 'officer@readiness.example', PASSWORD);
-    browser = await launchChromium();
-    officer = await browser.newContext({ viewport: PHONE });
-    await signInWithBrowser(officer, baseUrl, 'officer@readiness.example', PASSWORD);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await started?.close();
-  });
+  afterAll(() => world?.close());
 
   it('records an item with the keyboard on a phone and explains a refused one, keeping what was typed', async () => {
     const page = await officer.newPage();
