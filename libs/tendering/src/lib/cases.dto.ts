@@ -9,7 +9,6 @@ import {
   IsDateString,
   IsEmail,
   IsIn,
-  IsInt,
   IsISO4217CurrencyCode,
   IsNotEmpty,
   IsObject,
@@ -17,9 +16,7 @@ import {
   IsPositive,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import {
