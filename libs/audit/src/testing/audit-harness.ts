@@ -6,7 +6,7 @@ import { createTestDatabase, TestDatabase, typeOrmTestModule } from '@probity/te
 import { AuditChainAppender } from '../lib/audit-chain-appender';
 import { AuditEntry } from '../lib/audit-entry.entity';
 import { AuditEntryRepository } from '../lib/audit-entry.repository';
-import { AuditRecordInput, AuditTrail } from '../lib/audit-trail.service';
+import { AuditTrail } from '../lib/audit-trail.service';
 
 /** The audit trail alone on a database of its own, for the int-specs of the chain. */
 export interface AuditHarness {
@@ -33,22 +33,6 @@ export async function startAuditHarness(): Promise<AuditHarness> {
   };
 }
 
-/** An officer's case transition as the trail records it; `overrides` change what a test is about. */
-export function anAuditInput(agencyId: string | null, overrides: Partial<AuditRecordInput> = {}): AuditRecordInput {
-  return {
-    agencyId,
-    actorType: 'staff',
-    actorId: 'user-1',
-    actorLabel: 'Ada Officer (admin)',
-    action: 'case.transition',
-    subjectType: 'case',
-    subjectId: 'case-1',
-    before: { status: 'draft' },
-    after: { status: 'published' },
-    ...overrides,
-  };
-}
-
 /** Edits a row the way only a superuser can: with the append-only trigger switched off. */
 export async function tamperWithAuditEntries(
   dataSource: DataSource,
@@ -61,3 +45,5 @@ export async function tamperWithAuditEntries(
     await manager.query(`ALTER TABLE "audit_entries" ENABLE TRIGGER USER`);
   });
 }
+
+export { anAuditInput } from './audit-inputs';
