@@ -199,7 +199,7 @@ describe('verifyChain (property)', () => {
     before: fc.option(json, { nil: null }),
     after: fc.option(json, { nil: null }),
     occurredAt: date,
-  } as AuditEntryContent;
+  };
   const contentArb: fc.Arbitrary<AuditEntryContent> = fc.record(contentFields);
 
   /** A replacement value for each stored field the hash covers (seq names the row, chainSeq is the order). */
@@ -207,7 +207,7 @@ describe('verifyChain (property)', () => {
     ...contentFields,
     previousHash: fc.option(hash, { nil: null }),
     hash,
-  } as AuditEntryContent;
+  };
   const edit = fc
     .constantFrom(...(Object.keys(replacement) as (keyof typeof replacement)[]))
     .chain((field) => replacement[field].map((value) => ({ field, value })));
