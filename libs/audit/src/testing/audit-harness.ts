@@ -16,6 +16,16 @@ export interface AuditHarness {
   close(): Promise<void>;
 }
 
+/** A harness started before the suite's tests and closed after them; its fields are there once they run. */
+export function auditHarnessForSuite(): AuditHarness {
+  const harness = {} as AuditHarness;
+  beforeAll(async () => {
+    Object.assign(harness, await startAuditHarness());
+  });
+  afterAll(() => harness.close?.());
+  return harness;
+}
+
 export async function startAuditHarness(): Promise<AuditHarness> {
   const database: TestDatabase = await createTestDatabase();
   const moduleRef: TestingModule = await Test.createTestingModule({
