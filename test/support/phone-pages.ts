@@ -56,3 +56,20 @@ export async function phonePagesWorld(
     },
   };
 }
+
+/** `phonePagesWorld` started before the suite's tests and closed after them; its fields are there once they run. */
+export function phonePagesForSuite(
+  agencyName: string,
+  staff: readonly StaffMember[],
+  password: string,
+  reference: string,
+  then?: (world: PhonePagesWorld) => Promise<void>,
+): PhonePagesWorld {
+  const world = {} as PhonePagesWorld;
+  beforeAll(async () => {
+    Object.assign(world, await phonePagesWorld(agencyName, staff, password, reference));
+    await then?.(world);
+  });
+  afterAll(() => world.close?.());
+  return world;
+}
