@@ -40,12 +40,7 @@ export class MonitoringPagesController {
     @AccessGranted() { procurementCase }: Granted,
     @Res() response: Response,
   ) {
-    await runPageStep(
-      response,
-      () => this.monitoring.start(procurementCase, staff),
-      `/cases/${procurementCase.id}/monitoring?notice=started`,
-      this.refused(response, staff, procurementCase),
-    );
+    await this.step(response, staff, procurementCase, 'started', () => this.monitoring.start(procurementCase, staff));
   }
 
   @Post('done')
@@ -56,11 +51,8 @@ export class MonitoringPagesController {
     @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
-    await runPageStep(
-      response,
-      () => this.monitoring.markDone(procurementCase, form.checkId ?? '', staff),
-      `/cases/${procurementCase.id}/monitoring?notice=done`,
-      this.refused(response, staff, procurementCase),
+    await this.step(response, staff, procurementCase, 'done', () =>
+      this.monitoring.markDone(procurementCase, form.checkId ?? '', staff),
     );
   }
 
@@ -72,12 +64,21 @@ export class MonitoringPagesController {
     @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
-    await runPageStep(
-      response,
-      () => this.monitoring.reassign(procurementCase, form.checkId ?? '', form.ownerId ?? '', staff),
-      `/cases/${procurementCase.id}/monitoring?notice=owner#check-${form.checkId}`,
-      this.refused(response, staff, procurementCase),
+    await this.step(response, staff, procurementCase, `owner#check-${form.checkId}`, () =>
+      this.monitoring.reassign(procurementCase, form.checkId ?? '', form.ownerId ?? '', staff),
     );
+  }
+
+  /** Runs a step of the schedule; the browser goes back to it with `notice`, or sees the refusal there. */
+  private step(
+    response: Response,
+    staff: StaffPrincipal,
+    procurementCase: ProcurementCase,
+    notice: string,
+    run: () => Promise<unknown>,
+  ) {
+    const then = `/cases/${procurementCase.id}/monitoring?notice=${notice}`;
+    return runPageStep(response, run, then, this.refused(response, staff, procurementCase));
   }
 
   /** A refused step is shown on the schedule with its messages. */
