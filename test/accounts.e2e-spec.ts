@@ -7,6 +7,7 @@ import { createApp } from '../apps/api/src/create-app';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { agencyWithStaff } from './support/e2e-app';
 import { childEnvironment, WORKSPACE_ROOT } from './support/processes';
 import { csrfOf, signIn, signInHeaders } from './support/tender-http';
 
@@ -73,15 +74,12 @@ describe('staff accounts: first admin, sessions, sign-out and password reset (re
   });
 
   it('sessions are httpOnly, SameSite=Lax cookies; sign-out ends the session on the server', async () => {
-    const identity = app.get(IdentityService);
-    const agency = await identity.createAgency('Europol (test)');
-    await identity.createStaffUser({
-      agencyId: agency.id,
-      email: 'Lena@Europol.example',
-      name: 'Lena Legal',
-      role: 'legal_reviewer',
-      password: 'legal reviewer passphrase',
-    });
+    await agencyWithStaff(
+      app,
+      'Europol (test)',
+      [{ email: 'Lena@Europol.example', name: 'Lena Legal', role: 'legal_reviewer' }],
+      'legal reviewer passphrase',
+    );
     const agent = request.agent(app.getHttpServer());
     const anonymous = await agent.get('/api/v1/session').expect(200);
     expect(anonymous.body.user).toBeNull();
@@ -105,15 +103,12 @@ describe('staff accounts: first admin, sessions, sign-out and password reset (re
   });
 
   it('password reset: a one-time e-mailed link sets a new password and signs the account out everywhere', async () => {
-    const identity = app.get(IdentityService);
-    const agency = await identity.createAgency('Interpol (test)');
-    await identity.createStaffUser({
-      agencyId: agency.id,
-      email: 'ines@interpol.example',
-      name: 'Ines',
-      role: 'evaluator',
-      password: 'the old passphrase',
-    });
+    await agencyWithStaff(
+      app,
+      'Interpol (test)',
+      [{ email: 'ines@interpol.example', name: 'Ines', role: 'evaluator' }],
+      'the old passphrase',
+    );
     const elsewhere = await signIn(app, 'ines@interpol.example', 'the old passphrase');
 
     const browser = request.agent(app.getHttpServer());

@@ -1,38 +1,26 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { IdentityService } from '@probity/identity';
-import { CasesService, ProviderInvitesService, ResponsesService } from '@probity/cases';
-import { DEMO_AGENCY_NAME, demoCase, submitDemoResponses } from '@probity/demo';
-import { QuestionnaireDefinition } from '@probity/questionnaires';
+import { ProviderInvitesService, ResponsesService } from '@probity/cases';
 import { JobQueue } from '@probity/queue';
-import { createTestDatabase, servicesTestConfig, TestDatabase, waitFor } from '@probity/testing';
+import { waitFor } from '@probity/testing';
 import { BatchScoringService, EvaluationResultsService, ResponseScore } from '@probity/evaluation';
-import { startTestWorker } from './support/e2e-app';
+import { workerWithSubmissions } from './support/worker-with-submissions';
 
 /** The batched scoring job against real PostgreSQL, Redis and the worker, next to the one-response job. */
 describe('batched scoring (real services)', () => {
-  let database: TestDatabase;
+  let world: Awaited<ReturnType<typeof workerWithSubmissions>>;
   let app: INestApplicationContext;
   let caseId: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startTestWorker(servicesTestConfig(database.url));
-    const cases = app.get(CasesService);
-    const agency = await app.get(IdentityService).findOrCreateAgency(DEMO_AGENCY_NAME);
-    const created = await cases.createCase(agency.id, demoCase(new Date('2026-11-01T00:00:00Z')));
-    caseId = created.id;
-    await cases.transition(caseId, 'open');
-    await submitDemoResponses(app, caseId, created.questionnaireDefinition as QuestionnaireDefinition);
+    world = await workerWithSubmissions();
+    ({ app, caseId } = world);
     // Submitting queued one single scoring job per response; let them finish first.
     await waitFor(async () => (await app.get(EvaluationResultsService).progress(caseId)).scored === 3);
   });
 
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
+  afterAll(() => world?.close());
 
   const scoreRows = () => app.get(DataSource).getRepository(ResponseScore).find({ where: { caseId } });
 

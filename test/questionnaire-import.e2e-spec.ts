@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { IdentityService } from '@probity/identity';
+import { agencyWithStaff } from './support/e2e-app';
 import { BUILT_IN_QUESTIONNAIRES, contentHash, THIRD_PARTY_ASSESSMENT_JSON } from '@probity/questionnaires';
 import { createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/testing';
 import { createApp } from '../apps/api/src/create-app';
@@ -23,15 +23,12 @@ describe('questionnaire import keeps the instrument whole', () => {
     database = await createTestDatabase();
     app = await createApp(servicesTestConfig(database.url, { PUBLIC_BASE_URL: 'http://probity.example' }));
     await app.init();
-    const identity = app.get(IdentityService);
-    const agency = await identity.createAgency('Garda Síochána (import test)');
-    await identity.createStaffUser({
-      agencyId: agency.id,
-      email: 'admin@garda.example',
-      name: 'Aoife Admin',
-      role: 'admin',
-      password: PASSWORD,
-    });
+    await agencyWithStaff(
+      app,
+      'Garda Síochána (import test)',
+      [{ email: 'admin@garda.example', name: 'Aoife Admin', role: 'admin' }],
+      PASSWORD,
+    );
     admin = await signIn(app, 'admin@garda.example', PASSWORD);
   });
 

@@ -1,39 +1,25 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
-import { IdentityService } from '@probity/identity';
 import { CasesService, ResponsesService } from '@probity/cases';
-import { DEMO_AGENCY_NAME, demoCase, submitDemoResponses } from '@probity/demo';
-import { QuestionnaireDefinition } from '@probity/questionnaires';
 import { JobQueue, OutboxRelay } from '@probity/queue';
 import { ScoreSheet } from '@probity/scoring';
-import { createTestDatabase, servicesTestConfig, TestDatabase, waitFor } from '@probity/testing';
+import { waitFor } from '@probity/testing';
 import { DossierService } from '@probity/dossier';
 import { EvaluationResultsService, ResponseScore } from '@probity/evaluation';
-import { startTestWorker } from './support/e2e-app';
+import { workerWithSubmissions } from './support/worker-with-submissions';
 
 describe('scoring and comparison through Redis and the worker (real services)', () => {
-  let database: TestDatabase;
+  let world: Awaited<ReturnType<typeof workerWithSubmissions>>;
   let app: INestApplicationContext;
   let caseId: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startTestWorker(servicesTestConfig(database.url));
-
-    const cases = app.get(CasesService);
-    const agency = await app.get(IdentityService).findOrCreateAgency(DEMO_AGENCY_NAME);
-    const created = await cases.createCase(agency.id, demoCase(new Date('2026-11-01T00:00:00Z')));
-    caseId = created.id;
-    await cases.transition(caseId, 'open');
-    const definition = created.questionnaireDefinition as QuestionnaireDefinition;
-    await submitDemoResponses(app, caseId, definition);
+    world = await workerWithSubmissions();
+    ({ app, caseId } = world);
   });
 
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
+  afterAll(() => world?.close());
 
   it('scores every submission once and compares the providers after the case moves to evaluation', async () => {
     const results = app.get(EvaluationResultsService);

@@ -102,42 +102,31 @@ describe('process start-up', () => {
         await expect(signInOverHttp(base, email, password)).resolves.toMatchObject({ role });
 
       // The running server holds the embedded database: create-admin goes through it rather than opening it twice.
-      const created = await run(
-        process.execPath,
-        [
-          join(WORKSPACE_ROOT, 'dist/apps/api/src/create-admin.js'),
-          '--agency',
-          'Second police service (while serving)',
-          '--email',
-          'second.admin@police.example',
-          '--name',
-          'Second Admin',
-        ],
-        {
-          cwd: WORKSPACE_ROOT,
-          env: childEnvironment({ DATA_DIR: dataDir, PROBITY_ADMIN_PASSWORD: 'a long passphrase for the admin' }),
-          timeout: 60_000,
-        },
-      );
+      const createSecondAdmin = [
+        join(WORKSPACE_ROOT, 'dist/apps/api/src/create-admin.js'),
+        '--agency',
+        'Second police service (while serving)',
+        '--email',
+        'second.admin@police.example',
+        '--name',
+        'Second Admin',
+      ];
+      const created = await run(process.execPath, createSecondAdmin, {
+        cwd: WORKSPACE_ROOT,
+        env: childEnvironment({ DATA_DIR: dataDir, PROBITY_ADMIN_PASSWORD: 'a long passphrase for the admin' }),
+        timeout: 60_000,
+      });
       expect(created.stdout).toContain(
         'created admin second.admin@police.example for Second police service (while serving)',
       );
       await expect(
         signInOverHttp(base, 'second.admin@police.example', 'a long passphrase for the admin'),
       ).resolves.toMatchObject({ role: 'admin' });
-      const again = run(
-        process.execPath,
-        [
-          join(WORKSPACE_ROOT, 'dist/apps/api/src/create-admin.js'),
-          '--agency',
-          'Second police service (while serving)',
-          '--email',
-          'second.admin@police.example',
-          '--name',
-          'Second Admin',
-        ],
-        { cwd: WORKSPACE_ROOT, env: childEnvironment({ DATA_DIR: dataDir }), timeout: 60_000 },
-      );
+      const again = run(process.execPath, createSecondAdmin, {
+        cwd: WORKSPACE_ROOT,
+        env: childEnvironment({ DATA_DIR: dataDir }),
+        timeout: 60_000,
+      });
       await expect(again).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('already') });
       // The server is still serving after both.
       expect((await fetch(`${base}/health/live`)).status).toBe(200);

@@ -22,6 +22,16 @@ function cookiesOf(response: request.Response): Record<string, string> {
   );
 }
 
+/** The cookies a response set, as the `Cookie` header a browser sends back. */
+const cookieHeaderOf = (response: request.Response) =>
+  Object.entries(cookiesOf(response))
+    .map(([name, value]) => `${name}=${value}`)
+    .join('; ');
+
+/** The whole `Set-Cookie` line of one cookie (its attributes included). */
+const setCookieLine = (response: request.Response, prefix: string) =>
+  [response.headers['set-cookie']].flat().find((line) => String(line).startsWith(prefix));
+
 /** Roles, sessions and HTTP security headers, against the real application on real services. */
 describe('roles, sessions and security headers (real Postgres and Redis)', () => {
   let database: TestDatabase;
@@ -139,9 +149,7 @@ describe('roles, sessions and security headers (real Postgres and Redis)', () =>
       const server = app.getHttpServer();
       const planted = 'a'.repeat(43);
       const anonymous = await request(server).get('/api/v1/session').set('Cookie', `probity_session=${planted}`);
-      const csrfCookie = Object.entries(cookiesOf(anonymous))
-        .map(([name, value]) => `${name}=${value}`)
-        .join('; ');
+      const csrfCookie = cookieHeaderOf(anonymous);
       const signedIn = await request(server)
         .post('/api/v1/session')
         .set('Cookie', `probity_session=${planted}; ${csrfCookie}`)
@@ -175,18 +183,11 @@ describe('roles, sessions and security headers (real Postgres and Redis)', () =>
       const anonymous = await request(server).get('/api/v1/session');
       const signedIn = await request(server)
         .post('/api/v1/session')
-        .set(
-          'Cookie',
-          Object.entries(cookiesOf(anonymous))
-            .map(([name, value]) => `${name}=${value}`)
-            .join('; '),
-        )
+        .set('Cookie', cookieHeaderOf(anonymous))
         .set('x-csrf-token', anonymous.body.csrfToken)
         .send({ email: 'admin@roles.example', password: PASSWORD })
         .expect(200);
-      const line = [signedIn.headers['set-cookie']]
-        .flat()
-        .find((cookie) => String(cookie).startsWith('probity_session='));
+      const line = setCookieLine(signedIn, 'probity_session=');
       expect(line).toMatch(/HttpOnly/i);
       expect(line).toMatch(/SameSite=Lax/i);
     });
@@ -269,24 +270,17 @@ describe('roles, sessions and security headers (real Postgres and Redis)', () =>
     it('cookies are Secure and the CSRF cookie is __Host- prefixed', async () => {
       const server = tlsApp.getHttpServer();
       const anonymous = await request(server).get('/api/v1/session').set('X-Forwarded-Proto', 'https');
-      const csrfLine = [anonymous.headers['set-cookie']].flat().find((line) => String(line).startsWith('__Host-'));
+      const csrfLine = setCookieLine(anonymous, '__Host-');
       expect(csrfLine).toMatch(/Secure/);
       expect(csrfLine).toMatch(/Path=\//);
       const signedIn = await request(server)
         .post('/api/v1/session')
         .set('X-Forwarded-Proto', 'https')
-        .set(
-          'Cookie',
-          Object.entries(cookiesOf(anonymous))
-            .map(([name, value]) => `${name}=${value}`)
-            .join('; '),
-        )
+        .set('Cookie', cookieHeaderOf(anonymous))
         .set('x-csrf-token', anonymous.body.csrfToken)
         .send({ email: 'admin@roles.example', password: PASSWORD })
         .expect(200);
-      const sessionLine = [signedIn.headers['set-cookie']]
-        .flat()
-        .find((line) => String(line).startsWith('probity_session='));
+      const sessionLine = setCookieLine(signedIn, 'probity_session=');
       expect(sessionLine).toMatch(/Secure/);
     });
   });

@@ -15,13 +15,12 @@ import {
 } from '@probity/cases';
 import { answersAtQuality, DEMO_PROVIDERS, demoCase, demoEvidencePdf } from '@probity/demo';
 import { DossierService } from '@probity/dossier';
-import { IdentityService } from '@probity/identity';
 import { locateBrowser } from '@probity/pdf-rendering';
 import { QuestionnaireDefinition } from '@probity/questionnaires';
 import { createTestDatabase, servicesTestConfig, TestDatabase, waitFor } from '@probity/testing';
 import { createApp } from '../../apps/api/src/create-app';
 import { signInHeaders, serveOnLoopback } from '../support/tender-http';
-import { startTestWorker } from '../support/e2e-app';
+import { agencyWithStaff, startTestWorker } from '../support/e2e-app';
 
 const run = promisify(execFile);
 const PASSWORD = 'cross-site scripting passphrase';
@@ -65,19 +64,16 @@ describe('hostile text is shown inert on every page and in the dossier (real ser
     app = await createApp(config);
     baseUrl = await serveOnLoopback(app);
 
-    const identity = app.get(IdentityService);
-    const agency = await identity.createAgency('XSS test agency');
-    await identity.createStaffUser({
-      agencyId: agency.id,
-      email: 'officer@xss.example',
-      name: 'Officer',
-      role: 'procurement_officer',
-      password: PASSWORD,
-    });
+    const { agencyId } = await agencyWithStaff(
+      app,
+      'XSS test agency',
+      [{ email: 'officer@xss.example', name: 'Officer', role: 'procurement_officer' }],
+      PASSWORD,
+    );
     const session = await signInHeaders(app, 'officer@xss.example', PASSWORD);
 
     const cases = app.get(CasesService);
-    const created = await cases.createCase(agency.id, {
+    const created = await cases.createCase(agencyId, {
       ...demoCase(new Date()),
       questionsDue: undefined,
       title: `Tender ${PAYLOADS[0]}`,
@@ -111,7 +107,7 @@ describe('hostile text is shown inert on every page and in the dossier (real ser
         HOSTILE_FILE_NAME,
         await demoEvidencePdf('Hostile', 'name'),
       );
-    const openCase = await cases.caseOfAgency(agency.id, caseId);
+    const openCase = await cases.caseOfAgency(agencyId, caseId);
     await app.get(ClarificationsService).ask(invited.response, openCase, `Question ${HOSTILE}`);
     await app.get(ResponsesService).submit(invited.response.id);
     // A second, ordinary provider so the comparison has something to compare with.

@@ -1,43 +1,30 @@
 /// <reference lib="dom" />
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { CasesService } from '@probity/cases';
-import { demoCase } from '@probity/demo';
-import {
-  expectAccessible,
-  expectNoHorizontalScroll,
-  launchChromium,
-  PHONE,
-  screenshotOnFailure,
-} from '../support/browser';
-import { agencyWithStaff, E2eApp, signInWithBrowser, startE2eApp } from '../support/e2e-app';
+import { BrowserContext, Page } from 'playwright-core';
+import { expectAccessible, expectNoHorizontalScroll, screenshotOnFailure } from '../support/browser';
+import { E2eApp } from '../support/e2e-app';
+import { phonePagesWorld, PhonePagesWorld } from '../support/phone-pages';
 import { failedEvaluationStart } from '../support/failed-job';
 
 const PASSWORD = 'background jobs page passphrase';
 
 /** The Background jobs page in Chromium on a phone: a failed job of the agency, retried from the keyboard. */
 describe('background jobs page in a real browser', () => {
+  let world: PhonePagesWorld;
   let started: E2eApp;
-  let browser: Browser;
   let context: BrowserContext;
 
   beforeAll(async () => {
-    started = await startE2eApp({ serve: true });
-    const { app, config, baseUrl } = started;
-    const admin = { email: 'admin@garda.example', name: 'Aoife Admin', role: 'admin' } as const;
-    const { agencyId } = await agencyWithStaff(app, 'An Garda Síochána (test)', [admin], PASSWORD);
-    const created = await app
-      .get(CasesService)
-      .createCase(agencyId, { ...demoCase(new Date()), reference: 'GARDA-JOBS-7' });
-    await failedEvaluationStart(app, config, created.id, 'the comparison store refused the write');
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: PHONE });
-    await signInWithBrowser(context, baseUrl, admin.email, PASSWORD);
+    world = await phonePagesWorld(
+      'An Garda Síochána (test)',
+      [{ email: 'admin@garda.example', name: 'Aoife Admin', role: 'admin' }],
+      PASSWORD,
+      'GARDA-JOBS-7',
+    );
+    ({ started, phone: context } = world);
+    await failedEvaluationStart(world.app, started.config, world.caseId, 'the comparison store refused the write');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await started?.close();
-  });
+  afterAll(() => world?.close());
 
   it('shows the failed job on a 390 px phone and retries it from the keyboard after confirmation', async () => {
     const page: Page = await context.newPage();

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { CasesService } from '@probity/cases';
 import { DossierService } from '@probity/dossier';
-import { IdentityService } from '@probity/identity';
 import {
   createTestDatabase,
   servicesTestConfig,
@@ -19,7 +18,7 @@ import { createApp } from '../../apps/api/src/create-app';
 import { caseInLegalReview } from '../support/dossier-case';
 import { expectAccessible, expectNoHorizontalScroll, launchChromium } from '../support/browser';
 import { serveOnLoopback } from '../support/tender-http';
-import { startTestWorker } from '../support/e2e-app';
+import { agencyWithStaff, startTestWorker } from '../support/e2e-app';
 
 const PASSWORD = 'dossier browser passphrase';
 
@@ -55,26 +54,19 @@ describe('dossier review pages in a real browser', () => {
     worker = await startTestWorker(config);
     app = await createApp(config);
     baseUrl = await serveOnLoopback(app);
-    const identity = app.get(IdentityService);
-    const agency = await identity.createAgency('Politie Nederland (review test)');
-    await identity.createStaffUser({
-      agencyId: agency.id,
-      email: 'officer@review.example',
-      name: 'Olaf Officer',
-      role: 'procurement_officer',
-      password: PASSWORD,
-    });
-    const legal = await identity.createStaffUser({
-      agencyId: agency.id,
-      email: 'legal@review.example',
-      name: 'Liv Legal',
-      role: 'legal_reviewer',
-      password: PASSWORD,
-    });
+    const { agencyId, idByEmail } = await agencyWithStaff(
+      app,
+      'Politie Nederland (review test)',
+      [
+        { email: 'officer@review.example', name: 'Olaf Officer', role: 'procurement_officer' },
+        { email: 'legal@review.example', name: 'Liv Legal', role: 'legal_reviewer' },
+      ],
+      PASSWORD,
+    );
     ({ caseId } = await caseInLegalReview(
       app,
-      agency.id,
-      [{ userId: legal.id, role: 'legal_reviewer' }],
+      agencyId,
+      [{ userId: idByEmail['legal@review.example'], role: 'legal_reviewer' }],
       'NL-REVIEW-1',
     ));
     browser = await launchChromium();

@@ -1,17 +1,11 @@
 /// <reference lib="dom" />
-import { INestApplication } from '@nestjs/common';
-import { Browser, BrowserContext } from 'playwright-core';
-import { CasesService } from '@probity/cases';
-import { demoCase } from '@probity/demo';
-import { agencyWithStaff, E2eApp, signInWithBrowser, startE2eApp } from '../support/e2e-app';
+import { phonePagesForSuite } from '../support/phone-pages';
 import { Agent, signIn } from '../support/tender-http';
 import {
   expectAccessible,
   expectFormRefusal,
   expectNoHorizontalScroll,
   expectRefusalKeptOnReload,
-  launchChromium,
-  PHONE,
   screenshotOnFailure,
 } from '../support/browser';
 
@@ -22,44 +16,24 @@ const PASSWORD = 'fria pages passphrase';
  * keyboard, refused input kept and explained; the JSON API says the same; an evaluator cannot write it.
  */
 describe('the FRIA the agency writes (pages and API)', () => {
-  let started: E2eApp;
-  let app: INestApplication;
-  let browser: Browser;
-  let baseUrl: string;
-  let caseId: string;
-  let officer: BrowserContext;
-  let api: { agent: Agent; csrf: string };
   let evaluatorApi: { agent: Agent; csrf: string };
-
-  beforeAll(async () => {
-    started = await startE2eApp({ serve: true });
-    ({ app, baseUrl } = started);
-    const { agencyId } = await agencyWithStaff(
-      app,
-      'Politie Nederland (FRIA pages)',
-      [
-        { email: 'officer@fria.example', name: 'Olivia Officer', role: 'procurement_officer' },
-        { email: 'evaluator@fria.example', name: 'Evert Evaluator', role: 'evaluator' },
-      ],
-      PASSWORD,
-    );
-    caseId = (await app.get(CasesService).createCase(agencyId, { ...demoCase(new Date()), reference: 'NL-FRIA-1' })).id;
-    api = await signIn(app, 'officer@fria.example', PASSWORD);
-    evaluatorApi = await signIn(app, 'evaluator@fria.example', PASSWORD);
-    browser = await launchChromium();
-    officer = await browser.newContext({ viewport: PHONE });
-    await signInWithBrowser(officer, baseUrl, 'officer@fria.example', PASSWORD);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await started?.close();
-  });
+  const world = phonePagesForSuite(
+    'Politie Nederland (FRIA pages)',
+    [
+      { email: 'officer@fria.example', name: 'Olivia Officer', role: 'procurement_officer' },
+      { email: 'evaluator@fria.example', name: 'Evert Evaluator', role: 'evaluator' },
+    ],
+    PASSWORD,
+    'NL-FRIA-1',
+    async ({ app }) => {
+      evaluatorApi = await signIn(app, 'evaluator@fria.example', PASSWORD);
+    },
+  );
 
   it('lets the officer write the headings and record a consultation with the keyboard on a phone', async () => {
-    const page = await officer.newPage();
+    const page = await world.phone.newPage();
     await screenshotOnFailure(page, 'fria-page', async () => {
-      await page.goto(`${baseUrl}/cases/${caseId}`);
+      await page.goto(`${world.baseUrl}/cases/${world.caseId}`);
       await page.getByRole('link', { name: 'Fundamental rights impact assessment' }).click();
       await expectAccessible(page);
       await expectNoHorizontalScroll(page);
@@ -108,40 +82,40 @@ describe('the FRIA the agency writes (pages and API)', () => {
   });
 
   it('serves the same FRIA as JSON, writes headings through the API, and refuses bad input with a 4xx', async () => {
-    const shown = await api.agent.get(`/api/v1/cases/${caseId}/fria`).expect(200);
+    const shown = await world.api.agent.get(`/api/v1/cases/${world.caseId}/fria`).expect(200);
     expect(shown.body.headings.map((h: { key: string }) => h.key)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
     expect(shown.body.headings[1]).toMatchObject({ text: 'Each serious case from 2027 for four years, on demand.' });
     expect(shown.body.headings[2]).toMatchObject({ text: null, writtenBy: null });
     expect(shown.body.consultations).toHaveLength(1);
 
-    const written = await api.agent
-      .put(`/api/v1/cases/${caseId}/fria`)
-      .set('x-csrf-token', api.csrf)
+    const written = await world.api.agent
+      .put(`/api/v1/cases/${world.caseId}/fria`)
+      .set('x-csrf-token', world.api.csrf)
       .send({ headings: { c: 'Suspects, victims and bystanders filmed in public space.' } })
       .expect(200);
     expect(written.body.headings[2]).toMatchObject({ writtenBy: 'Olivia Officer' });
-    await api.agent
-      .put(`/api/v1/cases/${caseId}/fria`)
-      .set('x-csrf-token', api.csrf)
+    await world.api.agent
+      .put(`/api/v1/cases/${world.caseId}/fria`)
+      .set('x-csrf-token', world.api.csrf)
       .send({ headings: 'x' })
       .expect(422);
-    await api.agent
-      .put(`/api/v1/cases/${caseId}/fria`)
-      .set('x-csrf-token', api.csrf)
+    await world.api.agent
+      .put(`/api/v1/cases/${world.caseId}/fria`)
+      .set('x-csrf-token', world.api.csrf)
       .send({ headings: { z: 'x' } })
       .expect(404);
-    const refused = await api.agent
-      .post(`/api/v1/cases/${caseId}/fria/consultations`)
-      .set('x-csrf-token', api.csrf)
+    const refused = await world.api.agent
+      .post(`/api/v1/cases/${world.caseId}/fria/consultations`)
+      .set('x-csrf-token', world.api.csrf)
       .send({ group: 'press' })
       .expect(422);
     expect(refused.body.message).toEqual(expect.arrayContaining([expect.stringContaining('Choose who was consulted')]));
     await evaluatorApi.agent
-      .put(`/api/v1/cases/${caseId}/fria`)
+      .put(`/api/v1/cases/${world.caseId}/fria`)
       .set('x-csrf-token', evaluatorApi.csrf)
       .send({ headings: { a: 'x' } })
       .expect(403);
-    const after = await api.agent.get(`/api/v1/cases/${caseId}/fria`).expect(200);
+    const after = await world.api.agent.get(`/api/v1/cases/${world.caseId}/fria`).expect(200);
     expect(after.body.headings[0].text).toBeNull();
   });
 });

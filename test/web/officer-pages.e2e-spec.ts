@@ -2,10 +2,9 @@
 import { INestApplication } from '@nestjs/common';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { CasesService, ClarificationsService, ResponsesService } from '@probity/cases';
-import { demoCase } from '@probity/demo';
-import { agencyWithStaff, E2eApp, signInWithBrowser, startE2eApp } from '../support/e2e-app';
-import { Agent, signIn } from '../support/tender-http';
-import { confirmStep, expectAccessible, expectNoHorizontalScroll, launchChromium, PHONE } from '../support/browser';
+import { phonePagesWorld, PhonePagesWorld } from '../support/phone-pages';
+import { Agent } from '../support/tender-http';
+import { confirmStep, expectAccessible, expectNoHorizontalScroll, PHONE } from '../support/browser';
 
 const PASSWORD = 'officer pages passphrase';
 
@@ -14,7 +13,7 @@ const PASSWORD = 'officer pages passphrase';
  * JavaScript, with countries by name, withdrawn links, duplicate invitations and confirmed steps.
  */
 describe("the procurement officer's pages", () => {
-  let started: E2eApp;
+  let world: PhonePagesWorld;
   let app: INestApplication;
   let browser: Browser;
   let baseUrl: string;
@@ -23,10 +22,7 @@ describe("the procurement officer's pages", () => {
   let api: { agent: Agent; csrf: string };
 
   beforeAll(async () => {
-    started = await startE2eApp({ serve: true });
-    ({ app, baseUrl } = started);
-    const { agencyId } = await agencyWithStaff(
-      app,
+    world = await phonePagesWorld(
       'Politie Nederland (officer pages)',
       [
         { email: 'officer@politie.example', name: 'Olivia Officer', role: 'procurement_officer' },
@@ -43,18 +39,12 @@ describe("the procurement officer's pages", () => {
         },
       ],
       PASSWORD,
+      'NL-OP-1',
     );
-    caseId = (await app.get(CasesService).createCase(agencyId, { ...demoCase(new Date()), reference: 'NL-OP-1' })).id;
-    api = await signIn(app, 'officer@politie.example', PASSWORD);
-    browser = await launchChromium();
-    officer = await browser.newContext({ viewport: PHONE });
-    await signInWithBrowser(officer, baseUrl, 'officer@politie.example', PASSWORD);
+    ({ app, browser, baseUrl, caseId, phone: officer, api } = world);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await started?.close();
-  });
+  afterAll(() => world?.close());
 
   async function open(path: string, context = officer): Promise<Page> {
     const page = await context.newPage();

@@ -1,19 +1,14 @@
 /// <reference lib="dom" />
-import { INestApplication } from '@nestjs/common';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { CasesService, ProcurementCase } from '@probity/cases';
-import { demoCase } from '@probity/demo';
 import { READINESS_ITEMS } from '@probity/readiness';
-import { agencyWithStaff, E2eApp, signInWithBrowser, startE2eApp } from '../support/e2e-app';
-import { Agent, signIn } from '../support/tender-http';
+import { phonePagesForSuite } from '../support/phone-pages';
 import {
   expectAccessible,
   expectFormRefusal,
   expectNoHorizontalScroll,
   expectRefusalKeptOnReload,
-  launchChromium,
-  PHONE,
   screenshotOnFailure,
 } from '../support/browser';
 
@@ -29,45 +24,23 @@ const checkPage = (page: Page, name: string, check: () => Promise<void>) =>
  * items) until every mandatory item is done.
  */
 describe('agency readiness and the step into use (pages and API)', () => {
-  let started: E2eApp;
-  let app: INestApplication;
-  let browser: Browser;
-  let baseUrl: string;
-  let caseId: string;
-  let officer: BrowserContext;
-  let api: { agent: Agent; csrf: string };
-
-  beforeAll(async () => {
-    started = await startE2eApp({ serve: true });
-    ({ app, baseUrl } = started);
-    const { agencyId } = await agencyWithStaff(
-      app,
-      'Politie Nederland (readiness pages)',
-      [
-        { email: 'officer@readiness.example', name: 'Olivia Officer', role: 'procurement_officer' },
-        { email: 'mark@readiness.example', name: 'Mark Monitor', role: 'procurement_officer' },
-      ],
-      PASSWORD,
-    );
-    caseId = (await app.get(CasesService).createCase(agencyId, { ...demoCase(new Date()), reference: 'NL-READY-1' }))
-      .id;
+  const world = phonePagesForSuite(
+    'Politie Nederland (readiness pages)',
+    [
+      { email: 'officer@readiness.example', name: 'Olivia Officer', role: 'procurement_officer' },
+      { email: 'mark@readiness.example', name: 'Mark Monitor', role: 'procurement_officer' },
+    ],
+    PASSWORD,
+    'NL-READY-1',
     // The tender itself is covered elsewhere: this suite starts from an awarded case.
-    await app.get(DataSource).getRepository(ProcurementCase).update(caseId, { status: 'awarded' });
-    api = await signIn(app, 'officer@readiness.example', PASSWORD);
-    browser = await launchChromium();
-    officer = await browser.newContext({ viewport: PHONE });
-    await signInWithBrowser(officer, baseUrl, 'officer@readiness.example', PASSWORD);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await started?.close();
-  });
+    ({ app, caseId }) =>
+      app.get(DataSource).getRepository(ProcurementCase).update(caseId, { status: 'awarded' }).then(),
+  );
 
   it('records an item with the keyboard on a phone and explains a refused one, keeping what was typed', async () => {
-    const page = await officer.newPage();
+    const page = await world.phone.newPage();
     await checkPage(page, 'readiness-page', async () => {
-      await page.goto(`${baseUrl}/cases/${caseId}`);
+      await page.goto(`${world.baseUrl}/cases/${world.caseId}`);
       await page.getByRole('link', { name: 'Agency readiness' }).click();
       await expectAccessible(page);
       await expectNoHorizontalScroll(page);
@@ -101,9 +74,9 @@ describe('agency readiness and the step into use (pages and API)', () => {
   });
 
   it('refuses the step into use on the readiness page itself (409), listing the open items', async () => {
-    const page = await officer.newPage();
+    const page = await world.phone.newPage();
     await checkPage(page, 'readiness-refused-use', async () => {
-      await page.goto(`${baseUrl}/cases/${caseId}/readiness`);
+      await page.goto(`${world.baseUrl}/cases/${world.caseId}/readiness`);
       await page.getByLabel(/The agency is ready to use the system/).check();
       const [answer] = await Promise.all([
         page.waitForResponse((r) => r.request().method() === 'POST'),
@@ -112,8 +85,8 @@ describe('agency readiness and the step into use (pages and API)', () => {
       expect(answer.status()).toBe(409);
       await page.waitForLoadState();
       // The page it was taken from, not the POST address (a reload or a shared link stays on the checklist).
-      expect(new URL(page.url()).pathname).toBe(`/cases/${caseId}/readiness`);
-      const { openMandatory } = (await api.agent.get(`/api/v1/cases/${caseId}/readiness`).expect(200)).body;
+      expect(new URL(page.url()).pathname).toBe(`/cases/${world.caseId}/readiness`);
+      const { openMandatory } = (await world.api.agent.get(`/api/v1/cases/${world.caseId}/readiness`).expect(200)).body;
       const alert = await page.getByRole('alert').textContent();
       expect(alert).toContain(`${openMandatory.length} mandatory readiness items are still open`);
       expect(alert).toContain('The system was not put into use');
@@ -131,40 +104,40 @@ describe('agency readiness and the step into use (pages and API)', () => {
       await expectAccessible(page);
       await expectNoHorizontalScroll(page);
     });
-    expect((await app.get(CasesService).getCase(caseId)).status).toBe('awarded');
+    expect((await world.app.get(CasesService).getCase(world.caseId)).status).toBe('awarded');
   });
 
   it('refuses the step into use with the open items (409) until every mandatory item is done', async () => {
-    const refused = await api.agent
-      .post(`/api/v1/cases/${caseId}/ready-for-use`)
-      .set('x-csrf-token', api.csrf)
+    const refused = await world.api.agent
+      .post(`/api/v1/cases/${world.caseId}/ready-for-use`)
+      .set('x-csrf-token', world.api.csrf)
       .expect(409);
     expect(refused.body.message[0]).toContain('7 mandatory readiness items are still open');
     expect(refused.body.message).toContain('Logs kept for at least six months (AI Act Art. 26(6)): not started.');
     // The plain status route cannot skip the check either.
-    await api.agent
-      .post(`/api/v1/cases/${caseId}/transitions`)
-      .set('x-csrf-token', api.csrf)
+    await world.api.agent
+      .post(`/api/v1/cases/${world.caseId}/transitions`)
+      .set('x-csrf-token', world.api.csrf)
       .send({ to: 'in_use' })
       .expect((response) => expect([409, 422]).toContain(response.status));
 
-    await api.agent
-      .put(`/api/v1/cases/${caseId}/fria`)
-      .set('x-csrf-token', api.csrf)
+    await world.api.agent
+      .put(`/api/v1/cases/${world.caseId}/fria`)
+      .set('x-csrf-token', world.api.csrf)
       .send({ headings: Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map((key) => [key, `Heading ${key}.`])) })
       .expect(200);
     for (const item of READINESS_ITEMS.filter((i) => i.key !== 'budget-skills' && i.key !== 'dpia'))
-      await api.agent
-        .put(`/api/v1/cases/${caseId}/readiness`)
-        .set('x-csrf-token', api.csrf)
+      await world.api.agent
+        .put(`/api/v1/cases/${world.caseId}/readiness`)
+        .set('x-csrf-token', world.api.csrf)
         .send({ key: item.key, status: 'done', owner: 'Olivia Officer', evidence: `Evidence for ${item.key}` })
         .expect(200);
-    const checklist = await api.agent.get(`/api/v1/cases/${caseId}/readiness`).expect(200);
+    const checklist = await world.api.agent.get(`/api/v1/cases/${world.caseId}/readiness`).expect(200);
     expect(checklist.body.openMandatory).toEqual([]);
 
-    const page = await officer.newPage();
+    const page = await world.phone.newPage();
     await checkPage(page, 'readiness-into-use', async () => {
-      await page.goto(`${baseUrl}/cases/${caseId}/readiness`);
+      await page.goto(`${world.baseUrl}/cases/${world.caseId}/readiness`);
       await page.getByRole('button', { name: 'Put the system into use' }).click();
       await page.waitForLoadState();
       await expectFormRefusal(
@@ -177,13 +150,13 @@ describe('agency readiness and the step into use (pages and API)', () => {
       await page.waitForURL(/notice=in-use/);
       await expect(page.getByText('The system is in use.').count()).resolves.toBeGreaterThan(0);
     });
-    expect((await app.get(CasesService).getCase(caseId)).status).toBe('in_use');
+    expect((await world.app.get(CasesService).getCase(world.caseId)).status).toBe('in_use');
   });
 
   it('starts post-award monitoring and shows overdue checks on the case page', async () => {
-    const page = await officer.newPage();
+    const page = await world.phone.newPage();
     await checkPage(page, 'monitoring-page', async () => {
-      await page.goto(`${baseUrl}/cases/${caseId}`);
+      await page.goto(`${world.baseUrl}/cases/${world.caseId}`);
       await page.getByRole('link', { name: 'Post-award monitoring' }).first().click();
       await page.getByRole('button', { name: 'Start monitoring' }).click();
       await page.waitForURL(/notice=started/);
@@ -202,7 +175,7 @@ describe('agency readiness and the step into use (pages and API)', () => {
       // Mark leaves while the page is open: handing him the second check is refused beside its owner field.
       const second = page.locator('.monitoring-checks > li').nth(1);
       await second.getByLabel(/^Owner of/).selectOption({ label: 'Mark Monitor' });
-      await app
+      await world.app
         .get(DataSource)
         .query(`UPDATE staff_users SET disabled_at = now() WHERE email = 'mark@readiness.example'`);
       await second.getByRole('button', { name: /^Change the owner/ }).click();
@@ -217,37 +190,42 @@ describe('agency readiness and the step into use (pages and API)', () => {
           'Choose an active member of your agency’s staff.',
         ),
       );
-      await app
+      await world.app
         .get(DataSource)
         .query(`UPDATE staff_users SET disabled_at = NULL WHERE email = 'mark@readiness.example'`);
     });
-    const schedule = await api.agent.get(`/api/v1/cases/${caseId}/monitoring`).expect(200);
+    const schedule = await world.api.agent.get(`/api/v1/cases/${world.caseId}/monitoring`).expect(200);
     expect(schedule.body.checks[0].owner).toBe('Mark Monitor');
     expect(schedule.body.checks[1].owner).toBe('Olivia Officer');
-    await api.agent
-      .post(`/api/v1/cases/${caseId}/monitoring/owner`)
-      .set('x-csrf-token', api.csrf)
+    await world.api.agent
+      .post(`/api/v1/cases/${world.caseId}/monitoring/owner`)
+      .set('x-csrf-token', world.api.csrf)
       .send({ checkId: schedule.body.checks[1].id, ownerId: 'nobody' })
       .expect(422);
     expect(schedule.body.checks.filter((c: { kind: string }) => c.kind === 'incident-reporting')).toHaveLength(12);
-    await api.agent.post(`/api/v1/cases/${caseId}/monitoring`).set('x-csrf-token', api.csrf).expect(409);
+    await world.api.agent
+      .post(`/api/v1/cases/${world.caseId}/monitoring`)
+      .set('x-csrf-token', world.api.csrf)
+      .expect(409);
 
     // A month later (the check's due day moved into the past): overdue on the case page until done.
     const first = schedule.body.checks[0] as { id: string; title: string };
-    await app.get(DataSource).query(`UPDATE monitoring_checks SET due_on = CURRENT_DATE - 3 WHERE id = $1`, [first.id]);
-    const casePage = await officer.newPage();
+    await world.app
+      .get(DataSource)
+      .query(`UPDATE monitoring_checks SET due_on = CURRENT_DATE - 3 WHERE id = $1`, [first.id]);
+    const casePage = await world.phone.newPage();
     await checkPage(casePage, 'case-overdue', async () => {
-      await casePage.goto(`${baseUrl}/cases/${caseId}`);
+      await casePage.goto(`${world.baseUrl}/cases/${world.caseId}`);
       const overdue = casePage.getByRole('region', { name: /Overdue monitoring checks \(1\)/ });
       await expect(overdue.textContent()).resolves.toContain(first.title);
       await expectNoHorizontalScroll(casePage);
     });
-    await api.agent
-      .post(`/api/v1/cases/${caseId}/monitoring/done`)
-      .set('x-csrf-token', api.csrf)
+    await world.api.agent
+      .post(`/api/v1/cases/${world.caseId}/monitoring/done`)
+      .set('x-csrf-token', world.api.csrf)
       .send({ checkId: first.id })
       .expect(200);
-    const after = await api.agent.get(`/api/v1/cases/${caseId}/monitoring`).expect(200);
+    const after = await world.api.agent.get(`/api/v1/cases/${world.caseId}/monitoring`).expect(200);
     expect(after.body.overdue).toEqual([]);
   });
 });

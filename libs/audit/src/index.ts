@@ -27,5 +27,6 @@ export {
   ListedAuditRecord,
   RecordedAuditEntry,
   staffAuditActor,
+  caseChange,
 } from './lib/audit-trail.service';
 export { AuditModule } from './lib/audit.module';

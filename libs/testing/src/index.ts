@@ -23,3 +23,4 @@ export {
   judgedAnswers,
 } from './lib/panel-factories';
 export { inlineUnitOfWork, Mocked, mockOf } from './lib/mocks';
+export { startWebTestApp } from './lib/web-test-app';

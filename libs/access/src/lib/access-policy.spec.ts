@@ -1,13 +1,10 @@
+import { AccessRole, AGENCY_MATRIX, AgencyPermission, Permission } from './access-matrix';
 import {
   AccessDenied,
   AccessFacts,
-  AccessRole,
-  AGENCY_MATRIX,
-  AgencyPermission,
   decideAccess,
   decideAgencyAccess,
   decideRoleAccess,
-  Permission,
   requireAccess,
   roleMay,
 } from './access-policy';

@@ -9,7 +9,7 @@ import { blankQuestionnaire, BlankQuestionnairePrinter } from '@probity/question
 import { ImportProblem, QuestionnaireDefinition } from '@probity/questionnaires';
 import { adminActor } from './admin-actor';
 import { FormBody } from '@probity/web';
-import { previewView, warningView } from './template-preview-view';
+import { previewView, templateSummary, warningView } from './template-preview-view';
 
 const MAX_TEMPLATE_BYTES = 2 * 1024 * 1024;
 
@@ -126,15 +126,7 @@ export class TemplatePagesController {
     const templates = await this.templates.list(admin.agencyId);
     response.status(options.status ?? 200).render('admin/questionnaires', {
       title: 'Questionnaire templates',
-      templates: templates.map((template) => ({
-        id: template.id,
-        key: template.key,
-        version: template.version,
-        title: template.title,
-        published: template.status === 'published',
-        publishedAt: template.publishedAt,
-        createdAt: template.createdAt,
-      })),
+      templates: templates.map((template) => ({ ...templateSummary(template), createdAt: template.createdAt })),
       form: options.form ?? {},
       problems: options.problems,
       warnings: warningView(options.warnings ?? []),
@@ -154,15 +146,7 @@ export class TemplatePagesController {
       title: `${template.title} (version ${template.version})`,
       flash: options.flash,
       errors: options.errors,
-      template: {
-        id: template.id,
-        key: template.key,
-        version: template.version,
-        title: template.title,
-        published: template.status === 'published',
-        publishedAt: template.publishedAt,
-        contentHash: template.contentHash,
-      },
+      template: { ...templateSummary(template), contentHash: template.contentHash },
       ...view,
       readOnly: true,
     });

@@ -1,3 +1,4 @@
+import type { QuestionnaireTemplate } from '@probity/cases';
 import { buildPortalForm, messagesFor, PORTAL_LANGUAGES, PortalLanguage } from '@probity/portal';
 import {
   ImportProblem,
@@ -6,6 +7,12 @@ import {
   QuestionnaireDefinition,
   questionnaireLanguages,
 } from '@probity/questionnaires';
+
+/** A template as its list row and its preview's heading show it. */
+export function templateSummary(template: QuestionnaireTemplate) {
+  const { id, key, version, title, publishedAt } = template;
+  return { id, key, version, title, published: template.status === 'published', publishedAt };
+}
 
 /** How many warnings the import page lists in full before the rest sit behind "show all". */
 const WARNINGS_IN_SIGHT = 20;

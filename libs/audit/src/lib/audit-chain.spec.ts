@@ -14,23 +14,16 @@ import {
   PendingAuditEntry,
   verifyChain,
 } from './audit-chain';
+import { anAuditInput } from '../testing/audit-inputs';
 
 const agencyId = '5f0c6a8e-3f42-4a4b-9f53-3b8f0f1c2d11';
 
 function content(overrides: Partial<AuditEntryContent> = {}): AuditEntryContent {
   return {
-    agencyId,
-    actorType: 'staff',
-    actorId: 'user-1',
-    actorLabel: 'Ada Officer',
-    action: 'case.transition',
-    subjectType: 'case',
-    subjectId: 'case-1',
-    before: { status: 'draft' },
-    after: { status: 'published' },
+    ...anAuditInput(agencyId, { actorLabel: 'Ada Officer' }),
     occurredAt: new Date('2026-11-23T10:00:00.000Z'),
     ...overrides,
-  };
+  } as AuditEntryContent;
 }
 
 /** Appends the way AuditTrail.record does: each entry hashes its predecessor's hash. */
@@ -194,7 +187,8 @@ describe('verifyChain (property)', () => {
   });
   const hash = fc.stringMatching(/^[0-9a-f]{64}$/);
 
-  const contentArb: fc.Arbitrary<AuditEntryContent> = fc.record({
+  /** Any value of each content field. */
+  const contentFields = {
     agencyId: fc.option(fc.uuid(), { nil: null }),
     actorType: fc.constantFrom(...ACTOR_TYPES),
     actorId: fc.option(text, { nil: null }),
@@ -205,20 +199,12 @@ describe('verifyChain (property)', () => {
     before: fc.option(json, { nil: null }),
     after: fc.option(json, { nil: null }),
     occurredAt: date,
-  });
+  };
+  const contentArb: fc.Arbitrary<AuditEntryContent> = fc.record(contentFields);
 
   /** A replacement value for each stored field the hash covers (seq names the row, chainSeq is the order). */
   const replacement: Record<Exclude<keyof ChainedAuditEntry, 'seq' | 'chainSeq'>, fc.Arbitrary<unknown>> = {
-    agencyId: fc.option(fc.uuid(), { nil: null }),
-    actorType: fc.constantFrom(...ACTOR_TYPES),
-    actorId: fc.option(text, { nil: null }),
-    actorLabel: text,
-    action: text,
-    subjectType: text,
-    subjectId: text,
-    before: fc.option(json, { nil: null }),
-    after: fc.option(json, { nil: null }),
-    occurredAt: date,
+    ...contentFields,
     previousHash: fc.option(hash, { nil: null }),
     hash,
   };

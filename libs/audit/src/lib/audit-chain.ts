@@ -74,18 +74,13 @@ export function canonicalJson(value: unknown): string {
 
 /** The canonical text of an entry's content. seq, previous_hash and hash are not part of it. */
 export function canonicalEntry(entry: AuditEntryContent): string {
-  return canonicalJson({
-    agencyId: entry.agencyId,
-    actorType: entry.actorType,
-    actorId: entry.actorId,
-    actorLabel: entry.actorLabel,
-    action: entry.action,
-    subjectType: entry.subjectType,
-    subjectId: entry.subjectId,
-    before: entry.before,
-    after: entry.after,
-    occurredAt: toIsoString(entry.occurredAt),
-  });
+  return canonicalJson({ ...entryContentOf(entry), occurredAt: toIsoString(entry.occurredAt) });
+}
+
+/** An entry's content alone, whatever else the object carries (a row's seq, its place in the chain). */
+export function entryContentOf<T extends AuditEntryContent>(entry: T): AuditEntryContent & Pick<T, 'occurredAt'> {
+  const { agencyId, actorType, actorId, actorLabel, action, subjectType, subjectId, before, after, occurredAt } = entry;
+  return { agencyId, actorType, actorId, actorLabel, action, subjectType, subjectId, before, after, occurredAt };
 }
 
 /**

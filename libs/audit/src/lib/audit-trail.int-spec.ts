@@ -1,50 +1,24 @@
-import { Test, TestingModule } from '@nestjs/testing';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { UnitOfWork } from '@probity/database';
-import { createTestDatabase, TestDatabase, typeOrmTestModule } from '@probity/testing';
 import { chainHash } from './audit-chain';
-import { AuditEntry } from './audit-entry.entity';
 import { AuditChainAppender } from './audit-chain-appender';
-import { AuditEntryRepository } from './audit-entry.repository';
+import { anAuditInput, AuditHarness, startAuditHarness, tamperWithAuditEntries } from '../testing/audit-harness';
 import { AuditRecord, AuditRecordInput, AuditTrail, staffAuditActor } from './audit-trail.service';
 
 describe('AuditTrail (real PostgreSQL)', () => {
-  let database: TestDatabase;
-  let moduleRef: TestingModule;
+  let harness: AuditHarness;
   let trail: AuditTrail;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    moduleRef = await Test.createTestingModule({
-      imports: [typeOrmTestModule(database.url), TypeOrmModule.forFeature([AuditEntry])],
-      providers: [AuditTrail, AuditChainAppender, AuditEntryRepository, UnitOfWork],
-    }).compile();
-    trail = moduleRef.get(AuditTrail);
-    dataSource = moduleRef.get(DataSource);
+    harness = await startAuditHarness();
+    ({ trail, dataSource } = harness);
   });
 
-  afterAll(async () => {
-    await moduleRef.close();
-    await database.drop();
-  });
+  afterAll(() => harness.close());
 
-  function input(agencyId: string | null, overrides: Partial<AuditRecordInput> = {}): AuditRecordInput {
-    return {
-      agencyId,
-      actorType: 'staff',
-      actorId: 'user-1',
-      actorLabel: 'Ada Officer (admin)',
-      action: 'case.transition',
-      subjectType: 'case',
-      subjectId: 'case-1',
-      before: { status: 'draft' },
-      after: { status: 'published' },
-      ...overrides,
-    };
-  }
+  const input = anAuditInput;
 
   const record = (entry: AuditRecordInput) => dataSource.transaction((manager) => trail.record(manager, entry));
 
@@ -60,14 +34,7 @@ describe('AuditTrail (real PostgreSQL)', () => {
     return entries;
   }
 
-  /** Edits a row the way only a superuser can: with the append-only trigger switched off. */
-  async function tamper(sql: string, parameters: unknown[]): Promise<void> {
-    await dataSource.transaction(async (manager) => {
-      await manager.query(`ALTER TABLE "audit_entries" DISABLE TRIGGER USER`);
-      await manager.query(sql, parameters);
-      await manager.query(`ALTER TABLE "audit_entries" ENABLE TRIGGER USER`);
-    });
-  }
+  const tamper = (sql: string, parameters: unknown[]) => tamperWithAuditEntries(dataSource, sql, parameters);
 
   describe('recordChange', () => {
     const actor = staffAuditActor({ userId: 'user-1', name: 'Ada Officer', role: 'legal_reviewer' });
@@ -84,7 +51,7 @@ describe('AuditTrail (real PostgreSQL)', () => {
       );
 
     it("joins the open unit of work's transaction: committed with it, rolled back with it", async () => {
-      const unitOfWork = moduleRef.get(UnitOfWork);
+      const unitOfWork = harness.moduleRef.get(UnitOfWork);
       const committed = randomUUID();
       await unitOfWork.run(() => trail.recordChange(actor, change(committed)));
       expect(await entriesOf(committed)).toEqual([{ actor_label: 'Ada Officer (legal reviewer)', before: null }]);
@@ -208,7 +175,7 @@ describe('AuditTrail (real PostgreSQL)', () => {
 
   it('keeps 25 concurrent appends in separate transactions on one linear chain', async () => {
     const agency = randomUUID();
-    const appender = moduleRef.get(AuditChainAppender);
+    const appender = harness.moduleRef.get(AuditChainAppender);
     const written = await Promise.all([
       ...Array.from({ length: 25 }, (_, index) => record(input(agency, { subjectId: `case-${index}` }))),
       // Appenders racing the writers: each chains what has committed so far, or leaves it to the one holding the lock.

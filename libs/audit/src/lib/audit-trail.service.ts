@@ -5,6 +5,7 @@ import {
   ACTOR_TYPES,
   AuditEntryContent,
   canonicalJson,
+  entryContentOf,
   ChainedAuditEntry,
   ChainVerification,
   ChainVerifier,
@@ -50,6 +51,15 @@ export interface AuditChange {
   subject: { type: string; id: string };
   before?: unknown;
   after?: unknown;
+}
+
+/** A change recorded against a case, on its agency's chain: the shape of every case-scoped record. */
+export function caseChange(
+  procurementCase: { id: string; agencyId: string },
+  action: string,
+  change: Pick<AuditChange, 'before' | 'after'>,
+): AuditChange {
+  return { agencyId: procurementCase.agencyId, action, subject: { type: 'case', id: procurementCase.id }, ...change };
 }
 
 /** A signed-in staff member as an audit actor, labelled with the role so a reader knows in what capacity. */
@@ -179,7 +189,7 @@ export class AuditTrail {
 function toListed(entry: AuditEntry): ListedAuditRecord {
   if (entry.hash === null || entry.chainSeq === null) {
     return {
-      ...toContentOf(entry),
+      ...entryContentOf(entry),
       seq: Number(entry.seq),
       chainSeq: null,
       previousHash: null,
@@ -193,26 +203,11 @@ function toListed(entry: AuditEntry): ListedAuditRecord {
 function toChained(entry: AuditEntry): AuditRecord {
   if (entry.hash === null || entry.chainSeq === null) throw new Error(`Audit entry ${entry.seq} is not chained`);
   return {
-    ...toContentOf(entry),
+    ...entryContentOf(entry),
     seq: Number(entry.seq),
     chainSeq: Number(entry.chainSeq),
     previousHash: entry.previousHash,
     hash: entry.hash,
-  };
-}
-
-function toContentOf(entry: AuditEntry): AuditEntryContent & { occurredAt: Date } {
-  return {
-    agencyId: entry.agencyId,
-    actorType: entry.actorType,
-    actorId: entry.actorId,
-    actorLabel: entry.actorLabel,
-    action: entry.action,
-    subjectType: entry.subjectType,
-    subjectId: entry.subjectId,
-    before: entry.before,
-    after: entry.after,
-    occurredAt: entry.occurredAt,
   };
 }
 

@@ -1,45 +1,12 @@
-import { Test, TestingModule } from '@nestjs/testing';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { UnitOfWork } from '@probity/database';
-import { createTestDatabase, TestDatabase, typeOrmTestModule } from '@probity/testing';
 import { AuditEntryContent, chainHash } from './audit-chain';
-import { AuditChainAppender } from './audit-chain-appender';
-import { AuditEntry } from './audit-entry.entity';
-import { AuditEntryRepository } from './audit-entry.repository';
-import { AuditTrail, VERIFY_PAGE_SIZE } from './audit-trail.service';
+import { auditHarnessForSuite, tamperWithAuditEntries } from '../testing/audit-harness';
+import { VERIFY_PAGE_SIZE } from './audit-trail.service';
 
 /** Verification reads a chain page by page (kept apart from audit-trail.int-spec.ts for its size). */
 describe('AuditTrail.verify over many pages (real PostgreSQL)', () => {
-  let database: TestDatabase;
-  let moduleRef: TestingModule;
-  let trail: AuditTrail;
-  let dataSource: DataSource;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    moduleRef = await Test.createTestingModule({
-      imports: [typeOrmTestModule(database.url), TypeOrmModule.forFeature([AuditEntry])],
-      providers: [AuditTrail, AuditChainAppender, AuditEntryRepository, UnitOfWork],
-    }).compile();
-    trail = moduleRef.get(AuditTrail);
-    dataSource = moduleRef.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await moduleRef.close();
-    await database.drop();
-  });
-
-  /** Edits a row the way only a superuser can: with the append-only trigger switched off. */
-  async function tamper(sql: string, parameters: unknown[]): Promise<void> {
-    await dataSource.transaction(async (manager) => {
-      await manager.query(`ALTER TABLE "audit_entries" DISABLE TRIGGER USER`);
-      await manager.query(sql, parameters);
-      await manager.query(`ALTER TABLE "audit_entries" ENABLE TRIGGER USER`);
-    });
-  }
+  const harness = auditHarnessForSuite();
+  const tamper = (sql: string, parameters: unknown[]) => tamperWithAuditEntries(harness.dataSource, sql, parameters);
 
   it('verifies a chain longer than one page and finds a break on a later page', async () => {
     const agency = randomUUID();
@@ -78,7 +45,7 @@ describe('AuditTrail.verify over many pages (real PostgreSQL)', () => {
       const values = batch.map(
         (_, row) => `(${[1, 2, 3, 4, 5, 6, 7, 8].map((column) => `$${row * 8 + column}`).join(', ')})`,
       );
-      await dataSource.query(
+      await harness.dataSource.query(
         `INSERT INTO "audit_entries" ("agency_id", "actor_type", "actor_id", "actor_label", "action", "subject_type",
            "subject_id", "before", "after", "occurred_at", "previous_hash", "hash", "chain_seq")
          SELECT v.a::uuid, 'provider', v.b, 'Provider', 'response.saved', 'response', v.c, NULL, v.d::jsonb, v.e::timestamptz, v.f, v.g, v.h::bigint
@@ -86,16 +53,16 @@ describe('AuditTrail.verify over many pages (real PostgreSQL)', () => {
         batch.flat(),
       );
     }
-    expect(await trail.verify(agency)).toEqual({ valid: true, checked: total });
+    expect(await harness.trail.verify(agency)).toEqual({ valid: true, checked: total });
 
-    const [{ seq }] = await dataSource.query(
+    const [{ seq }] = await harness.dataSource.query(
       `SELECT "seq" FROM "audit_entries" WHERE "agency_id" = $1 ORDER BY "seq" OFFSET $2 LIMIT 1`,
       [agency, VERIFY_PAGE_SIZE * 2 + 3],
     );
     await tamper(`UPDATE "audit_entries" SET "occurred_at" = "occurred_at" + interval '1 second' WHERE "seq" = $1`, [
       seq,
     ]);
-    expect(await trail.verify(agency)).toEqual({
+    expect(await harness.trail.verify(agency)).toEqual({
       valid: false,
       checked: VERIFY_PAGE_SIZE * 2 + 4,
       brokenAt: Number(seq),

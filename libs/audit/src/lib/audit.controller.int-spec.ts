@@ -1,14 +1,12 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import type { NextFunction, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '@probity/config';
 import type { StaffRequest, StaffRole } from '@probity/identity';
-import { createTestDatabase, TestDatabase, typeOrmTestModule } from '@probity/testing';
-import { configureWebApp } from '@probity/web';
-import { AuditRecordInput, AuditTrail } from './audit-trail.service';
+import { createTestDatabase, startWebTestApp, TestDatabase, typeOrmTestModule } from '@probity/testing';
+import { anAuditInput, tamperWithAuditEntries } from '../testing/audit-harness';
+import { AuditTrail } from './audit-trail.service';
 import { AuditModule } from './audit.module';
 
 describe('GET /api/v1/audit (real PostgreSQL)', () => {
@@ -35,27 +33,14 @@ describe('GET /api/v1/audit (real PostgreSQL)', () => {
     next();
   }
 
-  const entry = (agencyId: string, subjectId: string): AuditRecordInput => ({
-    agencyId,
-    actorType: 'staff',
-    actorId: 'user-1',
-    actorLabel: 'Ada Officer (admin)',
-    action: 'case.transition',
-    subjectType: 'case',
-    subjectId,
-    before: { status: 'draft' },
-    after: { status: 'published' },
-  });
+  const entry = (agencyId: string, subjectId: string) => anAuditInput(agencyId, { subjectId });
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({
-      imports: [typeOrmTestModule(database.url), AuditModule],
-    }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-    app.use(signIn);
-    configureWebApp(app, loadConfig({}));
-    await app.init();
+    app = await startWebTestApp(
+      { imports: [typeOrmTestModule(database.url), AuditModule] },
+      { beforeWebSetUp: (nest) => nest.use(signIn) },
+    );
     trail = app.get(AuditTrail);
     dataSource = app.get(DataSource);
 
@@ -67,13 +52,11 @@ describe('GET /api/v1/audit (real PostgreSQL)', () => {
     tamperedSeq = tampered.seq;
     // Tampered once chained: a pending entry's content is guarded by the trigger, not yet by the hash.
     await trail.chainPending(agencyB);
-    await dataSource.transaction(async (manager) => {
-      await manager.query(`ALTER TABLE "audit_entries" DISABLE TRIGGER USER`);
-      await manager.query(`UPDATE "audit_entries" SET "after" = '{"status":"awarded"}' WHERE "seq" = $1`, [
-        tamperedSeq,
-      ]);
-      await manager.query(`ALTER TABLE "audit_entries" ENABLE TRIGGER USER`);
-    });
+    await tamperWithAuditEntries(
+      dataSource,
+      `UPDATE "audit_entries" SET "after" = '{"status":"awarded"}' WHERE "seq" = $1`,
+      [tamperedSeq],
+    );
   });
 
   afterAll(async () => {

@@ -1,11 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { MAX_PAGE_NUMBER } from '@probity/web';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from '@probity/web';
 
-export const MAX_AUDIT_PAGE_SIZE = 100;
-
-export class AuditListQueryDto {
+export class AuditListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'case' })
   @IsOptional()
   @IsString()
@@ -19,20 +16,4 @@ export class AuditListQueryDto {
   @IsNotEmpty()
   @MaxLength(100)
   subjectId?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_NUMBER, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_NUMBER)
-  page = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_AUDIT_PAGE_SIZE, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_AUDIT_PAGE_SIZE)
-  pageSize = 20;
 }

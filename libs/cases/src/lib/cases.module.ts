@@ -18,6 +18,17 @@ import { QuestionnaireTemplates } from './questionnaire-templates.service';
 import { MethodAmendmentRepository } from './method-amendment.repository';
 import { MethodAmendmentsService } from './method-amendments.service';
 
+/** What the library offers the others: its services (its repositories stay inside). */
+const SERVICES = [
+  CasesService,
+  ResponsesService,
+  ProviderInvitesService,
+  EvidenceService,
+  ClarificationsService,
+  QuestionnaireTemplates,
+  MethodAmendmentsService,
+];
+
 @Module({
   imports: [TypeOrmModule.forFeature(CASE_ENTITIES), IdentityModule, AuditModule],
   providers: [
@@ -27,23 +38,9 @@ import { MethodAmendmentsService } from './method-amendments.service';
     InviteLinkRepository,
     ClarificationRepository,
     QuestionnaireTemplateRepository,
-    CasesService,
-    ResponsesService,
-    ProviderInvitesService,
-    EvidenceService,
-    ClarificationsService,
-    QuestionnaireTemplates,
     MethodAmendmentRepository,
-    MethodAmendmentsService,
+    ...SERVICES,
   ],
-  exports: [
-    CasesService,
-    ResponsesService,
-    ProviderInvitesService,
-    EvidenceService,
-    ClarificationsService,
-    QuestionnaireTemplates,
-    MethodAmendmentsService,
-  ],
+  exports: SERVICES,
 })
 export class CasesModule {}

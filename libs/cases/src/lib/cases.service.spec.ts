@@ -16,6 +16,19 @@ describe('CasesService (unit, mocked repositories)', () => {
     questionnaireKey: 'unit-test',
   };
 
+  /** Doubles whose questionnaire choice is the given version of a unit-test template; a new reference is free. */
+  const withTemplateVersion = (version: number) => {
+    const doubles = casesServiceDoubles();
+    doubles.templates.choose.mockResolvedValue({
+      key: 'unit-test',
+      version,
+      definition: draft.questionnaireDefinition,
+    });
+    doubles.caseRepository.existsWithReference.mockResolvedValue(false);
+    doubles.caseRepository.insert.mockImplementation(async (created: object) => created);
+    return doubles;
+  };
+
   describe('createCase', () => {
     it('422s weights that do not add up and 409s a reference the agency already used', async () => {
       const doubles = casesServiceDoubles();
@@ -37,14 +50,7 @@ describe('CasesService (unit, mocked repositories)', () => {
     });
 
     it('copies the chosen questionnaire into a draft case and records its creation', async () => {
-      const doubles = casesServiceDoubles();
-      doubles.templates.choose.mockResolvedValue({
-        key: 'unit-test',
-        version: 2,
-        definition: draft.questionnaireDefinition,
-      });
-      doubles.caseRepository.existsWithReference.mockResolvedValue(false);
-      doubles.caseRepository.insert.mockImplementation(async (created: object) => created);
+      const doubles = withTemplateVersion(2);
       const created = await doubles.cases.createCase(draft.agencyId, input);
       expect(created).toMatchObject({ status: 'draft', questionnaireVersion: 2, panel: [] });
       expect(created.questionnaireDefinition).not.toBe(draft.questionnaireDefinition);
@@ -56,17 +62,7 @@ describe('CasesService (unit, mocked repositories)', () => {
   });
 
   describe('case scope', () => {
-    const withTemplate = () => {
-      const doubles = casesServiceDoubles();
-      doubles.templates.choose.mockResolvedValue({
-        key: 'unit-test',
-        version: 1,
-        definition: draft.questionnaireDefinition,
-      });
-      doubles.caseRepository.existsWithReference.mockResolvedValue(false);
-      doubles.caseRepository.insert.mockImplementation(async (created: object) => created);
-      return doubles;
-    };
+    const withTemplate = () => withTemplateVersion(1);
 
     it('422s a scope whose parts contradict each other, naming the problem', async () => {
       const doubles = withTemplate();

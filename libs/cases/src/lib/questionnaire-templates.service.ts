@@ -111,15 +111,7 @@ export class QuestionnaireTemplates {
       if (latest?.status === 'draft') {
         const before = summary(latest);
         Object.assign(latest, { title, definition, contentHash: contentHash(definition) });
-        const saved = await this.templates.save(latest);
-        await this.audit.recordChange(actor, {
-          agencyId: agencyId,
-          action: 'questionnaire_template.draft_replaced',
-          subject: { type: 'questionnaire_template', id: saved.id },
-          before: before,
-          after: summary(saved),
-        });
-        return saved;
+        return this.saveRecorded(latest, actor, 'draft_replaced', before);
       }
       const created = this.templates.create({
         id: randomUUID(),
@@ -133,15 +125,7 @@ export class QuestionnaireTemplates {
         createdBy,
         publishedAt: null,
       });
-      const saved = await this.templates.save(created);
-      await this.audit.recordChange(actor, {
-        agencyId: agencyId,
-        action: 'questionnaire_template.imported',
-        subject: { type: 'questionnaire_template', id: saved.id },
-        before: null,
-        after: summary(saved),
-      });
-      return saved;
+      return this.saveRecorded(created, actor, 'imported', null);
     });
   }
 
@@ -169,16 +153,26 @@ export class QuestionnaireTemplates {
       const before = summary(found);
       found.status = 'published';
       found.publishedAt = new Date();
-      const saved = await this.templates.save(found);
-      await this.audit.recordChange(actor, {
-        agencyId: agencyId,
-        action: 'questionnaire_template.published',
-        subject: { type: 'questionnaire_template', id: saved.id },
-        before: before,
-        after: summary(saved),
-      });
-      return saved;
+      return this.saveRecorded(found, actor, 'published', before);
     });
+  }
+
+  /** Saves a version and records the change on the audit trail, with the version's summary before and after. */
+  private async saveRecorded(
+    template: QuestionnaireTemplate,
+    actor: Actor,
+    action: 'draft_replaced' | 'imported' | 'published',
+    before: ReturnType<typeof summary> | null,
+  ): Promise<QuestionnaireTemplate> {
+    const saved = await this.templates.save(template);
+    await this.audit.recordChange(actor, {
+      agencyId: saved.agencyId,
+      action: `questionnaire_template.${action}`,
+      subject: { type: 'questionnaire_template', id: saved.id },
+      before,
+      after: summary(saved),
+    });
+    return saved;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpException, Param, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { roleMay } from '@probity/access';
@@ -8,7 +8,7 @@ import { sectionGlance } from '../model/section-glance';
 import { DECISIONS } from './dossier.dto';
 import { DOSSIER_IDS, DossierWorkflowService } from './dossier-workflow.service';
 import { ReviewQueue } from './review-queue';
-import { FormBody } from '@probity/web';
+import { FormBody, PageRefusal, runPageStep } from '@probity/web';
 import { RiskRegisterService } from './risk/risk-register.service';
 
 export const DECISION_LABELS: Record<ReviewDecisionKind, string> = {
@@ -31,9 +31,13 @@ const NOTICES: Record<string, string> = {
 /** A section key as an HTML id: provider sections carry a colon and a UUID. */
 export const sectionAnchor = (key: string) => `section-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
-function messagesOf(error: HttpException): string[] {
-  const message = (error.getResponse() as { message?: unknown }).message ?? error.message;
-  return (Array.isArray(message) ? message : [message]).map(String);
+/** What the viewer shows besides the dossier: a notice, or a refused step with what was typed. */
+interface ViewerExtras {
+  notice?: string;
+  commentErrors?: { section: string; body?: string; messages: string[] };
+  decisionForm?: { decision: string; conditions: string; reason: string };
+  fieldErrors?: Record<string, string>;
+  decisionErrors?: string[];
 }
 
 /** Review pages for legal reviewers: their queue and the viewer of one dossier version. */
@@ -88,19 +92,12 @@ export class DossierPagesController {
         { commentErrors: { section, messages: ['Write the comment before adding it.'] } },
         422,
       );
-    try {
-      await this.workflow.comment(staff, id, { section, body });
-    } catch (error) {
-      if (!(error instanceof HttpException) || error.getStatus() >= 500 || error.getStatus() === 404) throw error;
-      return this.renderViewer(
-        staff,
-        id,
-        response,
-        { commentErrors: { section, body, messages: messagesOf(error) } },
-        error.getStatus(),
-      );
-    }
-    response.redirect(303, `/reviews/dossiers/${id}?notice=commented#${sectionAnchor(section)}`);
+    await runPageStep(
+      response,
+      () => this.workflow.comment(staff, id, { section, body }),
+      `/reviews/dossiers/${id}?notice=commented#${sectionAnchor(section)}`,
+      this.refusedOnViewer(staff, id, response, (messages) => ({ commentErrors: { section, body, messages } })),
+    );
   }
 
   @Post('dossiers/:id/decision')
@@ -122,37 +119,38 @@ export class DossierPagesController {
     const decisionForm = { decision: decision ?? '', conditions, reason };
     if (Object.keys(fieldErrors).length)
       return this.renderViewer(staff, id, response, { decisionForm, fieldErrors }, 422);
-    try {
-      await this.workflow.decide(staff, id, {
-        decision: decision as ReviewDecisionKind,
-        conditions: conditions || undefined,
-        reason: reason || undefined,
-        pdfSha256: String(form.pdfSha256 ?? ''),
-      });
-    } catch (error) {
-      if (!(error instanceof HttpException) || error.getStatus() >= 500 || error.getStatus() === 404) throw error;
-      return this.renderViewer(
-        staff,
-        id,
-        response,
-        { decisionForm, decisionErrors: messagesOf(error) },
-        error.getStatus(),
-      );
-    }
-    response.redirect(303, `/reviews/dossiers/${id}?notice=decided#decision`);
+    await runPageStep(
+      response,
+      () =>
+        this.workflow.decide(staff, id, {
+          decision: decision as ReviewDecisionKind,
+          conditions: conditions || undefined,
+          reason: reason || undefined,
+          pdfSha256: String(form.pdfSha256 ?? ''),
+        }),
+      `/reviews/dossiers/${id}?notice=decided#decision`,
+      this.refusedOnViewer(staff, id, response, (decisionErrors) => ({ decisionForm, decisionErrors })),
+    );
+  }
+
+  /** A refused step is shown on the viewer with what was typed; an unknown dossier stays a 404 page. */
+  private refusedOnViewer(
+    staff: StaffPrincipal,
+    dossierId: string,
+    response: Response,
+    shown: (messages: string[]) => ViewerExtras,
+  ) {
+    return async ({ errors, status, error }: PageRefusal) => {
+      if (status === 404) throw error;
+      await this.renderViewer(staff, dossierId, response, shown(errors), status);
+    };
   }
 
   private async renderViewer(
     staff: StaffPrincipal,
     dossierId: string,
     response: Response,
-    extra: {
-      notice?: string;
-      commentErrors?: { section: string; body?: string; messages: string[] };
-      decisionForm?: { decision: string; conditions: string; reason: string };
-      fieldErrors?: Record<string, string>;
-      decisionErrors?: string[];
-    },
+    extra: ViewerExtras,
     status = 200,
   ) {
     const { version, procurementCase } = await this.workflow.dossierOf(staff, dossierId);

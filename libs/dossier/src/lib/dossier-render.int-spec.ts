@@ -4,9 +4,10 @@ import { createServer, Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { BrowserPool, locateBrowser } from '@probity/pdf-rendering';
+import { BrowserPool } from '@probity/pdf-rendering';
 import { sampleDossierInput } from '../fixtures/sample-dossier-input';
 import { DossierRenderer } from './dossier-renderer';
+import { testBrowserPool } from '../testing/test-browser-pool';
 
 const run = promisify(execFile);
 
@@ -19,12 +20,7 @@ describe('dossier rendering with real Chromium', () => {
   const canaryHits: string[] = [];
 
   beforeAll(async () => {
-    pool = new BrowserPool({
-      executablePath: locateBrowser().executablePath,
-      maxConcurrentRenders: 1,
-      maxRendersPerBrowser: 10,
-      renderTimeoutMs: 60000,
-    });
+    pool = testBrowserPool();
     renderer = new DossierRenderer(pool);
     workdir = await mkdtemp(join(tmpdir(), 'probity-dossier-'));
     canary = createServer((request, response) => {

@@ -1,9 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { loadConfig } from '@probity/config';
-import { configureWebApp } from '@probity/web';
+import { startWebTestApp } from '@probity/testing';
 import type { BrowserPool } from '@probity/pdf-rendering';
 import { sampleDossierInput } from '../fixtures/sample-dossier-input';
 import { DossierSeal } from '../signing/dossier-seal';
@@ -52,7 +51,7 @@ describe('POST /api/v1/dossiers/verify', () => {
   const genuine = Buffer.from('%PDF-1.7 genuine dossier');
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({
+    app = await startWebTestApp({
       controllers: [DossierVerificationController],
       providers: [
         {
@@ -61,10 +60,7 @@ describe('POST /api/v1/dossiers/verify', () => {
         },
         { provide: DossierSeal, useValue: { trustAnchorsPem: () => CA_PEM } },
       ],
-    }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-    configureWebApp(app, loadConfig({}));
-    await app.init();
+    });
   });
 
   afterAll(() => app.close());

@@ -1,5 +1,5 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { AuditTrail, staffAuditActor } from '@probity/audit';
+import { AuditTrail, caseChange, staffAuditActor } from '@probity/audit';
 import { CasesService, isUuid, ProcurementCase } from '@probity/cases';
 import { UnitOfWork } from '@probity/database';
 import { CaseIdResolver, IdentityService, StaffPrincipal } from '@probity/identity';
@@ -252,13 +252,13 @@ export class DossierWorkflowService implements CaseIdResolver {
     const after = reviewers.map((r) => r.id).sort();
     if (before.join() === after.join()) return false;
     await this.reviews.assignReviewers(procurementCase.id, reviewers);
-    await this.audit.recordChange(staffAuditActor(staff), {
-      agencyId: staff.agencyId,
-      action: 'dossier.reviewers-set',
-      subject: { type: 'case', id: procurementCase.id },
-      before: assigned.map((r) => ({ id: r.reviewerId, name: r.name })),
-      after: reviewers.map((r) => ({ id: r.id, name: r.name })),
-    });
+    await this.audit.recordChange(
+      staffAuditActor(staff),
+      caseChange(procurementCase, 'dossier.reviewers-set', {
+        before: assigned.map((r) => ({ id: r.reviewerId, name: r.name })),
+        after: reviewers.map((r) => ({ id: r.id, name: r.name })),
+      }),
+    );
     return true;
   }
 

@@ -3,10 +3,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { BrowserPool, locateBrowser } from '@probity/pdf-rendering';
+import { BrowserPool } from '@probity/pdf-rendering';
 import { impactAssessmentDossier } from '../fixtures/impact-assessment-dossier';
 import { recomputeDossier } from '../reproducible/recompute-dossier';
 import { DossierRenderer } from './dossier-renderer';
+import { testBrowserPool } from '../testing/test-browser-pool';
 
 const run = promisify(execFile);
 
@@ -21,12 +22,7 @@ describe('a scoring-model dossier rendered with real Chromium and recomputed fro
   let pdf: Buffer;
 
   beforeAll(async () => {
-    pool = new BrowserPool({
-      executablePath: locateBrowser().executablePath,
-      maxConcurrentRenders: 1,
-      maxRendersPerBrowser: 10,
-      renderTimeoutMs: 60000,
-    });
+    pool = testBrowserPool();
     workdir = await mkdtemp(join(tmpdir(), 'probity-model-dossier-'));
     const { method, answers, results, input } = impactAssessmentDossier();
     ({ pdf } = await new DossierRenderer(pool).render(

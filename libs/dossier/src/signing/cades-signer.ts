@@ -46,6 +46,31 @@ export function signingCertificateV2(certificate: pkijs.Certificate, der: Uint8A
   return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] });
 }
 
+/**
+ * The signer of a CMS SignedData, named by issuer and serial number, with the signed attributes
+ * content-type, message-digest (SHA-256 of `content`) and signing-certificate-v2: what both a seal and
+ * a time-stamp token sign.
+ */
+export function signerInfoFor(
+  certificate: pkijs.Certificate,
+  certificateDer: Uint8Array,
+  contentType: string,
+  content: Uint8Array,
+): pkijs.SignerInfo {
+  return new pkijs.SignerInfo({
+    version: 1,
+    sid: new pkijs.IssuerAndSerialNumber({ issuer: certificate.issuer, serialNumber: certificate.serialNumber }),
+    signedAttrs: new pkijs.SignedAndUnsignedAttributes({
+      type: 0,
+      attributes: [
+        attribute(OID.contentType, new asn1js.ObjectIdentifier({ value: contentType })),
+        attribute(OID.messageDigest, new asn1js.OctetString({ valueHex: arrayBuffer(sha256(content)) })),
+        attribute(OID.signingCertificateV2, signingCertificateV2(certificate, certificateDer)),
+      ],
+    }),
+  });
+}
+
 /** Asks a time-stamping authority to time-stamp these bytes: resolves to the token (a ContentInfo). */
 export type TimestampSource = (signatureValue: Uint8Array) => Promise<pkijs.ContentInfo>;
 
@@ -75,20 +100,7 @@ export async function cadesDetachedSignature(
     version: 1,
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
     certificates: [certificate, ...credentials.chain.map((der) => pkijs.Certificate.fromBER(arrayBuffer(der)))],
-    signerInfos: [
-      new pkijs.SignerInfo({
-        version: 1,
-        sid: new pkijs.IssuerAndSerialNumber({ issuer: certificate.issuer, serialNumber: certificate.serialNumber }),
-        signedAttrs: new pkijs.SignedAndUnsignedAttributes({
-          type: 0,
-          attributes: [
-            attribute(OID.contentType, new asn1js.ObjectIdentifier({ value: OID.data })),
-            attribute(OID.messageDigest, new asn1js.OctetString({ valueHex: arrayBuffer(sha256(content)) })),
-            attribute(OID.signingCertificateV2, signingCertificateV2(certificate, credentials.certificate)),
-          ],
-        }),
-      }),
-    ],
+    signerInfos: [signerInfoFor(certificate, credentials.certificate, OID.data, content)],
   });
   await signedData.sign(await signingKey(credentials.privateKey), 0, 'SHA-256');
   const signerInfo = signedData.signerInfos[0];

@@ -9,8 +9,7 @@ import type {
 } from '@probity/cases';
 import { InvalidJobPayloadError } from '@probity/queue';
 import { aResponse } from '@probity/testing';
-import { AutomatedScoringService } from './automated-scoring.service';
-import { mockOf, panelFixture } from './evaluation-doubles';
+import { automatedScoringOver, mockOf, panelFixture } from './evaluation-doubles';
 import type { PanelService } from './panel.service';
 import type { PriceRepository } from './price.repository';
 import type { ScoringResultsRepository } from './scoring-results.repository';
@@ -44,15 +43,7 @@ describe('AutomatedScoringService (unit, mocked repositories)', () => {
     prices.pricesOfCase.mockResolvedValue([]);
     const confirmations = mockOf<EvidenceConfirmationService>('verdictsOf');
     confirmations.verdictsOf.mockResolvedValue([]);
-    const scoring = new AutomatedScoringService(
-      cases as unknown as CasesService,
-      responses as unknown as ResponsesService,
-      evidence as unknown as EvidenceService,
-      panel as unknown as PanelService,
-      results as unknown as ScoringResultsRepository,
-      prices as unknown as PriceRepository,
-      confirmations as unknown as EvidenceConfirmationService,
-    );
+    const scoring = automatedScoringOver({ cases, responses, evidence, panel, results, prices, confirmations });
     return { ...fixture, scoring, cases, responses, results, panel };
   }
 

@@ -7,9 +7,8 @@ import type {
   ResponsesService,
 } from '@probity/cases';
 import { aResponse } from '@probity/testing';
-import { AutomatedScoringService } from './automated-scoring.service';
 import { BatchScoringService } from './batch-scoring.service';
-import { mockOf, panelFixture } from './evaluation-doubles';
+import { automatedScoringOver, mockOf, panelFixture } from './evaluation-doubles';
 import type { EvidenceConfirmationService } from './evidence-confirmation.service';
 import type { PanelService } from './panel.service';
 import type { PriceRepository } from './price.repository';
@@ -65,15 +64,8 @@ describe('BatchScoringService (unit, mocked repositories)', () => {
       confirmations as unknown as EvidenceConfirmationService,
       results as unknown as ScoringResultsRepository,
     );
-    const single = new AutomatedScoringService(
-      cases as unknown as CasesService,
-      responses as unknown as ResponsesService,
-      evidence as unknown as EvidenceService,
-      panel as unknown as PanelService,
-      results as unknown as ScoringResultsRepository,
-      mockOf<PriceRepository>() as unknown as PriceRepository,
-      confirmations as unknown as EvidenceConfirmationService,
-    );
+    const prices = mockOf<PriceRepository>();
+    const single = automatedScoringOver({ cases, responses, evidence, panel, results, prices, confirmations });
     return {
       ...fixture,
       second,

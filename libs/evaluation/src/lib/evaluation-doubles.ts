@@ -24,7 +24,9 @@ import {
   judgedAnswers,
 } from '@probity/testing';
 import { randomUUID } from 'node:crypto';
+import { AutomatedScoringService } from './automated-scoring.service';
 import { ComparisonService } from './comparison.service';
+import type { EvidenceConfirmationService } from './evidence-confirmation.service';
 import { ConflictDeclarationsService } from './conflict-declarations.service';
 import { ConflictDeclaration, ModeratedScore, PanelScoreEntry, PanelSubmission } from './evaluation.entities';
 import { EvaluationResultsService } from './evaluation-results.service';
@@ -283,4 +285,25 @@ export function panelFixture(status: FactoryCaseStatus = 'evaluation') {
     ben: principal(ben),
     officer: aStaffPrincipal({ agencyId, role: 'procurement_officer' }) as StaffPrincipal,
   };
+}
+
+/** AutomatedScoringService over the given doubles (jest mocks or in-memory), each cast to its service. */
+export function automatedScoringOver(doubles: {
+  cases: unknown;
+  responses: unknown;
+  evidence: unknown;
+  panel: unknown;
+  results: unknown;
+  prices: unknown;
+  confirmations: unknown;
+}): AutomatedScoringService {
+  return new AutomatedScoringService(
+    doubles.cases as CasesService,
+    doubles.responses as ResponsesService,
+    doubles.evidence as EvidenceService,
+    doubles.panel as PanelService,
+    doubles.results as ScoringResultsRepository,
+    doubles.prices as PriceRepository,
+    doubles.confirmations as EvidenceConfirmationService,
+  );
 }

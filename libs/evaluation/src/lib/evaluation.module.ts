@@ -37,6 +37,17 @@ import { ScoringWorkspaceService } from './scoring-workspace.service';
 import { StartEvaluationJob } from './start-evaluation.job';
 import { MethodAmendmentPublisher } from './method-amendments';
 
+/** The services other libraries use (the pages of dossier, tendering and readiness among them). */
+const SERVICES = [
+  PanelService,
+  ConflictDeclarationsService,
+  ScoringWorkspaceService,
+  ModerationService,
+  EvaluationResultsService,
+  ComparisonService,
+  EvidenceConfirmationService,
+];
+
 @Module({
   imports: [
     TypeOrmModule.forFeature(EVALUATION_ENTITIES),
@@ -62,12 +73,7 @@ import { MethodAmendmentPublisher } from './method-amendments';
     CaseAccess,
     // The access guard of every staff route finds the case-level policy under this token.
     { provide: CASE_ACCESS, useExisting: CaseAccess },
-    PanelService,
-    ConflictDeclarationsService,
-    ScoringWorkspaceService,
-    ModerationService,
-    EvaluationResultsService,
-    ComparisonService,
+    ...SERVICES,
     AutomatedScoringService,
     EvaluationStartService,
     EvaluatorInvitations,
@@ -80,18 +86,7 @@ import { MethodAmendmentPublisher } from './method-amendments';
     InviteEvaluatorsJob,
     UnitOfWork,
     EvidenceConfirmationRepository,
-    EvidenceConfirmationService,
   ],
-  exports: [
-    CaseAccess,
-    CASE_ACCESS,
-    PanelService,
-    ConflictDeclarationsService,
-    ScoringWorkspaceService,
-    ModerationService,
-    EvaluationResultsService,
-    ComparisonService,
-    EvidenceConfirmationService,
-  ],
+  exports: [CaseAccess, CASE_ACCESS, ...SERVICES],
 })
 export class EvaluationModule {}

@@ -1,7 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, MaxLength } from 'class-validator';
 
-export class SignInDto {
+/** A form the pages post: the CSRF guard checks its `_csrf`, the API ignores it. */
+class FormPostDto {
+  @IsOptional()
+  @IsString()
+  _csrf?: string;
+}
+
+export class SignInDto extends FormPostDto {
   @ApiProperty({ example: 'officer@agency.example' })
   @IsEmail({}, { message: 'Enter a valid e-mail address.' })
   @MaxLength(320)
@@ -11,29 +18,16 @@ export class SignInDto {
   @IsString()
   @MaxLength(500)
   password: string;
-
-  /** Present on form posts; checked by the CSRF guard. */
-  @IsOptional()
-  @IsString()
-  _csrf?: string;
 }
 
-export class PasswordResetRequestDto {
+export class PasswordResetRequestDto extends FormPostDto {
   @IsEmail({}, { message: 'Enter a valid e-mail address.' })
   @MaxLength(320)
   email: string;
-
-  @IsOptional()
-  @IsString()
-  _csrf?: string;
 }
 
-export class NewPasswordDto {
+export class NewPasswordDto extends FormPostDto {
   @IsString()
   @MaxLength(500)
   password: string;
-
-  @IsOptional()
-  @IsString()
-  _csrf?: string;
 }

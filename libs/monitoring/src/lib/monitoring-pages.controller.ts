@@ -5,7 +5,7 @@ import { roleMay } from '@probity/access';
 import type { ProcurementCase } from '@probity/cases';
 import { Granted } from '@probity/evaluation';
 import { AccessGranted, CurrentStaff, RequiresAccess, StaffOnly, StaffPrincipal } from '@probity/identity';
-import { FormBody, FormRefusal, formRefusal, pageRefusalOf } from '@probity/web';
+import { FormBody, FormRefusal, formRefusal, PageRefusal, runPageStep } from '@probity/web';
 import { monitoringView } from './monitoring-view';
 import { MonitoringService } from './monitoring.service';
 
@@ -40,12 +40,9 @@ export class MonitoringPagesController {
     @AccessGranted() { procurementCase }: Granted,
     @Res() response: Response,
   ) {
-    try {
-      await this.monitoring.start(procurementCase, staff);
-    } catch (error) {
-      return this.refused(response, staff, procurementCase, error, {});
-    }
-    response.redirect(303, `/cases/${procurementCase.id}/monitoring?notice=started`);
+    await this.step(response, staff, procurementCase, 'started', {}, () =>
+      this.monitoring.start(procurementCase, staff),
+    );
   }
 
   @Post('done')
@@ -56,12 +53,9 @@ export class MonitoringPagesController {
     @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
-    try {
-      await this.monitoring.markDone(procurementCase, form.checkId ?? '', staff);
-    } catch (error) {
-      return this.refused(response, staff, procurementCase, error, form);
-    }
-    response.redirect(303, `/cases/${procurementCase.id}/monitoring?notice=done`);
+    await this.step(response, staff, procurementCase, 'done', form, () =>
+      this.monitoring.markDone(procurementCase, form.checkId ?? '', staff),
+    );
   }
 
   @Post('owner')
@@ -72,28 +66,31 @@ export class MonitoringPagesController {
     @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
-    try {
-      await this.monitoring.reassign(procurementCase, form.checkId ?? '', form.ownerId ?? '', staff);
-    } catch (error) {
-      return this.refused(response, staff, procurementCase, error, form);
-    }
-    response.redirect(303, `/cases/${procurementCase.id}/monitoring?notice=owner#check-${form.checkId}`);
+    await this.step(response, staff, procurementCase, `owner#check-${form.checkId}`, form, () =>
+      this.monitoring.reassign(procurementCase, form.checkId ?? '', form.ownerId ?? '', staff),
+    );
   }
 
-  /** A refusal shown at the form it came from: the owner a check was to be handed to stays chosen. */
-  private async refused(
+  /** Runs a step of the schedule; the browser goes back to it with `notice`, or sees the refusal there. */
+  private step(
     response: Response,
     staff: StaffPrincipal,
     procurementCase: ProcurementCase,
-    error: unknown,
+    notice: string,
     form: Record<string, string>,
+    run: () => Promise<unknown>,
   ) {
-    const refusal = formRefusal(pageRefusalOf(error), {
-      values: form,
-      fields: { ownerId: /^Choose an active member/ },
-      idOf: () => `owner-${form.checkId}`,
-    });
-    await this.render(response, staff, procurementCase, { refusal });
+    const then = `/cases/${procurementCase.id}/monitoring?notice=${notice}`;
+    return runPageStep(response, run, then, (refused: PageRefusal) =>
+      // Shown at the form it came from: the owner a check was to be handed to stays chosen.
+      this.render(response, staff, procurementCase, {
+        refusal: formRefusal(refused, {
+          values: form,
+          fields: { ownerId: /^Choose an active member/ },
+          idOf: () => `owner-${form.checkId}`,
+        }),
+      }),
+    );
   }
 
   private async render(

@@ -1,12 +1,12 @@
 import { ConflictException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AuditTrail, staffAuditActor } from '@probity/audit';
+import { AuditTrail, caseChange, staffAuditActor } from '@probity/audit';
 import { CasesService, isUuid, ProcurementCase } from '@probity/cases';
 import { AppConfig } from '@probity/config';
 import { UnitOfWork } from '@probity/database';
 import { buildDossierView, DossierInput, DossierService } from '@probity/dossier';
 import { IdentityService } from '@probity/identity';
-import { Notifier } from '@probity/notifications';
+import { Notifier, QueuedMail } from '@probity/notifications';
 import { isOverdue, monitoringSchedule, MonitoringRule } from '../model/monitoring-schedule';
 import { MonitoringCheck } from './monitoring.entities';
 import { MonitoringRepository } from './monitoring.repository';
@@ -21,6 +21,11 @@ export interface MonitoringOfficer {
 const MONITORED_STATUSES = new Set(['awarded', 'in_use']);
 const day = (at: Date) => at.toISOString().slice(0, 10);
 const REMINDER_BATCH = 200;
+
+/** What every monitoring e-mail says about its case. */
+function caseMailContext(agency: { name: string }, procurementCase: ProcurementCase) {
+  return { agencyName: agency.name, caseTitle: procurementCase.title, caseReference: procurementCase.reference };
+}
 
 /** Post-award monitoring of a case: the schedule, overdue checks, reminders to owners and monthly summaries. */
 @Injectable()
@@ -88,12 +93,12 @@ export class MonitoringService {
           remindedAt: null,
         })),
       );
-      await this.audit.recordChange(staffAuditActor(officer), {
-        agencyId: procurementCase.agencyId,
-        action: 'monitoring.started',
-        subject: { type: 'case', id: procurementCase.id },
-        after: { checks: schedule.length, contractConditions: conditions },
-      });
+      await this.audit.recordChange(
+        staffAuditActor(officer),
+        caseChange(procurementCase, 'monitoring.started', {
+          after: { checks: schedule.length, contractConditions: conditions },
+        }),
+      );
     });
     return this.checks.ofCase(procurementCase.id);
   }
@@ -112,12 +117,12 @@ export class MonitoringService {
     await this.unitOfWork.run(async () => {
       if (!(await this.checks.markDone(procurementCase.id, checkId, now)))
         throw new NotFoundException('No such open monitoring check.');
-      await this.audit.recordChange(staffAuditActor(officer), {
-        agencyId: procurementCase.agencyId,
-        action: 'monitoring.check-done',
-        subject: { type: 'case', id: procurementCase.id },
-        after: { check: checkId },
-      });
+      await this.audit.recordChange(
+        staffAuditActor(officer),
+        caseChange(procurementCase, 'monitoring.check-done', {
+          after: { check: checkId },
+        }),
+      );
     });
   }
 
@@ -134,13 +139,13 @@ export class MonitoringService {
       const before = (await this.checks.ofCase(procurementCase.id)).find((c) => c.id === checkId && !c.doneAt);
       if (!before || !(await this.checks.reassign(procurementCase.id, checkId, owner.id, owner.name)))
         throw new NotFoundException('No such open monitoring check.');
-      await this.audit.recordChange(staffAuditActor(officer), {
-        agencyId: procurementCase.agencyId,
-        action: 'monitoring.owner-changed',
-        subject: { type: 'case', id: procurementCase.id },
-        before: { check: checkId, ownerId: before.ownerId, owner: before.ownerName },
-        after: { check: checkId, ownerId: owner.id, owner: owner.name },
-      });
+      await this.audit.recordChange(
+        staffAuditActor(officer),
+        caseChange(procurementCase, 'monitoring.owner-changed', {
+          before: { check: checkId, ownerId: before.ownerId, owner: before.ownerName },
+          after: { check: checkId, ownerId: owner.id, owner: owner.name },
+        }),
+      );
     });
   }
 
@@ -166,24 +171,18 @@ export class MonitoringService {
         continue;
       }
       const agency = await this.identity.getAgency(procurementCase.agencyId);
-      const claimed = await this.unitOfWork.run(async () => {
-        if (!(await this.checks.claimReminder(check.id, now))) return false;
-        await this.notifier.queue({
-          template: 'monitoring-reminder',
-          to: [owner.email],
-          context: {
-            ownerName: owner.name,
-            agencyName: agency.name,
-            caseTitle: procurementCase.title,
-            caseReference: procurementCase.reference,
-            checkTitle: check.title,
-            basis: check.basis,
-            dueOn: check.dueOn,
-            caseUrl: `${this.config.publicBaseUrl}/cases/${procurementCase.id}/monitoring`,
-          },
-          idempotencyKey: `monitoring-reminder:${check.id}`,
-        });
-        return true;
+      const claimed = await this.queueOnce(() => this.checks.claimReminder(check.id, now), {
+        template: 'monitoring-reminder',
+        to: [owner.email],
+        context: {
+          ownerName: owner.name,
+          ...caseMailContext(agency, procurementCase),
+          checkTitle: check.title,
+          basis: check.basis,
+          dueOn: check.dueOn,
+          caseUrl: `${this.config.publicBaseUrl}/cases/${procurementCase.id}/monitoring`,
+        },
+        idempotencyKey: `monitoring-reminder:${check.id}`,
       });
       if (claimed) sent++;
     }
@@ -202,29 +201,35 @@ export class MonitoringService {
       const agency = await this.identity.getAgency(procurementCase.agencyId);
       const checks = await this.checks.ofCase(caseId);
       const line = (check: MonitoringCheck) => ({ title: check.title, dueOn: check.dueOn, owner: check.ownerName });
-      const claimed = await this.unitOfWork.run(async () => {
-        if (!(await this.checks.claimSummary(caseId, month, now))) return false;
-        await this.notifier.queue({
-          template: 'monitoring-summary',
-          to: [officer.email],
-          context: {
-            officerName: officer.name,
-            agencyName: agency.name,
-            caseTitle: procurementCase.title,
-            caseReference: procurementCase.reference,
-            month,
-            overdue: checks.filter((check) => isOverdue(check, day(now))).map(line),
-            upcoming: checks
-              .filter((check) => !check.doneAt && check.dueOn >= day(now) && check.dueOn <= horizon)
-              .map(line),
-            caseUrl: `${this.config.publicBaseUrl}/cases/${caseId}/monitoring`,
-          },
-          idempotencyKey: `monitoring-summary:${caseId}:${month}`,
-        });
-        return true;
+      const claimed = await this.queueOnce(() => this.checks.claimSummary(caseId, month, now), {
+        template: 'monitoring-summary',
+        to: [officer.email],
+        context: {
+          officerName: officer.name,
+          ...caseMailContext(agency, procurementCase),
+          month,
+          overdue: checks.filter((check) => isOverdue(check, day(now))).map(line),
+          upcoming: checks
+            .filter((check) => !check.doneAt && check.dueOn >= day(now) && check.dueOn <= horizon)
+            .map(line),
+          caseUrl: `${this.config.publicBaseUrl}/cases/${caseId}/monitoring`,
+        },
+        idempotencyKey: `monitoring-summary:${caseId}:${month}`,
       });
       if (claimed) sent++;
     }
     return sent;
+  }
+
+  /** Queues the mail in the same unit of work as its claim, and only if the claim was won (sent once). */
+  private queueOnce<T extends 'monitoring-reminder' | 'monitoring-summary'>(
+    claim: () => Promise<boolean>,
+    mail: QueuedMail<T>,
+  ): Promise<boolean> {
+    return this.unitOfWork.run(async () => {
+      if (!(await claim())) return false;
+      await this.notifier.queue(mail);
+      return true;
+    });
   }
 }

@@ -36,6 +36,13 @@ function wantsJson(request: Request): boolean {
   return request.accepts(['html', 'json']) === 'json';
 }
 
+/** A step's answer: the autosave script (asking for JSON) gets `status` and `body`; a browser is sent on to `then`. */
+function answer(request: Request, response: Response, status: number, body: object | undefined, then: string): void {
+  if (!wantsJson(request)) response.redirect(303, then);
+  else if (body) response.status(status).json(body);
+  else response.status(status).end();
+}
+
 /**
  * The provider portal: no account, just the invite link. Pages work without JavaScript; a small
  * script adds autosave through the same section endpoint (answering JSON when asked for it).
@@ -137,11 +144,7 @@ export class PortalController {
     // Multer decodes multipart file names as latin1; browsers send UTF-8.
     const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8');
     const stored = await this.evidence.addEvidence(state.response.id, questionName, fileName, file.buffer, state.actor);
-    if (wantsJson(request)) {
-      response.status(201).json(stored);
-      return;
-    }
-    response.redirect(303, `${returnPath(token, body)}#q-${questionName}`);
+    answer(request, response, 201, stored, `${returnPath(token, body)}#q-${questionName}`);
   }
 
   @Post('evidence/:evidenceId/delete')
@@ -154,11 +157,7 @@ export class PortalController {
   ): Promise<void> {
     const state = await this.portal.open(token);
     await this.evidence.removeEvidence(state.response.id, evidenceId, state.actor);
-    if (wantsJson(request)) {
-      response.status(204).end();
-      return;
-    }
-    response.redirect(303, returnPath(token, body));
+    answer(request, response, 204, undefined, returnPath(token, body));
   }
 
   @Post('clarifications')
@@ -174,11 +173,8 @@ export class PortalController {
       state.procurementCase,
       typeof body.question === 'string' ? body.question : '',
     );
-    if (wantsJson(request)) {
-      response.status(201).json({ id: asked.id, question: asked.question, askedAt: asked.askedAt });
-      return;
-    }
-    response.redirect(303, `/portal/${token}?notice=asked#clarifications`);
+    const json = { id: asked.id, question: asked.question, askedAt: asked.askedAt };
+    answer(request, response, 201, json, `/portal/${token}?notice=asked#clarifications`);
   }
 
   @Post('submit')
@@ -199,15 +195,14 @@ export class PortalController {
         return;
       }
       const submitted = await this.portal.submit(state);
-      if (wantsJson(request)) {
-        response.status(200).json({
-          status: submitted.status,
-          submissionHash: submitted.submissionHash,
-          submittedAt: submitted.submittedAt,
-        });
-        return;
-      }
-      response.redirect(303, `/portal/${token}/receipt?notice=submitted`);
+      const { status, submissionHash, submittedAt } = submitted;
+      answer(
+        request,
+        response,
+        200,
+        { status, submissionHash, submittedAt },
+        `/portal/${token}/receipt?notice=submitted`,
+      );
     } catch (error) {
       if (wantsJson(request) || !(error instanceof AnswerValidationException)) throw error;
       const { locale, view } = this.languages.contextOf(request, response, `/portal/${token}`);

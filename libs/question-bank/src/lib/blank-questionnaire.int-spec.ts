@@ -1,5 +1,4 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,7 +7,7 @@ import { promisify } from 'node:util';
 import request from 'supertest';
 import { AppConfigModule, loadConfig } from '@probity/config';
 import { BUILT_IN_QUESTIONNAIRES, localised, questionsOf } from '@probity/questionnaires';
-import { configureWebApp } from '@probity/web';
+import { startWebTestApp } from '@probity/testing';
 import { QuestionBankModule } from './question-bank.module';
 
 const run = promisify(execFile);
@@ -34,13 +33,7 @@ describe('blank questionnaire PDF', () => {
   let workdir: string;
 
   beforeAll(async () => {
-    const config = loadConfig({});
-    const moduleRef = await Test.createTestingModule({
-      imports: [AppConfigModule.forRoot(config), QuestionBankModule],
-    }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-    configureWebApp(app, config);
-    await app.init();
+    app = await startWebTestApp({ imports: [AppConfigModule.forRoot(loadConfig({})), QuestionBankModule] });
     workdir = await mkdtemp(join(tmpdir(), 'probity-blank-'));
   });
 

@@ -1,22 +1,15 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppConfigModule, loadConfig } from '@probity/config';
 import { importQuestionnaire } from '@probity/questionnaires';
-import { configureWebApp } from '@probity/web';
+import { startWebTestApp } from '@probity/testing';
 import { QuestionBankModule } from './question-bank.module';
 
 describe('question bank pages', () => {
   let app: NestExpressApplication;
 
   beforeAll(async () => {
-    const config = loadConfig({});
-    const moduleRef = await Test.createTestingModule({
-      imports: [AppConfigModule.forRoot(config), QuestionBankModule],
-    }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-    configureWebApp(app, config);
-    await app.init();
+    app = await startWebTestApp({ imports: [AppConfigModule.forRoot(loadConfig({})), QuestionBankModule] });
   });
 
   afterAll(() => app.close());

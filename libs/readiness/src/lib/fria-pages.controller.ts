@@ -5,7 +5,7 @@ import { roleMay } from '@probity/access';
 import type { ProcurementCase } from '@probity/cases';
 import { Granted } from '@probity/evaluation';
 import { AccessGranted, CurrentStaff, RequiresAccess, StaffOnly, StaffPrincipal } from '@probity/identity';
-import { FormBody, FormRefusal, formRefusal, pageRefusalOf } from '@probity/web';
+import { FormBody, FormRefusal, formRefusal, runPageStep } from '@probity/web';
 import { FRIA_HEADING_KEYS } from '../model/fria-headings';
 import { CONSULTED_GROUP_CHOICES, friaView } from './fria-view';
 import { FriaService } from './fria.service';
@@ -53,17 +53,22 @@ export class FriaPagesController {
     const texts = Object.fromEntries(
       FRIA_HEADING_KEYS.filter((key) => `heading_${key}` in form).map((key) => [key, form[`heading_${key}`]]),
     );
-    try {
-      await this.fria.writeHeadings(procurementCase, texts, staff);
-    } catch (error) {
-      const refusal = formRefusal(pageRefusalOf(error), {
-        values: form,
-        fields: Object.fromEntries(FRIA_HEADING_KEYS.map((key) => [`heading_${key}`, new RegExp(`^\\(${key}\\) `)])),
-        idOf: (field) => field.replace('_', '-'),
-      });
-      return this.render(response, staff, procurementCase, { refusal, refusedForm: 'headings' });
-    }
-    response.redirect(303, `/cases/${procurementCase.id}/fria?notice=saved`);
+    await runPageStep(
+      response,
+      () => this.fria.writeHeadings(procurementCase, texts, staff),
+      `/cases/${procurementCase.id}/fria?notice=saved`,
+      (refused) =>
+        this.render(response, staff, procurementCase, {
+          refusal: formRefusal(refused, {
+            values: form,
+            fields: Object.fromEntries(
+              FRIA_HEADING_KEYS.map((key) => [`heading_${key}`, new RegExp(`^\\(${key}\\) `)]),
+            ),
+            idOf: (field) => field.replace('_', '-'),
+          }),
+          refusedForm: 'headings',
+        }),
+    );
   }
 
   @Post('consultations')
@@ -74,17 +79,16 @@ export class FriaPagesController {
     @FormBody('fields') form: Record<string, string>,
     @Res() response: Response,
   ) {
-    try {
-      await this.fria.recordConsultation(procurementCase, form, staff);
-    } catch (error) {
-      const refusal = formRefusal(pageRefusalOf(error), {
-        values: form,
-        fields: CONSULTATION_FIELDS,
-        idOf: (field) => field,
-      });
-      return this.render(response, staff, procurementCase, { refusal, refusedForm: 'consultation' });
-    }
-    response.redirect(303, `/cases/${procurementCase.id}/fria?notice=consulted#consultations`);
+    await runPageStep(
+      response,
+      () => this.fria.recordConsultation(procurementCase, form, staff),
+      `/cases/${procurementCase.id}/fria?notice=consulted#consultations`,
+      (refused) =>
+        this.render(response, staff, procurementCase, {
+          refusal: formRefusal(refused, { values: form, fields: CONSULTATION_FIELDS, idOf: (field) => field }),
+          refusedForm: 'consultation',
+        }),
+    );
   }
 
   private async render(

@@ -1,33 +1,24 @@
-import { Test, TestingModule } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ProcurementCase } from '@probity/cases';
 import { Agency } from '@probity/identity';
-import { CoreModule } from '@probity/runtime';
-import { aCase, createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/testing';
+import { aCase } from '@probity/testing';
+import { anOfficerAuthor, ReadinessHarness, startReadinessHarness } from '../testing/readiness-harness';
 import { FriaService } from './fria.service';
-import { ReadinessModule } from './readiness.module';
 
 describe('FriaService (real PostgreSQL)', () => {
-  let database: TestDatabase;
-  let moduleRef: TestingModule;
+  let harness: ReadinessHarness;
   let fria: FriaService;
   let dataSource: DataSource;
-  const author = { userId: randomUUID(), name: 'Olga Officer', role: 'procurement_officer' };
+  const author = anOfficerAuthor();
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    moduleRef = await Test.createTestingModule({
-      imports: [CoreModule.forRoot(servicesTestConfig(database.url), { consumeJobs: false }), ReadinessModule],
-    }).compile();
-    fria = moduleRef.get(FriaService);
-    dataSource = moduleRef.get(DataSource);
+    harness = await startReadinessHarness();
+    fria = harness.moduleRef.get(FriaService);
+    dataSource = harness.dataSource;
   });
 
-  afterAll(async () => {
-    await moduleRef?.close();
-    await database?.drop();
-  });
+  afterAll(() => harness?.close());
 
   async function aStoredCase(status: 'evaluation' | 'cancelled' = 'evaluation'): Promise<ProcurementCase> {
     const agencyId = randomUUID();

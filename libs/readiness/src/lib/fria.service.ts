@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AuditTrail, staffAuditActor } from '@probity/audit';
+import { AuditTrail, caseChange, staffAuditActor } from '@probity/audit';
 import type { ProcurementCase } from '@probity/cases';
 import { UnitOfWork } from '@probity/database';
 import { CONSULTED_GROUP_LABELS, ConsultedGroup, isFriaHeadingKey } from '../model/fria-headings';
@@ -65,13 +65,13 @@ export class FriaService {
             writtenByName: author.name,
             writtenAt: now,
           });
-        await this.audit.recordChange(staffAuditActor(author), {
-          agencyId: procurementCase.agencyId,
-          action: 'fria.heading-written',
-          subject: { type: 'case', id: procurementCase.id },
-          before: { heading: key, text: before?.text ?? null },
-          after: { heading: key, text: text || null },
-        });
+        await this.audit.recordChange(
+          staffAuditActor(author),
+          caseChange(procurementCase, 'fria.heading-written', {
+            before: { heading: key, text: before?.text ?? null },
+            after: { heading: key, text: text || null },
+          }),
+        );
       }
     });
   }
@@ -100,12 +100,12 @@ export class FriaService {
         recordedByName: author.name,
         recordedAt: now,
       });
-      await this.audit.recordChange(staffAuditActor(author), {
-        agencyId: procurementCase.agencyId,
-        action: 'fria.consultation-recorded',
-        subject: { type: 'case', id: procurementCase.id },
-        after: { consultation: row.id, ...clean },
-      });
+      await this.audit.recordChange(
+        staffAuditActor(author),
+        caseChange(procurementCase, 'fria.consultation-recorded', {
+          after: { consultation: row.id, ...clean },
+        }),
+      );
       return row;
     });
   }

@@ -5,7 +5,7 @@ import { roleMay } from '@probity/access';
 import type { ProcurementCase } from '@probity/cases';
 import { Granted } from '@probity/evaluation';
 import { AccessGranted, CurrentStaff, RequiresAccess, StaffOnly, StaffPrincipal } from '@probity/identity';
-import { FormBody, FormRefusal, formRefusal, pageRefusalOf } from '@probity/web';
+import { FormBody, FormRefusal, formRefusal, PageRefusal, runPageStep } from '@probity/web';
 import { openMandatoryItems, READINESS_STATUS_LABELS, READINESS_STATUSES } from '../model/readiness-checklist';
 import { OpenReadinessItemsException, ReadinessService } from './readiness.service';
 
@@ -54,17 +54,19 @@ export class ReadinessPagesController {
     @Res() response: Response,
   ) {
     if (form.step === 'into-use') return this.readyForUse(response, staff, procurementCase, form);
-    try {
-      await this.readiness.updateItem(procurementCase, form.key ?? '', form, staff);
-    } catch (error) {
-      const refusal = formRefusal(pageRefusalOf(error), {
-        values: form,
-        fields: ITEM_FIELDS,
-        idOf: (field) => `${ITEM_FIELD_IDS[field]}-${form.key}`,
-      });
-      return this.render(response, staff, procurementCase, { refusal });
-    }
-    response.redirect(303, `/cases/${procurementCase.id}/readiness?notice=saved#item-${form.key}`);
+    await runPageStep(
+      response,
+      () => this.readiness.updateItem(procurementCase, form.key ?? '', form, staff),
+      `/cases/${procurementCase.id}/readiness?notice=saved#item-${form.key}`,
+      (refused) =>
+        this.render(response, staff, procurementCase, {
+          refusal: formRefusal(refused, {
+            values: form,
+            fields: ITEM_FIELDS,
+            idOf: (field) => `${ITEM_FIELD_IDS[field]}-${form.key}`,
+          }),
+        }),
+    );
   }
 
   private async readyForUse(
@@ -81,23 +83,24 @@ export class ReadinessPagesController {
         refusal: intoUse(['Tick the confirmation that the agency is ready to use the system.'], 422),
         errorTitle,
       });
-    try {
-      await this.readiness.putIntoUse(procurementCase, staff);
-    } catch (error) {
-      const { errors, status } = pageRefusalOf(error);
-      if (!(error instanceof OpenReadinessItemsException))
-        return this.render(response, staff, procurementCase, { refusal: intoUse(errors, status), errorTitle });
-      // The open items as links to their forms on this page, each with its status.
-      const refusal = intoUse([errors[0]], status);
-      refusal.summary.push(
-        ...error.open.map((row) => ({
-          message: `${row.title} (${row.basis}): ${READINESS_STATUS_LABELS[row.status].toLowerCase()}.`,
-          href: `#item-${row.key}`,
-        })),
-      );
-      return this.render(response, staff, procurementCase, { refusal, errorTitle });
-    }
-    response.redirect(303, `/cases/${procurementCase.id}/readiness?notice=in-use`);
+    await runPageStep(
+      response,
+      () => this.readiness.putIntoUse(procurementCase, staff),
+      `/cases/${procurementCase.id}/readiness?notice=in-use`,
+      ({ errors, status, error }: PageRefusal) => {
+        if (!(error instanceof OpenReadinessItemsException))
+          return this.render(response, staff, procurementCase, { refusal: intoUse(errors, status), errorTitle });
+        // The open items as links to their forms on this page, each with its status.
+        const refusal = intoUse([errors[0]], status);
+        refusal.summary.push(
+          ...error.open.map((row) => ({
+            message: `${row.title} (${row.basis}): ${READINESS_STATUS_LABELS[row.status].toLowerCase()}.`,
+            href: `#item-${row.key}`,
+          })),
+        );
+        return this.render(response, staff, procurementCase, { refusal, errorTitle });
+      },
+    );
   }
 
   private async render(

@@ -1,41 +1,38 @@
-import { Test, TestingModule } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CasesService, ProcurementCase } from '@probity/cases';
 import { demoCase } from '@probity/demo';
 import { IdentityService } from '@probity/identity';
-import { CoreModule } from '@probity/runtime';
-import { createTestDatabase, servicesTestConfig, TestDatabase } from '@probity/testing';
 import { READINESS_ITEMS } from '../model/readiness-checklist';
 import { FriaService } from './fria.service';
-import { ReadinessModule } from './readiness.module';
+import {
+  ALL_FRIA_HEADINGS,
+  anOfficerAuthor,
+  ReadinessHarness,
+  startReadinessHarness,
+} from '../testing/readiness-harness';
 import { OpenReadinessItemsException, ReadinessService } from './readiness.service';
 
 describe('ReadinessService (real PostgreSQL)', () => {
-  let database: TestDatabase;
-  let moduleRef: TestingModule;
+  let harness: ReadinessHarness;
   let readiness: ReadinessService;
   let cases: CasesService;
   let dataSource: DataSource;
   let agencyId: string;
-  const author = { userId: randomUUID(), name: 'Olga Officer', role: 'procurement_officer' };
+  const author = anOfficerAuthor();
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    moduleRef = await Test.createTestingModule({
-      imports: [CoreModule.forRoot(servicesTestConfig(database.url), { consumeJobs: false }), ReadinessModule],
-    }).compile();
-    await moduleRef.init();
-    readiness = moduleRef.get(ReadinessService);
-    cases = moduleRef.get(CasesService);
-    dataSource = moduleRef.get(DataSource);
-    agencyId = (await moduleRef.get(IdentityService).createAgency('Readiness agency')).id;
+    harness = await startReadinessHarness();
+    ({ dataSource } = harness);
+    readiness = harness.moduleRef.get(ReadinessService);
+    cases = harness.moduleRef.get(CasesService);
+    agencyId = (await harness.moduleRef.get(IdentityService).createAgency('Readiness agency')).id;
   });
 
-  afterAll(async () => {
-    await moduleRef?.close();
-    await database?.drop();
-  });
+  afterAll(() => harness?.close());
+
+  const writeEveryHeading = (found: ProcurementCase) =>
+    harness.moduleRef.get(FriaService).writeHeadings(found, ALL_FRIA_HEADINGS, author);
 
   /** A high-risk demo case, moved straight to the status a test needs. */
   async function anAwardedCase(status = 'awarded'): Promise<ProcurementCase> {
@@ -106,13 +103,7 @@ describe('ReadinessService (real PostgreSQL)', () => {
     });
     expect((await cases.getCase(found.id)).status).toBe('awarded');
 
-    await moduleRef
-      .get(FriaService)
-      .writeHeadings(
-        found,
-        Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map((k) => [k, `Heading ${k}.`])),
-        author,
-      );
+    await writeEveryHeading(found);
     await close(found, 'fria');
     // Budget and skills is recommended, not mandatory: it may stay open.
     const inUse = await readiness.putIntoUse(found, author);
@@ -121,13 +112,7 @@ describe('ReadinessService (real PostgreSQL)', () => {
 
   it('puts into use only an awarded case: a signed-off one is refused by the lifecycle with its reason', async () => {
     const found = await anAwardedCase('signed_off');
-    await moduleRef
-      .get(FriaService)
-      .writeHeadings(
-        found,
-        Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map((k) => [k, `Heading ${k}.`])),
-        author,
-      );
+    await writeEveryHeading(found);
     for (const item of READINESS_ITEMS.filter((i) => i.key !== 'budget-skills')) await close(found, item.key);
     await expect(readiness.putIntoUse(found, author)).rejects.toMatchObject({
       status: 409,

@@ -1,5 +1,5 @@
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
-import { AuditTrail, staffAuditActor } from '@probity/audit';
+import { AuditTrail, caseChange, staffAuditActor } from '@probity/audit';
 import { CasesService, ProcurementCase } from '@probity/cases';
 import { UnitOfWork } from '@probity/database';
 import { caseScopeOf, isHighRisk as isHighRiskScope } from '@probity/questionnaires';
@@ -95,15 +95,15 @@ export class ReadinessService {
         updatedByName: author.name,
         updatedAt: now,
       });
-      await this.audit.recordChange(staffAuditActor(author), {
-        agencyId: procurementCase.agencyId,
-        action: 'readiness.item-updated',
-        subject: { type: 'case', id: procurementCase.id },
-        before: before
-          ? { item: key, status: before.status, owner: before.owner, dueOn: before.dueOn, evidence: before.evidence }
-          : { item: key, status: 'not-started' },
-        after: { item: key, ...after },
-      });
+      await this.audit.recordChange(
+        staffAuditActor(author),
+        caseChange(procurementCase, 'readiness.item-updated', {
+          before: before
+            ? { item: key, status: before.status, owner: before.owner, dueOn: before.dueOn, evidence: before.evidence }
+            : { item: key, status: 'not-started' },
+          after: { item: key, ...after },
+        }),
+      );
     });
     return (await this.checklistOf(procurementCase)).find((row) => row.key === key) as ReadinessRow;
   }

@@ -3,7 +3,7 @@ import { compareProviders, recompareWithWeights } from './compare-providers';
 import { ScoringInputError } from './errors';
 import { scoreResponse } from './score-response';
 import { provider } from './testing/comparison-fixtures';
-import { PUBLISHED } from './testing/rubric-fixtures';
+import { item, PUBLISHED } from './testing/rubric-fixtures';
 import { EQUAL_WEIGHTS, shiftWeight } from './weights';
 
 describe('compareProviders: weights', () => {
@@ -42,18 +42,9 @@ describe('compareProviders: weights', () => {
   });
 
   it('recomputes core scores from instrumental ones under new principle weights', () => {
-    const item = (questionName: string, principle: InstrumentalPrincipleId): RubricItem => ({
-      questionName,
-      title: questionName,
-      principle,
-      weight: 1,
-      required: true,
-      naAllowed: false,
-      evidenceRequired: false,
-      visible: true,
-      scoring: { kind: 'single-choice', points: { yes: 100, no: 0 } },
-    });
-    const items = [item('acc', 'accuracy'), item('wb', 'wellbeing')];
+    const yesNo = (questionName: string, principle: InstrumentalPrincipleId): RubricItem =>
+      item({ questionName, principle, scoring: { kind: 'single-choice', points: { yes: 100, no: 0 } } });
+    const items = [yesNo('acc', 'accuracy'), yesNo('wb', 'wellbeing')];
     const sheetOf = (answers: Record<string, string>) => scoreResponse(items, answers, { weights: EQUAL_WEIGHTS });
     const stored = [
       {
@@ -84,28 +75,13 @@ describe('compareProviders: weights', () => {
   it('reads answers awaiting the panel from a full stored sheet', () => {
     const sheet = scoreResponse(
       [
-        {
-          questionName: 'story',
-          title: 'Story',
-          principle: 'accountability',
-          weight: 1,
-          required: true,
-          naAllowed: false,
-          evidenceRequired: false,
-          visible: true,
-          scoring: { kind: 'manual' },
-        },
-        {
+        item({ questionName: 'story', title: 'Story', principle: 'accountability', scoring: { kind: 'manual' } }),
+        item({
           questionName: 'audit',
           title: 'Audit',
           principle: 'accountability',
-          weight: 1,
-          required: true,
-          naAllowed: false,
-          evidenceRequired: false,
-          visible: true,
           scoring: { kind: 'single-choice', points: { yes: 100 } },
-        },
+        }),
       ],
       { story: 'We log everything.', audit: 'yes' },
       { weights: EQUAL_WEIGHTS },

@@ -13,12 +13,11 @@ import {
 import { staffAuditActor } from '@probity/audit';
 import { Granted } from '@probity/evaluation';
 import { AccessGranted, CurrentStaff, RequiresAccess, StaffOnly, StaffPrincipal } from '@probity/identity';
-import { API_PREFIX } from '@probity/web';
+import { API_PREFIX, PageQueryDto } from '@probity/web';
 import {
   AnswerClarificationDto,
   CreateCaseDto,
   InviteProviderDto,
-  PageQueryDto,
   PanelDto,
   ReopenDto,
   TransitionDto,

@@ -9,7 +9,6 @@ import {
   IsDateString,
   IsEmail,
   IsIn,
-  IsInt,
   IsISO4217CurrencyCode,
   IsNotEmpty,
   IsObject,
@@ -17,12 +16,9 @@ import {
   IsPositive,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
-import { MAX_PAGE_NUMBER } from '@probity/web';
 import {
   CASE_STATUSES,
   type CaseStatus,
@@ -35,24 +31,6 @@ import {
   REMOTE_BIOMETRIC_MODES,
   type RemoteBiometricMode,
 } from '@probity/questionnaires';
-
-export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_NUMBER, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_NUMBER)
-  page = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize = 20;
-}
 
 /** The case scope: the agency, not the providers, decides which questions apply (see CaseScope). */
 export class AiActClassificationDto {

@@ -68,3 +68,22 @@ export function formRefusal(
   });
   return { status: refusal.status, values: { ...form.values }, summary, fieldErrors };
 }
+
+/**
+ * A page's form step, post/redirect/get: when `step` succeeds the browser is sent on (303) to `then`;
+ * a refusal the person can act on is shown by `refused`, on the page it came from (`pageRefusalOf`).
+ */
+export async function runPageStep(
+  response: { redirect(status: number, url: string): void },
+  step: () => Promise<unknown>,
+  then: string,
+  refused: (refusal: PageRefusal) => Promise<unknown>,
+): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    await refused(pageRefusalOf(error));
+    return;
+  }
+  response.redirect(303, then);
+}

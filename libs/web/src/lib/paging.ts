@@ -1,4 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /**
  * No list in Probity comes near a million pages. The bound keeps the row offset ((page − 1) × size)
@@ -17,4 +20,26 @@ export function pageNumberOf(parameter: unknown): number {
   if (page > MAX_PAGE_NUMBER)
     throw new BadRequestException(`There is no page ${parameter}: page must not be greater than ${MAX_PAGE_NUMBER}.`);
   return page;
+}
+
+/** The most rows one page of an API list returns. */
+export const MAX_PAGE_SIZE = 100;
+
+/** `?page=&pageSize=` of the API's lists; a list with filters extends it. */
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_NUMBER, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_NUMBER)
+  page = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize = 20;
 }

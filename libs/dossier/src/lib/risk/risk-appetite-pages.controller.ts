@@ -2,7 +2,7 @@ import { Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
-import { checkedForm, FormBody, pageRefusalOf } from '@probity/web';
+import { checkedForm, FormBody, runPageStep } from '@probity/web';
 import { RiskAppetiteDto } from './risk-register.dto';
 import { appetiteGrid } from './risk-register-form';
 import { RiskRegisterService } from './risk-register.service';
@@ -36,13 +36,12 @@ export class RiskAppetitePagesController {
       reason: form.reason ?? '',
     });
     if (problems.length) return refused([...new Set(problems)], 422);
-    try {
-      await this.risks.setAppetite(staff, value.residualThreshold, value.reason);
-    } catch (error) {
-      const { errors, status } = pageRefusalOf(error);
-      return refused(errors, status);
-    }
-    response.redirect(303, '/admin/risk-appetite?notice=saved');
+    await runPageStep(
+      response,
+      () => this.risks.setAppetite(staff, value.residualThreshold, value.reason),
+      '/admin/risk-appetite?notice=saved',
+      ({ errors, status }) => refused(errors, status),
+    );
   }
 
   private async render(

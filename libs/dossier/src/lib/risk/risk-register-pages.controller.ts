@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { roleMay } from '@probity/access';
 import { CasesService } from '@probity/cases';
 import { CurrentStaff, RequiresAccess, StaffPrincipal } from '@probity/identity';
-import { checkedForm, FormBody, formRefusal, pageRefusalOf } from '@probity/web';
+import { checkedForm, FormBody, formRefusal, runPageStep } from '@probity/web';
 import { DossierNotReadyException } from '../case-dossier-source';
 import { RISK_LABEL } from '../../model/risk-table';
 import { riskRegisterView } from '../../model/risk-register-dossier';
@@ -76,13 +76,12 @@ export class RiskRegisterPagesController {
     if (missing.length) return refused(missing, 422);
     const { value, problems } = await checkedForm(AddRiskDto, plain);
     if (problems.length) return refused(problems, 422);
-    try {
-      await this.risks.add(staff, caseId, value);
-    } catch (error) {
-      const { errors, status } = pageRefusalOf(error);
-      return refused(errors, status);
-    }
-    response.redirect(303, `/cases/${caseId}/risk-register?notice=added`);
+    await runPageStep(
+      response,
+      () => this.risks.add(staff, caseId, value),
+      `/cases/${caseId}/risk-register?notice=added`,
+      ({ errors, status }) => refused(errors, status),
+    );
   }
 
   @Post('edit')
@@ -156,13 +155,9 @@ export class RiskRegisterPagesController {
     // Every form on the page names its row: a post without one did not come from the page.
     if (!posted.values.providerId || !posted.values.key)
       throw new BadRequestException('Choose a risk of the register first.');
-    try {
-      await action();
-    } catch (error) {
-      const { errors, status } = pageRefusalOf(error);
-      return this.render(staff, caseId, response, { refused: { ...posted, errors, status } });
-    }
-    response.redirect(303, `/cases/${caseId}/risk-register?notice=${notice}`);
+    await runPageStep(response, action, `/cases/${caseId}/risk-register?notice=${notice}`, ({ errors, status }) =>
+      this.render(staff, caseId, response, { refused: { ...posted, errors, status } }),
+    );
   }
 
   private async render(

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AuditTrail, staffAuditActor } from '@probity/audit';
+import { AuditTrail, caseChange, staffAuditActor } from '@probity/audit';
 import { CasesService, ProcurementCase } from '@probity/cases';
 import { UnitOfWork } from '@probity/database';
 import type { StaffPrincipal } from '@probity/identity';
@@ -153,13 +153,13 @@ export class RiskRegisterService {
         reviewerName: staff.name,
         reason: input.reason.trim(),
       });
-      await this.audit.recordChange(staffAuditActor(staff), {
-        agencyId: staff.agencyId,
-        action: 'risk.accepted',
-        subject: { type: 'case', id: procurementCase.id },
-        before: null,
-        after: { providerId: input.providerId, key: row.key, residual: row.residual, reason: accepted.reason },
-      });
+      await this.audit.recordChange(
+        staffAuditActor(staff),
+        caseChange(procurementCase, 'risk.accepted', {
+          before: null,
+          after: { providerId: input.providerId, key: row.key, residual: row.residual, reason: accepted.reason },
+        }),
+      );
       return accepted;
     });
   }
@@ -256,13 +256,13 @@ export class RiskRegisterService {
         lastReason: reason.trim(),
         removedAt: removed ? new Date() : null,
       });
-      await this.audit.recordChange(staffAuditActor(staff), {
-        agencyId: staff.agencyId,
-        action,
-        subject: { type: 'case', id: procurementCase.id },
-        before,
-        after: removed ? { providerId, key: content.key, removed: true, reason } : { providerId, ...plain, reason },
-      });
+      await this.audit.recordChange(
+        staffAuditActor(staff),
+        caseChange(procurementCase, action, {
+          before,
+          after: removed ? { providerId, key: content.key, removed: true, reason } : { providerId, ...plain, reason },
+        }),
+      );
     });
   }
 }

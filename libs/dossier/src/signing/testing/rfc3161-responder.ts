@@ -4,7 +4,7 @@ import { generateKeyPairSync, randomBytes, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import forge from 'node-forge';
 import * as pkijs from 'pkijs';
-import { OID, sha256, signingCertificateV2 } from '../cades-signer';
+import { OID, signerInfoFor } from '../cades-signer';
 
 const arrayBuffer = (bytes: Uint8Array): ArrayBuffer =>
   bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -64,29 +64,7 @@ export async function startRfc3161Responder(): Promise<{ url: string; requests: 
         eContent: new asn1js.OctetString({ valueHex: arrayBuffer(content) }),
       }),
       certificates: request.certReq ? [certificate] : [],
-      signerInfos: [
-        new pkijs.SignerInfo({
-          version: 1,
-          sid: new pkijs.IssuerAndSerialNumber({ issuer: certificate.issuer, serialNumber: certificate.serialNumber }),
-          signedAttrs: new pkijs.SignedAndUnsignedAttributes({
-            type: 0,
-            attributes: [
-              new pkijs.Attribute({
-                type: OID.contentType,
-                values: [new asn1js.ObjectIdentifier({ value: OID.tstInfo })],
-              }),
-              new pkijs.Attribute({
-                type: OID.messageDigest,
-                values: [new asn1js.OctetString({ valueHex: arrayBuffer(sha256(content)) })],
-              }),
-              new pkijs.Attribute({
-                type: OID.signingCertificateV2,
-                values: [signingCertificateV2(certificate, authority.der)],
-              }),
-            ],
-          }),
-        }),
-      ],
+      signerInfos: [signerInfoFor(certificate, authority.der, OID.tstInfo, content)],
     });
     await signedData.sign(key as CryptoKey, 0, 'SHA-256');
     const response = new pkijs.TimeStampResp({
