@@ -14,10 +14,10 @@ const TYPEORM_ALLOWED = [
   '**/*.entity.ts',
   '**/*.entities.ts',
   '**/migrations/**',
-  'libs/database/**',
-  'libs/testing/**',
+  'libs/platform/database/**',
+  'libs/platform/testing/**',
   // Test support of int-specs (module harnesses on a real database).
-  'libs/*/src/testing/**',
+  'libs/*/*/src/testing/**',
   // Scripts that open their own data source before any NestJS module exists.
   'apps/api/src/migrate.ts',
   'apps/api/src/create-admin.ts',
@@ -27,27 +27,27 @@ const TYPEORM_ALLOWED = [
   'test/**',
   'bench/**',
   // The transactional outbox owns `job_outbox` and joins the caller's transaction by design (infrastructure).
-  'libs/queue/src/lib/job-outbox.ts',
+  'libs/platform/queue/src/lib/job-outbox.ts',
   // Constructs the driver error whose logging it checks.
-  'libs/web/src/lib/error-logging.spec.ts',
+  'libs/platform/web/src/lib/error-logging.spec.ts',
 ];
 
 /** Pure folders and files inside feature libraries, and the pure libraries themselves. */
 const PURE_FILES = [
-  'libs/dossier/src/model/**/*.ts',
-  'libs/dossier/src/render/**/*.ts',
-  'libs/dossier/src/ocds/**/*.ts',
-  'libs/evaluation/src/lib/{panel-rules,judgement-questions,pricing,scoring-progress}.ts',
-  'libs/cases/src/lib/{case-lifecycle,evidence-policy,response-period,questionnaire-choice}.ts',
-  'libs/{scoring,rubric,questionnaires,access}/src/**/*.ts',
-  'libs/{readiness,monitoring}/src/model/**/*.ts',
+  'libs/features/dossier/src/model/**/*.ts',
+  'libs/features/dossier/src/render/**/*.ts',
+  'libs/features/dossier/src/ocds/**/*.ts',
+  'libs/features/evaluation/src/lib/{panel-rules,judgement-questions,pricing,scoring-progress}.ts',
+  'libs/features/cases/src/lib/{case-lifecycle,evidence-policy,response-period,questionnaire-choice}.ts',
+  'libs/domain/{scoring,rubric,questionnaires,access}/src/**/*.ts',
+  'libs/features/{readiness,monitoring}/src/model/**/*.ts',
 ];
 
 /** Files in those folders that do I/O on purpose: they read templates or schemas from disk, or start a worker thread. */
 const NOT_PURE_IN_PURE_FOLDERS = [
-  'libs/dossier/src/render/dossier-template.ts',
-  'libs/dossier/src/render/pdf-proof-reader.ts',
-  'libs/dossier/src/ocds/ocds-validator.ts',
+  'libs/features/dossier/src/render/dossier-template.ts',
+  'libs/features/dossier/src/render/pdf-proof-reader.ts',
+  'libs/features/dossier/src/ocds/ocds-validator.ts',
 ];
 
 const PURE_MESSAGE = 'Pure code: no NestJS, database, queue, browser or file/network I/O here; put it in an adapter.';

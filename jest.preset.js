@@ -29,7 +29,10 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
-    '^@probity/(.*)$': path.join(workspaceRoot, 'libs/$1/src/index.ts'),
+    // A library sits in the folder of its layer (README "Architecture"); Jest tries each in turn.
+    '^@probity/(.*)$': ['platform', 'domain', 'features'].map((layer) =>
+      path.join(workspaceRoot, 'libs', layer, '$1/src/index.ts'),
+    ),
   },
   testMatch: ['**/?(*.)+(spec|int-spec|e2e-spec).ts'],
   setupFiles: [path.join(workspaceRoot, 'jest.setup.js')],

@@ -26,9 +26,9 @@ require('reflect-metadata');
 const { randomUUID } = require('node:crypto');
 const { DataSource } = require('typeorm');
 const { createApp } = require('./dist/apps/api/src/create-app');
-const { loadConfig } = require('./dist/libs/config/src');
-const { SendRemindersJob } = require('./dist/libs/notifications/src');
-const { InlineJobQueue, OutboxRelay } = require('./dist/libs/queue/src');
+const { loadConfig } = require('./dist/libs/platform/config/src');
+const { SendRemindersJob } = require('./dist/libs/features/notifications/src');
+const { InlineJobQueue, OutboxRelay } = require('./dist/libs/platform/queue/src');
 
 (async () => {
   const app = await createApp(loadConfig(process.env));

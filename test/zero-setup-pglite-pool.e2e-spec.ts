@@ -16,7 +16,7 @@ const run = promisify(execFile);
 const SCRIPT = `
 require('reflect-metadata');
 const { DataSource } = require('typeorm');
-const { buildDataSourceOptions } = require('./dist/libs/database/src/lib/data-source-options');
+const { buildDataSourceOptions } = require('./dist/libs/platform/database/src/lib/data-source-options');
 
 (async () => {
   const warnings = [];

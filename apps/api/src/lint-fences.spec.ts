@@ -72,12 +72,12 @@ const READ_FILE = "import { readFileSync } from 'node:fs';\nexport const r = rea
 
 describe('lint fence: only repositories and entities import typeorm', () => {
   const refused = [
-    'libs/dossier/src/lib/review.service.ts',
-    'libs/identity/src/lib/identity.service.ts',
-    'libs/cases/src/lib/cases.service.ts',
-    'libs/notifications/src/lib/send-mail.job.ts',
-    'libs/notifications/src/lib/send-reminders.job.ts',
-    'libs/web/src/lib/some-helper.ts',
+    'libs/features/dossier/src/lib/review.service.ts',
+    'libs/features/identity/src/lib/identity.service.ts',
+    'libs/features/cases/src/lib/cases.service.ts',
+    'libs/features/notifications/src/lib/send-mail.job.ts',
+    'libs/features/notifications/src/lib/send-reminders.job.ts',
+    'libs/platform/web/src/lib/some-helper.ts',
     'apps/api/src/main.ts',
   ].map((filePath) => [filePath, probe(TYPEORM_IMPORT, filePath)]);
   it.each(refused)('refuses typeorm in %s', (_filePath, key) => {
@@ -86,22 +86,22 @@ describe('lint fence: only repositories and entities import typeorm', () => {
 
   const subpath = probe(
     "import { Driver } from 'typeorm/driver/Driver';\nexport type D = Driver;\n",
-    'libs/portal/src/lib/portal.service.ts',
+    'libs/features/portal/src/lib/portal.service.ts',
   );
   it('refuses typeorm subpaths too', () => {
     expect(restrictedImports(subpath)).toHaveLength(1);
   });
 
   const allowed = [
-    'libs/dossier/src/lib/dossier-version.repository.ts',
-    'libs/dossier/src/lib/dossier-version.entity.ts',
-    'libs/dossier/src/lib/review.entities.ts',
-    'libs/database/src/migrations/1763800000000-heartbeats.ts',
-    'libs/database/src/lib/unit-of-work.ts',
-    'libs/testing/src/lib/test-database.ts',
+    'libs/features/dossier/src/lib/dossier-version.repository.ts',
+    'libs/features/dossier/src/lib/dossier-version.entity.ts',
+    'libs/features/dossier/src/lib/review.entities.ts',
+    'libs/platform/database/src/migrations/1763800000000-heartbeats.ts',
+    'libs/platform/database/src/lib/unit-of-work.ts',
+    'libs/platform/testing/src/lib/test-database.ts',
     'apps/api/src/migrate.ts',
     'apps/api/src/create-admin.ts',
-    'libs/dossier/src/lib/dossier-review.int-spec.ts',
+    'libs/features/dossier/src/lib/dossier-review.int-spec.ts',
   ].map((filePath) => [filePath, probe(TYPEORM_IMPORT, filePath)]);
   it.each(allowed)('allows typeorm in %s', (_filePath, key) => {
     expect(restrictedImports(key)).toEqual([]);
@@ -110,21 +110,21 @@ describe('lint fence: only repositories and entities import typeorm', () => {
 
 describe('lint fence: pure code imports no framework and no I/O', () => {
   const PURE_PATHS = [
-    'libs/dossier/src/model/dossier-view.ts',
-    'libs/dossier/src/render/pdf-metadata.ts',
-    'libs/dossier/src/ocds/ocds-export.ts',
-    'libs/evaluation/src/lib/panel-rules.ts',
-    'libs/evaluation/src/lib/judgement-questions.ts',
-    'libs/evaluation/src/lib/pricing.ts',
-    'libs/evaluation/src/lib/scoring-progress.ts',
-    'libs/cases/src/lib/case-lifecycle.ts',
-    'libs/cases/src/lib/evidence-policy.ts',
-    'libs/cases/src/lib/response-period.ts',
-    'libs/cases/src/lib/questionnaire-choice.ts',
-    'libs/scoring/src/lib/new-file.ts',
-    'libs/rubric/src/lib/new-file.ts',
-    'libs/questionnaires/src/lib/new-file.ts',
-    'libs/access/src/lib/new-file.ts',
+    'libs/features/dossier/src/model/dossier-view.ts',
+    'libs/features/dossier/src/render/pdf-metadata.ts',
+    'libs/features/dossier/src/ocds/ocds-export.ts',
+    'libs/features/evaluation/src/lib/panel-rules.ts',
+    'libs/features/evaluation/src/lib/judgement-questions.ts',
+    'libs/features/evaluation/src/lib/pricing.ts',
+    'libs/features/evaluation/src/lib/scoring-progress.ts',
+    'libs/features/cases/src/lib/case-lifecycle.ts',
+    'libs/features/cases/src/lib/evidence-policy.ts',
+    'libs/features/cases/src/lib/response-period.ts',
+    'libs/features/cases/src/lib/questionnaire-choice.ts',
+    'libs/domain/scoring/src/lib/new-file.ts',
+    'libs/domain/rubric/src/lib/new-file.ts',
+    'libs/domain/questionnaires/src/lib/new-file.ts',
+    'libs/domain/access/src/lib/new-file.ts',
   ];
   const FORBIDDEN: Array<[string, string]> = [
     ['NestJS', "import { Injectable } from '@nestjs/common';\nexport const i = Injectable;\n"],
@@ -150,7 +150,7 @@ describe('lint fence: pure code imports no framework and no I/O', () => {
 
   const crypto = probe(
     "import { createHash } from 'node:crypto';\nexport const h = createHash;\n",
-    'libs/dossier/src/model/signature.ts',
+    'libs/features/dossier/src/model/signature.ts',
   );
   it('leaves pure imports alone', () => {
     expect(restrictedImports(crypto)).toEqual([]);
@@ -158,9 +158,9 @@ describe('lint fence: pure code imports no framework and no I/O', () => {
 
   // These read templates or schemas from disk or start a worker thread: adapters, named in eslint.config.mjs.
   const adapters = [
-    'libs/dossier/src/render/dossier-template.ts',
-    'libs/dossier/src/render/pdf-proof-reader.ts',
-    'libs/dossier/src/ocds/ocds-validator.ts',
+    'libs/features/dossier/src/render/dossier-template.ts',
+    'libs/features/dossier/src/render/pdf-proof-reader.ts',
+    'libs/features/dossier/src/ocds/ocds-validator.ts',
   ].map((filePath) => [filePath, probe(READ_FILE, filePath)]);
   it.each(adapters)('lets the I/O adapter %s read files', (_filePath, key) => {
     expect(restrictedImports(key)).toEqual([]);

@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'access',
-  preset: '../../jest.preset.js',
-  rootDir: '.',
-};

@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'administration',
-  preset: '../../jest.preset.js',
-  rootDir: '.',
-};

@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'audit',
-  preset: '../../jest.preset.js',
-  rootDir: '.',
-};

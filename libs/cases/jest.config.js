@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'cases',
-  preset: '../../jest.preset.js',
-  rootDir: '.',
-};

@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'demo',
-  preset: '../../jest.preset.js',
-  rootDir: '.',
-};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'questionnaires',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'rubric',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'dossier',
-  preset: '../../jest.preset.js',
-  rootDir: '.',
-};

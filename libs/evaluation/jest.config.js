@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'evaluation',
-  preset: '../../jest.preset.js',
-  rootDir: '.',
-};

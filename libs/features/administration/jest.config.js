@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'administration',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'question-bank',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

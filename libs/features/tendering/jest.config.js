@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'tendering',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

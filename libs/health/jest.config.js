@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'health',
-  preset: '../../jest.preset.js',
-  rootDir: '.',
-};

@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'monitoring',
-  preset: '../../jest.preset.js',
-  rootDir: '.',
-};

@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'notifications',
-  preset: '../../jest.preset.js',
-  rootDir: '.',
-};

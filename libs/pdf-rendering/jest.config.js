@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'pdf-rendering',
-  preset: '../../jest.preset.js',
-  rootDir: '.',
-};

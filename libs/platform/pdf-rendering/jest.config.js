@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'pdf-rendering',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'portal',
-  preset: '../../jest.preset.js',
-  rootDir: '.',
-};

@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'question-bank',
-  preset: '../../jest.preset.js',
-  rootDir: '.',
-};

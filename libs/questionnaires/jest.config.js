@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'questionnaires',
-  preset: '../../jest.preset.js',
-  rootDir: '.',
-};

@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'queue',
-  preset: '../../jest.preset.js',
-  rootDir: '.',
-};

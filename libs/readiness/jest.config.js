@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'readiness',
-  preset: '../../jest.preset.js',
-  rootDir: '.',
-};

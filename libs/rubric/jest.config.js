@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'rubric',
-  preset: '../../jest.preset.js',
-  rootDir: '.',
-};

@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'runtime',
-  preset: '../../jest.preset.js',
-  rootDir: '.',
-};

@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'scoring',
-  preset: '../../jest.preset.js',
-  rootDir: '.',
-};

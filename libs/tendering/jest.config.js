@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'tendering',
-  preset: '../../jest.preset.js',
-  rootDir: '.',
-};

@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'web',
-  preset: '../../jest.preset.js',
-  rootDir: '.',
-};
