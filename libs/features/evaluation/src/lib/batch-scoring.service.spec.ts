@@ -6,7 +6,7 @@ import type {
   ProviderResponse,
   ResponsesService,
 } from '@probity/cases';
-import { aResponse } from '@probity/testing';
+import { aResponse, overDoubles } from '@probity/testing';
 import { BatchScoringService } from './batch-scoring.service';
 import { automatedScoringOver, mockOf, panelFixture } from './evaluation-doubles';
 import type { EvidenceConfirmationService } from './evidence-confirmation.service';
@@ -56,14 +56,7 @@ describe('BatchScoringService (unit, mocked repositories)', () => {
     results.insertScoresOnce.mockImplementation(async (rows: unknown[]) => rows.length);
     results.insertScoreOnce.mockImplementation(async (row: { id: string }) => ({ id: row.id, created: true }));
 
-    const batch = new BatchScoringService(
-      cases as unknown as CasesService,
-      responses as unknown as ResponsesService,
-      evidence as unknown as EvidenceService,
-      panel as unknown as PanelService,
-      confirmations as unknown as EvidenceConfirmationService,
-      results as unknown as ScoringResultsRepository,
-    );
+    const batch = overDoubles(BatchScoringService, cases, responses, evidence, panel, confirmations, results);
     const prices = mockOf<PriceRepository>();
     const single = automatedScoringOver({ cases, responses, evidence, panel, results, prices, confirmations });
     return {
