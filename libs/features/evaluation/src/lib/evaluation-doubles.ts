@@ -41,8 +41,6 @@ import { MethodAmendmentPublisher } from './method-amendments';
 import type { MethodAmendmentsService } from '@probity/cases';
 import type { Notifier } from '@probity/notifications';
 
-export { mockOf };
-
 /** The panel's four tables as arrays, with the repository's semantics (one declaration, upserted scores). */
 export class InMemoryPanelRepository implements Pick<PanelRepository, keyof PanelRepository> {
   readonly declarations: ConflictDeclaration[] = [];
