@@ -5,7 +5,7 @@ import { ProviderInvitesService } from '@probity/cases';
 import { DEMO_PROVIDERS, demoCase } from '@probity/demo';
 import { IMPACT_ASSESSMENT, THIRD_PARTY_ASSESSMENT_JSON } from '@probity/questionnaires';
 import { agencyWithStaff, E2eApp, startE2eApp } from './support/e2e-app';
-import { signIn } from './support/tender-http';
+import { publishCase, raiseDemoCase, signIn } from './support/tender-http';
 
 const PASSWORD = 'import portal passphrase';
 
@@ -22,23 +22,9 @@ async function openCaseWith(app: INestApplication, key: string, definition: unkn
     .set('x-csrf-token', admin.csrf)
     .expect(200);
   const officer = await signIn(app, 'officer@politia.example', PASSWORD);
-  const input = demoCase(new Date());
-  const created = await officer.agent
-    .post('/api/v1/cases')
-    .set('x-csrf-token', officer.csrf)
-    .send({
-      ...input,
-      reference: `${input.reference}-${key}`,
-      questionnaireKey: `${key}@1`,
-      questionsDue: input.questionsDue?.toISOString(),
-      responsesDue: input.responsesDue.toISOString(),
-    })
-    .expect(201);
-  await officer.agent
-    .post(`/api/v1/cases/${created.body.id}/transitions`)
-    .set('x-csrf-token', officer.csrf)
-    .send({ to: 'open' })
-    .expect(200);
+  const reference = `${demoCase(new Date()).reference}-${key}`;
+  const { created } = await raiseDemoCase(officer, { reference, questionnaireKey: `${key}@1` });
+  await publishCase(officer, created.body.id);
   const invited = await app.get(ProviderInvitesService).inviteProvider(created.body.id, DEMO_PROVIDERS[0].invite);
   return `/portal/${invited.token}`;
 }

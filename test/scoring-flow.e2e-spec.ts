@@ -1,4 +1,3 @@
-import { INestApplicationContext } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { CasesService, ResponsesService } from '@probity/cases';
@@ -7,27 +6,18 @@ import { ScoreSheet } from '@probity/scoring';
 import { waitFor } from '@probity/testing';
 import { DossierService } from '@probity/dossier';
 import { EvaluationResultsService, ResponseScore } from '@probity/evaluation';
-import { workerWithSubmissions } from './support/worker-with-submissions';
+import { workerWithSubmissionsForSuite } from './support/worker-with-submissions';
 
 describe('scoring and comparison through Redis and the worker (real services)', () => {
-  let world: Awaited<ReturnType<typeof workerWithSubmissions>>;
-  let app: INestApplicationContext;
-  let caseId: string;
-
-  beforeAll(async () => {
-    world = await workerWithSubmissions();
-    ({ app, caseId } = world);
-  });
-
-  afterAll(() => world?.close());
+  const world = workerWithSubmissionsForSuite();
 
   it('scores every submission once and compares the providers after the case moves to evaluation', async () => {
-    const results = app.get(EvaluationResultsService);
-    await waitFor(async () => (await results.progress(caseId)).scored === 3);
+    const results = world.app.get(EvaluationResultsService);
+    await waitFor(async () => (await results.progress(world.caseId)).scored === 3);
 
-    await app.get(CasesService).transition(caseId, 'closed');
-    await app.get(CasesService).transition(caseId, 'evaluation');
-    const stored = await waitFor(() => results.latestComparison(caseId));
+    await world.app.get(CasesService).transition(world.caseId, 'closed');
+    await world.app.get(CasesService).transition(world.caseId, 'evaluation');
+    const stored = await waitFor(() => results.latestComparison(world.caseId));
     const { comparison } = stored;
 
     expect(comparison.ranked.map((provider) => [provider.name, provider.rank])).toEqual([
@@ -45,7 +35,7 @@ describe('scoring and comparison through Redis and the worker (real services)', 
   });
 
   it('stores a breakdown whose contributions add up to the overall score', async () => {
-    const scores = await app.get(DataSource).getRepository(ResponseScore).find();
+    const scores = await world.app.get(DataSource).getRepository(ResponseScore).find();
     expect(scores).toHaveLength(3);
     for (const score of scores) {
       const sheet = score.sheet as ScoreSheet;
@@ -55,8 +45,8 @@ describe('scoring and comparison through Redis and the worker (real services)', 
   });
 
   it('changes nothing when a scoring job is duplicated or retried', async () => {
-    const [response] = await app.get(ResponsesService).responsesOf(caseId);
-    const jobs = app.get(JobQueue);
+    const [response] = await world.app.get(ResponsesService).responsesOf(world.caseId);
+    const jobs = world.app.get(JobQueue);
     await jobs.enqueue(
       'scoring.score-response',
       { responseId: response.id, revision: response.revision },
@@ -67,19 +57,19 @@ describe('scoring and comparison through Redis and the worker (real services)', 
       { responseId: response.id, revision: response.revision },
       { jobId: `dup-b-${response.id}` },
     );
-    await app.get(OutboxRelay).dispatchPending();
+    await world.app.get(OutboxRelay).dispatchPending();
     await sleep(1500);
-    expect(await app.get(DataSource).getRepository(ResponseScore).countBy({ responseId: response.id })).toBe(1);
+    expect(await world.app.get(DataSource).getRepository(ResponseScore).countBy({ responseId: response.id })).toBe(1);
   });
 
   it('renders the dossier once per snapshot, however often it is requested or the job repeats', async () => {
-    const dossiers = app.get(DossierService);
-    const first = await dossiers.requestRender(caseId);
-    const second = await dossiers.requestRender(caseId);
+    const dossiers = world.app.get(DossierService);
+    const first = await dossiers.requestRender(world.caseId);
+    const second = await dossiers.requestRender(world.caseId);
     expect(second.id).toBe(first.id);
     expect(first.version).toBe(1);
     const rendered = await waitFor(async () => {
-      await app.get(OutboxRelay).dispatchPending();
+      await world.app.get(OutboxRelay).dispatchPending();
       const current = await dossiers.get(first.id);
       return current.pdfSha256 ? current : null;
     }, 90000);
@@ -97,7 +87,7 @@ describe('scoring and comparison through Redis and the worker (real services)', 
     tampered[tampered.length - 100] ^= 0x01;
     expect(await dossiers.verify(tampered)).toMatchObject({ valid: false, reason: expect.stringMatching(/altered/) });
 
-    await app.get(JobQueue).enqueue('dossier.render', { dossierId: first.id }, { jobId: `again-${first.id}` });
+    await world.app.get(JobQueue).enqueue('dossier.render', { dossierId: first.id }, { jobId: `again-${first.id}` });
     await sleep(1500);
     expect((await dossiers.get(first.id)).pdfSha256).toBe(rendered.pdfSha256);
   });

@@ -11,6 +11,7 @@ import {
   builtInDefinition,
   csrfOf,
   linkIn,
+  raiseDemoCase,
   revisionOf,
   signIn,
   urlencoded,
@@ -46,16 +47,7 @@ describe('a tender over HTTP: officer, two providers, e-mail over SMTP, real Pos
 
   it('the officer signs in, raises and publishes a case', async () => {
     officer = await signIn(app, 'officer@bka.example', PASSWORD);
-    const input = demoCase(new Date());
-    const created = await officer.agent
-      .post('/api/v1/cases')
-      .set('x-csrf-token', officer.csrf)
-      .send({
-        ...input,
-        questionsDue: input.questionsDue?.toISOString(),
-        responsesDue: input.responsesDue.toISOString(),
-      })
-      .expect(201);
+    const { input, created } = await raiseDemoCase(officer);
     caseId = created.body.id;
     expect(created.body).toMatchObject({ status: 'draft', reference: input.reference });
     expect(created.body.questionnaireDefinition).toBeUndefined();

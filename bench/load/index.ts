@@ -1,7 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { spawn, ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { DEMO_AGENCY_NAME, demoCase } from '@probity/demo';
 import { IdentityService } from '@probity/identity';
 import { createTestDatabase, servicesTestConfig, testRedisUrl, uniqueQueuePrefix } from '@probity/testing';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { freePort } from '../../test/support/processes';
 import type { BenchResult } from '../run';
 import { StepTimings } from './steps';
 import { LoopDelay, loopDelayOf, startLoopMonitor } from './event-loop-probe';
@@ -26,14 +26,6 @@ interface LoadStats {
   seconds: number;
   /** The load generator's own event-loop delay while it drove the load (it shares the 2 cores). */
   generatorLoop: LoopDelay;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /**

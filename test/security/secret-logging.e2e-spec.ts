@@ -1,9 +1,5 @@
-import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { DEMO_PROVIDERS, demoCase } from '@probity/demo';
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions, UnitOfWork } from '@probity/database';
-import { IDENTITY_ENTITIES, IdentityRepository, IdentityService } from '@probity/identity';
 import {
   createTestDatabase,
   SmtpSink,
@@ -13,19 +9,12 @@ import {
   uniqueQueuePrefix,
 } from '@probity/testing';
 import { csrfOf, linkIn, revisionOf } from '../support/tender-http';
-import { childEnvironment, RunningProcess, startBuilt, waitFor } from '../support/processes';
+import { childEnvironment, freePort, RunningProcess, startBuilt, waitFor } from '../support/processes';
+import { createStaffAccounts } from '../support/staff-accounts';
 
 const PASSWORD = 'the first secret passphrase';
 const NEW_PASSWORD = 'the second secret passphrase';
 const WRONG_PASSWORD = 'a wrong but secret passphrase';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A browser's cookie jar over fetch, remembering every secret the server handed out. */
 class Browser {
@@ -71,21 +60,8 @@ describe('no secrets in the logs of the built processes', () => {
     database = await createTestDatabase();
     smtp = await startSmtpSink();
     // The accounts are made the way create-admin makes them, before the processes start.
-    const accounts = new DataSource({
-      ...buildDataSourceOptions({ mode: 'services', databaseUrl: database.url, dataDir: '' }),
-      entities: IDENTITY_ENTITIES,
-    });
-    await accounts.initialize();
-    const identity = identityServiceOn(accounts);
-    const agency = await identity.createAgency('Logging test agency');
-    await identity.createStaffUser({
-      agencyId: agency.id,
-      email: 'officer@logging.example',
-      name: 'Officer',
-      role: 'procurement_officer',
-      password: PASSWORD,
-    });
-    await accounts.destroy();
+    const officer = { email: 'officer@logging.example', name: 'Officer', role: 'procurement_officer' as const };
+    await createStaffAccounts(database.url, 'Logging test agency', [officer], PASSWORD);
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
     const env = childEnvironment({
@@ -245,9 +221,3 @@ describe('no secrets in the logs of the built processes', () => {
     expect(leaked).toEqual([]);
   });
 });
-
-/** The identity service on a data source opened without NestJS. */
-function identityServiceOn(dataSource: DataSource): IdentityService {
-  const unitOfWork = new UnitOfWork(dataSource);
-  return new IdentityService(new IdentityRepository(unitOfWork), unitOfWork);
-}

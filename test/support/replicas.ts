@@ -3,9 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions, UnitOfWork } from '@probity/database';
-import { IDENTITY_ENTITIES, IdentityRepository, IdentityService, StaffRole } from '@probity/identity';
+import type { StaffRole } from '@probity/identity';
 import {
   createTestDatabase,
   SmtpSink,
@@ -16,6 +14,7 @@ import {
 } from '@probity/testing';
 import { childEnvironment, freePort, RunningProcess, startBuilt, waitFor } from './processes';
 import { RoundRobinProxy, startRoundRobinProxy } from './round-robin-proxy';
+import { createStaffAccounts } from './staff-accounts';
 
 /** A services-mode installation of several built api and worker processes behind a round-robin proxy. */
 export interface Replicas {
@@ -123,25 +122,9 @@ async function createStaff(
   staff: ReadonlyArray<readonly [string, StaffRole]>,
   password: string,
 ): Promise<Replicas['people']> {
-  const accounts = new DataSource({
-    ...buildDataSourceOptions({ mode: 'services', databaseUrl: database.url, dataDir: '' }),
-    entities: IDENTITY_ENTITIES,
-  });
-  await accounts.initialize();
-  try {
-    const unitOfWork = new UnitOfWork(accounts);
-    const identity = new IdentityService(new IdentityRepository(unitOfWork), unitOfWork);
-    const agency = await identity.findOrCreateAgency('Polizia di Stato (replicas test)');
-    const people: Replicas['people'] = {};
-    for (const [who, role] of staff) {
-      const email = `${who}@replicas.example`;
-      const user = await identity.createStaffUser({ agencyId: agency.id, email, name: who, role, password });
-      people[who] = { id: user.id, email };
-    }
-    return people;
-  } finally {
-    await accounts.destroy();
-  }
+  const accounts = staff.map(([who, role]) => ({ email: `${who}@replicas.example`, name: who, role }));
+  const created = await createStaffAccounts(database.url, 'Polizia di Stato (replicas test)', accounts, password);
+  return Object.fromEntries(created.map(({ name, id, email }) => [name, { id, email }]));
 }
 
 /** Reads a Server-Sent Events stream to its end and returns the data of its last event. */

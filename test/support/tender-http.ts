@@ -167,6 +167,31 @@ export async function serveOnLoopback(app: INestApplication): Promise<string> {
   return (await app.getUrl()).replace('[::1]', '127.0.0.1');
 }
 
+/** A signed-in officer raises the demo case through the API (201), with `overrides` on top of its input. */
+export async function raiseDemoCase(officer: { agent: Agent; csrf: string }, overrides: Record<string, unknown> = {}) {
+  const input = demoCase(new Date());
+  const created = await officer.agent
+    .post('/api/v1/cases')
+    .set('x-csrf-token', officer.csrf)
+    .send({
+      ...input,
+      questionsDue: input.questionsDue?.toISOString(),
+      responsesDue: input.responsesDue.toISOString(),
+      ...overrides,
+    })
+    .expect(201);
+  return { input, created };
+}
+
+/** A signed-in officer opens a draft case to providers (200). */
+export async function publishCase(officer: { agent: Agent; csrf: string }, caseId: string): Promise<void> {
+  await officer.agent
+    .post(`/api/v1/cases/${caseId}/transitions`)
+    .set('x-csrf-token', officer.csrf)
+    .send({ to: 'open' })
+    .expect(200);
+}
+
 /**
  * An agency with one procurement officer, the demo case raised and published and its first demo
  * provider invited: what every portal test starts from. The portal path comes from the invitation
@@ -187,21 +212,8 @@ export async function openDemoCaseWithInvite(
     password: officer.password,
   });
   const signedIn = await signIn(app, officer.email, officer.password);
-  const input = demoCase(new Date());
-  const created = await signedIn.agent
-    .post('/api/v1/cases')
-    .set('x-csrf-token', signedIn.csrf)
-    .send({
-      ...input,
-      questionsDue: input.questionsDue?.toISOString(),
-      responsesDue: input.responsesDue.toISOString(),
-    })
-    .expect(201);
-  await signedIn.agent
-    .post(`/api/v1/cases/${created.body.id}/transitions`)
-    .set('x-csrf-token', signedIn.csrf)
-    .send({ to: 'open' })
-    .expect(200);
+  const { created } = await raiseDemoCase(signedIn);
+  await publishCase(signedIn, created.body.id);
   const mailsBefore = mailbox.messages.length;
   await signedIn.agent
     .post(`/api/v1/cases/${created.body.id}/invites`)

@@ -10,11 +10,13 @@ import { startTestWorker } from './e2e-app';
  * A worker on a database of its own with the demo case open and its three providers' responses submitted
  * (each submission queues its scoring job). No HTTP server: the suites drive the services directly.
  */
-export async function workerWithSubmissions(): Promise<{
+export interface WorkerWithSubmissions {
   app: INestApplicationContext;
   caseId: string;
   close(): Promise<void>;
-}> {
+}
+
+export async function workerWithSubmissions(): Promise<WorkerWithSubmissions> {
   const database = await createTestDatabase();
   const app = await startTestWorker(servicesTestConfig(database.url));
   const cases = app.get(CasesService);
@@ -30,4 +32,15 @@ export async function workerWithSubmissions(): Promise<{
       await database.drop();
     },
   };
+}
+
+/** `workerWithSubmissions` for one suite: started before its tests (then `then`), closed after them. */
+export function workerWithSubmissionsForSuite(then?: (world: WorkerWithSubmissions) => Promise<unknown>) {
+  const world = {} as WorkerWithSubmissions;
+  beforeAll(async () => {
+    Object.assign(world, await workerWithSubmissions());
+    await then?.(world);
+  });
+  afterAll(() => world.close?.());
+  return world;
 }

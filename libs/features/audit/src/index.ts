@@ -28,5 +28,6 @@ export {
   RecordedAuditEntry,
   staffAuditActor,
   caseChange,
+  staffChange,
 } from './lib/audit-trail.service';
 export { AuditModule } from './lib/audit.module';

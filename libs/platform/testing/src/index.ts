@@ -22,5 +22,5 @@ export {
   aPanelSubmission,
   judgedAnswers,
 } from './lib/panel-factories';
-export { inlineUnitOfWork, Mocked, mockOf } from './lib/mocks';
+export { inlineUnitOfWork, Mocked, mockOf, overDoubles } from './lib/mocks';
 export { startWebTestApp } from './lib/web-test-app';

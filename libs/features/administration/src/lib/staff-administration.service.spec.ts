@@ -1,10 +1,9 @@
 import { ConflictException, NotFoundException } from '@nestjs/common';
 import type { AuditTrail } from '@probity/audit';
 import type { AppConfig } from '@probity/config';
-import type { UnitOfWork } from '@probity/database';
 import type { IdentityService } from '@probity/identity';
 import type { MailService } from '@probity/notifications';
-import { aStaffPrincipal, aStaffUser, inlineUnitOfWork, mockOf } from '@probity/testing';
+import { aStaffPrincipal, aStaffUser, inlineUnitOfWork, mockOf, overDoubles } from '@probity/testing';
 import { StaffAdministration } from './staff-administration.service';
 
 function administrationDoubles() {
@@ -31,13 +30,8 @@ function administrationDoubles() {
   const unitOfWork = inlineUnitOfWork();
   const audit = mockOf<AuditTrail>('recordChange');
   const mail = mockOf<MailService>('send');
-  const administration = new StaffAdministration(
-    unitOfWork as unknown as UnitOfWork,
-    identity as unknown as IdentityService,
-    audit as unknown as AuditTrail,
-    mail as unknown as MailService,
-    { publicBaseUrl: 'https://probity.example' } as AppConfig,
-  );
+  const config: Partial<AppConfig> = { publicBaseUrl: 'https://probity.example' };
+  const administration = overDoubles(StaffAdministration, unitOfWork, identity, audit, mail, config);
   return { administration, admin, colleague, identity, unitOfWork, audit, mail };
 }
 

@@ -62,6 +62,17 @@ export function caseChange(
   return { agencyId: procurementCase.agencyId, action, subject: { type: 'case', id: procurementCase.id }, ...change };
 }
 
+/** A change a staff member made to any subject (a response, a dossier), on their own agency's chain. */
+export function staffChange(
+  staff: { agencyId: string },
+  action: string,
+  subjectType: string,
+  subjectId: string,
+  change: Pick<AuditChange, 'before' | 'after'>,
+): AuditChange {
+  return { agencyId: staff.agencyId, action, subject: { type: subjectType, id: subjectId }, ...change };
+}
+
 /** A signed-in staff member as an audit actor, labelled with the role so a reader knows in what capacity. */
 export function staffAuditActor(staff: { userId: string; name: string; role: string }): AuditActor {
   return { type: 'staff', id: staff.userId, label: `${staff.name} (${staff.role.replace('_', ' ')})` };

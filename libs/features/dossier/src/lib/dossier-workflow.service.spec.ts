@@ -2,7 +2,6 @@ import { ConflictException, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { AuditTrail } from '@probity/audit';
 import type { CasesService, ProcurementCase } from '@probity/cases';
-import type { UnitOfWork } from '@probity/database';
 import type { IdentityService } from '@probity/identity';
 import {
   aCase,
@@ -12,9 +11,9 @@ import {
   aStaffUser,
   inlineUnitOfWork,
   mockOf,
+  overDoubles,
 } from '@probity/testing';
 import { sampleDossierInput } from '../fixtures/sample-dossier-input';
-import type { DossierInputSource } from './case-dossier-source';
 import type { DossierVersion } from './dossier-version.entity';
 import type { DossierVersionRepository } from './dossier-version.repository';
 import { DossierWorkflowService } from './dossier-workflow.service';
@@ -76,16 +75,17 @@ function workflowDoubles(status: FactoryCaseStatus = 'dossier_review') {
   const source = { inputFor: jest.fn(async () => input), markSignedOff: jest.fn() };
   const signOffRequests = mockOf<SignOffRequests>('queue');
   const audit = mockOf<AuditTrail>('recordChange');
-  const workflow = new DossierWorkflowService(
-    unitOfWork as unknown as UnitOfWork,
-    versions as unknown as DossierVersionRepository,
-    cases as unknown as CasesService,
-    identity as unknown as IdentityService,
-    dossiers as unknown as DossierService,
-    reviews as unknown as DossierReviewService,
-    source as unknown as DossierInputSource,
-    signOffRequests as unknown as SignOffRequests,
-    audit as unknown as AuditTrail,
+  const workflow = overDoubles(
+    DossierWorkflowService,
+    unitOfWork,
+    versions,
+    cases,
+    identity,
+    dossiers,
+    reviews,
+    source,
+    signOffRequests,
+    audit,
   );
   return {
     workflow,

@@ -1,5 +1,5 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { AuditTrail, caseChange, staffAuditActor } from '@probity/audit';
+import { AuditTrail, caseChange, staffAuditActor, staffChange } from '@probity/audit';
 import { CasesService, isUuid, ProcurementCase } from '@probity/cases';
 import { UnitOfWork } from '@probity/database';
 import { CaseIdResolver, IdentityService, StaffPrincipal } from '@probity/identity';
@@ -111,13 +111,13 @@ export class DossierWorkflowService implements CaseIdResolver {
       const requested = await this.dossiers.versionFor(procurementCase.id, input);
       await this.syncReviewers(staff, procurementCase, reviewers);
       if (requested.pdfSha256) await this.signOffRequests.queue(requested);
-      await this.audit.recordChange(staffAuditActor(staff), {
-        agencyId: staff.agencyId,
-        action: 'dossier.render-requested',
-        subject: { type: 'dossier', id: requested.id },
-        before: null,
-        after: { caseId: procurementCase.id, version: requested.version, snapshotHash: requested.snapshotHash },
-      });
+      await this.audit.recordChange(
+        staffAuditActor(staff),
+        staffChange(staff, 'dossier.render-requested', 'dossier', requested.id, {
+          before: null,
+          after: { caseId: procurementCase.id, version: requested.version, snapshotHash: requested.snapshotHash },
+        }),
+      );
       return requested;
     });
     const required = await this.reviews.reviewersOf(procurementCase.id);
@@ -202,18 +202,18 @@ export class DossierWorkflowService implements CaseIdResolver {
     const { version, procurementCase } = await this.ofAgency(staff, dossierId);
     this.assertInReview(procurementCase);
     return this.reviews.comment(version.id, { id: staff.userId, name: staff.name }, input, (saved) =>
-      this.audit.recordChange(staffAuditActor(staff), {
-        agencyId: staff.agencyId,
-        action: 'dossier.commented',
-        subject: { type: 'dossier', id: version.id },
-        before: null,
-        after: {
-          version: version.version,
-          section: saved.section,
-          pdfSha256: saved.pdfSha256,
-          commentId: saved.id,
-        },
-      }),
+      this.audit.recordChange(
+        staffAuditActor(staff),
+        staffChange(staff, 'dossier.commented', 'dossier', version.id, {
+          before: null,
+          after: {
+            version: version.version,
+            section: saved.section,
+            pdfSha256: saved.pdfSha256,
+            commentId: saved.id,
+          },
+        }),
+      ),
     );
   }
 
@@ -223,19 +223,19 @@ export class DossierWorkflowService implements CaseIdResolver {
     this.assertInReview(procurementCase);
     const reviewer = { id: staff.userId, name: staff.name, role: REVIEWER_ROLE_LABEL };
     return this.reviews.decide(version.id, reviewer, input, (decision) =>
-      this.audit.recordChange(staffAuditActor(staff), {
-        agencyId: staff.agencyId,
-        action: 'dossier.decided',
-        subject: { type: 'dossier', id: version.id },
-        before: null,
-        after: {
-          version: version.version,
-          decision: decision.decision,
-          conditions: decision.conditions,
-          reason: decision.reason,
-          pdfSha256: decision.pdfSha256,
-        },
-      }),
+      this.audit.recordChange(
+        staffAuditActor(staff),
+        staffChange(staff, 'dossier.decided', 'dossier', version.id, {
+          before: null,
+          after: {
+            version: version.version,
+            decision: decision.decision,
+            conditions: decision.conditions,
+            reason: decision.reason,
+            pdfSha256: decision.pdfSha256,
+          },
+        }),
+      ),
     );
   }
 

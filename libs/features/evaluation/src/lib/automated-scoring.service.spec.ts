@@ -1,33 +1,14 @@
-import { EvidenceConfirmationService } from './evidence-confirmation.service';
 import { NotFoundException } from '@nestjs/common';
-import type {
-  CasesService,
-  EvidenceService,
-  ProcurementCase,
-  ProviderResponse,
-  ResponsesService,
-} from '@probity/cases';
+import type { ProcurementCase, ProviderResponse } from '@probity/cases';
 import { InvalidJobPayloadError } from '@probity/queue';
 import { aResponse } from '@probity/testing';
-import { automatedScoringOver, mockOf, panelFixture } from './evaluation-doubles';
-import type { PanelService } from './panel.service';
-import type { PriceRepository } from './price.repository';
-import type { ScoringResultsRepository } from './scoring-results.repository';
+import { automatedScoringOver, panelFixture, scoringDoubles } from './evaluation-doubles';
 
 describe('AutomatedScoringService (unit, mocked repositories)', () => {
   function doubles() {
     const fixture = panelFixture();
-    const cases = mockOf<CasesService>('getCase');
-    const responses = mockOf<ResponsesService>('getResponse', 'responsesOf');
-    const evidence = mockOf<EvidenceService>('evidenceOf');
-    const panel = mockOf<PanelService>('consensusScores');
-    const results = mockOf<ScoringResultsRepository>(
-      'insertScoreOnce',
-      'latestScoreOfRevision',
-      'comparisonWithHash',
-      'insertComparisonOnce',
-    );
-    const prices = mockOf<PriceRepository>('pricesOfCase');
+    const mocks = scoringDoubles();
+    const { cases, responses, evidence, panel, results, prices, confirmations } = mocks;
     cases.getCase.mockImplementation(async (caseId: string) => {
       if (caseId !== fixture.found.id) throw new NotFoundException('No such case.');
       return fixture.found;
@@ -41,9 +22,8 @@ describe('AutomatedScoringService (unit, mocked repositories)', () => {
     panel.consensusScores.mockResolvedValue({});
     results.insertScoreOnce.mockImplementation(async (score: { id: string }) => ({ id: score.id, created: true }));
     prices.pricesOfCase.mockResolvedValue([]);
-    const confirmations = mockOf<EvidenceConfirmationService>('verdictsOf');
     confirmations.verdictsOf.mockResolvedValue([]);
-    const scoring = automatedScoringOver({ cases, responses, evidence, panel, results, prices, confirmations });
+    const scoring = automatedScoringOver(mocks);
     return { ...fixture, scoring, cases, responses, results, panel };
   }
 

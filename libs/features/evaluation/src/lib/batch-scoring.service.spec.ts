@@ -1,19 +1,9 @@
 import { NotFoundException } from '@nestjs/common';
-import type {
-  CasesService,
-  EvidenceService,
-  ProcurementCase,
-  ProviderResponse,
-  ResponsesService,
-} from '@probity/cases';
-import { aResponse } from '@probity/testing';
+import type { ProcurementCase, ProviderResponse } from '@probity/cases';
+import { aResponse, overDoubles } from '@probity/testing';
 import { BatchScoringService } from './batch-scoring.service';
-import { automatedScoringOver, mockOf, panelFixture } from './evaluation-doubles';
-import type { EvidenceConfirmationService } from './evidence-confirmation.service';
-import type { PanelService } from './panel.service';
-import type { PriceRepository } from './price.repository';
+import { automatedScoringOver, panelFixture, scoringDoubles } from './evaluation-doubles';
 import { ScoreResponsesJob } from './score-responses.job';
-import type { ScoringResultsRepository } from './scoring-results.repository';
 
 describe('BatchScoringService (unit, mocked repositories)', () => {
   function doubles() {
@@ -28,44 +18,32 @@ describe('BatchScoringService (unit, mocked repositories)', () => {
     const orphan = aResponse({ caseId: 'a-case-that-fails', status: 'submitted' }) as unknown as ProviderResponse;
     const all = [fixture.response, second, draft, orphan];
 
-    const cases = mockOf<CasesService>('getCase');
+    const mocks = scoringDoubles();
+    const { cases, responses, evidence, panel, confirmations, results } = mocks;
     cases.getCase.mockImplementation(async (caseId: string) => {
       if (caseId === fixture.found.id) return fixture.found;
       throw new Error('connection reset while reading the case');
     });
-    const responses = mockOf<ResponsesService>('getResponses', 'getResponse');
     responses.getResponses.mockImplementation(async (ids: string[]) => all.filter((r) => ids.includes(r.id)));
     responses.getResponse.mockImplementation(async (id: string) => {
       const found = all.find((r) => r.id === id);
       if (!found) throw new NotFoundException('No such response.');
       return found;
     });
-    const evidence = mockOf<EvidenceService>('evidenceOfResponses', 'evidenceOf');
     const secondFiles = [
       { responseId: second.id, questionName: 'purpose', fileName: 'dpia.pdf', sha256: 'a'.repeat(64) },
     ];
     evidence.evidenceOfResponses.mockResolvedValue(new Map([[second.id, secondFiles]]));
     evidence.evidenceOf.mockImplementation(async (id: string) => (id === second.id ? secondFiles : []));
-    const panel = mockOf<PanelService>('consensusScoresOf', 'consensusScores');
     panel.consensusScoresOf.mockResolvedValue(new Map([[fixture.response.id, { purpose: 3 }]]));
     panel.consensusScores.mockImplementation(async (id: string) => (id === fixture.response.id ? { purpose: 3 } : {}));
-    const confirmations = mockOf<EvidenceConfirmationService>('verdictsOfResponses', 'verdictsOf');
     confirmations.verdictsOfResponses.mockResolvedValue(new Map());
     confirmations.verdictsOf.mockResolvedValue([]);
-    const results = mockOf<ScoringResultsRepository>('insertScoresOnce', 'insertScoreOnce');
     results.insertScoresOnce.mockImplementation(async (rows: unknown[]) => rows.length);
     results.insertScoreOnce.mockImplementation(async (row: { id: string }) => ({ id: row.id, created: true }));
 
-    const batch = new BatchScoringService(
-      cases as unknown as CasesService,
-      responses as unknown as ResponsesService,
-      evidence as unknown as EvidenceService,
-      panel as unknown as PanelService,
-      confirmations as unknown as EvidenceConfirmationService,
-      results as unknown as ScoringResultsRepository,
-    );
-    const prices = mockOf<PriceRepository>();
-    const single = automatedScoringOver({ cases, responses, evidence, panel, results, prices, confirmations });
+    const batch = overDoubles(BatchScoringService, cases, responses, evidence, panel, confirmations, results);
+    const single = automatedScoringOver(mocks);
     return {
       ...fixture,
       second,

@@ -1,9 +1,9 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { CasesService, ResponsesService } from '@probity/cases';
 import type { StaffPrincipal } from '@probity/identity';
-import { aDeclaration, aStaffPrincipal } from '@probity/testing';
+import { aDeclaration, aStaffPrincipal, mockOf } from '@probity/testing';
 import { CaseAccess } from './case-access';
-import { InMemoryPanelRepository, mockOf, panelFixture } from './evaluation-doubles';
+import { InMemoryPanelRepository, panelFixture } from './evaluation-doubles';
 import type { PanelRepository } from './panel.repository';
 
 describe('CaseAccess (unit): the policy with the facts it loads', () => {

@@ -22,6 +22,7 @@ import {
   FactoryCaseStatus,
   FactoryStaffRole,
   judgedAnswers,
+  mockOf,
 } from '@probity/testing';
 import { randomUUID } from 'node:crypto';
 import { AutomatedScoringService } from './automated-scoring.service';
@@ -39,12 +40,6 @@ import { ScoringWorkspaceService } from './scoring-workspace.service';
 import { MethodAmendmentPublisher } from './method-amendments';
 import type { MethodAmendmentsService } from '@probity/cases';
 import type { Notifier } from '@probity/notifications';
-
-type Mocked<T> = { [K in keyof T]: T[K] extends (...args: never[]) => unknown ? jest.Mock : T[K] };
-
-export function mockOf<T>(...methods: Array<keyof T>): Mocked<T> {
-  return Object.fromEntries(methods.map((method) => [method, jest.fn()])) as unknown as Mocked<T>;
-}
 
 /** The panel's four tables as arrays, with the repository's semantics (one declaration, upserted scores). */
 export class InMemoryPanelRepository implements Pick<PanelRepository, keyof PanelRepository> {
@@ -284,6 +279,28 @@ export function panelFixture(status: FactoryCaseStatus = 'evaluation') {
     eva: principal(eva),
     ben: principal(ben),
     officer: aStaffPrincipal({ agencyId, role: 'procurement_officer' }) as StaffPrincipal,
+  };
+}
+
+/**
+ * Unconfigured jest mocks of what automated and batched scoring read and write: each spec gives
+ * them the answers its case needs.
+ */
+export function scoringDoubles() {
+  return {
+    cases: mockOf<CasesService>('getCase'),
+    responses: mockOf<ResponsesService>('getResponse', 'getResponses', 'responsesOf'),
+    evidence: mockOf<EvidenceService>('evidenceOf', 'evidenceOfResponses'),
+    panel: mockOf<PanelService>('consensusScores', 'consensusScoresOf'),
+    confirmations: mockOf<EvidenceConfirmationService>('verdictsOf', 'verdictsOfResponses'),
+    results: mockOf<ScoringResultsRepository>(
+      'insertScoreOnce',
+      'insertScoresOnce',
+      'latestScoreOfRevision',
+      'comparisonWithHash',
+      'insertComparisonOnce',
+    ),
+    prices: mockOf<PriceRepository>('pricesOfCase'),
   };
 }
 

@@ -1,8 +1,8 @@
 import { EvidenceConfirmationService } from './evidence-confirmation.service';
 import type { ProviderResponse, ResponsesService } from '@probity/cases';
 import { JobFlow, JobQueue, SCORE_BATCH_MAX } from '@probity/queue';
-import { aConsensusScore, aResponse } from '@probity/testing';
-import { InMemoryPanelRepository, mockOf, panelFixture } from './evaluation-doubles';
+import { aConsensusScore, aResponse, mockOf } from '@probity/testing';
+import { InMemoryPanelRepository, panelFixture } from './evaluation-doubles';
 import { EvaluationStartService } from './evaluation-start.service';
 import type { EvaluatorInvitations } from './evaluator-invitations';
 import type { PanelRepository } from './panel.repository';

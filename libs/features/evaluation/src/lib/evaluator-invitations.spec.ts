@@ -4,8 +4,8 @@ import type { AppConfig } from '@probity/config';
 import type { UnitOfWork } from '@probity/database';
 import type { IdentityService } from '@probity/identity';
 import type { Notifier } from '@probity/notifications';
-import { aStaffUser } from '@probity/testing';
-import { mockOf, panelFixture } from './evaluation-doubles';
+import { aStaffUser, mockOf } from '@probity/testing';
+import { panelFixture } from './evaluation-doubles';
 import { EvaluatorInvitations } from './evaluator-invitations';
 
 describe('EvaluatorInvitations (unit, mocked collaborators)', () => {

@@ -1,5 +1,5 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
-import { AuditTrail, staffAuditActor } from '@probity/audit';
+import { AuditTrail, staffAuditActor, staffChange } from '@probity/audit';
 import { ProcurementCase, ResponsesService } from '@probity/cases';
 import { UnitOfWork } from '@probity/database';
 import { IdentityService, StaffPrincipal } from '@probity/identity';
@@ -166,18 +166,18 @@ export class ModerationService {
         consensusScore,
         reason,
       );
-      await this.audit.recordChange(staffAuditActor(staff), {
-        agencyId: staff.agencyId,
-        action: 'panel.consensus-recorded',
-        subject: { type: 'response', id: responseId },
-        before: null,
-        after: {
-          questionName,
-          consensusScore: moderated.consensusScore,
-          reason: moderated.reason,
-          panelScores: scored.map((entry) => ({ evaluatorId: entry.evaluatorId, score: entry.score })),
-        },
-      });
+      await this.audit.recordChange(
+        staffAuditActor(staff),
+        staffChange(staff, 'panel.consensus-recorded', 'response', responseId, {
+          before: null,
+          after: {
+            questionName,
+            consensusScore: moderated.consensusScore,
+            reason: moderated.reason,
+            panelScores: scored.map((entry) => ({ evaluatorId: entry.evaluatorId, score: entry.score })),
+          },
+        }),
+      );
       return { ...moderated, evaluationJobId: await this.rescore(found) };
     });
   }

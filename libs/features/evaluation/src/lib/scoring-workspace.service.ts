@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail, staffAuditActor } from '@probity/audit';
+import { AuditTrail, staffAuditActor, staffChange } from '@probity/audit';
 import { EvidenceFile, EvidenceService, ProcurementCase, ResponsesService } from '@probity/cases';
 import { UnitOfWork } from '@probity/database';
 import { IdentityService, StaffPrincipal } from '@probity/identity';
@@ -113,13 +113,13 @@ export class ScoringWorkspaceService {
     const response = await submittedResponseOf(this.responses, found, responseId);
     const file = await this.evidence.evidenceContent(response.id, evidenceId);
     await this.unitOfWork.run(() =>
-      this.audit.recordChange(staffAuditActor(staff), {
-        agencyId: staff.agencyId,
-        action: 'evidence.viewed',
-        subject: { type: 'response', id: response.id },
-        before: null,
-        after: { evidenceId: file.id, fileName: file.fileName, sha256: file.sha256 },
-      }),
+      this.audit.recordChange(
+        staffAuditActor(staff),
+        staffChange(staff, 'evidence.viewed', 'response', response.id, {
+          before: null,
+          after: { evidenceId: file.id, fileName: file.fileName, sha256: file.sha256 },
+        }),
+      ),
     );
     return file;
   }
@@ -142,13 +142,13 @@ export class ScoringWorkspaceService {
         score,
         justification,
       });
-      await this.audit.recordChange(staffAuditActor(staff), {
-        agencyId: staff.agencyId,
-        action: 'panel.score-recorded',
-        subject: { type: 'response', id: responseId },
-        before: before ? { questionName, score: before.score, justification: before.justification } : null,
-        after: { questionName, score: entry.score, justification: entry.justification },
-      });
+      await this.audit.recordChange(
+        staffAuditActor(staff),
+        staffChange(staff, 'panel.score-recorded', 'response', responseId, {
+          before: before ? { questionName, score: before.score, justification: before.justification } : null,
+          after: { questionName, score: entry.score, justification: entry.justification },
+        }),
+      );
       return entry;
     });
   }
@@ -162,13 +162,13 @@ export class ScoringWorkspaceService {
       const already = await this.panel.hasSubmitted(responseId, staff.userId);
       const submission = await this.panel.submitScores(found.id, responseId, staff.userId, required);
       if (!already)
-        await this.audit.recordChange(staffAuditActor(staff), {
-          agencyId: staff.agencyId,
-          action: 'panel.scores-submitted',
-          subject: { type: 'response', id: responseId },
-          before: null,
-          after: { questions: required },
-        });
+        await this.audit.recordChange(
+          staffAuditActor(staff),
+          staffChange(staff, 'panel.scores-submitted', 'response', responseId, {
+            before: null,
+            after: { questions: required },
+          }),
+        );
       return submission;
     });
   }

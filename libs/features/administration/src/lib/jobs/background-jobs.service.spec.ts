@@ -1,11 +1,10 @@
 import { ConflictException, NotFoundException } from '@nestjs/common';
 import type { AuditTrail } from '@probity/audit';
 import type { CasesService, ResponsesService } from '@probity/cases';
-import type { UnitOfWork } from '@probity/database';
 import type { DossierService } from '@probity/dossier';
 import type { StaffPrincipal } from '@probity/identity';
 import { FailedJobRecord, JobInspector, QueueName } from '@probity/queue';
-import { inlineUnitOfWork, mockOf } from '@probity/testing';
+import { inlineUnitOfWork, mockOf, overDoubles } from '@probity/testing';
 import { randomUUID } from 'node:crypto';
 import { BackgroundJobs } from './background-jobs.service';
 
@@ -46,14 +45,7 @@ function service(jobs: FailedJobRecord[]) {
     return ownDossier;
   });
   const audit = mockOf<AuditTrail>('recordChange');
-  const jobsService = new BackgroundJobs(
-    inspector as unknown as JobInspector,
-    cases as unknown as CasesService,
-    responses as unknown as ResponsesService,
-    dossiers as unknown as DossierService,
-    audit as unknown as AuditTrail,
-    inlineUnitOfWork() as unknown as UnitOfWork,
-  );
+  const jobsService = overDoubles(BackgroundJobs, inspector, cases, responses, dossiers, audit, inlineUnitOfWork());
   return { jobsService, inspector, audit };
 }
 
