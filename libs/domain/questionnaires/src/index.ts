@@ -35,6 +35,7 @@ export {
 export { hasTranslation, isRightToLeft, localised } from './lib/localise';
 export { orderChoices } from './lib/choice-order';
 export { questionnaireLanguages } from './lib/questionnaire-languages';
+export { CatalogueDraft, catalogueEntries, withEnglishFallback } from './lib/message-catalogue';
 export { htmlOf, leadInsOf, panelHeadingOf, sanitiseProviderHtml } from './lib/provider-html';
 export { OFFLINE_WORKBOOK_LABELS, offlineWorkbook, OfflineWorkbookLabels } from './lib/offline-workbook';
 export { toRubricItems } from './lib/rubric-items';

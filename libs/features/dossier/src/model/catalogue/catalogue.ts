@@ -1,3 +1,4 @@
+import { CatalogueDraft, catalogueEntries as entriesOf, withEnglishFallback } from '@probity/questionnaires';
 import { DossierLanguage, DOSSIER_LANGUAGES } from '../dossier-language';
 import { AR } from './ar';
 import { DossierCatalogue, EN } from './en';
@@ -7,9 +8,7 @@ import { FR } from './fr';
 export { DossierCatalogue, EN };
 
 /** A translation being written: any entry may still be missing and then falls back to English. */
-export type DossierCatalogueDraft = {
-  [Group in keyof DossierCatalogue]?: { [Key in keyof DossierCatalogue[Group]]?: string };
-};
+export type DossierCatalogueDraft = CatalogueDraft<DossierCatalogue>;
 
 const DRAFTS: Record<DossierLanguage, DossierCatalogueDraft> = { en: EN, fr: FR, es: ES, ar: AR };
 
@@ -44,23 +43,12 @@ export const SAME_AS_ENGLISH: Record<Exclude<DossierLanguage, 'en'>, readonly st
 
 /** The dossier's wording in a language, each missing entry taken from English. */
 export function dossierWordsFor(language: DossierLanguage): DossierCatalogue {
-  const draft = DRAFTS[language];
-  const words = {} as Record<string, Record<string, string>>;
-  for (const [group, english] of Object.entries(EN) as Array<[keyof DossierCatalogue, Record<string, string>]>) {
-    const translated = (draft[group] ?? {}) as Record<string, string | undefined>;
-    words[group] = {};
-    for (const [key, text] of Object.entries(english)) words[group][key] = translated[key] || text;
-  }
-  return words as unknown as DossierCatalogue;
+  return withEnglishFallback(EN, DRAFTS[language]);
 }
 
 /** Every entry as `group.key` → text, for the checks on the catalogues. */
 export function catalogueEntries(language: DossierLanguage): Map<string, string | undefined> {
-  const draft = DRAFTS[language] as Record<string, Record<string, string | undefined> | undefined>;
-  const entries = new Map<string, string | undefined>();
-  for (const [group, english] of Object.entries(EN))
-    for (const key of Object.keys(english)) entries.set(`${group}.${key}`, draft[group]?.[key]);
-  return entries;
+  return entriesOf(EN, DRAFTS[language]);
 }
 
 /** `{name}` placeholders filled in; the value is escaped later by the template, never here. */

@@ -1,3 +1,4 @@
+import { CatalogueDraft, catalogueEntries, withEnglishFallback } from '@probity/questionnaires';
 import { AR } from './ar';
 import { EN, PortalCatalog } from './en';
 import { ES } from './es';
@@ -6,7 +7,7 @@ import { FR } from './fr';
 export { PortalCatalog };
 
 /** A translation being written: any message may still be missing and then falls back to English. */
-export type CatalogDraft = { [Group in keyof PortalCatalog]?: { [Key in keyof PortalCatalog[Group]]?: string } };
+export type CatalogDraft = CatalogueDraft<PortalCatalog>;
 
 export const PORTAL_LANGUAGES = ['en', 'fr', 'es', 'ar'] as const;
 export type PortalLanguage = (typeof PORTAL_LANGUAGES)[number];
@@ -19,26 +20,12 @@ export function isPortalLanguage(value: unknown): value is PortalLanguage {
 
 /** The portal's messages in a language, each missing one taken from English. */
 export function messagesFor(language: string): PortalCatalog {
-  const draft = isPortalLanguage(language) ? DRAFTS[language] : {};
-  const messages = {} as Record<string, Record<string, string>>;
-  for (const [group, english] of Object.entries(EN) as Array<[keyof PortalCatalog, Record<string, string>]>) {
-    const translated = (draft[group] ?? {}) as Record<string, string | undefined>;
-    messages[group] = {};
-    for (const [key, text] of Object.entries(english)) messages[group][key] = translated[key] ?? text;
-  }
-  return messages as unknown as PortalCatalog;
+  return withEnglishFallback(EN, isPortalLanguage(language) ? DRAFTS[language] : {});
 }
 
 /** Keys (`group.key`) the English catalog has and the language's catalog lacks. */
 export function missingMessages(language: PortalLanguage): string[] {
-  const draft = DRAFTS[language];
-  const missing: string[] = [];
-  for (const [group, english] of Object.entries(EN) as Array<[keyof PortalCatalog, Record<string, string>]>) {
-    const translated = (draft[group] ?? {}) as Record<string, unknown>;
-    for (const key of Object.keys(english))
-      if (typeof translated[key] !== 'string' || translated[key] === '') missing.push(`${group}.${key}`);
-  }
-  return missing;
+  return [...catalogueEntries(EN, DRAFTS[language])].filter(([, text]) => !text).map(([key]) => key);
 }
 
 /**
