@@ -9,9 +9,9 @@ import { DataSource } from 'typeorm';
 import { CasesService, ProviderInvitesService, ProviderResponse } from '@probity/cases';
 import { DEMO_AGENCY_NAME, demoCase } from '@probity/demo';
 import { IdentityService } from '@probity/identity';
-import { createTestDatabase, servicesTestConfig, testRedisUrl, uniqueQueuePrefix } from '@probity/testing';
+import { createTestDatabase, freePort, servicesTestConfig, testRedisUrl, uniqueQueuePrefix } from '@probity/testing';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { freePort } from '../../test/support/processes';
+
 import type { BenchResult } from '../run';
 import { StepTimings } from './steps';
 import { LoopDelay, loopDelayOf, startLoopMonitor } from './event-loop-probe';

@@ -1,5 +1,4 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -53,17 +52,8 @@ export function startBuiltWithArguments(entry: string, args: string[], env: Node
   };
 }
 
-/** A free TCP port on the loopback interface, for a built server to listen on. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+// Benchmarks need it too, and they are built without test/: it lives in @probity/testing.
+export { freePort } from '@probity/testing';
 
 /** Signs in to a running server as the login page's script would: the headers to act as that person, and their role. */
 export async function signInOverHttp(

@@ -24,3 +24,4 @@ export {
 } from './lib/panel-factories';
 export { inlineUnitOfWork, Mocked, mockOf, overDoubles } from './lib/mocks';
 export { startWebTestApp } from './lib/web-test-app';
+export { freePort } from './lib/free-port';
